@@ -1,0 +1,33 @@
+import { CommonModule, InputValidationPipe } from '@albergue/common';
+import { SheltersModule } from '@albergue/shelters';
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_PIPE } from '@nestjs/core';
+import { GraphQLModule } from '@nestjs/graphql';
+import type { MercuriusDriverConfig } from '@nestjs/mercurius';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { APP_CONFIG } from './config/app-config.token.js';
+import type { AppConfig } from './config/config.schema.js';
+import { dataSourceOptions } from './database/data-source.js';
+import { graphqlOptions } from './graphql/graphql.options.js';
+import { HealthController } from './health/health.controller.js';
+import { WebController } from './web/web.controller.js';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        TypeOrmModule.forRoot(dataSourceOptions(databaseUrl)),
+        CommonModule,
+        GraphQLModule.forRoot<MercuriusDriverConfig>(graphqlOptions(config)),
+        SheltersModule.forRoot({ fewThreshold: config.FEW_THRESHOLD, staleAfterMs: config.STALE_AFTER }),
+      ],
+      controllers: [HealthController, WebController],
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: APP_PIPE, useClass: InputValidationPipe },
+      ],
+    };
+  }
+}

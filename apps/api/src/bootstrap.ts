@@ -1,0 +1,109 @@
+// Before any decorated class is evaluated, or swc's metadata helpers find no Reflect.metadata.
+import 'reflect-metadata';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import { AvailabilityService, OrganisationsService, SheltersService } from '@albergue/shelters';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { Logger } from 'pino';
+import { DataSource } from 'typeorm';
+import { AppModule } from './app.module.js';
+import type { AppConfig } from './config/config.schema.js';
+import { migrate } from './database/data-source.js';
+import { type RunningDatabase, startEmbeddedPostgres } from './database/embedded-postgres.js';
+import { loadDemoNetwork } from './demo/demo-network.js';
+import { NestPinoLogger } from './logging/logger.js';
+import { OneLinePerRequest, registerRequestIdHeader, requestId } from './logging/request-logging.js';
+
+/** The project root, whether this file runs from apps/api/src (tests) or dist/apps/api/src (npm start). */
+function projectRoot(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(path.join(dir, 'package.json'))) {
+    dir = path.dirname(dir);
+  }
+  return dir;
+}
+
+/** The built public pages (`npm run build`). */
+const WEB_ROOT = path.join(projectRoot(), 'apps/web/dist');
+
+/** Room for the largest legitimate request, and for a too-long field to be refused by validation with its name. */
+const BODY_LIMIT_BYTES = 2 * 1024 * 1024;
+
+export interface RunningAlbergue {
+  app: NestFastifyApplication;
+  /** Where it listens, e.g. http://localhost:3000 */
+  url: string;
+  databaseUrl: string;
+  close(): Promise<void>;
+}
+
+async function openDatabase(config: AppConfig, logger: Logger): Promise<RunningDatabase> {
+  if (config.DATABASE_URL) {
+    return { url: config.DATABASE_URL, stop: async () => undefined };
+  }
+  const database = await startEmbeddedPostgres(config.DATA_DIR, (line) => logger.info(line));
+  logger.info({ dataDir: path.resolve(config.DATA_DIR) }, 'embedded PostgreSQL started');
+  return database;
+}
+
+/**
+ * Starts the whole product: the database (embedded unless DATABASE_URL), migrations, the demo
+ * network on an empty database, the API and the public pages. Used by main.ts and by the e2e specs.
+ */
+export async function startAlbergue(config: AppConfig, logger: Logger): Promise<RunningAlbergue> {
+  const database = await openDatabase(config, logger);
+  let app: NestFastifyApplication | undefined;
+  try {
+    const ran = await migrate(database.url);
+    if (ran.length > 0) {
+      logger.info({ migrations: ran }, 'migrations applied');
+    }
+    const adapter = new FastifyAdapter({
+      loggerInstance: logger,
+      logController: new OneLinePerRequest(),
+      bodyLimit: BODY_LIMIT_BYTES,
+      genReqId: (request: { headers: Record<string, string | string[] | undefined> }) =>
+        requestId(request.headers['x-request-id']),
+    });
+    app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, database.url), adapter, {
+      logger: new NestPinoLogger(logger),
+    });
+    registerRequestIdHeader(app.getHttpAdapter().getInstance());
+    if (existsSync(WEB_ROOT)) {
+      await app.register(fastifyStatic, { root: WEB_ROOT, prefix: '/', wildcard: false, index: ['index.html'] });
+    } else {
+      logger.warn('apps/web/dist is missing: run `npm run build` to serve the public pages');
+    }
+    if (config.DEMO_DATA) {
+      const demo = await loadDemoNetwork(
+        app.get(DataSource),
+        app.get(OrganisationsService),
+        app.get(SheltersService),
+        app.get(AvailabilityService),
+      );
+      if (demo) {
+        logger.info(demo, 'demo network loaded (fictional shelters; DEMO_DATA=false to start empty)');
+      }
+    }
+    await app.listen({ port: config.PORT, host: config.HOST });
+    const address = app.getHttpServer().address();
+    const port = typeof address === 'object' && address ? address.port : config.PORT;
+    const running = app;
+    return {
+      app: running,
+      url: `http://${config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST}:${port}`,
+      databaseUrl: database.url,
+      close: async () => {
+        await running.close();
+        await database.stop();
+      },
+    };
+  } catch (error) {
+    await app?.close().catch(() => undefined);
+    await database.stop();
+    throw error;
+  }
+}

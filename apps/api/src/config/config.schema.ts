@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { parseDuration } from './duration.js';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const bool = (fallback: boolean) =>
+  z
+    .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
+    .default(fallback ? 'true' : 'false')
+    .transform((value) => ['true', '1', 'yes'].includes(value));
+
+const duration = (fallback: string) =>
+  z
+    .string()
+    .default(fallback)
+    .transform((value, ctx) => {
+      const ms = parseDuration(value);
+      if (ms === null || ms <= 0) {
+        ctx.addIssue({ code: 'custom', message: 'must be a duration such as 90s, 30m, 12h or 2d' });
+        return z.NEVER;
+      }
+      return ms;
+    });
+
+const wholeNumber = (fallback: number, min: number, max: number) =>
+  z.coerce
+    .number({ message: `must be a whole number from ${min} to ${max}` })
+    .int({ message: `must be a whole number from ${min} to ${max}` })
+    .min(min, { message: `must be a whole number from ${min} to ${max}` })
+    .max(max, { message: `must be a whole number from ${min} to ${max}` })
+    .default(fallback);
+
+/**
+ * Every setting the server reads, validated once at boot. `process.env` is read nowhere else.
+ * README documents each variable; keep the two in step.
+ */
+export const configSchema = z.object({
+  PORT: wholeNumber(3000, 0, 65535),
+  HOST: z.string().min(1).default('localhost'),
+  DATABASE_URL: z
+    .url({ protocol: /^postgres(ql)?$/, message: 'must be a postgres:// or postgresql:// URL' })
+    .optional(),
+  DATA_DIR: z.string().min(1).default('.data'),
+  DEMO_DATA: bool(true),
+  STALE_AFTER: duration('12h'),
+  FEW_THRESHOLD: wholeNumber(5, 1, 1000),
+  TIME_ZONE: z
+    .string()
+    .default('America/Mexico_City')
+    .refine(isTimeZone, { message: 'must be an IANA time zone such as America/Mexico_City' }),
+  LOG_LEVEL: z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
+  NODE_ENV: z
+    .enum(['development', 'production', 'test'], { message: 'must be development, production or test' })
+    .default('development'),
+  TILE_URL: z.string().default('https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
+  TILE_ATTRIBUTION: z.string().default('© OpenStreetMap contributors'),
+});
+
+export type AppConfig = z.infer<typeof configSchema>;

@@ -1,0 +1,145 @@
+import {
+  AvailabilityService,
+  OrganisationKind,
+  OrganisationsService,
+  Population,
+  type CapacityInput,
+  ShelterService,
+  ShelterStatus,
+  SheltersService,
+} from '@albergue/shelters';
+import { randomUUID } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+
+/** Mexico City's boroughs (alcaldías), with a point near the middle of each. */
+export const BOROUGHS: { name: string; lat: number; lng: number }[] = [
+  { name: 'Álvaro Obregón', lat: 19.3587, lng: -99.2032 },
+  { name: 'Azcapotzalco', lat: 19.4869, lng: -99.1844 },
+  { name: 'Benito Juárez', lat: 19.3727, lng: -99.1566 },
+  { name: 'Coyoacán', lat: 19.3467, lng: -99.1617 },
+  { name: 'Cuajimalpa de Morelos', lat: 19.357, lng: -99.299 },
+  { name: 'Cuauhtémoc', lat: 19.4326, lng: -99.148 },
+  { name: 'Gustavo A. Madero', lat: 19.4846, lng: -99.1131 },
+  { name: 'Iztacalco', lat: 19.3953, lng: -99.0977 },
+  { name: 'Iztapalapa', lat: 19.3574, lng: -99.0671 },
+  { name: 'La Magdalena Contreras', lat: 19.3187, lng: -99.237 },
+  { name: 'Miguel Hidalgo', lat: 19.427, lng: -99.198 },
+  { name: 'Milpa Alta', lat: 19.1925, lng: -99.0231 },
+  { name: 'Tláhuac', lat: 19.2866, lng: -99.0046 },
+  { name: 'Tlalpan', lat: 19.288, lng: -99.167 },
+  { name: 'Venustiano Carranza', lat: 19.4309, lng: -99.0969 },
+  { name: 'Xochimilco', lat: 19.2573, lng: -99.1037 },
+];
+
+const NAMES = [
+  'Colibrí', 'Ahuehuete', 'Jacaranda', 'Quetzal', 'Ocelote', 'Cenzontle', 'Nopal', 'Ajolote', 'Tecolote',
+  'Magnolia', 'Cacomixtle', 'Tejón', 'Girasol', 'Huizache', 'Mezquite', 'Garza', 'Gorrión', 'Ceiba',
+  'Alcatraz', 'Dalia', 'Zenzontle', 'Pirul', 'Tulipán', 'Golondrina', 'Mariposa Monarca', 'Xoloitzcuintle',
+  'Ahuizote', 'Bugambilia', 'Lirio', 'Cempasúchil', 'Jilguero', 'Guacamaya', 'Tlacuache', 'Framboyán',
+  'Azucena', 'Cardenal', 'Laurel', 'Colorín', 'Capulín', 'Zopilote',
+];
+
+const ORGANISATIONS = [
+  { name: 'Red Ejemplo de Albergues (demo)', kind: OrganisationKind.NGO },
+  { name: 'Parroquia de San Ficticio (demo)', kind: OrganisationKind.CHURCH },
+  { name: 'Alcaldía Imaginaria, Servicios Sociales (demo)', kind: OrganisationKind.MUNICIPALITY },
+  { name: 'Colectivo Puertas Abiertas (demo)', kind: OrganisationKind.NGO },
+];
+
+/** A small seeded generator, so that every fresh start shows the same demo network. */
+function seeded(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
+    return state / 2 ** 31;
+  };
+}
+
+const POPULATION_MIXES: Population[][] = [
+  [Population.MEN],
+  [Population.WOMEN, Population.FAMILIES],
+  [Population.MEN, Population.WOMEN, Population.FAMILIES],
+  [Population.FAMILIES],
+  [Population.LGBTQ],
+  [Population.WOMEN, Population.LGBTQ],
+  [Population.UNACCOMPANIED_MINORS],
+  [Population.MEN, Population.FAMILIES, Population.LGBTQ],
+];
+
+export interface DemoSummary {
+  organisations: number;
+  shelters: number;
+}
+
+/**
+ * About forty fictional shelters over the city's boroughs, 20 to 600 places each, a few of them
+ * sensitive, some full, some closed, some never reported and some stale: enough to see every
+ * band on the map from the first minute. Names say "(demo)".
+ */
+export async function loadDemoNetwork(
+  dataSource: DataSource,
+  organisations: OrganisationsService,
+  shelters: SheltersService,
+  availability: AvailabilityService,
+): Promise<DemoSummary | null> {
+  const [{ count }] = await dataSource.query<{ count: number }[]>('SELECT count(*)::int AS count FROM shelter');
+  if (count > 0) {
+    return null;
+  }
+  const random = seeded(2023);
+  const pick = <T>(items: T[]): T => items[Math.floor(random() * items.length)];
+  const orgs = [];
+  for (const org of ORGANISATIONS) {
+    orgs.push(await organisations.create({ ...org, requestId: randomUUID(), phone: '+52 55 5000 0000' }));
+  }
+  const allServices = Object.values(ShelterService);
+  const staleIds: string[] = [];
+  for (const [index, name] of NAMES.entries()) {
+    const borough = BOROUGHS[index % BOROUGHS.length];
+    const populations = POPULATION_MIXES[index % POPULATION_MIXES.length];
+    const places = Math.round(20 + random() ** 2 * 580);
+    const capacity: CapacityInput[] = populations.map((population) => ({
+      population,
+      totalBeds: Math.max(4, Math.round(places / populations.length)),
+      overflowTotal: random() < 0.3 ? Math.round(places / 10) : 0,
+    }));
+    const sensitive = populations.includes(Population.WOMEN) && index % 3 === 0;
+    const status = index % 13 === 7 ? ShelterStatus.TEMPORARILY_CLOSED : ShelterStatus.OPEN;
+    const shelter = await shelters.create({
+      requestId: randomUUID(),
+      organisationId: orgs[index % orgs.length].id,
+      name: `${sensitive ? 'Refugio' : 'Albergue'} ${name} (demo)`,
+      location: { lat: borough.lat + (random() - 0.5) * 0.03, lng: borough.lng + (random() - 0.5) * 0.03 },
+      sensitive,
+      status,
+      address: { street: `Calle Ficticia ${100 + index}`, borough: borough.name, city: 'Ciudad de México', state: 'CDMX' },
+      contact: { phone: `+52 55 5${String(100_0000 + index * 7919).slice(0, 7)}`, whatsapp: `+52 55 6${String(200_0000 + index * 4813).slice(0, 7)}` },
+      services: allServices.filter(() => random() < 0.5),
+      languages: ['es', ...['ht', 'fr', 'en', 'pt'].filter(() => random() < 0.4)],
+      eligibility: { idRequired: random() < 0.2, petsAllowed: random() < 0.1, wheelchairAccessible: random() < 0.4, maxStayDays: pick([null, 7, 15, 30, 90]) ?? undefined, curfew: pick(['21:00', '22:00', '23:00']) },
+      openingHours: pick(['Ingreso 18:00–22:00', 'Abierto 24 horas', 'Ingreso 17:00–21:00, todos los días']),
+      capacity,
+    });
+    if (index % 9 === 4) {
+      continue; // never reported: UNKNOWN
+    }
+    const fullness = index % 5 === 0 ? 1 : random();
+    await availability.report({
+      shelterId: shelter.id,
+      counts: capacity.map(({ population, totalBeds, overflowTotal = 0 }) => ({
+        population,
+        freeBeds: Math.floor(totalBeds * (1 - fullness)),
+        overflowFree: Math.floor(overflowTotal * (1 - fullness)),
+      })),
+    });
+    if (index % 11 === 3) {
+      staleIds.push(shelter.id);
+    }
+  }
+  // Demo only: some shelters last reported two days ago, to show how stale figures look.
+  await dataSource.query(
+    `UPDATE shelter SET availability_confirmed_at = now() - interval '2 days' WHERE id = ANY($1)`,
+    [staleIds],
+  );
+  return { organisations: orgs.length, shelters: NAMES.length };
+}

@@ -1,0 +1,85 @@
+import { AppException } from '@albergue/common';
+import { HttpException } from '@nestjs/common';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+
+export const INTERNAL = 'INTERNAL_SERVER_ERROR';
+
+/**
+ * graphql-js writes submitted values into its own messages ('Int cannot represent non-integer
+ * value: "abc"', 'Variable "$input" got invalid value { name: ... }'). Keep the rule, drop the value.
+ */
+export function withoutValues(message: string, inner?: string): string {
+  let text = message;
+  if (inner && text.endsWith(`; ${inner}`)) {
+    // 'Variable "$x" got invalid value <value> at "x.path"; <inner>': keep the variable and the path.
+    const prefix = text.slice(0, text.length - inner.length - 2);
+    const variable = /^Variable "(\$\w+)"/.exec(prefix)?.[1] ?? 'A variable';
+    const path = / at "([\w.[\]]+)"$/.exec(prefix)?.[1];
+    text = `Variable "${variable}" got an invalid value${path ? ` at "${path}"` : ''}; ${withoutValues(inner)}`;
+    return text;
+  }
+  return text
+    .replace(/ Did you mean[\s\S]*$/, '')
+    .replace(/^Value [\s\S]* does not exist in "(\w+)" enum\./, 'Value does not exist in "$1" enum.')
+    .replace(/^(Expected value of type "[^"]+"), found [\s\S]*$/, '$1.')
+    .replace(/^([\w"]+ cannot represent[^:]*):[\s\S]*$/, '$1.');
+}
+
+const VALUE_PROBLEM =
+  /cannot represent|^Expected value of type|got an invalid value|does not exist in "\w+" enum|of required type|must not be null|was not provided|^Field "[^"]+" is not defined by type/;
+
+function codeOfHttp(status: number): string {
+  switch (status) {
+    case 400:
+      return 'BAD_USER_INPUT';
+    case 401:
+      return 'UNAUTHENTICATED';
+    case 403:
+      return 'FORBIDDEN';
+    case 404:
+      return 'NOT_FOUND';
+    case 409:
+      return 'CONFLICT';
+    default:
+      return INTERNAL;
+  }
+}
+
+export interface FormattedOutcome {
+  error: GraphQLFormattedError;
+  /** Set for errors we did not foresee: what to log (no message: it may carry values or SQL). */
+  unexpected?: { type: string; code?: string; stack?: string };
+}
+
+/** One error as a client may see it: a message without values or SQL, and `extensions.code`. */
+export function formatGraphQLError(error: GraphQLError): FormattedOutcome {
+  const where = { locations: error.locations, path: error.path };
+  const original = error.originalError;
+  if (original instanceof AppException) {
+    return {
+      error: {
+        message: original.message,
+        ...where,
+        extensions: { code: original.code, reason: original.reason, fields: original.fields },
+      },
+    };
+  }
+  if (original instanceof HttpException) {
+    const code = codeOfHttp(original.getStatus());
+    return { error: { message: code === INTERNAL ? 'Internal server error' : original.message, ...where, extensions: { code } } };
+  }
+  if (!original || original instanceof GraphQLError || /cannot represent/.test(original.message)) {
+    const message = withoutValues(error.message, original?.message);
+    const code = message.startsWith('Syntax Error')
+      ? 'GRAPHQL_PARSE_FAILED'
+      : VALUE_PROBLEM.test(message)
+        ? 'BAD_USER_INPUT'
+        : 'GRAPHQL_VALIDATION_FAILED';
+    return { error: { message, ...where, extensions: { code } } };
+  }
+  const stack = original.stack?.split('\n').slice(1).join('\n');
+  return {
+    error: { message: 'Internal server error', ...where, extensions: { code: INTERNAL } },
+    unexpected: { type: original.name, code: (original as { code?: string }).code, stack },
+  };
+}

@@ -1,0 +1,6 @@
+import { Global, Module } from '@nestjs/common';
+import { IdempotencyService } from './idempotency.service.js';
+
+@Global()
+@Module({ providers: [IdempotencyService], exports: [IdempotencyService] })
+export class CommonModule {}

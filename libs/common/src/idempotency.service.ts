@@ -1,0 +1,63 @@
+import { createHash } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { CommonException, CommonExceptionCode } from './app.exception.js';
+import { RequestLog } from './request-log.entity.js';
+
+export interface IdempotentRequest {
+  requestId: string;
+  /** The mutation's name: the same id used for another operation is a client bug. */
+  operation: string;
+  /** The input, without its requestId. */
+  payload: unknown;
+}
+
+export interface IdempotentResult {
+  id: string;
+  /** True when an earlier request with this id already acted and nothing was done now. */
+  replayed: boolean;
+}
+
+/** JSON with object keys sorted, so that the same input always hashes the same. */
+export function stableJson(value: unknown): string {
+  return JSON.stringify(value, (_key, inner: unknown) =>
+    inner && typeof inner === 'object' && !Array.isArray(inner) && !(inner instanceof Date)
+      ? Object.fromEntries(Object.entries(inner).sort(([a], [b]) => a.localeCompare(b)))
+      : inner,
+  );
+}
+
+@Injectable()
+export class IdempotencyService {
+  /**
+   * Runs `act` at most once per requestId. Must be called inside the caller's transaction:
+   * a concurrent retry blocks on the request_log primary key until the first transaction ends,
+   * then finds its result (or, if it rolled back, acts itself).
+   */
+  async once(
+    manager: EntityManager,
+    request: IdempotentRequest,
+    act: () => Promise<string>,
+  ): Promise<IdempotentResult> {
+    const payloadHash = createHash('sha256').update(stableJson(request.payload)).digest('hex');
+    const inserted: unknown[] = await manager.query(
+      `INSERT INTO request_log (request_id, operation, payload_hash) VALUES ($1, $2, $3)
+       ON CONFLICT (request_id) DO NOTHING RETURNING request_id`,
+      [request.requestId, request.operation, payloadHash],
+    );
+    if (inserted.length === 0) {
+      const earlier = await manager.findOneByOrFail(RequestLog, { requestId: request.requestId });
+      if (earlier.operation !== request.operation || earlier.payloadHash !== payloadHash || !earlier.resultId) {
+        throw new CommonException(
+          'This requestId was already used for a different request. Use a new requestId for a new request.',
+          CommonExceptionCode.REQUEST_ID_REUSED,
+          ['requestId'],
+        );
+      }
+      return { id: earlier.resultId, replayed: true };
+    }
+    const id = await act();
+    await manager.update(RequestLog, { requestId: request.requestId }, { resultId: id });
+    return { id, replayed: false };
+  }
+}

@@ -1,0 +1,75 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { ReportAvailabilityInput } from './dto/report-availability.input.js';
+import { ShelterCapacity } from './shelter-capacity.entity.js';
+import { lockShelter } from './shelter-lock.js';
+import { ShelterSearchService } from './shelter-search.service.js';
+import type { Shelter } from './shelter.entity.js';
+import { SheltersException, SheltersExceptionCode } from './shelters.exception.js';
+
+@Injectable()
+export class AvailabilityService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly search: ShelterSearchService,
+  ) {}
+
+  /** Counts mode: staff say how many places are free now, per group. */
+  async report(input: ReportAvailabilityInput): Promise<Shelter> {
+    return this.dataSource.transaction(async (manager) => {
+      await lockShelter(manager, input.shelterId, 'input.shelterId');
+      const current = await manager.findBy(ShelterCapacity, { shelterId: input.shelterId });
+      const served = new Map(current.map((row) => [row.population, row]));
+      const seen = new Set<string>();
+      input.counts.forEach((count, index) => {
+        const field = `input.counts.${index}`;
+        const row = served.get(count.population);
+        if (seen.has(count.population)) {
+          throw new SheltersException('Each population may appear once.', SheltersExceptionCode.DUPLICATE_POPULATION, [`${field}.population`]);
+        }
+        seen.add(count.population);
+        if (!row) {
+          throw new SheltersException('This shelter does not serve this population.', SheltersExceptionCode.POPULATION_NOT_SERVED, [`${field}.population`]);
+        }
+        if (count.freeBeds > row.totalBeds) {
+          throw new SheltersException('freeBeds cannot exceed the declared beds.', SheltersExceptionCode.FREE_EXCEEDS_TOTAL, [`${field}.freeBeds`]);
+        }
+        if ((count.overflowFree ?? 0) > row.overflowTotal) {
+          throw new SheltersException('overflowFree cannot exceed the declared overflow places.', SheltersExceptionCode.FREE_EXCEEDS_TOTAL, [`${field}.overflowFree`]);
+        }
+      });
+      for (const count of input.counts) {
+        await manager.update(
+          ShelterCapacity,
+          { shelterId: input.shelterId, population: count.population },
+          { freeBeds: count.freeBeds, overflowFree: count.overflowFree ?? 0 },
+        );
+      }
+      await this.recordChange(manager, input.shelterId, { confirmed: true });
+      return this.search.get(input.shelterId, manager);
+    });
+  }
+
+  /** Staff say the figures still hold, so that a quiet shelter does not turn UNKNOWN. */
+  async confirm(shelterId: string): Promise<Shelter> {
+    return this.dataSource.transaction(async (manager) => {
+      await lockShelter(manager, shelterId, 'shelterId');
+      await this.recordChange(manager, shelterId, { confirmed: true });
+      return this.search.get(shelterId, manager);
+    });
+  }
+
+  /**
+   * Marks that a shelter's figures moved (version + 1), and that they were confirmed now when
+   * staff vouched for them. Callers hold the shelter's row lock and pass their transaction, so
+   * the version moves with the change that caused it.
+   */
+  async recordChange(manager: EntityManager, shelterId: string, { confirmed }: { confirmed: boolean }): Promise<void> {
+    await manager.query(
+      `UPDATE shelter SET availability_version = availability_version + 1
+         ${confirmed ? ', availability_confirmed_at = now()' : ''}
+       WHERE id = $1`,
+      [shelterId],
+    );
+  }
+}

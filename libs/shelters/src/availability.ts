@@ -1,0 +1,90 @@
+import type { Availability, PopulationAvailability } from './availability.types.js';
+import { AvailabilityBand, type Population, ShelterStatus } from './shelters.enums.js';
+
+export interface CapacityFigures {
+  population: Population;
+  totalBeds: number;
+  freeBeds: number;
+  overflowTotal: number;
+  overflowFree: number;
+}
+
+export interface AvailabilityRules {
+  /** Fewer free places than this (but some) is FEW. */
+  fewThreshold: number;
+  /** Figures older than this are UNKNOWN. */
+  staleAfterMs: number;
+}
+
+export interface AvailabilityInput {
+  status: ShelterStatus;
+  sensitive: boolean;
+  confirmedAt: Date | null;
+  capacities: CapacityFigures[];
+}
+
+export function isStale(confirmedAt: Date | null, rules: AvailabilityRules, now: Date): boolean {
+  return confirmedAt === null || now.getTime() - confirmedAt.getTime() > rules.staleAfterMs;
+}
+
+/** The band of one set of figures, closure and staleness taking precedence over counts. */
+export function bandOf(
+  status: ShelterStatus,
+  stale: boolean,
+  places: number,
+  rules: AvailabilityRules,
+): AvailabilityBand {
+  switch (status) {
+    case ShelterStatus.CLOSED:
+    case ShelterStatus.TEMPORARILY_CLOSED:
+      return AvailabilityBand.CLOSED;
+    case ShelterStatus.FULL:
+      return stale ? AvailabilityBand.UNKNOWN : AvailabilityBand.FULL;
+    case ShelterStatus.OPEN:
+      if (stale) {
+        return AvailabilityBand.UNKNOWN;
+      }
+      if (places <= 0) {
+        return AvailabilityBand.FULL;
+      }
+      return places < rules.fewThreshold ? AvailabilityBand.FEW : AvailabilityBand.SPACE;
+  }
+}
+
+function sum(figures: CapacityFigures[]): Omit<CapacityFigures, 'population'> {
+  return figures.reduce(
+    (total, f) => ({
+      totalBeds: total.totalBeds + f.totalBeds,
+      freeBeds: total.freeBeds + f.freeBeds,
+      overflowTotal: total.overflowTotal + f.overflowTotal,
+      overflowFree: total.overflowFree + f.overflowFree,
+    }),
+    { totalBeds: 0, freeBeds: 0, overflowTotal: 0, overflowFree: 0 },
+  );
+}
+
+/**
+ * The public view of a shelter's figures. Sensitive shelters show bands only, so that a count
+ * moving by one does not announce an arrival; stale figures show no free count at all.
+ */
+export function computeAvailability(
+  input: AvailabilityInput,
+  rules: AvailabilityRules,
+  now: Date,
+): Availability {
+  const stale = isStale(input.confirmedAt, rules, now);
+  const showTotals = !input.sensitive;
+  const showFree = showTotals && !stale;
+  const view = (figures: Omit<CapacityFigures, 'population'>) => ({
+    band: bandOf(input.status, stale, figures.freeBeds + figures.overflowFree, rules),
+    freeBeds: showFree ? figures.freeBeds : null,
+    totalBeds: showTotals ? figures.totalBeds : null,
+    overflowFree: showFree ? figures.overflowFree : null,
+    overflowTotal: showTotals ? figures.overflowTotal : null,
+  });
+  const byPopulation: PopulationAvailability[] = input.capacities.map((figures) => ({
+    population: figures.population,
+    ...view(figures),
+  }));
+  return { ...view(sum(input.capacities)), updatedAt: input.confirmedAt, stale, byPopulation };
+}

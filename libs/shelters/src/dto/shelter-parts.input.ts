@@ -1,0 +1,86 @@
+import { Field, InputType, Int } from '@nestjs/graphql';
+import { IsBoolean, IsEmail, IsInt, IsOptional, Matches, Max, MaxLength, Min } from 'class-validator';
+
+export const PHONE = /^\+?[0-9][0-9 ()-]{4,30}$/;
+
+@InputType()
+export class ShelterAddressInput {
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(200)
+  street?: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(120)
+  neighbourhood?: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(120)
+  borough?: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(120)
+  city?: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(120)
+  state?: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Matches(/^[0-9A-Za-z -]{3,12}$/, { message: 'postalCode must be 3 to 12 letters or digits' })
+  postalCode?: string;
+}
+
+@InputType()
+export class ShelterContactInput {
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Matches(PHONE, { message: 'phone must be a phone number' })
+  phone?: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Matches(PHONE, { message: 'whatsapp must be a phone number' })
+  whatsapp?: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(200)
+  @IsEmail()
+  email?: string;
+}
+
+@InputType()
+export class ShelterEligibilityInput {
+  @Field(() => Boolean, { nullable: true })
+  @IsOptional()
+  @IsBoolean()
+  idRequired?: boolean;
+
+  @Field(() => Boolean, { nullable: true })
+  @IsOptional()
+  @IsBoolean()
+  petsAllowed?: boolean;
+
+  @Field(() => Boolean, { nullable: true })
+  @IsOptional()
+  @IsBoolean()
+  wheelchairAccessible?: boolean;
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  maxStayDays?: number;
+
+  @Field(() => String, { nullable: true, description: 'Doors close at, local time, HH:MM.' })
+  @IsOptional()
+  @Matches(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, { message: 'curfew must be a time as HH:MM' })
+  curfew?: string;
+}

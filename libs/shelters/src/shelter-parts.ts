@@ -1,0 +1,88 @@
+import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
+import { Column } from 'typeorm';
+
+/** Embedded in Shelter (columns address_*); public for every shelter, sensitive ones included. */
+@ObjectType()
+export class ShelterAddress {
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'text', nullable: true })
+  street: string | null;
+
+  /** Colonia. */
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'text', nullable: true })
+  neighbourhood: string | null;
+
+  /** Alcaldía in Mexico City; the unit the text-only finder lists by. */
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'text', nullable: true })
+  borough: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'text', nullable: true })
+  city: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'text', nullable: true })
+  state: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'text', nullable: true })
+  postalCode: string | null;
+}
+
+@ObjectType()
+export class ShelterContact {
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'text', nullable: true })
+  phone: string | null;
+
+  /** A WhatsApp number in international form, for wa.me links. */
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'text', nullable: true })
+  whatsapp: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'text', nullable: true })
+  email: string | null;
+}
+
+@ObjectType()
+export class ShelterEligibility {
+  @Field(() => Boolean)
+  @Column({ type: 'boolean', default: false })
+  idRequired: boolean;
+
+  @Field(() => Boolean)
+  @Column({ type: 'boolean', default: false })
+  petsAllowed: boolean;
+
+  @Field(() => Boolean)
+  @Column({ type: 'boolean', default: false })
+  wheelchairAccessible: boolean;
+
+  @Field(() => Int, { nullable: true })
+  @Column({ type: 'integer', nullable: true })
+  maxStayDays: number | null;
+
+  /** Doors close at, local time, "HH:MM". */
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'text', nullable: true })
+  curfew: string | null;
+}
+
+/** Where the public sees a shelter: the exact point, or for a sensitive shelter an area around a stored approximate point. */
+@ObjectType()
+export class PublicLocation {
+  @Field(() => Float)
+  lat: number;
+
+  @Field(() => Float)
+  lng: number;
+
+  @Field(() => Boolean, { description: 'True for sensitive shelters: the point is the centre of an area, not the door.' })
+  approximate: boolean;
+
+  @Field(() => Float, { nullable: true, description: 'For an approximate location, the radius within which the shelter lies.' })
+  radiusKm: number | null;
+}

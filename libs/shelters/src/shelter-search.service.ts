@@ -1,0 +1,116 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import type { CapacityFigures } from './availability.js';
+import type { ShelterFilter, SheltersArgs } from './dto/shelters.args.js';
+import { Shelter } from './shelter.entity.js';
+import { SheltersException, SheltersExceptionCode } from './shelters.exception.js';
+import { ShelterStatus } from './shelters.enums.js';
+import { SHELTERS_OPTIONS, type SheltersOptions } from './shelters.options.js';
+
+const PUBLIC_POINT = 'll_to_earth(s.public_lat, s.public_lng)';
+const ORIGIN = 'll_to_earth(:nearLat, :nearLng)';
+
+/**
+ * Reads shelters with their figures in one SQL statement: the capacity rows come along as a
+ * JSON array, and the nearest-first order walks the GiST index on the public point
+ * (earthdistance's `ll_to_earth`, with cube's KNN `<->`; chord distance orders like
+ * great-circle distance). Public computations use only the public point.
+ */
+@Injectable()
+export class ShelterSearchService {
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(SHELTERS_OPTIONS) private readonly options: SheltersOptions,
+  ) {}
+
+  async search({ filter = {}, first }: SheltersArgs): Promise<Shelter[]> {
+    const query = this.withFigures(this.dataSource.manager);
+    this.applyFilter(query, filter);
+    if (filter.near) {
+      query
+        .addSelect(`earth_distance(${PUBLIC_POINT}, ${ORIGIN}) / 1000`, 'distance_km')
+        .orderBy(`${PUBLIC_POINT} <-> ${ORIGIN}`)
+        .setParameters({ nearLat: filter.near.lat, nearLng: filter.near.lng });
+    } else {
+      query.orderBy('s.name').addOrderBy('s.id');
+    }
+    return this.read(query.limit(first));
+  }
+
+  /** One shelter with its figures, or null; `manager` lets a mutation read inside its transaction. */
+  async findOne(id: string, manager: EntityManager = this.dataSource.manager): Promise<Shelter | null> {
+    const [shelter] = await this.read(this.withFigures(manager).where('s.id = :id', { id }));
+    return shelter ?? null;
+  }
+
+  /** Like findOne, for callers that know the shelter exists (after a lock, say) or must fail if not. */
+  async get(id: string, manager: EntityManager = this.dataSource.manager): Promise<Shelter> {
+    const shelter = await this.findOne(id, manager);
+    if (!shelter) {
+      throw new SheltersException('No shelter has this id.', SheltersExceptionCode.SHELTER_NOT_FOUND, ['id']);
+    }
+    return shelter;
+  }
+
+  private withFigures(manager: EntityManager): SelectQueryBuilder<Shelter> {
+    return manager
+      .createQueryBuilder(Shelter, 's')
+      .addSelect(
+        `(SELECT coalesce(json_agg(json_build_object(
+            'population', c.population, 'totalBeds', c.total_beds, 'freeBeds', c.free_beds,
+            'overflowTotal', c.overflow_total, 'overflowFree', c.overflow_free) ORDER BY c.population), '[]'::json)
+          FROM shelter_capacity c WHERE c.shelter_id = s.id)`,
+        'capacities',
+      );
+  }
+
+  private applyFilter(query: SelectQueryBuilder<Shelter>, filter: ShelterFilter): void {
+    if (filter.radiusKm !== undefined) {
+      if (!filter.near) {
+        throw new SheltersException('radiusKm needs near.', SheltersExceptionCode.RADIUS_WITHOUT_NEAR, ['filter.radiusKm']);
+      }
+      // earth_box is a cube that the GiST index can use; it is a little larger than the circle, so the distance check follows.
+      query.andWhere(
+        `earth_box(${ORIGIN}, :radiusM) @> ${PUBLIC_POINT} AND earth_distance(${ORIGIN}, ${PUBLIC_POINT}) <= :radiusM`,
+        { radiusM: filter.radiusKm * 1000 },
+      );
+    }
+    if (filter.status) {
+      query.andWhere('s.status = :status', { status: filter.status });
+    }
+    if (filter.service) {
+      query.andWhere(':service = ANY(s.services)', { service: filter.service });
+    }
+    if (filter.population) {
+      query.andWhere(':population = ANY(s.populations)', { population: filter.population });
+    }
+    if (filter.hasSpace !== undefined) {
+      // The SQL twin of bandOf(): SPACE or FEW means open, fresh, and a free place (regular or overflow).
+      const hasSpace = `(s.status = :openStatus
+        AND s.availability_confirmed_at >= now() - make_interval(secs => :staleSeconds)
+        AND EXISTS (SELECT 1 FROM shelter_capacity c WHERE c.shelter_id = s.id
+          AND c.free_beds + c.overflow_free > 0 ${filter.population ? 'AND c.population = :population' : ''}))`;
+      query.andWhere(filter.hasSpace ? hasSpace : `NOT ${hasSpace}`, {
+        openStatus: ShelterStatus.OPEN,
+        staleSeconds: this.options.staleAfterMs / 1000,
+      });
+    }
+  }
+
+  private async read(query: SelectQueryBuilder<Shelter>): Promise<Shelter[]> {
+    const { entities, raw } = await query.getRawAndEntities<{
+      s_id: string;
+      capacities: CapacityFigures[];
+      distance_km?: number;
+    }>();
+    const rows = new Map(raw.map((row) => [row.s_id, row]));
+    return entities.map((shelter) => {
+      const row = rows.get(shelter.id);
+      shelter.capacities = (row?.capacities ?? []).map((figures) => ({ ...figures, shelterId: shelter.id }));
+      if (row?.distance_km !== undefined && row.distance_km !== null) {
+        shelter.distanceKm = Number(row.distance_km);
+      }
+      return shelter;
+    });
+  }
+}

@@ -1,0 +1,123 @@
+import { Field, Float, ID, ObjectType } from '@nestjs/graphql';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  OneToMany,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
+import { Organisation } from './organisation.entity.js';
+import type { ShelterCapacity } from './shelter-capacity.entity.js';
+import { ShelterAddress, ShelterContact, ShelterEligibility } from './shelter-parts.js';
+import { Population, ShelterService, ShelterStatus, TrackingMode } from './shelters.enums.js';
+
+const bigintAsNumber = { to: (value: number) => value, from: (value: string) => Number(value) };
+
+/**
+ * A shelter site. The entity is also the public GraphQL type: columns without @Field (the exact
+ * point of a sensitive shelter, bookkeeping) stay out of the schema; `location`, `availability`
+ * and `organisation` are resolved fields.
+ */
+@ObjectType()
+@Entity()
+@Index('shelter_organisation_idx', ['organisationId'])
+export class Shelter {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'uuid' })
+  organisationId: string;
+
+  @ManyToOne(() => Organisation, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'organisation_id' })
+  organisation?: Organisation;
+
+  @Field(() => String)
+  @Column({ type: 'text' })
+  name: string;
+
+  @Field(() => ShelterStatus)
+  @Column({ type: 'enum', enum: ShelterStatus, enumName: 'shelter_status', default: ShelterStatus.OPEN })
+  status: ShelterStatus;
+
+  @Field(() => Boolean, { description: 'A refuge whose exact place is never public: the map shows an area and a contact.' })
+  @Column({ type: 'boolean', default: false })
+  sensitive: boolean;
+
+  /** The door. Never public for a sensitive shelter. */
+  @Column({ type: 'double precision' })
+  lat: number;
+
+  @Column({ type: 'double precision' })
+  lng: number;
+
+  /**
+   * What every public computation uses: the door itself, or for a sensitive shelter a point
+   * drawn once and stored, so that repeated queries cannot be averaged back to the door.
+   */
+  @Column({ type: 'double precision' })
+  publicLat: number;
+
+  @Column({ type: 'double precision' })
+  publicLng: number;
+
+  @Field(() => ShelterAddress)
+  @Column(() => ShelterAddress)
+  address: ShelterAddress;
+
+  @Field(() => ShelterContact)
+  @Column(() => ShelterContact)
+  contact: ShelterContact;
+
+  @Field(() => [Population])
+  @Column({ type: 'enum', enum: Population, enumName: 'population', array: true, default: '{}' })
+  populations: Population[];
+
+  @Field(() => [ShelterService])
+  @Column({ type: 'enum', enum: ShelterService, enumName: 'shelter_service', array: true, default: '{}' })
+  services: ShelterService[];
+
+  /** ISO 639 codes of languages the staff speak. */
+  @Field(() => [String])
+  @Column({ type: 'text', array: true, default: '{}' })
+  languages: string[];
+
+  @Field(() => ShelterEligibility)
+  @Column(() => ShelterEligibility)
+  eligibility: ShelterEligibility;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'text', nullable: true })
+  openingHours: string | null;
+
+  @Field(() => TrackingMode)
+  @Column({ type: 'enum', enum: TrackingMode, enumName: 'tracking_mode', default: TrackingMode.COUNTS })
+  trackingMode: TrackingMode;
+
+  /** Goes up by one with every change of the shelter's figures; the realtime layer reads changes by it. */
+  @Column({ type: 'bigint', default: 0, transformer: bigintAsNumber })
+  availabilityVersion: number;
+
+  /** Last report or confirmation of the figures; null until the first. */
+  @Column({ type: 'timestamptz', nullable: true })
+  availabilityConfirmedAt: Date | null;
+
+  @OneToMany('ShelterCapacity', 'shelter')
+  capacities?: ShelterCapacity[];
+
+  /** Set by the nearest-shelter search when `near` was given; not a column. */
+  @Field(() => Float, { nullable: true, description: 'Kilometres from `near`, when the query gave one.' })
+  distanceKm?: number;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @Field(() => Date)
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+}

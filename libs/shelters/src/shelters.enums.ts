@@ -1,0 +1,57 @@
+import { registerEnumType } from '@nestjs/graphql';
+
+/** Groups a shelter serves and counts beds for. A person may fit several (a trans woman: WOMEN and LGBTQ). */
+export enum Population {
+  MEN = 'men',
+  WOMEN = 'women',
+  FAMILIES = 'families',
+  LGBTQ = 'lgbtq',
+  UNACCOMPANIED_MINORS = 'unaccompanied_minors',
+}
+
+export enum ShelterService {
+  MEALS = 'meals',
+  SHOWERS = 'showers',
+  LEGAL_AID = 'legal_aid',
+  MEDICAL = 'medical',
+  PSYCHOSOCIAL = 'psychosocial',
+  INTERNET = 'internet',
+  PHONE_CHARGING = 'phone_charging',
+}
+
+export enum ShelterStatus {
+  OPEN = 'open',
+  /** Declared full by its staff, whatever the counts say. */
+  FULL = 'full',
+  CLOSED = 'closed',
+  TEMPORARILY_CLOSED = 'temporarily_closed',
+}
+
+export enum OrganisationKind {
+  NGO = 'ngo',
+  CHURCH = 'church',
+  MUNICIPALITY = 'municipality',
+  OTHER = 'other',
+}
+
+/** How a shelter's figures are kept: reported counts now; bed by bed once the occupancy engine lands. */
+export enum TrackingMode {
+  COUNTS = 'counts',
+  BEDS = 'beds',
+}
+
+export enum AvailabilityBand {
+  SPACE = 'space',
+  FEW = 'few',
+  FULL = 'full',
+  CLOSED = 'closed',
+  /** Not confirmed within STALE_AFTER: shown with its age, never as a stale number. */
+  UNKNOWN = 'unknown',
+}
+
+registerEnumType(Population, { name: 'Population' });
+registerEnumType(ShelterService, { name: 'ShelterService' });
+registerEnumType(ShelterStatus, { name: 'ShelterStatus' });
+registerEnumType(OrganisationKind, { name: 'OrganisationKind' });
+registerEnumType(TrackingMode, { name: 'TrackingMode' });
+registerEnumType(AvailabilityBand, { name: 'AvailabilityBand' });

@@ -1,0 +1,29 @@
+import { ApiErrorCode, AppException } from '@albergue/common';
+
+export enum SheltersExceptionCode {
+  SHELTER_NOT_FOUND = 'SHELTER_NOT_FOUND',
+  ORGANISATION_NOT_FOUND = 'ORGANISATION_NOT_FOUND',
+  POPULATION_NOT_SERVED = 'POPULATION_NOT_SERVED',
+  FREE_EXCEEDS_TOTAL = 'FREE_EXCEEDS_TOTAL',
+  DUPLICATE_POPULATION = 'DUPLICATE_POPULATION',
+  RADIUS_WITHOUT_NEAR = 'RADIUS_WITHOUT_NEAR',
+}
+
+function apiCode(code: SheltersExceptionCode): ApiErrorCode {
+  switch (code) {
+    case SheltersExceptionCode.SHELTER_NOT_FOUND:
+    case SheltersExceptionCode.ORGANISATION_NOT_FOUND:
+      return ApiErrorCode.NOT_FOUND;
+    case SheltersExceptionCode.POPULATION_NOT_SERVED:
+    case SheltersExceptionCode.FREE_EXCEEDS_TOTAL:
+    case SheltersExceptionCode.DUPLICATE_POPULATION:
+    case SheltersExceptionCode.RADIUS_WITHOUT_NEAR:
+      return ApiErrorCode.BAD_USER_INPUT;
+  }
+}
+
+export class SheltersException extends AppException {
+  constructor(message: string, code: SheltersExceptionCode, fields: string[] = []) {
+    super(message, apiCode(code), code, fields);
+  }
+}

@@ -1,0 +1,27 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { AvailabilityService } from './availability.service.js';
+import { OrganisationsResolver } from './organisations.resolver.js';
+import { OrganisationsService } from './organisations.service.js';
+import { ShelterSearchService } from './shelter-search.service.js';
+import { SheltersResolver } from './shelters.resolver.js';
+import { SheltersService } from './shelters.service.js';
+import { SHELTERS_OPTIONS, type SheltersOptions } from './shelters.options.js';
+
+@Module({})
+export class SheltersModule {
+  static forRoot(options: SheltersOptions): DynamicModule {
+    return {
+      module: SheltersModule,
+      providers: [
+        { provide: SHELTERS_OPTIONS, useValue: options },
+        AvailabilityService,
+        OrganisationsService,
+        OrganisationsResolver,
+        ShelterSearchService,
+        SheltersResolver,
+        SheltersService,
+      ],
+      exports: [AvailabilityService, OrganisationsService, ShelterSearchService, SheltersService],
+    };
+  }
+}

@@ -1,0 +1,88 @@
+import { type GraphQLContext, UuidPipe } from '@albergue/common';
+import { Inject } from '@nestjs/common';
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { SENSITIVE_AREA_RADIUS_KM } from './approximate-location.js';
+import { computeAvailability } from './availability.js';
+import { AvailabilityService } from './availability.service.js';
+import { Availability } from './availability.types.js';
+import { CreateShelterInput } from './dto/create-shelter.input.js';
+import { ReportAvailabilityInput } from './dto/report-availability.input.js';
+import { SheltersArgs } from './dto/shelters.args.js';
+import { UpdateShelterInput } from './dto/update-shelter.input.js';
+import { Organisation } from './organisation.entity.js';
+import { ORGANISATION_LOADER, OrganisationsService } from './organisations.service.js';
+import { PublicLocation } from './shelter-parts.js';
+import { ShelterSearchService } from './shelter-search.service.js';
+import { Shelter } from './shelter.entity.js';
+import { SheltersService } from './shelters.service.js';
+import { SHELTERS_OPTIONS, type SheltersOptions } from './shelters.options.js';
+
+@Resolver(() => Shelter)
+export class SheltersResolver {
+  constructor(
+    private readonly sheltersService: SheltersService,
+    private readonly search: ShelterSearchService,
+    private readonly availability: AvailabilityService,
+    private readonly organisationsService: OrganisationsService,
+    @Inject(SHELTERS_OPTIONS) private readonly options: SheltersOptions,
+  ) {}
+
+  @Query(() => [Shelter], { description: 'Shelters, nearest first when `filter.near` is given.' })
+  shelters(@Args() args: SheltersArgs): Promise<Shelter[]> {
+    return this.search.search(args);
+  }
+
+  @Query(() => Shelter, { nullable: true })
+  shelter(@Args('id', { type: () => ID }, UuidPipe) id: string): Promise<Shelter | null> {
+    return this.search.findOne(id);
+  }
+
+  @Mutation(() => Shelter)
+  createShelter(@Args('input') input: CreateShelterInput): Promise<Shelter> {
+    return this.sheltersService.create(input);
+  }
+
+  @Mutation(() => Shelter)
+  updateShelter(@Args('id', { type: () => ID }, UuidPipe) id: string, @Args('input') input: UpdateShelterInput): Promise<Shelter> {
+    return this.sheltersService.update(id, input);
+  }
+
+  @Mutation(() => Shelter, { description: 'Counts mode: how many places are free now, per group.' })
+  reportAvailability(@Args('input') input: ReportAvailabilityInput): Promise<Shelter> {
+    return this.availability.report(input);
+  }
+
+  @Mutation(() => Shelter, { description: 'The figures still hold: keeps a quiet shelter from turning UNKNOWN.' })
+  confirmAvailability(@Args('shelterId', { type: () => ID }, UuidPipe) shelterId: string): Promise<Shelter> {
+    return this.availability.confirm(shelterId);
+  }
+
+  @ResolveField(() => PublicLocation)
+  location(@Parent() shelter: Shelter): PublicLocation {
+    return {
+      lat: shelter.publicLat,
+      lng: shelter.publicLng,
+      approximate: shelter.sensitive,
+      radiusKm: shelter.sensitive ? SENSITIVE_AREA_RADIUS_KM : null,
+    };
+  }
+
+  @ResolveField('availability', () => Availability)
+  availabilityView(@Parent() shelter: Shelter): Availability {
+    return computeAvailability(
+      {
+        status: shelter.status,
+        sensitive: shelter.sensitive,
+        confirmedAt: shelter.availabilityConfirmedAt,
+        capacities: shelter.capacities ?? [],
+      },
+      this.options,
+      new Date(),
+    );
+  }
+
+  @ResolveField(() => Organisation)
+  organisation(@Parent() shelter: Shelter, @Context() context: GraphQLContext): Promise<Organisation | null> {
+    return context.loaders.get(ORGANISATION_LOADER, () => this.organisationsService.createLoader()).load(shelter.organisationId);
+  }
+}

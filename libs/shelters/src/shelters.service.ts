@@ -1,0 +1,144 @@
+import { IdempotencyService } from '@albergue/common';
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { approximatePoint } from './approximate-location.js';
+import { AvailabilityService } from './availability.service.js';
+import type { CapacityInput } from './dto/capacity.input.js';
+import type { CreateShelterInput, ShelterFieldsInput } from './dto/create-shelter.input.js';
+import type { UpdateShelterInput } from './dto/update-shelter.input.js';
+import { Organisation } from './organisation.entity.js';
+import { ShelterCapacity } from './shelter-capacity.entity.js';
+import { lockShelter } from './shelter-lock.js';
+import { ShelterSearchService } from './shelter-search.service.js';
+import { Shelter } from './shelter.entity.js';
+import { SheltersException, SheltersExceptionCode } from './shelters.exception.js';
+import { ShelterStatus } from './shelters.enums.js';
+
+function checkedCapacity(capacity: CapacityInput[]): CapacityInput[] {
+  const seen = new Set<string>();
+  capacity.forEach(({ population }, index) => {
+    if (seen.has(population)) {
+      throw new SheltersException('Each population may appear once.', SheltersExceptionCode.DUPLICATE_POPULATION, [
+        `input.capacity.${index}.population`,
+      ]);
+    }
+    seen.add(population);
+  });
+  return capacity;
+}
+
+@Injectable()
+export class SheltersService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly idempotency: IdempotencyService,
+    private readonly search: ShelterSearchService,
+    private readonly availability: AvailabilityService,
+  ) {}
+
+  /**
+   * A new shelter declares its places; its free places are unknown until staff first report
+   * them, so it shows as UNKNOWN rather than as an empty building that may not be empty.
+   */
+  async create(input: CreateShelterInput): Promise<Shelter> {
+    const { requestId, organisationId, ...fields } = input;
+    const capacity = checkedCapacity(fields.capacity);
+    const { id } = await this.dataSource.transaction((manager) =>
+      this.idempotency.once(manager, { requestId, operation: 'createShelter', payload: { organisationId, ...fields } }, async () => {
+        if (!(await manager.existsBy(Organisation, { id: organisationId }))) {
+          throw new SheltersException('No organisation has this id.', SheltersExceptionCode.ORGANISATION_NOT_FOUND, [
+            'input.organisationId',
+          ]);
+        }
+        const shelter = manager.create(Shelter, {
+          organisationId,
+          name: fields.name,
+          status: fields.status ?? ShelterStatus.OPEN,
+          address: { ...fields.address },
+          contact: { ...fields.contact },
+          services: fields.services ?? [],
+          languages: fields.languages ?? [],
+          eligibility: { ...fields.eligibility },
+          openingHours: fields.openingHours ?? null,
+        });
+        this.place(shelter, fields.location, fields.sensitive ?? false);
+        const saved = await manager.save(shelter);
+        await this.replaceCapacity(manager, saved, capacity);
+        return saved.id;
+      }),
+    );
+    return this.search.get(id);
+  }
+
+  async update(id: string, input: UpdateShelterInput): Promise<Shelter> {
+    return this.dataSource.transaction(async (manager) => {
+      const shelter = await lockShelter(manager, id);
+      const before = { status: shelter.status };
+      if (input.name !== undefined) shelter.name = input.name;
+      if (input.status !== undefined) shelter.status = input.status;
+      if (input.services !== undefined) shelter.services = input.services;
+      if (input.languages !== undefined) shelter.languages = input.languages;
+      if (input.openingHours !== undefined) shelter.openingHours = input.openingHours;
+      if (input.address) shelter.address = { ...shelter.address, ...input.address };
+      if (input.contact) shelter.contact = { ...shelter.contact, ...input.contact };
+      if (input.eligibility) shelter.eligibility = { ...shelter.eligibility, ...input.eligibility };
+      if (input.location !== undefined || (input.sensitive !== undefined && input.sensitive !== shelter.sensitive)) {
+        this.place(shelter, input.location ?? shelter, input.sensitive ?? shelter.sensitive);
+      }
+      let figuresMoved = before.status !== shelter.status;
+      if (input.capacity) {
+        await manager.save(shelter);
+        await this.replaceCapacity(manager, shelter, checkedCapacity(input.capacity));
+        figuresMoved = true;
+      } else {
+        await manager.save(shelter);
+      }
+      if (figuresMoved) {
+        await this.availability.recordChange(manager, id, { confirmed: false });
+      }
+      return this.search.get(id, manager);
+    });
+  }
+
+  /** Sets the door and the public point: the door itself, or a stored approximate point for a sensitive shelter. */
+  private place(shelter: Shelter, door: { lat: number; lng: number }, sensitive: boolean): void {
+    const moved = shelter.lat !== door.lat || shelter.lng !== door.lng;
+    const becameSensitive = sensitive && !shelter.sensitive;
+    shelter.lat = door.lat;
+    shelter.lng = door.lng;
+    shelter.sensitive = sensitive;
+    if (!sensitive) {
+      shelter.publicLat = door.lat;
+      shelter.publicLng = door.lng;
+    } else if (moved || becameSensitive || shelter.publicLat === undefined) {
+      const point = approximatePoint(door);
+      shelter.publicLat = point.lat;
+      shelter.publicLng = point.lng;
+    }
+  }
+
+  /** Declared places per group; free places are kept up to the new totals, and new groups start at 0 until reported. */
+  private async replaceCapacity(manager: EntityManager, shelter: Shelter, capacity: CapacityInput[]): Promise<void> {
+    const current = new Map(
+      (await manager.findBy(ShelterCapacity, { shelterId: shelter.id })).map((row) => [row.population, row]),
+    );
+    await manager.delete(ShelterCapacity, { shelterId: shelter.id });
+    if (capacity.length > 0) {
+      await manager.insert(
+        ShelterCapacity,
+        capacity.map(({ population, totalBeds, overflowTotal = 0 }) => {
+          const old = current.get(population);
+          return {
+            shelterId: shelter.id,
+            population,
+            totalBeds,
+            overflowTotal,
+            freeBeds: Math.min(old?.freeBeds ?? 0, totalBeds),
+            overflowFree: Math.min(old?.overflowFree ?? 0, overflowTotal),
+          };
+        }),
+      );
+    }
+    await manager.update(Shelter, { id: shelter.id }, { populations: capacity.map(({ population }) => population) });
+  }
+}
