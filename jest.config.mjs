@@ -1,10 +1,8 @@
 import { swcOptions } from './scripts/swc-options.mjs';
 
-const { sourceMaps: _maps, ...swc } = swcOptions();
-
 const shared = {
   extensionsToTreatAsEsm: ['.ts'],
-  transform: { '^.+\\.ts$': ['@swc/jest', { ...swc, sourceMaps: 'inline' }] },
+  transform: { '^.+\\.ts$': ['@swc/jest', swcOptions()] },
   // Sources import siblings as `./x.js` (Node ESM); Jest finds them as `./x.ts`.
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   resolver: '<rootDir>/scripts/jest-esm-resolver.cjs',
@@ -18,8 +16,8 @@ export default {
       ...shared,
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
-      globalSetup: '<rootDir>/test/helpers/global-setup.ts',
-      globalTeardown: '<rootDir>/test/helpers/global-teardown.ts',
+      globalSetup: '<rootDir>/test/helpers/global-setup.mjs',
+      globalTeardown: '<rootDir>/test/helpers/global-teardown.mjs',
     },
   ],
 };

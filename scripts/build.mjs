@@ -13,7 +13,11 @@ async function* tsFiles(dir) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) {
       yield* tsFiles(full);
-    } else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.spec.ts') && !entry.name.endsWith('.d.ts')) {
+    } else if (
+      entry.name.endsWith('.ts') &&
+      !entry.name.endsWith('.spec.ts') &&
+      !entry.name.endsWith('.d.ts')
+    ) {
       yield full;
     }
   }

@@ -29,14 +29,28 @@ function isEsm(file) {
   if (file.endsWith('.mjs')) {
     return true;
   }
-  return file.endsWith('.js') && file.includes(`${path.sep}node_modules${path.sep}`) && nearestPackageType(file) === 'module';
+  return (
+    file.endsWith('.js') &&
+    file.includes(`${path.sep}node_modules${path.sep}`) &&
+    nearestPackageType(file) === 'module'
+  );
 }
 
 function toCommonJs(file) {
-  const key = createHash('sha1').update(`${file}:${statSync(file).mtimeMs}`).digest('hex');
+  const key = createHash('sha1')
+    .update(`${file}:${statSync(file).mtimeMs}`)
+    .digest('hex');
   const outfile = path.join(cacheDir, `${key}.cjs`);
   if (!existsSync(outfile)) {
-    buildSync({ entryPoints: [file], outfile, bundle: true, format: 'cjs', platform: 'node', target: 'node20', logLevel: 'silent' });
+    buildSync({
+      entryPoints: [file],
+      outfile,
+      bundle: true,
+      format: 'cjs',
+      platform: 'node',
+      target: 'node20',
+      logLevel: 'silent',
+    });
   }
   return outfile;
 }

@@ -21,7 +21,10 @@ export class AppModule {
         TypeOrmModule.forRoot(dataSourceOptions(databaseUrl)),
         CommonModule,
         GraphQLModule.forRoot<MercuriusDriverConfig>(graphqlOptions(config)),
-        SheltersModule.forRoot({ fewThreshold: config.FEW_THRESHOLD, staleAfterMs: config.STALE_AFTER }),
+        SheltersModule.forRoot({
+          fewThreshold: config.FEW_THRESHOLD,
+          staleAfterMs: config.STALE_AFTER,
+        }),
       ],
       controllers: [HealthController, WebController],
       providers: [

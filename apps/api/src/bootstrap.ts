@@ -15,7 +15,11 @@ import { migrate } from './database/data-source.js';
 import { type RunningDatabase, startEmbeddedPostgres } from './database/embedded-postgres.js';
 import { loadDemoNetwork } from './demo/demo-network.js';
 import { NestPinoLogger } from './logging/logger.js';
-import { OneLinePerRequest, registerRequestIdHeader, requestId } from './logging/request-logging.js';
+import {
+  OneLinePerRequest,
+  registerRequestIdHeader,
+  requestId,
+} from './logging/request-logging.js';
 
 /** The project root, whether this file runs from apps/api/src (tests) or dist/apps/api/src (npm start). */
 function projectRoot(): string {
@@ -68,12 +72,21 @@ export async function startAlbergue(config: AppConfig, logger: Logger): Promise<
       genReqId: (request: { headers: Record<string, string | string[] | undefined> }) =>
         requestId(request.headers['x-request-id']),
     });
-    app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, database.url), adapter, {
-      logger: new NestPinoLogger(logger),
-    });
+    app = await NestFactory.create<NestFastifyApplication>(
+      AppModule.forRoot(config, database.url),
+      adapter,
+      {
+        logger: new NestPinoLogger(logger),
+      },
+    );
     registerRequestIdHeader(app.getHttpAdapter().getInstance());
     if (existsSync(WEB_ROOT)) {
-      await app.register(fastifyStatic, { root: WEB_ROOT, prefix: '/', wildcard: false, index: ['index.html'] });
+      await app.register(fastifyStatic, {
+        root: WEB_ROOT,
+        prefix: '/',
+        wildcard: false,
+        index: ['index.html'],
+      });
     } else {
       logger.warn('apps/web/dist is missing: run `npm run build` to serve the public pages');
     }
@@ -85,7 +98,10 @@ export async function startAlbergue(config: AppConfig, logger: Logger): Promise<
         app.get(AvailabilityService),
       );
       if (demo) {
-        logger.info(demo, 'demo network loaded (fictional shelters; DEMO_DATA=false to start empty)');
+        logger.info(
+          demo,
+          'demo network loaded (fictional shelters; DEMO_DATA=false to start empty)',
+        );
       }
     }
     await app.listen({ port: config.PORT, host: config.HOST });

@@ -6,7 +6,12 @@ interface MapShelter {
   name: string;
   location: { lat: number; lng: number; approximate: boolean; radiusKm: number | null };
   address: { borough: string | null };
-  availability: { band: Band; freeBeds: number | null; totalBeds: number | null; updatedAt: string | null };
+  availability: {
+    band: Band;
+    freeBeds: number | null;
+    totalBeds: number | null;
+    updatedAt: string | null;
+  };
 }
 
 const QUERY = `{ shelters(first: 1000) { id name
@@ -31,7 +36,10 @@ async function load(): Promise<void> {
   const list = document.getElementById('list')!;
   const map = L.map('map', { zoomControl: true }).setView(CITY_CENTRE, 11);
 
-  const config = (await fetch('/config.json').then((r) => r.json())) as { tileUrl: string; tileAttribution: string };
+  const config = (await fetch('/config.json').then((r) => r.json())) as {
+    tileUrl: string;
+    tileAttribution: string;
+  };
   if (config.tileUrl) {
     // Tiles are optional: if they cannot load, the markers and the list still work.
     L.tileLayer(config.tileUrl, { attribution: config.tileAttribution, maxZoom: 18 }).addTo(map);
@@ -48,9 +56,15 @@ async function load(): Promise<void> {
     const point: L.LatLngTuple = [shelter.location.lat, shelter.location.lng];
     const popup = describe(shelter);
     if (shelter.location.approximate && shelter.location.radiusKm) {
-      L.circle(point, { radius: shelter.location.radiusKm * 1000, weight: 1 }).addTo(map).bindPopup(popup);
+      L.circle(point, { radius: shelter.location.radiusKm * 1000, weight: 1 })
+        .addTo(map)
+        .bindPopup(popup);
     }
-    const icon = L.divIcon({ className: 'marker-label', html: bandHtml(shelter.availability.band), iconSize: undefined });
+    const icon = L.divIcon({
+      className: 'marker-label',
+      html: bandHtml(shelter.availability.band),
+      iconSize: undefined,
+    });
     L.marker(point, { icon, title: shelter.name, alt: shelter.name }).addTo(map).bindPopup(popup);
 
     const item = document.createElement('li');
@@ -62,5 +76,6 @@ async function load(): Promise<void> {
 }
 
 load().catch(() => {
-  document.getElementById('status')!.textContent = 'No se pudo cargar la información. Intente de nuevo.';
+  document.getElementById('status')!.textContent =
+    'No se pudo cargar la información. Intente de nuevo.';
 });

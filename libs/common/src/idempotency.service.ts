@@ -47,7 +47,11 @@ export class IdempotencyService {
     );
     if (inserted.length === 0) {
       const earlier = await manager.findOneByOrFail(RequestLog, { requestId: request.requestId });
-      if (earlier.operation !== request.operation || earlier.payloadHash !== payloadHash || !earlier.resultId) {
+      if (
+        earlier.operation !== request.operation ||
+        earlier.payloadHash !== payloadHash ||
+        !earlier.resultId
+      ) {
         throw new CommonException(
           'This requestId was already used for a different request. Use a new requestId for a new request.',
           CommonExceptionCode.REQUEST_ID_REUSED,

@@ -7,7 +7,11 @@ export class UuidPipe implements PipeTransform<unknown, string> {
   transform(value: unknown, metadata: ArgumentMetadata): string {
     if (typeof value !== 'string' || !isUUID(value)) {
       const field = metadata.data ?? 'id';
-      throw new CommonException(`Invalid input. ${field}: must be a UUID`, CommonExceptionCode.INVALID_INPUT, [field]);
+      throw new CommonException(
+        `Invalid input. ${field}: must be a UUID`,
+        CommonExceptionCode.INVALID_INPUT,
+        [field],
+      );
     }
     return value;
   }

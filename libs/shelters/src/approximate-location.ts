@@ -16,7 +16,10 @@ export interface LatLng {
  * and reused for every public computation: re-drawing per request would let anyone average
  * many answers back to the door.
  */
-export function approximatePoint(door: LatLng, random: () => number = () => randomInt(1_000_000) / 1_000_000): LatLng {
+export function approximatePoint(
+  door: LatLng,
+  random: () => number = () => randomInt(1_000_000) / 1_000_000,
+): LatLng {
   const distanceKm = MIN_OFFSET_KM + random() * (SENSITIVE_AREA_RADIUS_KM - MIN_OFFSET_KM);
   const bearing = random() * 2 * Math.PI;
   const angular = distanceKm / EARTH_RADIUS_KM;
@@ -39,6 +42,8 @@ export function haversineKm(a: LatLng, b: LatLng): number {
   const toRad = (deg: number) => (deg * Math.PI) / 180;
   const dLat = toRad(b.lat - a.lat);
   const dLng = toRad(b.lng - a.lng);
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(toRad(a.lat)) * Math.cos(toRad(b.lat)) * Math.sin(dLng / 2) ** 2;
+  const h =
+    Math.sin(dLat / 2) ** 2 +
+    Math.cos(toRad(a.lat)) * Math.cos(toRad(b.lat)) * Math.sin(dLng / 2) ** 2;
   return 2 * EARTH_RADIUS_KM * Math.asin(Math.sqrt(h));
 }

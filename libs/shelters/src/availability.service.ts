@@ -25,17 +25,33 @@ export class AvailabilityService {
         const field = `input.counts.${index}`;
         const row = served.get(count.population);
         if (seen.has(count.population)) {
-          throw new SheltersException('Each population may appear once.', SheltersExceptionCode.DUPLICATE_POPULATION, [`${field}.population`]);
+          throw new SheltersException(
+            'Each population may appear once.',
+            SheltersExceptionCode.DUPLICATE_POPULATION,
+            [`${field}.population`],
+          );
         }
         seen.add(count.population);
         if (!row) {
-          throw new SheltersException('This shelter does not serve this population.', SheltersExceptionCode.POPULATION_NOT_SERVED, [`${field}.population`]);
+          throw new SheltersException(
+            'This shelter does not serve this population.',
+            SheltersExceptionCode.POPULATION_NOT_SERVED,
+            [`${field}.population`],
+          );
         }
         if (count.freeBeds > row.totalBeds) {
-          throw new SheltersException('freeBeds cannot exceed the declared beds.', SheltersExceptionCode.FREE_EXCEEDS_TOTAL, [`${field}.freeBeds`]);
+          throw new SheltersException(
+            'freeBeds cannot exceed the declared beds.',
+            SheltersExceptionCode.FREE_EXCEEDS_TOTAL,
+            [`${field}.freeBeds`],
+          );
         }
         if ((count.overflowFree ?? 0) > row.overflowTotal) {
-          throw new SheltersException('overflowFree cannot exceed the declared overflow places.', SheltersExceptionCode.FREE_EXCEEDS_TOTAL, [`${field}.overflowFree`]);
+          throw new SheltersException(
+            'overflowFree cannot exceed the declared overflow places.',
+            SheltersExceptionCode.FREE_EXCEEDS_TOTAL,
+            [`${field}.overflowFree`],
+          );
         }
       });
       for (const count of input.counts) {
@@ -64,7 +80,11 @@ export class AvailabilityService {
    * staff vouched for them. Callers hold the shelter's row lock and pass their transaction, so
    * the version moves with the change that caused it.
    */
-  async recordChange(manager: EntityManager, shelterId: string, { confirmed }: { confirmed: boolean }): Promise<void> {
+  async recordChange(
+    manager: EntityManager,
+    shelterId: string,
+    { confirmed }: { confirmed: boolean },
+  ): Promise<void> {
     await manager.query(
       `UPDATE shelter SET availability_version = availability_version + 1
          ${confirmed ? ', availability_confirmed_at = now()' : ''}

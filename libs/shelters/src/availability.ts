@@ -65,7 +65,7 @@ function sum(figures: CapacityFigures[]): Omit<CapacityFigures, 'population'> {
 
 /**
  * The public view of a shelter's figures. Sensitive shelters show bands only, so that a count
- * moving by one does not announce an arrival; stale figures show no free count at all.
+ * moving by one does not announce an arrival; stale figures, and closed shelters, show no free count.
  */
 export function computeAvailability(
   input: AvailabilityInput,
@@ -73,8 +73,11 @@ export function computeAvailability(
   now: Date,
 ): Availability {
   const stale = isStale(input.confirmedAt, rules, now);
+  const closed =
+    input.status === ShelterStatus.CLOSED || input.status === ShelterStatus.TEMPORARILY_CLOSED;
   const showTotals = !input.sensitive;
-  const showFree = showTotals && !stale;
+  // Free places of a closed shelter are not places anyone can use tonight.
+  const showFree = showTotals && !stale && !closed;
   const view = (figures: Omit<CapacityFigures, 'population'>) => ({
     band: bandOf(input.status, stale, figures.freeBeds + figures.overflowFree, rules),
     freeBeds: showFree ? figures.freeBeds : null,

@@ -1,7 +1,10 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
 import { AvailabilityBand, Population } from './shelters.enums.js';
 
-@ObjectType({ description: 'Places in one population group. Counts are null where the public must not see them (sensitive shelters) or cannot trust them (unknown).' })
+@ObjectType({
+  description:
+    'Places in one population group. Counts are null where the public must not see them (sensitive shelters) or cannot trust them (unknown).',
+})
 export class PopulationAvailability {
   @Field(() => Population)
   population: Population;
@@ -22,7 +25,10 @@ export class PopulationAvailability {
   overflowTotal: number | null;
 }
 
-@ObjectType({ description: 'The shelter as a whole; the band counts overflow places too, since a mat tonight beats a park.' })
+@ObjectType({
+  description:
+    'The shelter as a whole; the band counts overflow places too, since a mat tonight beats a park.',
+})
 export class Availability {
   @Field(() => AvailabilityBand)
   band: AvailabilityBand;
@@ -39,10 +45,15 @@ export class Availability {
   @Field(() => Int, { nullable: true })
   overflowTotal: number | null;
 
-  @Field(() => Date, { nullable: true, description: 'When the figures were last reported or confirmed.' })
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When the figures were last reported or confirmed.',
+  })
   updatedAt: Date | null;
 
-  @Field(() => Boolean, { description: 'Not confirmed within the configured time: the band is UNKNOWN.' })
+  @Field(() => Boolean, {
+    description: 'Not confirmed within the configured time: the band is UNKNOWN.',
+  })
   stale: boolean;
 
   @Field(() => [PopulationAvailability])

@@ -18,10 +18,14 @@ export class OrganisationsService {
   async create(input: CreateOrganisationInput): Promise<Organisation> {
     const { requestId, ...fields } = input;
     const { id } = await this.dataSource.transaction((manager) =>
-      this.idempotency.once(manager, { requestId, operation: 'createOrganisation', payload: fields }, async () => {
-        const saved = await manager.save(Organisation, manager.create(Organisation, fields));
-        return saved.id;
-      }),
+      this.idempotency.once(
+        manager,
+        { requestId, operation: 'createOrganisation', payload: fields },
+        async () => {
+          const saved = await manager.save(Organisation, manager.create(Organisation, fields));
+          return saved.id;
+        },
+      ),
     );
     return this.get(id);
   }
@@ -35,7 +39,11 @@ export class OrganisationsService {
   async get(id: string): Promise<Organisation> {
     const organisation = await this.dataSource.getRepository(Organisation).findOneBy({ id });
     if (!organisation) {
-      throw new SheltersException('No organisation has this id.', SheltersExceptionCode.ORGANISATION_NOT_FOUND, ['id']);
+      throw new SheltersException(
+        'No organisation has this id.',
+        SheltersExceptionCode.ORGANISATION_NOT_FOUND,
+        ['id'],
+      );
     }
     return organisation;
   }

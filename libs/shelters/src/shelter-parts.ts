@@ -80,9 +80,14 @@ export class PublicLocation {
   @Field(() => Float)
   lng: number;
 
-  @Field(() => Boolean, { description: 'True for sensitive shelters: the point is the centre of an area, not the door.' })
+  @Field(() => Boolean, {
+    description: 'True for sensitive shelters: the point is the centre of an area, not the door.',
+  })
   approximate: boolean;
 
-  @Field(() => Float, { nullable: true, description: 'For an approximate location, the radius within which the shelter lies.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'For an approximate location, the radius within which the shelter lies.',
+  })
   radiusKm: number | null;
 }

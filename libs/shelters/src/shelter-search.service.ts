@@ -38,7 +38,10 @@ export class ShelterSearchService {
   }
 
   /** One shelter with its figures, or null; `manager` lets a mutation read inside its transaction. */
-  async findOne(id: string, manager: EntityManager = this.dataSource.manager): Promise<Shelter | null> {
+  async findOne(
+    id: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Shelter | null> {
     const [shelter] = await this.read(this.withFigures(manager).where('s.id = :id', { id }));
     return shelter ?? null;
   }
@@ -47,27 +50,33 @@ export class ShelterSearchService {
   async get(id: string, manager: EntityManager = this.dataSource.manager): Promise<Shelter> {
     const shelter = await this.findOne(id, manager);
     if (!shelter) {
-      throw new SheltersException('No shelter has this id.', SheltersExceptionCode.SHELTER_NOT_FOUND, ['id']);
+      throw new SheltersException(
+        'No shelter has this id.',
+        SheltersExceptionCode.SHELTER_NOT_FOUND,
+        ['id'],
+      );
     }
     return shelter;
   }
 
   private withFigures(manager: EntityManager): SelectQueryBuilder<Shelter> {
-    return manager
-      .createQueryBuilder(Shelter, 's')
-      .addSelect(
-        `(SELECT coalesce(json_agg(json_build_object(
+    return manager.createQueryBuilder(Shelter, 's').addSelect(
+      `(SELECT coalesce(json_agg(json_build_object(
             'population', c.population, 'totalBeds', c.total_beds, 'freeBeds', c.free_beds,
             'overflowTotal', c.overflow_total, 'overflowFree', c.overflow_free) ORDER BY c.population), '[]'::json)
           FROM shelter_capacity c WHERE c.shelter_id = s.id)`,
-        'capacities',
-      );
+      'capacities',
+    );
   }
 
   private applyFilter(query: SelectQueryBuilder<Shelter>, filter: ShelterFilter): void {
     if (filter.radiusKm !== undefined) {
       if (!filter.near) {
-        throw new SheltersException('radiusKm needs near.', SheltersExceptionCode.RADIUS_WITHOUT_NEAR, ['filter.radiusKm']);
+        throw new SheltersException(
+          'radiusKm needs near.',
+          SheltersExceptionCode.RADIUS_WITHOUT_NEAR,
+          ['filter.radiusKm'],
+        );
       }
       // earth_box is a cube that the GiST index can use; it is a little larger than the circle, so the distance check follows.
       query.andWhere(
@@ -106,7 +115,10 @@ export class ShelterSearchService {
     const rows = new Map(raw.map((row) => [row.s_id, row]));
     return entities.map((shelter) => {
       const row = rows.get(shelter.id);
-      shelter.capacities = (row?.capacities ?? []).map((figures) => ({ ...figures, shelterId: shelter.id }));
+      shelter.capacities = (row?.capacities ?? []).map((figures) => ({
+        ...figures,
+        shelterId: shelter.id,
+      }));
       if (row?.distance_km !== undefined && row.distance_km !== null) {
         shelter.distanceKm = Number(row.distance_km);
       }

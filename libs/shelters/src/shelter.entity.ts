@@ -42,10 +42,17 @@ export class Shelter {
   name: string;
 
   @Field(() => ShelterStatus)
-  @Column({ type: 'enum', enum: ShelterStatus, enumName: 'shelter_status', default: ShelterStatus.OPEN })
+  @Column({
+    type: 'enum',
+    enum: ShelterStatus,
+    enumName: 'shelter_status',
+    default: ShelterStatus.OPEN,
+  })
   status: ShelterStatus;
 
-  @Field(() => Boolean, { description: 'A refuge whose exact place is never public: the map shows an area and a contact.' })
+  @Field(() => Boolean, {
+    description: 'A refuge whose exact place is never public: the map shows an area and a contact.',
+  })
   @Column({ type: 'boolean', default: false })
   sensitive: boolean;
 
@@ -79,7 +86,13 @@ export class Shelter {
   populations: Population[];
 
   @Field(() => [ShelterService])
-  @Column({ type: 'enum', enum: ShelterService, enumName: 'shelter_service', array: true, default: '{}' })
+  @Column({
+    type: 'enum',
+    enum: ShelterService,
+    enumName: 'shelter_service',
+    array: true,
+    default: '{}',
+  })
   services: ShelterService[];
 
   /** ISO 639 codes of languages the staff speak. */
@@ -96,7 +109,12 @@ export class Shelter {
   openingHours: string | null;
 
   @Field(() => TrackingMode)
-  @Column({ type: 'enum', enum: TrackingMode, enumName: 'tracking_mode', default: TrackingMode.COUNTS })
+  @Column({
+    type: 'enum',
+    enum: TrackingMode,
+    enumName: 'tracking_mode',
+    default: TrackingMode.COUNTS,
+  })
   trackingMode: TrackingMode;
 
   /** Goes up by one with every change of the shelter's figures; the realtime layer reads changes by it. */
@@ -111,7 +129,10 @@ export class Shelter {
   capacities?: ShelterCapacity[];
 
   /** Set by the nearest-shelter search when `near` was given; not a column. */
-  @Field(() => Float, { nullable: true, description: 'Kilometres from `near`, when the query gave one.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Kilometres from `near`, when the query gave one.',
+  })
   distanceKm?: number;
 
   @CreateDateColumn({ type: 'timestamptz' })

@@ -1,6 +1,15 @@
 import { type GraphQLContext, UuidPipe } from '@albergue/common';
 import { Inject } from '@nestjs/common';
-import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import {
+  Args,
+  Context,
+  ID,
+  Mutation,
+  Parent,
+  Query,
+  ResolveField,
+  Resolver,
+} from '@nestjs/graphql';
 import { SENSITIVE_AREA_RADIUS_KM } from './approximate-location.js';
 import { computeAvailability } from './availability.js';
 import { AvailabilityService } from './availability.service.js';
@@ -43,7 +52,10 @@ export class SheltersResolver {
   }
 
   @Mutation(() => Shelter)
-  updateShelter(@Args('id', { type: () => ID }, UuidPipe) id: string, @Args('input') input: UpdateShelterInput): Promise<Shelter> {
+  updateShelter(
+    @Args('id', { type: () => ID }, UuidPipe) id: string,
+    @Args('input') input: UpdateShelterInput,
+  ): Promise<Shelter> {
     return this.sheltersService.update(id, input);
   }
 
@@ -52,8 +64,12 @@ export class SheltersResolver {
     return this.availability.report(input);
   }
 
-  @Mutation(() => Shelter, { description: 'The figures still hold: keeps a quiet shelter from turning UNKNOWN.' })
-  confirmAvailability(@Args('shelterId', { type: () => ID }, UuidPipe) shelterId: string): Promise<Shelter> {
+  @Mutation(() => Shelter, {
+    description: 'The figures still hold: keeps a quiet shelter from turning UNKNOWN.',
+  })
+  confirmAvailability(
+    @Args('shelterId', { type: () => ID }, UuidPipe) shelterId: string,
+  ): Promise<Shelter> {
     return this.availability.confirm(shelterId);
   }
 
@@ -82,7 +98,12 @@ export class SheltersResolver {
   }
 
   @ResolveField(() => Organisation)
-  organisation(@Parent() shelter: Shelter, @Context() context: GraphQLContext): Promise<Organisation | null> {
-    return context.loaders.get(ORGANISATION_LOADER, () => this.organisationsService.createLoader()).load(shelter.organisationId);
+  organisation(
+    @Parent() shelter: Shelter,
+    @Context() context: GraphQLContext,
+  ): Promise<Organisation | null> {
+    return context.loaders
+      .get(ORGANISATION_LOADER, () => this.organisationsService.createLoader())
+      .load(shelter.organisationId);
   }
 }

@@ -4,7 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { approximatePoint } from './approximate-location.js';
 import { AvailabilityService } from './availability.service.js';
 import type { CapacityInput } from './dto/capacity.input.js';
-import type { CreateShelterInput, ShelterFieldsInput } from './dto/create-shelter.input.js';
+import type { CreateShelterInput } from './dto/create-shelter.input.js';
 import type { UpdateShelterInput } from './dto/update-shelter.input.js';
 import { Organisation } from './organisation.entity.js';
 import { ShelterCapacity } from './shelter-capacity.entity.js';
@@ -18,9 +18,11 @@ function checkedCapacity(capacity: CapacityInput[]): CapacityInput[] {
   const seen = new Set<string>();
   capacity.forEach(({ population }, index) => {
     if (seen.has(population)) {
-      throw new SheltersException('Each population may appear once.', SheltersExceptionCode.DUPLICATE_POPULATION, [
-        `input.capacity.${index}.population`,
-      ]);
+      throw new SheltersException(
+        'Each population may appear once.',
+        SheltersExceptionCode.DUPLICATE_POPULATION,
+        [`input.capacity.${index}.population`],
+      );
     }
     seen.add(population);
   });
@@ -44,28 +46,34 @@ export class SheltersService {
     const { requestId, organisationId, ...fields } = input;
     const capacity = checkedCapacity(fields.capacity);
     const { id } = await this.dataSource.transaction((manager) =>
-      this.idempotency.once(manager, { requestId, operation: 'createShelter', payload: { organisationId, ...fields } }, async () => {
-        if (!(await manager.existsBy(Organisation, { id: organisationId }))) {
-          throw new SheltersException('No organisation has this id.', SheltersExceptionCode.ORGANISATION_NOT_FOUND, [
-            'input.organisationId',
-          ]);
-        }
-        const shelter = manager.create(Shelter, {
-          organisationId,
-          name: fields.name,
-          status: fields.status ?? ShelterStatus.OPEN,
-          address: { ...fields.address },
-          contact: { ...fields.contact },
-          services: fields.services ?? [],
-          languages: fields.languages ?? [],
-          eligibility: { ...fields.eligibility },
-          openingHours: fields.openingHours ?? null,
-        });
-        this.place(shelter, fields.location, fields.sensitive ?? false);
-        const saved = await manager.save(shelter);
-        await this.replaceCapacity(manager, saved, capacity);
-        return saved.id;
-      }),
+      this.idempotency.once(
+        manager,
+        { requestId, operation: 'createShelter', payload: { organisationId, ...fields } },
+        async () => {
+          if (!(await manager.existsBy(Organisation, { id: organisationId }))) {
+            throw new SheltersException(
+              'No organisation has this id.',
+              SheltersExceptionCode.ORGANISATION_NOT_FOUND,
+              ['input.organisationId'],
+            );
+          }
+          const shelter = manager.create(Shelter, {
+            organisationId,
+            name: fields.name,
+            status: fields.status ?? ShelterStatus.OPEN,
+            address: { ...fields.address },
+            contact: { ...fields.contact },
+            services: fields.services ?? [],
+            languages: fields.languages ?? [],
+            eligibility: { ...fields.eligibility },
+            openingHours: fields.openingHours ?? null,
+          });
+          this.place(shelter, fields.location, fields.sensitive ?? false);
+          const saved = await manager.save(shelter);
+          await this.replaceCapacity(manager, saved, capacity);
+          return saved.id;
+        },
+      ),
     );
     return this.search.get(id);
   }
@@ -74,15 +82,34 @@ export class SheltersService {
     return this.dataSource.transaction(async (manager) => {
       const shelter = await lockShelter(manager, id);
       const before = { status: shelter.status };
-      if (input.name !== undefined) shelter.name = input.name;
-      if (input.status !== undefined) shelter.status = input.status;
-      if (input.services !== undefined) shelter.services = input.services;
-      if (input.languages !== undefined) shelter.languages = input.languages;
-      if (input.openingHours !== undefined) shelter.openingHours = input.openingHours;
-      if (input.address) shelter.address = { ...shelter.address, ...input.address };
-      if (input.contact) shelter.contact = { ...shelter.contact, ...input.contact };
-      if (input.eligibility) shelter.eligibility = { ...shelter.eligibility, ...input.eligibility };
-      if (input.location !== undefined || (input.sensitive !== undefined && input.sensitive !== shelter.sensitive)) {
+      if (input.name !== undefined) {
+        shelter.name = input.name;
+      }
+      if (input.status !== undefined) {
+        shelter.status = input.status;
+      }
+      if (input.services !== undefined) {
+        shelter.services = input.services;
+      }
+      if (input.languages !== undefined) {
+        shelter.languages = input.languages;
+      }
+      if (input.openingHours !== undefined) {
+        shelter.openingHours = input.openingHours;
+      }
+      if (input.address) {
+        shelter.address = { ...shelter.address, ...input.address };
+      }
+      if (input.contact) {
+        shelter.contact = { ...shelter.contact, ...input.contact };
+      }
+      if (input.eligibility) {
+        shelter.eligibility = { ...shelter.eligibility, ...input.eligibility };
+      }
+      if (
+        input.location !== undefined ||
+        (input.sensitive !== undefined && input.sensitive !== shelter.sensitive)
+      ) {
         this.place(shelter, input.location ?? shelter, input.sensitive ?? shelter.sensitive);
       }
       let figuresMoved = before.status !== shelter.status;
@@ -118,9 +145,16 @@ export class SheltersService {
   }
 
   /** Declared places per group; free places are kept up to the new totals, and new groups start at 0 until reported. */
-  private async replaceCapacity(manager: EntityManager, shelter: Shelter, capacity: CapacityInput[]): Promise<void> {
+  private async replaceCapacity(
+    manager: EntityManager,
+    shelter: Shelter,
+    capacity: CapacityInput[],
+  ): Promise<void> {
     const current = new Map(
-      (await manager.findBy(ShelterCapacity, { shelterId: shelter.id })).map((row) => [row.population, row]),
+      (await manager.findBy(ShelterCapacity, { shelterId: shelter.id })).map((row) => [
+        row.population,
+        row,
+      ]),
     );
     await manager.delete(ShelterCapacity, { shelterId: shelter.id });
     if (capacity.length > 0) {
@@ -139,6 +173,10 @@ export class SheltersService {
         }),
       );
     }
-    await manager.update(Shelter, { id: shelter.id }, { populations: capacity.map(({ population }) => population) });
+    await manager.update(
+      Shelter,
+      { id: shelter.id },
+      { populations: capacity.map(({ population }) => population) },
+    );
   }
 }

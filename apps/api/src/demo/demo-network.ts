@@ -32,11 +32,46 @@ export const BOROUGHS: { name: string; lat: number; lng: number }[] = [
 ];
 
 const NAMES = [
-  'Colibrí', 'Ahuehuete', 'Jacaranda', 'Quetzal', 'Ocelote', 'Cenzontle', 'Nopal', 'Ajolote', 'Tecolote',
-  'Magnolia', 'Cacomixtle', 'Tejón', 'Girasol', 'Huizache', 'Mezquite', 'Garza', 'Gorrión', 'Ceiba',
-  'Alcatraz', 'Dalia', 'Zenzontle', 'Pirul', 'Tulipán', 'Golondrina', 'Mariposa Monarca', 'Xoloitzcuintle',
-  'Ahuizote', 'Bugambilia', 'Lirio', 'Cempasúchil', 'Jilguero', 'Guacamaya', 'Tlacuache', 'Framboyán',
-  'Azucena', 'Cardenal', 'Laurel', 'Colorín', 'Capulín', 'Zopilote',
+  'Colibrí',
+  'Ahuehuete',
+  'Jacaranda',
+  'Quetzal',
+  'Ocelote',
+  'Cenzontle',
+  'Nopal',
+  'Ajolote',
+  'Tecolote',
+  'Magnolia',
+  'Cacomixtle',
+  'Tejón',
+  'Girasol',
+  'Huizache',
+  'Mezquite',
+  'Garza',
+  'Gorrión',
+  'Ceiba',
+  'Alcatraz',
+  'Dalia',
+  'Zenzontle',
+  'Pirul',
+  'Tulipán',
+  'Golondrina',
+  'Mariposa Monarca',
+  'Xoloitzcuintle',
+  'Ahuizote',
+  'Bugambilia',
+  'Lirio',
+  'Cempasúchil',
+  'Jilguero',
+  'Guacamaya',
+  'Tlacuache',
+  'Framboyán',
+  'Azucena',
+  'Cardenal',
+  'Laurel',
+  'Colorín',
+  'Capulín',
+  'Zopilote',
 ];
 
 const ORGANISATIONS = [
@@ -82,7 +117,9 @@ export async function loadDemoNetwork(
   shelters: SheltersService,
   availability: AvailabilityService,
 ): Promise<DemoSummary | null> {
-  const [{ count }] = await dataSource.query<{ count: number }[]>('SELECT count(*)::int AS count FROM shelter');
+  const [{ count }] = await dataSource.query<{ count: number }[]>(
+    'SELECT count(*)::int AS count FROM shelter',
+  );
   if (count > 0) {
     return null;
   }
@@ -90,7 +127,9 @@ export async function loadDemoNetwork(
   const pick = <T>(items: T[]): T => items[Math.floor(random() * items.length)];
   const orgs = [];
   for (const org of ORGANISATIONS) {
-    orgs.push(await organisations.create({ ...org, requestId: randomUUID(), phone: '+52 55 5000 0000' }));
+    orgs.push(
+      await organisations.create({ ...org, requestId: randomUUID(), phone: '+52 55 5000 0000' }),
+    );
   }
   const allServices = Object.values(ShelterService);
   const staleIds: string[] = [];
@@ -109,15 +148,36 @@ export async function loadDemoNetwork(
       requestId: randomUUID(),
       organisationId: orgs[index % orgs.length].id,
       name: `${sensitive ? 'Refugio' : 'Albergue'} ${name} (demo)`,
-      location: { lat: borough.lat + (random() - 0.5) * 0.03, lng: borough.lng + (random() - 0.5) * 0.03 },
+      location: {
+        lat: borough.lat + (random() - 0.5) * 0.03,
+        lng: borough.lng + (random() - 0.5) * 0.03,
+      },
       sensitive,
       status,
-      address: { street: `Calle Ficticia ${100 + index}`, borough: borough.name, city: 'Ciudad de México', state: 'CDMX' },
-      contact: { phone: `+52 55 5${String(100_0000 + index * 7919).slice(0, 7)}`, whatsapp: `+52 55 6${String(200_0000 + index * 4813).slice(0, 7)}` },
+      address: {
+        street: `Calle Ficticia ${100 + index}`,
+        borough: borough.name,
+        city: 'Ciudad de México',
+        state: 'CDMX',
+      },
+      contact: {
+        phone: `+52 55 5${String(100_0000 + index * 7919).slice(0, 7)}`,
+        whatsapp: `+52 55 6${String(200_0000 + index * 4813).slice(0, 7)}`,
+      },
       services: allServices.filter(() => random() < 0.5),
       languages: ['es', ...['ht', 'fr', 'en', 'pt'].filter(() => random() < 0.4)],
-      eligibility: { idRequired: random() < 0.2, petsAllowed: random() < 0.1, wheelchairAccessible: random() < 0.4, maxStayDays: pick([null, 7, 15, 30, 90]) ?? undefined, curfew: pick(['21:00', '22:00', '23:00']) },
-      openingHours: pick(['Ingreso 18:00–22:00', 'Abierto 24 horas', 'Ingreso 17:00–21:00, todos los días']),
+      eligibility: {
+        idRequired: random() < 0.2,
+        petsAllowed: random() < 0.1,
+        wheelchairAccessible: random() < 0.4,
+        maxStayDays: pick([null, 7, 15, 30, 90]) ?? undefined,
+        curfew: pick(['21:00', '22:00', '23:00']),
+      },
+      openingHours: pick([
+        'Ingreso 18:00–22:00',
+        'Abierto 24 horas',
+        'Ingreso 17:00–21:00, todos los días',
+      ]),
       capacity,
     });
     if (index % 9 === 4) {

@@ -20,7 +20,10 @@ export function withoutValues(message: string, inner?: string): string {
   }
   return text
     .replace(/ Did you mean[\s\S]*$/, '')
-    .replace(/^Value [\s\S]* does not exist in "(\w+)" enum\./, 'Value does not exist in "$1" enum.')
+    .replace(
+      /^Value [\s\S]* does not exist in "(\w+)" enum\./,
+      'Value does not exist in "$1" enum.',
+    )
     .replace(/^(Expected value of type "[^"]+"), found [\s\S]*$/, '$1.')
     .replace(/^([\w"]+ cannot represent[^:]*):[\s\S]*$/, '$1.');
 }
@@ -66,7 +69,13 @@ export function formatGraphQLError(error: GraphQLError): FormattedOutcome {
   }
   if (original instanceof HttpException) {
     const code = codeOfHttp(original.getStatus());
-    return { error: { message: code === INTERNAL ? 'Internal server error' : original.message, ...where, extensions: { code } } };
+    return {
+      error: {
+        message: code === INTERNAL ? 'Internal server error' : original.message,
+        ...where,
+        extensions: { code },
+      },
+    };
   }
   if (!original || original instanceof GraphQLError || /cannot represent/.test(original.message)) {
     const message = withoutValues(error.message, original?.message);

@@ -14,7 +14,9 @@ interface MercuriusErrorContext {
 /** Mercurius wraps validation failures in one error whose `originalError.errors` holds the real ones. */
 function unwrap(error: GraphQLError): GraphQLError[] {
   const inner = (error.originalError as { errors?: unknown } | undefined)?.errors;
-  return Array.isArray(inner) ? inner.map((e) => (e instanceof GraphQLError ? e : new GraphQLError(String(e)))) : [error];
+  return Array.isArray(inner)
+    ? inner.map((e) => (e instanceof GraphQLError ? e : new GraphQLError(String(e))))
+    : [error];
 }
 
 export function graphqlOptions(config: AppConfig): MercuriusDriverConfig {
@@ -28,15 +30,25 @@ export function graphqlOptions(config: AppConfig): MercuriusDriverConfig {
     graphiql: config.NODE_ENV !== 'production',
     context: (): GraphQLContext => ({ loaders: new RequestLoaders() }),
     errorFormatter: (execution, context) => {
-      const log = ((context as unknown as MercuriusErrorContext).reply ?? (context as unknown as MercuriusErrorContext).app).log;
-      const errors: GraphQLFormattedError[] = (execution.errors ?? []).flatMap(unwrap).map((error) => {
-        const outcome = formatGraphQLError(error);
-        if (outcome.unexpected) {
-          log.error({ err: outcome.unexpected, path: error.path }, 'unexpected error in a GraphQL request');
-        }
-        return outcome.error;
-      });
-      const statusCode = execution.data ? 200 : ((execution as { statusCode?: number }).statusCode ?? 200);
+      const log = (
+        (context as unknown as MercuriusErrorContext).reply ??
+        (context as unknown as MercuriusErrorContext).app
+      ).log;
+      const errors: GraphQLFormattedError[] = (execution.errors ?? [])
+        .flatMap(unwrap)
+        .map((error) => {
+          const outcome = formatGraphQLError(error);
+          if (outcome.unexpected) {
+            log.error(
+              { err: outcome.unexpected, path: error.path },
+              'unexpected error in a GraphQL request',
+            );
+          }
+          return outcome.error;
+        });
+      const statusCode = execution.data
+        ? 200
+        : ((execution as { statusCode?: number }).statusCode ?? 200);
       return { statusCode, response: { data: execution.data ?? null, errors } };
     },
   };

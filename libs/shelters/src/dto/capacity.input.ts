@@ -16,7 +16,10 @@ export class CapacityInput {
   @Max(MAX_PLACES_PER_GROUP)
   totalBeds: number;
 
-  @Field(() => Int, { nullable: true, description: 'Overflow places (mats in a hall), counted apart. Default 0.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Overflow places (mats in a hall), counted apart. Default 0.',
+  })
   @IsOptional()
   @IsInt()
   @Min(0)

@@ -16,7 +16,11 @@ import {
 import { Population, ShelterService, ShelterStatus } from '../shelters.enums.js';
 import { CapacityInput } from './capacity.input.js';
 import { GeoPointInput } from './geo-point.input.js';
-import { ShelterAddressInput, ShelterContactInput, ShelterEligibilityInput } from './shelter-parts.input.js';
+import {
+  ShelterAddressInput,
+  ShelterContactInput,
+  ShelterEligibilityInput,
+} from './shelter-parts.input.js';
 
 /** The shelter's description; shared by create and update. */
 @InputType({ isAbstract: true })
@@ -26,7 +30,9 @@ export class ShelterFieldsInput {
   @MaxLength(200)
   name: string;
 
-  @Field(() => GeoPointInput, { description: 'The door. For a sensitive shelter it is never shown: the public sees an area.' })
+  @Field(() => GeoPointInput, {
+    description: 'The door. For a sensitive shelter it is never shown: the public sees an area.',
+  })
   @ValidateNested()
   @Type(() => GeoPointInput)
   location: GeoPointInput;
@@ -60,12 +66,18 @@ export class ShelterFieldsInput {
   @IsEnum(ShelterService, { each: true })
   services?: ShelterService[];
 
-  @Field(() => [String], { nullable: true, description: 'ISO 639 language codes, e.g. es, ht, fr, en, pt.' })
+  @Field(() => [String], {
+    nullable: true,
+    description: 'ISO 639 language codes, e.g. es, ht, fr, en, pt.',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(20)
   @ArrayUnique()
-  @Matches(/^[a-z]{2,3}$/, { each: true, message: 'languages must be ISO 639 codes such as es or ht' })
+  @Matches(/^[a-z]{2,3}$/, {
+    each: true,
+    message: 'languages must be ISO 639 codes such as es or ht',
+  })
   languages?: string[];
 
   @Field(() => ShelterEligibilityInput, { nullable: true })
@@ -80,7 +92,8 @@ export class ShelterFieldsInput {
   openingHours?: string;
 
   @Field(() => [CapacityInput], {
-    description: 'Places per population group served. The groups listed are the groups the shelter serves.',
+    description:
+      'Places per population group served. The groups listed are the groups the shelter serves.',
   })
   @IsArray()
   @ArrayMaxSize(Object.keys(Population).length)
@@ -91,7 +104,10 @@ export class ShelterFieldsInput {
 
 @InputType()
 export class CreateShelterInput extends ShelterFieldsInput {
-  @Field(() => ID, { description: 'A fresh UUID per intended creation; a retry with the same id does not create twice.' })
+  @Field(() => ID, {
+    description:
+      'A fresh UUID per intended creation; a retry with the same id does not create twice.',
+  })
   @IsUUID()
   requestId: string;
 

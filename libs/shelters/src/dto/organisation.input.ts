@@ -1,5 +1,14 @@
 import { Field, ID, InputType, PartialType } from '@nestjs/graphql';
-import { IsEmail, IsEnum, IsNotEmpty, IsOptional, IsUrl, IsUUID, Matches, MaxLength } from 'class-validator';
+import {
+  IsEmail,
+  IsEnum,
+  IsNotEmpty,
+  IsOptional,
+  IsUrl,
+  IsUUID,
+  Matches,
+  MaxLength,
+} from 'class-validator';
 import { OrganisationKind } from '../shelters.enums.js';
 import { PHONE } from './shelter-parts.input.js';
 
@@ -34,7 +43,10 @@ export class OrganisationFieldsInput {
 
 @InputType()
 export class CreateOrganisationInput extends OrganisationFieldsInput {
-  @Field(() => ID, { description: 'A fresh UUID per intended creation; a retry with the same id does not create twice.' })
+  @Field(() => ID, {
+    description:
+      'A fresh UUID per intended creation; a retry with the same id does not create twice.',
+  })
   @IsUUID()
   requestId: string;
 }

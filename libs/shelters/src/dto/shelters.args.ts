@@ -8,19 +8,28 @@ export const MAX_SHELTERS_PER_PAGE = 1000;
 
 @InputType()
 export class ShelterFilter {
-  @Field(() => GeoPointInput, { nullable: true, description: 'Sort nearest first from here and give distanceKm.' })
+  @Field(() => GeoPointInput, {
+    nullable: true,
+    description: 'Sort nearest first from here and give distanceKm.',
+  })
   @IsOptional()
   @ValidateNested()
   @Type(() => GeoPointInput)
   near?: GeoPointInput;
 
-  @Field(() => Float, { nullable: true, description: 'Only shelters within this many km of `near` (which it needs).' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Only shelters within this many km of `near` (which it needs).',
+  })
   @IsOptional()
   @Min(0.05)
   @Max(500)
   radiusKm?: number;
 
-  @Field(() => Population, { nullable: true, description: 'Only shelters serving this group; with hasSpace, space in this group.' })
+  @Field(() => Population, {
+    nullable: true,
+    description: 'Only shelters serving this group; with hasSpace, space in this group.',
+  })
   @IsOptional()
   @IsEnum(Population)
   population?: Population;
@@ -30,7 +39,10 @@ export class ShelterFilter {
   @IsEnum(ShelterService)
   service?: ShelterService;
 
-  @Field(() => Boolean, { nullable: true, description: 'True: band SPACE or FEW (for `population` when given). False: the others.' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'True: band SPACE or FEW (for `population` when given). False: the others.',
+  })
   @IsOptional()
   @IsBoolean()
   hasSpace?: boolean;

@@ -1,0 +1,94 @@
+import { AppException, ApiErrorCode } from '@albergue/common';
+import { ForbiddenException } from '@nestjs/common';
+import { GraphQLError } from 'graphql';
+import { formatGraphQLError, withoutValues } from './graphql-errors.js';
+
+describe(withoutValues.name, () => {
+  it.each([
+    [
+      'Int cannot represent non-integer value: "Marisol"',
+      'Int cannot represent non-integer value.',
+    ],
+    [
+      'Float cannot represent non numeric value: "Marisol"',
+      'Float cannot represent non numeric value.',
+    ],
+    [
+      'Value "MARISOL" does not exist in "Population" enum. Did you mean the enum value "MEN"?',
+      'Value does not exist in "Population" enum.',
+    ],
+    [
+      'Expected value of type "Population", found MARISOL; Did you mean "MEN"?',
+      'Expected value of type "Population".',
+    ],
+    [
+      'Field "lat" of required type "Float!" was not provided.',
+      'Field "lat" of required type "Float!" was not provided.',
+    ],
+  ])('%s', (message, expected) => {
+    expect(withoutValues(message)).toBe(expected);
+  });
+
+  it('keeps the variable and the path of a variable error, and drops its value even when the value imitates the format', () => {
+    const inner = 'String cannot represent a non string value: 5512345678';
+    const message = `Variable "$input" got invalid value { name: "Marisol at \\"x\\"; " } at "input.contact.phone"; ${inner}`;
+    expect(withoutValues(message, inner)).toBe(
+      'Variable "$input" got an invalid value at "input.contact.phone"; String cannot represent a non string value.',
+    );
+  });
+});
+
+describe(formatGraphQLError.name, () => {
+  const wrap = (original?: Error, message = original?.message ?? 'x') =>
+    new GraphQLError(message, { originalError: original, path: ['shelters'] });
+
+  it('carries an AppException code, reason and fields', () => {
+    const sut = formatGraphQLError(
+      wrap(
+        new AppException('No shelter has this id.', ApiErrorCode.NOT_FOUND, 'SHELTER_NOT_FOUND', [
+          'id',
+        ]),
+      ),
+    );
+    expect(sut.error).toMatchObject({
+      message: 'No shelter has this id.',
+      extensions: { code: 'NOT_FOUND', reason: 'SHELTER_NOT_FOUND', fields: ['id'] },
+    });
+    expect(sut.unexpected).toBeUndefined();
+  });
+
+  it('maps Nest HTTP exceptions by status', () => {
+    expect(formatGraphQLError(wrap(new ForbiddenException())).error.extensions).toEqual({
+      code: 'FORBIDDEN',
+    });
+  });
+
+  it('hides an unexpected error behind a generic message, and reports it for the log without its message', () => {
+    const sqlError = Object.assign(
+      new Error('duplicate key value violates unique constraint: Key (name)=(Marisol)'),
+      { code: '23505' },
+    );
+    const sut = formatGraphQLError(wrap(sqlError));
+    expect(sut.error).toMatchObject({
+      message: 'Internal server error',
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    });
+    expect(JSON.stringify(sut)).not.toContain('Marisol');
+    expect(sut.unexpected).toMatchObject({ type: 'Error', code: '23505' });
+  });
+
+  it('names syntax and validation errors apart from bad values', () => {
+    expect(
+      formatGraphQLError(new GraphQLError('Syntax Error: Expected Name, found <EOF>.')).error
+        .extensions,
+    ).toEqual({ code: 'GRAPHQL_PARSE_FAILED' });
+    expect(
+      formatGraphQLError(new GraphQLError('Cannot query field "password" on type "Shelter".')).error
+        .extensions,
+    ).toEqual({ code: 'GRAPHQL_VALIDATION_FAILED' });
+    expect(
+      formatGraphQLError(new GraphQLError('Int cannot represent non-integer value: 1.5')).error
+        .extensions,
+    ).toEqual({ code: 'BAD_USER_INPUT' });
+  });
+});

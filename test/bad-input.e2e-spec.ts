@@ -1,0 +1,143 @@
+import { Writable } from 'node:stream';
+import { pino } from 'pino';
+import { organisationInput, shelterInput } from './factories/shelter.factory.js';
+import { type GraphQLResponse, startTestApp, type TestApp } from './helpers/test-app.js';
+
+const SECRET = 'Marisol-Perez-5512345678';
+const CREATE_SHELTER =
+  'mutation($input: CreateShelterInput!) { createShelter(input: $input) { id } }';
+const SEARCH =
+  'query($filter: ShelterFilter, $first: Int) { shelters(filter: $filter, first: $first) { id } }';
+
+describe('Bad input (e2e)', () => {
+  let app: TestApp;
+  let organisationId: string;
+  const logLines: string[] = [];
+
+  const expectRefused = (result: GraphQLResponse, field: string | RegExp) => {
+    expect(result.data?.createShelter ?? null).toBeNull();
+    expect(result.errors).toHaveLength(1);
+    const [error] = result.errors!;
+    expect(error.extensions.code).toBe('BAD_USER_INPUT');
+    if (typeof field === 'string') {
+      expect(error.extensions.fields ?? [error.message]).toEqual(
+        expect.arrayContaining([expect.stringContaining(field)]),
+      );
+    } else {
+      expect(error.message).toMatch(field);
+    }
+  };
+
+  const shelterCount = async () =>
+    (await app.sql<{ n: number }>('SELECT count(*)::int AS n FROM shelter'))[0].n;
+
+  beforeAll(async () => {
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        logLines.push(chunk.toString());
+        done();
+      },
+    });
+    app = await startTestApp({ DEMO_DATA: 'false' }, pino({ level: 'info' }, sink));
+    const created = await app.gql<{ createOrganisation: { id: string } }>(
+      'mutation($input: CreateOrganisationInput!) { createOrganisation(input: $input) { id } }',
+      { input: organisationInput() },
+    );
+    organisationId = created.data!.createOrganisation.id;
+  });
+
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it.each([
+    ['lat 200', { near: { lat: 200, lng: 0 } }, 1, 'filter.near.lat'],
+    ['radius -1', { near: { lat: 19.4, lng: -99.1 }, radiusKm: -1 }, 1, 'filter.radiusKm'],
+    ['first 100000', {}, 100000, 'first'],
+    ['radius without near', { radiusKm: 5 }, 1, 'filter.radiusKm'],
+  ])(
+    'a search with %s gets BAD_USER_INPUT naming the field',
+    async (_case, filter, first, field) => {
+      const result = await app.gql(SEARCH, { filter, first });
+      expect(result.data).toBeNull();
+      expect(result.errors![0].extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        fields: [field],
+      });
+    },
+  );
+
+  it('an unknown population, as a variable or in the query, gets BAD_USER_INPUT without the value', async () => {
+    const asVariable = await app.gql(SEARCH, { filter: { population: SECRET } });
+    expect(asVariable.errors![0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(asVariable.errors![0].message).toContain('"filter.population"');
+    const inline = await app.gql(
+      `{ shelters(filter: { population: ${SECRET.replace(/-/g, '_')} }) { id } }`,
+    );
+    expect(inline.errors![0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(inline.errors![0].message).toContain('Population');
+    expect(JSON.stringify([asVariable, inline])).not.toMatch(/Marisol/);
+  });
+
+  it.each([
+    ['a 1 MB name', { name: 'x'.repeat(1024 * 1024) }, 'input.name'],
+    [
+      'a negative capacity',
+      { capacity: [{ population: 'MEN', totalBeds: -3 }] },
+      'input.capacity.0.totalBeds',
+    ],
+    ['an empty name', { name: '' }, 'input.name'],
+    ['a latitude of 200', { location: { lat: 200, lng: -99 } }, 'input.location.lat'],
+    ['an unknown service', { services: ['TELEPORTATION'] }, /"input\.services\[0\]"/],
+    [
+      'a population twice',
+      {
+        capacity: [
+          { population: 'MEN', totalBeds: 1 },
+          { population: 'MEN', totalBeds: 2 },
+        ],
+      },
+      'input.capacity.1.population',
+    ],
+    ['a malformed requestId', { requestId: 'again' }, 'input.requestId'],
+    [
+      'a malformed phone',
+      { contact: { phone: SECRET.replace(/\d/g, 'x') } },
+      'input.contact.phone',
+    ],
+    ['an unknown field', { secretNotes: SECRET }, /"\$input".*secretNotes/],
+  ])(
+    'a shelter with %s gets BAD_USER_INPUT naming the field, and nothing is created',
+    async (_case, overrides, field) => {
+      const before = await shelterCount();
+      const result = await app.gql(CREATE_SHELTER, {
+        input: shelterInput(organisationId, overrides),
+      });
+      expectRefused(result, field);
+      expect(JSON.stringify(result)).not.toMatch(/Marisol|xxxxxxxxxx/);
+      expect(await shelterCount()).toBe(before);
+    },
+  );
+
+  it('a malformed id gets BAD_USER_INPUT, not a database error', async () => {
+    const result = await app.gql('{ shelter(id: "not-a-uuid") { id } }');
+    expect(result.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['id'] });
+  });
+
+  it('a syntax error gets GRAPHQL_PARSE_FAILED and an unknown field GRAPHQL_VALIDATION_FAILED', async () => {
+    expect((await app.gql('{ shelters(')).errors![0].extensions.code).toBe('GRAPHQL_PARSE_FAILED');
+    expect((await app.gql('{ shelters { password } }')).errors![0].extensions.code).toBe(
+      'GRAPHQL_VALIDATION_FAILED',
+    );
+  });
+
+  it('keeps serving after all of that, and no submitted value reached a log line', async () => {
+    const health = await fetch(`${app.url}/health`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toEqual({ status: 'ok' });
+    const requests = logLines.filter((line) => line.includes('"msg":"request"'));
+    expect(requests.length).toBeGreaterThan(10);
+    expect(requests.every((line) => /"reqId":"[^"]+"/.test(line))).toBe(true);
+    expect(logLines.join('')).not.toMatch(/Marisol|xxxxxxxxxx/);
+  });
+});

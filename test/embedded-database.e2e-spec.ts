@@ -1,0 +1,84 @@
+import { existsSync } from 'node:fs';
+import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { type RunningAlbergue, startAlbergue } from '../apps/api/src/bootstrap.js';
+import { loadConfig } from '../apps/api/src/config/config.js';
+import { createLogger } from '../apps/api/src/logging/logger.js';
+import { graphql } from './helpers/test-app.js';
+
+/** The path `npm start` takes when DATABASE_URL is unset: its own PostgreSQL in DATA_DIR. */
+describe('Embedded PostgreSQL (e2e)', () => {
+  let dataDir: string;
+  let running: RunningAlbergue | undefined;
+
+  const start = async () => {
+    const config = loadConfig({
+      DATA_DIR: dataDir,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'silent',
+      TILE_URL: '',
+    });
+    return startAlbergue(config, createLogger(config));
+  };
+
+  const count = async (url: string) =>
+    (await graphql<{ shelters: { id: string }[] }>(url, '{ shelters(first: 1000) { id } }')).data!
+      .shelters.length;
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(path.join(tmpdir(), 'albergue-embedded-'));
+    await chmod(dataDir, 0o755);
+  });
+
+  afterAll(async () => {
+    await running?.close();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('starts its own database with migrations and demo data, and keeps the data across a restart', async () => {
+    running = await start();
+    expect(running.databaseUrl).toMatch(/^postgres:\/\/albergue:.+@127\.0\.0\.1:\d+\/albergue$/);
+    expect(await count(running.url)).toBe(40);
+    const renamed = await graphql<{ shelters: { id: string }[] }>(
+      running.url,
+      '{ shelters(first: 1) { id } }',
+    );
+    const id = renamed.data!.shelters[0].id;
+    await graphql(
+      running.url,
+      'mutation($id: ID!) { updateShelter(id: $id, input: { name: "Renombrado" }) { id } }',
+      { id },
+    );
+    await running.close();
+    running = undefined;
+
+    running = await start();
+    expect(await count(running.url)).toBe(40);
+    const after = await graphql<{ shelter: { name: string } }>(
+      running.url,
+      'query($id: ID!) { shelter(id: $id) { name } }',
+      { id },
+    );
+    expect(after.data!.shelter.name).toBe('Renombrado');
+  });
+
+  it('answers /health with 200 while the database answers, and 503 when it does not', async () => {
+    const ok = await fetch(`${running!.url}/health`);
+    expect(ok.status).toBe(200);
+    expect(await ok.json()).toEqual({ status: 'ok' });
+
+    // Stop only the database, as a crash of PostgreSQL would.
+    const app = running!;
+    const pidFile = path.join(dataDir, 'pg', 'postmaster.pid');
+    const pid = Number((await readFile(pidFile, 'utf8')).split('\n')[0]);
+    process.kill(pid, 'SIGINT');
+    while (existsSync(pidFile)) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const down = await fetch(`${app.url}/health`);
+    expect(down.status).toBe(503);
+    expect(await down.json()).toEqual({ status: 'unavailable' });
+  });
+});

@@ -1,0 +1,32 @@
+import { randomUUID } from 'node:crypto';
+
+export const MEXICO_CITY = { lat: 19.4326, lng: -99.1332 };
+
+export function organisationInput(overrides: Record<string, unknown> = {}) {
+  return { requestId: randomUUID(), name: 'Organización de prueba', kind: 'NGO', ...overrides };
+}
+
+export function shelterInput(organisationId: string, overrides: Record<string, unknown> = {}) {
+  return {
+    requestId: randomUUID(),
+    organisationId,
+    name: 'Albergue de prueba',
+    location: MEXICO_CITY,
+    address: { borough: 'Cuauhtémoc', city: 'Ciudad de México' },
+    contact: { phone: '+52 55 1234 5678', whatsapp: '+52 55 8765 4321' },
+    services: ['MEALS', 'SHOWERS'],
+    languages: ['es', 'ht'],
+    capacity: [
+      { population: 'MEN', totalBeds: 30 },
+      { population: 'WOMEN', totalBeds: 10, overflowTotal: 4 },
+    ],
+    ...overrides,
+  };
+}
+
+export const SHELTER_FIELDS = `id name status sensitive distanceKm populations services languages
+  location { lat lng approximate radiusKm }
+  address { borough city } contact { phone whatsapp }
+  organisation { id name }
+  availability { band freeBeds totalBeds overflowFree overflowTotal updatedAt stale
+    byPopulation { population band freeBeds totalBeds overflowFree overflowTotal } }`;

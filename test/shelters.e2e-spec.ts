@@ -1,0 +1,429 @@
+import { randomUUID } from 'node:crypto';
+import { haversineKm } from '@albergue/shelters';
+import {
+  MEXICO_CITY,
+  organisationInput,
+  SHELTER_FIELDS,
+  shelterInput,
+} from './factories/shelter.factory.js';
+import { startTestApp, type TestApp } from './helpers/test-app.js';
+
+interface ShelterView {
+  id: string;
+  name: string;
+  status: string;
+  sensitive: boolean;
+  distanceKm: number | null;
+  populations: string[];
+  services: string[];
+  location: { lat: number; lng: number; approximate: boolean; radiusKm: number | null };
+  organisation: { id: string; name: string };
+  availability: {
+    band: string;
+    freeBeds: number | null;
+    totalBeds: number | null;
+    overflowFree: number | null;
+    stale: boolean;
+    updatedAt: string | null;
+    byPopulation: {
+      population: string;
+      band: string;
+      freeBeds: number | null;
+      totalBeds: number | null;
+    }[];
+  };
+}
+
+const SEARCH = `query Search($filter: ShelterFilter, $first: Int) { shelters(filter: $filter, first: $first) { ${SHELTER_FIELDS} } }`;
+const CREATE_SHELTER = `mutation Create($input: CreateShelterInput!) { createShelter(input: $input) { ${SHELTER_FIELDS} } }`;
+const REPORT = `mutation Report($input: ReportAvailabilityInput!) { reportAvailability(input: $input) { ${SHELTER_FIELDS} } }`;
+
+describe('Shelter directory (e2e)', () => {
+  let app: TestApp;
+  let organisationId: string;
+
+  const search = async (filter: Record<string, unknown>, first = 1000) => {
+    const result = await app.gql<{ shelters: ShelterView[] }>(SEARCH, { filter, first });
+    expect(result.errors).toBeUndefined();
+    return result.data!.shelters;
+  };
+
+  const createShelter = async (overrides: Record<string, unknown> = {}) => {
+    const result = await app.gql<{ createShelter: ShelterView }>(CREATE_SHELTER, {
+      input: shelterInput(organisationId, overrides),
+    });
+    expect(result.errors).toBeUndefined();
+    return result.data!.createShelter;
+  };
+
+  beforeAll(async () => {
+    app = await startTestApp();
+    const created = await app.gql<{ createOrganisation: { id: string } }>(
+      'mutation($input: CreateOrganisationInput!) { createOrganisation(input: $input) { id } }',
+      { input: organisationInput() },
+    );
+    organisationId = created.data!.createOrganisation.id;
+  });
+
+  afterAll(async () => {
+    await app.close();
+  });
+
+  describe('the demo network', () => {
+    it('is loaded on first start: about forty fictional shelters over the boroughs', async () => {
+      const shelters = await search({});
+      const demo = shelters.filter((s) => s.name.endsWith('(demo)'));
+      expect(demo).toHaveLength(40);
+      const boroughs = await app.sql<{ n: number }>(
+        `SELECT count(DISTINCT address_borough)::int AS n FROM shelter WHERE name LIKE '%(demo)'`,
+      );
+      expect(boroughs[0].n).toBe(16);
+      const bands = new Set(demo.map((s) => s.availability.band));
+      expect([...bands].sort()).toEqual(
+        ['CLOSED', 'FEW', 'FULL', 'SPACE', 'UNKNOWN'].filter((b) => bands.has(b)),
+      );
+      expect(
+        bands.has('SPACE') && bands.has('FULL') && bands.has('UNKNOWN') && bands.has('CLOSED'),
+      ).toBe(true);
+      expect(demo.some((s) => s.sensitive)).toBe(true);
+      for (const shelter of demo) {
+        const total = shelter.availability.byPopulation.reduce(
+          (sum, p) => sum + (p.totalBeds ?? 0),
+          0,
+        );
+        if (!shelter.sensitive) {
+          expect(total).toBeGreaterThanOrEqual(20);
+          expect(total).toBeLessThanOrEqual(610);
+        }
+      }
+    });
+  });
+
+  describe('nearest-shelter search', () => {
+    it('orders by distance from `near`, computed from the public point', async () => {
+      const shelters = await search({ near: MEXICO_CITY });
+      expect(shelters.length).toBeGreaterThan(30);
+      const distances = shelters.map((s) => s.distanceKm!);
+      expect(distances).toEqual([...distances].sort((a, b) => a - b));
+      for (const shelter of shelters) {
+        expect(shelter.distanceKm).toBeCloseTo(haversineKm(MEXICO_CITY, shelter.location), 0);
+      }
+    });
+
+    it('is one SQL statement, with the figures and the organisations of every shelter', async () => {
+      const statements = await app.countStatements(() =>
+        search({
+          near: MEXICO_CITY,
+          radiusKm: 20,
+          hasSpace: true,
+          population: 'WOMEN',
+          service: 'MEALS',
+        }),
+      );
+      // The search itself, plus one batched query for the organisations field.
+      expect(statements).toBe(2);
+      const withoutOrganisation = await app.countStatements(() =>
+        app.gql(
+          `{ shelters(filter: { near: { lat: 19.4, lng: -99.1 }, hasSpace: true }) { id availability { band byPopulation { band } } } }`,
+        ),
+      );
+      expect(withoutOrganisation).toBe(1);
+    });
+
+    it('uses the GiST index on the public point for nearest-first and radius', async () => {
+      await app.sql('SET enable_seqscan = off');
+      const plan = await app.sql<{ 'QUERY PLAN': string }>(
+        `EXPLAIN SELECT id FROM shelter s
+         WHERE earth_box(ll_to_earth(19.4, -99.1), 5000) @> ll_to_earth(s.public_lat, s.public_lng)
+         ORDER BY ll_to_earth(s.public_lat, s.public_lng) <-> ll_to_earth(19.4, -99.1) LIMIT 50`,
+      );
+      await app.sql('RESET enable_seqscan');
+      expect(plan.map((row) => row['QUERY PLAN']).join('\n')).toContain('shelter_public_point_idx');
+    });
+
+    it('filters by radius, population, service, status and space', async () => {
+      const within = await search({ near: MEXICO_CITY, radiusKm: 5 });
+      expect(within.length).toBeGreaterThan(0);
+      expect(within.every((s) => s.distanceKm! <= 5)).toBe(true);
+
+      const families = await search({ population: 'FAMILIES' });
+      expect(families.length).toBeGreaterThan(0);
+      expect(families.every((s) => s.populations.includes('FAMILIES'))).toBe(true);
+
+      const legal = await search({ service: 'LEGAL_AID' });
+      expect(legal.every((s) => s.services.includes('LEGAL_AID'))).toBe(true);
+
+      const closed = await search({ status: 'TEMPORARILY_CLOSED' });
+      expect(closed.length).toBeGreaterThan(0);
+      expect(closed.every((s) => s.availability.band === 'CLOSED')).toBe(true);
+
+      const all = await search({});
+      const withSpace = await search({ hasSpace: true });
+      const withoutSpace = await search({ hasSpace: false });
+      expect(withSpace.every((s) => ['SPACE', 'FEW'].includes(s.availability.band))).toBe(true);
+      expect(withoutSpace.every((s) => !['SPACE', 'FEW'].includes(s.availability.band))).toBe(true);
+      expect(withSpace.length + withoutSpace.length).toBe(all.length);
+    });
+
+    it('with population and hasSpace, finds space in that group only', async () => {
+      const womenWithSpace = await search({ population: 'WOMEN', hasSpace: true });
+      expect(womenWithSpace.length).toBeGreaterThan(0);
+      for (const shelter of womenWithSpace) {
+        const women = shelter.availability.byPopulation.find((p) => p.population === 'WOMEN')!;
+        expect(['SPACE', 'FEW']).toContain(women.band);
+      }
+      const shelter = await createShelter({ name: 'Solo hombres con lugar' });
+      await app.gql(REPORT, {
+        input: {
+          shelterId: shelter.id,
+          counts: [
+            { population: 'MEN', freeBeds: 12 },
+            { population: 'WOMEN', freeBeds: 0 },
+          ],
+        },
+      });
+      const ids = (await search({ population: 'WOMEN', hasSpace: true })).map((s) => s.id);
+      expect(ids).not.toContain(shelter.id);
+      expect((await search({ population: 'MEN', hasSpace: true })).map((s) => s.id)).toContain(
+        shelter.id,
+      );
+    });
+  });
+
+  describe('sensitive shelters', () => {
+    it('never show the door: a stored approximate point, the same on every read, and bands without counts', async () => {
+      const door = { lat: 19.312345, lng: -99.212345 };
+      const created = await createShelter({
+        name: 'Refugio de prueba',
+        sensitive: true,
+        location: door,
+      });
+      expect(created.location.approximate).toBe(true);
+      expect(created.location.radiusKm).toBe(1);
+      const offset = haversineKm(door, created.location);
+      expect(offset).toBeGreaterThanOrEqual(0.39);
+      expect(offset).toBeLessThanOrEqual(1.01);
+
+      await app.gql(REPORT, {
+        input: { shelterId: created.id, counts: [{ population: 'MEN', freeBeds: 7 }] },
+      });
+      const reads = await Promise.all([1, 2, 3].map(() => search({ near: door, radiusKm: 3 })));
+      for (const shelters of reads) {
+        const seen = shelters.find((s) => s.id === created.id)!;
+        expect(seen.location).toEqual(created.location);
+        expect(seen.distanceKm).toBeCloseTo(offset, 1);
+        expect(seen.availability.band).toBe('SPACE');
+        expect(seen.availability.freeBeds).toBeNull();
+        expect(seen.availability.totalBeds).toBeNull();
+        expect(
+          seen.availability.byPopulation.every((p) => p.freeBeds === null && p.totalBeds === null),
+        ).toBe(true);
+      }
+      const body = JSON.stringify(reads);
+      expect(body).not.toContain(String(door.lat));
+      expect(body).not.toContain(String(door.lng));
+    });
+
+    it('radius filter uses the public point, so the door cannot be found by shrinking the radius', async () => {
+      const door = { lat: 19.25, lng: -99.25 };
+      const created = await createShelter({
+        name: 'Refugio radio',
+        sensitive: true,
+        location: door,
+      });
+      const aroundDoor = await search({ near: door, radiusKm: 0.3 });
+      expect(aroundDoor.map((s) => s.id)).not.toContain(created.id);
+      const aroundPublic = await search({
+        near: { lat: created.location.lat, lng: created.location.lng },
+        radiusKm: 0.3,
+      });
+      expect(aroundPublic.map((s) => s.id)).toContain(created.id);
+    });
+  });
+
+  describe('counts mode', () => {
+    it('a new shelter is UNKNOWN until its first report; a report sets the bands; staleness turns it UNKNOWN again', async () => {
+      const created = await createShelter();
+      expect(created.availability.band).toBe('UNKNOWN');
+      expect(created.availability.freeBeds).toBeNull();
+      expect(created.availability.totalBeds).toBe(40);
+
+      const reported = await app.gql<{ reportAvailability: ShelterView }>(REPORT, {
+        input: {
+          shelterId: created.id,
+          counts: [
+            { population: 'MEN', freeBeds: 20 },
+            { population: 'WOMEN', freeBeds: 2, overflowFree: 3 },
+          ],
+        },
+      });
+      const view = reported.data!.reportAvailability;
+      expect(view.availability).toMatchObject({
+        band: 'SPACE',
+        freeBeds: 22,
+        totalBeds: 40,
+        overflowFree: 3,
+        stale: false,
+      });
+      expect(view.availability.byPopulation).toEqual([
+        expect.objectContaining({ population: 'MEN', band: 'SPACE', freeBeds: 20 }),
+        expect.objectContaining({ population: 'WOMEN', band: 'SPACE', freeBeds: 2 }),
+      ]);
+
+      await app.sql(
+        `UPDATE shelter SET availability_confirmed_at = now() - interval '13 hours' WHERE id = $1`,
+        [created.id],
+      );
+      const stale = await app.gql<{ shelter: ShelterView }>(
+        `query($id: ID!) { shelter(id: $id) { ${SHELTER_FIELDS} } }`,
+        { id: created.id },
+      );
+      expect(stale.data!.shelter.availability).toMatchObject({
+        band: 'UNKNOWN',
+        freeBeds: null,
+        stale: true,
+      });
+      expect(stale.data!.shelter.availability.updatedAt).not.toBeNull();
+
+      const confirmed = await app.gql<{ confirmAvailability: ShelterView }>(
+        `mutation($id: ID!) { confirmAvailability(shelterId: $id) { ${SHELTER_FIELDS} } }`,
+        { id: created.id },
+      );
+      expect(confirmed.data!.confirmAvailability.availability).toMatchObject({
+        band: 'SPACE',
+        freeBeds: 22,
+      });
+      const [row] = await app.sql<{ availability_version: string }>(
+        'SELECT availability_version FROM shelter WHERE id = $1',
+        [created.id],
+      );
+      expect(Number(row.availability_version)).toBe(2);
+    });
+
+    it('refuses a report for a group the shelter does not serve, or above its capacity, and changes nothing', async () => {
+      const created = await createShelter();
+      for (const [counts, field, reason] of [
+        [
+          [{ population: 'LGBTQ', freeBeds: 1 }],
+          'input.counts.0.population',
+          'POPULATION_NOT_SERVED',
+        ],
+        [[{ population: 'MEN', freeBeds: 31 }], 'input.counts.0.freeBeds', 'FREE_EXCEEDS_TOTAL'],
+        [
+          [
+            { population: 'MEN', freeBeds: 1 },
+            { population: 'MEN', freeBeds: 2 },
+          ],
+          'input.counts.1.population',
+          'DUPLICATE_POPULATION',
+        ],
+      ] as const) {
+        const result = await app.gql(REPORT, { input: { shelterId: created.id, counts } });
+        expect(result.errors?.[0].extensions).toMatchObject({
+          code: 'BAD_USER_INPUT',
+          reason,
+          fields: [field],
+        });
+      }
+      const [row] = await app.sql<{
+        availability_version: string;
+        availability_confirmed_at: Date | null;
+      }>('SELECT availability_version, availability_confirmed_at FROM shelter WHERE id = $1', [
+        created.id,
+      ]);
+      expect(row).toEqual({ availability_version: '0', availability_confirmed_at: null });
+    });
+
+    it('reports on an unknown shelter get NOT_FOUND', async () => {
+      const result = await app.gql(REPORT, {
+        input: { shelterId: randomUUID(), counts: [{ population: 'MEN', freeBeds: 1 }] },
+      });
+      expect(result.errors?.[0].extensions.code).toBe('NOT_FOUND');
+    });
+  });
+
+  describe('updates', () => {
+    it('changes only the given fields, keeps free places up to new totals, and re-draws the public point when the door moves', async () => {
+      const created = await createShelter({ sensitive: true });
+      await app.gql(REPORT, {
+        input: { shelterId: created.id, counts: [{ population: 'MEN', freeBeds: 25 }] },
+      });
+      const result = await app.gql<{ updateShelter: ShelterView }>(
+        `mutation($id: ID!, $input: UpdateShelterInput!) { updateShelter(id: $id, input: $input) { ${SHELTER_FIELDS} } }`,
+        {
+          id: created.id,
+          input: { sensitive: false, capacity: [{ population: 'MEN', totalBeds: 10 }] },
+        },
+      );
+      expect(result.errors).toBeUndefined();
+      const updated = result.data!.updateShelter;
+      expect(updated.name).toBe(created.name);
+      expect(updated.location).toEqual({ ...MEXICO_CITY, approximate: false, radiusKm: null });
+      expect(updated.populations).toEqual(['MEN']);
+      expect(updated.availability.byPopulation).toEqual([
+        expect.objectContaining({ population: 'MEN', freeBeds: 10, totalBeds: 10 }),
+      ]);
+    });
+  });
+
+  describe('requestId', () => {
+    it('a retried create returns the first result and creates nothing more, even when the retries race', async () => {
+      const input = shelterInput(organisationId, { name: 'Reintento' });
+      const results = await Promise.all(
+        [1, 2, 3, 4].map(() =>
+          app.gql<{ createShelter: { id: string } }>(
+            'mutation($input: CreateShelterInput!) { createShelter(input: $input) { id } }',
+            { input },
+          ),
+        ),
+      );
+      const ids = new Set(results.map((r) => r.data?.createShelter.id));
+      expect(ids.size).toBe(1);
+      const [{ n }] = await app.sql<{ n: number }>(
+        `SELECT count(*)::int AS n FROM shelter WHERE name = 'Reintento'`,
+      );
+      expect(n).toBe(1);
+    });
+
+    it('the same requestId with other input is a CONFLICT and creates nothing', async () => {
+      const input = shelterInput(organisationId, { name: 'Primero' });
+      await app.gql(
+        'mutation($input: CreateShelterInput!) { createShelter(input: $input) { id } }',
+        { input },
+      );
+      const reused = await app.gql(
+        'mutation($input: CreateShelterInput!) { createShelter(input: $input) { id } }',
+        {
+          input: { ...input, name: 'Segundo' },
+        },
+      );
+      expect(reused.errors?.[0].extensions).toMatchObject({
+        code: 'CONFLICT',
+        reason: 'REQUEST_ID_REUSED',
+      });
+      const [{ n }] = await app.sql<{ n: number }>(
+        `SELECT count(*)::int AS n FROM shelter WHERE name = 'Segundo'`,
+      );
+      expect(n).toBe(0);
+    });
+
+    it('a create that fails leaves its requestId free for a corrected retry', async () => {
+      const input = shelterInput(randomUUID(), { name: 'Sin organización' });
+      const failed = await app.gql(
+        'mutation($input: CreateShelterInput!) { createShelter(input: $input) { id } }',
+        { input },
+      );
+      expect(failed.errors?.[0].extensions).toMatchObject({
+        code: 'NOT_FOUND',
+        fields: ['input.organisationId'],
+      });
+      const retried = await app.gql<{ createShelter: { id: string } }>(
+        'mutation($input: CreateShelterInput!) { createShelter(input: $input) { id } }',
+        {
+          input: { ...input, organisationId },
+        },
+      );
+      expect(retried.errors).toBeUndefined();
+    });
+  });
+});
