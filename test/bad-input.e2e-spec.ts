@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
-import { organisationInput, shelterInput } from './factories/shelter.factory.js';
+import { createOrganisation, shelterInput } from './factories/shelter.factory.js';
 import { type GraphQLResponse, startTestApp, type TestApp } from './helpers/test-app.js';
 
 const SECRET = 'Marisol-Perez-5512345678';
@@ -39,11 +39,7 @@ describe('Bad input (e2e)', () => {
       },
     });
     app = await startTestApp({ DEMO_DATA: 'false' }, pino({ level: 'info' }, sink));
-    const created = await app.gql<{ createOrganisation: { id: string } }>(
-      'mutation($input: CreateOrganisationInput!) { createOrganisation(input: $input) { id } }',
-      { input: organisationInput() },
-    );
-    organisationId = created.data!.createOrganisation.id;
+    organisationId = await createOrganisation(app);
   });
 
   afterAll(async () => {

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { haversineKm } from '@albergue/shelters';
 import {
+  createOrganisation,
   MEXICO_CITY,
-  organisationInput,
   SHELTER_FIELDS,
   shelterInput,
 } from './factories/shelter.factory.js';
@@ -58,11 +58,7 @@ describe('Shelter directory (e2e)', () => {
 
   beforeAll(async () => {
     app = await startTestApp();
-    const created = await app.gql<{ createOrganisation: { id: string } }>(
-      'mutation($input: CreateOrganisationInput!) { createOrganisation(input: $input) { id } }',
-      { input: organisationInput() },
-    );
-    organisationId = created.data!.createOrganisation.id;
+    organisationId = await createOrganisation(app);
   });
 
   afterAll(async () => {

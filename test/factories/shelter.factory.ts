@@ -1,9 +1,22 @@
 import { randomUUID } from 'node:crypto';
+import type { TestApp } from '../helpers/test-app.js';
 
 export const MEXICO_CITY = { lat: 19.4326, lng: -99.1332 };
 
 export function organisationInput(overrides: Record<string, unknown> = {}) {
   return { requestId: randomUUID(), name: 'Organización de prueba', kind: 'NGO', ...overrides };
+}
+
+/** Creates an organisation through the API and returns its id. */
+export async function createOrganisation(
+  app: TestApp,
+  overrides: Record<string, unknown> = {},
+): Promise<string> {
+  const created = await app.gql<{ createOrganisation: { id: string } }>(
+    'mutation($input: CreateOrganisationInput!) { createOrganisation(input: $input) { id } }',
+    { input: organisationInput(overrides) },
+  );
+  return created.data!.createOrganisation.id;
 }
 
 export function shelterInput(organisationId: string, overrides: Record<string, unknown> = {}) {

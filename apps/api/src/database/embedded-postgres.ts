@@ -147,15 +147,21 @@ export async function startEmbeddedPostgres(
     onLog: () => undefined,
     onError: (error) => log(`embedded PostgreSQL: ${String(error)}`),
   });
+  // As root the server runs as `postgres`, which must be able to reach both the binaries in
+  // node_modules and the data directory: a project under a private (0700) folder hides them.
+  const hint = asRoot
+    ? ' (as root: the postgres user must be able to enter every folder above the project and DATA_DIR)'
+    : '';
+  const failed = (step: string) => (error: unknown) => {
+    throw new Error(
+      `embedded PostgreSQL ${step} failed in ${databaseDir}${hint}${error ? `: ${String(error)}` : ''}`,
+    );
+  };
   if (fresh) {
     log(`creating a new embedded PostgreSQL in ${databaseDir}`);
-    await server.initialise();
+    await server.initialise().catch(failed('initdb'));
   }
-  await server.start().catch((error: unknown) => {
-    throw new Error(
-      `embedded PostgreSQL did not start in ${databaseDir}${error ? `: ${String(error)}` : ''}`,
-    );
-  });
+  await server.start().catch(failed('start'));
   await ensureDatabase(server);
   return {
     url: `postgres://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${DATABASE}`,
