@@ -184,6 +184,35 @@ describe('Shelter directory (e2e)', () => {
         shelter.id,
       );
     });
+    it('with populations, finds space in any group a person fits, and in no other', async () => {
+      const shelter = await createShelter({
+        name: 'Solo LGBTQ con lugar',
+        capacity: [
+          { population: 'LGBTQ', totalBeds: 10 },
+          { population: 'MEN', totalBeds: 10 },
+        ],
+      });
+      await app.gql(REPORT, {
+        input: {
+          shelterId: shelter.id,
+          counts: [
+            { population: 'LGBTQ', freeBeds: 6 },
+            { population: 'MEN', freeBeds: 0 },
+          ],
+        },
+      });
+      const anyOf = await search({ populations: ['WOMEN', 'LGBTQ'], hasSpace: true });
+      expect(anyOf.map((s) => s.id)).toContain(shelter.id);
+      for (const found of anyOf) {
+        const fits = found.availability.byPopulation.filter((p) =>
+          ['WOMEN', 'LGBTQ'].includes(p.population),
+        );
+        expect(fits.some((p) => ['SPACE', 'FEW'].includes(p.band))).toBe(true);
+      }
+      const womenOnly = await search({ population: 'WOMEN', hasSpace: true });
+      expect(womenOnly.map((s) => s.id)).not.toContain(shelter.id);
+      expect(anyOf.length).toBeGreaterThan(womenOnly.length);
+    });
   });
 
   describe('sensitive shelters', () => {

@@ -90,15 +90,22 @@ export class ShelterSearchService {
     if (filter.service) {
       query.andWhere(':service = ANY(s.services)', { service: filter.service });
     }
-    if (filter.population) {
-      query.andWhere(':population = ANY(s.populations)', { population: filter.population });
+    // A person may fit several groups (a trans woman: WOMEN and LGBTQ): any of them will do.
+    const groups = [
+      ...new Set([
+        ...(filter.population ? [filter.population] : []),
+        ...(filter.populations ?? []),
+      ]),
+    ];
+    if (groups.length > 0) {
+      query.andWhere('s.populations && CAST(:groups AS population[])', { groups });
     }
     if (filter.hasSpace !== undefined) {
       // The SQL twin of bandOf(): SPACE or FEW means open, fresh, and a free place (regular or overflow).
       const hasSpace = `(s.status = :openStatus
         AND s.availability_confirmed_at >= now() - make_interval(secs => :staleSeconds)
         AND EXISTS (SELECT 1 FROM shelter_capacity c WHERE c.shelter_id = s.id
-          AND c.free_beds + c.overflow_free > 0 ${filter.population ? 'AND c.population = :population' : ''}))`;
+          AND c.free_beds + c.overflow_free > 0 ${groups.length > 0 ? 'AND c.population = ANY(CAST(:groups AS population[]))' : ''}))`;
       query.andWhere(filter.hasSpace ? hasSpace : `NOT ${hasSpace}`, {
         openStatus: ShelterStatus.OPEN,
         staleSeconds: this.options.staleAfterMs / 1000,

@@ -1,6 +1,16 @@
 import { ArgsType, Field, Float, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsEnum, IsInt, IsOptional, Max, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsEnum,
+  IsInt,
+  IsOptional,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { Population, ShelterService, ShelterStatus } from '../shelters.enums.js';
 import { GeoPointInput } from './geo-point.input.js';
 
@@ -34,6 +44,17 @@ export class ShelterFilter {
   @IsEnum(Population)
   population?: Population;
 
+  @Field(() => [Population], {
+    nullable: true,
+    description:
+      'Shelters serving any of these groups, for a person who fits several (a trans woman: WOMEN and LGBTQ); with hasSpace, space in any of them.',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(Object.keys(Population).length)
+  @IsEnum(Population, { each: true })
+  populations?: Population[];
+
   @Field(() => ShelterService, { nullable: true })
   @IsOptional()
   @IsEnum(ShelterService)
@@ -41,7 +62,8 @@ export class ShelterFilter {
 
   @Field(() => Boolean, {
     nullable: true,
-    description: 'True: band SPACE or FEW (for `population` when given). False: the others.',
+    description:
+      'True: band SPACE or FEW (in `population`/`populations` when given). False: the others.',
   })
   @IsOptional()
   @IsBoolean()
