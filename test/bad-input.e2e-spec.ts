@@ -1,7 +1,13 @@
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { createOrganisation, shelterInput } from './factories/shelter.factory.js';
-import { type GraphQLResponse, startTestApp, type TestApp } from './helpers/test-app.js';
+import {
+  type GraphQLResponse,
+  type SignedIn,
+  startTestApp,
+  TEST_ADMIN,
+  type TestApp,
+} from './helpers/test-app.js';
 
 const SECRET = 'Marisol-Perez-5512345678';
 const CREATE_SHELTER =
@@ -11,6 +17,7 @@ const SEARCH =
 
 describe('Bad input (e2e)', () => {
   let app: TestApp;
+  let admin: SignedIn;
   let organisationId: string;
   const logLines: string[] = [];
 
@@ -38,8 +45,12 @@ describe('Bad input (e2e)', () => {
         done();
       },
     });
-    app = await startTestApp({ DEMO_DATA: 'false' }, pino({ level: 'info' }, sink));
-    organisationId = await createOrganisation(app);
+    app = await startTestApp(
+      { DEMO_DATA: 'false', ADMIN_EMAIL: TEST_ADMIN.email, ADMIN_PASSWORD: TEST_ADMIN.password },
+      pino({ level: 'info' }, sink),
+    );
+    admin = await app.signIn(TEST_ADMIN.email, TEST_ADMIN.password);
+    organisationId = await createOrganisation(admin);
   });
 
   afterAll(async () => {
@@ -106,7 +117,7 @@ describe('Bad input (e2e)', () => {
     'a shelter with %s gets BAD_USER_INPUT naming the field, and nothing is created',
     async (_case, overrides, field) => {
       const before = await shelterCount();
-      const result = await app.gql(CREATE_SHELTER, {
+      const result = await admin.gql(CREATE_SHELTER, {
         input: shelterInput(organisationId, overrides),
       });
       expectRefused(result, field);

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { type RunningAlbergue, startAlbergue } from '../apps/api/src/bootstrap.js';
 import { loadConfig } from '../apps/api/src/config/config.js';
 import { createLogger } from '../apps/api/src/logging/logger.js';
-import { graphql } from './helpers/test-app.js';
+import { DEMO_PASSWORD, graphql, signIn } from './helpers/test-app.js';
 
 /** The path `npm start` takes when DATABASE_URL is unset: its own PostgreSQL in DATA_DIR. */
 describe('Embedded PostgreSQL (e2e)', () => {
@@ -46,8 +46,8 @@ describe('Embedded PostgreSQL (e2e)', () => {
       '{ shelters(first: 1) { id } }',
     );
     const id = renamed.data!.shelters[0].id;
-    await graphql(
-      running.url,
+    const admin = await signIn(running.url, 'admin@demo.example', DEMO_PASSWORD);
+    await admin.gql(
       'mutation($id: ID!) { updateShelter(id: $id, input: { name: "Renombrado" }) { id } }',
       { id },
     );

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { TestApp } from '../helpers/test-app.js';
+import type { GraphQLClient } from '../helpers/test-app.js';
 
 export const MEXICO_CITY = { lat: 19.4326, lng: -99.1332 };
 
@@ -9,14 +9,30 @@ export function organisationInput(overrides: Record<string, unknown> = {}) {
 
 /** Creates an organisation through the API and returns its id. */
 export async function createOrganisation(
-  app: TestApp,
+  client: GraphQLClient,
   overrides: Record<string, unknown> = {},
 ): Promise<string> {
-  const created = await app.gql<{ createOrganisation: { id: string } }>(
+  const created = await client.gql<{ createOrganisation: { id: string } }>(
     'mutation($input: CreateOrganisationInput!) { createOrganisation(input: $input) { id } }',
     { input: organisationInput(overrides) },
   );
   return created.data!.createOrganisation.id;
+}
+
+/** Gives a user a role in a shelter (as an admin does). */
+export async function makeMember(
+  admin: GraphQLClient,
+  userId: string,
+  shelterId: string,
+  role: string,
+): Promise<void> {
+  const result = await admin.gql(
+    'mutation($input: MembershipInput!) { setMembership(input: $input) { id } }',
+    { input: { userId, shelterId, role } },
+  );
+  if (result.errors) {
+    throw new Error(`setMembership failed: ${JSON.stringify(result.errors)}`);
+  }
 }
 
 export function shelterInput(organisationId: string, overrides: Record<string, unknown> = {}) {

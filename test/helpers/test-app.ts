@@ -16,11 +16,26 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
   }[];
 }
 
-export interface TestApp extends RunningAlbergue {
+export interface GraphQLClient {
   gql<T = Record<string, unknown>>(
     query: string,
     variables?: Record<string, unknown>,
   ): Promise<GraphQLResponse<T>>;
+}
+
+export interface SignedIn extends GraphQLClient {
+  /** The Cookie header this client sends. */
+  cookie: string;
+  userId: string;
+}
+
+/** The demo accounts' password (apps/api/src/demo/demo-users.ts, README). */
+export const DEMO_PASSWORD = 'demo-albergue-2026';
+export const TEST_ADMIN = { email: 'admin@test.example', password: 'a long test passphrase' };
+
+export interface TestApp extends RunningAlbergue, GraphQLClient {
+  /** Signs in through the login mutation and returns a client that sends the session cookie. */
+  signIn(email: string, password?: string): Promise<SignedIn>;
   /** Counts the SQL statements the app sends while `act` runs. */
   countStatements(act: () => Promise<unknown>): Promise<number>;
   sql<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
@@ -49,14 +64,34 @@ export async function graphql<T>(
   baseUrl: string,
   query: string,
   variables?: Record<string, unknown>,
-): Promise<GraphQLResponse<T>> {
+  headers: Record<string, string> = {},
+): Promise<GraphQLResponse<T> & { headers: Headers }> {
   const response = await fetch(`${baseUrl}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...headers },
     body: JSON.stringify({ query, variables }),
   });
   const body = (await response.json()) as Omit<GraphQLResponse<T>, 'status'>;
-  return { status: response.status, ...body };
+  return { status: response.status, headers: response.headers, ...body };
+}
+
+/** Signs in with the login mutation, as the console does, and keeps the session cookie. */
+export async function signIn(baseUrl: string, email: string, password: string): Promise<SignedIn> {
+  const result = await graphql<{ login: { id: string } }>(
+    baseUrl,
+    'mutation($input: LoginInput!) { login(input: $input) { id } }',
+    { input: { email, password } },
+  );
+  const setCookie = result.headers.get('set-cookie');
+  if (!result.data || !setCookie) {
+    throw new Error(`sign-in as ${email} failed: ${JSON.stringify(result.errors)}`);
+  }
+  const cookie = setCookie.split(';')[0];
+  return {
+    cookie,
+    userId: result.data.login.id,
+    gql: (query, variables) => graphql(baseUrl, query, variables, { cookie }),
+  };
 }
 
 /** Boots the whole product, as `npm start` does, on a fresh database and a free port. */
@@ -78,6 +113,7 @@ export async function startTestApp(
   return {
     ...running,
     gql: (query, variables) => graphql(running.url, query, variables),
+    signIn: (email, password = DEMO_PASSWORD) => signIn(running.url, email, password),
     sql: (text, params) => dataSource.query(text, params),
     async countStatements(act) {
       const logger = dataSource.logger;

@@ -1,3 +1,5 @@
+import { AuditModule } from '@albergue/audit';
+import { AuthModule } from '@albergue/auth';
 import { CommonModule, InputValidationPipe } from '@albergue/common';
 import { SheltersModule } from '@albergue/shelters';
 import { type DynamicModule, Module } from '@nestjs/common';
@@ -20,6 +22,15 @@ export class AppModule {
       imports: [
         TypeOrmModule.forRoot(dataSourceOptions(databaseUrl)),
         CommonModule,
+        AuditModule.forRoot({ retentionDays: config.AUDIT_RETENTION_DAYS }),
+        AuthModule.forRoot({
+          sessionIdleMs: config.SESSION_IDLE_TIMEOUT,
+          sessionMaxMs: config.SESSION_MAX_AGE,
+          loginMaxFailuresPerAccount: config.LOGIN_MAX_FAILURES,
+          loginMaxFailuresPerAddress: config.LOGIN_MAX_FAILURES_PER_ADDRESS,
+          loginLockoutMs: config.LOGIN_LOCKOUT,
+          resetTokenMs: 24 * 3_600_000,
+        }),
         GraphQLModule.forRoot<MercuriusDriverConfig>(graphqlOptions(config)),
         SheltersModule.forRoot({
           fewThreshold: config.FEW_THRESHOLD,

@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
+import { AccountsService, FirstStartService } from '@albergue/auth';
 import { AvailabilityService, OrganisationsService, SheltersService } from '@albergue/shelters';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -14,6 +15,8 @@ import type { AppConfig } from './config/config.schema.js';
 import { migrate } from './database/data-source.js';
 import { type RunningDatabase, startEmbeddedPostgres } from './database/embedded-postgres.js';
 import { loadDemoNetwork } from './demo/demo-network.js';
+import { DEMO_PASSWORD, loadDemoUsers } from './demo/demo-users.js';
+import { registerSecurity } from './http/security.js';
 import { NestPinoLogger } from './logging/logger.js';
 import {
   OneLinePerRequest,
@@ -32,9 +35,6 @@ function projectRoot(): string {
 
 /** The built public pages (`npm run build`). */
 const WEB_ROOT = path.join(projectRoot(), 'apps/web/dist');
-
-/** Room for the largest legitimate request, and for a too-long field to be refused by validation with its name. */
-const BODY_LIMIT_BYTES = 2 * 1024 * 1024;
 
 export interface RunningAlbergue {
   app: NestFastifyApplication;
@@ -68,7 +68,9 @@ export async function startAlbergue(config: AppConfig, logger: Logger): Promise<
     const adapter = new FastifyAdapter({
       loggerInstance: logger,
       logController: new OneLinePerRequest(),
-      bodyLimit: BODY_LIMIT_BYTES,
+      bodyLimit: config.BODY_LIMIT_KB * 1024,
+      // Behind a reverse proxy (TRUST_PROXY=true) the caller's address and https come from X-Forwarded-*.
+      trustProxy: config.TRUST_PROXY,
       genReqId: (request: { headers: Record<string, string | string[] | undefined> }) =>
         requestId(request.headers['x-request-id']),
     });
@@ -80,6 +82,7 @@ export async function startAlbergue(config: AppConfig, logger: Logger): Promise<
       },
     );
     registerRequestIdHeader(app.getHttpAdapter().getInstance());
+    await registerSecurity(app, config);
     if (existsSync(WEB_ROOT)) {
       await app.register(fastifyStatic, {
         root: WEB_ROOT,
@@ -99,10 +102,21 @@ export async function startAlbergue(config: AppConfig, logger: Logger): Promise<
       );
       if (demo) {
         logger.info(
-          demo,
+          { shelters: demo.shelterIds.length },
           'demo network loaded (fictional shelters; DEMO_DATA=false to start empty)',
         );
+        // Demo accounts with a published password: never in production.
+        if (config.NODE_ENV !== 'production') {
+          const users = await loadDemoUsers(app.get(AccountsService), demo.shelterIds);
+          logger.info({ users, password: DEMO_PASSWORD }, 'demo accounts created (see README)');
+        }
       }
+    }
+    const access = await app
+      .get(FirstStartService)
+      .ensureAccess({ email: config.ADMIN_EMAIL, password: config.ADMIN_PASSWORD });
+    if (access) {
+      logger.warn(access);
     }
     await app.listen({ port: config.PORT, host: config.HOST });
     const address = app.getHttpServer().address();

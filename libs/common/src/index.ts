@@ -6,3 +6,4 @@ export * from './request-log.entity.js';
 export * from './snake-naming.strategy.js';
 export * from './request-loaders.js';
 export * from './uuid.pipe.js';
+export * from './policy.js';

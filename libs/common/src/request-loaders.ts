@@ -1,3 +1,4 @@
+import type { Actor } from './policy.js';
 import type DataLoader from 'dataloader';
 
 /**
@@ -19,4 +20,22 @@ export class RequestLoaders {
 
 export interface GraphQLContext {
   loaders: RequestLoaders;
+  /** The Fastify request and reply (for cookies, the caller's address, the request id). */
+  req: RequestLike;
+  reply: ReplyLike;
+  /** Set by the auth guard when a session checks out. */
+  actor?: Actor;
+}
+
+/** The parts of Fastify's request and reply that libs use, so that no lib imports Fastify. */
+export interface RequestLike {
+  id: string;
+  ip: string;
+  protocol: string;
+  headers: Record<string, string | string[] | undefined>;
+  actor?: Actor;
+}
+
+export interface ReplyLike {
+  header(name: string, value: string | string[]): unknown;
 }

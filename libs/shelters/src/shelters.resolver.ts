@@ -1,4 +1,4 @@
-import { type GraphQLContext, UuidPipe } from '@albergue/common';
+import { Allow, argPath, type GraphQLContext, Public, Role, UuidPipe } from '@albergue/common';
 import { Inject } from '@nestjs/common';
 import {
   Args,
@@ -36,21 +36,25 @@ export class SheltersResolver {
     @Inject(SHELTERS_OPTIONS) private readonly options: SheltersOptions,
   ) {}
 
+  @Public()
   @Query(() => [Shelter], { description: 'Shelters, nearest first when `filter.near` is given.' })
   shelters(@Args() args: SheltersArgs): Promise<Shelter[]> {
     return this.search.search(args);
   }
 
+  @Public()
   @Query(() => Shelter, { nullable: true })
   shelter(@Args('id', { type: () => ID }, UuidPipe) id: string): Promise<Shelter | null> {
     return this.search.findOne(id);
   }
 
+  @Allow([Role.ADMIN])
   @Mutation(() => Shelter)
   createShelter(@Args('input') input: CreateShelterInput): Promise<Shelter> {
     return this.sheltersService.create(input);
   }
 
+  @Allow([Role.ADMIN, Role.COORDINATOR], { shelterOf: argPath('id') })
   @Mutation(() => Shelter)
   updateShelter(
     @Args('id', { type: () => ID }, UuidPipe) id: string,
@@ -59,11 +63,13 @@ export class SheltersResolver {
     return this.sheltersService.update(id, input);
   }
 
+  @Allow([Role.COORDINATOR, Role.VOLUNTEER], { shelterOf: argPath('input.shelterId') })
   @Mutation(() => Shelter, { description: 'Counts mode: how many places are free now, per group.' })
   reportAvailability(@Args('input') input: ReportAvailabilityInput): Promise<Shelter> {
     return this.availability.report(input);
   }
 
+  @Allow([Role.COORDINATOR, Role.VOLUNTEER], { shelterOf: argPath('shelterId') })
   @Mutation(() => Shelter, {
     description: 'The figures still hold: keeps a quiet shelter from turning UNKNOWN.',
   })

@@ -65,8 +65,42 @@ export const configSchema = z.object({
       message: 'must be development, production or test',
     })
     .default('development'),
+  ADMIN_EMAIL: z.email({ message: 'must be an email address' }).optional(),
+  ADMIN_PASSWORD: z.string().optional(),
+  SESSION_IDLE_TIMEOUT: duration('2h'),
+  SESSION_MAX_AGE: duration('12h'),
+  LOGIN_MAX_FAILURES: wholeNumber(5, 1, 1000),
+  LOGIN_MAX_FAILURES_PER_ADDRESS: wholeNumber(50, 1, 100000),
+  LOGIN_LOCKOUT: duration('15m'),
+  AUDIT_RETENTION_DAYS: wholeNumber(730, 1, 36500),
+  CORS_ORIGINS: z
+    .string()
+    .default('')
+    .transform((value) =>
+      value
+        .split(',')
+        .map((origin) => origin.trim())
+        .filter(Boolean),
+    )
+    .refine((origins) => origins.every((origin) => /^https?:\/\/[^/\s]+$/.test(origin)), {
+      message: 'must be a comma-separated list of origins such as https://console.example.org',
+    }),
+  TRUST_PROXY: bool(false),
+  BODY_LIMIT_KB: wholeNumber(2048, 16, 65536),
+  GRAPHQL_MAX_DEPTH: wholeNumber(10, 2, 100),
+  GRAPHQL_MAX_ALIASES: wholeNumber(15, 0, 1000),
+  GRAPHQL_MAX_COST: wholeNumber(50000, 100, 10000000),
+  GRAPHQL_MAX_TOKENS: wholeNumber(5000, 100, 1000000),
   TILE_URL: z.string().default('https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
   TILE_ATTRIBUTION: z.string().default('© OpenStreetMap contributors'),
 });
 
 export type AppConfig = z.infer<typeof configSchema>;
+
+/** The first admin's credentials come as a pair or not at all. */
+export const configRefinements = (
+  config: AppConfig,
+): { variable: string; message: string } | null =>
+  Boolean(config.ADMIN_EMAIL) !== Boolean(config.ADMIN_PASSWORD)
+    ? { variable: 'ADMIN_PASSWORD', message: 'and ADMIN_EMAIL must be set together' }
+    : null;

@@ -1,4 +1,4 @@
-import { configSchema, type AppConfig } from './config.schema.js';
+import { type AppConfig, configRefinements, configSchema } from './config.schema.js';
 
 export class ConfigError extends Error {}
 
@@ -17,6 +17,10 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new ConfigError(`Invalid configuration: ${String(issue.path[0])} ${issue.message}`);
+  }
+  const problem = configRefinements(parsed.data);
+  if (problem) {
+    throw new ConfigError(`Invalid configuration: ${problem.variable} ${problem.message}`);
   }
   return parsed.data;
 }

@@ -1,9 +1,21 @@
+import { AuditEntry } from '@albergue/audit';
+import { Membership, PasswordToken, Session, User } from '@albergue/auth';
 import { RequestLog, SnakeNamingStrategy } from '@albergue/common';
 import { Organisation, Shelter, ShelterCapacity } from '@albergue/shelters';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { MIGRATIONS } from '../../../../migrations/index.js';
 
-export const ENTITIES = [RequestLog, Organisation, Shelter, ShelterCapacity];
+export const ENTITIES = [
+  RequestLog,
+  AuditEntry,
+  User,
+  Membership,
+  Session,
+  PasswordToken,
+  Organisation,
+  Shelter,
+  ShelterCapacity,
+];
 
 /** The schema changes only through migrations: `synchronize` stays off everywhere. */
 export function dataSourceOptions(url: string): DataSourceOptions {

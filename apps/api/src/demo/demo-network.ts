@@ -103,7 +103,8 @@ const POPULATION_MIXES: Population[][] = [
 
 export interface DemoSummary {
   organisations: number;
-  shelters: number;
+  /** In the order they were made: the demo accounts get roles in the first ones. */
+  shelterIds: string[];
 }
 
 /**
@@ -133,6 +134,7 @@ export async function loadDemoNetwork(
   }
   const allServices = Object.values(ShelterService);
   const staleIds: string[] = [];
+  const shelterIds: string[] = [];
   for (const [index, name] of NAMES.entries()) {
     const borough = BOROUGHS[index % BOROUGHS.length];
     const populations = POPULATION_MIXES[index % POPULATION_MIXES.length];
@@ -180,6 +182,7 @@ export async function loadDemoNetwork(
       ]),
       capacity,
     });
+    shelterIds.push(shelter.id);
     if (index % 9 === 4) {
       continue; // never reported: UNKNOWN
     }
@@ -201,5 +204,5 @@ export async function loadDemoNetwork(
     `UPDATE shelter SET availability_confirmed_at = now() - interval '2 days' WHERE id = ANY($1)`,
     [staleIds],
   );
-  return { organisations: orgs.length, shelters: NAMES.length };
+  return { organisations: orgs.length, shelterIds };
 }

@@ -1,10 +1,17 @@
-import { type GraphQLContext, RequestLoaders } from '@albergue/common';
+import {
+  type GraphQLContext,
+  type ReplyLike,
+  RequestLoaders,
+  type RequestLike,
+} from '@albergue/common';
+import { MAX_SHELTERS_PER_PAGE } from '@albergue/shelters';
 import type { MercuriusDriverConfig } from '@nestjs/mercurius';
 import { MercuriusDriver } from '@nestjs/mercurius';
-import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { FastifyBaseLogger } from 'fastify';
+import { GraphQLError, type GraphQLFormattedError, NoSchemaIntrospectionCustomRule } from 'graphql';
 import type { AppConfig } from '../config/config.schema.js';
 import { formatGraphQLError } from './graphql-errors.js';
+import { aliasLimit, costLimit } from './query-limits.js';
 
 interface MercuriusErrorContext {
   reply?: { log: FastifyBaseLogger };
@@ -20,6 +27,7 @@ function unwrap(error: GraphQLError): GraphQLError[] {
 }
 
 export function graphqlOptions(config: AppConfig): MercuriusDriverConfig {
+  const production = config.NODE_ENV === 'production';
   return {
     driver: MercuriusDriver,
     autoSchemaFile: true,
@@ -27,8 +35,24 @@ export function graphqlOptions(config: AppConfig): MercuriusDriverConfig {
     path: '/graphql',
     // graphql-jit compiles a query after it has been seen once: 2.3-2.6x Apollo's throughput here.
     jit: 1,
-    graphiql: config.NODE_ENV !== 'production',
-    context: (): GraphQLContext => ({ loaders: new RequestLoaders() }),
+    graphiql: !production,
+    // Batches would let one request carry many operations past the per-request limits.
+    allowBatchedQueries: false,
+    // A request that a form or an <img> could send (text/plain, form encodings, a bare GET) is
+    // refused unless it carries a header only script on an allowed origin can add.
+    csrfPrevention: true,
+    queryDepth: config.GRAPHQL_MAX_DEPTH,
+    graphql: { parseOptions: { maxTokens: config.GRAPHQL_MAX_TOKENS } },
+    validationRules: [
+      aliasLimit(config.GRAPHQL_MAX_ALIASES),
+      costLimit(config.GRAPHQL_MAX_COST, MAX_SHELTERS_PER_PAGE),
+      ...(production ? [NoSchemaIntrospectionCustomRule] : []),
+    ],
+    context: (req: RequestLike, reply: ReplyLike): GraphQLContext => ({
+      req,
+      reply,
+      loaders: new RequestLoaders(),
+    }),
     errorFormatter: (execution, context) => {
       const log = (
         (context as unknown as MercuriusErrorContext).reply ??

@@ -1,3 +1,4 @@
+import { Public } from '@albergue/common';
 import { Controller, Get, Header, Inject } from '@nestjs/common';
 import { APP_CONFIG } from '../config/app-config.token.js';
 import type { AppConfig } from '../config/config.schema.js';
@@ -9,6 +10,7 @@ export interface MapConfig {
 }
 
 /** Settings the public page needs before it draws; nothing here is personal or secret. */
+@Public()
 @Controller()
 export class WebController {
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}

@@ -1,0 +1,61 @@
+import type { AccountsService } from '@albergue/auth';
+import { Role, type ShelterRole } from '@albergue/common';
+import { randomUUID } from 'node:crypto';
+
+/** Published in README: demo accounts exist only with demo data and never when NODE_ENV=production. */
+export const DEMO_PASSWORD = 'demo-albergue-2026';
+
+interface DemoUser {
+  email: string;
+  displayName: string;
+  networkRole?: Role.ADMIN | Role.NETWORK_COORDINATOR;
+  /** Indexes into the demo shelters, with the role held there. */
+  shelters?: [number, ShelterRole][];
+}
+
+export const DEMO_USERS: DemoUser[] = [
+  { email: 'admin@demo.example', displayName: 'Demo admin', networkRole: Role.ADMIN },
+  {
+    email: 'network@demo.example',
+    displayName: 'Demo network coordinator',
+    networkRole: Role.NETWORK_COORDINATOR,
+  },
+  {
+    email: 'coordinator@demo.example',
+    displayName: 'Demo coordinator',
+    shelters: [
+      [0, Role.COORDINATOR],
+      [1, Role.COORDINATOR],
+    ],
+  },
+  {
+    email: 'volunteer@demo.example',
+    displayName: 'Demo volunteer',
+    shelters: [[0, Role.VOLUNTEER]],
+  },
+  {
+    email: 'health@demo.example',
+    displayName: 'Demo health worker',
+    shelters: [[0, Role.HEALTH_WORKER]],
+  },
+];
+
+/** One account per role, working in the first demo shelters; returns their emails. */
+export async function loadDemoUsers(
+  accounts: AccountsService,
+  shelterIds: string[],
+): Promise<string[]> {
+  for (const demo of DEMO_USERS) {
+    const user = await accounts.create({
+      requestId: randomUUID(),
+      email: demo.email,
+      displayName: demo.displayName,
+      networkRole: demo.networkRole ?? null,
+    });
+    await accounts.setPassword(user.id, DEMO_PASSWORD);
+    for (const [index, role] of demo.shelters ?? []) {
+      await accounts.setMembership({ userId: user.id, shelterId: shelterIds[index], role });
+    }
+  }
+  return DEMO_USERS.map((demo) => demo.email);
+}

@@ -1,0 +1,96 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AuditEntry, AuditOutcome } from './audit-entry.entity.js';
+import type { AuditLogArgs } from './dto/audit-filter.input.js';
+
+export type AuditRecord = Pick<AuditEntry, 'action' | 'outcome'> &
+  Partial<
+    Pick<
+      AuditEntry,
+      'actorId' | 'targetType' | 'targetId' | 'shelterId' | 'detail' | 'ip' | 'requestId'
+    >
+  >;
+
+const CSV_COLUMNS = [
+  'id',
+  'at',
+  'actorId',
+  'action',
+  'outcome',
+  'targetType',
+  'targetId',
+  'shelterId',
+  'detail',
+  'ip',
+  'requestId',
+] as const;
+
+function csvCell(value: unknown): string {
+  const text =
+    value instanceof Date
+      ? value.toISOString()
+      : value === null || value === undefined
+        ? ''
+        : String(value);
+  // Quote always; a leading = + - @ would be read as a formula by a spreadsheet.
+  return `"${(/^[=+\-@]/.test(text) ? `'${text}` : text).replace(/"/g, '""')}"`;
+}
+
+@Injectable()
+export class AuditService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Writes one row; pass the caller's transaction so the row commits (or not) with the act. */
+  async record(
+    entry: AuditRecord,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<void> {
+    await manager.insert(AuditEntry, entry);
+  }
+
+  list(args: AuditLogArgs): Promise<AuditEntry[]> {
+    const query = this.dataSource.getRepository(AuditEntry).createQueryBuilder('a');
+    for (const key of ['actorId', 'action', 'targetId', 'shelterId', 'outcome'] as const) {
+      if (args[key] !== undefined) {
+        query.andWhere(`a.${key} = :${key}`, { [key]: args[key] });
+      }
+    }
+    if (args.since) {
+      query.andWhere('a.at >= :since', { since: args.since });
+    }
+    if (args.until) {
+      query.andWhere('a.at < :until', { until: args.until });
+    }
+    return query.orderBy('a.id', 'DESC').limit(args.first).getMany();
+  }
+
+  async exportCsv(args: AuditLogArgs): Promise<string> {
+    const rows = await this.list(args);
+    const lines = rows.map((row) => CSV_COLUMNS.map((column) => csvCell(row[column])).join(','));
+    return [CSV_COLUMNS.join(','), ...lines].join('\n') + '\n';
+  }
+
+  /**
+   * Deletes rows older than the retention period. The table's trigger refuses any DELETE unless
+   * this transaction says it is the purge; the purge itself leaves a row.
+   */
+  async purge(retentionDays: number): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      await manager.query(`SELECT set_config('albergue.audit_purge', 'on', true)`);
+      const [, deleted] = (await manager.query(
+        `DELETE FROM audit_entry WHERE at < now() - make_interval(days => $1)`,
+        [retentionDays],
+      )) as [unknown, number];
+      await manager.query(`SELECT set_config('albergue.audit_purge', 'off', true)`);
+      await this.record(
+        {
+          action: 'audit.purge',
+          outcome: AuditOutcome.SUCCEEDED,
+          detail: `deleted ${deleted} rows older than ${retentionDays} days`,
+        },
+        manager,
+      );
+      return deleted;
+    });
+  }
+}

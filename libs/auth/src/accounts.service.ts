@@ -1,0 +1,197 @@
+import { IdempotencyService } from '@albergue/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager, IsNull, MoreThan } from 'typeorm';
+import { AUTH_OPTIONS, type AuthOptions } from './auth.options.js';
+import { AuthException, AuthExceptionCode } from './auth.exception.js';
+import { passwordProblem } from './common-passwords.js';
+import type { CreateUserInput, MembershipInput, UpdateUserInput } from './dto/user.input.js';
+import { normaliseEmail } from './login.service.js';
+import { Membership } from './membership.entity.js';
+import { PasswordToken, PasswordTokenPurpose } from './password-token.entity.js';
+import { checkPassword, hashPassword } from './passwords.js';
+import { newToken, tokenHash } from './session-cookie.js';
+import { SessionsService } from './sessions.service.js';
+import { User } from './user.entity.js';
+
+export function checkedPassword(
+  password: string,
+  email: string | undefined,
+  field: string,
+): string {
+  const problem = passwordProblem(password, email);
+  if (problem) {
+    throw new AuthException(`The password ${problem}.`, AuthExceptionCode.WEAK_PASSWORD, [field]);
+  }
+  return password;
+}
+
+/** Users, their roles and their passwords: what an admin manages and what a person changes of their own. */
+@Injectable()
+export class AccountsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly idempotency: IdempotencyService,
+    private readonly sessions: SessionsService,
+    @Inject(AUTH_OPTIONS) private readonly options: AuthOptions,
+  ) {}
+
+  async create(input: CreateUserInput): Promise<User> {
+    const { requestId, ...fields } = input;
+    const email = normaliseEmail(fields.email);
+    const { id } = await this.dataSource.transaction((manager) =>
+      this.idempotency.once(
+        manager,
+        { requestId, operation: 'createUser', payload: fields },
+        async () => {
+          if (await manager.existsBy(User, { email })) {
+            throw new AuthException(
+              'An account with this email exists.',
+              AuthExceptionCode.EMAIL_TAKEN,
+              ['input.email'],
+            );
+          }
+          const user = await manager.save(
+            manager.create(User, {
+              email,
+              displayName: fields.displayName,
+              preferredLanguage: fields.preferredLanguage ?? 'es',
+              networkRole: fields.networkRole ?? null,
+            }),
+          );
+          return user.id;
+        },
+      ),
+    );
+    return this.get(id);
+  }
+
+  async update(id: string, input: UpdateUserInput): Promise<User> {
+    return this.dataSource.transaction(async (manager) => {
+      const user = await this.get(id, manager);
+      Object.assign(user, input);
+      await manager.save(user);
+      if (input.active === false) {
+        await this.sessions.endAll(id, undefined, manager);
+      }
+      return user;
+    });
+  }
+
+  async get(id: string, manager: EntityManager = this.dataSource.manager): Promise<User> {
+    const user = await manager.findOne(User, { where: { id }, relations: { memberships: true } });
+    if (!user) {
+      throw new AuthException('No user has this id.', AuthExceptionCode.USER_NOT_FOUND, ['id']);
+    }
+    return user;
+  }
+
+  list(): Promise<User[]> {
+    return this.dataSource
+      .getRepository(User)
+      .find({ relations: { memberships: true }, order: { email: 'ASC' } });
+  }
+
+  async setMembership(input: MembershipInput): Promise<User> {
+    await this.get(input.userId);
+    await this.dataSource.query(
+      `INSERT INTO membership (user_id, shelter_id, role) VALUES ($1, $2, $3)
+       ON CONFLICT (user_id, shelter_id) DO UPDATE SET role = EXCLUDED.role`,
+      [input.userId, input.shelterId, input.role],
+    );
+    return this.get(input.userId);
+  }
+
+  async removeMembership(userId: string, shelterId: string): Promise<User> {
+    await this.dataSource.getRepository(Membership).delete({ userId, shelterId });
+    return this.get(userId);
+  }
+
+  /** A one-time token the admin hands to the person (no email server needed); earlier ones stop working. */
+  async createResetToken(userId: string): Promise<string> {
+    await this.get(userId);
+    const token = newToken();
+    await this.dataSource.transaction(async (manager) => {
+      await manager.delete(PasswordToken, {
+        userId,
+        purpose: PasswordTokenPurpose.RESET,
+        usedAt: IsNull(),
+      });
+      await manager.insert(PasswordToken, {
+        tokenHash: tokenHash(token),
+        purpose: PasswordTokenPurpose.RESET,
+        userId,
+        expiresAt: new Date(Date.now() + this.options.resetTokenMs),
+      });
+    });
+    return token;
+  }
+
+  /** Sets a new password with a reset token; every session of that user ends. */
+  async resetPassword(token: string, newPassword: string): Promise<User> {
+    return this.dataSource.transaction(async (manager) => {
+      const row = await this.useToken(manager, token, PasswordTokenPurpose.RESET);
+      const user = await this.get(row.userId!, manager);
+      user.passwordHash = await hashPassword(
+        checkedPassword(newPassword, user.email, 'input.newPassword'),
+      );
+      await manager.save(user);
+      await this.sessions.endAll(user.id, undefined, manager);
+      return user;
+    });
+  }
+
+  /** Changes one's own password; other sessions of the same user end, this one goes on. */
+  async changePassword(
+    userId: string,
+    sessionId: string,
+    current: string,
+    next: string,
+  ): Promise<void> {
+    const user = await this.get(userId);
+    if (!(await checkPassword(user.passwordHash, current))) {
+      throw new AuthException(
+        'The current password is wrong.',
+        AuthExceptionCode.WRONG_CURRENT_PASSWORD,
+        ['input.currentPassword'],
+      );
+    }
+    user.passwordHash = await hashPassword(checkedPassword(next, user.email, 'input.newPassword'));
+    await this.dataSource.transaction(async (manager) => {
+      await manager.save(user);
+      await this.sessions.endAll(user.id, sessionId, manager);
+    });
+  }
+
+  /** For accounts made by the operator (first admin, demo users): a password set without a token. */
+  async setPassword(userId: string, password: string): Promise<void> {
+    const user = await this.get(userId);
+    user.passwordHash = await hashPassword(checkedPassword(password, user.email, 'password'));
+    await this.dataSource.getRepository(User).save(user);
+  }
+
+  /** Marks a token used, or refuses it: unknown, used, expired or of another purpose all look the same. */
+  async useToken(
+    manager: EntityManager,
+    token: string,
+    purpose: PasswordTokenPurpose,
+  ): Promise<PasswordToken> {
+    const row = await manager.findOne(PasswordToken, {
+      where: {
+        tokenHash: tokenHash(token),
+        purpose,
+        usedAt: IsNull(),
+        expiresAt: MoreThan(new Date()),
+      },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (!row) {
+      throw new AuthException(
+        'This token is not valid (unknown, used or expired).',
+        AuthExceptionCode.TOKEN_INVALID,
+        ['input.token'],
+      );
+    }
+    await manager.update(PasswordToken, { tokenHash: row.tokenHash }, { usedAt: new Date() });
+    return row;
+  }
+}

@@ -1,0 +1,97 @@
+import { Authenticated, type GraphQLContext, Public } from '@albergue/common';
+import { Inject } from '@nestjs/common';
+import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { AccountsService } from './accounts.service.js';
+import { AUTH_OPTIONS, type AuthOptions } from './auth.options.js';
+import {
+  ChangePasswordInput,
+  CompleteSetupInput,
+  LoginInput,
+  ResetPasswordInput,
+} from './dto/password.input.js';
+import { FirstStartService } from './first-start.service.js';
+import { LoginService } from './login.service.js';
+import { requestMeta } from './request-meta.js';
+import { clearedSessionCookie, sessionCookie } from './session-cookie.js';
+import { SessionsService } from './sessions.service.js';
+import { User } from './user.entity.js';
+
+/** Signing in and out, and one's own password. The session lives in an HttpOnly cookie, never in script reach. */
+@Resolver(() => User)
+export class AuthResolver {
+  constructor(
+    private readonly login: LoginService,
+    private readonly sessions: SessionsService,
+    private readonly accounts: AccountsService,
+    private readonly firstStart: FirstStartService,
+    @Inject(AUTH_OPTIONS) private readonly options: AuthOptions,
+  ) {}
+
+  @Public({ auditsItself: true })
+  @Mutation(() => User, { name: 'login' })
+  async signIn(
+    @Args('input') input: LoginInput,
+    @Context() context: GraphQLContext,
+  ): Promise<User> {
+    const meta = requestMeta(context.req);
+    const { user, token } = await this.login.login(input.email, input.password, meta);
+    context.reply.header(
+      'set-cookie',
+      sessionCookie(token, {
+        secure: meta.secure,
+        maxAgeSeconds: this.options.sessionMaxMs / 1000,
+      }),
+    );
+    return this.accounts.get(user.id);
+  }
+
+  @Authenticated()
+  @Mutation(() => Boolean, {
+    name: 'logout',
+    description: 'Ends this session; the cookie stops working at once.',
+  })
+  async signOut(@Context() context: GraphQLContext): Promise<boolean> {
+    await this.sessions.end(context.req.actor!.sessionId);
+    context.reply.header('set-cookie', clearedSessionCookie(requestMeta(context.req).secure));
+    return true;
+  }
+
+  @Authenticated()
+  @Query(() => User, { description: 'The signed-in user, with their roles.' })
+  me(@Context() context: GraphQLContext): Promise<User> {
+    return this.accounts.get(context.req.actor!.userId);
+  }
+
+  @Authenticated()
+  @Mutation(() => Boolean, { description: 'Other sessions of this user end; this one goes on.' })
+  async changePassword(
+    @Args('input') input: ChangePasswordInput,
+    @Context() context: GraphQLContext,
+  ): Promise<boolean> {
+    const actor = context.req.actor!;
+    await this.accounts.changePassword(
+      actor.userId,
+      actor.sessionId,
+      input.currentPassword,
+      input.newPassword,
+    );
+    return true;
+  }
+
+  @Public()
+  @Mutation(() => Boolean, {
+    description: 'With the one-time token an admin handed over; every session of the user ends.',
+  })
+  async resetPassword(@Args('input') input: ResetPasswordInput): Promise<boolean> {
+    await this.accounts.resetPassword(input.token, input.newPassword);
+    return true;
+  }
+
+  @Public()
+  @Mutation(() => User, {
+    description: 'Creates the first admin with the setup token printed at first start.',
+  })
+  completeSetup(@Args('input') input: CompleteSetupInput): Promise<User> {
+    return this.firstStart.completeSetup(input);
+  }
+}

@@ -1,0 +1,89 @@
+import { Role } from '@albergue/common';
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { AccountsService, checkedPassword } from './accounts.service.js';
+import { AuthException, AuthExceptionCode } from './auth.exception.js';
+import type { CompleteSetupInput } from './dto/password.input.js';
+import { normaliseEmail } from './login.service.js';
+import { PasswordToken, PasswordTokenPurpose } from './password-token.entity.js';
+import { hashPassword } from './passwords.js';
+import { newToken, tokenHash } from './session-cookie.js';
+import { User } from './user.entity.js';
+
+export interface FirstAdmin {
+  email?: string;
+  password?: string;
+}
+
+/** A setup token lasts a week: long enough to find the log line, short enough to not linger. */
+const SETUP_TOKEN_MS = 7 * 86_400_000;
+
+/** Makes sure someone can sign in on a fresh install, without a default password anyone could guess. */
+@Injectable()
+export class FirstStartService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly accounts: AccountsService,
+  ) {}
+
+  /**
+   * With no account at all: the admin from ADMIN_EMAIL/ADMIN_PASSWORD when both are set, or else
+   * a one-time setup token for the operator to choose the first admin's password. Returns what
+   * the operator must be told, or null when accounts exist.
+   */
+  async ensureAccess(admin: FirstAdmin): Promise<string | null> {
+    if (await this.dataSource.getRepository(User).exists()) {
+      return null;
+    }
+    if (admin.email && admin.password) {
+      const user = await this.accounts.create({
+        requestId: randomUUID(),
+        email: admin.email,
+        displayName: 'Admin',
+        networkRole: Role.ADMIN,
+      });
+      await this.accounts.setPassword(user.id, admin.password);
+      return `First admin created from ADMIN_EMAIL (${user.email}): sign in with ADMIN_PASSWORD.`;
+    }
+    const token = newToken();
+    await this.dataSource.transaction(async (manager) => {
+      await manager.delete(PasswordToken, { purpose: PasswordTokenPurpose.SETUP });
+      await manager.insert(PasswordToken, {
+        tokenHash: tokenHash(token),
+        purpose: PasswordTokenPurpose.SETUP,
+        userId: null,
+        expiresAt: new Date(Date.now() + SETUP_TOKEN_MS),
+      });
+    });
+    return (
+      `No account exists yet. Create the first admin with this one-time setup token (valid 7 days): ${token} ` +
+      '(GraphQL mutation completeSetup, or set ADMIN_EMAIL and ADMIN_PASSWORD and restart).'
+    );
+  }
+
+  /** Creates the first admin with the setup token; refused once any account exists. */
+  async completeSetup(input: CompleteSetupInput): Promise<User> {
+    const id = await this.dataSource.transaction(async (manager) => {
+      // One setup at a time, whoever races for it.
+      await manager.query(`SELECT pg_advisory_xact_lock(hashtext('albergue.setup'))`);
+      if (await manager.getRepository(User).exists()) {
+        throw new AuthException('Setup is done: an account exists.', AuthExceptionCode.SETUP_DONE);
+      }
+      await this.accounts.useToken(manager, input.token, PasswordTokenPurpose.SETUP);
+      const email = normaliseEmail(input.email);
+      const user = await manager.save(
+        manager.create(User, {
+          email,
+          displayName: input.displayName,
+          networkRole: Role.ADMIN,
+          passwordHash: await hashPassword(
+            checkedPassword(input.password, email, 'input.password'),
+          ),
+        }),
+      );
+      return user.id;
+    });
+    return this.accounts.get(id);
+  }
+}

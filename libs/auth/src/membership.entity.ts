@@ -1,0 +1,28 @@
+import { SHELTER_ROLES, type ShelterRole, Role } from '@albergue/common';
+import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { User } from './user.entity.js';
+
+/** A user's role in one shelter. One user may work in several shelters, with a role in each. */
+@ObjectType()
+@Entity()
+export class Membership {
+  @Field(() => ID)
+  @PrimaryColumn({ type: 'uuid' })
+  userId: string;
+
+  @Field(() => ID)
+  @PrimaryColumn({ type: 'uuid' })
+  shelterId: string;
+
+  @Field(() => Role)
+  @Column({ type: 'enum', enum: SHELTER_ROLES, enumName: 'shelter_role' })
+  role: ShelterRole;
+
+  @ManyToOne(() => User, (user) => user.memberships, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'user_id' })
+  user?: User;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+}

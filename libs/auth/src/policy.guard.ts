@@ -1,0 +1,85 @@
+import { AuditOutcome, AuditService } from '@albergue/audit';
+import { type Actor, type DeclaredPolicy } from '@albergue/common';
+import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { AuthException, AuthExceptionCode } from './auth.exception.js';
+import { callContext, type CallContext, shelterIdOf } from './call-context.js';
+import { SessionsService } from './sessions.service.js';
+
+/** Whether an actor's roles let them run an operation under its policy. */
+export function allows(
+  policy: DeclaredPolicy,
+  actor: Actor,
+  args: Record<string, unknown>,
+): boolean {
+  switch (policy.kind) {
+    case 'public':
+    case 'authenticated':
+      return true;
+    case 'roles': {
+      if (actor.networkRole && policy.roles.includes(actor.networkRole)) {
+        return true;
+      }
+      const shelterId = policy.shelterOf?.(args);
+      const role = shelterId ? actor.memberships.get(shelterId) : undefined;
+      return role !== undefined && policy.roles.includes(role);
+    }
+  }
+}
+
+/**
+ * The one door: every GraphQL operation and HTTP route runs through here. No declared policy
+ * means no entry for anyone. Refusals are audited, with the caller's address.
+ */
+@Injectable()
+export class PolicyGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly sessions: SessionsService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const call = callContext(context, this.reflector);
+    const { policy, req } = call;
+    if (!policy) {
+      await this.refuse(call, undefined, 'no_policy');
+      throw new AuthException('This operation is not allowed.', AuthExceptionCode.FORBIDDEN);
+    }
+    if (policy.kind === 'public') {
+      return true;
+    }
+    const check = await this.sessions.authenticate(req.headers.cookie);
+    if (check.kind !== 'actor') {
+      await this.refuse(
+        call,
+        undefined,
+        check.kind === 'anonymous' ? 'not_signed_in' : 'session_invalid',
+      );
+      throw check.kind === 'anonymous'
+        ? new AuthException('Sign in first.', AuthExceptionCode.NOT_SIGNED_IN)
+        : new AuthException(
+            'The session is not valid (ended or expired): sign in again.',
+            AuthExceptionCode.SESSION_INVALID,
+          );
+    }
+    req.actor = check.actor;
+    if (!allows(policy, check.actor, call.args)) {
+      await this.refuse(call, check.actor, 'forbidden');
+      throw new AuthException('Your role does not allow this here.', AuthExceptionCode.FORBIDDEN);
+    }
+    return true;
+  }
+
+  private async refuse(call: CallContext, actor: Actor | undefined, detail: string): Promise<void> {
+    await this.audit.record({
+      action: call.operation,
+      outcome: AuditOutcome.DENIED,
+      actorId: actor?.userId ?? null,
+      shelterId: shelterIdOf(call),
+      detail,
+      ip: call.req.ip,
+      requestId: call.req.id,
+    });
+  }
+}

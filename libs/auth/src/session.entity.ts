@@ -1,0 +1,25 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
+
+/**
+ * A browser session, kept server-side. The cookie holds a random token; only its sha256 is
+ * stored, so a copy of this table does not let anyone in.
+ */
+@Entity()
+@Index('session_user_idx', ['userId'])
+export class Session {
+  @PrimaryColumn({ type: 'text' })
+  tokenHash: string;
+
+  @Column({ type: 'uuid' })
+  userId: string;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @Column({ type: 'timestamptz' })
+  lastSeenAt: Date;
+
+  /** The absolute end, whatever the activity. */
+  @Column({ type: 'timestamptz' })
+  expiresAt: Date;
+}

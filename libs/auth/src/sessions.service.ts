@@ -1,0 +1,111 @@
+import type { Actor, NetworkRole, ShelterRole } from '@albergue/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AUTH_OPTIONS, type AuthOptions } from './auth.options.js';
+import { newToken, readSessionCookie, tokenHash } from './session-cookie.js';
+import { Session } from './session.entity.js';
+
+export type SessionCheck =
+  { kind: 'anonymous' } | { kind: 'invalid' } | { kind: 'actor'; actor: Actor };
+
+interface SessionRow {
+  token_hash: string;
+  user_id: string;
+  network_role: NetworkRole | null;
+  touch: boolean;
+  memberships: { shelterId: string; role: ShelterRole }[];
+}
+
+/** lastSeenAt is written at most this often, so that a busy console does not write on every request. */
+const TOUCH_EVERY_SECONDS = 60;
+
+@Injectable()
+export class SessionsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(AUTH_OPTIONS) private readonly options: AuthOptions,
+  ) {}
+
+  async create(userId: string, manager: EntityManager = this.dataSource.manager): Promise<string> {
+    const token = newToken();
+    const now = Date.now();
+    await manager.insert(Session, {
+      tokenHash: tokenHash(token),
+      userId,
+      lastSeenAt: new Date(now),
+      expiresAt: new Date(now + this.options.sessionMaxMs),
+    });
+    return token;
+  }
+
+  /**
+   * The one session check, for GraphQL, HTTP routes and (later) socket handshakes: the Cookie
+   * header in, who is acting out. A session that ended (logout, "end all sessions", idle or
+   * absolute timeout, account deactivated) fails on the very next request.
+   */
+  async authenticate(cookieHeader: string | string[] | undefined): Promise<SessionCheck> {
+    const cookie = readSessionCookie(cookieHeader);
+    if (cookie.kind === 'none') {
+      return { kind: 'anonymous' };
+    }
+    if (cookie.kind === 'malformed') {
+      return { kind: 'invalid' };
+    }
+    const [row] = await this.dataSource.query<SessionRow[]>(
+      `SELECT s.token_hash, s.user_id, u.network_role,
+              s.last_seen_at < now() - make_interval(secs => $3) AS touch,
+              coalesce(json_agg(json_build_object('shelterId', m.shelter_id, 'role', m.role))
+                FILTER (WHERE m.shelter_id IS NOT NULL), '[]') AS memberships
+         FROM session s
+         JOIN app_user u ON u.id = s.user_id AND u.active
+         LEFT JOIN membership m ON m.user_id = u.id
+        WHERE s.token_hash = $1 AND s.expires_at > now()
+          AND s.last_seen_at > now() - make_interval(secs => $2)
+        GROUP BY s.token_hash, u.id`,
+      [tokenHash(cookie.token), this.options.sessionIdleMs / 1000, TOUCH_EVERY_SECONDS],
+    );
+    if (!row) {
+      return { kind: 'invalid' };
+    }
+    if (row.touch) {
+      await this.dataSource.query('UPDATE session SET last_seen_at = now() WHERE token_hash = $1', [
+        row.token_hash,
+      ]);
+    }
+    return {
+      kind: 'actor',
+      actor: {
+        userId: row.user_id,
+        sessionId: row.token_hash,
+        networkRole: row.network_role,
+        memberships: new Map(row.memberships.map((m) => [m.shelterId, m.role])),
+      },
+    };
+  }
+
+  async end(sessionId: string): Promise<void> {
+    await this.dataSource.getRepository(Session).delete({ tokenHash: sessionId });
+  }
+
+  /** Ends every session of a user (all but one, when `keep` is given); returns how many ended. */
+  async endAll(
+    userId: string,
+    keep?: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<number> {
+    const result = await manager.query<[unknown, number]>(
+      'DELETE FROM session WHERE user_id = $1 AND ($2::text IS NULL OR token_hash <> $2)',
+      [userId, keep ?? null],
+    );
+    return result[1];
+  }
+
+  /** Deletes sessions past their idle or absolute end; safe to run from every instance. */
+  async purgeExpired(): Promise<number> {
+    const result = await this.dataSource.query<[unknown, number]>(
+      `DELETE FROM session WHERE expires_at <= now() OR last_seen_at <= now() - make_interval(secs => $1)`,
+      [this.options.sessionIdleMs / 1000],
+    );
+    return result[1];
+  }
+}

@@ -1,0 +1,71 @@
+import { SetMetadata } from '@nestjs/common';
+import { registerEnumType } from '@nestjs/graphql';
+
+/** Shelter roles are held per shelter (a membership); network roles hold everywhere. */
+export enum Role {
+  VOLUNTEER = 'volunteer',
+  COORDINATOR = 'coordinator',
+  HEALTH_WORKER = 'health_worker',
+  NETWORK_COORDINATOR = 'network_coordinator',
+  ADMIN = 'admin',
+}
+
+export const SHELTER_ROLES = [Role.VOLUNTEER, Role.COORDINATOR, Role.HEALTH_WORKER] as const;
+export type ShelterRole = (typeof SHELTER_ROLES)[number];
+export const NETWORK_ROLES = [Role.NETWORK_COORDINATOR, Role.ADMIN] as const;
+export type NetworkRole = (typeof NETWORK_ROLES)[number];
+
+registerEnumType(Role, { name: 'Role' });
+
+/** Who is acting: set on the request by the auth lib's guard once the session checks out. */
+export interface Actor {
+  userId: string;
+  sessionId: string;
+  networkRole: NetworkRole | null;
+  /** shelterId -> the role held there. */
+  memberships: Map<string, ShelterRole>;
+}
+
+export type ShelterOf = (args: Record<string, unknown>) => string | null | undefined;
+
+export type Policy =
+  | { kind: 'public' }
+  /** Any signed-in user, acting on their own account (me, changePassword, logout). */
+  | { kind: 'authenticated' }
+  /**
+   * Network roles listed act anywhere; shelter roles listed act only in the shelter `shelterOf`
+   * finds in the arguments (none found: shelter roles are refused).
+   */
+  | { kind: 'roles'; roles: Role[]; shelterOf?: ShelterOf };
+
+export interface PolicyOptions {
+  /** The operation writes its own audit rows (login, say), so the generic mutation audit skips it. */
+  auditsItself?: boolean;
+}
+
+export const POLICY = Symbol('albergue:policy');
+
+export type DeclaredPolicy = Policy & PolicyOptions;
+
+/** Open to anyone, without a session: the public map's operations. */
+export const Public = (options: PolicyOptions = {}) =>
+  SetMetadata(POLICY, { kind: 'public', ...options });
+
+export const Authenticated = (options: PolicyOptions = {}) =>
+  SetMetadata(POLICY, { kind: 'authenticated', ...options });
+
+/** The roles that may run an operation; without this (or Public/Authenticated) it is denied to all. */
+export const Allow = (roles: Role[], scope: { shelterOf?: ShelterOf } & PolicyOptions = {}) =>
+  SetMetadata(POLICY, { kind: 'roles', roles, ...scope });
+
+/** Reads a dotted path (`input.shelterId`) from resolver arguments. */
+export const argPath =
+  (path: string): ShelterOf =>
+  (args) => {
+    let value: unknown = args;
+    for (const key of path.split('.')) {
+      value =
+        value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
+    }
+    return typeof value === 'string' ? value : null;
+  };
