@@ -1,6 +1,5 @@
-import { Writable } from 'node:stream';
-import { pino } from 'pino';
 import { createOrganisation, shelterInput } from './factories/shelter.factory.js';
+import { captureLogs } from './helpers/log-capture.js';
 import {
   type GraphQLResponse,
   type SignedIn,
@@ -19,7 +18,7 @@ describe('Bad input (e2e)', () => {
   let app: TestApp;
   let admin: SignedIn;
   let organisationId: string;
-  const logLines: string[] = [];
+  let logLines: string[] = [];
 
   const expectRefused = (result: GraphQLResponse, field: string | RegExp) => {
     expect(result.data?.createShelter ?? null).toBeNull();
@@ -39,15 +38,11 @@ describe('Bad input (e2e)', () => {
     (await app.sql<{ n: number }>('SELECT count(*)::int AS n FROM shelter'))[0].n;
 
   beforeAll(async () => {
-    const sink = new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        logLines.push(chunk.toString());
-        done();
-      },
-    });
+    const logs = captureLogs();
+    logLines = logs.lines;
     app = await startTestApp(
       { DEMO_DATA: 'false', ADMIN_EMAIL: TEST_ADMIN.email, ADMIN_PASSWORD: TEST_ADMIN.password },
-      pino({ level: 'info' }, sink),
+      logs.logger,
     );
     admin = await app.signIn(TEST_ADMIN.email, TEST_ADMIN.password);
     organisationId = await createOrganisation(admin);

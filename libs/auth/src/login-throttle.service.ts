@@ -9,9 +9,10 @@ export interface ThrottleKeys {
 }
 
 /**
- * Counts failed logins per account and per address in PostgreSQL (so several API instances
- * share the count) and locks either for LOGIN_LOCKOUT once it passes its limit. Every attempt
- * is counted, also when many come as aliases in one request.
+ * Limits login tries per account and per address, in PostgreSQL so that every API instance
+ * shares the counts. A try is counted *before* the password is checked, with one atomic upsert:
+ * concurrent requests, or many aliases in one request, each take a numbered try, and those past
+ * the limit are refused and lock the key for LOGIN_LOCKOUT. A success gives its try back.
  */
 @Injectable()
 export class LoginThrottleService {
@@ -28,21 +29,20 @@ export class LoginThrottleService {
     };
   }
 
-  async isLocked(keys: ThrottleKeys): Promise<boolean> {
-    const rows = await this.dataSource.query<unknown[]>(
-      'SELECT 1 FROM login_throttle WHERE key = ANY($1) AND locked_until > now()',
-      [[keys.account, keys.address]],
-    );
-    return rows.length > 0;
+  /** Takes a try on both keys; false when either is locked or out of tries. */
+  async admit(keys: ThrottleKeys): Promise<boolean> {
+    const account = await this.take(keys.account, this.options.loginMaxFailuresPerAccount);
+    const address = await this.take(keys.address, this.options.loginMaxFailuresPerAddress);
+    return account && address;
   }
 
-  async recordFailure(keys: ThrottleKeys): Promise<void> {
-    await this.bump(keys.account, this.options.loginMaxFailuresPerAccount);
-    await this.bump(keys.address, this.options.loginMaxFailuresPerAddress);
-  }
-
-  async clearAccount(keys: ThrottleKeys): Promise<void> {
+  /** After a success: the account starts afresh, and the address gets its try back. */
+  async succeeded(keys: ThrottleKeys): Promise<void> {
     await this.dataSource.query('DELETE FROM login_throttle WHERE key = $1', [keys.account]);
+    await this.dataSource.query(
+      'UPDATE login_throttle SET failures = greatest(failures - 1, 0) WHERE key = $1',
+      [keys.address],
+    );
   }
 
   /** Forgets counts whose window and lock are both over. */
@@ -54,21 +54,30 @@ export class LoginThrottleService {
     );
   }
 
-  private async bump(key: string, limit: number): Promise<void> {
+  private async take(key: string, limit: number): Promise<boolean> {
     const window = this.options.loginLockoutMs / 1000;
-    const [{ failures }] = await this.dataSource.query<{ failures: number }[]>(
+    const [row] = await this.dataSource.query<{ failures: number; locked: boolean }[]>(
       `INSERT INTO login_throttle AS t (key, failures, window_start) VALUES ($1, 1, now())
        ON CONFLICT (key) DO UPDATE SET
-         failures = CASE WHEN t.window_start < now() - make_interval(secs => $2) THEN 1 ELSE t.failures + 1 END,
-         window_start = CASE WHEN t.window_start < now() - make_interval(secs => $2) THEN now() ELSE t.window_start END
-       RETURNING failures`,
+         failures = CASE WHEN ${FRESH} THEN 1 ELSE t.failures + 1 END,
+         window_start = CASE WHEN ${FRESH} THEN now() ELSE t.window_start END,
+         locked_until = CASE WHEN ${FRESH} THEN NULL ELSE t.locked_until END
+       RETURNING failures, coalesce(locked_until > now(), false) AS locked`,
       [key, window],
     );
-    if (failures >= limit) {
+    if (row.locked) {
+      return false;
+    }
+    if (row.failures > limit) {
       await this.dataSource.query(
         'UPDATE login_throttle SET locked_until = now() + make_interval(secs => $2) WHERE key = $1',
         [key, window],
       );
+      return false;
     }
+    return true;
   }
 }
+
+/** The window of the counted tries is over and no lock holds: start counting again. */
+const FRESH = `(t.window_start < now() - make_interval(secs => $2) AND (t.locked_until IS NULL OR t.locked_until < now()))`;

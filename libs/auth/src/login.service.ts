@@ -37,18 +37,15 @@ export class LoginService {
     const email = normaliseEmail(emailInput);
     const keys = this.throttle.keys(email, meta.ip);
     const user = await this.dataSource.getRepository(User).findOneBy({ email });
-    const locked = await this.throttle.isLocked(keys);
-    const matches = await checkPassword(locked ? null : (user?.passwordHash ?? null), password);
+    const admitted = await this.throttle.admit(keys);
+    const matches = await checkPassword(admitted ? (user?.passwordHash ?? null) : null, password);
     if (!matches || !user || !user.active) {
-      if (!locked) {
-        await this.throttle.recordFailure(keys);
-      }
       await this.audit.record({
         action: 'login',
-        outcome: locked ? AuditOutcome.DENIED : AuditOutcome.FAILED,
+        outcome: admitted ? AuditOutcome.FAILED : AuditOutcome.DENIED,
         targetType: 'user',
         targetId: user?.id ?? null,
-        detail: locked
+        detail: !admitted
           ? 'locked'
           : !user
             ? 'unknown_account'
@@ -60,7 +57,7 @@ export class LoginService {
       });
       throw new AuthException(LOGIN_FAILED_MESSAGE, AuthExceptionCode.LOGIN_FAILED);
     }
-    await this.throttle.clearAccount(keys);
+    await this.throttle.succeeded(keys);
     const token = await this.sessions.create(user.id);
     await this.audit.record({
       action: 'login',

@@ -48,8 +48,33 @@ function codeOfHttp(status: number): string {
   }
 }
 
+/** Fastify and Mercurius errors carry an HTTP status and an `FST_`/`MER_` code. */
+function transportStatus(error: Error | undefined): number | null {
+  const { statusCode, code } = (error ?? {}) as { statusCode?: unknown; code?: unknown };
+  return typeof statusCode === 'number' &&
+    statusCode >= 400 &&
+    statusCode < 500 &&
+    typeof code === 'string' &&
+    /^(FST|MER)_/.test(code)
+    ? statusCode
+    : null;
+}
+
+function codeOfTransport(status: number): string {
+  switch (status) {
+    case 413:
+      return 'PAYLOAD_TOO_LARGE';
+    case 415:
+      return 'UNSUPPORTED_MEDIA_TYPE';
+    default:
+      return 'BAD_REQUEST';
+  }
+}
+
 export interface FormattedOutcome {
   error: GraphQLFormattedError;
+  /** The HTTP status the request deserves when this error stopped it before execution. */
+  status?: number;
   /** Set for errors we did not foresee: what to log (no message: it may carry values or SQL). */
   unexpected?: { type: string; code?: string; stack?: string };
 }
@@ -75,6 +100,19 @@ export function formatGraphQLError(error: GraphQLError): FormattedOutcome {
         ...where,
         extensions: { code },
       },
+    };
+  }
+  const transport = transportStatus(original);
+  if (transport) {
+    // Refused by Fastify or Mercurius before any resolver ran (body too large, CSRF, not JSON):
+    // their messages name the rule, not the content.
+    return {
+      error: {
+        message: original!.message,
+        ...where,
+        extensions: { code: codeOfTransport(transport) },
+      },
+      status: transport,
     };
   }
   if (!original || original instanceof GraphQLError || /cannot represent/.test(original.message)) {

@@ -58,21 +58,21 @@ export function graphqlOptions(config: AppConfig): MercuriusDriverConfig {
         (context as unknown as MercuriusErrorContext).reply ??
         (context as unknown as MercuriusErrorContext).app
       ).log;
-      const errors: GraphQLFormattedError[] = (execution.errors ?? [])
-        .flatMap(unwrap)
-        .map((error) => {
-          const outcome = formatGraphQLError(error);
-          if (outcome.unexpected) {
-            log.error(
-              { err: outcome.unexpected, path: error.path },
-              'unexpected error in a GraphQL request',
-            );
-          }
-          return outcome.error;
-        });
+      const outcomes = (execution.errors ?? []).flatMap(unwrap).map(formatGraphQLError);
+      for (const outcome of outcomes) {
+        if (outcome.unexpected) {
+          log.error(
+            { err: outcome.unexpected, path: outcome.error.path },
+            'unexpected error in a GraphQL request',
+          );
+        }
+      }
+      const errors: GraphQLFormattedError[] = outcomes.map((outcome) => outcome.error);
+      // A request refused before execution (body too large, CSRF) keeps its HTTP status.
+      const refused = outcomes.find((outcome) => outcome.status)?.status;
       const statusCode = execution.data
         ? 200
-        : ((execution as { statusCode?: number }).statusCode ?? 200);
+        : (refused ?? (execution as { statusCode?: number }).statusCode ?? 200);
       return { statusCode, response: { data: execution.data ?? null, errors } };
     },
   };

@@ -1,0 +1,304 @@
+import { randomUUID } from 'node:crypto';
+import { type PolicyRow, PolicyRegistry } from '@albergue/auth';
+import { NETWORK_ROLES, Role } from '@albergue/common';
+import { makeMember, organisationInput, shelterInput } from './factories/shelter.factory.js';
+import {
+  type GraphQLClient,
+  type GraphQLResponse,
+  type SignedIn,
+  signIn,
+  startTestApp,
+  type TestApp,
+} from './helpers/test-app.js';
+
+type Caller = Role | 'anonymous';
+type Scope = 'own' | 'other';
+
+interface Targets {
+  shelterId: string;
+  population: string;
+  organisationId: string;
+  /** A user no case touches but these samples (so ending their sessions harms nobody). */
+  bystanderId: string;
+}
+
+interface Sample {
+  query: string;
+  variables?: Record<string, unknown>;
+  /** Ends the caller's session: run it on a session of its own. */
+  endsSession?: boolean;
+}
+
+const PASSWORD = 'matrix passphrase long enough';
+
+/**
+ * One harmless request per operation, aimed at a shelter (own or other) where the operation acts
+ * in one. A new operation fails the first test until it has a sample here.
+ */
+const SAMPLES: Record<string, (t: Targets) => Sample> = {
+  shelters: () => ({ query: '{ shelters(first: 1) { id } }' }),
+  shelter: (t) => ({
+    query: 'query($id: ID!) { shelter(id: $id) { id } }',
+    variables: { id: t.shelterId },
+  }),
+  organisations: () => ({ query: '{ organisations { id } }' }),
+  organisation: (t) => ({
+    query: 'query($id: ID!) { organisation(id: $id) { id } }',
+    variables: { id: t.organisationId },
+  }),
+  createOrganisation: () => ({
+    query:
+      'mutation($input: CreateOrganisationInput!) { createOrganisation(input: $input) { id } }',
+    variables: { input: organisationInput() },
+  }),
+  updateOrganisation: (t) => ({
+    query:
+      'mutation($id: ID!) { updateOrganisation(id: $id, input: { name: "Organización (matriz)" }) { id } }',
+    variables: { id: t.organisationId },
+  }),
+  createShelter: (t) => ({
+    query: 'mutation($input: CreateShelterInput!) { createShelter(input: $input) { id } }',
+    variables: { input: shelterInput(t.organisationId) },
+  }),
+  updateShelter: (t) => ({
+    query:
+      'mutation($id: ID!) { updateShelter(id: $id, input: { openingHours: "24 horas" }) { id } }',
+    variables: { id: t.shelterId },
+  }),
+  reportAvailability: (t) => ({
+    query:
+      'mutation($input: ReportAvailabilityInput!) { reportAvailability(input: $input) { id } }',
+    variables: {
+      input: { shelterId: t.shelterId, counts: [{ population: t.population, freeBeds: 0 }] },
+    },
+  }),
+  confirmAvailability: (t) => ({
+    query: 'mutation($id: ID!) { confirmAvailability(shelterId: $id) { id } }',
+    variables: { id: t.shelterId },
+  }),
+  login: () => ({
+    query:
+      'mutation { login(input: { email: "nobody@matrix.example", password: "wrong wrong wrong" }) { id } }',
+  }),
+  logout: () => ({ query: 'mutation { logout }', endsSession: true }),
+  me: () => ({ query: '{ me { id } }' }),
+  changePassword: () => ({
+    query:
+      'mutation { changePassword(input: { currentPassword: "not the current one", newPassword: "does not matter here" }) }',
+  }),
+  resetPassword: () => ({
+    query:
+      'mutation($token: String!) { resetPassword(input: { token: $token, newPassword: "does not matter here" }) }',
+    variables: { token: 'x'.repeat(43) },
+  }),
+  completeSetup: () => ({
+    query: `mutation($token: String!) { completeSetup(input: { token: $token, email: "x@matrix.example", displayName: "X", password: "does not matter here" }) { id } }`,
+    variables: { token: 'x'.repeat(43) },
+  }),
+  users: () => ({ query: '{ users { id } }' }),
+  user: (t) => ({
+    query: 'query($id: ID!) { user(id: $id) { id } }',
+    variables: { id: t.bystanderId },
+  }),
+  createUser: () => ({
+    query: 'mutation($input: CreateUserInput!) { createUser(input: $input) { id } }',
+    variables: {
+      input: {
+        requestId: randomUUID(),
+        email: `${randomUUID()}@matrix.example`,
+        displayName: 'Nuevo',
+      },
+    },
+  }),
+  updateUser: (t) => ({
+    query: 'mutation($id: ID!) { updateUser(id: $id, input: { displayName: "Testigo" }) { id } }',
+    variables: { id: t.bystanderId },
+  }),
+  setMembership: (t) => ({
+    query: 'mutation($input: MembershipInput!) { setMembership(input: $input) { id } }',
+    variables: { input: { userId: t.bystanderId, shelterId: t.shelterId, role: 'VOLUNTEER' } },
+  }),
+  removeMembership: (t) => ({
+    query: 'mutation($u: ID!, $s: ID!) { removeMembership(userId: $u, shelterId: $s) { id } }',
+    variables: { u: t.bystanderId, s: t.shelterId },
+  }),
+  endAllSessions: (t) => ({
+    query: 'mutation($id: ID!) { endAllSessions(userId: $id) }',
+    variables: { id: t.bystanderId },
+  }),
+  createPasswordReset: (t) => ({
+    query: 'mutation($id: ID!) { createPasswordReset(userId: $id) }',
+    variables: { id: t.bystanderId },
+  }),
+  auditLog: () => ({ query: '{ auditLog(first: 1) { id } }' }),
+  auditLogCsv: () => ({ query: '{ auditLogCsv(first: 1) }' }),
+};
+
+const CALLERS: Caller[] = [
+  Role.VOLUNTEER,
+  Role.COORDINATOR,
+  Role.HEALTH_WORKER,
+  Role.NETWORK_COORDINATOR,
+  Role.ADMIN,
+  'anonymous',
+];
+const DENIALS = ['FORBIDDEN', 'NOT_SIGNED_IN', 'SESSION_INVALID'];
+
+/** What the policy table says a caller may do, in its own shelter or another. */
+function expectedAllowed(row: PolicyRow, caller: Caller, scope: Scope): boolean {
+  const policy = row.policy!;
+  switch (policy.kind) {
+    case 'public':
+      return true;
+    case 'authenticated':
+      return caller !== 'anonymous';
+    case 'roles':
+      if (caller === 'anonymous' || !policy.roles.includes(caller)) {
+        return false;
+      }
+      // Network roles act everywhere; shelter roles only where they are members.
+      return (
+        (NETWORK_ROLES as readonly Role[]).includes(caller) ||
+        (scope === 'own' && policy.shelterOf !== undefined)
+      );
+  }
+}
+
+describe('Authorisation matrix (e2e): every operation × role × own shelter, other shelter, anonymous', () => {
+  let app: TestApp;
+  let table: PolicyRow[];
+  const sessions = new Map<Caller, SignedIn>();
+  const emails = new Map<Caller, string>();
+  let own: Targets;
+  let other: Targets;
+
+  beforeAll(async () => {
+    app = await startTestApp({ LOGIN_MAX_FAILURES_PER_ADDRESS: '100000' });
+    table = app.app.get(PolicyRegistry).table();
+    const admin = await app.signIn('admin@demo.example');
+    const shelters = (
+      await app.gql<{
+        shelters: { id: string; populations: string[]; organisation: { id: string } }[];
+      }>('{ shelters(first: 2, filter: { status: OPEN }) { id populations organisation { id } } }')
+    ).data!.shelters;
+    const createUser = async (role: Caller | 'bystander') => {
+      const email = `${String(role)}-${randomUUID()}@matrix.example`;
+      const networkRole =
+        role === Role.ADMIN || role === Role.NETWORK_COORDINATOR ? role.toUpperCase() : undefined;
+      const created = await admin.gql<{ createUser: { id: string } }>(
+        'mutation($input: CreateUserInput!) { createUser(input: $input) { id } }',
+        { input: { requestId: randomUUID(), email, displayName: String(role), networkRole } },
+      );
+      const id = created.data!.createUser.id;
+      const token = (
+        await admin.gql<{ createPasswordReset: string }>(
+          'mutation($id: ID!) { createPasswordReset(userId: $id) }',
+          { id },
+        )
+      ).data!.createPasswordReset;
+      await app.gql(
+        'mutation($t: String!, $p: String!) { resetPassword(input: { token: $t, newPassword: $p }) }',
+        { t: token, p: PASSWORD },
+      );
+      return { id, email };
+    };
+    const bystander = await createUser('bystander');
+    const targets = (s: (typeof shelters)[number]): Targets => ({
+      shelterId: s.id,
+      population: s.populations[0],
+      organisationId: s.organisation.id,
+      bystanderId: bystander.id,
+    });
+    own = targets(shelters[0]);
+    other = targets(shelters[1]);
+    for (const caller of CALLERS.filter((c): c is Role => c !== 'anonymous')) {
+      const user = await createUser(caller);
+      if (!(NETWORK_ROLES as readonly Role[]).includes(caller)) {
+        await makeMember(admin, user.id, own.shelterId, caller.toUpperCase());
+      }
+      emails.set(caller, user.email);
+      sessions.set(caller, await signIn(app.url, user.email, PASSWORD));
+    }
+  });
+
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it('has a declared policy and a sample request for every GraphQL operation in the schema', async () => {
+    const schema = await app.gql<{
+      __schema: {
+        queryType: { fields: { name: string }[] };
+        mutationType: { fields: { name: string }[] };
+      };
+    }>('{ __schema { queryType { fields { name } } mutationType { fields { name } } } }');
+    const operations = [
+      ...schema.data!.__schema.queryType.fields,
+      ...schema.data!.__schema.mutationType.fields,
+    ]
+      .map((f) => f.name)
+      .sort();
+    expect(table.map((row) => row.operation)).toEqual(operations);
+    expect(table.filter((row) => !row.policy)).toEqual([]);
+    expect(Object.keys(SAMPLES).sort()).toEqual(operations);
+  });
+
+  const client = async (caller: Caller, sample: Sample): Promise<GraphQLClient> => {
+    if (caller === 'anonymous') {
+      return app;
+    }
+    return sample.endsSession
+      ? signIn(app.url, emails.get(caller)!, PASSWORD)
+      : sessions.get(caller)!;
+  };
+
+  it.each(CALLERS)(
+    '%s: allowed exactly where the policy table says, in its own shelter and in another',
+    async (caller) => {
+      const outcomes: string[] = [];
+      for (const row of table) {
+        for (const scope of ['own', 'other'] as Scope[]) {
+          const sample = SAMPLES[row.operation](scope === 'own' ? own : other);
+          const result: GraphQLResponse = await (
+            await client(caller, sample)
+          ).gql(sample.query, sample.variables);
+          const reason = result.errors?.[0]?.extensions.reason;
+          const denied = reason !== undefined && DENIALS.includes(reason);
+          const expected = expectedAllowed(row, caller, scope);
+          outcomes.push(
+            `${row.operation} ${scope}: ${expected ? 'allow' : 'deny'} ${denied === !expected ? 'ok' : `WRONG (${JSON.stringify(result.errors)})`}`,
+          );
+          if (!expected) {
+            expect(result.errors![0].extensions.code).toBe(
+              caller === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN',
+            );
+          }
+        }
+      }
+      expect(outcomes.filter((line) => line.includes('WRONG'))).toEqual([]);
+    },
+  );
+
+  it('a coordinator of one shelter changes nothing of another by its id, and each refusal is audited', async () => {
+    const coordinator = sessions.get(Role.COORDINATOR)!;
+    const before = await app.sql<{ name: string; availability_version: string }>(
+      'SELECT name, availability_version FROM shelter WHERE id = $1',
+      [other.shelterId],
+    );
+    for (const op of ['updateShelter', 'reportAvailability', 'confirmAvailability']) {
+      const sample = SAMPLES[op](other);
+      expect(
+        (await coordinator.gql(sample.query, sample.variables)).errors![0].extensions.code,
+      ).toBe('FORBIDDEN');
+    }
+    const after = await app.sql('SELECT name, availability_version FROM shelter WHERE id = $1', [
+      other.shelterId,
+    ]);
+    expect(after).toEqual(before);
+    const refusals = await app.sql<{ n: number }>(
+      `SELECT count(*)::int AS n FROM audit_entry WHERE outcome = 'denied' AND actor_id = $1 AND shelter_id = $2`,
+      [coordinator.userId, other.shelterId],
+    );
+    expect(refusals[0].n).toBeGreaterThanOrEqual(3);
+  });
+});

@@ -1,0 +1,72 @@
+import { captureLogs } from './helpers/log-capture.js';
+import { signIn, startTestApp } from './helpers/test-app.js';
+
+const SETUP = `mutation($input: CompleteSetupInput!) { completeSetup(input: $input) { id email networkRole } }`;
+
+describe('First start (e2e)', () => {
+  it('with no account and no ADMIN_EMAIL, prints a one-time setup token that creates the first admin, once', async () => {
+    const logs = captureLogs();
+    const app = await startTestApp({ DEMO_DATA: 'false' }, logs.logger);
+    try {
+      const line = logs.lines.find((l) => l.includes('setup token'))!;
+      const token = /token \(valid 7 days\): ([A-Za-z0-9_-]{43})/.exec(line)![1];
+      const input = {
+        token,
+        email: 'Coordinadora@Red.example',
+        displayName: 'Primera admin',
+        password: 'una frase larga y propia',
+      };
+      const weak = await app.gql(SETUP, { input: { ...input, password: 'password1234' } });
+      expect(weak.errors![0].extensions.reason).toBe('WEAK_PASSWORD');
+      const done = await app.gql<{ completeSetup: { email: string; networkRole: string } }>(SETUP, {
+        input,
+      });
+      expect(done.data!.completeSetup).toMatchObject({
+        email: 'coordinadora@red.example',
+        networkRole: 'ADMIN',
+      });
+      const again = await app.gql(SETUP, { input: { ...input, email: 'other@red.example' } });
+      expect(again.errors![0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'SETUP_DONE' });
+      await expect(
+        signIn(app.url, 'coordinadora@red.example', input.password),
+      ).resolves.toBeDefined();
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('creates the first admin from ADMIN_EMAIL and ADMIN_PASSWORD, and says how to sign in', async () => {
+    const logs = captureLogs();
+    const app = await startTestApp(
+      {
+        DEMO_DATA: 'false',
+        ADMIN_EMAIL: 'boss@red.example',
+        ADMIN_PASSWORD: 'una frase larga y propia',
+      },
+      logs.logger,
+    );
+    try {
+      expect(logs.lines.some((l) => l.includes('First admin created from ADMIN_EMAIL'))).toBe(true);
+      expect(logs.lines.join('')).not.toContain('una frase larga');
+      const admin = await signIn(app.url, 'boss@red.example', 'una frase larga y propia');
+      const me = await admin.gql<{ me: { networkRole: string } }>('{ me { networkRole } }');
+      expect(me.data!.me.networkRole).toBe('ADMIN');
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('never creates the demo accounts when NODE_ENV=production, even with demo data', async () => {
+    const logs = captureLogs();
+    const app = await startTestApp({ NODE_ENV: 'production', DEMO_DATA: 'true' }, logs.logger);
+    try {
+      const [{ n }] = await app.sql<{ n: number }>('SELECT count(*)::int AS n FROM app_user');
+      expect(n).toBe(0);
+      expect(logs.lines.some((l) => l.includes('setup token'))).toBe(true);
+      const shelters = await app.gql<{ shelters: unknown[] }>('{ shelters(first: 1000) { id } }');
+      expect(shelters.data!.shelters).toHaveLength(40);
+    } finally {
+      await app.close();
+    }
+  });
+});
