@@ -1,0 +1,48 @@
+import { type Actor, argPath, Role } from '@albergue/common';
+import { allows } from './policy.guard.js';
+
+const actor = (overrides: Partial<Actor> = {}): Actor => ({
+  userId: 'u',
+  sessionId: 's',
+  networkRole: null,
+  memberships: new Map([['shelter-a', Role.COORDINATOR]]),
+  ...overrides,
+});
+
+describe(allows.name, () => {
+  const policy = {
+    kind: 'roles' as const,
+    roles: [Role.ADMIN, Role.COORDINATOR],
+    shelterOf: argPath('input.shelterId'),
+  };
+
+  it('lets a shelter role act in its own shelter only', () => {
+    expect(allows(policy, actor(), { input: { shelterId: 'shelter-a' } })).toBe(true);
+    expect(allows(policy, actor(), { input: { shelterId: 'shelter-b' } })).toBe(false);
+    expect(allows(policy, actor(), {})).toBe(false);
+  });
+
+  it('lets a listed network role act anywhere, and no other', () => {
+    expect(
+      allows(policy, actor({ networkRole: Role.ADMIN, memberships: new Map() }), {
+        input: { shelterId: 'b' },
+      }),
+    ).toBe(true);
+    expect(
+      allows(policy, actor({ networkRole: Role.NETWORK_COORDINATOR, memberships: new Map() }), {
+        input: { shelterId: 'b' },
+      }),
+    ).toBe(false);
+  });
+
+  it('refuses a role the policy does not list, even in its own shelter', () => {
+    const volunteer = actor({ memberships: new Map([['shelter-a', Role.VOLUNTEER]]) });
+    expect(allows(policy, volunteer, { input: { shelterId: 'shelter-a' } })).toBe(false);
+  });
+
+  it('without shelterOf, shelter roles are refused', () => {
+    expect(
+      allows({ kind: 'roles', roles: [Role.COORDINATOR] }, actor(), { shelterId: 'shelter-a' }),
+    ).toBe(false);
+  });
+});
