@@ -1,14 +1,7 @@
-import {
-  type DynamicModule,
-  Inject,
-  Injectable,
-  Logger,
-  Module,
-  type OnApplicationBootstrap,
-  type OnApplicationShutdown,
-} from '@nestjs/common';
+import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD, APP_INTERCEPTOR, DiscoveryModule } from '@nestjs/core';
 import { AccountsService } from './accounts.service.js';
+import { AuthHousekeeping } from './auth-housekeeping.js';
 import { AUTH_OPTIONS, type AuthOptions } from './auth.options.js';
 import { AuthResolver } from './auth.resolver.js';
 import { FirstStartService } from './first-start.service.js';
@@ -19,40 +12,6 @@ import { PolicyGuard } from './policy.guard.js';
 import { PolicyRegistry } from './policy-registry.js';
 import { SessionsService } from './sessions.service.js';
 import { UsersResolver } from './users.resolver.js';
-
-const PURGE_EVERY_MS = 10 * 60_000;
-
-/** Deletes ended sessions and spent login counts every ten minutes; safe from every instance. */
-@Injectable()
-export class AuthHousekeeping implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(AuthHousekeeping.name);
-  private timer?: NodeJS.Timeout;
-
-  constructor(
-    private readonly sessions: SessionsService,
-    private readonly throttle: LoginThrottleService,
-    @Inject(AUTH_OPTIONS) private readonly options: AuthOptions,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.timer = setInterval(
-      () => {
-        Promise.all([this.sessions.purgeExpired(), this.throttle.purge()]).catch(
-          (error: unknown) => {
-            this.logger.warn(
-              `session purge failed: ${error instanceof Error ? error.name : 'error'}`,
-            );
-          },
-        );
-      },
-      Math.min(PURGE_EVERY_MS, this.options.sessionIdleMs),
-    ).unref();
-  }
-
-  onApplicationShutdown(): void {
-    clearInterval(this.timer);
-  }
-}
 
 @Module({})
 export class AuthModule {

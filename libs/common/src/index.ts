@@ -7,3 +7,4 @@ export * from './snake-naming.strategy.js';
 export * from './request-loaders.js';
 export * from './uuid.pipe.js';
 export * from './policy.js';
+export * from './periodic.js';
