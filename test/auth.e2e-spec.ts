@@ -84,8 +84,8 @@ describe('Accounts and sessions (e2e)', () => {
       expect(rows).toEqual([expect.objectContaining({ ip: '127.0.0.1' })]);
     });
 
-    it('marks the cookie Secure behind an https proxy when TRUST_PROXY is on', async () => {
-      const proxied = await startTestApp({ TRUST_PROXY: 'true' });
+    it('marks the cookie Secure behind an https proxy, and takes the address the proxy saw, not one the caller wrote', async () => {
+      const proxied = await startTestApp({ TRUST_PROXY: '1' });
       try {
         const result = await graphql(
           proxied.url,
@@ -93,7 +93,7 @@ describe('Accounts and sessions (e2e)', () => {
           { input: { email: 'volunteer@demo.example', password: DEMO_PASSWORD } },
           {
             'x-forwarded-proto': 'https',
-            'x-forwarded-for': '203.0.113.9',
+            'x-forwarded-for': '198.51.100.66, 203.0.113.9',
           },
         );
         expect(result.headers.get('set-cookie')).toMatch(/; Secure$/);
@@ -340,6 +340,25 @@ describe('Accounts and sessions (e2e)', () => {
         `SELECT password_hash AS hash FROM app_user WHERE email = 'changer@test.example'`,
       );
       expect(hash).toMatch(/^\$argon2id\$/);
+    });
+
+    it('a password change voids reset tokens not yet used', async () => {
+      const userId = await newUser('thorough@test.example', 'first careful phrase');
+      const reset = await admin.gql<{ createPasswordReset: string }>(
+        'mutation($id: ID!) { createPasswordReset(userId: $id) }',
+        { id: userId },
+      );
+      const session = await app.signIn('thorough@test.example', 'first careful phrase');
+      await session.gql(
+        'mutation { changePassword(input: { currentPassword: "first careful phrase", newPassword: "second careful phrase" }) }',
+      );
+      const late = await app.gql(
+        'mutation($input: ResetPasswordInput!) { resetPassword(input: $input) }',
+        {
+          input: { token: reset.data!.createPasswordReset, newPassword: 'attacker chosen phrase' },
+        },
+      );
+      expect(late.errors![0].extensions.reason).toBe('TOKEN_INVALID');
     });
 
     it("an admin's reset token works once, and ends the user's sessions", async () => {

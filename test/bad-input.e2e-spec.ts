@@ -121,6 +121,61 @@ describe('Bad input (e2e)', () => {
     },
   );
 
+  it('a NUL character anywhere gets BAD_USER_INPUT naming the field, also at login', async () => {
+    const login = await app.gql('mutation($input: LoginInput!) { login(input: $input) { id } }', {
+      input: { email: 'a\u0000@x.example', password: 'whatever long enough' },
+    });
+    expect(login.errors![0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: ['input.email'],
+    });
+    const create = await admin.gql(CREATE_SHELTER, {
+      input: shelterInput(organisationId, { name: 'Nul\u0000' }),
+    });
+    expect(create.errors![0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: ['input.name'],
+    });
+  });
+
+  it('an explicit null for a required field gets BAD_USER_INPUT and changes nothing', async () => {
+    const created = await admin.gql<{ createShelter: { id: string } }>(CREATE_SHELTER, {
+      input: shelterInput(organisationId, { name: 'Nulos' }),
+    });
+    const id = created.data!.createShelter.id;
+    for (const input of [
+      { name: null },
+      { status: null },
+      { eligibility: { idRequired: null } },
+      { capacity: [{ population: 'MEN', totalBeds: 3, overflowTotal: null }] },
+    ]) {
+      const result = await admin.gql(
+        'mutation($id: ID!, $input: UpdateShelterInput!) { updateShelter(id: $id, input: $input) { id } }',
+        { id, input },
+      );
+      if (result.errors) {
+        expect(result.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+      }
+    }
+    const [row] = await app.sql<{ name: string }>('SELECT name FROM shelter WHERE id = $1', [id]);
+    expect(row.name).toBe('Nulos');
+  });
+
+  it('a membership in a shelter that does not exist gets NOT_FOUND', async () => {
+    const me = await admin.gql<{ me: { id: string } }>('{ me { id } }');
+    const result = await admin.gql(
+      'mutation($input: MembershipInput!) { setMembership(input: $input) { id } }',
+      {
+        input: {
+          userId: me.data!.me.id,
+          shelterId: '00000000-0000-4000-8000-000000000000',
+          role: 'VOLUNTEER',
+        },
+      },
+    );
+    expect(result.errors![0].extensions.code).toBe('NOT_FOUND');
+  });
+
   it('a malformed id gets BAD_USER_INPUT, not a database error', async () => {
     const result = await app.gql('{ shelter(id: "not-a-uuid") { id } }');
     expect(result.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['id'] });

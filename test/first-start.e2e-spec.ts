@@ -56,6 +56,29 @@ describe('First start (e2e)', () => {
     }
   });
 
+  it('turns off the demo accounts when a demo database is started in production', async () => {
+    const demo = await startTestApp();
+    const databaseUrl = demo.databaseUrl;
+    await demo.close();
+    const logs = captureLogs();
+    const production = await startTestApp(
+      { NODE_ENV: 'production', DATABASE_URL: databaseUrl },
+      logs.logger,
+    );
+    try {
+      const login = await production.gql(
+        'mutation { login(input: { email: "admin@demo.example", password: "demo-albergue-2026" }) { id } }',
+      );
+      expect(login.errors![0].extensions.reason).toBe('LOGIN_FAILED');
+      expect(
+        logs.lines.some((l) => l.includes('demo accounts (published password) deactivated')),
+      ).toBe(true);
+      expect(logs.lines.some((l) => l.includes('setup token'))).toBe(true);
+    } finally {
+      await production.close();
+    }
+  });
+
   it('never creates the demo accounts when NODE_ENV=production, even with demo data', async () => {
     const logs = captureLogs();
     const app = await startTestApp({ NODE_ENV: 'production', DEMO_DATA: 'true' }, logs.logger);

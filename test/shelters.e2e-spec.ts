@@ -257,6 +257,46 @@ describe('Shelter directory (e2e)', () => {
       expect(body).not.toContain(String(door.lng));
     });
 
+    it('never show their street, number or postal code, only borough and city', async () => {
+      const created = await createShelter({
+        name: 'Refugio con calle',
+        sensitive: true,
+        address: {
+          street: 'Calle Escondida 12',
+          neighbourhood: 'Colonia Oculta',
+          postalCode: '06000',
+          borough: 'Cuauhtémoc',
+          city: 'Ciudad de México',
+        },
+      });
+      const read = await app.gql<{ shelter: { address: Record<string, string | null> } }>(
+        'query($id: ID!) { shelter(id: $id) { address { street neighbourhood postalCode borough city } } }',
+        { id: created.id },
+      );
+      expect(read.data!.shelter.address).toEqual({
+        street: null,
+        neighbourhood: null,
+        postalCode: null,
+        borough: 'Cuauhtémoc',
+        city: 'Ciudad de México',
+      });
+    });
+
+    it('keep their drawn offset when the door moves, instead of handing out a fresh point near it', async () => {
+      const created = await createShelter({
+        name: 'Refugio que se muda',
+        sensitive: true,
+        location: { lat: 19.4, lng: -99.15 },
+      });
+      const moved = await admin.gql<{ updateShelter: ShelterView }>(
+        `mutation($id: ID!) { updateShelter(id: $id, input: { location: { lat: 19.41, lng: -99.14 } }) { ${SHELTER_FIELDS} } }`,
+        { id: created.id },
+      );
+      const after = moved.data!.updateShelter.location;
+      expect(after.lat - created.location.lat).toBeCloseTo(0.01, 9);
+      expect(after.lng - created.location.lng).toBeCloseTo(0.01, 9);
+    });
+
     it('radius filter uses the public point, so the door cannot be found by shrinking the radius', async () => {
       const door = { lat: 19.25, lng: -99.25 };
       const created = await createShelter({

@@ -15,7 +15,7 @@ import type { AppConfig } from './config/config.schema.js';
 import { migrate } from './database/data-source.js';
 import { type RunningDatabase, startEmbeddedPostgres } from './database/embedded-postgres.js';
 import { loadDemoNetwork } from './demo/demo-network.js';
-import { DEMO_PASSWORD, loadDemoUsers } from './demo/demo-users.js';
+import { DEMO_DOMAIN, DEMO_PASSWORD, loadDemoUsers } from './demo/demo-users.js';
 import { registerSecurity } from './http/security.js';
 import { NestPinoLogger } from './logging/logger.js';
 import {
@@ -69,8 +69,9 @@ export async function startAlbergue(config: AppConfig, logger: Logger): Promise<
       loggerInstance: logger,
       logController: new OneLinePerRequest(),
       bodyLimit: config.BODY_LIMIT_KB * 1024,
-      // Behind a reverse proxy (TRUST_PROXY=true) the caller's address and https come from X-Forwarded-*.
-      trustProxy: config.TRUST_PROXY,
+      // Behind TRUST_PROXY reverse proxies, the caller's address and https come from X-Forwarded-*,
+      // read that many hops from the right: entries further left are the caller's to invent.
+      trustProxy: (_address: string, hop: number) => hop < config.TRUST_PROXY,
       genReqId: (request: { headers: Record<string, string | string[] | undefined> }) =>
         requestId(request.headers['x-request-id']),
     });
@@ -110,6 +111,15 @@ export async function startAlbergue(config: AppConfig, logger: Logger): Promise<
           const users = await loadDemoUsers(app.get(AccountsService), demo.shelterIds);
           logger.info({ users, password: DEMO_PASSWORD }, 'demo accounts created (see README)');
         }
+      }
+    }
+    if (config.NODE_ENV === 'production') {
+      const disabled = await app.get(FirstStartService).disableDemoAccounts(DEMO_DOMAIN);
+      if (disabled > 0) {
+        logger.warn(
+          { accounts: disabled },
+          'production start: demo accounts (published password) deactivated',
+        );
       }
     }
     const access = await app

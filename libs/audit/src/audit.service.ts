@@ -48,6 +48,16 @@ export class AuditService {
     await manager.insert(AuditEntry, entry);
   }
 
+  /** Many rows in one statement: one per resident shown by a list, say. */
+  async recordMany(
+    entries: AuditRecord[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<void> {
+    if (entries.length > 0) {
+      await manager.insert(AuditEntry, entries);
+    }
+  }
+
   list(args: AuditLogArgs): Promise<AuditEntry[]> {
     const query = this.dataSource.getRepository(AuditEntry).createQueryBuilder('a');
     for (const key of ['actorId', 'action', 'targetId', 'shelterId', 'outcome'] as const) {

@@ -5,6 +5,7 @@ import { AUTH_OPTIONS, type AuthOptions } from './auth.options.js';
 import { AuthException, AuthExceptionCode } from './auth.exception.js';
 import { passwordProblem } from './common-passwords.js';
 import type { CreateUserInput, MembershipInput, UpdateUserInput } from './dto/user.input.js';
+import { LoginThrottleService } from './login-throttle.service.js';
 import { normaliseEmail } from './login.service.js';
 import { Membership } from './membership.entity.js';
 import { PasswordToken, PasswordTokenPurpose } from './password-token.entity.js';
@@ -32,6 +33,7 @@ export class AccountsService {
     private readonly dataSource: DataSource,
     private readonly idempotency: IdempotencyService,
     private readonly sessions: SessionsService,
+    private readonly throttle: LoginThrottleService,
     @Inject(AUTH_OPTIONS) private readonly options: AuthOptions,
   ) {}
 
@@ -136,29 +138,47 @@ export class AccountsService {
       );
       await manager.save(user);
       await this.sessions.endAll(user.id, undefined, manager);
+      await this.dropResetTokens(manager, user.id);
       return user;
     });
   }
 
-  /** Changes one's own password; other sessions of the same user end, this one goes on. */
+  /**
+   * Changes one's own password; other sessions of the same user end, this one goes on, and reset
+   * tokens not yet used stop working. Tries of the current password count like login tries, so a
+   * stolen session cannot guess it at leisure.
+   */
   async changePassword(
     userId: string,
     sessionId: string,
     current: string,
     next: string,
+    ip: string,
   ): Promise<void> {
     const user = await this.get(userId);
-    if (!(await checkPassword(user.passwordHash, current))) {
+    const keys = this.throttle.keys(user.email, ip);
+    const admitted = await this.throttle.admit(keys);
+    if (!admitted || !(await checkPassword(user.passwordHash, current))) {
       throw new AuthException(
-        'The current password is wrong.',
+        'The current password is wrong, or too many tries: wait and try again.',
         AuthExceptionCode.WRONG_CURRENT_PASSWORD,
         ['input.currentPassword'],
       );
     }
+    await this.throttle.succeeded(keys);
     user.passwordHash = await hashPassword(checkedPassword(next, user.email, 'input.newPassword'));
     await this.dataSource.transaction(async (manager) => {
       await manager.save(user);
       await this.sessions.endAll(user.id, sessionId, manager);
+      await this.dropResetTokens(manager, user.id);
+    });
+  }
+
+  private async dropResetTokens(manager: EntityManager, userId: string): Promise<void> {
+    await manager.delete(PasswordToken, {
+      userId,
+      purpose: PasswordTokenPurpose.RESET,
+      usedAt: IsNull(),
     });
   }
 

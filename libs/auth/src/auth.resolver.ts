@@ -74,6 +74,7 @@ export class AuthResolver {
       actor.sessionId,
       input.currentPassword,
       input.newPassword,
+      context.req.ip,
     );
     return true;
   }

@@ -1,4 +1,4 @@
-import type { DeclaredPolicy, GraphQLContext, RequestLike } from '@albergue/common';
+import type { DeclaredPolicy, GraphQLContext, RequestLike, ScopeLookups } from '@albergue/common';
 import { POLICY } from '@albergue/common';
 import type { ExecutionContext } from '@nestjs/common';
 import { isUUID } from 'class-validator';
@@ -43,8 +43,15 @@ export function callContext(context: ExecutionContext, reflector: Reflector): Ca
   };
 }
 
-/** The shelter an operation acts in, when its policy names one and the argument is a real id (guards run before validation). */
-export function shelterIdOf(call: CallContext): string | null {
-  const id = call.policy?.kind === 'roles' ? call.policy.shelterOf?.(call.args) : undefined;
-  return id && isUUID(id) ? id : null;
+/**
+ * The shelters an operation acts in, when its policy names any: read from the arguments, or
+ * looked up through a record's scope. Ids that are not UUIDs are dropped (guards run before validation).
+ */
+export async function sheltersOf(call: CallContext, scopes: ScopeLookups): Promise<string[]> {
+  if (call.policy?.kind !== 'roles' || !call.policy.shelterOf) {
+    return [];
+  }
+  const found = await call.policy.shelterOf(call.args, scopes);
+  const ids = Array.isArray(found) ? found : found ? [found] : [];
+  return ids.filter((id) => isUUID(id));
 }

@@ -1,7 +1,7 @@
 import { Role } from '@albergue/common';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { AccountsService, checkedPassword } from './accounts.service.js';
 import { AuthException, AuthExceptionCode } from './auth.exception.js';
 import type { CompleteSetupInput } from './dto/password.input.js';
@@ -28,15 +28,16 @@ export class FirstStartService {
   ) {}
 
   /**
-   * With no account at all: the admin from ADMIN_EMAIL/ADMIN_PASSWORD when both are set, or else
+   * With no active admin: the admin from ADMIN_EMAIL/ADMIN_PASSWORD when both are set, or else
    * a one-time setup token for the operator to choose the first admin's password. Returns what
-   * the operator must be told, or null when accounts exist.
+   * the operator must be told, or null when an active admin exists.
    */
   async ensureAccess(admin: FirstAdmin): Promise<string | null> {
-    if (await this.dataSource.getRepository(User).exists()) {
+    if (await this.hasActiveAdmin()) {
       return null;
     }
     if (admin.email && admin.password) {
+      checkedPassword(admin.password, admin.email, 'ADMIN_PASSWORD');
       const user = await this.accounts.create({
         requestId: randomUUID(),
         email: admin.email,
@@ -62,13 +63,33 @@ export class FirstStartService {
     );
   }
 
-  /** Creates the first admin with the setup token; refused once any account exists. */
+  /**
+   * The demo accounts' password is published: a production start turns them off, so that a
+   * database first started in demo mode does not carry a known admin password into production.
+   */
+  async disableDemoAccounts(domain: string): Promise<number> {
+    const [, disabled] = await this.dataSource.query<[unknown, number]>(
+      `UPDATE app_user SET active = false WHERE active AND email LIKE '%@' || $1`,
+      [domain],
+    );
+    await this.dataSource.query(
+      `DELETE FROM session WHERE user_id IN (SELECT id FROM app_user WHERE email LIKE '%@' || $1)`,
+      [domain],
+    );
+    return disabled;
+  }
+
+  private hasActiveAdmin(manager: EntityManager = this.dataSource.manager): Promise<boolean> {
+    return manager.getRepository(User).exists({ where: { active: true, networkRole: Role.ADMIN } });
+  }
+
+  /** Creates the first admin with the setup token; refused once an active admin exists. */
   async completeSetup(input: CompleteSetupInput): Promise<User> {
     const id = await this.dataSource.transaction(async (manager) => {
       // One setup at a time, whoever races for it.
       await manager.query(`SELECT pg_advisory_xact_lock(hashtext('albergue.setup'))`);
-      if (await manager.getRepository(User).exists()) {
-        throw new AuthException('Setup is done: an account exists.', AuthExceptionCode.SETUP_DONE);
+      if (await this.hasActiveAdmin(manager)) {
+        throw new AuthException('Setup is done: an admin exists.', AuthExceptionCode.SETUP_DONE);
       }
       await this.accounts.useToken(manager, input.token, PasswordTokenPurpose.SETUP);
       const email = normaliseEmail(input.email);

@@ -1,5 +1,5 @@
 import { AuditOutcome, AuditService } from '@albergue/audit';
-import { AppException } from '@albergue/common';
+import { AppException, ScopeRegistry } from '@albergue/common';
 import {
   type CallHandler,
   type ExecutionContext,
@@ -9,7 +9,7 @@ import {
 import { Reflector } from '@nestjs/core';
 import { isUUID } from 'class-validator';
 import { catchError, from, mergeMap, type Observable, throwError } from 'rxjs';
-import { callContext, type CallContext, shelterIdOf } from './call-context.js';
+import { callContext, type CallContext, sheltersOf } from './call-context.js';
 
 function targetIdOf(call: CallContext, result: unknown): string | null {
   const fromResult =
@@ -28,6 +28,7 @@ export class MutationAuditInterceptor implements NestInterceptor {
   constructor(
     private readonly reflector: Reflector,
     private readonly audit: AuditService,
+    private readonly scopes: ScopeRegistry,
   ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
@@ -35,13 +36,13 @@ export class MutationAuditInterceptor implements NestInterceptor {
     if (context.getType<string>() !== 'graphql' || !call.isMutation || call.policy?.auditsItself) {
       return next.handle();
     }
-    const record = (outcome: AuditOutcome, result?: unknown, detail?: string) =>
+    const record = async (outcome: AuditOutcome, result?: unknown, detail?: string) =>
       this.audit.record({
         action: call.operation,
         outcome,
         actorId: call.req.actor?.userId ?? null,
         targetId: targetIdOf(call, result),
-        shelterId: shelterIdOf(call),
+        shelterId: (await sheltersOf(call, this.scopes).catch(() => []))[0] ?? null,
         detail: detail ?? null,
         ip: call.req.ip,
         requestId: call.req.id,

@@ -17,32 +17,41 @@ describe(allows.name, () => {
   };
 
   it('lets a shelter role act in its own shelter only', () => {
-    expect(allows(policy, actor(), { input: { shelterId: 'shelter-a' } })).toBe(true);
-    expect(allows(policy, actor(), { input: { shelterId: 'shelter-b' } })).toBe(false);
-    expect(allows(policy, actor(), {})).toBe(false);
+    expect(allows(policy, actor(), ['shelter-a'])).toBe(true);
+    expect(allows(policy, actor(), ['shelter-b'])).toBe(false);
+    expect(allows(policy, actor(), [])).toBe(false);
   });
 
   it('lets a listed network role act anywhere, and no other', () => {
+    expect(allows(policy, actor({ networkRole: Role.ADMIN, memberships: new Map() }), ['b'])).toBe(
+      true,
+    );
     expect(
-      allows(policy, actor({ networkRole: Role.ADMIN, memberships: new Map() }), {
-        input: { shelterId: 'b' },
-      }),
-    ).toBe(true);
-    expect(
-      allows(policy, actor({ networkRole: Role.NETWORK_COORDINATOR, memberships: new Map() }), {
-        input: { shelterId: 'b' },
-      }),
+      allows(policy, actor({ networkRole: Role.NETWORK_COORDINATOR, memberships: new Map() }), [
+        'b',
+      ]),
     ).toBe(false);
   });
 
   it('refuses a role the policy does not list, even in its own shelter', () => {
     const volunteer = actor({ memberships: new Map([['shelter-a', Role.VOLUNTEER]]) });
-    expect(allows(policy, volunteer, { input: { shelterId: 'shelter-a' } })).toBe(false);
+    expect(allows(policy, volunteer, ['shelter-a'])).toBe(false);
   });
 
-  it('without shelterOf, shelter roles are refused', () => {
-    expect(
-      allows({ kind: 'roles', roles: [Role.COORDINATOR] }, actor(), { shelterId: 'shelter-a' }),
-    ).toBe(false);
+  it('without shelters to act in, shelter roles are refused', () => {
+    expect(allows({ kind: 'roles', roles: [Role.COORDINATOR] }, actor(), [])).toBe(false);
+  });
+
+  it('needs the role in any of the shelters, or in all of them for scopeMode all', () => {
+    const all = { ...policy, scopeMode: 'all' as const };
+    expect(allows(policy, actor(), ['shelter-b', 'shelter-a'])).toBe(true);
+    expect(allows(all, actor(), ['shelter-b', 'shelter-a'])).toBe(false);
+    const both = actor({
+      memberships: new Map([
+        ['shelter-a', Role.COORDINATOR],
+        ['shelter-b', Role.COORDINATOR],
+      ]),
+    });
+    expect(allows(all, both, ['shelter-b', 'shelter-a'])).toBe(true);
   });
 });

@@ -1,17 +1,17 @@
 import { AuditOutcome, AuditService } from '@albergue/audit';
-import { type Actor, type DeclaredPolicy } from '@albergue/common';
+import { type Actor, type DeclaredPolicy, ScopeRegistry } from '@albergue/common';
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthException, AuthExceptionCode } from './auth.exception.js';
-import { callContext, type CallContext, shelterIdOf } from './call-context.js';
+import { callContext, type CallContext, sheltersOf } from './call-context.js';
 import { SessionsService } from './sessions.service.js';
 
-/** Whether an actor's roles let them run an operation under its policy. */
-export function allows(
-  policy: DeclaredPolicy,
-  actor: Actor,
-  args: Record<string, unknown>,
-): boolean {
+/**
+ * Whether an actor's roles let them run an operation under its policy, given the shelters the
+ * operation acts in: network roles listed act anywhere; shelter roles listed only in those
+ * shelters (any of them, or with scopeMode 'all' every one).
+ */
+export function allows(policy: DeclaredPolicy, actor: Actor, shelters: string[]): boolean {
   switch (policy.kind) {
     case 'public':
     case 'authenticated':
@@ -20,9 +20,14 @@ export function allows(
       if (actor.networkRole && policy.roles.includes(actor.networkRole)) {
         return true;
       }
-      const shelterId = policy.shelterOf?.(args);
-      const role = shelterId ? actor.memberships.get(shelterId) : undefined;
-      return role !== undefined && policy.roles.includes(role);
+      const holds = (shelterId: string) => {
+        const role = actor.memberships.get(shelterId);
+        return role !== undefined && policy.roles.includes(role);
+      };
+      if (shelters.length === 0) {
+        return false;
+      }
+      return policy.scopeMode === 'all' ? shelters.every(holds) : shelters.some(holds);
     }
   }
 }
@@ -37,6 +42,7 @@ export class PolicyGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly sessions: SessionsService,
     private readonly audit: AuditService,
+    private readonly scopes: ScopeRegistry,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -64,7 +70,7 @@ export class PolicyGuard implements CanActivate {
           );
     }
     req.actor = check.actor;
-    if (!allows(policy, check.actor, call.args)) {
+    if (!allows(policy, check.actor, await sheltersOf(call, this.scopes))) {
       await this.refuse(call, check.actor, 'forbidden');
       throw new AuthException('Your role does not allow this here.', AuthExceptionCode.FORBIDDEN);
     }
@@ -76,7 +82,7 @@ export class PolicyGuard implements CanActivate {
       action: call.operation,
       outcome: AuditOutcome.DENIED,
       actorId: actor?.userId ?? null,
-      shelterId: shelterIdOf(call),
+      shelterId: (await sheltersOf(call, this.scopes).catch(() => []))[0] ?? null,
       detail,
       ip: call.req.ip,
       requestId: call.req.id,

@@ -8,3 +8,4 @@ export * from './request-loaders.js';
 export * from './uuid.pipe.js';
 export * from './policy.js';
 export * from './periodic.js';
+export * from './scope-registry.js';

@@ -41,6 +41,14 @@ export class InputValidationPipe extends ValidationPipe {
   }
 
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const nul = pathOfNul(value);
+    if (nul !== null) {
+      // PostgreSQL cannot store U+0000 in text; refuse it here, naming the field, not the value.
+      const field = [metadata.data, nul].filter(Boolean).join('.');
+      throw invalidInput([
+        { field: field || 'input', rules: ['must not contain a NUL character'] },
+      ]);
+    }
     try {
       return await super.transform(value, metadata);
     } catch (error) {
@@ -52,4 +60,29 @@ export class InputValidationPipe extends ValidationPipe {
       throw error;
     }
   }
+}
+
+/**
+ * The dotted path of the first string holding U+0000, or null. Only plain data is walked (the
+ * GraphQL arguments), never class instances such as the request in a resolver's context.
+ */
+export function pathOfNul(value: unknown, path = '', depth = 0): string | null {
+  if (typeof value === 'string') {
+    return value.includes('\u0000') ? path : null;
+  }
+  const plain =
+    Array.isArray(value) ||
+    (value !== null &&
+      typeof value === 'object' &&
+      [Object.prototype, null].includes(Object.getPrototypeOf(value) as object | null));
+  if (!plain || depth > 20) {
+    return null;
+  }
+  for (const [key, inner] of Object.entries(value as object)) {
+    const found = pathOfNul(inner, path ? `${path}.${key}` : key, depth + 1);
+    if (found !== null) {
+      return found;
+    }
+  }
+  return null;
 }

@@ -26,7 +26,21 @@ export interface Actor {
   memberships: Map<string, ShelterRole>;
 }
 
-export type ShelterOf = (args: Record<string, unknown>) => string | null | undefined;
+/**
+ * Finds the shelters an operation acts in, from its arguments: directly (`input.shelterId`) or
+ * through a record that belongs to shelters (a resident's current and recent shelters), looked up
+ * with the scopes libs register. The actor needs a listed role in any of them, or with
+ * `scopeMode: 'all'` (merging records of two shelters) in every one.
+ */
+export type ShelterOf = (
+  args: Record<string, unknown>,
+  scopes: ScopeLookups,
+) => string | null | undefined | Promise<string[]>;
+
+/** Record kind -> the shelters a record of that kind belongs to now (none when unknown). */
+export interface ScopeLookups {
+  shelters(kind: string, id: string): Promise<string[]>;
+}
 
 export type Policy =
   | { kind: 'public' }
@@ -36,7 +50,7 @@ export type Policy =
    * Network roles listed act anywhere; shelter roles listed act only in the shelter `shelterOf`
    * finds in the arguments (none found: shelter roles are refused).
    */
-  | { kind: 'roles'; roles: Role[]; shelterOf?: ShelterOf };
+  | { kind: 'roles'; roles: Role[]; shelterOf?: ShelterOf; scopeMode?: 'any' | 'all' };
 
 export interface PolicyOptions {
   /** The operation writes its own audit rows (login, say), so the generic mutation audit skips it. */
@@ -55,8 +69,10 @@ export const Authenticated = (options: PolicyOptions = {}) =>
   SetMetadata(POLICY, { kind: 'authenticated', ...options });
 
 /** The roles that may run an operation; without this (or Public/Authenticated) it is denied to all. */
-export const Allow = (roles: Role[], scope: { shelterOf?: ShelterOf } & PolicyOptions = {}) =>
-  SetMetadata(POLICY, { kind: 'roles', roles, ...scope });
+export const Allow = (
+  roles: Role[],
+  scope: { shelterOf?: ShelterOf; scopeMode?: 'any' | 'all' } & PolicyOptions = {},
+) => SetMetadata(POLICY, { kind: 'roles', roles, ...scope });
 
 /** Reads a dotted path (`input.shelterId`) from resolver arguments. */
 export const argPath =
@@ -68,4 +84,12 @@ export const argPath =
         value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
     }
     return typeof value === 'string' ? value : null;
+  };
+
+/** The shelters of a record found by an id argument (`residentId`), through a registered scope. */
+export const recordScope =
+  (kind: string, path: string): ShelterOf =>
+  (args, scopes) => {
+    const id = argPath(path)(args, scopes);
+    return typeof id === 'string' ? scopes.shelters(kind, id) : null;
   };

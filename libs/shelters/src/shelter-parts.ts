@@ -1,7 +1,7 @@
 import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
 import { Column } from 'typeorm';
 
-/** Embedded in Shelter (columns address_*); public for every shelter, sensitive ones included. */
+/** Embedded in Shelter (columns address_*); for a sensitive shelter the public sees only borough, city and state. */
 @ObjectType()
 export class ShelterAddress {
   @Field(() => String, { nullable: true })

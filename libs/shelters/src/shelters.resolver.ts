@@ -20,7 +20,7 @@ import { SheltersArgs } from './dto/shelters.args.js';
 import { UpdateShelterInput } from './dto/update-shelter.input.js';
 import { Organisation } from './organisation.entity.js';
 import { ORGANISATION_LOADER, OrganisationsService } from './organisations.service.js';
-import { PublicLocation } from './shelter-parts.js';
+import { PublicLocation, ShelterAddress } from './shelter-parts.js';
 import { ShelterSearchService } from './shelter-search.service.js';
 import { Shelter } from './shelter.entity.js';
 import { SheltersService } from './shelters.service.js';
@@ -77,6 +77,14 @@ export class SheltersResolver {
     @Args('shelterId', { type: () => ID }, UuidPipe) shelterId: string,
   ): Promise<Shelter> {
     return this.availability.confirm(shelterId);
+  }
+
+  /** A sensitive shelter's street, number and postal code would give the door away: the public sees its borough and city. */
+  @ResolveField('address', () => ShelterAddress)
+  publicAddress(@Parent() shelter: Shelter): ShelterAddress {
+    return shelter.sensitive
+      ? { ...shelter.address, street: null, neighbourhood: null, postalCode: null }
+      : shelter.address;
   }
 
   @ResolveField(() => PublicLocation)

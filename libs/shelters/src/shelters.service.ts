@@ -129,6 +129,7 @@ export class SheltersService {
 
   /** Sets the door and the public point: the door itself, or a stored approximate point for a sensitive shelter. */
   private place(shelter: Shelter, door: { lat: number; lng: number }, sensitive: boolean): void {
+    const previous = { lat: shelter.lat, lng: shelter.lng };
     const moved = shelter.lat !== door.lat || shelter.lng !== door.lng;
     const becameSensitive = sensitive && !shelter.sensitive;
     shelter.lat = door.lat;
@@ -137,7 +138,12 @@ export class SheltersService {
     if (!sensitive) {
       shelter.publicLat = door.lat;
       shelter.publicLng = door.lng;
-    } else if (moved || becameSensitive || shelter.publicLat === undefined) {
+    } else if (moved && !becameSensitive && shelter.publicLat !== undefined) {
+      // Keep the drawn offset and move it with the door: a fresh draw per move would hand out
+      // several points around almost the same door, which together narrow it down.
+      shelter.publicLat += door.lat - previous.lat;
+      shelter.publicLng += door.lng - previous.lng;
+    } else if (becameSensitive || shelter.publicLat === undefined) {
       const point = approximatePoint(door);
       shelter.publicLat = point.lat;
       shelter.publicLng = point.lng;
@@ -160,7 +166,8 @@ export class SheltersService {
     if (capacity.length > 0) {
       await manager.insert(
         ShelterCapacity,
-        capacity.map(({ population, totalBeds, overflowTotal = 0 }) => {
+        capacity.map(({ population, totalBeds, overflowTotal: givenOverflow }) => {
+          const overflowTotal = givenOverflow ?? 0;
           const old = current.get(population);
           return {
             shelterId: shelter.id,

@@ -1,3 +1,4 @@
+import { passwordProblem } from '@albergue/auth';
 import { z } from 'zod';
 import { parseDuration } from './duration.js';
 
@@ -85,7 +86,7 @@ export const configSchema = z.object({
     .refine((origins) => origins.every((origin) => /^https?:\/\/[^/\s]+$/.test(origin)), {
       message: 'must be a comma-separated list of origins such as https://console.example.org',
     }),
-  TRUST_PROXY: bool(false),
+  TRUST_PROXY: wholeNumber(0, 0, 10),
   BODY_LIMIT_KB: wholeNumber(2048, 16, 65536),
   GRAPHQL_MAX_DEPTH: wholeNumber(10, 2, 100),
   GRAPHQL_MAX_ALIASES: wholeNumber(15, 0, 1000),
@@ -97,10 +98,15 @@ export const configSchema = z.object({
 
 export type AppConfig = z.infer<typeof configSchema>;
 
-/** The first admin's credentials come as a pair or not at all. */
+/** The first admin's credentials come as a pair, and the password must pass the password rules. */
 export const configRefinements = (
   config: AppConfig,
-): { variable: string; message: string } | null =>
-  Boolean(config.ADMIN_EMAIL) !== Boolean(config.ADMIN_PASSWORD)
-    ? { variable: 'ADMIN_PASSWORD', message: 'and ADMIN_EMAIL must be set together' }
+): { variable: string; message: string } | null => {
+  if (Boolean(config.ADMIN_EMAIL) !== Boolean(config.ADMIN_PASSWORD)) {
+    return { variable: 'ADMIN_PASSWORD', message: 'and ADMIN_EMAIL must be set together' };
+  }
+  const problem = config.ADMIN_PASSWORD
+    ? passwordProblem(config.ADMIN_PASSWORD, config.ADMIN_EMAIL)
     : null;
+  return problem ? { variable: 'ADMIN_PASSWORD', message: problem } : null;
+};

@@ -59,6 +59,19 @@ describe(loadConfig.name, () => {
     expect(message).not.toContain('\n');
   });
 
+  it('refuses ADMIN_PASSWORD without ADMIN_EMAIL, or one the password rules refuse', () => {
+    expect(messageOf(() => loadConfig({ ADMIN_PASSWORD: 'a long enough phrase' }))).toMatch(
+      /^Invalid configuration: ADMIN_PASSWORD and ADMIN_EMAIL/,
+    );
+    expect(
+      messageOf(() => loadConfig({ ADMIN_EMAIL: 'a@b.example', ADMIN_PASSWORD: 'short' })),
+    ).toMatch(/^Invalid configuration: ADMIN_PASSWORD must be at least 12/);
+    expect(
+      loadConfig({ ADMIN_EMAIL: 'a@b.example', ADMIN_PASSWORD: 'a long enough phrase' })
+        .ADMIN_EMAIL,
+    ).toBe('a@b.example');
+  });
+
   it('treats an empty variable as unset', () => {
     const sut = loadConfig({ DATABASE_URL: '', PORT: '' });
     expect(sut.PORT).toBe(3000);

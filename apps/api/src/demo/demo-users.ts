@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 
 /** Published in README: demo accounts exist only with demo data and never when NODE_ENV=production. */
 export const DEMO_PASSWORD = 'demo-albergue-2026';
+export const DEMO_DOMAIN = 'demo.example';
 
 interface DemoUser {
   email: string;

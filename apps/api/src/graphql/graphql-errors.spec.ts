@@ -92,3 +92,33 @@ describe(formatGraphQLError.name, () => {
     ).toEqual({ code: 'BAD_USER_INPUT' });
   });
 });
+
+describe('database refusals', () => {
+  const queryFailed = (code: string, message: string) =>
+    new GraphQLError(message, {
+      originalError: Object.assign(new Error(message), { name: 'QueryFailedError', code }),
+    });
+
+  it.each([
+    ['23502', 'BAD_USER_INPUT'],
+    ['22P02', 'BAD_USER_INPUT'],
+    ['22021', 'BAD_USER_INPUT'],
+    ['23503', 'NOT_FOUND'],
+    ['23505', 'CONFLICT'],
+  ])('%s becomes %s, without the database message', (code, expected) => {
+    const sut = formatGraphQLError(
+      queryFailed(code, 'invalid input syntax for type uuid: "Marisol"'),
+    );
+    expect(sut.error.extensions).toEqual({ code: expected });
+    expect(sut.error.message).not.toContain('Marisol');
+    expect(sut.unexpected).toBeUndefined();
+  });
+});
+
+describe('graphql-jit variable messages', () => {
+  it('keep the variable name and drop everything after it', () => {
+    const message =
+      'Variable "$input" got invalid value { email: "maria@x.example", password: 12345 }; Expected type String.';
+    expect(withoutValues(message)).toBe('Variable "$input" got an invalid value.');
+  });
+});

@@ -10,6 +10,11 @@ export const INTERNAL = 'INTERNAL_SERVER_ERROR';
  */
 export function withoutValues(message: string, inner?: string): string {
   let text = message;
+  const variable = /^Variable "(\$\w+)" got invalid value/.exec(text);
+  if (variable && !(inner && text.endsWith(`; ${inner}`))) {
+    // graphql-jit words it its own way, and we cannot tell where the value ends: keep the name only.
+    return `Variable "${variable[1]}" got an invalid value.`;
+  }
   if (inner && text.endsWith(`; ${inner}`)) {
     // 'Variable "$x" got invalid value <value> at "x.path"; <inner>': keep the variable and the path.
     const prefix = text.slice(0, text.length - inner.length - 2);
@@ -71,6 +76,45 @@ function codeOfTransport(status: number): string {
   }
 }
 
+/**
+ * PostgreSQL refusals that a client's input can cause, as typed errors: the transaction has
+ * rolled back, so nothing changed. Messages are ours: PostgreSQL's can quote the values.
+ */
+function databaseError(error: Error): { code: string; message: string } | null {
+  const { code } = error as { code?: unknown };
+  if (typeof code !== 'string' || error.name !== 'QueryFailedError') {
+    return null;
+  }
+  switch (code) {
+    case '23502':
+      return { code: 'BAD_USER_INPUT', message: 'Invalid input: a required field was null.' };
+    case '22P02':
+    case '22003':
+    case '22021':
+    case '22001':
+    case '22007':
+    case '22008':
+      return {
+        code: 'BAD_USER_INPUT',
+        message: 'Invalid input: a value is not of the expected form or range.',
+      };
+    case '23503':
+      return { code: 'NOT_FOUND', message: 'A record this refers to does not exist.' };
+    case '23505':
+      return { code: 'CONFLICT', message: 'This would duplicate an existing record.' };
+    case '23514':
+      return {
+        code: 'BAD_USER_INPUT',
+        message: 'Invalid input: a value breaks a rule of the record.',
+      };
+    case '40001':
+    case '40P01':
+      return { code: 'CONFLICT', message: 'A concurrent change got in the way: try again.' };
+    default:
+      return null;
+  }
+}
+
 export interface FormattedOutcome {
   error: GraphQLFormattedError;
   /** The HTTP status the request deserves when this error stopped it before execution. */
@@ -123,6 +167,10 @@ export function formatGraphQLError(error: GraphQLError): FormattedOutcome {
         ? 'BAD_USER_INPUT'
         : 'GRAPHQL_VALIDATION_FAILED';
     return { error: { message, ...where, extensions: { code } } };
+  }
+  const database = databaseError(original);
+  if (database) {
+    return { error: { message: database.message, ...where, extensions: { code: database.code } } };
   }
   const stack = original.stack?.split('\n').slice(1).join('\n');
   return {

@@ -14,7 +14,25 @@ export class NestPinoLogger implements LoggerService {
     this.logger.debug({ context }, String(message));
   }
 
+  /**
+   * Nest hands resolver errors here as Error objects (its ExternalExceptionFilter); their messages
+   * can quote submitted values (PostgreSQL's "invalid input syntax ... "x""), so only the kind of
+   * error and where it was thrown are logged, never the message.
+   */
   error(message: unknown, trace?: string, context?: string): void {
+    if (message instanceof Error) {
+      const { code } = message as { code?: unknown };
+      this.logger.error(
+        {
+          context,
+          errorType: message.name,
+          code,
+          stack: message.stack?.split('\n').slice(1).join('\n'),
+        },
+        'error',
+      );
+      return;
+    }
     this.logger.error({ context, trace }, String(message));
   }
 
