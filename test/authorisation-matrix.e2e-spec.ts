@@ -20,6 +20,10 @@ interface Targets {
   organisationId: string;
   /** A user no case touches but these samples (so ending their sessions harms nobody). */
   bystanderId: string;
+  /** Two residents registered in the shelter, their household and an appointment of the first. */
+  residentIds: [string, string];
+  householdId: string;
+  appointmentId: string;
 }
 
 interface Sample {
@@ -30,6 +34,22 @@ interface Sample {
 }
 
 const PASSWORD = 'matrix passphrase long enough';
+
+/** Two adults, under vital interest; the registrar below puts one household in each shelter. */
+function householdInput(shelterId: string) {
+  const member = (name: string) => ({
+    name,
+    birthYear: 1990,
+    nationality: 'HT',
+    population: 'MEN',
+  });
+  return {
+    requestId: randomUUID(),
+    shelterId,
+    members: [member('Matriz Uno'), member('Matriz Dos')],
+    legalBasis: { basis: 'VITAL_INTEREST', explainedIn: 'ht' },
+  };
+}
 
 /**
  * One harmless request per operation, aimed at a shelter (own or other) where the operation acts
@@ -131,6 +151,89 @@ const SAMPLES: Record<string, (t: Targets) => Sample> = {
     variables: { id: t.bystanderId },
   }),
   auditLog: () => ({ query: '{ auditLog(first: 1) { id } }' }),
+  registerHousehold: (t) => ({
+    query: 'mutation($input: RegisterHouseholdInput!) { registerHousehold(input: $input) { id } }',
+    variables: { input: householdInput(t.shelterId) },
+  }),
+  household: (t) => ({
+    query: 'query($id: ID!) { household(id: $id) { id } }',
+    variables: { id: t.householdId },
+  }),
+  resident: (t) => ({
+    query: 'query($id: ID!) { resident(id: $id) { id } }',
+    variables: { id: t.residentIds[0] },
+  }),
+  residentsOf: (t) => ({
+    query: 'query($s: ID!) { residentsOf(shelterId: $s) { id } }',
+    variables: { s: t.shelterId },
+  }),
+  searchResidents: (t) => ({
+    query: 'query($s: ID!) { searchResidents(shelterId: $s, comarFolio: "MATRIX-000") { id } }',
+    variables: { s: t.shelterId },
+  }),
+  updateResident: (t) => ({
+    query: 'mutation($id: ID!) { updateResident(id: $id, input: { languages: ["es"] }) { id } }',
+    variables: { id: t.residentIds[0] },
+  }),
+  residentHistory: (t) => ({
+    query: 'query($id: ID!) { residentHistory(residentId: $id) { to } }',
+    variables: { id: t.residentIds[0] },
+  }),
+  changeAsylumStatus: (t) => ({
+    query:
+      'mutation($id: ID!) { changeAsylumStatus(input: { residentId: $id, status: RECOGNISED }) { id } }',
+    variables: { id: t.residentIds[0] },
+  }),
+  setCaseStatus: (t) => ({
+    query: 'mutation($id: ID!) { setCaseStatus(input: { residentId: $id, status: OPEN }) { id } }',
+    variables: { id: t.residentIds[0] },
+  }),
+  addAppointment: (t) => ({
+    query: 'mutation($input: AddAppointmentInput!) { addAppointment(input: $input) { id } }',
+    variables: {
+      input: {
+        requestId: randomUUID(),
+        residentId: t.residentIds[0],
+        kind: 'COMAR',
+        startsAt: new Date(Date.now() + 86_400_000).toISOString(),
+        place: 'COMAR CDMX',
+      },
+    },
+  }),
+  setAppointmentOutcome: (t) => ({
+    query:
+      'mutation($id: ID!) { setAppointmentOutcome(input: { appointmentId: $id, outcome: PENDING }) { id } }',
+    variables: { id: t.appointmentId },
+  }),
+  appointmentsDue: (t) => ({
+    query: 'query($s: ID!) { appointmentsDue(shelterId: $s) { id } }',
+    variables: { s: t.shelterId },
+  }),
+  withdrawConsent: (t) => ({
+    query:
+      'mutation($id: ID!) { withdrawConsent(input: { residentId: $id, outcome: VITAL_INTEREST }) { id } }',
+    variables: { id: t.residentIds[1] },
+  }),
+  eraseResident: (t) => ({
+    query: 'mutation($id: ID!) { eraseResident(id: $id) { id } }',
+    variables: { id: t.residentIds[1] },
+  }),
+  exportResident: (t) => ({
+    query: 'query($id: ID!) { exportResident(id: $id) }',
+    variables: { id: t.residentIds[0] },
+  }),
+  residentAggregates: (t) => ({
+    query: 'query($s: ID) { residentAggregates(shelterId: $s) { total { count } } }',
+    variables: { s: t.shelterId },
+  }),
+  possibleDuplicates: (t) => ({
+    query: 'query($s: ID!) { possibleDuplicates(shelterId: $s) { residentId } }',
+    variables: { s: t.shelterId },
+  }),
+  mergeResidents: (t) => ({
+    query: 'mutation($k: ID!, $m: ID!) { mergeResidents(keepId: $k, mergeId: $m) }',
+    variables: { k: t.residentIds[0], m: t.residentIds[1] },
+  }),
   auditLogCsv: () => ({ query: '{ auditLogCsv(first: 1) }' }),
 };
 
@@ -181,7 +284,7 @@ describe('Authorisation matrix (e2e): every operation × role × own shelter, ot
         shelters: { id: string; populations: string[]; organisation: { id: string } }[];
       }>('{ shelters(first: 2, filter: { status: OPEN }) { id populations organisation { id } } }')
     ).data!.shelters;
-    const createUser = async (role: Caller | 'bystander') => {
+    const createUser = async (role: Caller | 'bystander' | 'registrar') => {
       const email = `${String(role)}-${randomUUID()}@matrix.example`;
       const networkRole =
         role === Role.ADMIN || role === Role.NETWORK_COORDINATOR ? role.toUpperCase() : undefined;
@@ -203,14 +306,42 @@ describe('Authorisation matrix (e2e): every operation × role × own shelter, ot
       return { id, email };
     };
     const bystander = await createUser('bystander');
-    const targets = (s: (typeof shelters)[number]): Targets => ({
-      shelterId: s.id,
-      population: s.populations[0],
-      organisationId: s.organisation.id,
-      bystanderId: bystander.id,
-    });
-    own = targets(shelters[0]);
-    other = targets(shelters[1]);
+    // A coordinator of both shelters registers a household and an appointment in each.
+    const registrarUser = await createUser('registrar');
+    for (const shelter of shelters) {
+      await makeMember(admin, registrarUser.id, shelter.id, 'COORDINATOR');
+    }
+    const registrar = await signIn(app.url, registrarUser.email, PASSWORD);
+    const targets = async (s: (typeof shelters)[number]): Promise<Targets> => {
+      const household = await registrar.gql<{
+        registerHousehold: { id: string; members: { id: string }[] };
+      }>(
+        'mutation($input: RegisterHouseholdInput!) { registerHousehold(input: $input) { id members { id } } }',
+        { input: householdInput(s.id) },
+      );
+      if (!household.data) {
+        throw new Error(`registerHousehold failed: ${JSON.stringify(household.errors)}`);
+      }
+      const { id: householdId, members } = household.data.registerHousehold;
+      const sample = SAMPLES.addAppointment({
+        residentIds: [members[0].id, members[1].id],
+      } as unknown as Targets);
+      const appointment = await registrar.gql<{ addAppointment: { id: string } }>(
+        sample.query,
+        sample.variables,
+      );
+      return {
+        shelterId: s.id,
+        population: s.populations[0],
+        organisationId: s.organisation.id,
+        bystanderId: bystander.id,
+        residentIds: [members[0].id, members[1].id],
+        householdId,
+        appointmentId: appointment.data!.addAppointment.id,
+      };
+    };
+    own = await targets(shelters[0]);
+    other = await targets(shelters[1]);
     for (const caller of CALLERS.filter((c): c is Role => c !== 'anonymous')) {
       const user = await createUser(caller);
       if (!(NETWORK_ROLES as readonly Role[]).includes(caller)) {

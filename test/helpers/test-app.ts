@@ -31,6 +31,9 @@ export interface SignedIn extends GraphQLClient {
 
 /** The demo accounts' password (apps/api/src/demo/demo-users.ts, README). */
 export const DEMO_PASSWORD = 'demo-albergue-2026';
+/** One resident data key for the run, so that test apps write no key file into the project. */
+export const TEST_RESIDENT_KEY = randomBytes(32).toString('base64');
+
 export const TEST_ADMIN = { email: 'admin@test.example', password: 'a long test passphrase' };
 
 export interface TestApp extends RunningAlbergue, GraphQLClient {
@@ -105,6 +108,7 @@ export async function startTestApp(
     LOG_LEVEL: 'silent',
     NODE_ENV: 'test',
     TILE_URL: '',
+    RESIDENT_KEY: TEST_RESIDENT_KEY,
     ...env,
     DATABASE_URL: env.DATABASE_URL ?? (await freshDatabase()),
   });

@@ -1,6 +1,7 @@
 import { AuditModule } from '@albergue/audit';
 import { AuthModule } from '@albergue/auth';
 import { CommonModule, InputValidationPipe } from '@albergue/common';
+import { type FieldCipher, ResidentsModule } from '@albergue/residents';
 import { SheltersModule } from '@albergue/shelters';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_PIPE } from '@nestjs/core';
@@ -16,7 +17,7 @@ import { WebController } from './web/web.controller.js';
 
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
+  static forRoot(config: AppConfig, databaseUrl: string, cipher: FieldCipher): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -35,6 +36,11 @@ export class AppModule {
         SheltersModule.forRoot({
           fewThreshold: config.FEW_THRESHOLD,
           staleAfterMs: config.STALE_AFTER,
+        }),
+        ResidentsModule.forRoot({
+          cipher,
+          previousShelterAccessMs: config.PREVIOUS_SHELTER_ACCESS,
+          retentionDays: config.RETENTION_DAYS,
         }),
       ],
       controllers: [HealthController, WebController],

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import { AccountsService, FirstStartService } from '@albergue/auth';
+import { FieldCipher } from '@albergue/residents';
 import { AvailabilityService, OrganisationsService, SheltersService } from '@albergue/shelters';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -17,6 +18,7 @@ import { type RunningDatabase, startEmbeddedPostgres } from './database/embedded
 import { loadDemoNetwork } from './demo/demo-network.js';
 import { DEMO_DOMAIN, DEMO_PASSWORD, loadDemoUsers } from './demo/demo-users.js';
 import { registerSecurity } from './http/security.js';
+import { loadResidentKeys } from './keys/resident-keys.js';
 import { NestPinoLogger } from './logging/logger.js';
 import {
   OneLinePerRequest,
@@ -75,8 +77,9 @@ export async function startAlbergue(config: AppConfig, logger: Logger): Promise<
       genReqId: (request: { headers: Record<string, string | string[] | undefined> }) =>
         requestId(request.headers['x-request-id']),
     });
+    const keys = await loadResidentKeys(config, database.url, (line) => logger.info(line));
     app = await NestFactory.create<NestFastifyApplication>(
-      AppModule.forRoot(config, database.url),
+      AppModule.forRoot(config, database.url, new FieldCipher(keys)),
       adapter,
       {
         logger: new NestPinoLogger(logger),

@@ -1,4 +1,4 @@
-import { Allow, Role, UuidPipe } from '@albergue/common';
+import { Allow, argPath, Role, UuidPipe } from '@albergue/common';
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { AccountsService } from './accounts.service.js';
 import { CreateUserInput, MembershipInput, UpdateUserInput } from './dto/user.input.js';
@@ -43,13 +43,13 @@ export class UsersResolver {
     return this.accounts.update(id, input);
   }
 
-  @Allow([Role.ADMIN])
+  @Allow([Role.ADMIN], { shelterOf: argPath('input.shelterId') })
   @Mutation(() => User, { description: 'Gives a user a role in a shelter (or changes it).' })
   setMembership(@Args('input') input: MembershipInput): Promise<User> {
     return this.accounts.setMembership(input);
   }
 
-  @Allow([Role.ADMIN])
+  @Allow([Role.ADMIN], { shelterOf: argPath('shelterId') })
   @Mutation(() => User)
   removeMembership(
     @Args('userId', { type: () => ID }, UuidPipe) userId: string,

@@ -92,6 +92,15 @@ export const configSchema = z.object({
   GRAPHQL_MAX_ALIASES: wholeNumber(15, 0, 1000),
   GRAPHQL_MAX_COST: wholeNumber(50000, 100, 10000000),
   GRAPHQL_MAX_TOKENS: wholeNumber(5000, 100, 1000000),
+  RESIDENT_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9+/]{43}=$/, {
+      message: 'must be 32 bytes in base64 (openssl rand -base64 32)',
+    })
+    .optional(),
+  RESIDENT_KEY_FILE: z.string().min(1).optional(),
+  RETENTION_DAYS: wholeNumber(180, 1, 36500),
+  PREVIOUS_SHELTER_ACCESS: duration('7d'),
   TILE_URL: z.string().default('https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
   TILE_ATTRIBUTION: z.string().default('© OpenStreetMap contributors'),
 });

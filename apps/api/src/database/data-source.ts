@@ -1,6 +1,7 @@
 import { AuditEntry } from '@albergue/audit';
 import { Membership, PasswordToken, Session, User } from '@albergue/auth';
 import { RequestLog, SnakeNamingStrategy } from '@albergue/common';
+import { Appointment, CryptoKey, Household, Resident, ResidentEvent } from '@albergue/residents';
 import { Organisation, Shelter, ShelterCapacity } from '@albergue/shelters';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { MIGRATIONS } from '../../../../migrations/index.js';
@@ -15,6 +16,11 @@ export const ENTITIES = [
   Organisation,
   Shelter,
   ShelterCapacity,
+  CryptoKey,
+  Household,
+  Resident,
+  ResidentEvent,
+  Appointment,
 ];
 
 /** The schema changes only through migrations: `synchronize` stays off everywhere. */

@@ -1,0 +1,50 @@
+// `npm run keys:rotate`: makes a new resident data key, re-seals everything with it and keeps the
+// old key in the file until you remove it. Stop Albergue first when it uses the embedded database.
+import 'reflect-metadata';
+import { readFile, writeFile } from 'node:fs/promises';
+import {
+  FieldCipher,
+  KeyRotationService,
+  newKey,
+  parseKeyring,
+  serialiseKeyring,
+} from '@albergue/residents';
+import { NestFactory } from '@nestjs/core';
+import { AppModule } from '../app.module.js';
+import { loadConfig } from '../config/config.js';
+import { migrate } from '../database/data-source.js';
+import { startEmbeddedPostgres } from '../database/embedded-postgres.js';
+import { keyFilePath, loadResidentKeys } from './resident-keys.js';
+
+const config = loadConfig(process.env);
+if (config.RESIDENT_KEY) {
+  console.error(
+    'Rotation needs a key file (RESIDENT_KEY_FILE): a key given in RESIDENT_KEY cannot be rotated in place.',
+  );
+  process.exit(1);
+}
+const database = config.DATABASE_URL
+  ? { url: config.DATABASE_URL, stop: async () => undefined }
+  : await startEmbeddedPostgres(config.DATA_DIR, console.log);
+try {
+  await migrate(database.url);
+  const old = await loadResidentKeys(config, database.url, console.log);
+  const file = keyFilePath(config);
+  const next = parseKeyring(
+    `${(await readFile(file, 'utf8')).trim()}\n${newKey().toString('base64')}`,
+  );
+  // The file first, holding both keys: whatever happens next, every value can still be opened.
+  await writeFile(file, serialiseKeyring(next), { mode: 0o600 });
+  const app = await NestFactory.createApplicationContext(
+    AppModule.forRoot(config, database.url, new FieldCipher(old)),
+    { logger: false },
+  );
+  const report = await app.get(KeyRotationService).rotate(new FieldCipher(next));
+  await app.close();
+  console.log(
+    `Re-sealed ${report.residents} residents, ${report.events} history reasons and ${report.appointments} appointment notes with key ${report.keyId}. ` +
+      `The older keys in ${file} are no longer used and may be removed.`,
+  );
+} finally {
+  await database.stop();
+}

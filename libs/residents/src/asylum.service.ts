@@ -1,0 +1,198 @@
+import { IdempotencyService } from '@albergue/common';
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { Appointment } from './appointment.entity.js';
+import { isAllowedTransition } from './asylum-track.js';
+import type {
+  AddAppointmentInput,
+  ChangeAsylumStatusInput,
+  SetAppointmentOutcomeInput,
+} from './dto/track.input.js';
+import { type Caller, ResidentAccess } from './resident-access.js';
+import { ResidentEvent, ResidentEventKind } from './resident-event.entity.js';
+import { ResidentSealer } from './resident-sealer.js';
+import { ResidentViewMapper } from './resident-view.mapper.js';
+import type { AppointmentView, ResidentView } from './resident.views.js';
+import { AppointmentOutcome, AsylumStatus } from './residents.enums.js';
+import { ResidentsException, ResidentsExceptionCode } from './residents.exception.js';
+import { ResidentsService } from './residents.service.js';
+
+/** The asylum track and the appointments that pace it. */
+@Injectable()
+export class AsylumService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly idempotency: IdempotencyService,
+    private readonly residents: ResidentsService,
+    private readonly sealer: ResidentSealer,
+    private readonly access: ResidentAccess,
+    private readonly views: ResidentViewMapper,
+  ) {}
+
+  /**
+   * Moves the track one allowed step, or any step with `override` and a reason; the history
+   * keeps who, when, why and whether it was an override.
+   */
+  async changeStatus(caller: Caller, input: ChangeAsylumStatusInput): Promise<ResidentView> {
+    if (input.override && !input.reason) {
+      throw new ResidentsException(
+        'An override needs a reason.',
+        ResidentsExceptionCode.REASON_REQUIRED,
+        ['input.reason'],
+      );
+    }
+    await this.dataSource.transaction(async (manager) => {
+      const resident = await this.residents.find(input.residentId, manager, true);
+      if (resident.anonymisedAt) {
+        throw new ResidentsException(
+          'This record was anonymised.',
+          ResidentsExceptionCode.ANONYMISED,
+          ['input.residentId'],
+        );
+      }
+      if (!isAllowedTransition(resident.asylumStatus, input.status) && !input.override) {
+        throw new ResidentsException(
+          `The track does not go from ${resident.asylumStatus} to ${input.status}; set override with a reason to correct it.`,
+          ResidentsExceptionCode.TRANSITION_NOT_ALLOWED,
+          ['input.status'],
+        );
+      }
+      if (
+        input.status === AsylumStatus.PRE_REGISTERED &&
+        !input.comarFolio &&
+        !resident.folioSealed
+      ) {
+        throw new ResidentsException(
+          'Pre-registration needs the COMAR folio.',
+          ResidentsExceptionCode.FOLIO_REQUIRED,
+          ['input.comarFolio'],
+        );
+      }
+      if (
+        input.status === AsylumStatus.APPLICATION_FILED &&
+        !input.caseNumber &&
+        !resident.caseNumberSealed
+      ) {
+        throw new ResidentsException(
+          'A filed application needs its case number.',
+          ResidentsExceptionCode.CASE_NUMBER_REQUIRED,
+          ['input.caseNumber'],
+        );
+      }
+      const from = resident.asylumStatus;
+      Object.assign(
+        resident,
+        this.residents.sealedDocuments(resident.id, { comarFolio: input.comarFolio }),
+      );
+      resident.asylumStatus = input.status;
+      resident.asylumOffice = input.office ?? resident.asylumOffice;
+      if (input.caseNumber) {
+        resident.caseNumberSealed = this.sealer.seal(
+          'resident.caseNumber',
+          resident.id,
+          input.caseNumber,
+        );
+      }
+      await manager.save(resident);
+      await manager.insert(ResidentEvent, {
+        residentId: resident.id,
+        kind: ResidentEventKind.ASYLUM,
+        fromValue: from,
+        toValue: input.status,
+        byUserId: caller.actor.userId,
+        override: !isAllowedTransition(from, input.status),
+        reasonSealed: this.sealer.seal('resident_event.reason', resident.id, input.reason),
+        office: input.office ?? null,
+      });
+    });
+    return this.residents.get(caller, input.residentId, 'asylum-track');
+  }
+
+  async addAppointment(caller: Caller, input: AddAppointmentInput): Promise<AppointmentView> {
+    const { requestId, ...payload } = input;
+    const { id } = await this.dataSource.transaction((manager) =>
+      this.idempotency.once(
+        manager,
+        { requestId, operation: 'addAppointment', payload },
+        async () => {
+          await this.residents.find(input.residentId, manager);
+          const appointmentId = randomUUID();
+          await manager.insert(Appointment, {
+            id: appointmentId,
+            residentId: input.residentId,
+            kind: input.kind,
+            startsAt: input.startsAt,
+            place: input.place,
+            notesSealed: this.sealer.seal('appointment.notes', appointmentId, input.notes),
+            createdBy: caller.actor.userId,
+          });
+          return appointmentId;
+        },
+      ),
+    );
+    return this.appointment(caller, id);
+  }
+
+  async setOutcome(caller: Caller, input: SetAppointmentOutcomeInput): Promise<AppointmentView> {
+    const result = await this.dataSource
+      .getRepository(Appointment)
+      .update({ id: input.appointmentId }, { outcome: input.outcome });
+    if (!result.affected) {
+      throw new ResidentsException(
+        'No appointment has this id.',
+        ResidentsExceptionCode.APPOINTMENT_NOT_FOUND,
+        ['input.appointmentId'],
+      );
+    }
+    return this.appointment(caller, input.appointmentId);
+  }
+
+  /** Appointments of a shelter's residents in the coming hours, soonest first: the morning's plan. */
+  async due(caller: Caller, shelterId: string, hours: number): Promise<AppointmentView[]> {
+    const rows = await this.dataSource
+      .getRepository(Appointment)
+      .createQueryBuilder('a')
+      .innerJoin('resident', 'r', 'r.id = a.resident_id')
+      .addSelect(['r.name_sealed AS r_name_sealed', 'r.current_shelter_id AS r_current_shelter_id'])
+      .where('r.current_shelter_id = :shelterId', { shelterId })
+      .andWhere('a.starts_at >= now() AND a.starts_at < now() + make_interval(hours => :hours)', {
+        hours,
+      })
+      .andWhere('a.outcome = :pending', { pending: AppointmentOutcome.PENDING })
+      .orderBy('a.starts_at', 'ASC')
+      .getRawAndEntities<{
+        a_id: string;
+        r_name_sealed: string | null;
+        r_current_shelter_id: string;
+      }>();
+    const raw = new Map(rows.raw.map((row) => [row.a_id, row]));
+    await this.access.recordReads(
+      caller,
+      rows.entities.map((a) => ({ id: a.residentId, currentShelterId: shelterId })),
+      'appointments',
+    );
+    return rows.entities.map((a) =>
+      this.views.appointment(
+        a,
+        this.sealer.open('resident.name', a.residentId, raw.get(a.id)?.r_name_sealed ?? null),
+      ),
+    );
+  }
+
+  async appointmentsOf(residentId: string): Promise<Appointment[]> {
+    return this.dataSource
+      .getRepository(Appointment)
+      .find({ where: { residentId }, order: { startsAt: 'ASC' } });
+  }
+
+  private async appointment(caller: Caller, id: string): Promise<AppointmentView> {
+    const appointment = await this.dataSource.getRepository(Appointment).findOneByOrFail({ id });
+    const resident = await this.residents.find(appointment.residentId);
+    await this.access.recordReads(caller, [resident], 'appointment');
+    return this.views.appointment(
+      appointment,
+      this.sealer.open('resident.name', resident.id, resident.nameSealed),
+    );
+  }
+}

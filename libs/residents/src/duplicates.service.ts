@@ -1,0 +1,124 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { Caller } from './resident-access.js';
+import { ResidentEvent } from './resident-event.entity.js';
+import { type SealedField, ResidentSealer } from './resident-sealer.js';
+import { Resident } from './resident.entity.js';
+import type { PossibleDuplicate } from './resident.views.js';
+import { Role } from '@albergue/common';
+import { ResidentsException, ResidentsExceptionCode } from './residents.exception.js';
+
+const MATCHES = ['name', 'folio', 'passport', 'curp', 'tvrh'] as const;
+
+/** Sealed fields a merge may carry over from the merged record, with the hash that goes along. */
+const CARRIED: [keyof Resident, SealedField, keyof Resident | null][] = [
+  ['genderSealed', 'resident.gender', null],
+  ['phoneSealed', 'resident.phone', null],
+  ['notesSealed', 'resident.notes', null],
+  ['folioSealed', 'resident.folio', 'folioHash'],
+  ['passportSealed', 'resident.passport', 'passportHash'],
+  ['curpSealed', 'resident.curp', 'curpHash'],
+  ['tvrhSealed', 'resident.tvrh', 'tvrhHash'],
+  ['caseNumberSealed', 'resident.caseNumber', null],
+];
+
+/**
+ * One person registered at two shelters, found through the keyed hashes (name with birth year,
+ * folio, documents). A pair is shown only to someone who works in both shelters, and merged by a
+ * coordinator of both.
+ */
+@Injectable()
+export class DuplicatesService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly sealer: ResidentSealer,
+  ) {}
+
+  async find(caller: Caller, shelterId: string): Promise<PossibleDuplicate[]> {
+    const elsewhere = [...caller.actor.memberships.entries()]
+      .filter(
+        ([id, role]) => id !== shelterId && (role === Role.COORDINATOR || role === Role.VOLUNTEER),
+      )
+      .map(([id]) => id);
+    if (elsewhere.length === 0) {
+      return [];
+    }
+    const rows = await this.dataSource.query<
+      { resident_id: string; other_id: string; other_shelter: string; matched: string[] }[]
+    >(
+      `SELECT r.id AS resident_id, o.id AS other_id, o.current_shelter_id AS other_shelter,
+              array_remove(ARRAY[${MATCHES.map((m) => `CASE WHEN r.${m}_hash = o.${m}_hash THEN '${m}' END`).join(', ')}], NULL) AS matched
+         FROM resident r
+         JOIN resident o ON o.id <> r.id AND o.current_shelter_id = ANY($2)
+          AND (${MATCHES.map((m) => `r.${m}_hash = o.${m}_hash`).join(' OR ')})
+        WHERE r.current_shelter_id = $1 AND r.anonymised_at IS NULL AND o.anonymised_at IS NULL
+        ORDER BY r.id, o.id`,
+      [shelterId, elsewhere],
+    );
+    return rows.map((row) => ({
+      residentId: row.resident_id,
+      otherResidentId: row.other_id,
+      otherShelterId: row.other_shelter,
+      matchedOn: row.matched,
+    }));
+  }
+
+  /**
+   * Keeps one record: what only the other had is carried over (re-sealed for its new row), its
+   * history and appointments move, and the other record is deleted, so counts do not double.
+   */
+  async merge(keepId: string, mergeId: string): Promise<string> {
+    await this.dataSource.transaction(async (manager) => {
+      const [keep, other] = await Promise.all(
+        [keepId, mergeId].map((id) =>
+          manager.findOne(Resident, { where: { id }, lock: { mode: 'pessimistic_write' } }),
+        ),
+      );
+      if (
+        !keep ||
+        !other ||
+        keep.id === other.id ||
+        !MATCHES.some((m) => keep[`${m}Hash`] && keep[`${m}Hash`] === other[`${m}Hash`])
+      ) {
+        throw new ResidentsException(
+          'These two records do not match.',
+          ResidentsExceptionCode.NOT_DUPLICATES,
+          ['mergeId'],
+        );
+      }
+      for (const [column, field, hash] of CARRIED) {
+        if (!keep[column] && other[column]) {
+          const plain = this.sealer.open(field, other.id, other[column] as string);
+          Object.assign(keep, { [column]: this.sealer.seal(field, keep.id, plain) });
+          if (hash) {
+            Object.assign(keep, { [hash]: other[hash] });
+          }
+        }
+      }
+      keep.vulnerabilities = [...new Set([...keep.vulnerabilities, ...other.vulnerabilities])];
+      await manager.save(keep);
+      const events = await manager.find(ResidentEvent, { where: { residentId: other.id } });
+      for (const event of events) {
+        const reason = this.sealer.open('resident_event.reason', other.id, event.reasonSealed);
+        await manager.update(
+          ResidentEvent,
+          { id: event.id },
+          {
+            residentId: keep.id,
+            reasonSealed: this.sealer.seal('resident_event.reason', keep.id, reason),
+          },
+        );
+      }
+      await manager.query('UPDATE appointment SET resident_id = $1 WHERE resident_id = $2', [
+        keep.id,
+        other.id,
+      ]);
+      await manager.query('UPDATE resident SET guardian_id = $1 WHERE guardian_id = $2', [
+        keep.id,
+        other.id,
+      ]);
+      await manager.delete(Resident, { id: other.id });
+    });
+    return keepId;
+  }
+}

@@ -1,0 +1,94 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { Appointment } from './appointment.entity.js';
+import { type FieldCipher, normaliseDocument } from './crypto/field-cipher.js';
+import { CryptoKey } from './crypto-key.entity.js';
+import { type LookupKind, ResidentSealer, type SealedField } from './resident-sealer.js';
+import { ResidentEvent } from './resident-event.entity.js';
+import { Resident } from './resident.entity.js';
+import { nameKey } from './residents.service.js';
+
+const SEALED: [keyof Resident, SealedField, LookupKind | null][] = [
+  ['nameSealed', 'resident.name', 'name'],
+  ['genderSealed', 'resident.gender', null],
+  ['phoneSealed', 'resident.phone', null],
+  ['notesSealed', 'resident.notes', null],
+  ['childProtectionSealed', 'resident.childProtection', null],
+  ['folioSealed', 'resident.folio', 'folio'],
+  ['passportSealed', 'resident.passport', 'passport'],
+  ['curpSealed', 'resident.curp', 'curp'],
+  ['tvrhSealed', 'resident.tvrh', 'tvrh'],
+  ['caseNumberSealed', 'resident.caseNumber', null],
+];
+
+export interface RotationReport {
+  keyId: string;
+  residents: number;
+  events: number;
+  appointments: number;
+}
+
+/**
+ * Re-seals every sealed value and recomputes every look-up hash with a new key, in one
+ * transaction: if anything fails, the database keeps the old key's values (the key file keeps
+ * both keys until the operator retires the old one).
+ */
+@Injectable()
+export class KeyRotationService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly sealer: ResidentSealer,
+  ) {}
+
+  async rotate(next: FieldCipher): Promise<RotationReport> {
+    const old = this.sealer.cipherInUse;
+    const reseal = (value: string | null, context: string) =>
+      value === null ? null : next.seal(old.open(value, context), context);
+    const report = await this.dataSource.transaction(async (manager) => {
+      const residents = await manager.find(Resident, { lock: { mode: 'pessimistic_write' } });
+      for (const resident of residents) {
+        const changes: Record<string, string | null> = {};
+        for (const [column, field, lookup] of SEALED) {
+          const sealed = resident[column] as string | null;
+          if (sealed === null) {
+            continue;
+          }
+          const plain = old.open(sealed, `${field}:${resident.id}`);
+          changes[column] = next.seal(plain, `${field}:${resident.id}`);
+          if (lookup === 'name') {
+            changes.nameHash = next.hash('name', nameKey(plain, resident.birthYear));
+          } else if (lookup) {
+            changes[`${lookup}Hash`] = next.hash(lookup, normaliseDocument(plain));
+          }
+        }
+        await manager.update(Resident, { id: resident.id }, changes as Partial<Resident>);
+      }
+      const events = await manager.find(ResidentEvent, { where: {} });
+      const sealedEvents = events.filter((event) => event.reasonSealed !== null);
+      for (const event of sealedEvents) {
+        await manager.update(
+          ResidentEvent,
+          { id: event.id },
+          { reasonSealed: reseal(event.reasonSealed, `resident_event.reason:${event.residentId}`) },
+        );
+      }
+      const appointments = (await manager.find(Appointment)).filter((a) => a.notesSealed !== null);
+      for (const appointment of appointments) {
+        await manager.update(
+          Appointment,
+          { id: appointment.id },
+          { notesSealed: reseal(appointment.notesSealed, `appointment.notes:${appointment.id}`) },
+        );
+      }
+      await manager.upsert(CryptoKey, { keyId: next.currentKeyId }, ['keyId']);
+      return {
+        keyId: next.currentKeyId,
+        residents: residents.length,
+        events: sealedEvents.length,
+        appointments: appointments.length,
+      };
+    });
+    this.sealer.use(next);
+    return report;
+  }
+}

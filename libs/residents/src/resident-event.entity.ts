@@ -1,0 +1,44 @@
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+export enum ResidentEventKind {
+  CASE = 'case',
+  ASYLUM = 'asylum',
+  CONSENT = 'consent',
+}
+
+/** The dated history of a resident's case, asylum track and legal basis: who changed what, when and why. */
+@Entity()
+@Index('resident_event_resident_idx', ['residentId', 'at'])
+export class ResidentEvent {
+  @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
+  id: string;
+
+  @Column({ type: 'uuid' })
+  residentId: string;
+
+  @Column({ type: 'enum', enum: ResidentEventKind, enumName: 'resident_event_kind' })
+  kind: ResidentEventKind;
+
+  @Column({ type: 'text', nullable: true })
+  fromValue: string | null;
+
+  @Column({ type: 'text' })
+  toValue: string;
+
+  @Column({ type: 'timestamptz', default: () => 'now()' })
+  at: Date;
+
+  @Column({ type: 'uuid' })
+  byUserId: string;
+
+  /** A transition the track does not allow, made on purpose. */
+  @Column({ type: 'boolean', default: false })
+  override: boolean;
+
+  /** Why, in the staff's words: sealed like every free text. */
+  @Column({ type: 'text', nullable: true })
+  reasonSealed: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  office: string | null;
+}

@@ -1,0 +1,212 @@
+import { AuditOutcome, AuditService } from '@albergue/audit';
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { Appointment } from './appointment.entity.js';
+import type { SetCaseStatusInput, WithdrawConsentInput } from './dto/track.input.js';
+import { type Caller, ResidentAccess } from './resident-access.js';
+import { ResidentEvent, ResidentEventKind } from './resident-event.entity.js';
+import { ResidentSealer } from './resident-sealer.js';
+import { ResidentViewMapper } from './resident-view.mapper.js';
+import { Resident } from './resident.entity.js';
+import type { ResidentEventView, ResidentView } from './resident.views.js';
+import {
+  AppointmentOutcome,
+  CaseStatus,
+  LegalBasis,
+  WithdrawalOutcome,
+} from './residents.enums.js';
+import { ResidentsException, ResidentsExceptionCode } from './residents.exception.js';
+import { RESIDENTS_OPTIONS, type ResidentsOptions } from './residents.options.js';
+import { ResidentsService } from './residents.service.js';
+
+/** Identifying columns emptied by anonymisation; the statistics columns stay, so aggregates stay right. */
+const IDENTIFYING: Partial<Resident> = {
+  nameSealed: null,
+  nameHash: null,
+  genderSealed: null,
+  phoneSealed: null,
+  notesSealed: null,
+  childProtectionSealed: null,
+  folioSealed: null,
+  folioHash: null,
+  passportSealed: null,
+  passportHash: null,
+  curpSealed: null,
+  curpHash: null,
+  tvrhSealed: null,
+  tvrhHash: null,
+  caseNumberSealed: null,
+  guardianId: null,
+};
+
+/** A case over time: its status, the legal basis, and the end of the record (anonymisation, erasure). */
+@Injectable()
+export class ResidentLifecycleService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly residents: ResidentsService,
+    private readonly sealer: ResidentSealer,
+    private readonly access: ResidentAccess,
+    private readonly views: ResidentViewMapper,
+    private readonly audit: AuditService,
+    @Inject(RESIDENTS_OPTIONS) private readonly options: ResidentsOptions,
+  ) {}
+
+  async setCaseStatus(caller: Caller, input: SetCaseStatusInput): Promise<ResidentView> {
+    await this.dataSource.transaction(async (manager) => {
+      const resident = await this.residents.find(input.residentId, manager, true);
+      const from = resident.caseStatus;
+      resident.caseStatus = input.status;
+      resident.caseClosedAt =
+        input.status === CaseStatus.OPEN ? null : (resident.caseClosedAt ?? new Date());
+      await manager.save(resident);
+      await manager.insert(ResidentEvent, {
+        residentId: resident.id,
+        kind: ResidentEventKind.CASE,
+        fromValue: from,
+        toValue: input.status,
+        byUserId: caller.actor.userId,
+        reasonSealed: this.sealer.seal('resident_event.reason', resident.id, input.reason),
+      });
+    });
+    return this.residents.get(caller, input.residentId, 'case-status');
+  }
+
+  /**
+   * Consent withdrawn: the record is erased at once, or goes on under another basis that the
+   * record names (vital or public interest), with who decided and when.
+   */
+  async withdrawConsent(caller: Caller, input: WithdrawConsentInput): Promise<ResidentView> {
+    await this.dataSource.transaction(async (manager) => {
+      const resident = await this.residents.find(input.residentId, manager, true);
+      if (resident.legalBasis !== LegalBasis.CONSENT) {
+        throw new ResidentsException(
+          'This record does not rest on consent.',
+          ResidentsExceptionCode.NOT_CONSENT,
+          ['input.residentId'],
+        );
+      }
+      resident.consentWithdrawnAt = new Date();
+      resident.withdrawalOutcome = input.outcome;
+      if (input.outcome !== WithdrawalOutcome.ERASED) {
+        resident.legalBasis =
+          input.outcome === WithdrawalOutcome.VITAL_INTEREST
+            ? LegalBasis.VITAL_INTEREST
+            : LegalBasis.PUBLIC_INTEREST;
+      }
+      await manager.save(resident);
+      await manager.insert(ResidentEvent, {
+        residentId: resident.id,
+        kind: ResidentEventKind.CONSENT,
+        fromValue: LegalBasis.CONSENT,
+        toValue: input.outcome,
+        byUserId: caller.actor.userId,
+        reasonSealed:
+          input.outcome === WithdrawalOutcome.ERASED
+            ? null
+            : this.sealer.seal('resident_event.reason', resident.id, input.reason),
+      });
+      if (input.outcome === WithdrawalOutcome.ERASED) {
+        await this.anonymise(manager, [resident.id]);
+      }
+    });
+    return this.residents.get(caller, input.residentId, 'consent');
+  }
+
+  /** Erasure on request, at once. */
+  async erase(caller: Caller, residentId: string): Promise<ResidentView> {
+    await this.dataSource.transaction(async (manager) => {
+      await this.residents.find(residentId, manager, true);
+      await this.anonymise(manager, [residentId]);
+    });
+    return this.residents.get(caller, residentId, 'erase');
+  }
+
+  /**
+   * The retention job: residents whose case closed more than RETENTION_DAYS ago and who have no
+   * pending appointment to come. One statement picks and locks them (SKIP LOCKED), so several
+   * API instances running it at once anonymise each resident exactly once.
+   */
+  async anonymiseExpired(): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const rows = await manager.query<{ id: string }[]>(
+        `SELECT r.id FROM resident r
+          WHERE r.anonymised_at IS NULL AND r.case_status <> $1
+            AND r.case_closed_at < now() - make_interval(days => $2)
+            AND NOT EXISTS (SELECT 1 FROM appointment a WHERE a.resident_id = r.id AND a.outcome = $3 AND a.starts_at > now())
+          FOR UPDATE SKIP LOCKED`,
+        [CaseStatus.OPEN, this.options.retentionDays, AppointmentOutcome.PENDING],
+      );
+      const ids = rows.map((row) => row.id);
+      await this.anonymise(manager, ids);
+      await this.audit.recordMany(
+        ids.map((id) => ({
+          action: 'resident.anonymise',
+          outcome: AuditOutcome.SUCCEEDED,
+          targetType: 'resident',
+          targetId: id,
+          detail: 'retention',
+        })),
+        manager,
+      );
+      return ids.length;
+    });
+  }
+
+  async history(caller: Caller, residentId: string): Promise<ResidentEventView[]> {
+    const resident = await this.residents.find(residentId);
+    const events = await this.dataSource
+      .getRepository(ResidentEvent)
+      .find({ where: { residentId }, order: { at: 'ASC', id: 'ASC' } });
+    await this.access.recordReads(caller, [resident], 'history');
+    return events.map((event) => this.views.event(event));
+  }
+
+  /** Subject access: everything on record about the person, as JSON. */
+  async export(caller: Caller, residentId: string): Promise<string> {
+    const resident = await this.residents.find(residentId);
+    const role = this.access.roleFor(caller.actor, resident);
+    const events = await this.dataSource
+      .getRepository(ResidentEvent)
+      .find({ where: { residentId }, order: { at: 'ASC', id: 'ASC' } });
+    const appointments = await this.dataSource
+      .getRepository(Appointment)
+      .find({ where: { residentId }, order: { startsAt: 'ASC' } });
+    await this.access.recordReads(caller, [resident], 'subject-access-export');
+    const name = this.sealer.open('resident.name', resident.id, resident.nameSealed);
+    return JSON.stringify(
+      {
+        exportedAt: new Date().toISOString(),
+        resident: this.views.resident(resident, role),
+        history: events.map((event) => this.views.event(event)),
+        appointments: appointments.map((appointment) => this.views.appointment(appointment, name)),
+      },
+      null,
+      2,
+    );
+  }
+
+  private async anonymise(manager: EntityManager, ids: string[]): Promise<void> {
+    if (ids.length === 0) {
+      return;
+    }
+    await manager
+      .createQueryBuilder()
+      .update(Resident)
+      .set({ ...IDENTIFYING, vulnerabilities: [], anonymisedAt: () => 'now()' })
+      .where('id IN (:...ids)', { ids })
+      .execute();
+    await manager
+      .createQueryBuilder()
+      .update(ResidentEvent)
+      .set({ reasonSealed: null })
+      .where('resident_id IN (:...ids)', { ids })
+      .execute();
+    await manager
+      .createQueryBuilder()
+      .update(Appointment)
+      .set({ notesSealed: null })
+      .where('resident_id IN (:...ids)', { ids })
+      .execute();
+  }
+}

@@ -1,0 +1,230 @@
+import { Allow, argPath, type GraphQLContext, recordScope, Role, UuidPipe } from '@albergue/common';
+import { Args, Context, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { AsylumService } from './asylum.service.js';
+import { DuplicatesService } from './duplicates.service.js';
+import { RegisterHouseholdInput, ResidentDetailsInput } from './dto/resident.input.js';
+import { AppointmentsDueArgs, ResidentsArgs, SearchResidentsArgs } from './dto/residents.args.js';
+import {
+  AddAppointmentInput,
+  ChangeAsylumStatusInput,
+  SetAppointmentOutcomeInput,
+  SetCaseStatusInput,
+  WithdrawConsentInput,
+} from './dto/track.input.js';
+import { callerOf } from './resident-access.js';
+import { ResidentAggregatesService } from './resident-aggregates.service.js';
+import { ResidentLifecycleService } from './resident-lifecycle.service.js';
+import {
+  AppointmentView,
+  HouseholdView,
+  PossibleDuplicate,
+  ResidentAggregates,
+  ResidentEventView,
+  ResidentView,
+} from './resident.views.js';
+import { ResidentsService } from './residents.service.js';
+
+const STAFF = [Role.VOLUNTEER, Role.COORDINATOR];
+const COORDINATORS = [Role.COORDINATOR];
+
+/** Residents' data: staff of their shelter only, each read audited; network roles get aggregates. */
+@Resolver(() => ResidentView)
+export class ResidentsResolver {
+  constructor(
+    private readonly residents: ResidentsService,
+    private readonly asylum: AsylumService,
+    private readonly lifecycle: ResidentLifecycleService,
+    private readonly aggregatesService: ResidentAggregatesService,
+    private readonly duplicates: DuplicatesService,
+  ) {}
+
+  @Allow(STAFF, { shelterOf: argPath('input.shelterId') })
+  @Mutation(() => HouseholdView, {
+    description: 'Registers a family or group at the gate, all members or none.',
+  })
+  registerHousehold(
+    @Args('input') input: RegisterHouseholdInput,
+    @Context() context: GraphQLContext,
+  ): Promise<HouseholdView> {
+    return this.residents.registerHousehold(callerOf(context), input);
+  }
+
+  @Allow(STAFF, { shelterOf: recordScope('household', 'id') })
+  @Query(() => HouseholdView)
+  household(
+    @Args('id', { type: () => ID }, UuidPipe) id: string,
+    @Context() context: GraphQLContext,
+  ): Promise<HouseholdView> {
+    return this.residents.household(callerOf(context), id, 'view');
+  }
+
+  @Allow(STAFF, { shelterOf: recordScope('resident', 'id') })
+  @Query(() => ResidentView)
+  resident(
+    @Args('id', { type: () => ID }, UuidPipe) id: string,
+    @Context() context: GraphQLContext,
+  ): Promise<ResidentView> {
+    return this.residents.get(callerOf(context), id, 'view');
+  }
+
+  @Allow(STAFF, { shelterOf: argPath('shelterId') })
+  @Query(() => [ResidentView], {
+    description: 'Residents of a shelter (and, for a while, those who left it).',
+  })
+  residentsOf(
+    @Args() args: ResidentsArgs,
+    @Context() context: GraphQLContext,
+  ): Promise<ResidentView[]> {
+    return this.residents.list(callerOf(context), args.shelterId, args, args.first);
+  }
+
+  @Allow(STAFF, { shelterOf: argPath('shelterId') })
+  @Query(() => [ResidentView], {
+    description: 'Exact look-up by COMAR folio, document number, or full name and birth year.',
+  })
+  searchResidents(
+    @Args() args: SearchResidentsArgs,
+    @Context() context: GraphQLContext,
+  ): Promise<ResidentView[]> {
+    return this.residents.search(callerOf(context), args.shelterId, args);
+  }
+
+  @Allow(STAFF, { shelterOf: recordScope('resident', 'id') })
+  @Mutation(() => ResidentView)
+  updateResident(
+    @Args('id', { type: () => ID }, UuidPipe) id: string,
+    @Args('input') input: ResidentDetailsInput,
+    @Context() context: GraphQLContext,
+  ): Promise<ResidentView> {
+    return this.residents.update(callerOf(context), id, input);
+  }
+
+  @Allow(STAFF, { shelterOf: recordScope('resident', 'residentId') })
+  @Query(() => [ResidentEventView], {
+    description: 'Case, asylum track and legal basis over time.',
+  })
+  residentHistory(
+    @Args('residentId', { type: () => ID }, UuidPipe) residentId: string,
+    @Context() context: GraphQLContext,
+  ): Promise<ResidentEventView[]> {
+    return this.lifecycle.history(callerOf(context), residentId);
+  }
+
+  @Allow(COORDINATORS, { shelterOf: recordScope('resident', 'input.residentId') })
+  @Mutation(() => ResidentView)
+  changeAsylumStatus(
+    @Args('input') input: ChangeAsylumStatusInput,
+    @Context() context: GraphQLContext,
+  ): Promise<ResidentView> {
+    return this.asylum.changeStatus(callerOf(context), input);
+  }
+
+  @Allow(COORDINATORS, { shelterOf: recordScope('resident', 'input.residentId') })
+  @Mutation(() => ResidentView)
+  setCaseStatus(
+    @Args('input') input: SetCaseStatusInput,
+    @Context() context: GraphQLContext,
+  ): Promise<ResidentView> {
+    return this.lifecycle.setCaseStatus(callerOf(context), input);
+  }
+
+  @Allow(STAFF, { shelterOf: recordScope('resident', 'input.residentId') })
+  @Mutation(() => AppointmentView)
+  addAppointment(
+    @Args('input') input: AddAppointmentInput,
+    @Context() context: GraphQLContext,
+  ): Promise<AppointmentView> {
+    return this.asylum.addAppointment(callerOf(context), input);
+  }
+
+  @Allow(STAFF, { shelterOf: recordScope('appointment', 'input.appointmentId') })
+  @Mutation(() => AppointmentView)
+  setAppointmentOutcome(
+    @Args('input') input: SetAppointmentOutcomeInput,
+    @Context() context: GraphQLContext,
+  ): Promise<AppointmentView> {
+    return this.asylum.setOutcome(callerOf(context), input);
+  }
+
+  @Allow(STAFF, { shelterOf: argPath('shelterId') })
+  @Query(() => [AppointmentView], {
+    description: 'Appointments of the shelter’s residents in the coming hours, soonest first.',
+  })
+  appointmentsDue(
+    @Args() args: AppointmentsDueArgs,
+    @Context() context: GraphQLContext,
+  ): Promise<AppointmentView[]> {
+    return this.asylum.due(callerOf(context), args.shelterId, args.hours);
+  }
+
+  @Allow(COORDINATORS, { shelterOf: recordScope('resident', 'input.residentId') })
+  @Mutation(() => ResidentView)
+  withdrawConsent(
+    @Args('input') input: WithdrawConsentInput,
+    @Context() context: GraphQLContext,
+  ): Promise<ResidentView> {
+    return this.lifecycle.withdrawConsent(callerOf(context), input);
+  }
+
+  @Allow(COORDINATORS, { shelterOf: recordScope('resident', 'id') })
+  @Mutation(() => ResidentView, {
+    description: 'Erasure on request: identifying data goes at once; counts stay.',
+  })
+  eraseResident(
+    @Args('id', { type: () => ID }, UuidPipe) id: string,
+    @Context() context: GraphQLContext,
+  ): Promise<ResidentView> {
+    return this.lifecycle.erase(callerOf(context), id);
+  }
+
+  @Allow(COORDINATORS, { shelterOf: recordScope('resident', 'id') })
+  @Query(() => String, {
+    description: 'Subject access: everything on record about the person, as JSON.',
+  })
+  exportResident(
+    @Args('id', { type: () => ID }, UuidPipe) id: string,
+    @Context() context: GraphQLContext,
+  ): Promise<string> {
+    return this.lifecycle.export(callerOf(context), id);
+  }
+
+  @Allow([Role.NETWORK_COORDINATOR, Role.ADMIN, Role.COORDINATOR], {
+    shelterOf: argPath('shelterId'),
+  })
+  @Query(() => ResidentAggregates, {
+    description: 'Counts without identities; omit shelterId for the whole network (network roles).',
+  })
+  residentAggregates(
+    @Args('shelterId', { type: () => ID, nullable: true }, UuidPipe) shelterId: string | null,
+  ): Promise<ResidentAggregates> {
+    return this.aggregatesService.aggregates(shelterId);
+  }
+
+  @Allow(STAFF, { shelterOf: argPath('shelterId') })
+  @Query(() => [PossibleDuplicate], {
+    description: 'Records here that match records in other shelters where you also work.',
+  })
+  possibleDuplicates(
+    @Args('shelterId', { type: () => ID }, UuidPipe) shelterId: string,
+    @Context() context: GraphQLContext,
+  ): Promise<PossibleDuplicate[]> {
+    return this.duplicates.find(callerOf(context), shelterId);
+  }
+
+  @Allow(COORDINATORS, {
+    scopeMode: 'all',
+    shelterOf: async (args, scopes) => [
+      ...(await scopes.shelters('resident.current', String(args.keepId))),
+      ...(await scopes.shelters('resident.current', String(args.mergeId))),
+    ],
+  })
+  @Mutation(() => ID, {
+    description: 'Merges a duplicate into the record kept; needs a coordinator of both shelters.',
+  })
+  mergeResidents(
+    @Args('keepId', { type: () => ID }, UuidPipe) keepId: string,
+    @Args('mergeId', { type: () => ID }, UuidPipe) mergeId: string,
+  ): Promise<string> {
+    return this.duplicates.merge(keepId, mergeId);
+  }
+}

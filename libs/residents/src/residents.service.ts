@@ -1,0 +1,382 @@
+import { IdempotencyService } from '@albergue/common';
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource, type EntityManager } from 'typeorm';
+import { bracketOf, isMinor } from './ages.js';
+import { normaliseDocument, normaliseName } from './crypto/field-cipher.js';
+import type {
+  DocumentsInput,
+  RegisterHouseholdInput,
+  ResidentDetailsInput,
+  ResidentInput,
+} from './dto/resident.input.js';
+import { Household } from './household.entity.js';
+import { type Caller, ResidentAccess } from './resident-access.js';
+import { ResidentEvent, ResidentEventKind } from './resident-event.entity.js';
+import { ResidentSealer } from './resident-sealer.js';
+import { ResidentViewMapper } from './resident-view.mapper.js';
+import { Resident } from './resident.entity.js';
+import type { HouseholdView, ResidentView } from './resident.views.js';
+import { AsylumStatus, CaseStatus, LegalBasis } from './residents.enums.js';
+import { ResidentsException, ResidentsExceptionCode } from './residents.exception.js';
+
+export interface ResidentSearch {
+  comarFolio?: string;
+  document?: string;
+  name?: string;
+  birthYear?: number;
+}
+
+/** Registration at the gate, and what staff of a resident's shelter read and change. */
+@Injectable()
+export class ResidentsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly idempotency: IdempotencyService,
+    private readonly sealer: ResidentSealer,
+    private readonly access: ResidentAccess,
+    private readonly views: ResidentViewMapper,
+  ) {}
+
+  /**
+   * Registers a household at a shelter, all members or none, with the legal basis for processing
+   * their data. A retried request (same requestId) registers nobody twice.
+   */
+  async registerHousehold(caller: Caller, input: RegisterHouseholdInput): Promise<HouseholdView> {
+    const { requestId, ...payload } = input;
+    const brackets = checkHousehold(input);
+    const { id } = await this.dataSource.transaction((manager) =>
+      this.idempotency.once(
+        manager,
+        { requestId, operation: 'registerHousehold', payload },
+        async () => {
+          const householdId = randomUUID();
+          const ids = input.members.map(() => randomUUID());
+          const now = new Date();
+          await manager.insert(Household, {
+            id: householdId,
+            shelterId: input.shelterId,
+            headId: ids[input.headIndex ?? 0],
+          });
+          await manager.insert(
+            Resident,
+            input.members.map((member, i) => {
+              const minor = isMinor(brackets[i]);
+              return {
+                id: ids[i],
+                householdId,
+                position: i,
+                currentShelterId: input.shelterId,
+                ...this.sealedIdentity(ids[i], member),
+                ...this.sealedDetails(ids[i], member),
+                birthYear: member.birthYear ?? null,
+                ageBracket: brackets[i],
+                nationality: member.nationality,
+                population: member.population,
+                minor,
+                guardianId:
+                  minor && member.guardianIndex !== undefined ? ids[member.guardianIndex] : null,
+                unaccompanied: minor && member.unaccompanied === true,
+                childProtectionSealed:
+                  minor && member.unaccompanied
+                    ? this.sealer.seal(
+                        'resident.childProtection',
+                        ids[i],
+                        JSON.stringify(member.childProtection),
+                      )
+                    : null,
+                legalBasis: input.legalBasis.basis,
+                basisLanguage: input.legalBasis.explainedIn,
+                basisRecordedBy: caller.actor.userId,
+                basisRecordedAt: now,
+                registeredBy: caller.actor.userId,
+              };
+            }),
+          );
+          await manager.insert(
+            ResidentEvent,
+            ids.flatMap((residentId) => [
+              {
+                residentId,
+                kind: ResidentEventKind.CASE,
+                toValue: CaseStatus.OPEN,
+                byUserId: caller.actor.userId,
+              },
+              {
+                residentId,
+                kind: ResidentEventKind.CONSENT,
+                toValue: input.legalBasis.basis,
+                byUserId: caller.actor.userId,
+              },
+            ]),
+          );
+          return householdId;
+        },
+      ),
+    );
+    return this.household(caller, id, 'register');
+  }
+
+  async household(caller: Caller, householdId: string, purpose: string): Promise<HouseholdView> {
+    const household = await this.dataSource
+      .getRepository(Household)
+      .findOneByOrFail({ id: householdId });
+    const members = await this.dataSource
+      .getRepository(Resident)
+      .find({ where: { householdId }, order: { position: 'ASC', id: 'ASC' } });
+    await this.access.recordReads(caller, members, purpose);
+    return {
+      id: household.id,
+      shelterId: household.shelterId,
+      headId: household.headId,
+      members: members.map((member) =>
+        this.views.resident(member, this.access.roleFor(caller.actor, member)),
+      ),
+    };
+  }
+
+  async get(caller: Caller, id: string, purpose: string): Promise<ResidentView> {
+    const resident = await this.find(id);
+    await this.access.recordReads(caller, [resident], purpose);
+    return this.views.resident(resident, this.access.roleFor(caller.actor, resident));
+  }
+
+  /** Residents of a shelter (and those who left it within the access window), by status. */
+  async list(
+    caller: Caller,
+    shelterId: string,
+    filter: { caseStatus?: CaseStatus; asylumStatus?: AsylumStatus },
+    first: number,
+  ): Promise<ResidentView[]> {
+    const query = this.dataSource
+      .getRepository(Resident)
+      .createQueryBuilder('r')
+      .where(this.access.visibleFrom(':shelterId'), { shelterId })
+      .andWhere('r.anonymised_at IS NULL')
+      .orderBy('r.created_at', 'DESC')
+      .addOrderBy('r.id')
+      .limit(first);
+    if (filter.caseStatus) {
+      query.andWhere('r.case_status = :caseStatus', { caseStatus: filter.caseStatus });
+    }
+    if (filter.asylumStatus) {
+      query.andWhere('r.asylum_status = :asylumStatus', { asylumStatus: filter.asylumStatus });
+    }
+    const residents = await query.getMany();
+    await this.access.recordReads(caller, residents, 'list');
+    return residents.map((resident) =>
+      this.views.resident(resident, this.access.roleFor(caller.actor, resident)),
+    );
+  }
+
+  /** Exact look-ups through keyed hashes, only among residents visible from the shelter. */
+  async search(caller: Caller, shelterId: string, search: ResidentSearch): Promise<ResidentView[]> {
+    const hashes: [string, string | null][] = [];
+    if (search.comarFolio) {
+      hashes.push(['folio_hash', this.sealer.hash('folio', normaliseDocument(search.comarFolio))]);
+    }
+    if (search.document) {
+      const document = normaliseDocument(search.document);
+      for (const kind of ['passport', 'curp', 'tvrh'] as const) {
+        hashes.push([`${kind}_hash`, this.sealer.hash(kind, document)]);
+      }
+    }
+    if (search.name) {
+      hashes.push(['name_hash', this.sealer.hash('name', nameKey(search.name, search.birthYear))]);
+    }
+    if (hashes.length === 0) {
+      return [];
+    }
+    const query = this.dataSource
+      .getRepository(Resident)
+      .createQueryBuilder('r')
+      .where(this.access.visibleFrom(':shelterId'), { shelterId })
+      .andWhere(
+        `(${hashes.map(([column], i) => `r.${column} = :h${i}`).join(' OR ')})`,
+        Object.fromEntries(hashes.map(([, hash], i) => [`h${i}`, hash])),
+      )
+      .limit(50);
+    const residents = await query.getMany();
+    await this.access.recordReads(caller, residents, 'search');
+    return residents.map((resident) =>
+      this.views.resident(resident, this.access.roleFor(caller.actor, resident)),
+    );
+  }
+
+  async update(caller: Caller, id: string, input: ResidentDetailsInput): Promise<ResidentView> {
+    await this.dataSource.transaction(async (manager) => {
+      const resident = await this.find(id, manager, true);
+      if (resident.anonymisedAt) {
+        throw new ResidentsException(
+          'This record was anonymised.',
+          ResidentsExceptionCode.ANONYMISED,
+          ['id'],
+        );
+      }
+      Object.assign(resident, this.sealedDetails(id, input, resident));
+      await manager.save(resident);
+    });
+    return this.get(caller, id, 'update');
+  }
+
+  async find(
+    id: string,
+    manager: EntityManager = this.dataSource.manager,
+    lock = false,
+  ): Promise<Resident> {
+    const resident = await manager.findOne(Resident, {
+      where: { id },
+      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
+    if (!resident) {
+      throw new ResidentsException(
+        'No resident has this id.',
+        ResidentsExceptionCode.RESIDENT_NOT_FOUND,
+        ['id'],
+      );
+    }
+    return resident;
+  }
+
+  private sealedIdentity(id: string, member: ResidentInput): Partial<Resident> {
+    return {
+      nameSealed: this.sealer.seal('resident.name', id, member.name),
+      nameHash: this.sealer.hash('name', nameKey(member.name, member.birthYear)),
+    };
+  }
+
+  /** The changeable fields, sealed; fields not given keep their value in `current`. */
+  private sealedDetails(
+    id: string,
+    input: ResidentDetailsInput,
+    current?: Resident,
+  ): Partial<Resident> {
+    const fields: Partial<Resident> = {};
+    if (input.gender !== undefined) {
+      fields.genderSealed = this.sealer.seal('resident.gender', id, input.gender);
+    }
+    if (input.phone !== undefined) {
+      fields.phoneSealed = this.sealer.seal('resident.phone', id, input.phone);
+    }
+    if (input.notes !== undefined) {
+      fields.notesSealed = this.sealer.seal('resident.notes', id, input.notes);
+    }
+    if (input.languages !== undefined) {
+      fields.languages = input.languages;
+    } else if (!current) {
+      fields.languages = [];
+    }
+    if (input.vulnerabilities !== undefined) {
+      fields.vulnerabilities = input.vulnerabilities;
+    } else if (!current) {
+      fields.vulnerabilities = [];
+    }
+    return { ...fields, ...this.sealedDocuments(id, input.documents) };
+  }
+
+  sealedDocuments(id: string, documents: DocumentsInput | undefined): Partial<Resident> {
+    const fields: Partial<Resident> = {};
+    if (!documents) {
+      return fields;
+    }
+    if (documents.comarFolio !== undefined) {
+      fields.folioSealed = this.sealer.seal('resident.folio', id, documents.comarFolio);
+      fields.folioHash = this.sealer.hash('folio', normaliseDocument(documents.comarFolio));
+    }
+    if (documents.passport !== undefined) {
+      fields.passportSealed = this.sealer.seal('resident.passport', id, documents.passport);
+      fields.passportHash = this.sealer.hash('passport', normaliseDocument(documents.passport));
+    }
+    if (documents.curp !== undefined) {
+      fields.curpSealed = this.sealer.seal('resident.curp', id, documents.curp);
+      fields.curpHash = this.sealer.hash('curp', normaliseDocument(documents.curp));
+    }
+    if (documents.tvrhNumber !== undefined) {
+      fields.tvrhSealed = this.sealer.seal('resident.tvrh', id, documents.tvrhNumber);
+      fields.tvrhHash = this.sealer.hash('tvrh', normaliseDocument(documents.tvrhNumber));
+    }
+    if (documents.tvrhIssuedOn !== undefined) {
+      fields.tvrhIssuedOn = documents.tvrhIssuedOn;
+    }
+    if (documents.tvrhExpiresOn !== undefined) {
+      fields.tvrhExpiresOn = documents.tvrhExpiresOn;
+    }
+    return fields;
+  }
+}
+
+/** The look-up key of a person: normalised full name with birth year (or none). */
+export function nameKey(name: string, birthYear: number | null | undefined): string {
+  return `${normaliseName(name)}|${birthYear ?? ''}`;
+}
+
+/** The rules of a household, checked before anything is written; returns each member's age bracket. */
+function checkHousehold(input: RegisterHouseholdInput) {
+  const field = (i: number, name: string) => `input.members.${i}.${name}`;
+  if ((input.headIndex ?? 0) >= input.members.length) {
+    throw new ResidentsException(
+      'headIndex must point to a member.',
+      ResidentsExceptionCode.HEAD_INVALID,
+      ['input.headIndex'],
+    );
+  }
+  const brackets = input.members.map((member, i) => {
+    if (member.ageBracket) {
+      return member.ageBracket;
+    }
+    if (member.birthYear === undefined) {
+      throw new ResidentsException(
+        'Give a birth year or an age bracket.',
+        ResidentsExceptionCode.AGE_MISSING,
+        [field(i, 'birthYear')],
+      );
+    }
+    return bracketOf(member.birthYear);
+  });
+  const consent = input.legalBasis.basis === LegalBasis.CONSENT;
+  if (consent && input.legalBasis.consentIndependentOfService !== true) {
+    throw new ResidentsException(
+      'Consent that is a condition of getting a bed is not consent: confirm it is independent of the service, or record vital or public interest.',
+      ResidentsExceptionCode.CONSENT_NOT_FREE,
+      ['input.legalBasis.consentIndependentOfService'],
+    );
+  }
+  input.members.forEach((member, i) => {
+    if (!isMinor(brackets[i])) {
+      return;
+    }
+    if (member.unaccompanied) {
+      if (!member.childProtection) {
+        throw new ResidentsException(
+          'An unaccompanied minor needs the child-protection follow-up: authority notified and date.',
+          ResidentsExceptionCode.CHILD_PROTECTION_REQUIRED,
+          [field(i, 'childProtection')],
+        );
+      }
+      if (consent) {
+        throw new ResidentsException(
+          'An unaccompanied minor cannot give consent: record vital or public interest.',
+          ResidentsExceptionCode.GUARDIAN_REQUIRED,
+          ['input.legalBasis.basis'],
+        );
+      }
+      return;
+    }
+    const guardian = member.guardianIndex;
+    if (guardian === undefined) {
+      throw new ResidentsException(
+        'A minor needs a guardian in the household (guardianIndex), or is unaccompanied.',
+        ResidentsExceptionCode.GUARDIAN_REQUIRED,
+        [field(i, 'guardianIndex')],
+      );
+    }
+    if (guardian === i || guardian >= input.members.length || isMinor(brackets[guardian])) {
+      throw new ResidentsException(
+        'guardianIndex must point to an adult member.',
+        ResidentsExceptionCode.GUARDIAN_INVALID,
+        [field(i, 'guardianIndex')],
+      );
+    }
+  });
+  return brackets;
+}

@@ -1,0 +1,609 @@
+import { randomUUID } from 'node:crypto';
+import {
+  FieldCipher,
+  KeyRotationService,
+  newKey,
+  parseKeyring,
+  ResidentLifecycleService,
+} from '@albergue/residents';
+import { makeMember } from './factories/shelter.factory.js';
+import { adult, householdInput, REGISTER, RESIDENT_FIELDS } from './factories/resident.factory.js';
+import { captureLogs } from './helpers/log-capture.js';
+import {
+  type SignedIn,
+  startTestApp,
+  TEST_RESIDENT_KEY,
+  type TestApp,
+} from './helpers/test-app.js';
+
+interface Resident {
+  id: string;
+  name: string | null;
+  minor: boolean;
+  guardianId: string | null;
+  unaccompanied: boolean | null;
+  vulnerabilities: string[];
+  childProtection: { authority: string } | null;
+  documents: { comarFolio: string | null; passport: string | null };
+  legalBasis: { basis: string; withdrawalOutcome: string | null };
+  caseStatus: string;
+  asylumStatus: string;
+  anonymised: boolean;
+  currentShelterId: string;
+}
+type Household = { id: string; headId: string; members: Resident[] };
+
+/** Names and folios seeded by this spec: none may appear in a log line or in the raw tables. */
+const SEEDED = [
+  'Jean-Baptiste Dorival',
+  'Mirlande Dorival',
+  'Ti Jak Dorival',
+  'Nadège Pierre',
+  'HT-FOLIO-778812',
+  'PASS-91919',
+  '5587654321',
+];
+
+describe('Residents, households and the asylum track (e2e)', () => {
+  let app: TestApp;
+  let logLines: string[];
+  let coordinator: SignedIn;
+  let volunteer: SignedIn;
+  let network: SignedIn;
+  let outsider: SignedIn;
+  let shelterA: string;
+  let shelterB: string;
+  let family: Household;
+
+  const register = async (client: SignedIn, input: Record<string, unknown>) => {
+    const result = await client.gql<{ registerHousehold: Household }>(REGISTER, { input });
+    return result;
+  };
+  const readAs = async (client: SignedIn, id: string) =>
+    (
+      await client.gql<{ resident: Resident }>(
+        `query($id: ID!) { resident(id: $id) { ${RESIDENT_FIELDS} } }`,
+        { id },
+      )
+    ).data?.resident;
+  const audits = async (residentId: string) =>
+    (
+      await app.sql<{ n: number }>(
+        `SELECT count(*)::int AS n FROM audit_entry WHERE action = 'resident.read' AND target_id = $1`,
+        [residentId],
+      )
+    )[0].n;
+
+  beforeAll(async () => {
+    const logs = captureLogs('debug');
+    logLines = logs.lines;
+    app = await startTestApp({}, logs.logger);
+    const admin = await app.signIn('admin@demo.example');
+    coordinator = await app.signIn('coordinator@demo.example');
+    volunteer = await app.signIn('volunteer@demo.example');
+    network = await app.signIn('network@demo.example');
+    const me = await coordinator.gql<{ me: { memberships: { shelterId: string }[] } }>(
+      '{ me { memberships { shelterId } } }',
+    );
+    const volunteerMe = await volunteer.gql<{ me: { memberships: { shelterId: string }[] } }>(
+      '{ me { memberships { shelterId } } }',
+    );
+    shelterA = volunteerMe.data!.me.memberships[0].shelterId;
+    shelterB = me.data!.me.memberships.map((m) => m.shelterId).find((id) => id !== shelterA)!;
+    const shelters = (
+      await app.gql<{ shelters: { id: string }[] }>('{ shelters(first: 10) { id } }')
+    ).data!.shelters;
+    const shelterC = shelters.find((s) => s.id !== shelterA && s.id !== shelterB)!.id;
+    const created = await admin.gql<{ createUser: { id: string } }>(
+      'mutation($input: CreateUserInput!) { createUser(input: $input) { id } }',
+      {
+        input: { requestId: randomUUID(), email: 'outsider@test.example', displayName: 'Outsider' },
+      },
+    );
+    const token = await admin.gql<{ createPasswordReset: string }>(
+      'mutation($id: ID!) { createPasswordReset(userId: $id) }',
+      { id: created.data!.createUser.id },
+    );
+    await app.gql(
+      'mutation($t: String!) { resetPassword(input: { token: $t, newPassword: "a far away passphrase" }) }',
+      { t: token.data!.createPasswordReset },
+    );
+    await makeMember(admin, created.data!.createUser.id, shelterC, 'COORDINATOR');
+    outsider = await app.signIn('outsider@test.example', 'a far away passphrase');
+
+    const result = await register(
+      volunteer,
+      householdInput(shelterA, [
+        adult('Jean-Baptiste Dorival', {
+          phone: '5587654321',
+          notes: 'Llegó con fiebre',
+          documents: { comarFolio: 'HT-FOLIO-778812', passport: 'PASS-91919' },
+          vulnerabilities: ['CHRONIC_ILLNESS', 'SURVIVOR_OF_VIOLENCE'],
+        }),
+        adult('Mirlande Dorival', { birthYear: 1990 }),
+        adult('Ti Jak Dorival', { birthYear: new Date().getUTCFullYear() - 6, guardianIndex: 1 }),
+      ]),
+    );
+    expect(result.errors).toBeUndefined();
+    family = result.data!.registerHousehold;
+  });
+
+  afterAll(async () => {
+    await app.close();
+  });
+
+  describe('registration', () => {
+    it('registers a household at the gate with its legal basis, a child linked to a guardian', () => {
+      expect(family.members).toHaveLength(3);
+      const [head, mother, child] = family.members;
+      expect(family.headId).toBe(head.id);
+      expect(child).toMatchObject({
+        minor: true,
+        guardianId: mother.id,
+        currentShelterId: shelterA,
+        caseStatus: 'OPEN',
+        asylumStatus: 'NOT_STARTED',
+      });
+      expect(head.legalBasis.basis).toBe('CONSENT');
+      expect(head.documents.comarFolio).toBe('HT-FOLIO-778812');
+    });
+
+    it('keeps no plaintext name, folio, passport or phone in the database', async () => {
+      const rows = await app.sql<Record<string, unknown>>('SELECT * FROM resident');
+      const events = await app.sql<Record<string, unknown>>('SELECT * FROM resident_event');
+      const raw = JSON.stringify([rows, events]);
+      for (const secret of SEEDED) {
+        expect(raw).not.toContain(secret);
+      }
+      expect(raw.toUpperCase()).not.toContain('DORIVAL');
+      expect(rows[0].name_sealed).toMatch(/^v1:[0-9a-f]{12}:/);
+    });
+
+    it('does not register a family twice when the request is retried', async () => {
+      const input = householdInput(shelterA, [adult('Nadège Pierre')]);
+      const [first, second] = await Promise.all([
+        register(volunteer, input),
+        register(volunteer, input),
+      ]);
+      expect(first.data!.registerHousehold.id).toBe(second.data!.registerHousehold.id);
+    });
+
+    it.each([
+      [
+        'a minor without a guardian',
+        [adult('X', { birthYear: new Date().getUTCFullYear() - 10 })],
+        {},
+        'GUARDIAN_REQUIRED',
+        'input.members.0.guardianIndex',
+      ],
+      [
+        'an unaccompanied minor without follow-up',
+        [adult('X', { birthYear: new Date().getUTCFullYear() - 16, unaccompanied: true })],
+        { legalBasis: { basis: 'VITAL_INTEREST', explainedIn: 'es' } },
+        'CHILD_PROTECTION_REQUIRED',
+        'input.members.0.childProtection',
+      ],
+      [
+        'consent that is a condition of a bed',
+        [adult('X')],
+        { legalBasis: { basis: 'CONSENT', explainedIn: 'ht' } },
+        'CONSENT_NOT_FREE',
+        'input.legalBasis.consentIndependentOfService',
+      ],
+      [
+        'a future birth year',
+        [adult('X', { birthYear: new Date().getUTCFullYear() + 1 })],
+        {},
+        'INVALID_INPUT',
+        'input.members.0.birthYear',
+      ],
+      [
+        'a folio of the wrong form',
+        [adult('X', { documents: { comarFolio: 'bad folio!' } })],
+        {},
+        'INVALID_INPUT',
+        'input.members.0.documents.comarFolio',
+      ],
+      [
+        'an oversized note',
+        [adult('X', { notes: 'n'.repeat(2001) })],
+        {},
+        'INVALID_INPUT',
+        'input.members.0.notes',
+      ],
+    ])(
+      'refuses %s with BAD_USER_INPUT naming the field, registering nobody',
+      async (_case, members, overrides, reason, field) => {
+        const before = (await app.sql<{ n: number }>('SELECT count(*)::int AS n FROM resident'))[0]
+          .n;
+        const result = await register(volunteer, householdInput(shelterA, members, overrides));
+        expect(result.errors![0].extensions).toMatchObject({
+          code: 'BAD_USER_INPUT',
+          reason,
+          fields: [field],
+        });
+        expect((await app.sql<{ n: number }>('SELECT count(*)::int AS n FROM resident'))[0].n).toBe(
+          before,
+        );
+      },
+    );
+
+    it('registers an unaccompanied minor with the follow-up, shown to coordinators only', async () => {
+      const result = await register(
+        volunteer,
+        householdInput(
+          shelterA,
+          [
+            adult('Menor Solo', {
+              birthYear: new Date().getUTCFullYear() - 15,
+              unaccompanied: true,
+              childProtection: { authority: 'DIF CDMX', notifiedOn: '2026-11-20' },
+            }),
+          ],
+          {
+            legalBasis: { basis: 'VITAL_INTEREST', explainedIn: 'es' },
+          },
+        ),
+      );
+      const minor = result.data!.registerHousehold.members[0];
+      expect(minor).toMatchObject({ unaccompanied: null, childProtection: null });
+      const seen = await readAs(coordinator, minor.id);
+      expect(seen).toMatchObject({
+        unaccompanied: true,
+        childProtection: { authority: 'DIF CDMX' },
+      });
+    });
+  });
+
+  describe('access', () => {
+    it('shows each role only the flags it needs, and audits each read with one row', async () => {
+      const head = family.members[0];
+      const before = await audits(head.id);
+      expect((await readAs(volunteer, head.id))!.vulnerabilities).toEqual(['CHRONIC_ILLNESS']);
+      expect((await readAs(coordinator, head.id))!.vulnerabilities).toEqual([
+        'CHRONIC_ILLNESS',
+        'SURVIVOR_OF_VIOLENCE',
+      ]);
+      expect(await audits(head.id)).toBe(before + 2);
+      const list = await volunteer.gql<{ residentsOf: Resident[] }>(
+        'query($s: ID!) { residentsOf(shelterId: $s) { id } }',
+        { s: shelterA },
+      );
+      expect(list.data!.residentsOf.map((r) => r.id)).toEqual(
+        expect.arrayContaining(family.members.map((m) => m.id)),
+      );
+      expect(await audits(head.id)).toBe(before + 3);
+    });
+
+    it("another shelter's coordinator sees nothing of them, by id, list or search", async () => {
+      const byId = await outsider.gql(`query($id: ID!) { resident(id: $id) { id } }`, {
+        id: family.members[0].id,
+      });
+      expect(byId.errors![0].extensions.code).toBe('FORBIDDEN');
+      const me = await outsider.gql<{ me: { memberships: { shelterId: string }[] } }>(
+        '{ me { memberships { shelterId } } }',
+      );
+      const own = me.data!.me.memberships[0].shelterId;
+      const search = await outsider.gql<{ searchResidents: unknown[] }>(
+        'query($s: ID!) { searchResidents(shelterId: $s, comarFolio: "HT-FOLIO-778812") { id } }',
+        { s: own },
+      );
+      expect(search.data!.searchResidents).toEqual([]);
+      const list = await outsider.gql<{ residentsOf: unknown[] }>(
+        'query($s: ID!) { residentsOf(shelterId: $s) { id } }',
+        { s: own },
+      );
+      expect(list.data!.residentsOf).toEqual([]);
+    });
+
+    it('finds people by exact folio, document, or name with birth year, through keyed hashes', async () => {
+      const find = async (args: string) =>
+        (
+          await volunteer.gql<{ searchResidents: Resident[] }>(
+            `query($s: ID!) { searchResidents(shelterId: $s, ${args}) { id } }`,
+            { s: shelterA },
+          )
+        ).data!.searchResidents.map((r) => r.id);
+      const head = family.members[0].id;
+      expect(await find('comarFolio: "ht-folio-778812"')).toEqual([head]);
+      expect(await find('document: "pass 91919"')).toEqual([head]);
+      expect(await find('name: "JEAN BAPTISTE DORIVAL", birthYear: 1988')).toEqual([head]);
+      expect(await find('name: "Jean-Baptiste Dorival", birthYear: 1987')).toEqual([]);
+    });
+
+    it('staff of the shelter a person left keep access for the configured window only', async () => {
+      const id = family.members[1].id;
+      await app.sql(
+        `UPDATE resident SET previous_shelter_id = current_shelter_id, current_shelter_id = $2, left_previous_at = now() - interval '1 day' WHERE id = $1`,
+        [id, shelterB],
+      );
+      expect(await readAs(volunteer, id)).toBeDefined();
+      await app.sql(
+        `UPDATE resident SET left_previous_at = now() - interval '8 days' WHERE id = $1`,
+        [id],
+      );
+      expect(await readAs(volunteer, id)).toBeUndefined();
+      await app.sql(
+        `UPDATE resident SET current_shelter_id = previous_shelter_id, previous_shelter_id = NULL, left_previous_at = NULL WHERE id = $1`,
+        [id],
+      );
+    });
+
+    it('gives network coordinators aggregates only, with small cells suppressed', async () => {
+      const result = await network.gql<{
+        residentAggregates: {
+          total: { count: number | null };
+          byNationality: { key: string; count: number | null; suppressed: boolean }[];
+        };
+      }>(
+        '{ residentAggregates { total { count suppressed } byNationality { key count suppressed } byCaseStatus { key count } } }',
+      );
+      const { total, byNationality } = result.data!.residentAggregates;
+      expect(total.count).toBeGreaterThanOrEqual(5);
+      expect(
+        byNationality.every((cell) => (cell.suppressed ? cell.count === null : cell.count! >= 5)),
+      ).toBe(true);
+      expect(
+        (
+          await network.gql(`query($id: ID!) { resident(id: $id) { id } }`, {
+            id: family.members[0].id,
+          })
+        ).errors![0].extensions.code,
+      ).toBe('FORBIDDEN');
+    });
+  });
+
+  describe('asylum track and appointments', () => {
+    const change = (client: SignedIn, input: Record<string, unknown>) =>
+      client.gql<{ changeAsylumStatus: Resident }>(
+        `mutation($input: ChangeAsylumStatusInput!) { changeAsylumStatus(input: $input) { ${RESIDENT_FIELDS} } }`,
+        { input },
+      );
+
+    it('moves along allowed steps, refuses others without an override, and keeps the history', async () => {
+      const id = family.members[0].id;
+      expect(
+        (
+          await change(coordinator, {
+            residentId: id,
+            status: 'PRE_REGISTERED',
+            office: 'COMAR CDMX',
+          })
+        ).data!.changeAsylumStatus.asylumStatus,
+      ).toBe('PRE_REGISTERED');
+      const skip = await change(coordinator, { residentId: id, status: 'RECOGNISED' });
+      expect(skip.errors![0].extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        reason: 'TRANSITION_NOT_ALLOWED',
+        fields: ['input.status'],
+      });
+      const noReason = await change(coordinator, {
+        residentId: id,
+        status: 'APPLICATION_FILED',
+        override: true,
+      });
+      expect(noReason.errors![0].extensions.reason).toBe('REASON_REQUIRED');
+      const unknown = await change(coordinator, { residentId: id, status: 'TELEPORTED' });
+      expect(unknown.errors![0].extensions.code).toBe('BAD_USER_INPUT');
+      const forced = await change(coordinator, {
+        residentId: id,
+        status: 'APPLICATION_FILED',
+        override: true,
+        reason: 'Filed at the Tapachula office before arriving',
+        caseNumber: 'CASE-5521',
+      });
+      expect(forced.data!.changeAsylumStatus).toMatchObject({ asylumStatus: 'APPLICATION_FILED' });
+      const history = await coordinator.gql<{
+        residentHistory: {
+          kind: string;
+          from: string;
+          to: string;
+          override: boolean;
+          reason: string | null;
+          byUserId: string;
+        }[];
+      }>(
+        'query($id: ID!) { residentHistory(residentId: $id) { kind from to override reason byUserId } }',
+        { id },
+      );
+      const asylum = history.data!.residentHistory.filter((e) => e.kind === 'ASYLUM');
+      expect(asylum.map((e) => [e.from, e.to, e.override])).toEqual([
+        ['not_started', 'pre_registered', false],
+        ['pre_registered', 'application_filed', true],
+      ]);
+      expect(asylum[1]).toMatchObject({
+        reason: 'Filed at the Tapachula office before arriving',
+        byUserId: coordinator.userId,
+      });
+      expect(
+        (await change(volunteer, { residentId: id, status: 'ABANDONED' })).errors![0].extensions
+          .code,
+      ).toBe('FORBIDDEN');
+    });
+
+    it('lists the appointments of the next 48 hours, soonest first', async () => {
+      const add = (residentId: string, hours: number, kind = 'COMAR') =>
+        volunteer.gql<{ addAppointment: { id: string } }>(
+          'mutation($input: AddAppointmentInput!) { addAppointment(input: $input) { id } }',
+          {
+            input: {
+              requestId: randomUUID(),
+              residentId,
+              kind,
+              startsAt: new Date(Date.now() + hours * 3_600_000).toISOString(),
+              place: 'COMAR, Versalles 49',
+            },
+          },
+        );
+      await add(family.members[1].id, 30, 'INM_TVRH');
+      await add(family.members[0].id, 10);
+      await add(family.members[0].id, 72);
+      const due = await volunteer.gql<{
+        appointmentsDue: { residentName: string; kind: string; startsAt: string }[];
+      }>('query($s: ID!) { appointmentsDue(shelterId: $s) { residentName kind startsAt } }', {
+        s: shelterA,
+      });
+      expect(due.data!.appointmentsDue.map((a) => [a.residentName, a.kind])).toEqual([
+        ['Jean-Baptiste Dorival', 'COMAR'],
+        ['Mirlande Dorival', 'INM_TVRH'],
+      ]);
+    });
+  });
+
+  describe('consent, retention, erasure and subject access', () => {
+    it('exports everything on record about a person as JSON', async () => {
+      const exported = await coordinator.gql<{ exportResident: string }>(
+        'query($id: ID!) { exportResident(id: $id) }',
+        { id: family.members[0].id },
+      );
+      const body = JSON.parse(exported.data!.exportResident) as {
+        resident: { name: string };
+        history: unknown[];
+        appointments: unknown[];
+      };
+      expect(body.resident.name).toBe('Jean-Baptiste Dorival');
+      expect(body.history.length).toBeGreaterThan(2);
+      expect(body.appointments).toHaveLength(2);
+    });
+
+    it('anonymises closed cases past retention (not those with an appointment to come), and the counts stay', async () => {
+      const aggregates = () =>
+        coordinator.gql<{ residentAggregates: unknown }>(
+          'query($s: ID) { residentAggregates(shelterId: $s) { total { count } byNationality { key count } byCaseStatus { key count } } }',
+          { s: shelterA },
+        );
+      const [head, mother, child] = family.members;
+      for (const member of [head, mother, child]) {
+        await coordinator.gql(
+          'mutation($id: ID!) { setCaseStatus(input: { residentId: $id, status: DEPARTED, reason: "Siguió hacia el norte" }) { id } }',
+          { id: member.id },
+        );
+      }
+      await app.sql(
+        `UPDATE resident SET case_closed_at = now() - interval '200 days' WHERE id = ANY($1)`,
+        [[head.id, mother.id, child.id]],
+      );
+      const before = (await aggregates()).data;
+      const anonymised = await app.app.get(ResidentLifecycleService).anonymiseExpired();
+      expect(anonymised).toBe(1); // the child: both adults have an appointment to come
+      expect((await aggregates()).data).toEqual(before);
+      const child2 = await readAs(coordinator, child.id);
+      expect(child2).toMatchObject({ anonymised: true, name: null, guardianId: null });
+      expect(await app.app.get(ResidentLifecycleService).anonymiseExpired()).toBe(0);
+    });
+
+    it('erases at once on request', async () => {
+      const erased = await coordinator.gql<{ eraseResident: Resident }>(
+        `mutation($id: ID!) { eraseResident(id: $id) { ${RESIDENT_FIELDS} } }`,
+        { id: family.members[0].id },
+      );
+      expect(erased.data!.eraseResident).toMatchObject({
+        anonymised: true,
+        name: null,
+        phone: null,
+        notes: null,
+        documents: { comarFolio: null, passport: null },
+      });
+      const [row] = await app.sql<Record<string, unknown>>(
+        'SELECT name_sealed, folio_hash, phone_sealed, nationality FROM resident WHERE id = $1',
+        [family.members[0].id],
+      );
+      expect(row).toEqual({
+        name_sealed: null,
+        folio_hash: null,
+        phone_sealed: null,
+        nationality: 'HT',
+      });
+    });
+
+    it('records a withdrawal of consent and what followed', async () => {
+      const result = await register(
+        volunteer,
+        householdInput(shelterA, [adult('Consent Retirado')]),
+      );
+      const id = result.data!.registerHousehold.members[0].id;
+      const withdrawn = await coordinator.gql<{ withdrawConsent: Resident }>(
+        `mutation($id: ID!) { withdrawConsent(input: { residentId: $id, outcome: VITAL_INTEREST, reason: "Needs medical follow-up" }) { ${RESIDENT_FIELDS} } }`,
+        { id },
+      );
+      expect(withdrawn.data!.withdrawConsent.legalBasis).toMatchObject({
+        basis: 'VITAL_INTEREST',
+        withdrawalOutcome: 'VITAL_INTEREST',
+      });
+      const again = await coordinator.gql(
+        `mutation($id: ID!) { withdrawConsent(input: { residentId: $id, outcome: ERASED }) { id } }`,
+        { id },
+      );
+      expect(again.errors![0].extensions.reason).toBe('NOT_CONSENT');
+    });
+  });
+
+  describe('duplicates', () => {
+    it('shows a person registered at two shelters to staff of both, and a coordinator of both merges them', async () => {
+      const person = (shelterId: string, extra: Record<string, unknown>) =>
+        register(
+          coordinator,
+          householdInput(shelterId, [adult('Wilner Joseph', { birthYear: 1979, ...extra })]),
+        );
+      const a = (await person(shelterA, { phone: '5511112222' })).data!.registerHousehold
+        .members[0];
+      const b = (await person(shelterB, { documents: { comarFolio: 'DUP-FOLIO-001' } })).data!
+        .registerHousehold.members[0];
+      const found = await coordinator.gql<{
+        possibleDuplicates: { residentId: string; otherResidentId: string; matchedOn: string[] }[];
+      }>(
+        'query($s: ID!) { possibleDuplicates(shelterId: $s) { residentId otherResidentId matchedOn } }',
+        { s: shelterA },
+      );
+      expect(found.data!.possibleDuplicates).toContainEqual({
+        residentId: a.id,
+        otherResidentId: b.id,
+        matchedOn: ['name'],
+      });
+      const volunteerView = await volunteer.gql<{ possibleDuplicates: unknown[] }>(
+        'query($s: ID!) { possibleDuplicates(shelterId: $s) { residentId } }',
+        { s: shelterA },
+      );
+      expect(volunteerView.data!.possibleDuplicates).toEqual([]);
+      const merged = await coordinator.gql(
+        'mutation($k: ID!, $m: ID!) { mergeResidents(keepId: $k, mergeId: $m) }',
+        { k: a.id, m: b.id },
+      );
+      expect(merged.errors).toBeUndefined();
+      const kept = await readAs(coordinator, a.id);
+      expect(kept!.documents.comarFolio).toBe('DUP-FOLIO-001');
+      expect(await app.sql('SELECT id FROM resident WHERE id = $1', [b.id])).toHaveLength(0);
+    });
+  });
+
+  describe('keys', () => {
+    it('a rotation re-seals every value with the new key, and look-ups and reads still work', async () => {
+      const old = parseKeyring(TEST_RESIDENT_KEY);
+      const next = parseKeyring(`${TEST_RESIDENT_KEY}\n${newKey().toString('base64')}`);
+      const report = await app.app.get(KeyRotationService).rotate(new FieldCipher(next));
+      expect(report.keyId).toBe(next.currentId);
+      expect(report.residents).toBeGreaterThan(3);
+      const sealed = await app.sql<{ v: string }>(
+        `SELECT name_sealed AS v FROM resident WHERE name_sealed IS NOT NULL`,
+      );
+      expect(sealed.every((row) => row.v.startsWith(`v1:${next.currentId}:`))).toBe(true);
+      expect(sealed.some((row) => row.v.includes(old.currentId))).toBe(false);
+      expect((await readAs(volunteer, family.members[1].id))!.name).toBe('Mirlande Dorival');
+      const find = await volunteer.gql<{ searchResidents: { id: string }[] }>(
+        'query($s: ID!) { searchResidents(shelterId: $s, name: "Mirlande Dorival", birthYear: 1990) { id } }',
+        { s: shelterA },
+      );
+      expect(find.data!.searchResidents.map((r) => r.id)).toEqual([family.members[1].id]);
+      const keys = await app.sql<{ key_id: string }>('SELECT key_id FROM crypto_key');
+      expect(keys.map((k) => k.key_id)).toContain(next.currentId);
+    });
+  });
+
+  it('wrote none of the seeded names, folios or phone numbers to the log', () => {
+    expect(logLines.length).toBeGreaterThan(50);
+    const log = logLines.join('');
+    for (const secret of [...SEEDED, 'Wilner', 'DUP-FOLIO-001', 'Tapachula']) {
+      expect(log).not.toContain(secret);
+    }
+  });
+});
