@@ -85,6 +85,10 @@ describe('First start (e2e)', () => {
     try {
       const [{ n }] = await app.sql<{ n: number }>('SELECT count(*)::int AS n FROM app_user');
       expect(n).toBe(0);
+      const [{ residents }] = await app.sql<{ residents: number }>(
+        'SELECT count(*)::int AS residents FROM resident',
+      );
+      expect(residents).toBe(0);
       expect(logs.lines.some((l) => l.includes('setup token'))).toBe(true);
       const shelters = await app.gql<{ shelters: unknown[] }>('{ shelters(first: 1000) { id } }');
       expect(shelters.data!.shelters).toHaveLength(40);

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import { AccountsService, FirstStartService } from '@albergue/auth';
-import { FieldCipher } from '@albergue/residents';
+import { AsylumService, FieldCipher, ResidentsService } from '@albergue/residents';
 import { AvailabilityService, OrganisationsService, SheltersService } from '@albergue/shelters';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -16,7 +16,8 @@ import type { AppConfig } from './config/config.schema.js';
 import { migrate } from './database/data-source.js';
 import { type RunningDatabase, startEmbeddedPostgres } from './database/embedded-postgres.js';
 import { loadDemoNetwork } from './demo/demo-network.js';
-import { DEMO_DOMAIN, DEMO_PASSWORD, loadDemoUsers } from './demo/demo-users.js';
+import { loadDemoResidents } from './demo/demo-residents.js';
+import { DEMO_COORDINATOR, DEMO_DOMAIN, DEMO_PASSWORD, loadDemoUsers } from './demo/demo-users.js';
 import { registerSecurity } from './http/security.js';
 import { loadResidentKeys } from './keys/resident-keys.js';
 import { NestPinoLogger } from './logging/logger.js';
@@ -112,7 +113,17 @@ export async function startAlbergue(config: AppConfig, logger: Logger): Promise<
         // Demo accounts with a published password: never in production.
         if (config.NODE_ENV !== 'production') {
           const users = await loadDemoUsers(app.get(AccountsService), demo.shelterIds);
-          logger.info({ users, password: DEMO_PASSWORD }, 'demo accounts created (see README)');
+          logger.info(
+            { users: [...users.keys()], password: DEMO_PASSWORD },
+            'demo accounts created (see README)',
+          );
+          const residents = await loadDemoResidents(
+            app.get(ResidentsService),
+            app.get(AsylumService),
+            users.get(DEMO_COORDINATOR)!,
+            demo.shelterIds.slice(0, 2),
+          );
+          logger.info({ residents }, 'demo residents registered (fictional)');
         }
       }
     }

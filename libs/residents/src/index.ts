@@ -1,5 +1,6 @@
 export * from './appointment.entity.js';
 export * from './asylum-track.js';
+export * from './asylum.service.js';
 export * from './crypto-key.entity.js';
 export * from './crypto/field-cipher.js';
 export * from './crypto/keyring.js';

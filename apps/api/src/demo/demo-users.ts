@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 /** Published in README: demo accounts exist only with demo data and never when NODE_ENV=production. */
 export const DEMO_PASSWORD = 'demo-albergue-2026';
 export const DEMO_DOMAIN = 'demo.example';
+export const DEMO_COORDINATOR = 'coordinator@demo.example';
 
 interface DemoUser {
   email: string;
@@ -41,11 +42,12 @@ export const DEMO_USERS: DemoUser[] = [
   },
 ];
 
-/** One account per role, working in the first demo shelters; returns their emails. */
+/** One account per role, working in the first demo shelters; returns their ids by email. */
 export async function loadDemoUsers(
   accounts: AccountsService,
   shelterIds: string[],
-): Promise<string[]> {
+): Promise<Map<string, string>> {
+  const ids = new Map<string, string>();
   for (const demo of DEMO_USERS) {
     const user = await accounts.create({
       requestId: randomUUID(),
@@ -54,9 +56,10 @@ export async function loadDemoUsers(
       networkRole: demo.networkRole ?? null,
     });
     await accounts.setPassword(user.id, DEMO_PASSWORD);
+    ids.set(demo.email, user.id);
     for (const [index, role] of demo.shelters ?? []) {
       await accounts.setMembership({ userId: user.id, shelterId: shelterIds[index], role });
     }
   }
-  return DEMO_USERS.map((demo) => demo.email);
+  return ids;
 }

@@ -1,0 +1,120 @@
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { chmod, mkdtemp, readFile, rename, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { type RunningAlbergue, startAlbergue } from '../apps/api/src/bootstrap.js';
+import { loadConfig } from '../apps/api/src/config/config.js';
+import { adult, householdInput, REGISTER } from './factories/resident.factory.js';
+import { captureLogs } from './helpers/log-capture.js';
+import { DEMO_PASSWORD, signIn } from './helpers/test-app.js';
+
+const run = promisify(execFile);
+
+/** The embedded default: the key file in DATA_DIR, refused when missing, and the rotation command. */
+describe('Resident data keys (e2e)', () => {
+  let dataDir: string;
+  let keyFile: string;
+  let running: RunningAlbergue | undefined;
+  let residentId: string;
+
+  const start = async (env: Record<string, string> = {}) => {
+    const logs = captureLogs();
+    const config = loadConfig({
+      DATA_DIR: dataDir,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      TILE_URL: '',
+      ...env,
+    });
+    running = await startAlbergue(config, logs.logger);
+    return { app: running, logs: logs.lines };
+  };
+  const stop = async () => {
+    await running?.close();
+    running = undefined;
+  };
+  const readName = async (app: RunningAlbergue) => {
+    const coordinator = await signIn(app.url, 'coordinator@demo.example', DEMO_PASSWORD);
+    const result = await coordinator.gql<{ resident: { name: string } }>(
+      'query($id: ID!) { resident(id: $id) { name } }',
+      { id: residentId },
+    );
+    return result.data?.resident.name;
+  };
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(path.join(tmpdir(), 'albergue-keys-'));
+    await chmod(dataDir, 0o755);
+    keyFile = path.join(dataDir, 'resident.key');
+  });
+
+  afterAll(async () => {
+    await stop();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('creates an owner-only key file in DATA_DIR on first start, and says so', async () => {
+    const { app, logs } = await start();
+    expect(
+      logs.some((line) => line.includes('created the resident data key') && line.includes(keyFile)),
+    ).toBe(true);
+    expect((await stat(keyFile)).mode & 0o777).toBe(0o600);
+    const volunteer = await signIn(app.url, 'volunteer@demo.example', DEMO_PASSWORD);
+    const shelterId = (
+      await volunteer.gql<{ me: { memberships: { shelterId: string }[] } }>(
+        '{ me { memberships { shelterId } } }',
+      )
+    ).data!.me.memberships[0].shelterId;
+    const registered = await volunteer.gql<{ registerHousehold: { members: { id: string }[] } }>(
+      REGISTER,
+      {
+        input: householdInput(shelterId, [adult('Rose-Andrée Clervil')]),
+      },
+    );
+    residentId = registered.data!.registerHousehold.members[0].id;
+    await stop();
+  });
+
+  it('refuses to start on a data directory whose key is missing', async () => {
+    await rename(keyFile, `${keyFile}.away`);
+    await expect(start()).rejects.toThrow(/resident data key file .* is missing/);
+    await rename(`${keyFile}.away`, keyFile);
+  });
+
+  it('refuses production without a key outside DATA_DIR', async () => {
+    await expect(start({ NODE_ENV: 'production' })).rejects.toThrow(
+      /RESIDENT_KEY or RESIDENT_KEY_FILE must be set in production/,
+    );
+    await expect(start({ NODE_ENV: 'production', RESIDENT_KEY_FILE: keyFile })).rejects.toThrow(
+      /outside DATA_DIR/,
+    );
+  });
+
+  it('`npm run keys:rotate` re-seals everything with a new key, and the app reads it after', async () => {
+    const before = (await readFile(keyFile, 'utf8'))
+      .trim()
+      .split('\n')
+      .filter((l) => !l.startsWith('#'));
+    const { stdout } = await run('node', ['dist/apps/api/src/keys/rotate-keys.js'], {
+      env: {
+        ...process.env,
+        DATA_DIR: dataDir,
+        DATABASE_URL: '',
+        RESIDENT_KEY: '',
+        NODE_ENV: 'development',
+      },
+    });
+    expect(stdout).toMatch(/Re-sealed \d+ residents/);
+    const after = (await readFile(keyFile, 'utf8'))
+      .trim()
+      .split('\n')
+      .filter((l) => !l.startsWith('#'));
+    expect(after).toHaveLength(2);
+    expect(after[0]).toBe(before[0]);
+    const { app } = await start();
+    expect(await readName(app)).toBe('Rose-Andrée Clervil');
+    expect(existsSync(keyFile)).toBe(true);
+  });
+});
