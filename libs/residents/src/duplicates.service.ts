@@ -2,25 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Caller } from './resident-access.js';
 import { ResidentEvent } from './resident-event.entity.js';
-import { type SealedField, ResidentSealer } from './resident-sealer.js';
+import { ResidentSealer } from './resident-sealer.js';
 import { Resident } from './resident.entity.js';
 import type { PossibleDuplicate } from './resident.views.js';
 import { Role } from '@albergue/common';
 import { ResidentsException, ResidentsExceptionCode } from './residents.exception.js';
+import { SEALED_COLUMNS } from './sealed-columns.js';
 
 const MATCHES = ['name', 'folio', 'passport', 'curp', 'tvrh'] as const;
-
-/** Sealed fields a merge may carry over from the merged record, with the hash that goes along. */
-const CARRIED: [keyof Resident, SealedField, keyof Resident | null][] = [
-  ['genderSealed', 'resident.gender', null],
-  ['phoneSealed', 'resident.phone', null],
-  ['notesSealed', 'resident.notes', null],
-  ['folioSealed', 'resident.folio', 'folioHash'],
-  ['passportSealed', 'resident.passport', 'passportHash'],
-  ['curpSealed', 'resident.curp', 'curpHash'],
-  ['tvrhSealed', 'resident.tvrh', 'tvrhHash'],
-  ['caseNumberSealed', 'resident.caseNumber', null],
-];
 
 /**
  * One person registered at two shelters, found through the keyed hashes (name with birth year,
@@ -86,12 +75,15 @@ export class DuplicatesService {
           ['mergeId'],
         );
       }
-      for (const [column, field, hash] of CARRIED) {
+      // The name stays the kept record's: it matched, or the coordinator chose this record.
+      for (const { column, field, lookup } of SEALED_COLUMNS.filter(
+        (c) => c.field !== 'resident.name',
+      )) {
         if (!keep[column] && other[column]) {
           const plain = this.sealer.open(field, other.id, other[column] as string);
           Object.assign(keep, { [column]: this.sealer.seal(field, keep.id, plain) });
-          if (hash) {
-            Object.assign(keep, { [hash]: other[hash] });
+          if (lookup) {
+            Object.assign(keep, { [lookup.hashColumn]: other[lookup.hashColumn] });
           }
         }
       }

@@ -3,23 +3,11 @@ import { DataSource } from 'typeorm';
 import { Appointment } from './appointment.entity.js';
 import { type FieldCipher, normaliseDocument } from './crypto/field-cipher.js';
 import { CryptoKey } from './crypto-key.entity.js';
-import { type LookupKind, ResidentSealer, type SealedField } from './resident-sealer.js';
+import { ResidentSealer } from './resident-sealer.js';
 import { ResidentEvent } from './resident-event.entity.js';
 import { Resident } from './resident.entity.js';
 import { nameKey } from './residents.service.js';
-
-const SEALED: [keyof Resident, SealedField, LookupKind | null][] = [
-  ['nameSealed', 'resident.name', 'name'],
-  ['genderSealed', 'resident.gender', null],
-  ['phoneSealed', 'resident.phone', null],
-  ['notesSealed', 'resident.notes', null],
-  ['childProtectionSealed', 'resident.childProtection', null],
-  ['folioSealed', 'resident.folio', 'folio'],
-  ['passportSealed', 'resident.passport', 'passport'],
-  ['curpSealed', 'resident.curp', 'curp'],
-  ['tvrhSealed', 'resident.tvrh', 'tvrh'],
-  ['caseNumberSealed', 'resident.caseNumber', null],
-];
+import { SEALED_COLUMNS } from './sealed-columns.js';
 
 export interface RotationReport {
   keyId: string;
@@ -48,17 +36,19 @@ export class KeyRotationService {
       const residents = await manager.find(Resident, { lock: { mode: 'pessimistic_write' } });
       for (const resident of residents) {
         const changes: Record<string, string | null> = {};
-        for (const [column, field, lookup] of SEALED) {
+        for (const { column, field, lookup } of SEALED_COLUMNS) {
           const sealed = resident[column] as string | null;
           if (sealed === null) {
             continue;
           }
           const plain = old.open(sealed, `${field}:${resident.id}`);
           changes[column] = next.seal(plain, `${field}:${resident.id}`);
-          if (lookup === 'name') {
-            changes.nameHash = next.hash('name', nameKey(plain, resident.birthYear));
-          } else if (lookup) {
-            changes[`${lookup}Hash`] = next.hash(lookup, normaliseDocument(plain));
+          if (lookup) {
+            const normalised =
+              lookup.kind === 'name'
+                ? nameKey(plain, resident.birthYear)
+                : normaliseDocument(plain);
+            changes[lookup.hashColumn] = next.hash(lookup.kind, normalised);
           }
         }
         await manager.update(Resident, { id: resident.id }, changes as Partial<Resident>);

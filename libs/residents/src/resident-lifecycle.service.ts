@@ -8,6 +8,7 @@ import { ResidentEvent, ResidentEventKind } from './resident-event.entity.js';
 import { ResidentSealer } from './resident-sealer.js';
 import { ResidentViewMapper } from './resident-view.mapper.js';
 import { Resident } from './resident.entity.js';
+import { IDENTIFYING_NULLS } from './sealed-columns.js';
 import type { ResidentEventView, ResidentView } from './resident.views.js';
 import {
   AppointmentOutcome,
@@ -18,26 +19,6 @@ import {
 import { ResidentsException, ResidentsExceptionCode } from './residents.exception.js';
 import { RESIDENTS_OPTIONS, type ResidentsOptions } from './residents.options.js';
 import { ResidentsService } from './residents.service.js';
-
-/** Identifying columns emptied by anonymisation; the statistics columns stay, so aggregates stay right. */
-const IDENTIFYING: Partial<Resident> = {
-  nameSealed: null,
-  nameHash: null,
-  genderSealed: null,
-  phoneSealed: null,
-  notesSealed: null,
-  childProtectionSealed: null,
-  folioSealed: null,
-  folioHash: null,
-  passportSealed: null,
-  passportHash: null,
-  curpSealed: null,
-  curpHash: null,
-  tvrhSealed: null,
-  tvrhHash: null,
-  caseNumberSealed: null,
-  guardianId: null,
-};
 
 /** A case over time: its status, the legal basis, and the end of the record (anonymisation, erasure). */
 @Injectable()
@@ -193,7 +174,7 @@ export class ResidentLifecycleService {
     await manager
       .createQueryBuilder()
       .update(Resident)
-      .set({ ...IDENTIFYING, vulnerabilities: [], anonymisedAt: () => 'now()' })
+      .set({ ...IDENTIFYING_NULLS, vulnerabilities: [], anonymisedAt: () => 'now()' })
       .where('id IN (:...ids)', { ids })
       .execute();
     await manager

@@ -1,0 +1,54 @@
+import type { LookupKind, SealedField } from './resident-sealer.js';
+import type { Resident } from './resident.entity.js';
+
+export interface SealedColumn {
+  column: keyof Resident;
+  field: SealedField;
+  /** For fields found by exact look-up: the kind of keyed hash, and where it is kept. */
+  lookup?: { kind: LookupKind; hashColumn: keyof Resident };
+}
+
+/**
+ * Every sealed column of a resident, in one place: key rotation re-seals them, a merge carries
+ * them over, anonymisation empties them (and their hashes).
+ */
+export const SEALED_COLUMNS: SealedColumn[] = [
+  {
+    column: 'nameSealed',
+    field: 'resident.name',
+    lookup: { kind: 'name', hashColumn: 'nameHash' },
+  },
+  { column: 'genderSealed', field: 'resident.gender' },
+  { column: 'phoneSealed', field: 'resident.phone' },
+  { column: 'notesSealed', field: 'resident.notes' },
+  { column: 'childProtectionSealed', field: 'resident.childProtection' },
+  {
+    column: 'folioSealed',
+    field: 'resident.folio',
+    lookup: { kind: 'folio', hashColumn: 'folioHash' },
+  },
+  {
+    column: 'passportSealed',
+    field: 'resident.passport',
+    lookup: { kind: 'passport', hashColumn: 'passportHash' },
+  },
+  {
+    column: 'curpSealed',
+    field: 'resident.curp',
+    lookup: { kind: 'curp', hashColumn: 'curpHash' },
+  },
+  {
+    column: 'tvrhSealed',
+    field: 'resident.tvrh',
+    lookup: { kind: 'tvrh', hashColumn: 'tvrhHash' },
+  },
+  { column: 'caseNumberSealed', field: 'resident.caseNumber' },
+];
+
+/** Every identifying column set to null: what anonymisation writes. */
+export const IDENTIFYING_NULLS: Partial<Resident> = Object.fromEntries(
+  SEALED_COLUMNS.flatMap(({ column, lookup }) => [
+    [column, null],
+    ...(lookup ? [[lookup.hashColumn, null]] : []),
+  ]).concat([['guardianId', null]]),
+) as Partial<Resident>;
