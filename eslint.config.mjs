@@ -28,7 +28,8 @@ export default tseslint.config(
         'error',
         { considerDefaultExhaustiveForUnions: true },
       ],
-      eqeqeq: 'error',
+      // `== null` is the one loose comparison allowed: it means null or undefined, as GraphQL inputs can be.
+      eqeqeq: ['error', 'always', { null: 'ignore' }],
       curly: 'error',
       '@typescript-eslint/consistent-type-imports': [
         'error',

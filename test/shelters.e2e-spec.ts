@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { IdempotencyService } from '@albergue/common';
 import { haversineKm } from '@albergue/shelters';
 import {
   createOrganisation,
@@ -471,6 +472,14 @@ describe('Shelter directory (e2e)', () => {
         `SELECT count(*)::int AS n FROM shelter WHERE name = 'Segundo'`,
       );
       expect(n).toBe(0);
+    });
+
+    it('forgets requestIds after a day, since the log holds a hash of the input', async () => {
+      await app.sql(
+        `INSERT INTO request_log (request_id, operation, payload_hash, created_at) VALUES ($1, 'x', 'h', now() - interval '25 hours')`,
+        [randomUUID()],
+      );
+      expect(await app.app.get(IdempotencyService).prune()).toBe(1);
     });
 
     it('a create that fails leaves its requestId free for a corrected retry', async () => {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { CommonException, CommonExceptionCode } from './app.exception.js';
 import { RequestLog } from './request-log.entity.js';
 
@@ -27,8 +27,25 @@ export function stableJson(value: unknown): string {
   );
 }
 
+/** How long a requestId is remembered: retries come within minutes, not days. */
+export const REQUEST_LOG_RETENTION_MS = 86_400_000;
+
 @Injectable()
 export class IdempotencyService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /**
+   * Forgets requests older than a day. The log holds a hash of each input, which for a
+   * registration covers names and documents; it must not outlive its use.
+   */
+  async prune(): Promise<number> {
+    const [, deleted] = await this.dataSource.query<[unknown, number]>(
+      'DELETE FROM request_log WHERE created_at < now() - make_interval(secs => $1)',
+      [REQUEST_LOG_RETENTION_MS / 1000],
+    );
+    return deleted;
+  }
+
   /**
    * Runs `act` at most once per requestId. Must be called inside the caller's transaction:
    * a concurrent retry blocks on the request_log primary key until the first transaction ends,

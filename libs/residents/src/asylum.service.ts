@@ -10,7 +10,8 @@ import type {
   SetAppointmentOutcomeInput,
 } from './dto/track.input.js';
 import { type Caller, ResidentAccess } from './resident-access.js';
-import { ResidentEvent, ResidentEventKind } from './resident-event.entity.js';
+import { ResidentEventKind } from './resident-event.entity.js';
+import { recordHistory } from './resident-history.js';
 import { ResidentSealer } from './resident-sealer.js';
 import { ResidentViewMapper } from './resident-view.mapper.js';
 import type { AppointmentView, ResidentView } from './resident.views.js';
@@ -95,15 +96,15 @@ export class AsylumService {
         );
       }
       await manager.save(resident);
-      await manager.insert(ResidentEvent, {
+      await recordHistory(manager, this.sealer, {
         residentId: resident.id,
         kind: ResidentEventKind.ASYLUM,
-        fromValue: from,
-        toValue: input.status,
+        from,
+        to: input.status,
         byUserId: caller.actor.userId,
         override: !isAllowedTransition(from, input.status),
-        reasonSealed: this.sealer.seal('resident_event.reason', resident.id, input.reason),
-        office: input.office ?? null,
+        reason: input.reason,
+        office: input.office,
       });
     });
     return this.residents.get(caller, input.residentId, 'asylum-track');
@@ -116,7 +117,7 @@ export class AsylumService {
         manager,
         { requestId, operation: 'addAppointment', payload },
         async () => {
-          await this.residents.find(input.residentId, manager);
+          await this.residents.findActive(input.residentId, manager, 'input.residentId');
           const appointmentId = randomUUID();
           await manager.insert(Appointment, {
             id: appointmentId,

@@ -1,7 +1,7 @@
+import { AuditOutcome, AuditService } from '@albergue/audit';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Caller } from './resident-access.js';
-import { ResidentEvent } from './resident-event.entity.js';
 import { ResidentSealer } from './resident-sealer.js';
 import { Resident } from './resident.entity.js';
 import type { PossibleDuplicate } from './resident.views.js';
@@ -21,6 +21,7 @@ export class DuplicatesService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly sealer: ResidentSealer,
+    private readonly audit: AuditService,
   ) {}
 
   async find(caller: Caller, shelterId: string): Promise<PossibleDuplicate[]> {
@@ -56,7 +57,7 @@ export class DuplicatesService {
    * Keeps one record: what only the other had is carried over (re-sealed for its new row), its
    * history and appointments move, and the other record is deleted, so counts do not double.
    */
-  async merge(keepId: string, mergeId: string): Promise<string> {
+  async merge(caller: Caller, keepId: string, mergeId: string): Promise<string> {
     await this.dataSource.transaction(async (manager) => {
       const [keep, other] = await Promise.all(
         [keepId, mergeId].map((id) =>
@@ -89,18 +90,11 @@ export class DuplicatesService {
       }
       keep.vulnerabilities = [...new Set([...keep.vulnerabilities, ...other.vulnerabilities])];
       await manager.save(keep);
-      const events = await manager.find(ResidentEvent, { where: { residentId: other.id } });
-      for (const event of events) {
-        const reason = this.sealer.open('resident_event.reason', other.id, event.reasonSealed);
-        await manager.update(
-          ResidentEvent,
-          { id: event.id },
-          {
-            residentId: keep.id,
-            reasonSealed: this.sealer.seal('resident_event.reason', keep.id, reason),
-          },
-        );
-      }
+      // History reasons are bound to their own row, so they move as they are.
+      await manager.query('UPDATE resident_event SET resident_id = $1 WHERE resident_id = $2', [
+        keep.id,
+        other.id,
+      ]);
       await manager.query('UPDATE appointment SET resident_id = $1 WHERE resident_id = $2', [
         keep.id,
         other.id,
@@ -109,7 +103,22 @@ export class DuplicatesService {
         keep.id,
         other.id,
       ]);
+      await manager.query('UPDATE household SET head_id = NULL WHERE head_id = $1', [other.id]);
       await manager.delete(Resident, { id: other.id });
+      await this.audit.record(
+        {
+          action: 'resident.merge',
+          outcome: AuditOutcome.SUCCEEDED,
+          actorId: caller.actor.userId,
+          targetType: 'resident',
+          targetId: keep.id,
+          shelterId: keep.currentShelterId,
+          detail: `merged ${other.id} of shelter ${other.currentShelterId}`,
+          ip: caller.ip,
+          requestId: caller.requestId,
+        },
+        manager,
+      );
     });
     return keepId;
   }

@@ -33,7 +33,9 @@ export class KeyRotationService {
     const reseal = (value: string | null, context: string) =>
       value === null ? null : next.seal(old.open(value, context), context);
     const report = await this.dataSource.transaction(async (manager) => {
-      const residents = await manager.find(Resident, { lock: { mode: 'pessimistic_write' } });
+      // Nothing may be sealed with the old key while this runs (writes wait; reads go on).
+      await manager.query('LOCK TABLE resident, resident_event, appointment IN EXCLUSIVE MODE');
+      const residents = await manager.find(Resident);
       for (const resident of residents) {
         const changes: Record<string, string | null> = {};
         for (const { column, field, lookup } of SEALED_COLUMNS) {
@@ -59,7 +61,7 @@ export class KeyRotationService {
         await manager.update(
           ResidentEvent,
           { id: event.id },
-          { reasonSealed: reseal(event.reasonSealed, `resident_event.reason:${event.residentId}`) },
+          { reasonSealed: reseal(event.reasonSealed, `resident_event.reason:${event.id}`) },
         );
       }
       const appointments = (await manager.find(Appointment)).filter((a) => a.notesSealed !== null);
@@ -71,6 +73,8 @@ export class KeyRotationService {
         );
       }
       await manager.upsert(CryptoKey, { keyId: next.currentKeyId }, ['keyId']);
+      // Nothing is sealed with the older keys any more: they may leave the key file.
+      await manager.query('DELETE FROM crypto_key WHERE key_id <> $1', [next.currentKeyId]);
       return {
         keyId: next.currentKeyId,
         residents: residents.length,

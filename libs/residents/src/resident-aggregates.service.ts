@@ -2,8 +2,42 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { CountCell, ResidentAggregates } from './resident.views.js';
 
-/** Cells under this are suppressed: a count of 1 to 4 can single a person out. */
+/** Cells under this are pooled: a count of 1 to 4 can single a person out. */
 export const SMALL_CELL = 5;
+/** Every count shown is rounded to a multiple of this, so that subtracting one table from another
+ * (a shelter's from the network's, say) cannot recover a small cell either. */
+export const ROUND_TO = 5;
+
+const round = (count: number) => Math.round(count / ROUND_TO) * ROUND_TO;
+
+/**
+ * The cells of one dimension as published: small cells are pooled into OTHER (their keys are not
+ * shown either), and while OTHER holds fewer than SMALL_CELL people the next-smallest cell joins it,
+ * so that no subtraction from the total recovers a small group. Counts are rounded.
+ */
+export function publishCells(counts: { key: string; count: number }[]): CountCell[] {
+  const sorted = [...counts].sort((a, b) => a.count - b.count || a.key.localeCompare(b.key));
+  let pooled = 0;
+  let pooledCells = 0;
+  while (
+    pooledCells < sorted.length &&
+    (sorted[pooledCells].count < SMALL_CELL || (pooled > 0 && pooled < SMALL_CELL))
+  ) {
+    pooled += sorted[pooledCells].count;
+    pooledCells += 1;
+  }
+  const shown = sorted
+    .slice(pooledCells)
+    .map(({ key, count }) => ({ key, count: round(count), suppressed: false }));
+  if (pooledCells === 0) {
+    return shown.sort((a, b) => a.key.localeCompare(b.key));
+  }
+  const other =
+    pooled < SMALL_CELL
+      ? { key: 'OTHER', count: null, suppressed: true }
+      : { key: 'OTHER', count: round(pooled), suppressed: false };
+  return [...shown.sort((a, b) => a.key.localeCompare(b.key)), other];
+}
 
 const DIMENSIONS = {
   byCaseStatus: 'case_status::text',
@@ -12,14 +46,14 @@ const DIMENSIONS = {
   byPopulation: 'population::text',
 } as const;
 
-export function cell(key: string, count: number): CountCell {
-  return count < SMALL_CELL
-    ? { key, count: null, suppressed: true }
-    : { key, count, suppressed: false };
+export function totalCell(total: number): CountCell {
+  return total < SMALL_CELL
+    ? { key: 'total', count: null, suppressed: true }
+    : { key: 'total', count: round(total), suppressed: false };
 }
 
 /**
- * Counts without identities, for network coordinators and reports: by case status, asylum status,
+ * Counts without identities, for network coordinators and reports (pooled and rounded, see publishCells): by case status, asylum status,
  * nationality and population group, for one shelter or the network. Anonymised records still
  * count, so retention does not bend the figures.
  */
@@ -40,13 +74,13 @@ export class ResidentAggregatesService {
       [shelterId],
     );
     const byDimension = (name: string) =>
-      rows.filter((row) => row.dimension === name).map((row) => cell(row.key, row.count));
+      publishCells(rows.filter((row) => row.dimension === name));
     const total = rows
       .filter((row) => row.dimension === 'byCaseStatus')
       .reduce((sum, row) => sum + row.count, 0);
     return {
       shelterId,
-      total: cell('total', total),
+      total: totalCell(total),
       byCaseStatus: byDimension('byCaseStatus'),
       byAsylumStatus: byDimension('byAsylumStatus'),
       byNationality: byDimension('byNationality'),

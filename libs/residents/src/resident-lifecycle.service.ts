@@ -5,10 +5,10 @@ import { Appointment } from './appointment.entity.js';
 import type { SetCaseStatusInput, WithdrawConsentInput } from './dto/track.input.js';
 import { type Caller, ResidentAccess } from './resident-access.js';
 import { ResidentEvent, ResidentEventKind } from './resident-event.entity.js';
+import { recordHistory } from './resident-history.js';
 import { ResidentSealer } from './resident-sealer.js';
 import { ResidentViewMapper } from './resident-view.mapper.js';
-import { Resident } from './resident.entity.js';
-import { IDENTIFYING_NULLS } from './sealed-columns.js';
+import { IDENTIFYING_COLUMNS } from './sealed-columns.js';
 import type { ResidentEventView, ResidentView } from './resident.views.js';
 import {
   AppointmentOutcome,
@@ -21,6 +21,9 @@ import { RESIDENTS_OPTIONS, type ResidentsOptions } from './residents.options.js
 import { ResidentsService } from './residents.service.js';
 
 /** A case over time: its status, the legal basis, and the end of the record (anonymisation, erasure). */
+/** Residents anonymised per transaction, so that a long backlog does not become one huge statement. */
+const RETENTION_BATCH = 500;
+
 @Injectable()
 export class ResidentLifecycleService {
   constructor(
@@ -35,19 +38,24 @@ export class ResidentLifecycleService {
 
   async setCaseStatus(caller: Caller, input: SetCaseStatusInput): Promise<ResidentView> {
     await this.dataSource.transaction(async (manager) => {
-      const resident = await this.residents.find(input.residentId, manager, true);
+      const resident = await this.residents.findActive(
+        input.residentId,
+        manager,
+        'input.residentId',
+        true,
+      );
       const from = resident.caseStatus;
       resident.caseStatus = input.status;
       resident.caseClosedAt =
         input.status === CaseStatus.OPEN ? null : (resident.caseClosedAt ?? new Date());
       await manager.save(resident);
-      await manager.insert(ResidentEvent, {
+      await recordHistory(manager, this.sealer, {
         residentId: resident.id,
         kind: ResidentEventKind.CASE,
-        fromValue: from,
-        toValue: input.status,
+        from,
+        to: input.status,
         byUserId: caller.actor.userId,
-        reasonSealed: this.sealer.seal('resident_event.reason', resident.id, input.reason),
+        reason: input.reason,
       });
     });
     return this.residents.get(caller, input.residentId, 'case-status');
@@ -59,7 +67,12 @@ export class ResidentLifecycleService {
    */
   async withdrawConsent(caller: Caller, input: WithdrawConsentInput): Promise<ResidentView> {
     await this.dataSource.transaction(async (manager) => {
-      const resident = await this.residents.find(input.residentId, manager, true);
+      const resident = await this.residents.findActive(
+        input.residentId,
+        manager,
+        'input.residentId',
+        true,
+      );
       if (resident.legalBasis !== LegalBasis.CONSENT) {
         throw new ResidentsException(
           'This record does not rest on consent.',
@@ -76,16 +89,13 @@ export class ResidentLifecycleService {
             : LegalBasis.PUBLIC_INTEREST;
       }
       await manager.save(resident);
-      await manager.insert(ResidentEvent, {
+      await recordHistory(manager, this.sealer, {
         residentId: resident.id,
         kind: ResidentEventKind.CONSENT,
-        fromValue: LegalBasis.CONSENT,
-        toValue: input.outcome,
+        from: LegalBasis.CONSENT,
+        to: input.outcome,
         byUserId: caller.actor.userId,
-        reasonSealed:
-          input.outcome === WithdrawalOutcome.ERASED
-            ? null
-            : this.sealer.seal('resident_event.reason', resident.id, input.reason),
+        reason: input.outcome === WithdrawalOutcome.ERASED ? null : input.reason,
       });
       if (input.outcome === WithdrawalOutcome.ERASED) {
         await this.anonymise(manager, [resident.id]);
@@ -109,13 +119,24 @@ export class ResidentLifecycleService {
    * API instances running it at once anonymise each resident exactly once.
    */
   async anonymiseExpired(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const batch = await this.anonymiseBatch();
+      total += batch;
+      if (batch < RETENTION_BATCH) {
+        return total;
+      }
+    }
+  }
+
+  private async anonymiseBatch(): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
       const rows = await manager.query<{ id: string }[]>(
         `SELECT r.id FROM resident r
           WHERE r.anonymised_at IS NULL AND r.case_status <> $1
             AND r.case_closed_at < now() - make_interval(days => $2)
             AND NOT EXISTS (SELECT 1 FROM appointment a WHERE a.resident_id = r.id AND a.outcome = $3 AND a.starts_at > now())
-          FOR UPDATE SKIP LOCKED`,
+          LIMIT ${RETENTION_BATCH} FOR UPDATE SKIP LOCKED`,
         [CaseStatus.OPEN, this.options.retentionDays, AppointmentOutcome.PENDING],
       );
       const ids = rows.map((row) => row.id);
@@ -171,23 +192,23 @@ export class ResidentLifecycleService {
     if (ids.length === 0) {
       return;
     }
-    await manager
-      .createQueryBuilder()
-      .update(Resident)
-      .set({ ...IDENTIFYING_NULLS, vulnerabilities: [], anonymisedAt: () => 'now()' })
-      .where('id IN (:...ids)', { ids })
-      .execute();
-    await manager
-      .createQueryBuilder()
-      .update(ResidentEvent)
-      .set({ reasonSealed: null })
-      .where('resident_id IN (:...ids)', { ids })
-      .execute();
-    await manager
-      .createQueryBuilder()
-      .update(Appointment)
-      .set({ notesSealed: null })
-      .where('resident_id IN (:...ids)', { ids })
-      .execute();
+    await manager.query(
+      `UPDATE resident SET ${Object.keys(IDENTIFYING_COLUMNS).join(' = NULL, ')} = NULL,
+         tvrh_issued_on = NULL, tvrh_expires_on = NULL, guardian_id = NULL, vulnerabilities = '{}', anonymised_at = now()
+       WHERE id = ANY($1)`,
+      [ids],
+    );
+    // Detached from the people they came with, so that the household does not point to them.
+    await manager.query('UPDATE resident SET guardian_id = NULL WHERE guardian_id = ANY($1)', [
+      ids,
+    ]);
+    await manager.query('UPDATE household SET head_id = NULL WHERE head_id = ANY($1)', [ids]);
+    await manager.query(
+      'UPDATE resident_event SET reason_sealed = NULL WHERE resident_id = ANY($1)',
+      [ids],
+    );
+    await manager.query('UPDATE appointment SET notes_sealed = NULL WHERE resident_id = ANY($1)', [
+      ids,
+    ]);
   }
 }

@@ -86,7 +86,7 @@ export class ResidentViewMapper {
       at: e.at,
       byUserId: e.byUserId,
       override: e.override,
-      reason: this.sealer.open('resident_event.reason', e.residentId, e.reasonSealed),
+      reason: this.sealer.open('resident_event.reason', e.id, e.reasonSealed),
       office: e.office,
     };
   }

@@ -42,14 +42,16 @@ export class ResidentScopes implements OnModuleInit {
         )
       ).map((r) => r.s),
     );
-    this.registry.register('household', async (id) =>
-      (
-        await this.dataSource.query<{ s: string }[]>(
-          'SELECT DISTINCT current_shelter_id AS s FROM resident WHERE household_id = $1',
-          [id],
-        )
-      ).map((r) => r.s),
-    );
+    this.registry.register('household', async (id) => {
+      const members = await this.dataSource.query<{ id: string }[]>(
+        'SELECT id FROM resident WHERE household_id = $1',
+        [id],
+      );
+      const shelters = await Promise.all(
+        members.map((member) => this.access.sheltersOf(member.id)),
+      );
+      return [...new Set(shelters.flat())];
+    });
     this.registry.register('appointment', async (id) => {
       const [row] = await this.dataSource.query<{ resident_id: string }[]>(
         'SELECT resident_id FROM appointment WHERE id = $1',

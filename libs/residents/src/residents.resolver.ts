@@ -224,7 +224,8 @@ export class ResidentsResolver {
   mergeResidents(
     @Args('keepId', { type: () => ID }, UuidPipe) keepId: string,
     @Args('mergeId', { type: () => ID }, UuidPipe) mergeId: string,
+    @Context() context: GraphQLContext,
   ): Promise<string> {
-    return this.duplicates.merge(keepId, mergeId);
+    return this.duplicates.merge(callerOf(context), keepId, mergeId);
   }
 }

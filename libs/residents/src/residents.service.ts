@@ -1,7 +1,7 @@
 import { IdempotencyService } from '@albergue/common';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager, IsNull } from 'typeorm';
 import { bracketOf, isMinor } from './ages.js';
 import { normaliseDocument, normaliseName } from './crypto/field-cipher.js';
 import type {
@@ -75,7 +75,7 @@ export class ResidentsService {
                 population: member.population,
                 minor,
                 guardianId:
-                  minor && member.guardianIndex !== undefined ? ids[member.guardianIndex] : null,
+                  minor && member.guardianIndex != null ? ids[member.guardianIndex] : null,
                 unaccompanied: minor && member.unaccompanied === true,
                 childProtectionSealed:
                   minor && member.unaccompanied
@@ -121,9 +121,10 @@ export class ResidentsService {
     const household = await this.dataSource
       .getRepository(Household)
       .findOneByOrFail({ id: householdId });
-    const members = await this.dataSource
-      .getRepository(Resident)
-      .find({ where: { householdId }, order: { position: 'ASC', id: 'ASC' } });
+    const members = await this.dataSource.getRepository(Resident).find({
+      where: { householdId, anonymisedAt: IsNull() },
+      order: { position: 'ASC', id: 'ASC' },
+    });
     await this.access.recordReads(caller, members, purpose);
     return {
       id: household.id,
@@ -205,18 +206,29 @@ export class ResidentsService {
 
   async update(caller: Caller, id: string, input: ResidentDetailsInput): Promise<ResidentView> {
     await this.dataSource.transaction(async (manager) => {
-      const resident = await this.find(id, manager, true);
-      if (resident.anonymisedAt) {
-        throw new ResidentsException(
-          'This record was anonymised.',
-          ResidentsExceptionCode.ANONYMISED,
-          ['id'],
-        );
-      }
+      const resident = await this.findActive(id, manager, 'id', true);
       Object.assign(resident, this.sealedDetails(id, input, resident));
       await manager.save(resident);
     });
     return this.get(caller, id, 'update');
+  }
+
+  /** Like find, for changes: an anonymised record takes no new data. */
+  async findActive(
+    id: string,
+    manager: EntityManager,
+    field: string,
+    lock = false,
+  ): Promise<Resident> {
+    const resident = await this.find(id, manager, lock);
+    if (resident.anonymisedAt) {
+      throw new ResidentsException(
+        'This record was anonymised.',
+        ResidentsExceptionCode.ANONYMISED,
+        [field],
+      );
+    }
+    return resident;
   }
 
   async find(
@@ -281,19 +293,19 @@ export class ResidentsService {
     }
     if (documents.comarFolio !== undefined) {
       fields.folioSealed = this.sealer.seal('resident.folio', id, documents.comarFolio);
-      fields.folioHash = this.sealer.hash('folio', normaliseDocument(documents.comarFolio));
+      fields.folioHash = this.sealer.hash('folio', documentKey(documents.comarFolio));
     }
     if (documents.passport !== undefined) {
       fields.passportSealed = this.sealer.seal('resident.passport', id, documents.passport);
-      fields.passportHash = this.sealer.hash('passport', normaliseDocument(documents.passport));
+      fields.passportHash = this.sealer.hash('passport', documentKey(documents.passport));
     }
     if (documents.curp !== undefined) {
       fields.curpSealed = this.sealer.seal('resident.curp', id, documents.curp);
-      fields.curpHash = this.sealer.hash('curp', normaliseDocument(documents.curp));
+      fields.curpHash = this.sealer.hash('curp', documentKey(documents.curp));
     }
     if (documents.tvrhNumber !== undefined) {
       fields.tvrhSealed = this.sealer.seal('resident.tvrh', id, documents.tvrhNumber);
-      fields.tvrhHash = this.sealer.hash('tvrh', normaliseDocument(documents.tvrhNumber));
+      fields.tvrhHash = this.sealer.hash('tvrh', documentKey(documents.tvrhNumber));
     }
     if (documents.tvrhIssuedOn !== undefined) {
       fields.tvrhIssuedOn = documents.tvrhIssuedOn;
@@ -303,6 +315,11 @@ export class ResidentsService {
     }
     return fields;
   }
+}
+
+/** A document's look-up form; an explicit null (a cleared document) has none. */
+function documentKey(value: string | null | undefined): string | null {
+  return value == null ? null : normaliseDocument(value);
 }
 
 /** The look-up key of a person: normalised full name with birth year (or none). */
@@ -324,7 +341,7 @@ function checkHousehold(input: RegisterHouseholdInput) {
     if (member.ageBracket) {
       return member.ageBracket;
     }
-    if (member.birthYear === undefined) {
+    if (member.birthYear == null) {
       throw new ResidentsException(
         'Give a birth year or an age bracket.',
         ResidentsExceptionCode.AGE_MISSING,
@@ -363,7 +380,7 @@ function checkHousehold(input: RegisterHouseholdInput) {
       return;
     }
     const guardian = member.guardianIndex;
-    if (guardian === undefined) {
+    if (guardian == null) {
       throw new ResidentsException(
         'A minor needs a guardian in the household (guardianIndex), or is unaccompanied.',
         ResidentsExceptionCode.GUARDIAN_REQUIRED,

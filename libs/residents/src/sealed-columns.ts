@@ -45,10 +45,12 @@ export const SEALED_COLUMNS: SealedColumn[] = [
   { column: 'caseNumberSealed', field: 'resident.caseNumber' },
 ];
 
-/** Every identifying column set to null: what anonymisation writes. */
-export const IDENTIFYING_NULLS: Partial<Resident> = Object.fromEntries(
+const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+/** Every identifying column, by its database name: what anonymisation empties. */
+export const IDENTIFYING_COLUMNS: Record<string, true> = Object.fromEntries(
   SEALED_COLUMNS.flatMap(({ column, lookup }) => [
-    [column, null],
-    ...(lookup ? [[lookup.hashColumn, null]] : []),
-  ]).concat([['guardianId', null]]),
-) as Partial<Resident>;
+    column,
+    ...(lookup ? [lookup.hashColumn] : []),
+  ]).map((column) => [snake(String(column)), true]),
+);

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { open, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { type Keyring, newKey, parseKeyring, serialiseKeyring } from '@albergue/residents';
 import pg from 'pg';
@@ -20,6 +20,29 @@ export function keyFilePath(config: KeyConfig): string {
     );
   }
   return path.resolve(config.DATA_DIR, 'resident.key');
+}
+
+function isInside(dir: string, file: string): boolean {
+  const relative = path.relative(dir, file);
+  return (
+    relative !== '' &&
+    relative !== '..' &&
+    !relative.startsWith(`..${path.sep}`) &&
+    !path.isAbsolute(relative)
+  );
+}
+
+/** Replaces a key file in one step (a crash leaves the old file or the new one, never half of one). */
+export async function replaceKeyFile(file: string, ring: Keyring): Promise<void> {
+  const temporary = `${file}.${process.pid}.tmp`;
+  const handle = await open(temporary, 'w', 0o600);
+  try {
+    await handle.writeFile(serialiseKeyring(ring));
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  await rename(temporary, file);
 }
 
 async function knownKeyIds(client: pg.Client): Promise<string[]> {
@@ -49,10 +72,7 @@ export async function loadResidentKeys(
       text = config.RESIDENT_KEY;
     } else {
       const file = keyFilePath(config);
-      if (
-        config.NODE_ENV === 'production' &&
-        !path.relative(path.resolve(config.DATA_DIR), file).startsWith('..')
-      ) {
+      if (config.NODE_ENV === 'production' && isInside(path.resolve(config.DATA_DIR), file)) {
         throw new KeyError(
           'RESIDENT_KEY_FILE must be outside DATA_DIR in production, so that a copy of the data does not carry its key.',
         );
@@ -67,7 +87,8 @@ export async function loadResidentKeys(
         throw new KeyError(`RESIDENT_KEY_FILE ${file} does not exist.`);
       } else {
         const created = parseKeyring(newKey().toString('base64'));
-        await writeFile(file, serialiseKeyring(created), { mode: 0o600 });
+        // 'wx': two instances starting at once cannot each write a different key.
+        await writeFile(file, serialiseKeyring(created), { mode: 0o600, flag: 'wx' });
         log(
           `created the resident data key ${file} (owner-only): back it up apart from the database; without it the residents' data cannot be read`,
         );

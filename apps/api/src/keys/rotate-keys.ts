@@ -1,20 +1,15 @@
 // `npm run keys:rotate`: makes a new resident data key, re-seals everything with it and keeps the
-// old key in the file until you remove it. Stop Albergue first when it uses the embedded database.
+// old key in the file until you remove it. Stop every Albergue instance first: a running one holds
+// only the old key and could neither read the re-sealed data nor find people by their new hashes.
 import 'reflect-metadata';
-import { readFile, writeFile } from 'node:fs/promises';
-import {
-  FieldCipher,
-  KeyRotationService,
-  newKey,
-  parseKeyring,
-  serialiseKeyring,
-} from '@albergue/residents';
+import { readFile } from 'node:fs/promises';
+import { FieldCipher, KeyRotationService, newKey, parseKeyring } from '@albergue/residents';
 import { NestFactory } from '@nestjs/core';
 import { AppModule } from '../app.module.js';
 import { loadConfig } from '../config/config.js';
 import { migrate } from '../database/data-source.js';
 import { startEmbeddedPostgres } from '../database/embedded-postgres.js';
-import { keyFilePath, loadResidentKeys } from './resident-keys.js';
+import { keyFilePath, loadResidentKeys, replaceKeyFile } from './resident-keys.js';
 
 const config = loadConfig(process.env);
 if (config.RESIDENT_KEY) {
@@ -34,7 +29,7 @@ try {
     `${(await readFile(file, 'utf8')).trim()}\n${newKey().toString('base64')}`,
   );
   // The file first, holding both keys: whatever happens next, every value can still be opened.
-  await writeFile(file, serialiseKeyring(next), { mode: 0o600 });
+  await replaceKeyFile(file, next);
   const app = await NestFactory.createApplicationContext(
     AppModule.forRoot(config, database.url, new FieldCipher(old)),
     { logger: false },
