@@ -24,6 +24,10 @@ interface Targets {
   residentIds: [string, string];
   householdId: string;
   appointmentId: string;
+  /** A room with beds, one of them, and a hold on another. */
+  roomId: string;
+  bedId: string;
+  holdId: string;
 }
 
 interface Sample {
@@ -230,6 +234,58 @@ const SAMPLES: Record<string, (t: Targets) => Sample> = {
     query: 'query($s: ID!) { possibleDuplicates(shelterId: $s) { residentId } }',
     variables: { s: t.shelterId },
   }),
+  createRoom: (t) => ({
+    query: 'mutation($input: CreateRoomInput!) { createRoom(input: $input) { id } }',
+    variables: {
+      input: { requestId: randomUUID(), shelterId: t.shelterId, name: `Room ${randomUUID()}` },
+    },
+  }),
+  addBeds: (t) => ({
+    query: 'mutation($input: AddBedsInput!) { addBeds(input: $input) { id } }',
+    variables: {
+      input: {
+        requestId: randomUUID(),
+        roomId: t.roomId,
+        count: 1,
+        kind: 'BED',
+        population: 'MEN',
+      },
+    },
+  }),
+  setBedOutOfService: (t) => ({
+    query: 'mutation($id: ID!) { setBedOutOfService(bedId: $id, reason: null) { id } }',
+    variables: { id: t.bedId },
+  }),
+  bedBoard: (t) => ({
+    query: 'query($s: ID!) { bedBoard(shelterId: $s) { id } }',
+    variables: { s: t.shelterId },
+  }),
+  checkIn: (t) => ({
+    query: 'mutation($input: CheckInInput!) { checkIn(input: $input) { id } }',
+    variables: {
+      input: { requestId: randomUUID(), shelterId: t.shelterId, residentIds: [t.residentIds[0]] },
+    },
+  }),
+  checkOut: (t) => ({
+    query: 'mutation($input: CheckOutInput!) { checkOut(input: $input) { id } }',
+    variables: { input: { requestId: randomUUID(), residentId: t.residentIds[0] } },
+  }),
+  placeHold: (t) => ({
+    query: 'mutation($input: PlaceHoldInput!) { placeHold(input: $input) { id } }',
+    variables: {
+      input: {
+        requestId: randomUUID(),
+        fromShelterId: t.shelterId,
+        shelterId: t.shelterId,
+        population: 'MEN',
+        count: 1,
+      },
+    },
+  }),
+  cancelHold: (t) => ({
+    query: 'mutation($input: CancelHoldInput!) { cancelHold(input: $input) { id } }',
+    variables: { input: { requestId: randomUUID(), holdId: t.holdId } },
+  }),
   mergeResidents: (t) => ({
     query: 'mutation($k: ID!, $m: ID!) { mergeResidents(keepId: $k, mergeId: $m) }',
     variables: { k: t.residentIds[0], m: t.residentIds[1] },
@@ -330,6 +386,32 @@ describe('Authorisation matrix (e2e): every operation × role × own shelter, ot
         sample.query,
         sample.variables,
       );
+      const room = await registrar.gql<{ createRoom: { id: string } }>(
+        'mutation($input: CreateRoomInput!) { createRoom(input: $input) { id } }',
+        {
+          input: { requestId: randomUUID(), shelterId: s.id, name: 'Matriz' },
+        },
+      );
+      const roomId = room.data!.createRoom.id;
+      const beds = await registrar.gql<{ addBeds: { id: string }[] }>(
+        'mutation($input: AddBedsInput!) { addBeds(input: $input) { id } }',
+        {
+          input: { requestId: randomUUID(), roomId, count: 3, kind: 'BED', population: 'MEN' },
+        },
+      );
+      const hold = await registrar.gql<{ placeHold: { groupId: string }[] }>(
+        'mutation($input: PlaceHoldInput!) { placeHold(input: $input) { groupId } }',
+        {
+          input: {
+            requestId: randomUUID(),
+            fromShelterId: s.id,
+            shelterId: s.id,
+            population: 'MEN',
+            count: 1,
+            hours: 24,
+          },
+        },
+      );
       return {
         shelterId: s.id,
         population: s.populations[0],
@@ -338,6 +420,9 @@ describe('Authorisation matrix (e2e): every operation × role × own shelter, ot
         residentIds: [members[0].id, members[1].id],
         householdId,
         appointmentId: appointment.data!.addAppointment.id,
+        roomId,
+        bedId: beds.data!.addBeds[0].id,
+        holdId: hold.data!.placeHold[0].groupId,
       };
     };
     own = await targets(shelters[0]);

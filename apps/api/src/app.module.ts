@@ -1,6 +1,7 @@
 import { AuditModule } from '@albergue/audit';
 import { AuthModule } from '@albergue/auth';
 import { CommonModule, InputValidationPipe } from '@albergue/common';
+import { OccupancyModule } from '@albergue/occupancy';
 import { type FieldCipher, ResidentsModule } from '@albergue/residents';
 import { SheltersModule } from '@albergue/shelters';
 import { type DynamicModule, Module } from '@nestjs/common';
@@ -42,6 +43,7 @@ export class AppModule {
           previousShelterAccessMs: config.PREVIOUS_SHELTER_ACCESS,
           retentionDays: config.RETENTION_DAYS,
         }),
+        OccupancyModule.forRoot({ holdMs: config.HOLD_TIME }),
       ],
       controllers: [HealthController, WebController],
       providers: [

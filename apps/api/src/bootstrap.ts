@@ -84,6 +84,8 @@ export async function startAlbergue(config: AppConfig, logger: Logger): Promise<
       adapter,
       {
         logger: new NestPinoLogger(logger),
+        // A wiring error must reach the caller (and close the database), not exit the process.
+        abortOnError: false,
       },
     );
     registerRequestIdHeader(app.getHttpAdapter().getInstance());

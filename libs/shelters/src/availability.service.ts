@@ -4,7 +4,9 @@ import type { ReportAvailabilityInput } from './dto/report-availability.input.js
 import { ShelterCapacity } from './shelter-capacity.entity.js';
 import { lockShelter } from './shelter-lock.js';
 import { ShelterSearchService } from './shelter-search.service.js';
-import type { Shelter } from './shelter.entity.js';
+import { Shelter } from './shelter.entity.js';
+import type { CapacityFigures } from './availability.js';
+import { TrackingMode } from './shelters.enums.js';
 import { SheltersException, SheltersExceptionCode } from './shelters.exception.js';
 
 @Injectable()
@@ -17,7 +19,14 @@ export class AvailabilityService {
   /** Counts mode: staff say how many places are free now, per group. */
   async report(input: ReportAvailabilityInput): Promise<Shelter> {
     return this.dataSource.transaction(async (manager) => {
-      await lockShelter(manager, input.shelterId, 'input.shelterId');
+      const shelter = await lockShelter(manager, input.shelterId, 'input.shelterId');
+      if (shelter.trackingMode === TrackingMode.BEDS) {
+        throw new SheltersException(
+          'This shelter counts its beds one by one: its figures follow check-ins and check-outs. Confirm them instead.',
+          SheltersExceptionCode.COUNTS_MODE_ONLY,
+          ['input.shelterId'],
+        );
+      }
       const current = await manager.findBy(ShelterCapacity, { shelterId: input.shelterId });
       const served = new Map(current.map((row) => [row.population, row]));
       const seen = new Set<string>();
@@ -73,6 +82,31 @@ export class AvailabilityService {
       await this.recordChange(manager, shelterId, { confirmed: true });
       return this.search.get(shelterId, manager);
     });
+  }
+
+  /**
+   * Beds mode: the occupancy engine hands over the figures it derived from beds, holds and stays,
+   * inside its own transaction, holding the shelter's lock (see lockShelter). They are live, so
+   * they count as confirmed now.
+   */
+  async setFigures(
+    manager: EntityManager,
+    shelterId: string,
+    figures: CapacityFigures[],
+  ): Promise<void> {
+    await manager.delete(ShelterCapacity, { shelterId });
+    if (figures.length > 0) {
+      await manager.insert(
+        ShelterCapacity,
+        figures.map((f) => ({ ...f, shelterId })),
+      );
+    }
+    await manager.update(
+      Shelter,
+      { id: shelterId },
+      { populations: figures.map((f) => f.population), trackingMode: TrackingMode.BEDS },
+    );
+    await this.recordChange(manager, shelterId, { confirmed: true });
   }
 
   /**

@@ -20,3 +20,4 @@ export * from './shelters.enums.js';
 export * from './shelters.exception.js';
 export * from './shelters.module.js';
 export * from './shelters.service.js';
+export * from './shelter-lock.js';

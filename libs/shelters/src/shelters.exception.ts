@@ -7,6 +7,7 @@ export enum SheltersExceptionCode {
   FREE_EXCEEDS_TOTAL = 'FREE_EXCEEDS_TOTAL',
   DUPLICATE_POPULATION = 'DUPLICATE_POPULATION',
   RADIUS_WITHOUT_NEAR = 'RADIUS_WITHOUT_NEAR',
+  COUNTS_MODE_ONLY = 'COUNTS_MODE_ONLY',
 }
 
 function apiCode(code: SheltersExceptionCode): ApiErrorCode {
@@ -19,6 +20,8 @@ function apiCode(code: SheltersExceptionCode): ApiErrorCode {
     case SheltersExceptionCode.DUPLICATE_POPULATION:
     case SheltersExceptionCode.RADIUS_WITHOUT_NEAR:
       return ApiErrorCode.BAD_USER_INPUT;
+    case SheltersExceptionCode.COUNTS_MODE_ONLY:
+      return ApiErrorCode.CONFLICT;
   }
 }
 

@@ -1,6 +1,7 @@
 import { AuditEntry } from '@albergue/audit';
 import { Membership, PasswordToken, Session, User } from '@albergue/auth';
 import { RequestLog, SnakeNamingStrategy } from '@albergue/common';
+import { Bed, BedAssignment, Room } from '@albergue/occupancy';
 import { Appointment, CryptoKey, Household, Resident, ResidentEvent } from '@albergue/residents';
 import { Organisation, Shelter, ShelterCapacity } from '@albergue/shelters';
 import { DataSource, type DataSourceOptions } from 'typeorm';
@@ -21,6 +22,9 @@ export const ENTITIES = [
   Resident,
   ResidentEvent,
   Appointment,
+  Room,
+  Bed,
+  BedAssignment,
 ];
 
 /** The schema changes only through migrations: `synchronize` stays off everywhere. */

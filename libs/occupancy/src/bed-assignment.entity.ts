@@ -1,0 +1,69 @@
+import { Population } from '@albergue/shelters';
+import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { AssignmentEnd, AssignmentKind } from './occupancy.enums.js';
+
+/**
+ * A bed taken, by a hold (someone on the way) or a stay (someone checked in). At most one active
+ * assignment per bed, and one active stay per resident: partial unique indexes in PostgreSQL make a
+ * double booking impossible whatever the application does.
+ */
+@ObjectType()
+@Entity()
+@Index('bed_assignment_active_bed_idx', ['bedId'], { unique: true, where: 'ended_at IS NULL' })
+@Index('bed_assignment_active_stay_idx', ['residentId'], {
+  unique: true,
+  where: `ended_at IS NULL AND kind = 'stay'`,
+})
+@Index('bed_assignment_shelter_idx', ['shelterId'], { where: 'ended_at IS NULL' })
+export class BedAssignment {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Field(() => ID)
+  @Column({ type: 'uuid' })
+  bedId: string;
+
+  @Field(() => ID)
+  @Column({ type: 'uuid' })
+  shelterId: string;
+
+  @Field(() => AssignmentKind)
+  @Column({ type: 'enum', enum: AssignmentKind, enumName: 'assignment_kind' })
+  kind: AssignmentKind;
+
+  /** The resident in the bed, or expected in it; null for a hold for someone not yet registered. */
+  @Field(() => ID, { nullable: true })
+  @Column({ type: 'uuid', nullable: true })
+  residentId: string | null;
+
+  /** For a hold of someone not yet registered: the group the bed is kept for. No names. */
+  @Field(() => Population, { nullable: true })
+  @Column({ type: 'enum', enum: Population, enumName: 'population', nullable: true })
+  population: Population | null;
+
+  /** Holds placed together (a household on the way) share one id. */
+  @Field(() => ID)
+  @Column({ type: 'uuid' })
+  groupId: string;
+
+  @Field(() => Date)
+  @Column({ type: 'timestamptz', default: () => 'now()' })
+  startedAt: Date;
+
+  @Field(() => Date, { nullable: true, description: 'When a hold lapses.' })
+  @Column({ type: 'timestamptz', nullable: true })
+  expiresAt: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  @Column({ type: 'timestamptz', nullable: true })
+  endedAt: Date | null;
+
+  @Field(() => AssignmentEnd, { nullable: true })
+  @Column({ type: 'enum', enum: AssignmentEnd, enumName: 'assignment_end', nullable: true })
+  endReason: AssignmentEnd | null;
+
+  @Column({ type: 'uuid' })
+  byUserId: string;
+}

@@ -1,0 +1,48 @@
+import { Population } from '@albergue/shelters';
+import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { BedKind } from './occupancy.enums.js';
+
+@ObjectType({ description: 'What holds a bed now: ids only.' })
+export class BedUse {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => String, { description: 'hold or stay' })
+  kind: string;
+
+  @Field(() => ID, { nullable: true })
+  residentId: string | null;
+
+  @Field(() => Date, { nullable: true })
+  expiresAt: Date | null;
+}
+
+@ObjectType({ description: 'One row of a shelter’s bed board.' })
+export class BedView {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => String)
+  label: string;
+
+  @Field(() => String)
+  roomName: string;
+
+  @Field(() => BedKind)
+  kind: BedKind;
+
+  @Field(() => Population)
+  population: Population;
+
+  @Field(() => Boolean)
+  accessible: boolean;
+
+  @Field(() => Boolean)
+  overflow: boolean;
+
+  @Field(() => String, { nullable: true })
+  outOfServiceReason: string | null;
+
+  @Field(() => BedUse, { nullable: true })
+  use: BedUse | null;
+}

@@ -1,0 +1,120 @@
+import { IdempotencyService } from '@albergue/common';
+import { lockShelter } from '@albergue/shelters';
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { Bed } from './bed.entity.js';
+import type { BedView } from './bed.views.js';
+import type { AddBedsInput, CreateRoomInput } from './dto/occupancy.input.js';
+import { FiguresService } from './figures.service.js';
+import { OccupancyException, OccupancyExceptionCode } from './occupancy.exception.js';
+import { Room } from './room.entity.js';
+
+/** Rooms and beds: the set-up of a beds-mode shelter. Adding the first beds switches it to beds mode. */
+@Injectable()
+export class BedsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly idempotency: IdempotencyService,
+    private readonly figures: FiguresService,
+  ) {}
+
+  async createRoom(input: CreateRoomInput): Promise<Room> {
+    const { requestId, ...payload } = input;
+    const { id } = await this.dataSource.transaction((manager) =>
+      this.idempotency.once(manager, { requestId, operation: 'createRoom', payload }, async () => {
+        await lockShelter(manager, input.shelterId, 'input.shelterId');
+        return (
+          await manager.save(manager.create(Room, { shelterId: input.shelterId, name: input.name }))
+        ).id;
+      }),
+    );
+    return this.dataSource.getRepository(Room).findOneByOrFail({ id });
+  }
+
+  /** Adds beds to a room; the shelter's figures now come from its beds (beds mode), history kept. */
+  async addBeds(input: AddBedsInput): Promise<Bed[]> {
+    const { requestId, ...payload } = input;
+    const room = await this.dataSource.getRepository(Room).findOneBy({ id: input.roomId });
+    if (!room) {
+      throw new OccupancyException('No room has this id.', OccupancyExceptionCode.ROOM_NOT_FOUND, [
+        'input.roomId',
+      ]);
+    }
+    await this.dataSource.transaction((manager) =>
+      this.idempotency.once(manager, { requestId, operation: 'addBeds', payload }, async () => {
+        await lockShelter(manager, room.shelterId, 'input.roomId');
+        const [{ n }] = await manager.query<{ n: number }[]>(
+          'SELECT count(*)::int AS n FROM bed WHERE room_id = $1',
+          [room.id],
+        );
+        await manager.insert(
+          Bed,
+          Array.from({ length: input.count }, (_, i) => ({
+            shelterId: room.shelterId,
+            roomId: room.id,
+            label: `${room.name}-${n + i + 1}`,
+            kind: input.kind,
+            population: input.population,
+            accessible: input.accessible ?? false,
+            overflow: input.overflow ?? false,
+          })),
+        );
+        await this.figures.recompute(manager, room.shelterId);
+        return room.id;
+      }),
+    );
+    return this.dataSource
+      .getRepository(Bed)
+      .find({ where: { roomId: room.id }, order: { label: 'ASC' } });
+  }
+
+  async setOutOfService(bedId: string, reason: string | null): Promise<Bed> {
+    const bed = await this.dataSource.getRepository(Bed).findOneBy({ id: bedId });
+    if (!bed) {
+      throw new OccupancyException('No bed has this id.', OccupancyExceptionCode.BED_NOT_FOUND, [
+        'bedId',
+      ]);
+    }
+    await this.dataSource.transaction(async (manager) => {
+      await lockShelter(manager, bed.shelterId, 'bedId');
+      await manager.update(Bed, { id: bedId }, { outOfServiceReason: reason });
+      await this.figures.recompute(manager, bed.shelterId);
+    });
+    return this.dataSource.getRepository(Bed).findOneByOrFail({ id: bedId });
+  }
+
+  /** The bed board of a shelter: each bed with what holds it now (ids only). */
+  async board(shelterId: string): Promise<BedView[]> {
+    const rows = await this.dataSource.query<(Record<string, unknown> & { bed_id: string })[]>(
+      `SELECT b.id AS bed_id, r.name AS room_name, a.id AS a_id, a.kind AS a_kind, a.resident_id AS a_resident, a.expires_at AS a_expires
+         FROM bed b JOIN room r ON r.id = b.room_id
+         LEFT JOIN bed_assignment a ON a.bed_id = b.id AND a.ended_at IS NULL
+        WHERE b.shelter_id = $1 ORDER BY r.name, b.label`,
+      [shelterId],
+    );
+    const beds = new Map(
+      (await this.dataSource.getRepository(Bed).findBy({ shelterId })).map((bed) => [bed.id, bed]),
+    );
+    return rows.map((row) => {
+      const bed = beds.get(row.bed_id)!;
+      return {
+        id: bed.id,
+        label: bed.label,
+        kind: bed.kind,
+        population: bed.population,
+        accessible: bed.accessible,
+        overflow: bed.overflow,
+        outOfServiceReason: bed.outOfServiceReason,
+        roomName: row.room_name as string,
+        use: row.a_id
+          ? {
+              id: row.a_id as string,
+              kind: row.a_kind as string,
+              residentId: (row.a_resident as string | null) ?? null,
+              expiresAt: (row.a_expires as Date | null) ?? null,
+            }
+          : null,
+      };
+    });
+  }
+}

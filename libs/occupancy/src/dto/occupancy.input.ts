@@ -1,0 +1,187 @@
+import { Population } from '@albergue/shelters';
+import { Field, ID, InputType, Int } from '@nestjs/graphql';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsEnum,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
+import { BedKind } from '../occupancy.enums.js';
+
+@InputType()
+export class CreateRoomInput {
+  @Field(() => ID)
+  @IsUUID()
+  requestId: string;
+
+  @Field(() => ID)
+  @IsUUID()
+  shelterId: string;
+
+  @Field(() => String)
+  @IsNotEmpty()
+  @MaxLength(80)
+  name: string;
+}
+
+@InputType({ description: 'Bulk set-up: "40 bunk beds in Dorm B for men".' })
+export class AddBedsInput {
+  @Field(() => ID)
+  @IsUUID()
+  requestId: string;
+
+  @Field(() => ID)
+  @IsUUID()
+  roomId: string;
+
+  @Field(() => Int)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  count: number;
+
+  @Field(() => BedKind)
+  @IsEnum(BedKind)
+  kind: BedKind;
+
+  @Field(() => Population)
+  @IsEnum(Population)
+  population: Population;
+
+  @Field(() => Boolean, { nullable: true })
+  @IsOptional()
+  @IsBoolean()
+  accessible?: boolean;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Overflow places (mats in a hall), counted apart.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  overflow?: boolean;
+}
+
+@InputType()
+export class CheckInInput {
+  @Field(() => ID)
+  @IsUUID()
+  requestId: string;
+
+  @Field(() => ID)
+  @IsUUID()
+  shelterId: string;
+
+  @Field(() => [ID], {
+    description: 'One person, or a household checking in together: all or none.',
+  })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(20)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
+  residentIds: string[];
+
+  @Field(() => [ID], {
+    nullable: true,
+    description: 'Chosen beds, one per resident in order; omitted: the engine picks suitable beds.',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
+  bedIds?: string[];
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The hold these residents arrive on: its beds are used.',
+  })
+  @IsOptional()
+  @IsUUID()
+  holdId?: string;
+}
+
+@InputType()
+export class CheckOutInput {
+  @Field(() => ID)
+  @IsUUID()
+  requestId: string;
+
+  @Field(() => ID)
+  @IsUUID()
+  residentId: string;
+}
+
+@InputType({
+  description: 'Beds kept for people on the way: registered residents, or a count of one group.',
+})
+export class PlaceHoldInput {
+  @Field(() => ID)
+  @IsUUID()
+  requestId: string;
+
+  @Field(() => ID, {
+    description:
+      'The shelter whose coordinator places the hold (it may be another shelter’s beds).',
+  })
+  @IsUUID()
+  fromShelterId: string;
+
+  @Field(() => ID)
+  @IsUUID()
+  shelterId: string;
+
+  @Field(() => [ID], { nullable: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
+  residentIds?: string[];
+
+  @Field(() => Population, {
+    nullable: true,
+    description: 'For people not yet registered: their group…',
+  })
+  @IsOptional()
+  @IsEnum(Population)
+  population?: Population;
+
+  @Field(() => Int, { nullable: true, description: '…and how many.' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(20)
+  count?: number;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Hours until the hold lapses; HOLD_HOURS when omitted.',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(72)
+  hours?: number;
+}
+
+@InputType()
+export class CancelHoldInput {
+  @Field(() => ID)
+  @IsUUID()
+  requestId: string;
+
+  @Field(() => ID)
+  @IsUUID()
+  holdId: string;
+}

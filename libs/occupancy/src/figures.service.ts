@@ -1,0 +1,29 @@
+import { AvailabilityService, type CapacityFigures } from '@albergue/shelters';
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+
+/**
+ * Derives a beds-mode shelter's figures from its beds and active assignments and hands them to
+ * the shelters lib, inside the caller's transaction, so that the figures and the version move
+ * with the check-in, check-out or hold that changed them.
+ */
+@Injectable()
+export class FiguresService {
+  constructor(private readonly availability: AvailabilityService) {}
+
+  async recompute(manager: EntityManager, shelterId: string): Promise<void> {
+    const figures = await manager.query<CapacityFigures[]>(
+      `SELECT b.population,
+              count(*) FILTER (WHERE NOT b.overflow)::int AS "totalBeds",
+              count(*) FILTER (WHERE NOT b.overflow AND a.id IS NULL)::int AS "freeBeds",
+              count(*) FILTER (WHERE b.overflow)::int AS "overflowTotal",
+              count(*) FILTER (WHERE b.overflow AND a.id IS NULL)::int AS "overflowFree"
+         FROM bed b
+         LEFT JOIN bed_assignment a ON a.bed_id = b.id AND a.ended_at IS NULL
+        WHERE b.shelter_id = $1 AND b.out_of_service_reason IS NULL
+        GROUP BY b.population ORDER BY b.population`,
+      [shelterId],
+    );
+    await this.availability.setFigures(manager, shelterId, figures);
+  }
+}

@@ -1,0 +1,44 @@
+import { ApiErrorCode, AppException } from '@albergue/common';
+
+export enum OccupancyExceptionCode {
+  ROOM_NOT_FOUND = 'ROOM_NOT_FOUND',
+  BED_NOT_FOUND = 'BED_NOT_FOUND',
+  HOLD_NOT_FOUND = 'HOLD_NOT_FOUND',
+  RESIDENT_NOT_HERE = 'RESIDENT_NOT_HERE',
+  NOT_CHECKED_IN = 'NOT_CHECKED_IN',
+  ALREADY_IN_A_BED = 'ALREADY_IN_A_BED',
+  BED_TAKEN = 'BED_TAKEN',
+  NO_SUITABLE_BEDS = 'NO_SUITABLE_BEDS',
+  BED_COUNT_MISMATCH = 'BED_COUNT_MISMATCH',
+  BED_OF_ANOTHER_SHELTER = 'BED_OF_ANOTHER_SHELTER',
+  BEDS_MODE_ONLY = 'BEDS_MODE_ONLY',
+  HOLD_EXPIRED = 'HOLD_EXPIRED',
+  HOLD_INCOMPLETE = 'HOLD_INCOMPLETE',
+}
+
+function apiCode(code: OccupancyExceptionCode): ApiErrorCode {
+  switch (code) {
+    case OccupancyExceptionCode.ROOM_NOT_FOUND:
+    case OccupancyExceptionCode.BED_NOT_FOUND:
+    case OccupancyExceptionCode.HOLD_NOT_FOUND:
+      return ApiErrorCode.NOT_FOUND;
+    case OccupancyExceptionCode.RESIDENT_NOT_HERE:
+    case OccupancyExceptionCode.BED_COUNT_MISMATCH:
+    case OccupancyExceptionCode.BED_OF_ANOTHER_SHELTER:
+    case OccupancyExceptionCode.HOLD_INCOMPLETE:
+      return ApiErrorCode.BAD_USER_INPUT;
+    case OccupancyExceptionCode.NOT_CHECKED_IN:
+    case OccupancyExceptionCode.ALREADY_IN_A_BED:
+    case OccupancyExceptionCode.BED_TAKEN:
+    case OccupancyExceptionCode.NO_SUITABLE_BEDS:
+    case OccupancyExceptionCode.BEDS_MODE_ONLY:
+    case OccupancyExceptionCode.HOLD_EXPIRED:
+      return ApiErrorCode.CONFLICT;
+  }
+}
+
+export class OccupancyException extends AppException {
+  constructor(message: string, code: OccupancyExceptionCode, fields: string[] = []) {
+    super(message, apiCode(code), code, fields);
+  }
+}

@@ -1,0 +1,81 @@
+import { runEvery, ScopeRegistry } from '@albergue/common';
+import {
+  type DynamicModule,
+  Injectable,
+  Logger,
+  Module,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+  type OnModuleInit,
+} from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { BedsService } from './beds.service.js';
+import { FiguresService } from './figures.service.js';
+import { OCCUPANCY_OPTIONS, type OccupancyOptions } from './occupancy.options.js';
+import { OccupancyResolver } from './occupancy.resolver.js';
+import { OccupancyService } from './occupancy.service.js';
+
+const EXPIRY_EVERY_MS = 30_000;
+
+/** Tells the auth guard which shelter a room, bed or hold belongs to. */
+@Injectable()
+export class OccupancyScopes implements OnModuleInit {
+  constructor(
+    private readonly registry: ScopeRegistry,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  onModuleInit(): void {
+    const lookup = (sql: string) => async (id: string) =>
+      (await this.dataSource.query<{ s: string }[]>(sql, [id])).map((row) => row.s);
+    this.registry.register('room', lookup('SELECT shelter_id AS s FROM room WHERE id = $1'));
+    this.registry.register('bed', lookup('SELECT shelter_id AS s FROM bed WHERE id = $1'));
+    this.registry.register(
+      'hold',
+      lookup(
+        `SELECT DISTINCT shelter_id AS s FROM bed_assignment WHERE group_id = $1 AND kind = 'hold'`,
+      ),
+    );
+  }
+}
+
+/** Ends lapsed holds every half minute; several instances may run it (each hold ends once). */
+@Injectable()
+export class HoldExpiry implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(HoldExpiry.name);
+  private stop?: () => void;
+
+  constructor(private readonly occupancy: OccupancyService) {}
+
+  onApplicationBootstrap(): void {
+    this.stop = runEvery(
+      EXPIRY_EVERY_MS,
+      () => this.occupancy.expireHolds(),
+      (error) =>
+        this.logger.warn(`hold expiry failed: ${error instanceof Error ? error.name : 'error'}`),
+    );
+  }
+
+  onApplicationShutdown(): void {
+    this.stop?.();
+  }
+}
+
+@Module({})
+export class OccupancyModule {
+  static forRoot(options: OccupancyOptions): DynamicModule {
+    return {
+      module: OccupancyModule,
+      providers: [
+        { provide: OCCUPANCY_OPTIONS, useValue: options },
+        BedsService,
+        FiguresService,
+        HoldExpiry,
+        OccupancyResolver,
+        OccupancyScopes,
+        OccupancyService,
+      ],
+      exports: [OccupancyService],
+    };
+  }
+}

@@ -1,0 +1,6 @@
+export const OCCUPANCY_OPTIONS = Symbol('OCCUPANCY_OPTIONS');
+
+export interface OccupancyOptions {
+  /** How long a hold keeps a bed when the request does not say. */
+  holdMs: number;
+}

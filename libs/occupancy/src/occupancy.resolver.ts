@@ -1,0 +1,90 @@
+import { Allow, argPath, type GraphQLContext, recordScope, Role, UuidPipe } from '@albergue/common';
+import { Args, Context, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { BedAssignment } from './bed-assignment.entity.js';
+import { Bed } from './bed.entity.js';
+import { BedView } from './bed.views.js';
+import { BedsService } from './beds.service.js';
+import {
+  AddBedsInput,
+  CancelHoldInput,
+  CheckInInput,
+  CheckOutInput,
+  CreateRoomInput,
+  PlaceHoldInput,
+} from './dto/occupancy.input.js';
+import { OccupancyService } from './occupancy.service.js';
+import { Room } from './room.entity.js';
+
+const STAFF = [Role.VOLUNTEER, Role.COORDINATOR];
+
+/** Beds mode: volunteers check people in and out; coordinators also set up beds and place holds. */
+@Resolver(() => BedAssignment)
+export class OccupancyResolver {
+  constructor(
+    private readonly beds: BedsService,
+    private readonly occupancy: OccupancyService,
+  ) {}
+
+  @Allow([Role.COORDINATOR], { shelterOf: argPath('input.shelterId') })
+  @Mutation(() => Room)
+  createRoom(@Args('input') input: CreateRoomInput): Promise<Room> {
+    return this.beds.createRoom(input);
+  }
+
+  @Allow([Role.COORDINATOR], { shelterOf: recordScope('room', 'input.roomId') })
+  @Mutation(() => [Bed], {
+    description: 'Adds beds to a room; the shelter now counts bed by bed (beds mode).',
+  })
+  addBeds(@Args('input') input: AddBedsInput): Promise<Bed[]> {
+    return this.beds.addBeds(input);
+  }
+
+  @Allow([Role.COORDINATOR], { shelterOf: recordScope('bed', 'bedId') })
+  @Mutation(() => Bed, { description: 'A reason takes the bed out of service; null puts it back.' })
+  setBedOutOfService(
+    @Args('bedId', { type: () => ID }, UuidPipe) bedId: string,
+    @Args('reason', { type: () => String, nullable: true }) reason: string | null,
+  ): Promise<Bed> {
+    return this.beds.setOutOfService(bedId, reason ? reason.slice(0, 200) : null);
+  }
+
+  @Allow(STAFF, { shelterOf: argPath('shelterId') })
+  @Query(() => [BedView])
+  bedBoard(@Args('shelterId', { type: () => ID }, UuidPipe) shelterId: string): Promise<BedView[]> {
+    return this.beds.board(shelterId);
+  }
+
+  @Allow(STAFF, { shelterOf: argPath('input.shelterId') })
+  @Mutation(() => [BedAssignment], {
+    description: 'One person or a household into beds, all together or nobody.',
+  })
+  checkIn(
+    @Args('input') input: CheckInInput,
+    @Context() context: GraphQLContext,
+  ): Promise<BedAssignment[]> {
+    return this.occupancy.checkIn(context.req.actor!.userId, input);
+  }
+
+  @Allow(STAFF, { shelterOf: recordScope('resident', 'input.residentId') })
+  @Mutation(() => BedAssignment)
+  checkOut(@Args('input') input: CheckOutInput): Promise<BedAssignment> {
+    return this.occupancy.checkOut(input);
+  }
+
+  @Allow([Role.COORDINATOR], { shelterOf: argPath('input.fromShelterId') })
+  @Mutation(() => [BedAssignment], {
+    description: 'Keeps beds, here or at another shelter, for people on the way.',
+  })
+  placeHold(
+    @Args('input') input: PlaceHoldInput,
+    @Context() context: GraphQLContext,
+  ): Promise<BedAssignment[]> {
+    return this.occupancy.placeHold(context.req.actor!.userId, input);
+  }
+
+  @Allow([Role.COORDINATOR], { shelterOf: recordScope('hold', 'input.holdId') })
+  @Mutation(() => [BedAssignment])
+  cancelHold(@Args('input') input: CancelHoldInput): Promise<BedAssignment[]> {
+    return this.occupancy.cancelHold(input);
+  }
+}

@@ -1,0 +1,425 @@
+import { IdempotencyService } from '@albergue/common';
+import { Resident } from '@albergue/residents';
+import { lockShelter, type Population } from '@albergue/shelters';
+import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource, type EntityManager, In, IsNull } from 'typeorm';
+import { BedAssignment } from './bed-assignment.entity.js';
+import { Bed } from './bed.entity.js';
+import type {
+  CancelHoldInput,
+  CheckInInput,
+  CheckOutInput,
+  PlaceHoldInput,
+} from './dto/occupancy.input.js';
+import { FiguresService } from './figures.service.js';
+import { AssignmentEnd, AssignmentKind } from './occupancy.enums.js';
+import { OccupancyException, OccupancyExceptionCode } from './occupancy.exception.js';
+import { OCCUPANCY_OPTIONS, type OccupancyOptions } from './occupancy.options.js';
+
+interface Placement {
+  residentId: string | null;
+  population: Population;
+}
+
+/**
+ * Check-in, check-out and holds. Each act locks the shelter's row first (one order everywhere),
+ * takes beds by inserting assignments that the unique indexes keep exclusive, and recomputes the
+ * shelter's figures in the same transaction.
+ */
+@Injectable()
+export class OccupancyService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly idempotency: IdempotencyService,
+    private readonly figures: FiguresService,
+    @Inject(OCCUPANCY_OPTIONS) private readonly options: OccupancyOptions,
+  ) {}
+
+  /** A person or a household into beds: all together (in one room when it can) or nobody. */
+  async checkIn(userId: string, input: CheckInInput): Promise<BedAssignment[]> {
+    const { requestId, ...payload } = input;
+    const { id } = await this.dataSource.transaction((manager) =>
+      this.idempotency.once(manager, { requestId, operation: 'checkIn', payload }, async () => {
+        await this.requireBedsMode(manager, input.shelterId);
+        const residents = await this.residentsHere(manager, input.shelterId, input.residentIds);
+        const inBed = await manager.count(BedAssignment, {
+          where: {
+            residentId: In(input.residentIds),
+            kind: AssignmentKind.STAY,
+            endedAt: IsNull(),
+          },
+        });
+        if (inBed > 0) {
+          throw new OccupancyException(
+            'Someone here is already in a bed: check them out or move them.',
+            OccupancyExceptionCode.ALREADY_IN_A_BED,
+            ['input.residentIds'],
+          );
+        }
+        const placements = residents.map((r) => ({ residentId: r.id, population: r.population }));
+        let beds: string[];
+        if (input.holdId) {
+          beds = await this.takeHold(manager, input.shelterId, input.holdId, placements.length);
+        } else if (input.bedIds) {
+          beds = await this.chosenBeds(manager, input.shelterId, input.bedIds, placements.length);
+        } else {
+          beds = await this.suitableBeds(manager, input.shelterId, placements);
+        }
+        const groupId = randomUUID();
+        await this.assign(
+          manager,
+          input.shelterId,
+          AssignmentKind.STAY,
+          groupId,
+          userId,
+          beds,
+          placements,
+          null,
+        );
+        await this.figures.recompute(manager, input.shelterId);
+        return groupId;
+      }),
+    );
+    return this.group(id);
+  }
+
+  async checkOut(input: CheckOutInput): Promise<BedAssignment> {
+    const { requestId, ...payload } = input;
+    const { id } = await this.dataSource.transaction((manager) =>
+      this.idempotency.once(manager, { requestId, operation: 'checkOut', payload }, async () => {
+        const stay = await manager.findOneBy(BedAssignment, {
+          residentId: input.residentId,
+          kind: AssignmentKind.STAY,
+          endedAt: IsNull(),
+        });
+        if (!stay) {
+          throw new OccupancyException(
+            'This person is not checked in.',
+            OccupancyExceptionCode.NOT_CHECKED_IN,
+            ['input.residentId'],
+          );
+        }
+        await lockShelter(manager, stay.shelterId, 'input.residentId');
+        const result = await manager.update(
+          BedAssignment,
+          { id: stay.id, endedAt: IsNull() },
+          { endedAt: () => 'now()', endReason: AssignmentEnd.CHECKED_OUT },
+        );
+        if (!result.affected) {
+          throw new OccupancyException(
+            'This person is not checked in.',
+            OccupancyExceptionCode.NOT_CHECKED_IN,
+            ['input.residentId'],
+          );
+        }
+        await this.figures.recompute(manager, stay.shelterId);
+        return stay.id;
+      }),
+    );
+    return this.dataSource.getRepository(BedAssignment).findOneByOrFail({ id });
+  }
+
+  /** Keeps beds for people on the way; they lapse after the hold time unless checked in or cancelled. */
+  async placeHold(userId: string, input: PlaceHoldInput): Promise<BedAssignment[]> {
+    const { requestId, ...payload } = input;
+    const { id } = await this.dataSource.transaction((manager) =>
+      this.idempotency.once(manager, { requestId, operation: 'placeHold', payload }, async () => {
+        await this.requireBedsMode(manager, input.shelterId);
+        let placements: Placement[];
+        if (input.residentIds?.length) {
+          const residents = await manager.findBy(Resident, { id: In(input.residentIds) });
+          if (residents.length !== input.residentIds.length) {
+            throw new OccupancyException(
+              'Some of these residents are not on record.',
+              OccupancyExceptionCode.RESIDENT_NOT_HERE,
+              ['input.residentIds'],
+            );
+          }
+          placements = residents.map((r) => ({ residentId: r.id, population: r.population }));
+        } else if (input.population && input.count) {
+          placements = Array.from({ length: input.count }, () => ({
+            residentId: null,
+            population: input.population!,
+          }));
+        } else {
+          throw new OccupancyException(
+            'Give residentIds, or a population and a count.',
+            OccupancyExceptionCode.HOLD_INCOMPLETE,
+            ['input.residentIds'],
+          );
+        }
+        const beds = await this.suitableBeds(manager, input.shelterId, placements);
+        const groupId = randomUUID();
+        const expiresAt = new Date(
+          Date.now() + (input.hours ? input.hours * 3_600_000 : this.options.holdMs),
+        );
+        await this.assign(
+          manager,
+          input.shelterId,
+          AssignmentKind.HOLD,
+          groupId,
+          userId,
+          beds,
+          placements,
+          expiresAt,
+        );
+        await this.figures.recompute(manager, input.shelterId);
+        return groupId;
+      }),
+    );
+    return this.group(id);
+  }
+
+  async cancelHold(input: CancelHoldInput): Promise<BedAssignment[]> {
+    const { requestId, ...payload } = input;
+    await this.dataSource.transaction((manager) =>
+      this.idempotency.once(manager, { requestId, operation: 'cancelHold', payload }, async () => {
+        const hold = await manager.findOneBy(BedAssignment, {
+          groupId: input.holdId,
+          kind: AssignmentKind.HOLD,
+        });
+        if (!hold) {
+          throw new OccupancyException(
+            'No hold has this id.',
+            OccupancyExceptionCode.HOLD_NOT_FOUND,
+            ['input.holdId'],
+          );
+        }
+        await lockShelter(manager, hold.shelterId, 'input.holdId');
+        await manager.update(
+          BedAssignment,
+          { groupId: input.holdId, endedAt: IsNull() },
+          { endedAt: () => 'now()', endReason: AssignmentEnd.CANCELLED },
+        );
+        await this.figures.recompute(manager, hold.shelterId);
+        return input.holdId;
+      }),
+    );
+    return this.group(input.holdId);
+  }
+
+  /**
+   * Ends holds past their time. Each hold ends exactly once however many API instances run this:
+   * the UPDATE that ends it only matches it while it is still open.
+   */
+  async expireHolds(): Promise<number> {
+    const due = await this.dataSource.query<{ shelter_id: string }[]>(
+      `SELECT DISTINCT shelter_id FROM bed_assignment WHERE kind = 'hold' AND ended_at IS NULL AND expires_at <= now()`,
+    );
+    let expired = 0;
+    for (const { shelter_id: shelterId } of due) {
+      expired += await this.dataSource.transaction(async (manager) => {
+        await lockShelter(manager, shelterId);
+        const [, count] = await manager.query<[unknown, number]>(
+          `UPDATE bed_assignment SET ended_at = now(), end_reason = 'expired'
+            WHERE shelter_id = $1 AND kind = 'hold' AND ended_at IS NULL AND expires_at <= now()`,
+          [shelterId],
+        );
+        if (count > 0) {
+          await this.figures.recompute(manager, shelterId);
+        }
+        return count;
+      });
+    }
+    return expired;
+  }
+
+  private group(groupId: string): Promise<BedAssignment[]> {
+    return this.dataSource
+      .getRepository(BedAssignment)
+      .find({ where: { groupId }, order: { bedId: 'ASC' } });
+  }
+
+  private async requireBedsMode(manager: EntityManager, shelterId: string): Promise<void> {
+    await lockShelter(manager, shelterId, 'input.shelterId');
+    if (!(await manager.existsBy(Bed, { shelterId }))) {
+      throw new OccupancyException(
+        'This shelter has no beds set up: add rooms and beds first.',
+        OccupancyExceptionCode.BEDS_MODE_ONLY,
+        ['input.shelterId'],
+      );
+    }
+  }
+
+  private async residentsHere(
+    manager: EntityManager,
+    shelterId: string,
+    ids: string[],
+  ): Promise<Resident[]> {
+    const residents = await manager.findBy(Resident, {
+      id: In(ids),
+      currentShelterId: shelterId,
+      anonymisedAt: IsNull(),
+    });
+    if (residents.length !== ids.length) {
+      throw new OccupancyException(
+        'Each person must be registered at this shelter first.',
+        OccupancyExceptionCode.RESIDENT_NOT_HERE,
+        ['input.residentIds'],
+      );
+    }
+    return ids.map((id) => residents.find((r) => r.id === id)!);
+  }
+
+  private async chosenBeds(
+    manager: EntityManager,
+    shelterId: string,
+    bedIds: string[],
+    needed: number,
+  ): Promise<string[]> {
+    if (bedIds.length !== needed) {
+      throw new OccupancyException(
+        'Give one bed per person.',
+        OccupancyExceptionCode.BED_COUNT_MISMATCH,
+        ['input.bedIds'],
+      );
+    }
+    const beds = await manager.findBy(Bed, { id: In(bedIds) });
+    if (beds.length !== bedIds.length) {
+      throw new OccupancyException(
+        'No bed has one of these ids.',
+        OccupancyExceptionCode.BED_NOT_FOUND,
+        ['input.bedIds'],
+      );
+    }
+    if (beds.some((bed) => bed.shelterId !== shelterId)) {
+      throw new OccupancyException(
+        'A bed of another shelter.',
+        OccupancyExceptionCode.BED_OF_ANOTHER_SHELTER,
+        ['input.bedIds'],
+      );
+    }
+    if (
+      beds.some((bed) => bed.outOfServiceReason !== null) ||
+      (await manager.countBy(BedAssignment, { bedId: In(bedIds), endedAt: IsNull() })) > 0
+    ) {
+      throw new OccupancyException(
+        'A chosen bed is taken or out of service.',
+        OccupancyExceptionCode.BED_TAKEN,
+        ['input.bedIds'],
+      );
+    }
+    return bedIds;
+  }
+
+  /**
+   * Free, in-service beds for each person's group, regular before overflow, all in one room when
+   * one room has room for everyone. Runs under the shelter's lock, so what it sees stays free.
+   */
+  private async suitableBeds(
+    manager: EntityManager,
+    shelterId: string,
+    placements: Placement[],
+  ): Promise<string[]> {
+    const free = await manager.query<{ id: string; room_id: string; population: Population }[]>(
+      `SELECT b.id, b.room_id, b.population FROM bed b
+        WHERE b.shelter_id = $1 AND b.out_of_service_reason IS NULL
+          AND NOT EXISTS (SELECT 1 FROM bed_assignment a WHERE a.bed_id = b.id AND a.ended_at IS NULL)
+        ORDER BY b.overflow, b.room_id, b.label`,
+      [shelterId],
+    );
+    const pick = (candidates: typeof free): string[] | null => {
+      const taken = new Set<string>();
+      const chosen: string[] = [];
+      for (const placement of placements) {
+        const bed = candidates.find(
+          (b) => !taken.has(b.id) && b.population === placement.population,
+        );
+        if (!bed) {
+          return null;
+        }
+        taken.add(bed.id);
+        chosen.push(bed.id);
+      }
+      return chosen;
+    };
+    const rooms = [...new Set(free.map((b) => b.room_id))];
+    for (const room of rooms) {
+      const together = pick(free.filter((b) => b.room_id === room));
+      if (together) {
+        return together;
+      }
+    }
+    const anywhere = pick(free);
+    if (!anywhere) {
+      throw new OccupancyException(
+        placements.length > 1
+          ? 'Not enough free suitable beds for everyone in this group.'
+          : 'No free suitable bed.',
+        OccupancyExceptionCode.NO_SUITABLE_BEDS,
+        ['input.residentIds'],
+      );
+    }
+    return anywhere;
+  }
+
+  /** The hold's beds become the stays' beds: the hold ends as checked in. */
+  private async takeHold(
+    manager: EntityManager,
+    shelterId: string,
+    holdId: string,
+    needed: number,
+  ): Promise<string[]> {
+    const holds = await manager.findBy(BedAssignment, {
+      groupId: holdId,
+      kind: AssignmentKind.HOLD,
+      shelterId,
+    });
+    if (holds.length === 0) {
+      throw new OccupancyException(
+        'No hold here has this id.',
+        OccupancyExceptionCode.HOLD_NOT_FOUND,
+        ['input.holdId'],
+      );
+    }
+    const open = holds.filter(
+      (h) => h.endedAt === null && (h.expiresAt === null || h.expiresAt > new Date()),
+    );
+    if (open.length < holds.length) {
+      throw new OccupancyException(
+        'This hold has expired or ended.',
+        OccupancyExceptionCode.HOLD_EXPIRED,
+        ['input.holdId'],
+      );
+    }
+    if (open.length !== needed) {
+      throw new OccupancyException(
+        'The hold is for another number of people.',
+        OccupancyExceptionCode.BED_COUNT_MISMATCH,
+        ['input.holdId'],
+      );
+    }
+    await manager.update(
+      BedAssignment,
+      { groupId: holdId, endedAt: IsNull() },
+      { endedAt: () => 'now()', endReason: AssignmentEnd.CHECKED_IN },
+    );
+    return open.map((h) => h.bedId);
+  }
+
+  private async assign(
+    manager: EntityManager,
+    shelterId: string,
+    kind: AssignmentKind,
+    groupId: string,
+    userId: string,
+    beds: string[],
+    placements: Placement[],
+    expiresAt: Date | null,
+  ): Promise<void> {
+    await manager.insert(
+      BedAssignment,
+      beds.map((bedId, i) => ({
+        bedId,
+        shelterId,
+        kind,
+        groupId,
+        byUserId: userId,
+        residentId: placements[i].residentId,
+        population: placements[i].residentId ? null : placements[i].population,
+        expiresAt,
+      })),
+    );
+  }
+}

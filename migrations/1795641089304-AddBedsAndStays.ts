@@ -1,0 +1,81 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+export class AddBedsAndStays1795641089304 implements MigrationInterface {
+  name = 'AddBedsAndStays1795641089304';
+
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`CREATE TYPE "public"."assignment_kind" AS ENUM('hold', 'stay')`);
+    await queryRunner.query(
+      `CREATE TYPE "public"."assignment_end" AS ENUM('checked_out', 'checked_in', 'cancelled', 'expired')`,
+    );
+    await queryRunner.query(
+      `CREATE TABLE "bed_assignment" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "bed_id" uuid NOT NULL, "shelter_id" uuid NOT NULL, "kind" "public"."assignment_kind" NOT NULL, "resident_id" uuid, "population" "public"."population", "group_id" uuid NOT NULL, "started_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "expires_at" TIMESTAMP WITH TIME ZONE, "ended_at" TIMESTAMP WITH TIME ZONE, "end_reason" "public"."assignment_end", "by_user_id" uuid NOT NULL, CONSTRAINT "PK_f9f0de1553bc700187cee0e50d8" PRIMARY KEY ("id"))`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "bed_assignment_shelter_idx" ON "bed_assignment"  ("shelter_id") WHERE ended_at IS NULL`,
+    );
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX "bed_assignment_active_stay_idx" ON "bed_assignment"  ("resident_id") WHERE ended_at IS NULL AND kind = 'stay'`,
+    );
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX "bed_assignment_active_bed_idx" ON "bed_assignment"  ("bed_id") WHERE ended_at IS NULL`,
+    );
+    await queryRunner.query(
+      `CREATE TYPE "public"."bed_kind" AS ENUM('bed', 'bunk', 'mat', 'crib')`,
+    );
+    await queryRunner.query(
+      `CREATE TABLE "bed" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "shelter_id" uuid NOT NULL, "room_id" uuid NOT NULL, "label" text NOT NULL, "kind" "public"."bed_kind" NOT NULL, "accessible" boolean NOT NULL DEFAULT false, "population" "public"."population" NOT NULL, "overflow" boolean NOT NULL DEFAULT false, "out_of_service_reason" text, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_828b3f79eab8a8b1de6b6ed6c5a" PRIMARY KEY ("id"))`,
+    );
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX "bed_room_label_idx" ON "bed"  ("room_id", "label") `,
+    );
+    await queryRunner.query(`CREATE INDEX "bed_shelter_idx" ON "bed"  ("shelter_id") `);
+    await queryRunner.query(
+      `CREATE TABLE "room" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "shelter_id" uuid NOT NULL, "name" text NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_c6d46db005d623e691b2fbcba23" PRIMARY KEY ("id"))`,
+    );
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX "room_shelter_name_idx" ON "room"  ("shelter_id", "name") `,
+    );
+
+    // Hand-written: keys to other libs' tables, which the entities do not declare.
+    await queryRunner.query(
+      `ALTER TABLE "room" ADD CONSTRAINT "room_shelter_fk" FOREIGN KEY ("shelter_id") REFERENCES "shelter"("id")`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "bed" ADD CONSTRAINT "bed_room_fk" FOREIGN KEY ("room_id") REFERENCES "room"("id")`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "bed" ADD CONSTRAINT "bed_shelter_fk" FOREIGN KEY ("shelter_id") REFERENCES "shelter"("id")`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "bed_assignment" ADD CONSTRAINT "bed_assignment_bed_fk" FOREIGN KEY ("bed_id") REFERENCES "bed"("id")`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "bed_assignment" ADD CONSTRAINT "bed_assignment_resident_fk" FOREIGN KEY ("resident_id") REFERENCES "resident"("id") ON DELETE SET NULL`,
+    );
+  }
+
+  public async down(queryRunner: QueryRunner): Promise<void> {
+    for (const [table, key] of [
+      ['bed_assignment', 'bed_assignment_resident_fk'],
+      ['bed_assignment', 'bed_assignment_bed_fk'],
+      ['bed', 'bed_shelter_fk'],
+      ['bed', 'bed_room_fk'],
+      ['room', 'room_shelter_fk'],
+    ]) {
+      await queryRunner.query(`ALTER TABLE "${table}" DROP CONSTRAINT "${key}"`);
+    }
+    await queryRunner.query(`DROP INDEX "public"."room_shelter_name_idx"`);
+    await queryRunner.query(`DROP TABLE "room"`);
+    await queryRunner.query(`DROP INDEX "public"."bed_shelter_idx"`);
+    await queryRunner.query(`DROP INDEX "public"."bed_room_label_idx"`);
+    await queryRunner.query(`DROP TABLE "bed"`);
+    await queryRunner.query(`DROP TYPE "public"."bed_kind"`);
+    await queryRunner.query(`DROP INDEX "public"."bed_assignment_active_bed_idx"`);
+    await queryRunner.query(`DROP INDEX "public"."bed_assignment_active_stay_idx"`);
+    await queryRunner.query(`DROP INDEX "public"."bed_assignment_shelter_idx"`);
+    await queryRunner.query(`DROP TABLE "bed_assignment"`);
+    await queryRunner.query(`DROP TYPE "public"."assignment_end"`);
+    await queryRunner.query(`DROP TYPE "public"."assignment_kind"`);
+  }
+}

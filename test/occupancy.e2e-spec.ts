@@ -1,0 +1,380 @@
+import { randomUUID } from 'node:crypto';
+import { OccupancyService } from '@albergue/occupancy';
+import { adult, householdInput, REGISTER } from './factories/resident.factory.js';
+import { type SignedIn, startTestApp, type TestApp } from './helpers/test-app.js';
+
+const ADD_BEDS = 'mutation($input: AddBedsInput!) { addBeds(input: $input) { id shelterId } }';
+const CHECK_IN =
+  'mutation($input: CheckInInput!) { checkIn(input: $input) { id bedId residentId } }';
+const CHECK_OUT = 'mutation($input: CheckOutInput!) { checkOut(input: $input) { id endReason } }';
+const HOLD =
+  'mutation($input: PlaceHoldInput!) { placeHold(input: $input) { id groupId bedId expiresAt } }';
+
+interface Figures {
+  population: string;
+  total_beds: number;
+  free_beds: number;
+  overflow_total: number;
+  overflow_free: number;
+}
+
+describe('Occupancy engine (e2e)', () => {
+  let app: TestApp;
+  let coordinator: SignedIn;
+  let volunteer: SignedIn;
+  let shelterA: string;
+  let shelterB: string;
+
+  const room = async (shelterId: string, name: string) =>
+    (
+      await coordinator.gql<{ createRoom: { id: string } }>(
+        'mutation($input: CreateRoomInput!) { createRoom(input: $input) { id } }',
+        {
+          input: { requestId: randomUUID(), shelterId, name },
+        },
+      )
+    ).data!.createRoom.id;
+  const beds = async (
+    roomId: string,
+    count: number,
+    population: string,
+    extra: Record<string, unknown> = {},
+  ) =>
+    (
+      await coordinator.gql<{ addBeds: { id: string }[] }>(ADD_BEDS, {
+        input: { requestId: randomUUID(), roomId, count, kind: 'BUNK', population, ...extra },
+      })
+    ).data!.addBeds;
+  const residents = async (shelterId: string, count: number, population = 'MEN') => {
+    const ids: string[] = [];
+    for (let i = 0; i < count; i += 20) {
+      const members = Array.from({ length: Math.min(20, count - i) }, (_, k) =>
+        adult(`Persona ${i + k}`, { population }),
+      );
+      const result = await coordinator.gql<{ registerHousehold: { members: { id: string }[] } }>(
+        REGISTER,
+        {
+          input: householdInput(shelterId, members, {
+            legalBasis: { basis: 'VITAL_INTEREST', explainedIn: 'es' },
+          }),
+        },
+      );
+      ids.push(...result.data!.registerHousehold.members.map((m) => m.id));
+    }
+    return ids;
+  };
+  const checkIn = (
+    client: SignedIn,
+    shelterId: string,
+    residentIds: string[],
+    extra: Record<string, unknown> = {},
+  ) =>
+    client.gql<{ checkIn: { bedId: string; residentId: string }[] }>(CHECK_IN, {
+      input: { requestId: randomUUID(), shelterId, residentIds, ...extra },
+    });
+  const figures = (shelterId: string) =>
+    app.sql<Figures>(
+      'SELECT population::text, total_beds, free_beds, overflow_total, overflow_free FROM shelter_capacity WHERE shelter_id = $1 ORDER BY population',
+      [shelterId],
+    );
+  /** What the beds and assignments say, counted afresh. */
+  const recount = (shelterId: string) =>
+    app.sql<Figures>(
+      `SELECT b.population::text, count(*) FILTER (WHERE NOT b.overflow)::int AS total_beds,
+              count(*) FILTER (WHERE NOT b.overflow AND a.id IS NULL)::int AS free_beds,
+              count(*) FILTER (WHERE b.overflow)::int AS overflow_total,
+              count(*) FILTER (WHERE b.overflow AND a.id IS NULL)::int AS overflow_free
+         FROM bed b LEFT JOIN bed_assignment a ON a.bed_id = b.id AND a.ended_at IS NULL
+        WHERE b.shelter_id = $1 AND b.out_of_service_reason IS NULL GROUP BY b.population ORDER BY b.population`,
+      [shelterId],
+    );
+
+  beforeAll(async () => {
+    app = await startTestApp();
+    coordinator = await app.signIn('coordinator@demo.example');
+    volunteer = await app.signIn('volunteer@demo.example');
+    const me = await volunteer.gql<{ me: { memberships: { shelterId: string }[] } }>(
+      '{ me { memberships { shelterId } } }',
+    );
+    shelterA = me.data!.me.memberships[0].shelterId;
+    const mine = await coordinator.gql<{ me: { memberships: { shelterId: string }[] } }>(
+      '{ me { memberships { shelterId } } }',
+    );
+    shelterB = mine.data!.me.memberships.map((m) => m.shelterId).find((id) => id !== shelterA)!;
+  });
+
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it('derives a shelter’s figures from its beds once beds are set up, and refuses count reports then', async () => {
+    const dorm = await room(shelterA, 'Dorm A');
+    await beds(dorm, 10, 'MEN');
+    await beds(await room(shelterA, 'Hall'), 4, 'MEN', { kind: 'MAT', overflow: true });
+    expect(await figures(shelterA)).toEqual([
+      { population: 'men', total_beds: 10, free_beds: 10, overflow_total: 4, overflow_free: 4 },
+    ]);
+    const shelter = await app.gql<{
+      shelter: { trackingMode: string; availability: { band: string; freeBeds: number | null } };
+    }>('query($id: ID!) { shelter(id: $id) { trackingMode availability { band freeBeds } } }', {
+      id: shelterA,
+    });
+    expect(shelter.data!.shelter.trackingMode).toBe('BEDS');
+    expect(shelter.data!.shelter.availability.band).toBe('SPACE');
+    const report = await coordinator.gql(
+      'mutation($id: ID!) { reportAvailability(input: { shelterId: $id, counts: [{ population: MEN, freeBeds: 3 }] }) { id } }',
+      { id: shelterA },
+    );
+    expect(report.errors![0].extensions).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'COUNTS_MODE_ONLY',
+    });
+  });
+
+  it('200 concurrent check-ins for 14 free places end in exactly 14 stays and 186 clear CONFLICTs', async () => {
+    const people = await residents(shelterA, 200);
+    const results = await Promise.all(people.map((id) => checkIn(volunteer, shelterA, [id])));
+    const ok = results.filter((r) => !r.errors);
+    const conflicts = results.filter((r) => r.errors?.[0].extensions.code === 'CONFLICT');
+    expect(ok).toHaveLength(14);
+    expect(conflicts).toHaveLength(186);
+    expect(conflicts.every((r) => r.errors![0].extensions.reason === 'NO_SUITABLE_BEDS')).toBe(
+      true,
+    );
+    const [{ stays, beds: distinctBeds }] = await app.sql<{ stays: number; beds: number }>(
+      `SELECT count(*)::int AS stays, count(DISTINCT bed_id)::int AS beds FROM bed_assignment WHERE shelter_id = $1 AND ended_at IS NULL`,
+      [shelterA],
+    );
+    expect([stays, distinctBeds]).toEqual([14, 14]);
+    // Regular beds first, overflow mats last.
+    expect(await figures(shelterA)).toEqual([
+      { population: 'men', total_beds: 10, free_beds: 0, overflow_total: 4, overflow_free: 0 },
+    ]);
+  });
+
+  it('the database itself refuses a second active assignment of a bed, whatever the code does', async () => {
+    const [taken] = await app.sql<{ bed_id: string; group_id: string; by_user_id: string }>(
+      'SELECT bed_id, group_id, by_user_id FROM bed_assignment WHERE shelter_id = $1 AND ended_at IS NULL LIMIT 1',
+      [shelterA],
+    );
+    await expect(
+      app.sql(
+        `INSERT INTO bed_assignment (bed_id, shelter_id, kind, group_id, by_user_id) VALUES ($1, $2, 'hold', $3, $4)`,
+        [taken.bed_id, shelterA, taken.group_id, taken.by_user_id],
+      ),
+    ).rejects.toThrow(/bed_assignment_active_bed_idx/);
+  });
+
+  it('checks out, freeing the bed; refuses someone not checked in, and someone already in a bed', async () => {
+    const [stay] = await app.sql<{ resident_id: string }>(
+      `SELECT a.resident_id FROM bed_assignment a JOIN bed b ON b.id = a.bed_id WHERE a.shelter_id = $1 AND a.ended_at IS NULL AND a.kind = 'stay' AND NOT b.overflow LIMIT 1`,
+      [shelterA],
+    );
+    const again = await checkIn(volunteer, shelterA, [stay.resident_id]);
+    expect(again.errors![0].extensions).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'ALREADY_IN_A_BED',
+    });
+    const out = await volunteer.gql<{ checkOut: { endReason: string } }>(CHECK_OUT, {
+      input: { requestId: randomUUID(), residentId: stay.resident_id },
+    });
+    expect(out.data!.checkOut.endReason).toBe('CHECKED_OUT');
+    const twice = await volunteer.gql(CHECK_OUT, {
+      input: { requestId: randomUUID(), residentId: stay.resident_id },
+    });
+    expect(twice.errors![0].extensions).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'NOT_CHECKED_IN',
+    });
+    expect((await figures(shelterA))[0].free_beds).toBe(1);
+  });
+
+  it('a replayed check-in acts once and returns the first result', async () => {
+    const [person] = await residents(shelterA, 1);
+    const input = { requestId: randomUUID(), shelterId: shelterA, residentIds: [person] };
+    const [first, second] = await Promise.all([
+      volunteer.gql(CHECK_IN, { input }),
+      volunteer.gql(CHECK_IN, { input }),
+    ]);
+    expect(second.data).toEqual(first.data);
+    const [{ n }] = await app.sql<{ n: number }>(
+      `SELECT count(*)::int AS n FROM bed_assignment WHERE resident_id = $1`,
+      [person],
+    );
+    expect(n).toBe(1);
+  });
+
+  it('50 concurrent household check-ins (3 each) for 10 beds leave no household split', async () => {
+    for (const name of ['Family 1', 'Family 2']) {
+      await beds(await room(shelterB, name), 5, 'FAMILIES');
+    }
+    const households: string[][] = [];
+    for (let i = 0; i < 50; i += 1) {
+      const result = await coordinator.gql<{ registerHousehold: { members: { id: string }[] } }>(
+        REGISTER,
+        {
+          input: householdInput(
+            shelterB,
+            [adult(`Madre ${i}`), adult(`Padre ${i}`), adult(`Tía ${i}`)],
+            { legalBasis: { basis: 'VITAL_INTEREST', explainedIn: 'es' } },
+          ),
+        },
+      );
+      households.push(result.data!.registerHousehold.members.map((m) => m.id));
+    }
+    const results = await Promise.all(households.map((ids) => checkIn(coordinator, shelterB, ids)));
+    expect(results.filter((r) => !r.errors)).toHaveLength(3);
+    for (const ids of households) {
+      const [{ n }] = await app.sql<{ n: number }>(
+        `SELECT count(*)::int AS n FROM bed_assignment WHERE resident_id = ANY($1) AND ended_at IS NULL`,
+        [ids],
+      );
+      expect([0, 3]).toContain(n);
+    }
+    // Two of the three households sleep in one room each.
+    const rooms = await app.sql<{ rooms: number }>(
+      `SELECT count(DISTINCT b.room_id)::int AS rooms FROM bed_assignment a JOIN bed b ON b.id = a.bed_id
+        WHERE a.shelter_id = $1 AND a.ended_at IS NULL GROUP BY a.group_id ORDER BY rooms`,
+      [shelterB],
+    );
+    expect(rooms.map((r) => r.rooms)).toEqual([1, 1, 2]);
+  });
+
+  it('refuses a bed of another shelter, and a household larger than the free suitable beds, changing nothing', async () => {
+    const [otherBed] = await app.sql<{ id: string }>(
+      'SELECT id FROM bed WHERE shelter_id = $1 LIMIT 1',
+      [shelterB],
+    );
+    const [person] = await residents(shelterA, 1);
+    const before = await figures(shelterA);
+    const foreign = await checkIn(volunteer, shelterA, [person], { bedIds: [otherBed.id] });
+    expect(foreign.errors![0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      reason: 'BED_OF_ANOTHER_SHELTER',
+    });
+    const crowd = await residents(shelterA, 5);
+    const tooMany = await checkIn(volunteer, shelterA, crowd);
+    expect(tooMany.errors![0].extensions).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'NO_SUITABLE_BEDS',
+    });
+    expect(await figures(shelterA)).toEqual(before);
+  });
+
+  describe('holds', () => {
+    let holdRoom: string;
+
+    beforeAll(async () => {
+      holdRoom = await room(shelterA, 'Holds');
+      await beds(holdRoom, 6, 'WOMEN');
+    });
+
+    it('keep beds for people on the way; the arrivals check in on them', async () => {
+      const arrivals = await residents(shelterA, 2, 'WOMEN');
+      const hold = await coordinator.gql<{ placeHold: { groupId: string; bedId: string }[] }>(
+        HOLD,
+        {
+          input: {
+            requestId: randomUUID(),
+            fromShelterId: shelterB,
+            shelterId: shelterA,
+            population: 'WOMEN',
+            count: 2,
+            hours: 2,
+          },
+        },
+      );
+      const held = hold.data!.placeHold;
+      expect(held).toHaveLength(2);
+      expect((await figures(shelterA)).find((f) => f.population === 'women')!.free_beds).toBe(4);
+      const checked = await checkIn(volunteer, shelterA, arrivals, { holdId: held[0].groupId });
+      expect(checked.data!.checkIn.map((s) => s.bedId).sort()).toEqual(
+        held.map((h) => h.bedId).sort(),
+      );
+      expect((await figures(shelterA)).find((f) => f.population === 'women')!.free_beds).toBe(4);
+      const reuse = await checkIn(volunteer, shelterA, await residents(shelterA, 2, 'WOMEN'), {
+        holdId: held[0].groupId,
+      });
+      expect(reuse.errors![0].extensions).toMatchObject({
+        code: 'CONFLICT',
+        reason: 'HOLD_EXPIRED',
+      });
+    });
+
+    it('expire exactly once with two schedulers running, freeing their beds', async () => {
+      const placed = [];
+      for (let i = 0; i < 2; i += 1) {
+        placed.push(
+          (
+            await coordinator.gql<{ placeHold: { groupId: string }[] }>(HOLD, {
+              input: {
+                requestId: randomUUID(),
+                fromShelterId: shelterA,
+                shelterId: shelterA,
+                population: 'WOMEN',
+                count: 1,
+              },
+            })
+          ).data!.placeHold[0].groupId,
+        );
+      }
+      await app.sql(
+        `UPDATE bed_assignment SET expires_at = now() - interval '1 minute' WHERE group_id = ANY($1)`,
+        [placed],
+      );
+      const service = app.app.get(OccupancyService);
+      const [a, b] = await Promise.all([service.expireHolds(), service.expireHolds()]);
+      expect(a + b).toBe(2);
+      const rows = await app.sql<{ end_reason: string }>(
+        'SELECT end_reason FROM bed_assignment WHERE group_id = ANY($1)',
+        [placed],
+      );
+      expect(rows.map((r) => r.end_reason)).toEqual(['expired', 'expired']);
+      expect((await figures(shelterA)).find((f) => f.population === 'women')!.free_beds).toBe(4);
+    });
+  });
+
+  it('keeps the figures equal to a recount from the beds after a random run of check-ins, check-outs and holds', async () => {
+    const people = await residents(shelterA, 40);
+    const inBed = new Set<string>();
+    let seed = 7;
+    const random = () => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
+    for (let step = 0; step < 300; step += 1) {
+      const person = people[Math.floor(random() * people.length)];
+      const roll = random();
+      if (roll < 0.45) {
+        const result = await checkIn(volunteer, shelterA, [person]);
+        if (!result.errors) {
+          inBed.add(person);
+        }
+      } else if (roll < 0.85) {
+        const result = await volunteer.gql(CHECK_OUT, {
+          input: { requestId: randomUUID(), residentId: person },
+        });
+        if (!result.errors) {
+          inBed.delete(person);
+        }
+      } else {
+        await coordinator.gql(HOLD, {
+          input: {
+            requestId: randomUUID(),
+            fromShelterId: shelterA,
+            shelterId: shelterA,
+            population: 'MEN',
+            count: 1,
+            hours: 1,
+          },
+        });
+      }
+    }
+    expect(await figures(shelterA)).toEqual(await recount(shelterA));
+    const [{ stays }] = await app.sql<{ stays: number }>(
+      `SELECT count(*)::int AS stays FROM bed_assignment WHERE resident_id = ANY($1) AND ended_at IS NULL AND kind = 'stay'`,
+      [people],
+    );
+    expect(stays).toBe(inBed.size);
+  });
+});
