@@ -2,12 +2,12 @@ import type { MigrationInterface } from 'typeorm';
 import { CreateShelterDirectory1795637168146 } from './1795637168146-CreateShelterDirectory.js';
 import { AddAccountsAndAudit1795638199122 } from './1795638199122-AddAccountsAndAudit.js';
 import { AddResidents1795639765700 } from './1795639765700-AddResidents.js';
-import { AddBedsAndStays1795641089304 } from './1795641089304-AddBedsAndStays.js';
+import { AddBedsStaysAndOutbox1795641617069 } from './1795641617069-AddBedsStaysAndOutbox.js';
 
 /** Every migration, oldest first. `npm run migration:generate` writes a new file: add it here. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
   CreateShelterDirectory1795637168146,
   AddAccountsAndAudit1795638199122,
   AddResidents1795639765700,
-  AddBedsAndStays1795641089304,
+  AddBedsStaysAndOutbox1795641617069,
 ];

@@ -286,6 +286,42 @@ const SAMPLES: Record<string, (t: Targets) => Sample> = {
     query: 'mutation($input: CancelHoldInput!) { cancelHold(input: $input) { id } }',
     variables: { input: { requestId: randomUUID(), holdId: t.holdId } },
   }),
+  move: (t) => ({
+    query: 'mutation($input: MoveInput!) { move(input: $input) { id } }',
+    variables: { input: { requestId: randomUUID(), residentId: t.residentIds[0], bedId: t.bedId } },
+  }),
+  transfer: (t) => ({
+    query: 'mutation($input: TransferInput!) { transfer(input: $input) { id } }',
+    variables: {
+      input: { requestId: randomUUID(), residentId: t.residentIds[0], toShelterId: t.shelterId },
+    },
+  }),
+  declineTransfer: (t) => ({
+    query: 'mutation($input: DeclineTransferInput!) { declineTransfer(input: $input) { id } }',
+    variables: { input: { requestId: randomUUID(), holdId: t.holdId } },
+  }),
+  transfersFrom: (t) => ({
+    query: 'query($s: ID!) { transfersFrom(shelterId: $s) { id } }',
+    variables: { s: t.shelterId },
+  }),
+  recordTurnaway: (t) => ({
+    query: 'mutation($input: TurnawayInput!) { recordTurnaway(input: $input) { id } }',
+    variables: {
+      input: {
+        requestId: randomUUID(),
+        shelterId: t.shelterId,
+        population: 'MEN',
+        count: 2,
+        reason: 'NO_SPACE',
+      },
+    },
+  }),
+  dailyFigures: (t) => ({
+    query:
+      'query($s: ID!) { dailyFigures(shelterId: $s, from: "2026-11-01", to: "2026-11-07") { day } }',
+    variables: { s: t.shelterId },
+  }),
+  shelterChanges: () => ({ query: '{ shelterChanges(known: []) { id } }' }),
   mergeResidents: (t) => ({
     query: 'mutation($k: ID!, $m: ID!) { mergeResidents(keepId: $k, mergeId: $m) }',
     variables: { k: t.residentIds[0], m: t.residentIds[1] },

@@ -85,7 +85,7 @@ describe('Occupancy engine (e2e)', () => {
               count(*) FILTER (WHERE b.overflow)::int AS overflow_total,
               count(*) FILTER (WHERE b.overflow AND a.id IS NULL)::int AS overflow_free
          FROM bed b LEFT JOIN bed_assignment a ON a.bed_id = b.id AND a.ended_at IS NULL
-        WHERE b.shelter_id = $1 AND b.out_of_service_reason IS NULL GROUP BY b.population ORDER BY b.population`,
+        WHERE b.shelter_id = $1 AND b.out_of_service_reason IS NULL GROUP BY b.population ORDER BY 1`,
       [shelterId],
     );
 
@@ -331,6 +331,141 @@ describe('Occupancy engine (e2e)', () => {
       );
       expect(rows.map((r) => r.end_reason)).toEqual(['expired', 'expired']);
       expect((await figures(shelterA)).find((f) => f.population === 'women')!.free_beds).toBe(4);
+    });
+  });
+
+  describe('moves, transfers and turnaways', () => {
+    it('moves a person to another bed of the shelter, and refuses a bed of another shelter', async () => {
+      const dorm = await room(shelterA, 'Moves');
+      const [first, second] = await beds(dorm, 2, 'LGBTQ');
+      const [person] = await residents(shelterA, 1, 'LGBTQ');
+      await checkIn(volunteer, shelterA, [person], { bedIds: [first.id] });
+      const moved = await volunteer.gql<{ move: { bedId: string } }>(
+        'mutation($input: MoveInput!) { move(input: $input) { bedId } }',
+        {
+          input: { requestId: randomUUID(), residentId: person, bedId: second.id },
+        },
+      );
+      expect(moved.data!.move.bedId).toBe(second.id);
+      const [elsewhere] = await app.sql<{ id: string }>(
+        'SELECT id FROM bed WHERE shelter_id = $1 LIMIT 1',
+        [shelterB],
+      );
+      const wrong = await volunteer.gql(
+        'mutation($input: MoveInput!) { move(input: $input) { bedId } }',
+        {
+          input: { requestId: randomUUID(), residentId: person, bedId: elsewhere.id },
+        },
+      );
+      expect(wrong.errors![0].extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        reason: 'BED_OF_ANOTHER_SHELTER',
+      });
+      expect(await figures(shelterA)).toEqual(await recount(shelterA));
+    });
+
+    it('transfers as one act: a failure at the destination leaves the origin as it was; B checks in or declines, and A sees how it ended', async () => {
+      const transfer = (residentId: string, toShelterId: string) =>
+        coordinator.gql<{
+          transfer: { groupId: string; shelterId: string; originShelterId: string };
+        }>(
+          'mutation($input: TransferInput!) { transfer(input: $input) { groupId shelterId originShelterId } }',
+          { input: { requestId: randomUUID(), residentId, toShelterId } },
+        );
+      const people = await residents(shelterA, 2, 'LGBTQ');
+      await beds(await room(shelterA, 'Transfers'), 2, 'LGBTQ');
+      for (const person of people) {
+        expect((await checkIn(volunteer, shelterA, [person])).errors).toBeUndefined();
+      }
+      const beforeA = await figures(shelterA);
+      // B has no LGBTQ beds: the transfer fails and A keeps the stay.
+      const failed = await transfer(people[0], shelterB);
+      expect(failed.errors![0].extensions).toMatchObject({
+        code: 'CONFLICT',
+        reason: 'NO_SUITABLE_BEDS',
+      });
+      expect(await figures(shelterA)).toEqual(beforeA);
+      await beds(await room(shelterB, 'LGBTQ'), 2, 'LGBTQ');
+      const sent = (await transfer(people[0], shelterB)).data!.transfer;
+      expect(sent).toMatchObject({ shelterId: shelterB, originShelterId: shelterA });
+      const arrived = await checkIn(coordinator, shelterB, [people[0]], { holdId: sent.groupId });
+      expect(arrived.errors).toBeUndefined();
+      const [moved] = await app.sql<{ current_shelter_id: string; previous_shelter_id: string }>(
+        'SELECT current_shelter_id, previous_shelter_id FROM resident WHERE id = $1',
+        [people[0]],
+      );
+      expect(moved).toEqual({ current_shelter_id: shelterB, previous_shelter_id: shelterA });
+      const second = (await transfer(people[1], shelterB)).data!.transfer;
+      const declined = await coordinator.gql(
+        'mutation($input: DeclineTransferInput!) { declineTransfer(input: $input) { endReason } }',
+        {
+          input: { requestId: randomUUID(), holdId: second.groupId },
+        },
+      );
+      expect(declined.errors).toBeUndefined();
+      const seen = await volunteer.gql<{
+        transfersFrom: { residentId: string; endReason: string }[];
+      }>('query($s: ID!) { transfersFrom(shelterId: $s) { residentId endReason } }', {
+        s: shelterA,
+      });
+      expect(seen.data!.transfersFrom).toEqual(
+        expect.arrayContaining([
+          { residentId: people[0], endReason: 'CHECKED_IN' },
+          { residentId: people[1], endReason: 'DECLINED' },
+        ]),
+      );
+      for (const shelter of [shelterA, shelterB]) {
+        expect(await figures(shelter)).toEqual(await recount(shelter));
+      }
+    });
+
+    it('records turnaways without personal data, and reports daily figures in the shelter’s time zone', async () => {
+      const turned = await volunteer.gql<{ recordTurnaway: { count: number } }>(
+        'mutation($input: TurnawayInput!) { recordTurnaway(input: $input) { count } }',
+        {
+          input: {
+            requestId: randomUUID(),
+            shelterId: shelterA,
+            population: 'MEN',
+            count: 7,
+            reason: 'NO_SPACE',
+          },
+        },
+      );
+      expect(turned.data!.recordTurnaway.count).toBe(7);
+      const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Mexico_City' }).format(
+        new Date(),
+      );
+      const daily = await coordinator.gql<{
+        dailyFigures: {
+          day: string;
+          capacity: number;
+          occupied: number;
+          bedNights: number;
+          arrivals: number;
+          departures: number;
+          turnaways: number;
+        }[];
+      }>(
+        'query($s: ID!, $d: String!) { dailyFigures(shelterId: $s, from: $d, to: $d) { day capacity occupied bedNights arrivals departures turnaways } }',
+        { s: shelterA, d: today },
+      );
+      const [row] = daily.data!.dailyFigures;
+      const [{ stays }] = await app.sql<{ stays: number }>(
+        `SELECT count(*)::int AS stays FROM bed_assignment WHERE shelter_id = $1 AND kind = 'stay' AND ended_at IS NULL`,
+        [shelterA],
+      );
+      expect(row).toMatchObject({ day: today, turnaways: 7, bedNights: stays });
+      expect(row.arrivals).toBeGreaterThanOrEqual(stays);
+      expect(row.departures).toBeGreaterThan(0);
+      const backwards = await coordinator.gql(
+        'query($s: ID!) { dailyFigures(shelterId: $s, from: "2026-11-10", to: "2026-11-01") { day } }',
+        { s: shelterA },
+      );
+      expect(backwards.errors![0].extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        reason: 'RANGE_INVALID',
+      });
     });
   });
 

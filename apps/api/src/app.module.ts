@@ -37,13 +37,14 @@ export class AppModule {
         SheltersModule.forRoot({
           fewThreshold: config.FEW_THRESHOLD,
           staleAfterMs: config.STALE_AFTER,
+          outboxRetentionMs: config.OUTBOX_RETENTION,
         }),
         ResidentsModule.forRoot({
           cipher,
           previousShelterAccessMs: config.PREVIOUS_SHELTER_ACCESS,
           retentionDays: config.RETENTION_DAYS,
         }),
-        OccupancyModule.forRoot({ holdMs: config.HOLD_TIME }),
+        OccupancyModule.forRoot({ holdMs: config.HOLD_TIME, timeZone: config.TIME_ZONE }),
       ],
       controllers: [HealthController, WebController],
       providers: [

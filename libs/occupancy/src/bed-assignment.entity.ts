@@ -16,6 +16,7 @@ import { AssignmentEnd, AssignmentKind } from './occupancy.enums.js';
   where: `ended_at IS NULL AND kind = 'stay'`,
 })
 @Index('bed_assignment_shelter_idx', ['shelterId'], { where: 'ended_at IS NULL' })
+@Index('bed_assignment_origin_idx', ['originShelterId'], { where: 'origin_shelter_id IS NOT NULL' })
 export class BedAssignment {
   @Field(() => ID)
   @PrimaryGeneratedColumn('uuid')
@@ -63,6 +64,11 @@ export class BedAssignment {
   @Field(() => AssignmentEnd, { nullable: true })
   @Column({ type: 'enum', enum: AssignmentEnd, enumName: 'assignment_end', nullable: true })
   endReason: AssignmentEnd | null;
+
+  /** For a transfer hold: the shelter the person comes from, whose staff follow the outcome. */
+  @Field(() => ID, { nullable: true })
+  @Column({ type: 'uuid', nullable: true })
+  originShelterId: string | null;
 
   @Column({ type: 'uuid' })
   byUserId: string;

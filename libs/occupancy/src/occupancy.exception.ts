@@ -14,6 +14,7 @@ export enum OccupancyExceptionCode {
   BEDS_MODE_ONLY = 'BEDS_MODE_ONLY',
   HOLD_EXPIRED = 'HOLD_EXPIRED',
   HOLD_INCOMPLETE = 'HOLD_INCOMPLETE',
+  RANGE_INVALID = 'RANGE_INVALID',
 }
 
 function apiCode(code: OccupancyExceptionCode): ApiErrorCode {
@@ -26,6 +27,7 @@ function apiCode(code: OccupancyExceptionCode): ApiErrorCode {
     case OccupancyExceptionCode.BED_COUNT_MISMATCH:
     case OccupancyExceptionCode.BED_OF_ANOTHER_SHELTER:
     case OccupancyExceptionCode.HOLD_INCOMPLETE:
+    case OccupancyExceptionCode.RANGE_INVALID:
       return ApiErrorCode.BAD_USER_INPUT;
     case OccupancyExceptionCode.NOT_CHECKED_IN:
     case OccupancyExceptionCode.ALREADY_IN_A_BED:

@@ -11,6 +11,8 @@ import {
 import { DataSource } from 'typeorm';
 import { BedsService } from './beds.service.js';
 import { FiguresService } from './figures.service.js';
+import { MovementsService } from './movements.service.js';
+import { RecordsService } from './records.service.js';
 import { OCCUPANCY_OPTIONS, type OccupancyOptions } from './occupancy.options.js';
 import { OccupancyResolver } from './occupancy.resolver.js';
 import { OccupancyService } from './occupancy.service.js';
@@ -71,9 +73,11 @@ export class OccupancyModule {
         BedsService,
         FiguresService,
         HoldExpiry,
+        MovementsService,
         OccupancyResolver,
         OccupancyScopes,
         OccupancyService,
+        RecordsService,
       ],
       exports: [OccupancyService],
     };

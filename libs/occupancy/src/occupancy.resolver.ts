@@ -4,14 +4,22 @@ import { BedAssignment } from './bed-assignment.entity.js';
 import { Bed } from './bed.entity.js';
 import { BedView } from './bed.views.js';
 import { BedsService } from './beds.service.js';
+import { DailyFiguresArgs } from './dto/daily-figures.args.js';
 import {
   AddBedsInput,
   CancelHoldInput,
   CheckInInput,
   CheckOutInput,
   CreateRoomInput,
+  DeclineTransferInput,
+  MoveInput,
   PlaceHoldInput,
+  TransferInput,
+  TurnawayInput,
 } from './dto/occupancy.input.js';
+import { MovementsService } from './movements.service.js';
+import { DailyFigures, RecordsService } from './records.service.js';
+import { Turnaway } from './turnaway.entity.js';
 import { OccupancyService } from './occupancy.service.js';
 import { Room } from './room.entity.js';
 
@@ -23,6 +31,8 @@ export class OccupancyResolver {
   constructor(
     private readonly beds: BedsService,
     private readonly occupancy: OccupancyService,
+    private readonly movements: MovementsService,
+    private readonly records: RecordsService,
   ) {}
 
   @Allow([Role.COORDINATOR], { shelterOf: argPath('input.shelterId') })
@@ -86,5 +96,60 @@ export class OccupancyResolver {
   @Mutation(() => [BedAssignment])
   cancelHold(@Args('input') input: CancelHoldInput): Promise<BedAssignment[]> {
     return this.occupancy.cancelHold(input);
+  }
+
+  @Allow(STAFF, { shelterOf: recordScope('resident', 'input.residentId') })
+  @Mutation(() => BedAssignment, { description: 'Another bed of the same shelter.' })
+  move(
+    @Args('input') input: MoveInput,
+    @Context() context: GraphQLContext,
+  ): Promise<BedAssignment> {
+    return this.movements.move(context.req.actor!.userId, input);
+  }
+
+  @Allow([Role.COORDINATOR], { shelterOf: recordScope('resident', 'input.residentId') })
+  @Mutation(() => BedAssignment, {
+    description: 'Closes the stay here and opens a hold at the other shelter, as one act.',
+  })
+  transfer(
+    @Args('input') input: TransferInput,
+    @Context() context: GraphQLContext,
+  ): Promise<BedAssignment> {
+    return this.movements.transfer(context.req.actor!.userId, input);
+  }
+
+  @Allow(STAFF, { shelterOf: recordScope('hold', 'input.holdId') })
+  @Mutation(() => BedAssignment, { description: 'The receiving shelter turns a transfer down.' })
+  declineTransfer(@Args('input') input: DeclineTransferInput): Promise<BedAssignment> {
+    return this.movements.decline(input);
+  }
+
+  @Allow(STAFF, { shelterOf: argPath('shelterId') })
+  @Query(() => [BedAssignment], {
+    description: 'Transfers sent from this shelter and how each ended, or not yet.',
+  })
+  transfersFrom(
+    @Args('shelterId', { type: () => ID }, UuidPipe) shelterId: string,
+  ): Promise<BedAssignment[]> {
+    return this.movements.transfersFrom(shelterId);
+  }
+
+  @Allow(STAFF, { shelterOf: argPath('input.shelterId') })
+  @Mutation(() => Turnaway)
+  recordTurnaway(
+    @Args('input') input: TurnawayInput,
+    @Context() context: GraphQLContext,
+  ): Promise<Turnaway> {
+    return this.records.recordTurnaway(context.req.actor!.userId, input);
+  }
+
+  @Allow([Role.COORDINATOR, Role.NETWORK_COORDINATOR, Role.ADMIN], {
+    shelterOf: argPath('shelterId'),
+  })
+  @Query(() => [DailyFigures], {
+    description: 'Occupied, capacity, bed-nights, arrivals, departures and turnaways per day.',
+  })
+  dailyFigures(@Args() args: DailyFiguresArgs): Promise<DailyFigures[]> {
+    return this.records.daily(args.shelterId, args.from, args.to);
   }
 }

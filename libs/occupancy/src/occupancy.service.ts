@@ -42,7 +42,27 @@ export class OccupancyService {
     const { id } = await this.dataSource.transaction((manager) =>
       this.idempotency.once(manager, { requestId, operation: 'checkIn', payload }, async () => {
         await this.requireBedsMode(manager, input.shelterId);
-        const residents = await this.residentsHere(manager, input.shelterId, input.residentIds);
+        const hold = input.holdId
+          ? await manager.findBy(BedAssignment, {
+              groupId: input.holdId,
+              kind: AssignmentKind.HOLD,
+            })
+          : [];
+        // A transfer hold: the residents come from the origin shelter, and it names them.
+        const origin = hold[0]?.originShelterId ?? null;
+        if (origin && hold.some((h) => !input.residentIds.includes(h.residentId ?? ''))) {
+          throw new OccupancyException(
+            'This transfer is for other people.',
+            OccupancyExceptionCode.RESIDENT_NOT_HERE,
+            ['input.residentIds'],
+          );
+        }
+        const residents = await this.residentsHere(
+          manager,
+          input.shelterId,
+          input.residentIds,
+          origin,
+        );
         const inBed = await manager.count(BedAssignment, {
           where: {
             residentId: In(input.residentIds),
@@ -77,6 +97,18 @@ export class OccupancyService {
           placements,
           null,
         );
+        if (origin) {
+          // Arrived: this is their shelter now; staff of the one they left keep access for a while.
+          await manager.update(
+            Resident,
+            { id: In(input.residentIds) },
+            {
+              currentShelterId: input.shelterId,
+              previousShelterId: origin,
+              leftPreviousAt: new Date(),
+            },
+          );
+        }
         await this.figures.recompute(manager, input.shelterId);
         return groupId;
       }),
@@ -246,10 +278,11 @@ export class OccupancyService {
     manager: EntityManager,
     shelterId: string,
     ids: string[],
+    alsoFrom: string | null = null,
   ): Promise<Resident[]> {
     const residents = await manager.findBy(Resident, {
       id: In(ids),
-      currentShelterId: shelterId,
+      currentShelterId: In(alsoFrom ? [shelterId, alsoFrom] : [shelterId]),
       anonymisedAt: IsNull(),
     });
     if (residents.length !== ids.length) {

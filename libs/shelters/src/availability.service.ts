@@ -1,11 +1,13 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { ReportAvailabilityInput } from './dto/report-availability.input.js';
 import { ShelterCapacity } from './shelter-capacity.entity.js';
 import { lockShelter } from './shelter-lock.js';
 import { ShelterSearchService } from './shelter-search.service.js';
 import { Shelter } from './shelter.entity.js';
-import type { CapacityFigures } from './availability.js';
+import { type CapacityFigures, computeAvailability } from './availability.js';
+import { AvailabilityOutbox } from './availability-outbox.entity.js';
+import { SHELTERS_OPTIONS, type SheltersOptions } from './shelters.options.js';
 import { TrackingMode } from './shelters.enums.js';
 import { SheltersException, SheltersExceptionCode } from './shelters.exception.js';
 
@@ -14,6 +16,7 @@ export class AvailabilityService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly search: ShelterSearchService,
+    @Inject(SHELTERS_OPTIONS) private readonly options: SheltersOptions,
   ) {}
 
   /** Counts mode: staff say how many places are free now, per group. */
@@ -125,5 +128,39 @@ export class AvailabilityService {
        WHERE id = $1`,
       [shelterId],
     );
+    const shelter = await this.search.get(shelterId, manager);
+    const publicAggregate = {
+      shelterId,
+      version: shelter.availabilityVersion,
+      status: shelter.status,
+      availability: computeAvailability(
+        {
+          status: shelter.status,
+          sensitive: shelter.sensitive,
+          confirmedAt: shelter.availabilityConfirmedAt,
+          capacities: shelter.capacities ?? [],
+        },
+        this.options,
+        new Date(),
+      ),
+    };
+    await manager.insert(AvailabilityOutbox, {
+      shelterId,
+      version: String(shelter.availabilityVersion),
+      public: publicAggregate,
+    });
+    // Delivered to every listening API instance when (and only if) this transaction commits.
+    await manager.query(`SELECT pg_notify('albergue_availability', $1)`, [
+      JSON.stringify({ shelterId, version: shelter.availabilityVersion }),
+    ]);
+  }
+
+  /** Forgets outbox rows older than the retention; consumers that far behind take a fresh snapshot. */
+  async pruneOutbox(olderThanMs: number): Promise<number> {
+    const [, deleted] = await this.dataSource.query<[unknown, number]>(
+      'DELETE FROM availability_outbox WHERE created_at < now() - make_interval(secs => $1)',
+      [olderThanMs / 1000],
+    );
+    return deleted;
   }
 }

@@ -1,5 +1,6 @@
 export * from './approximate-location.js';
 export * from './availability.js';
+export * from './availability-outbox.entity.js';
 export * from './availability.service.js';
 export * from './availability.types.js';
 export * from './dto/capacity.input.js';

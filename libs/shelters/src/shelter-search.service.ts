@@ -37,6 +37,24 @@ export class ShelterSearchService {
     return this.read(query.limit(first));
   }
 
+  /**
+   * Catch-up by state: every shelter whose version is newer than the one the caller holds, or
+   * that the caller does not know, with its current figures. Reading current state rather than
+   * the outbox in insertion order is what makes this correct when transactions commit out of order.
+   */
+  async changedSince(known: { shelterId: string; version: number }[]): Promise<Shelter[]> {
+    const query = this.withFigures(this.dataSource.manager)
+      .leftJoin(
+        '(SELECT unnest(CAST(:ids AS uuid[])) AS id, unnest(CAST(:versions AS bigint[])) AS version)',
+        'k',
+        'k.id = s.id',
+      )
+      .where('k.id IS NULL OR s.availability_version > k.version')
+      .setParameters({ ids: known.map((k) => k.shelterId), versions: known.map((k) => k.version) })
+      .orderBy('s.id');
+    return this.read(query);
+  }
+
   /** One shelter with its figures, or null; `manager` lets a mutation read inside its transaction. */
   async findOne(
     id: string,

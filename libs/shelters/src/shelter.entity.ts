@@ -1,4 +1,4 @@
-import { Field, Float, ID, ObjectType } from '@nestjs/graphql';
+import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import {
   Column,
   CreateDateColumn,
@@ -117,7 +117,10 @@ export class Shelter {
   })
   trackingMode: TrackingMode;
 
-  /** Goes up by one with every change of the shelter's figures; the realtime layer reads changes by it. */
+  /** Goes up by one with every change the public can see; the realtime layer reads changes by it. */
+  @Field(() => Int, {
+    description: 'Goes up with every public change: clients catch up with shelterChanges.',
+  })
   @Column({ type: 'bigint', default: 0, transformer: bigintAsNumber })
   availabilityVersion: number;
 

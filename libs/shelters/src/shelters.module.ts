@@ -1,4 +1,13 @@
-import { type DynamicModule, Module } from '@nestjs/common';
+import { runEvery } from '@albergue/common';
+import {
+  type DynamicModule,
+  Inject,
+  Injectable,
+  Logger,
+  Module,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { AvailabilityService } from './availability.service.js';
 import { OrganisationsResolver } from './organisations.resolver.js';
 import { OrganisationsService } from './organisations.service.js';
@@ -6,6 +15,33 @@ import { ShelterSearchService } from './shelter-search.service.js';
 import { SheltersResolver } from './shelters.resolver.js';
 import { SheltersService } from './shelters.service.js';
 import { SHELTERS_OPTIONS, type SheltersOptions } from './shelters.options.js';
+
+const HOUR_MS = 3_600_000;
+
+/** Prunes the availability outbox hourly; safe from every instance. */
+@Injectable()
+export class OutboxRetention implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(OutboxRetention.name);
+  private stop?: () => void;
+
+  constructor(
+    private readonly availability: AvailabilityService,
+    @Inject(SHELTERS_OPTIONS) private readonly options: SheltersOptions,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.stop = runEvery(
+      HOUR_MS,
+      () => this.availability.pruneOutbox(this.options.outboxRetentionMs),
+      (error) =>
+        this.logger.warn(`outbox prune failed: ${error instanceof Error ? error.name : 'error'}`),
+    );
+  }
+
+  onApplicationShutdown(): void {
+    this.stop?.();
+  }
+}
 
 @Module({})
 export class SheltersModule {
@@ -18,6 +54,7 @@ export class SheltersModule {
         { provide: SHELTERS_OPTIONS, useValue: options },
         AvailabilityService,
         OrganisationsService,
+        OutboxRetention,
         OrganisationsResolver,
         ShelterSearchService,
         SheltersResolver,

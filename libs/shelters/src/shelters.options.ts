@@ -2,4 +2,7 @@ import type { AvailabilityRules } from './availability.js';
 
 export const SHELTERS_OPTIONS = Symbol('SHELTERS_OPTIONS');
 
-export type SheltersOptions = AvailabilityRules;
+export interface SheltersOptions extends AvailabilityRules {
+  /** Outbox rows older than this are pruned; consumers further behind take a fresh snapshot. */
+  outboxRetentionMs: number;
+}

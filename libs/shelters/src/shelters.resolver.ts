@@ -15,6 +15,7 @@ import { computeAvailability } from './availability.js';
 import { AvailabilityService } from './availability.service.js';
 import { Availability } from './availability.types.js';
 import { CreateShelterInput } from './dto/create-shelter.input.js';
+import { ShelterChangesArgs } from './dto/known-version.input.js';
 import { ReportAvailabilityInput } from './dto/report-availability.input.js';
 import { SheltersArgs } from './dto/shelters.args.js';
 import { UpdateShelterInput } from './dto/update-shelter.input.js';
@@ -40,6 +41,15 @@ export class SheltersResolver {
   @Query(() => [Shelter], { description: 'Shelters, nearest first when `filter.near` is given.' })
   shelters(@Args() args: SheltersArgs): Promise<Shelter[]> {
     return this.search.search(args);
+  }
+
+  @Public()
+  @Query(() => [Shelter], {
+    description:
+      'Shelters whose public figures changed since the versions given (or that are not among them).',
+  })
+  shelterChanges(@Args() { known }: ShelterChangesArgs): Promise<Shelter[]> {
+    return this.search.changedSince(known);
   }
 
   @Public()

@@ -12,7 +12,7 @@ import { lockShelter } from './shelter-lock.js';
 import { ShelterSearchService } from './shelter-search.service.js';
 import { Shelter } from './shelter.entity.js';
 import { SheltersException, SheltersExceptionCode } from './shelters.exception.js';
-import { ShelterStatus } from './shelters.enums.js';
+import { ShelterStatus, TrackingMode } from './shelters.enums.js';
 
 function checkedCapacity(capacity: CapacityInput[]): CapacityInput[] {
   const seen = new Set<string>();
@@ -81,7 +81,6 @@ export class SheltersService {
   async update(id: string, input: UpdateShelterInput): Promise<Shelter> {
     return this.dataSource.transaction(async (manager) => {
       const shelter = await lockShelter(manager, id);
-      const before = { status: shelter.status };
       if (input.name !== undefined) {
         shelter.name = input.name;
       }
@@ -112,17 +111,19 @@ export class SheltersService {
       ) {
         this.place(shelter, input.location ?? shelter, input.sensitive ?? shelter.sensitive);
       }
-      let figuresMoved = before.status !== shelter.status;
+      await manager.save(shelter);
       if (input.capacity) {
-        await manager.save(shelter);
+        if (shelter.trackingMode === TrackingMode.BEDS) {
+          throw new SheltersException(
+            'This shelter counts its beds one by one: change its beds instead of declared capacity.',
+            SheltersExceptionCode.COUNTS_MODE_ONLY,
+            ['input.capacity'],
+          );
+        }
         await this.replaceCapacity(manager, shelter, checkedCapacity(input.capacity));
-        figuresMoved = true;
-      } else {
-        await manager.save(shelter);
       }
-      if (figuresMoved) {
-        await this.availability.recordChange(manager, id, { confirmed: false });
-      }
+      // Any edit may change what the public sees (name, status, place, figures): a new version.
+      await this.availability.recordChange(manager, id, { confirmed: false });
       return this.search.get(id, manager);
     });
   }

@@ -101,6 +101,7 @@ export const configSchema = z.object({
   RESIDENT_KEY_FILE: z.string().min(1).optional(),
   RETENTION_DAYS: wholeNumber(180, 1, 36500),
   HOLD_TIME: duration('4h'),
+  OUTBOX_RETENTION: duration('1h'),
   PREVIOUS_SHELTER_ACCESS: duration('7d'),
   TILE_URL: z.string().default('https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
   TILE_ATTRIBUTION: z.string().default('© OpenStreetMap contributors'),

@@ -1,9 +1,9 @@
 import { AuditEntry } from '@albergue/audit';
 import { Membership, PasswordToken, Session, User } from '@albergue/auth';
 import { RequestLog, SnakeNamingStrategy } from '@albergue/common';
-import { Bed, BedAssignment, Room } from '@albergue/occupancy';
+import { Bed, BedAssignment, Room, Turnaway } from '@albergue/occupancy';
 import { Appointment, CryptoKey, Household, Resident, ResidentEvent } from '@albergue/residents';
-import { Organisation, Shelter, ShelterCapacity } from '@albergue/shelters';
+import { AvailabilityOutbox, Organisation, Shelter, ShelterCapacity } from '@albergue/shelters';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { MIGRATIONS } from '../../../../migrations/index.js';
 
@@ -17,6 +17,7 @@ export const ENTITIES = [
   Organisation,
   Shelter,
   ShelterCapacity,
+  AvailabilityOutbox,
   CryptoKey,
   Household,
   Resident,
@@ -25,6 +26,7 @@ export const ENTITIES = [
   Room,
   Bed,
   BedAssignment,
+  Turnaway,
 ];
 
 /** The schema changes only through migrations: `synchronize` stays off everywhere. */

@@ -15,7 +15,7 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
-import { BedKind } from '../occupancy.enums.js';
+import { BedKind, TurnawayReason } from '../occupancy.enums.js';
 
 @InputType()
 export class CreateRoomInput {
@@ -184,4 +184,80 @@ export class CancelHoldInput {
   @Field(() => ID)
   @IsUUID()
   holdId: string;
+}
+
+@InputType()
+export class MoveInput {
+  @Field(() => ID)
+  @IsUUID()
+  requestId: string;
+
+  @Field(() => ID)
+  @IsUUID()
+  residentId: string;
+
+  @Field(() => ID, { description: 'A free bed of the same shelter.' })
+  @IsUUID()
+  bedId: string;
+}
+
+@InputType({ description: 'Closes the stay here and opens a hold there, as one act.' })
+export class TransferInput {
+  @Field(() => ID)
+  @IsUUID()
+  requestId: string;
+
+  @Field(() => ID)
+  @IsUUID()
+  residentId: string;
+
+  @Field(() => ID)
+  @IsUUID()
+  toShelterId: string;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Hours the receiving shelter keeps the bed; HOLD_TIME when omitted.',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(72)
+  hours?: number;
+}
+
+@InputType()
+export class DeclineTransferInput {
+  @Field(() => ID)
+  @IsUUID()
+  requestId: string;
+
+  @Field(() => ID)
+  @IsUUID()
+  holdId: string;
+}
+
+@InputType({ description: 'People turned away at the gate: how many, which group, why. No names.' })
+export class TurnawayInput {
+  @Field(() => ID)
+  @IsUUID()
+  requestId: string;
+
+  @Field(() => ID)
+  @IsUUID()
+  shelterId: string;
+
+  @Field(() => Population)
+  @IsEnum(Population)
+  population: Population;
+
+  @Field(() => Int)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  count: number;
+
+  @Field(() => TurnawayReason)
+  @IsEnum(TurnawayReason)
+  reason: TurnawayReason;
 }
