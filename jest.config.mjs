@@ -15,6 +15,8 @@ export default {
     {
       ...shared,
       displayName: 'e2e',
+      // Real PostgreSQL, real HTTP and a real browser: a slow CI machine needs more than 5 s.
+      testTimeout: 30_000,
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/helpers/global-setup.mjs',
       globalTeardown: '<rootDir>/test/helpers/global-teardown.mjs',

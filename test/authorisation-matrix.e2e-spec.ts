@@ -286,6 +286,11 @@ const SAMPLES: Record<string, (t: Targets) => Sample> = {
     query: 'mutation($input: CancelHoldInput!) { cancelHold(input: $input) { id } }',
     variables: { input: { requestId: randomUUID(), holdId: t.holdId } },
   }),
+  registerAndCheckIn: (t) => ({
+    query:
+      'mutation($input: RegisterAndCheckInInput!) { registerAndCheckIn(input: $input) { id } }',
+    variables: { input: householdInput(t.shelterId) },
+  }),
   move: (t) => ({
     query: 'mutation($input: MoveInput!) { move(input: $input) { id } }',
     variables: { input: { requestId: randomUUID(), residentId: t.residentIds[0], bedId: t.bedId } },

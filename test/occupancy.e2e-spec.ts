@@ -419,6 +419,50 @@ describe('Occupancy engine (e2e)', () => {
       }
     });
 
+    it('registers a newcomer and checks them in as one act at the gate: no bed, nobody registered', async () => {
+      const gate = (population: string) =>
+        volunteer.gql<{ registerAndCheckIn: { residentId: string }[] }>(
+          'mutation($input: RegisterAndCheckInInput!) { registerAndCheckIn(input: $input) { residentId } }',
+          {
+            input: householdInput(shelterA, [adult('Recién Llegado', { population })], {
+              legalBasis: { basis: 'VITAL_INTEREST', explainedIn: 'es' },
+            }),
+          },
+        );
+      const before = (await app.sql<{ n: number }>('SELECT count(*)::int AS n FROM resident'))[0].n;
+      // No bed of that group here: the check-in fails, and so does the registration.
+      const refused = await gate('UNACCOMPANIED_MINORS');
+      expect(refused.errors![0].extensions).toMatchObject({
+        code: 'CONFLICT',
+        reason: 'NO_SUITABLE_BEDS',
+      });
+      expect((await app.sql<{ n: number }>('SELECT count(*)::int AS n FROM resident'))[0].n).toBe(
+        before,
+      );
+      const admitted = await gate('WOMEN');
+      expect(admitted.errors).toBeUndefined();
+      const [stay] = admitted.data!.registerAndCheckIn;
+      const [row] = await app.sql<{ current_shelter_id: string }>(
+        'SELECT current_shelter_id FROM resident WHERE id = $1',
+        [stay.residentId],
+      );
+      expect(row.current_shelter_id).toBe(shelterA);
+    });
+
+    it('a check-out out of the network closes the case as departed', async () => {
+      await beds(await room(shelterA, 'Salida'), 1, 'FAMILIES');
+      const [person] = await residents(shelterA, 1, 'FAMILIES');
+      expect((await checkIn(volunteer, shelterA, [person])).errors).toBeUndefined();
+      await volunteer.gql(CHECK_OUT, {
+        input: { requestId: randomUUID(), residentId: person, leavesNetwork: true },
+      });
+      const [row] = await app.sql<{ case_status: string }>(
+        'SELECT case_status FROM resident WHERE id = $1',
+        [person],
+      );
+      expect(row.case_status).toBe('departed');
+    });
+
     it('records turnaways without personal data, and reports daily figures in the shelter’s time zone', async () => {
       const turned = await volunteer.gql<{ recordTurnaway: { count: number } }>(
         'mutation($input: TurnawayInput!) { recordTurnaway(input: $input) { count } }',
@@ -469,7 +513,7 @@ describe('Occupancy engine (e2e)', () => {
     });
   });
 
-  it('keeps the figures equal to a recount from the beds after a random run of check-ins, check-outs and holds', async () => {
+  it('keeps the figures equal to a recount from the beds after 1,000 random check-ins, check-outs and holds', async () => {
     const people = await residents(shelterA, 40);
     const inBed = new Set<string>();
     let seed = 7;
@@ -477,7 +521,7 @@ describe('Occupancy engine (e2e)', () => {
       seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
       return seed / 2 ** 31;
     };
-    for (let step = 0; step < 300; step += 1) {
+    for (let step = 0; step < 1000; step += 1) {
       const person = people[Math.floor(random() * people.length)];
       const roll = random();
       if (roll < 0.45) {
@@ -511,5 +555,5 @@ describe('Occupancy engine (e2e)', () => {
       [people],
     );
     expect(stays).toBe(inBed.size);
-  });
+  }, 120_000);
 });

@@ -1,4 +1,5 @@
 import { Allow, argPath, type GraphQLContext, recordScope, Role, UuidPipe } from '@albergue/common';
+import { callerOf } from '@albergue/residents';
 import { Args, Context, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { BedAssignment } from './bed-assignment.entity.js';
 import { Bed } from './bed.entity.js';
@@ -14,6 +15,7 @@ import {
   DeclineTransferInput,
   MoveInput,
   PlaceHoldInput,
+  RegisterAndCheckInInput,
   TransferInput,
   TurnawayInput,
 } from './dto/occupancy.input.js';
@@ -77,8 +79,22 @@ export class OccupancyResolver {
 
   @Allow(STAFF, { shelterOf: recordScope('resident', 'input.residentId') })
   @Mutation(() => BedAssignment)
-  checkOut(@Args('input') input: CheckOutInput): Promise<BedAssignment> {
-    return this.occupancy.checkOut(input);
+  checkOut(
+    @Args('input') input: CheckOutInput,
+    @Context() context: GraphQLContext,
+  ): Promise<BedAssignment> {
+    return this.occupancy.checkOut(context.req.actor!.userId, input);
+  }
+
+  @Allow(STAFF, { shelterOf: argPath('input.shelterId') })
+  @Mutation(() => [BedAssignment], {
+    description: 'At the gate: register and check in as one act; no bed, nobody registered.',
+  })
+  registerAndCheckIn(
+    @Args('input') input: RegisterAndCheckInInput,
+    @Context() context: GraphQLContext,
+  ): Promise<BedAssignment[]> {
+    return this.occupancy.registerAndCheckIn(callerOf(context), input);
   }
 
   @Allow([Role.COORDINATOR], { shelterOf: argPath('input.fromShelterId') })

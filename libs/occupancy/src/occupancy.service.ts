@@ -1,5 +1,10 @@
 import { IdempotencyService } from '@albergue/common';
-import { Resident } from '@albergue/residents';
+import {
+  type Caller,
+  Resident,
+  ResidentLifecycleService,
+  ResidentsService,
+} from '@albergue/residents';
 import { lockShelter, type Population } from '@albergue/shelters';
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
@@ -11,6 +16,7 @@ import type {
   CheckInInput,
   CheckOutInput,
   PlaceHoldInput,
+  RegisterAndCheckInInput,
 } from './dto/occupancy.input.js';
 import { FiguresService } from './figures.service.js';
 import { AssignmentEnd, AssignmentKind } from './occupancy.enums.js';
@@ -33,6 +39,8 @@ export class OccupancyService {
     private readonly dataSource: DataSource,
     private readonly idempotency: IdempotencyService,
     private readonly figures: FiguresService,
+    private readonly residents: ResidentsService,
+    private readonly lifecycle: ResidentLifecycleService,
     @Inject(OCCUPANCY_OPTIONS) private readonly options: OccupancyOptions,
   ) {}
 
@@ -40,83 +48,113 @@ export class OccupancyService {
   async checkIn(userId: string, input: CheckInInput): Promise<BedAssignment[]> {
     const { requestId, ...payload } = input;
     const { id } = await this.dataSource.transaction((manager) =>
-      this.idempotency.once(manager, { requestId, operation: 'checkIn', payload }, async () => {
-        await this.requireBedsMode(manager, input.shelterId);
-        const hold = input.holdId
-          ? await manager.findBy(BedAssignment, {
-              groupId: input.holdId,
-              kind: AssignmentKind.HOLD,
-            })
-          : [];
-        // A transfer hold: the residents come from the origin shelter, and it names them.
-        const origin = hold[0]?.originShelterId ?? null;
-        if (origin && hold.some((h) => !input.residentIds.includes(h.residentId ?? ''))) {
-          throw new OccupancyException(
-            'This transfer is for other people.',
-            OccupancyExceptionCode.RESIDENT_NOT_HERE,
-            ['input.residentIds'],
-          );
-        }
-        const residents = await this.residentsHere(
-          manager,
-          input.shelterId,
-          input.residentIds,
-          origin,
-        );
-        const inBed = await manager.count(BedAssignment, {
-          where: {
-            residentId: In(input.residentIds),
-            kind: AssignmentKind.STAY,
-            endedAt: IsNull(),
-          },
-        });
-        if (inBed > 0) {
-          throw new OccupancyException(
-            'Someone here is already in a bed: check them out or move them.',
-            OccupancyExceptionCode.ALREADY_IN_A_BED,
-            ['input.residentIds'],
-          );
-        }
-        const placements = residents.map((r) => ({ residentId: r.id, population: r.population }));
-        let beds: string[];
-        if (input.holdId) {
-          beds = await this.takeHold(manager, input.shelterId, input.holdId, placements.length);
-        } else if (input.bedIds) {
-          beds = await this.chosenBeds(manager, input.shelterId, input.bedIds, placements.length);
-        } else {
-          beds = await this.suitableBeds(manager, input.shelterId, placements);
-        }
-        const groupId = randomUUID();
-        await this.assign(
-          manager,
-          input.shelterId,
-          AssignmentKind.STAY,
-          groupId,
-          userId,
-          beds,
-          placements,
-          null,
-        );
-        if (origin) {
-          // Arrived: this is their shelter now; staff of the one they left keep access for a while.
-          await manager.update(
-            Resident,
-            { id: In(input.residentIds) },
-            {
-              currentShelterId: input.shelterId,
-              previousShelterId: origin,
-              leftPreviousAt: new Date(),
-            },
-          );
-        }
-        await this.figures.recompute(manager, input.shelterId);
-        return groupId;
-      }),
+      this.idempotency.once(manager, { requestId, operation: 'checkIn', payload }, () =>
+        this.checkInWithin(manager, userId, payload),
+      ),
     );
     return this.group(id);
   }
 
-  async checkOut(input: CheckOutInput): Promise<BedAssignment> {
+  /**
+   * At the gate: a newcomer (or a household) registered and checked in as one act, so that a
+   * failure (no bed) registers nobody either.
+   */
+  async registerAndCheckIn(
+    caller: Caller,
+    input: RegisterAndCheckInInput,
+  ): Promise<BedAssignment[]> {
+    const { requestId, bedIds, ...household } = input;
+    const { id } = await this.dataSource.transaction((manager) =>
+      this.idempotency.once(
+        manager,
+        { requestId, operation: 'registerAndCheckIn', payload: { bedIds, ...household } },
+        async () => {
+          const { ids } = await this.residents.insertHousehold(manager, caller, household);
+          return this.checkInWithin(manager, caller.actor.userId, {
+            shelterId: input.shelterId,
+            residentIds: ids,
+            bedIds,
+          });
+        },
+      ),
+    );
+    return this.group(id);
+  }
+
+  /** Check-in inside the caller's transaction; returns the stays' group id. */
+  private async checkInWithin(
+    manager: EntityManager,
+    userId: string,
+    input: Omit<CheckInInput, 'requestId'>,
+  ): Promise<string> {
+    await this.requireBedsMode(manager, input.shelterId);
+    const hold = input.holdId
+      ? await manager.findBy(BedAssignment, {
+          groupId: input.holdId,
+          kind: AssignmentKind.HOLD,
+        })
+      : [];
+    // A transfer hold: the residents come from the origin shelter, and it names them.
+    const origin = hold[0]?.originShelterId ?? null;
+    if (origin && hold.some((h) => !input.residentIds.includes(h.residentId ?? ''))) {
+      throw new OccupancyException(
+        'This transfer is for other people.',
+        OccupancyExceptionCode.RESIDENT_NOT_HERE,
+        ['input.residentIds'],
+      );
+    }
+    const residents = await this.residentsHere(manager, input.shelterId, input.residentIds, origin);
+    const inBed = await manager.count(BedAssignment, {
+      where: {
+        residentId: In(input.residentIds),
+        kind: AssignmentKind.STAY,
+        endedAt: IsNull(),
+      },
+    });
+    if (inBed > 0) {
+      throw new OccupancyException(
+        'Someone here is already in a bed: check them out or move them.',
+        OccupancyExceptionCode.ALREADY_IN_A_BED,
+        ['input.residentIds'],
+      );
+    }
+    const placements = residents.map((r) => ({ residentId: r.id, population: r.population }));
+    let beds: string[];
+    if (input.holdId) {
+      beds = await this.takeHold(manager, input.shelterId, input.holdId, placements.length);
+    } else if (input.bedIds) {
+      beds = await this.chosenBeds(manager, input.shelterId, input.bedIds, placements.length);
+    } else {
+      beds = await this.suitableBeds(manager, input.shelterId, placements);
+    }
+    const groupId = randomUUID();
+    await this.assign(
+      manager,
+      input.shelterId,
+      AssignmentKind.STAY,
+      groupId,
+      userId,
+      beds,
+      placements,
+      null,
+    );
+    if (origin) {
+      // Arrived: this is their shelter now; staff of the one they left keep access for a while.
+      await manager.update(
+        Resident,
+        { id: In(input.residentIds) },
+        {
+          currentShelterId: input.shelterId,
+          previousShelterId: origin,
+          leftPreviousAt: new Date(),
+        },
+      );
+    }
+    await this.figures.recompute(manager, input.shelterId);
+    return groupId;
+  }
+
+  async checkOut(userId: string, input: CheckOutInput): Promise<BedAssignment> {
     const { requestId, ...payload } = input;
     const { id } = await this.dataSource.transaction((manager) =>
       this.idempotency.once(manager, { requestId, operation: 'checkOut', payload }, async () => {
@@ -144,6 +182,10 @@ export class OccupancyService {
             OccupancyExceptionCode.NOT_CHECKED_IN,
             ['input.residentId'],
           );
+        }
+        if (input.leavesNetwork) {
+          // Out of the network: the case closes with the check-out.
+          await this.lifecycle.closeCase(manager, input.residentId, userId);
         }
         await this.figures.recompute(manager, stay.shelterId);
         return stay.id;

@@ -5,6 +5,7 @@ import { Appointment } from './appointment.entity.js';
 import type { SetCaseStatusInput, WithdrawConsentInput } from './dto/track.input.js';
 import { type Caller, ResidentAccess } from './resident-access.js';
 import { ResidentEvent, ResidentEventKind } from './resident-event.entity.js';
+import { Resident } from './resident.entity.js';
 import { recordHistory } from './resident-history.js';
 import { ResidentSealer } from './resident-sealer.js';
 import { ResidentViewMapper } from './resident-view.mapper.js';
@@ -59,6 +60,26 @@ export class ResidentLifecycleService {
       });
     });
     return this.residents.get(caller, input.residentId, 'case-status');
+  }
+
+  /** Closes a case as departed inside the caller's transaction (a check-out out of the network). */
+  async closeCase(manager: EntityManager, residentId: string, userId: string): Promise<void> {
+    const resident = await this.residents.find(residentId, manager, true);
+    if (resident.caseStatus !== CaseStatus.OPEN) {
+      return;
+    }
+    await manager.update(
+      Resident,
+      { id: residentId },
+      { caseStatus: CaseStatus.DEPARTED, caseClosedAt: new Date() },
+    );
+    await recordHistory(manager, this.sealer, {
+      residentId,
+      kind: ResidentEventKind.CASE,
+      from: CaseStatus.OPEN,
+      to: CaseStatus.DEPARTED,
+      byUserId: userId,
+    });
   }
 
   /**

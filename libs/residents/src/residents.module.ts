@@ -108,6 +108,7 @@ export class ResidentsModule {
         ResidentsService,
       ],
       exports: [KeyRotationService, ResidentLifecycleService, ResidentsService],
+      global: true,
     };
   }
 }

@@ -44,77 +44,86 @@ export class ResidentsService {
    */
   async registerHousehold(caller: Caller, input: RegisterHouseholdInput): Promise<HouseholdView> {
     const { requestId, ...payload } = input;
-    const brackets = checkHousehold(input);
     const { id } = await this.dataSource.transaction((manager) =>
       this.idempotency.once(
         manager,
         { requestId, operation: 'registerHousehold', payload },
-        async () => {
-          const householdId = randomUUID();
-          const ids = input.members.map(() => randomUUID());
-          const now = new Date();
-          await manager.insert(Household, {
-            id: householdId,
-            shelterId: input.shelterId,
-            headId: ids[input.headIndex ?? 0],
-          });
-          await manager.insert(
-            Resident,
-            input.members.map((member, i) => {
-              const minor = isMinor(brackets[i]);
-              return {
-                id: ids[i],
-                householdId,
-                position: i,
-                currentShelterId: input.shelterId,
-                ...this.sealedIdentity(ids[i], member),
-                ...this.sealedDetails(ids[i], member),
-                birthYear: member.birthYear ?? null,
-                ageBracket: brackets[i],
-                nationality: member.nationality,
-                population: member.population,
-                minor,
-                guardianId:
-                  minor && member.guardianIndex != null ? ids[member.guardianIndex] : null,
-                unaccompanied: minor && member.unaccompanied === true,
-                childProtectionSealed:
-                  minor && member.unaccompanied
-                    ? this.sealer.seal(
-                        'resident.childProtection',
-                        ids[i],
-                        JSON.stringify(member.childProtection),
-                      )
-                    : null,
-                legalBasis: input.legalBasis.basis,
-                basisLanguage: input.legalBasis.explainedIn,
-                basisRecordedBy: caller.actor.userId,
-                basisRecordedAt: now,
-                registeredBy: caller.actor.userId,
-              };
-            }),
-          );
-          await manager.insert(
-            ResidentEvent,
-            ids.flatMap((residentId) => [
-              {
-                residentId,
-                kind: ResidentEventKind.CASE,
-                toValue: CaseStatus.OPEN,
-                byUserId: caller.actor.userId,
-              },
-              {
-                residentId,
-                kind: ResidentEventKind.CONSENT,
-                toValue: input.legalBasis.basis,
-                byUserId: caller.actor.userId,
-              },
-            ]),
-          );
-          return householdId;
-        },
+        async () => (await this.insertHousehold(manager, caller, input)).householdId,
       ),
     );
     return this.household(caller, id, 'register');
+  }
+
+  /**
+   * Writes a household and its members inside the caller's transaction, after checking its
+   * rules; for the gate, where registering and checking in are one act (the occupancy lib).
+   */
+  async insertHousehold(
+    manager: EntityManager,
+    caller: Caller,
+    input: Omit<RegisterHouseholdInput, 'requestId'>,
+  ): Promise<{ householdId: string; ids: string[] }> {
+    const brackets = checkHousehold(input);
+    const householdId = randomUUID();
+    const ids = input.members.map(() => randomUUID());
+    const now = new Date();
+    await manager.insert(Household, {
+      id: householdId,
+      shelterId: input.shelterId,
+      headId: ids[input.headIndex ?? 0],
+    });
+    await manager.insert(
+      Resident,
+      input.members.map((member, i) => {
+        const minor = isMinor(brackets[i]);
+        return {
+          id: ids[i],
+          householdId,
+          position: i,
+          currentShelterId: input.shelterId,
+          ...this.sealedIdentity(ids[i], member),
+          ...this.sealedDetails(ids[i], member),
+          birthYear: member.birthYear ?? null,
+          ageBracket: brackets[i],
+          nationality: member.nationality,
+          population: member.population,
+          minor,
+          guardianId: minor && member.guardianIndex != null ? ids[member.guardianIndex] : null,
+          unaccompanied: minor && member.unaccompanied === true,
+          childProtectionSealed:
+            minor && member.unaccompanied
+              ? this.sealer.seal(
+                  'resident.childProtection',
+                  ids[i],
+                  JSON.stringify(member.childProtection),
+                )
+              : null,
+          legalBasis: input.legalBasis.basis,
+          basisLanguage: input.legalBasis.explainedIn,
+          basisRecordedBy: caller.actor.userId,
+          basisRecordedAt: now,
+          registeredBy: caller.actor.userId,
+        };
+      }),
+    );
+    await manager.insert(
+      ResidentEvent,
+      ids.flatMap((residentId) => [
+        {
+          residentId,
+          kind: ResidentEventKind.CASE,
+          toValue: CaseStatus.OPEN,
+          byUserId: caller.actor.userId,
+        },
+        {
+          residentId,
+          kind: ResidentEventKind.CONSENT,
+          toValue: input.legalBasis.basis,
+          byUserId: caller.actor.userId,
+        },
+      ]),
+    );
+    return { householdId, ids };
   }
 
   async household(caller: Caller, householdId: string, purpose: string): Promise<HouseholdView> {
@@ -328,7 +337,7 @@ export function nameKey(name: string, birthYear: number | null | undefined): str
 }
 
 /** The rules of a household, checked before anything is written; returns each member's age bracket. */
-function checkHousehold(input: RegisterHouseholdInput) {
+function checkHousehold(input: Omit<RegisterHouseholdInput, 'requestId'>) {
   const field = (i: number, name: string) => `input.members.${i}.${name}`;
   if ((input.headIndex ?? 0) >= input.members.length) {
     throw new ResidentsException(

@@ -1,3 +1,4 @@
+import { RegisterHouseholdInput } from '@albergue/residents';
 import { Population } from '@albergue/shelters';
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import {
@@ -120,6 +121,30 @@ export class CheckOutInput {
   @Field(() => ID)
   @IsUUID()
   residentId: string;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'The person leaves the network: their case closes as departed.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  leavesNetwork?: boolean;
+}
+
+@InputType({
+  description: 'At the gate: register a newcomer or a household and check them in, as one act.',
+})
+export class RegisterAndCheckInInput extends RegisterHouseholdInput {
+  @Field(() => [ID], {
+    nullable: true,
+    description: 'Chosen beds, one per member in order; omitted: suitable beds.',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
+  bedIds?: string[];
 }
 
 @InputType({
