@@ -15,7 +15,7 @@ export class AddBedsStaysAndOutbox1795641617069 implements MigrationInterface {
       `CREATE TYPE "public"."assignment_end" AS ENUM('checked_out', 'checked_in', 'cancelled', 'expired', 'moved', 'transferred', 'declined')`,
     );
     await queryRunner.query(
-      `CREATE TABLE "bed_assignment" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "bed_id" uuid NOT NULL, "shelter_id" uuid NOT NULL, "kind" "public"."assignment_kind" NOT NULL, "resident_id" uuid, "population" "public"."population", "group_id" uuid NOT NULL, "started_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "expires_at" TIMESTAMP WITH TIME ZONE, "ended_at" TIMESTAMP WITH TIME ZONE, "end_reason" "public"."assignment_end", "origin_shelter_id" uuid, "by_user_id" uuid NOT NULL, CONSTRAINT "PK_f9f0de1553bc700187cee0e50d8" PRIMARY KEY ("id"))`,
+      `CREATE TABLE "bed_assignment" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "bed_id" uuid NOT NULL, "shelter_id" uuid NOT NULL, "kind" "public"."assignment_kind" NOT NULL, "resident_id" uuid, "population" "public"."population", "group_id" uuid NOT NULL, "started_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT clock_timestamp(), "expires_at" TIMESTAMP WITH TIME ZONE, "ended_at" TIMESTAMP WITH TIME ZONE, "end_reason" "public"."assignment_end", "origin_shelter_id" uuid, "by_user_id" uuid NOT NULL, CONSTRAINT "PK_f9f0de1553bc700187cee0e50d8" PRIMARY KEY ("id"))`,
     );
     await queryRunner.query(
       `CREATE INDEX "bed_assignment_origin_idx" ON "bed_assignment"  ("origin_shelter_id") WHERE origin_shelter_id IS NOT NULL`,

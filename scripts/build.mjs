@@ -5,7 +5,7 @@ import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { root, swcOptions } from './swc-options.mjs';
 
-const sources = ['apps/api/src', 'libs', 'migrations'];
+const sources = ['apps/api/src', 'libs', 'migrations', 'bench', 'test/helpers'];
 const out = path.join(root, 'dist');
 
 async function* tsFiles(dir) {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { OccupancyService } from '@albergue/occupancy';
 import { adult, householdInput, REGISTER } from './factories/resident.factory.js';
+import { makeMember } from './factories/shelter.factory.js';
 import { type SignedIn, startTestApp, type TestApp } from './helpers/test-app.js';
 
 const ADD_BEDS = 'mutation($input: AddBedsInput!) { addBeds(input: $input) { id shelterId } }';
@@ -88,6 +89,29 @@ describe('Occupancy engine (e2e)', () => {
         WHERE b.shelter_id = $1 AND b.out_of_service_reason IS NULL GROUP BY b.population ORDER BY 1`,
       [shelterId],
     );
+
+  /** A volunteer of one shelter only, made by the admin as in real life. */
+  const staffOnlyAt = async (shelterId: string) => {
+    const admin = await app.signIn('admin@demo.example');
+    const email = `${randomUUID()}@staff.example`;
+    const created = await admin.gql<{ createUser: { id: string } }>(
+      'mutation($input: CreateUserInput!) { createUser(input: $input) { id } }',
+      {
+        input: { requestId: randomUUID(), email, displayName: 'Receiver' },
+      },
+    );
+    const id = created.data!.createUser.id;
+    const token = await admin.gql<{ createPasswordReset: string }>(
+      'mutation($id: ID!) { createPasswordReset(userId: $id) }',
+      { id },
+    );
+    await app.gql(
+      'mutation($t: String!) { resetPassword(input: { token: $t, newPassword: "receiving staff phrase" }) }',
+      { t: token.data!.createPasswordReset },
+    );
+    await makeMember(admin, id, shelterId, 'VOLUNTEER');
+    return app.signIn(email, 'receiving staff phrase');
+  };
 
   beforeAll(async () => {
     app = await startTestApp();
@@ -388,6 +412,18 @@ describe('Occupancy engine (e2e)', () => {
       await beds(await room(shelterB, 'LGBTQ'), 2, 'LGBTQ');
       const sent = (await transfer(people[0], shelterB)).data!.transfer;
       expect(sent).toMatchObject({ shelterId: shelterB, originShelterId: shelterA });
+      // Staff of B alone may read the record of the person on the way, to receive them.
+      const receiver = await staffOnlyAt(shelterB);
+      const read = await receiver.gql<{ resident: { name: string } }>(
+        'query($id: ID!) { resident(id: $id) { name } }',
+        { id: people[0] },
+      );
+      expect(read.errors).toBeUndefined();
+      expect(read.data!.resident.name).toMatch(/^Persona/);
+      const notYet = await receiver.gql('query($id: ID!) { resident(id: $id) { name } }', {
+        id: people[1],
+      });
+      expect(notYet.errors![0].extensions.code).toBe('FORBIDDEN');
       const arrived = await checkIn(coordinator, shelterB, [people[0]], { holdId: sent.groupId });
       expect(arrived.errors).toBeUndefined();
       const [moved] = await app.sql<{ current_shelter_id: string; previous_shelter_id: string }>(

@@ -11,9 +11,18 @@ type Lookup = (id: string) => Promise<string[]>;
 @Injectable()
 export class ScopeRegistry implements ScopeLookups {
   private readonly lookups = new Map<string, Lookup>();
+  private readonly extensions = new Map<string, Lookup[]>();
 
   register(kind: string, lookup: Lookup): void {
     this.lookups.set(kind, lookup);
+  }
+
+  /**
+   * More shelters for a kind, from a lib that depends on the owner (occupancy: the shelter
+   * holding a bed for a resident on the way), without the owner knowing it.
+   */
+  extend(kind: string, lookup: Lookup): void {
+    this.extensions.set(kind, [...(this.extensions.get(kind) ?? []), lookup]);
   }
 
   async shelters(kind: string, id: string): Promise<string[]> {
@@ -22,6 +31,12 @@ export class ScopeRegistry implements ScopeLookups {
       throw new Error(`no scope registered for ${kind}`);
     }
     // Guards run before validation: a malformed id belongs to no shelter.
-    return isUUID(id) ? lookup(id) : [];
+    if (!isUUID(id)) {
+      return [];
+    }
+    const found = await Promise.all(
+      [lookup, ...(this.extensions.get(kind) ?? [])].map((find) => find(id)),
+    );
+    return [...new Set(found.flat())];
   }
 }

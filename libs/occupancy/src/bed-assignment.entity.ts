@@ -49,8 +49,12 @@ export class BedAssignment {
   @Column({ type: 'uuid' })
   groupId: string;
 
+  /**
+   * Wall-clock times, not the transaction's start: a check-in that waited for the shelter's lock
+   * starts after the check-out it waited for, and the history shows it so.
+   */
   @Field(() => Date)
-  @Column({ type: 'timestamptz', default: () => 'now()' })
+  @Column({ type: 'timestamptz', default: () => 'clock_timestamp()' })
   startedAt: Date;
 
   @Field(() => Date, { nullable: true, description: 'When a hold lapses.' })

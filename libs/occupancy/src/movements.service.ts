@@ -200,7 +200,7 @@ export class MovementsService {
     await manager.update(
       BedAssignment,
       { id: assignmentId, endedAt: IsNull() },
-      { endedAt: () => 'now()', endReason: reason },
+      { endedAt: () => 'clock_timestamp()', endReason: reason },
     );
   }
 }

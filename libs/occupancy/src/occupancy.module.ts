@@ -19,7 +19,7 @@ import { OccupancyService } from './occupancy.service.js';
 
 const EXPIRY_EVERY_MS = 30_000;
 
-/** Tells the auth guard which shelter a room, bed or hold belongs to. */
+/** Tells the auth guard which shelter a room, bed or hold belongs to, and which shelter awaits a resident. */
 @Injectable()
 export class OccupancyScopes implements OnModuleInit {
   constructor(
@@ -36,6 +36,13 @@ export class OccupancyScopes implements OnModuleInit {
       'hold',
       lookup(
         `SELECT DISTINCT shelter_id AS s FROM bed_assignment WHERE group_id = $1 AND kind = 'hold'`,
+      ),
+    );
+    // Staff of a shelter holding a bed for someone on the way (a transfer) may read their record to receive them.
+    this.registry.extend(
+      'resident',
+      lookup(
+        `SELECT shelter_id AS s FROM bed_assignment WHERE resident_id = $1 AND kind = 'hold' AND ended_at IS NULL`,
       ),
     );
   }

@@ -174,7 +174,7 @@ export class OccupancyService {
         const result = await manager.update(
           BedAssignment,
           { id: stay.id, endedAt: IsNull() },
-          { endedAt: () => 'now()', endReason: AssignmentEnd.CHECKED_OUT },
+          { endedAt: () => 'clock_timestamp()', endReason: AssignmentEnd.CHECKED_OUT },
         );
         if (!result.affected) {
           throw new OccupancyException(
@@ -264,7 +264,7 @@ export class OccupancyService {
         await manager.update(
           BedAssignment,
           { groupId: input.holdId, endedAt: IsNull() },
-          { endedAt: () => 'now()', endReason: AssignmentEnd.CANCELLED },
+          { endedAt: () => 'clock_timestamp()', endReason: AssignmentEnd.CANCELLED },
         );
         await this.figures.recompute(manager, hold.shelterId);
         return input.holdId;
@@ -286,7 +286,7 @@ export class OccupancyService {
       expired += await this.dataSource.transaction(async (manager) => {
         await lockShelter(manager, shelterId);
         const [, count] = await manager.query<[unknown, number]>(
-          `UPDATE bed_assignment SET ended_at = now(), end_reason = 'expired'
+          `UPDATE bed_assignment SET ended_at = clock_timestamp(), end_reason = 'expired'
             WHERE shelter_id = $1 AND kind = 'hold' AND ended_at IS NULL AND expires_at <= now()`,
           [shelterId],
         );
@@ -468,7 +468,7 @@ export class OccupancyService {
     await manager.update(
       BedAssignment,
       { groupId: holdId, endedAt: IsNull() },
-      { endedAt: () => 'now()', endReason: AssignmentEnd.CHECKED_IN },
+      { endedAt: () => 'clock_timestamp()', endReason: AssignmentEnd.CHECKED_IN },
     );
     return open.map((h) => h.bedId);
   }

@@ -1,0 +1,62 @@
+// `npm run bench`: every scenario, one after another, peers beside each in the same run.
+// Options: --scenario gate, --quick (a few seconds per case, small enough for CI).
+import 'reflect-metadata';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { cpus, hostname, totalmem } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gate, type GateReport } from './scenarios/gate.js';
+
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const only = args.includes('--scenario') ? args[args.indexOf('--scenario') + 1] : null;
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+
+function gateTable(report: GateReport): string {
+  const tps = report.pgbench.tps;
+  const lines = [
+    '| setup | clients | cycles/s | p50 ms | p99 ms | no bed (conflicts) | other errors | cycles/s ÷ pgbench tps |',
+    '|---|---|---|---|---|---|---|---|',
+    ...report.rows.map(({ setup, clients, result, conflicts }) => {
+      const others = Object.entries(result.errors)
+        .filter(([code]) => code !== 'NO_SUITABLE_BEDS')
+        .reduce((sum, [, n]) => sum + n, 0);
+      return `| ${setup} | ${clients} | ${result.perSecond} | ${result.p50} | ${result.p99} | ${conflicts} | ${others} | ${tps ? (result.perSecond / tps).toFixed(2) : 'n/a'} |`;
+    }),
+  ];
+  return [
+    `A cycle is one check-in and one check-out through GraphQL (two transactions, each: lock, bed pick, write, figures, version, outbox row).`,
+    `Calibration, same run, same PostgreSQL: pgbench TPC-B, ${report.pgbench.clients} clients: ${tps ?? 'n/a'} tps.`,
+    `Double bookings over the whole run (two assignments of one bed overlapping in time): ${report.doubleBookings}.`,
+    '',
+    ...lines,
+  ].join('\n');
+}
+
+const results: Record<string, unknown> = { date: new Date().toISOString(), machine, quick };
+const sections: string[] = [];
+if (!only || only === 'gate') {
+  const report = await gate({ seconds: quick ? 3 : 15, shelters: quick ? 10 : 100 });
+  results.gate = report;
+  sections.push(`## gate\n\n${gateTable(report)}`);
+  if (report.doubleBookings !== 0) {
+    process.exitCode = 1;
+  }
+}
+
+const stamp = new Date().toISOString().slice(0, 10);
+await mkdir(path.join(root, 'bench/results'), { recursive: true });
+const file = path.join(
+  root,
+  'bench/results',
+  `${stamp}-${hostname()}${quick ? '-quick' : ''}.json`,
+);
+await writeFile(file, JSON.stringify(results, null, 2) + '\n');
+const markdown = `# Performance\n\nThe latest \`npm run bench\`${quick ? ' --quick' : ''}, ${results.date as string}, on ${machine}.\nLoad generator, API and PostgreSQL share the machine (the load generator runs in the API's own process): compare figures only within one run, as ratios.\n\n${sections.join('\n\n')}\n`;
+if (!quick) {
+  await writeFile(path.join(root, 'docs/PERFORMANCE.md'), markdown);
+}
+console.log(markdown);
+console.log(`results: ${path.relative(root, file)}`);
