@@ -24,7 +24,7 @@ export class AddBedsStaysAndOutbox1795641617069 implements MigrationInterface {
       `CREATE INDEX "bed_assignment_shelter_idx" ON "bed_assignment"  ("shelter_id") WHERE ended_at IS NULL`,
     );
     await queryRunner.query(
-      `CREATE UNIQUE INDEX "bed_assignment_active_stay_idx" ON "bed_assignment"  ("resident_id") WHERE ended_at IS NULL AND kind = 'stay'`,
+      `CREATE UNIQUE INDEX "bed_assignment_active_person_idx" ON "bed_assignment"  ("resident_id") WHERE ended_at IS NULL`,
     );
     await queryRunner.query(
       `CREATE UNIQUE INDEX "bed_assignment_active_bed_idx" ON "bed_assignment"  ("bed_id") WHERE ended_at IS NULL`,
@@ -69,7 +69,7 @@ export class AddBedsStaysAndOutbox1795641617069 implements MigrationInterface {
       `ALTER TABLE "bed_assignment" ADD CONSTRAINT "bed_assignment_bed_fk" FOREIGN KEY ("bed_id") REFERENCES "bed"("id")`,
     );
     await queryRunner.query(
-      `ALTER TABLE "bed_assignment" ADD CONSTRAINT "bed_assignment_resident_fk" FOREIGN KEY ("resident_id") REFERENCES "resident"("id") ON DELETE SET NULL`,
+      `ALTER TABLE "bed_assignment" ADD CONSTRAINT "bed_assignment_resident_fk" FOREIGN KEY ("resident_id") REFERENCES "resident"("id") ON DELETE RESTRICT`,
     );
     await queryRunner.query(
       `ALTER TABLE "turnaway" ADD CONSTRAINT "turnaway_shelter_fk" FOREIGN KEY ("shelter_id") REFERENCES "shelter"("id")`,
@@ -97,7 +97,7 @@ export class AddBedsStaysAndOutbox1795641617069 implements MigrationInterface {
     await queryRunner.query(`DROP TABLE "bed"`);
     await queryRunner.query(`DROP TYPE "public"."bed_kind"`);
     await queryRunner.query(`DROP INDEX "public"."bed_assignment_active_bed_idx"`);
-    await queryRunner.query(`DROP INDEX "public"."bed_assignment_active_stay_idx"`);
+    await queryRunner.query(`DROP INDEX "public"."bed_assignment_active_person_idx"`);
     await queryRunner.query(`DROP INDEX "public"."bed_assignment_shelter_idx"`);
     await queryRunner.query(`DROP INDEX "public"."bed_assignment_origin_idx"`);
     await queryRunner.query(`DROP TABLE "bed_assignment"`);

@@ -253,8 +253,9 @@ const SAMPLES: Record<string, (t: Targets) => Sample> = {
     },
   }),
   setBedOutOfService: (t) => ({
-    query: 'mutation($id: ID!) { setBedOutOfService(bedId: $id, reason: null) { id } }',
-    variables: { id: t.bedId },
+    query:
+      'mutation($input: SetBedOutOfServiceInput!) { setBedOutOfService(input: $input) { id } }',
+    variables: { input: { requestId: randomUUID(), bedId: t.bedId, reason: null } },
   }),
   bedBoard: (t) => ({
     query: 'query($s: ID!) { bedBoard(shelterId: $s) { id } }',

@@ -325,6 +325,76 @@ describe('Occupancy engine (e2e)', () => {
       });
     });
 
+    it('hold only people of the placing shelter, never one person twice; the placing shelter follows and may cancel', async () => {
+      const [local] = await residents(shelterA, 1, 'WOMEN');
+      const foreign = await coordinator.gql(HOLD, {
+        input: {
+          requestId: randomUUID(),
+          fromShelterId: shelterB,
+          shelterId: shelterA,
+          residentIds: [local],
+          hours: 1,
+        },
+      });
+      expect(foreign.errors![0].extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        reason: 'RESIDENT_NOT_HERE',
+      });
+      const first = await coordinator.gql<{ placeHold: { groupId: string }[] }>(HOLD, {
+        input: {
+          requestId: randomUUID(),
+          fromShelterId: shelterA,
+          shelterId: shelterA,
+          residentIds: [local],
+          hours: 1,
+        },
+      });
+      expect(first.errors).toBeUndefined();
+      const twice = await coordinator.gql(HOLD, {
+        input: {
+          requestId: randomUUID(),
+          fromShelterId: shelterA,
+          shelterId: shelterA,
+          residentIds: [local],
+          hours: 1,
+        },
+      });
+      expect(twice.errors![0].extensions.code).toBe('CONFLICT');
+      const [fromB] = await residents(shelterB, 1, 'WOMEN');
+      const placed = await coordinator.gql<{
+        placeHold: { groupId: string; originShelterId: string }[];
+      }>(
+        'mutation($input: PlaceHoldInput!) { placeHold(input: $input) { groupId originShelterId } }',
+        {
+          input: {
+            requestId: randomUUID(),
+            fromShelterId: shelterB,
+            shelterId: shelterA,
+            residentIds: [fromB],
+            hours: 1,
+          },
+        },
+      );
+      expect(placed.data!.placeHold[0].originShelterId).toBe(shelterB);
+      const followed = await coordinator.gql<{ transfersFrom: { groupId: string }[] }>(
+        'query($s: ID!) { transfersFrom(shelterId: $s) { groupId } }',
+        { s: shelterB },
+      );
+      expect(followed.data!.transfersFrom.map((t) => t.groupId)).toContain(
+        placed.data!.placeHold[0].groupId,
+      );
+      const cancel = (holdId: string) =>
+        coordinator.gql(
+          'mutation($input: CancelHoldInput!) { cancelHold(input: $input) { endReason } }',
+          { input: { requestId: randomUUID(), holdId } },
+        );
+      expect((await cancel(placed.data!.placeHold[0].groupId)).errors).toBeUndefined();
+      expect((await cancel(placed.data!.placeHold[0].groupId)).errors![0].extensions.reason).toBe(
+        'HOLD_EXPIRED',
+      );
+      expect((await cancel(first.data!.placeHold[0].groupId)).errors).toBeUndefined();
+    });
+
     it('expire exactly once with two schedulers running, freeing their beds', async () => {
       const placed = [];
       for (let i = 0; i < 2; i += 1) {
@@ -420,12 +490,23 @@ describe('Occupancy engine (e2e)', () => {
       );
       expect(read.errors).toBeUndefined();
       expect(read.data!.resident.name).toMatch(/^Persona/);
+      // Read only: no changes to a person of another shelter.
+      const change = await receiver.gql(
+        'mutation($id: ID!) { updateResident(id: $id, input: { languages: ["es"] }) { id } }',
+        { id: people[0] },
+      );
+      expect(change.errors![0].extensions.code).toBe('FORBIDDEN');
       const notYet = await receiver.gql('query($id: ID!) { resident(id: $id) { name } }', {
         id: people[1],
       });
       expect(notYet.errors![0].extensions.code).toBe('FORBIDDEN');
       const arrived = await checkIn(coordinator, shelterB, [people[0]], { holdId: sent.groupId });
       expect(arrived.errors).toBeUndefined();
+      // The shelter they left may still read them for a while, but not act on their bed at B.
+      const fromA = await volunteer.gql(CHECK_OUT, {
+        input: { requestId: randomUUID(), residentId: people[0], leavesNetwork: true },
+      });
+      expect(fromA.errors![0].extensions.code).toBe('FORBIDDEN');
       const [moved] = await app.sql<{ current_shelter_id: string; previous_shelter_id: string }>(
         'SELECT current_shelter_id, previous_shelter_id FROM resident WHERE id = $1',
         [people[0]],

@@ -371,7 +371,7 @@ describe('Shelter directory (e2e)', () => {
         'SELECT availability_version FROM shelter WHERE id = $1',
         [created.id],
       );
-      expect(Number(row.availability_version)).toBe(2);
+      expect(Number(row.availability_version)).toBe(3); // created, reported, confirmed
     });
 
     it('refuses a report for a group the shelter does not serve, or above its capacity, and changes nothing', async () => {
@@ -405,7 +405,7 @@ describe('Shelter directory (e2e)', () => {
       }>('SELECT availability_version, availability_confirmed_at FROM shelter WHERE id = $1', [
         created.id,
       ]);
-      expect(row).toEqual({ availability_version: '0', availability_confirmed_at: null });
+      expect(row).toEqual({ availability_version: '1', availability_confirmed_at: null });
     });
   });
 

@@ -5,15 +5,15 @@ import { AssignmentEnd, AssignmentKind } from './occupancy.enums.js';
 
 /**
  * A bed taken, by a hold (someone on the way) or a stay (someone checked in). At most one active
- * assignment per bed, and one active stay per resident: partial unique indexes in PostgreSQL make a
+ * assignment per bed, and one per resident (a stay or a hold): partial unique indexes in PostgreSQL make a
  * double booking impossible whatever the application does.
  */
 @ObjectType()
 @Entity()
 @Index('bed_assignment_active_bed_idx', ['bedId'], { unique: true, where: 'ended_at IS NULL' })
-@Index('bed_assignment_active_stay_idx', ['residentId'], {
+@Index('bed_assignment_active_person_idx', ['residentId'], {
   unique: true,
-  where: `ended_at IS NULL AND kind = 'stay'`,
+  where: 'ended_at IS NULL',
 })
 @Index('bed_assignment_shelter_idx', ['shelterId'], { where: 'ended_at IS NULL' })
 @Index('bed_assignment_origin_idx', ['originShelterId'], { where: 'origin_shelter_id IS NOT NULL' })

@@ -4,7 +4,11 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Bed } from './bed.entity.js';
 import type { BedView } from './bed.views.js';
-import type { AddBedsInput, CreateRoomInput } from './dto/occupancy.input.js';
+import type {
+  AddBedsInput,
+  CreateRoomInput,
+  SetBedOutOfServiceInput,
+} from './dto/occupancy.input.js';
 import { FiguresService } from './figures.service.js';
 import { OccupancyException, OccupancyExceptionCode } from './occupancy.exception.js';
 import { Room } from './room.entity.js';
@@ -68,19 +72,27 @@ export class BedsService {
       .find({ where: { roomId: room.id }, order: { label: 'ASC' } });
   }
 
-  async setOutOfService(bedId: string, reason: string | null): Promise<Bed> {
-    const bed = await this.dataSource.getRepository(Bed).findOneBy({ id: bedId });
+  async setOutOfService(input: SetBedOutOfServiceInput): Promise<Bed> {
+    const { requestId, ...payload } = input;
+    const bed = await this.dataSource.getRepository(Bed).findOneBy({ id: input.bedId });
     if (!bed) {
       throw new OccupancyException('No bed has this id.', OccupancyExceptionCode.BED_NOT_FOUND, [
-        'bedId',
+        'input.bedId',
       ]);
     }
-    await this.dataSource.transaction(async (manager) => {
-      await lockShelter(manager, bed.shelterId, 'bedId');
-      await manager.update(Bed, { id: bedId }, { outOfServiceReason: reason });
-      await this.figures.recompute(manager, bed.shelterId);
-    });
-    return this.dataSource.getRepository(Bed).findOneByOrFail({ id: bedId });
+    await this.dataSource.transaction((manager) =>
+      this.idempotency.once(
+        manager,
+        { requestId, operation: 'setBedOutOfService', payload },
+        async () => {
+          await lockShelter(manager, bed.shelterId, 'input.bedId');
+          await manager.update(Bed, { id: bed.id }, { outOfServiceReason: input.reason ?? null });
+          await this.figures.recompute(manager, bed.shelterId);
+          return bed.id;
+        },
+      ),
+    );
+    return this.dataSource.getRepository(Bed).findOneByOrFail({ id: bed.id });
   }
 
   /** The bed board of a shelter: each bed with what holds it now (ids only). */

@@ -54,7 +54,7 @@ export class MovementsService {
             ['input.bedId'],
           );
         }
-        await this.end(manager, stay.id, AssignmentEnd.MOVED);
+        await this.end(manager, stay.id, AssignmentEnd.MOVED, 'input.residentId');
         const moved = await manager.save(
           manager.create(BedAssignment, {
             bedId: bed.id,
@@ -110,7 +110,7 @@ export class MovementsService {
             ['input.toShelterId'],
           );
         }
-        await this.end(manager, stay.id, AssignmentEnd.TRANSFERRED);
+        await this.end(manager, stay.id, AssignmentEnd.TRANSFERRED, 'input.residentId');
         const hold = await manager.save(
           manager.create(BedAssignment, {
             bedId: bed.id,
@@ -160,7 +160,7 @@ export class MovementsService {
               ['input.holdId'],
             );
           }
-          await this.end(manager, hold.id, AssignmentEnd.DECLINED);
+          await this.end(manager, hold.id, AssignmentEnd.DECLINED, 'input.holdId');
           await this.figures.recompute(manager, hold.shelterId);
           return hold.id;
         },
@@ -192,15 +192,24 @@ export class MovementsService {
     return stay;
   }
 
+  /** Ends an assignment that is still open; one that ended meanwhile (a racing act) is a conflict. */
   private async end(
     manager: EntityManager,
     assignmentId: string,
     reason: AssignmentEnd,
+    field: string,
   ): Promise<void> {
-    await manager.update(
+    const ended = await manager.update(
       BedAssignment,
       { id: assignmentId, endedAt: IsNull() },
       { endedAt: () => 'clock_timestamp()', endReason: reason },
     );
+    if (!ended.affected) {
+      throw new OccupancyException(
+        'This changed meanwhile: look again and retry.',
+        OccupancyExceptionCode.NOT_CHECKED_IN,
+        [field],
+      );
+    }
   }
 }

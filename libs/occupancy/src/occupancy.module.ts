@@ -38,12 +38,25 @@ export class OccupancyScopes implements OnModuleInit {
         `SELECT DISTINCT shelter_id AS s FROM bed_assignment WHERE group_id = $1 AND kind = 'hold'`,
       ),
     );
-    // Staff of a shelter holding a bed for someone on the way (a transfer) may read their record to receive them.
+    // Staff of a shelter expecting someone from another shelter may read (only read) their record.
     this.registry.extend(
-      'resident',
-      lookup(
-        `SELECT shelter_id AS s FROM bed_assignment WHERE resident_id = $1 AND kind = 'hold' AND ended_at IS NULL`,
-      ),
+      'resident.view',
+      lookup(`SELECT shelter_id AS s FROM bed_assignment
+               WHERE resident_id = $1 AND kind = 'hold' AND ended_at IS NULL AND origin_shelter_id IS NOT NULL`),
+    );
+    // Check-out, move and transfer act where the person's bed is (else where they are registered),
+    // never where they were before.
+    this.registry.register(
+      'stay',
+      lookup(`SELECT coalesce(
+                (SELECT shelter_id FROM bed_assignment WHERE resident_id = $1 AND kind = 'stay' AND ended_at IS NULL),
+                (SELECT current_shelter_id FROM resident WHERE id = $1)) AS s`),
+    );
+    // The shelter that placed a hold elsewhere may cancel it.
+    this.registry.register(
+      'hold.placed',
+      lookup(`SELECT shelter_id AS s FROM bed_assignment WHERE group_id = $1 AND kind = 'hold'
+              UNION SELECT origin_shelter_id FROM bed_assignment WHERE group_id = $1 AND kind = 'hold' AND origin_shelter_id IS NOT NULL`),
     );
   }
 }

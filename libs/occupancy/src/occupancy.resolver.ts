@@ -16,6 +16,7 @@ import {
   MoveInput,
   PlaceHoldInput,
   RegisterAndCheckInInput,
+  SetBedOutOfServiceInput,
   TransferInput,
   TurnawayInput,
 } from './dto/occupancy.input.js';
@@ -51,13 +52,10 @@ export class OccupancyResolver {
     return this.beds.addBeds(input);
   }
 
-  @Allow([Role.COORDINATOR], { shelterOf: recordScope('bed', 'bedId') })
+  @Allow([Role.COORDINATOR], { shelterOf: recordScope('bed', 'input.bedId') })
   @Mutation(() => Bed, { description: 'A reason takes the bed out of service; null puts it back.' })
-  setBedOutOfService(
-    @Args('bedId', { type: () => ID }, UuidPipe) bedId: string,
-    @Args('reason', { type: () => String, nullable: true }) reason: string | null,
-  ): Promise<Bed> {
-    return this.beds.setOutOfService(bedId, reason ? reason.slice(0, 200) : null);
+  setBedOutOfService(@Args('input') input: SetBedOutOfServiceInput): Promise<Bed> {
+    return this.beds.setOutOfService(input);
   }
 
   @Allow(STAFF, { shelterOf: argPath('shelterId') })
@@ -77,7 +75,7 @@ export class OccupancyResolver {
     return this.occupancy.checkIn(context.req.actor!.userId, input);
   }
 
-  @Allow(STAFF, { shelterOf: recordScope('resident', 'input.residentId') })
+  @Allow(STAFF, { shelterOf: recordScope('stay', 'input.residentId') })
   @Mutation(() => BedAssignment)
   checkOut(
     @Args('input') input: CheckOutInput,
@@ -108,13 +106,13 @@ export class OccupancyResolver {
     return this.occupancy.placeHold(context.req.actor!.userId, input);
   }
 
-  @Allow([Role.COORDINATOR], { shelterOf: recordScope('hold', 'input.holdId') })
+  @Allow([Role.COORDINATOR], { shelterOf: recordScope('hold.placed', 'input.holdId') })
   @Mutation(() => [BedAssignment])
   cancelHold(@Args('input') input: CancelHoldInput): Promise<BedAssignment[]> {
     return this.occupancy.cancelHold(input);
   }
 
-  @Allow(STAFF, { shelterOf: recordScope('resident', 'input.residentId') })
+  @Allow(STAFF, { shelterOf: recordScope('stay', 'input.residentId') })
   @Mutation(() => BedAssignment, { description: 'Another bed of the same shelter.' })
   move(
     @Args('input') input: MoveInput,
@@ -123,7 +121,7 @@ export class OccupancyResolver {
     return this.movements.move(context.req.actor!.userId, input);
   }
 
-  @Allow([Role.COORDINATOR], { shelterOf: recordScope('resident', 'input.residentId') })
+  @Allow([Role.COORDINATOR], { shelterOf: recordScope('stay', 'input.residentId') })
   @Mutation(() => BedAssignment, {
     description: 'Closes the stay here and opens a hold at the other shelter, as one act.',
   })

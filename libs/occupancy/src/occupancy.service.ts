@@ -69,6 +69,9 @@ export class OccupancyService {
         manager,
         { requestId, operation: 'registerAndCheckIn', payload: { bedIds, ...household } },
         async () => {
+          // The shelter's lock first, as in every act here: inserting the household takes a key
+          // lock on the shelter row, and two gates taking them in opposite orders would deadlock.
+          await this.requireBedsMode(manager, input.shelterId);
           const { ids } = await this.residents.insertHousehold(manager, caller, household);
           return this.checkInWithin(manager, caller.actor.userId, {
             shelterId: input.shelterId,
@@ -87,16 +90,22 @@ export class OccupancyService {
     userId: string,
     input: Omit<CheckInInput, 'requestId'>,
   ): Promise<string> {
-    await this.requireBedsMode(manager, input.shelterId);
     const hold = input.holdId
-      ? await manager.findBy(BedAssignment, {
-          groupId: input.holdId,
-          kind: AssignmentKind.HOLD,
-        })
+      ? await manager.findBy(BedAssignment, { groupId: input.holdId, kind: AssignmentKind.HOLD })
       : [];
-    // A transfer hold: the residents come from the origin shelter, and it names them.
+    // A hold placed from another shelter: the residents come from there, and it names them.
     const origin = hold[0]?.originShelterId ?? null;
-    if (origin && hold.some((h) => !input.residentIds.includes(h.residentId ?? ''))) {
+    // Both shelters' locks, in id order, before anything else (the arrival updates the origin's keys too).
+    for (const shelterId of [input.shelterId, ...(origin ? [origin] : [])].sort()) {
+      await lockShelter(manager, shelterId, 'input.shelterId');
+    }
+    await this.requireBedsMode(manager, input.shelterId);
+    const named = hold.filter((h) => h.residentId !== null).map((h) => h.residentId!);
+    if (
+      named.length > 0 &&
+      (named.length !== input.residentIds.length ||
+        named.some((id) => !input.residentIds.includes(id)))
+    ) {
       throw new OccupancyException(
         'This transfer is for other people.',
         OccupancyExceptionCode.RESIDENT_NOT_HERE,
@@ -121,7 +130,7 @@ export class OccupancyService {
     const placements = residents.map((r) => ({ residentId: r.id, population: r.population }));
     let beds: string[];
     if (input.holdId) {
-      beds = await this.takeHold(manager, input.shelterId, input.holdId, placements.length);
+      beds = await this.takeHold(manager, input.shelterId, input.holdId, placements);
     } else if (input.bedIds) {
       beds = await this.chosenBeds(manager, input.shelterId, input.bedIds, placements.length);
     } else {
@@ -202,10 +211,15 @@ export class OccupancyService {
         await this.requireBedsMode(manager, input.shelterId);
         let placements: Placement[];
         if (input.residentIds?.length) {
-          const residents = await manager.findBy(Resident, { id: In(input.residentIds) });
+          // Only people of the placing shelter: a hold must not become a door into another shelter's records.
+          const residents = await manager.findBy(Resident, {
+            id: In(input.residentIds),
+            currentShelterId: input.fromShelterId,
+            anonymisedAt: IsNull(),
+          });
           if (residents.length !== input.residentIds.length) {
             throw new OccupancyException(
-              'Some of these residents are not on record.',
+              'Each person must be registered at the shelter placing the hold.',
               OccupancyExceptionCode.RESIDENT_NOT_HERE,
               ['input.residentIds'],
             );
@@ -237,6 +251,8 @@ export class OccupancyService {
           beds,
           placements,
           expiresAt,
+          // Placed from another shelter: that shelter follows it and may cancel it.
+          input.fromShelterId === input.shelterId ? null : input.fromShelterId,
         );
         await this.figures.recompute(manager, input.shelterId);
         return groupId;
@@ -261,11 +277,18 @@ export class OccupancyService {
           );
         }
         await lockShelter(manager, hold.shelterId, 'input.holdId');
-        await manager.update(
+        const cancelled = await manager.update(
           BedAssignment,
           { groupId: input.holdId, endedAt: IsNull() },
           { endedAt: () => 'clock_timestamp()', endReason: AssignmentEnd.CANCELLED },
         );
+        if (!cancelled.affected) {
+          throw new OccupancyException(
+            'This hold has already ended.',
+            OccupancyExceptionCode.HOLD_EXPIRED,
+            ['input.holdId'],
+          );
+        }
         await this.figures.recompute(manager, hold.shelterId);
         return input.holdId;
       }),
@@ -430,11 +453,15 @@ export class OccupancyService {
   }
 
   /** The hold's beds become the stays' beds: the hold ends as checked in. */
+  /**
+   * The hold's beds become the stays' beds, each person on a bed of their group (and, for a hold
+   * that names people, on their own bed); the hold ends as checked in.
+   */
   private async takeHold(
     manager: EntityManager,
     shelterId: string,
     holdId: string,
-    needed: number,
+    placements: Placement[],
   ): Promise<string[]> {
     const holds = await manager.findBy(BedAssignment, {
       groupId: holdId,
@@ -458,19 +485,38 @@ export class OccupancyService {
         ['input.holdId'],
       );
     }
-    if (open.length !== needed) {
+    if (open.length !== placements.length) {
       throw new OccupancyException(
         'The hold is for another number of people.',
         OccupancyExceptionCode.BED_COUNT_MISMATCH,
         ['input.holdId'],
       );
     }
+    const beds = new Map(
+      (await manager.findBy(Bed, { id: In(open.map((h) => h.bedId)) })).map((bed) => [bed.id, bed]),
+    );
+    const free = [...open];
+    const chosen = placements.map((placement) => {
+      const index = free.findIndex((h) =>
+        h.residentId
+          ? h.residentId === placement.residentId
+          : beds.get(h.bedId)?.population === placement.population,
+      );
+      if (index < 0) {
+        throw new OccupancyException(
+          'The hold is for other people or another group.',
+          OccupancyExceptionCode.RESIDENT_NOT_HERE,
+          ['input.residentIds'],
+        );
+      }
+      return free.splice(index, 1)[0].bedId;
+    });
     await manager.update(
       BedAssignment,
       { groupId: holdId, endedAt: IsNull() },
       { endedAt: () => 'clock_timestamp()', endReason: AssignmentEnd.CHECKED_IN },
     );
-    return open.map((h) => h.bedId);
+    return chosen;
   }
 
   private async assign(
@@ -482,6 +528,7 @@ export class OccupancyService {
     beds: string[],
     placements: Placement[],
     expiresAt: Date | null,
+    originShelterId: string | null = null,
   ): Promise<void> {
     await manager.insert(
       BedAssignment,
@@ -494,6 +541,7 @@ export class OccupancyService {
         residentId: placements[i].residentId,
         population: placements[i].residentId ? null : placements[i].population,
         expiresAt,
+        originShelterId,
       })),
     );
   }

@@ -104,7 +104,17 @@ export class DuplicatesService {
         other.id,
       ]);
       await manager.query('UPDATE household SET head_id = NULL WHERE head_id = $1', [other.id]);
-      await manager.delete(Resident, { id: other.id });
+      await manager.delete(Resident, { id: other.id }).catch((error: unknown) => {
+        // Beds and stays on record point to the record (the occupancy history keeps them).
+        if ((error as { code?: string }).code === '23503') {
+          throw new ResidentsException(
+            'The record to merge away has beds on record: merge the other way round, or keep both.',
+            ResidentsExceptionCode.NOT_DUPLICATES,
+            ['mergeId'],
+          );
+        }
+        throw error;
+      });
       await this.audit.record(
         {
           action: 'resident.merge',

@@ -34,6 +34,8 @@ export class ResidentScopes implements OnModuleInit {
 
   onModuleInit(): void {
     this.registry.register('resident', (id) => this.access.sheltersOf(id));
+    // Reading a record: the same shelters, plus those other libs add (a shelter expecting the person).
+    this.registry.register('resident.view', (id) => this.access.sheltersOf(id));
     this.registry.register('resident.current', async (id) =>
       (
         await this.dataSource.query<{ s: string }[]>(

@@ -58,7 +58,7 @@ export class ResidentsResolver {
     return this.residents.household(callerOf(context), id, 'view');
   }
 
-  @Allow(STAFF, { shelterOf: recordScope('resident', 'id') })
+  @Allow(STAFF, { shelterOf: recordScope('resident.view', 'id') })
   @Query(() => ResidentView)
   resident(
     @Args('id', { type: () => ID }, UuidPipe) id: string,

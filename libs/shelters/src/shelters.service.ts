@@ -71,6 +71,8 @@ export class SheltersService {
           this.place(shelter, fields.location, fields.sensitive ?? false);
           const saved = await manager.save(shelter);
           await this.replaceCapacity(manager, saved, capacity);
+          // A new shelter is a public change too: version 1 and its first outbox row.
+          await this.availability.recordChange(manager, saved.id, { confirmed: false });
           return saved.id;
         },
       ),

@@ -286,3 +286,22 @@ export class TurnawayInput {
   @IsEnum(TurnawayReason)
   reason: TurnawayReason;
 }
+
+@InputType()
+export class SetBedOutOfServiceInput {
+  @Field(() => ID)
+  @IsUUID()
+  requestId: string;
+
+  @Field(() => ID)
+  @IsUUID()
+  bedId: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why the bed cannot be used; null puts it back in service.',
+  })
+  @IsOptional()
+  @MaxLength(200)
+  reason?: string | null;
+}
