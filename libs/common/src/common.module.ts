@@ -1,39 +1,27 @@
-import {
-  Global,
-  Injectable,
-  Logger,
-  Module,
-  type OnApplicationBootstrap,
-  type OnApplicationShutdown,
-} from '@nestjs/common';
+import { Global, Injectable, Module } from '@nestjs/common';
 import { IdempotencyService } from './idempotency.service.js';
-import { runEvery } from './periodic.js';
+import { PeriodicTask } from './periodic.js';
 import { ScopeRegistry } from './scope-registry.js';
 
 const HOUR_MS = 3_600_000;
 
 /** Prunes the request log hourly; safe from every instance. */
 @Injectable()
-export class RequestLogRetention implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(RequestLogRetention.name);
-  private stop?: () => void;
-
-  constructor(private readonly idempotency: IdempotencyService) {}
-
-  onApplicationBootstrap(): void {
-    this.stop = runEvery(
-      HOUR_MS,
-      () => this.idempotency.prune(),
-      (error) =>
-        this.logger.warn(
-          `request log prune failed: ${error instanceof Error ? error.name : 'error'}`,
-        ),
-      { immediately: true },
-    );
+export class RequestLogRetention extends PeriodicTask {
+  constructor(private readonly idempotency: IdempotencyService) {
+    super();
   }
 
-  onApplicationShutdown(): void {
-    this.stop?.();
+  protected everyMs(): number {
+    return HOUR_MS;
+  }
+
+  protected run(): Promise<unknown> {
+    return this.idempotency.prune();
+  }
+
+  protected override startsAtOnce(): boolean {
+    return true;
   }
 }
 

@@ -1,13 +1,5 @@
-import { runEvery, ScopeRegistry } from '@albergue/common';
-import {
-  type DynamicModule,
-  Injectable,
-  Logger,
-  Module,
-  type OnApplicationBootstrap,
-  type OnApplicationShutdown,
-  type OnModuleInit,
-} from '@nestjs/common';
+import { PeriodicTask, ScopeRegistry } from '@albergue/common';
+import { type DynamicModule, Injectable, Module, type OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { BedsService } from './beds.service.js';
 import { FiguresService } from './figures.service.js';
@@ -63,23 +55,17 @@ export class OccupancyScopes implements OnModuleInit {
 
 /** Ends lapsed holds every half minute; several instances may run it (each hold ends once). */
 @Injectable()
-export class HoldExpiry implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(HoldExpiry.name);
-  private stop?: () => void;
-
-  constructor(private readonly occupancy: OccupancyService) {}
-
-  onApplicationBootstrap(): void {
-    this.stop = runEvery(
-      EXPIRY_EVERY_MS,
-      () => this.occupancy.expireHolds(),
-      (error) =>
-        this.logger.warn(`hold expiry failed: ${error instanceof Error ? error.name : 'error'}`),
-    );
+export class HoldExpiry extends PeriodicTask {
+  constructor(private readonly occupancy: OccupancyService) {
+    super();
   }
 
-  onApplicationShutdown(): void {
-    this.stop?.();
+  protected everyMs(): number {
+    return EXPIRY_EVERY_MS;
+  }
+
+  protected run(): Promise<unknown> {
+    return this.occupancy.expireHolds();
   }
 }
 

@@ -1,13 +1,5 @@
-import { runEvery, ScopeRegistry } from '@albergue/common';
-import {
-  type DynamicModule,
-  Injectable,
-  Logger,
-  Module,
-  type OnApplicationBootstrap,
-  type OnApplicationShutdown,
-  type OnModuleInit,
-} from '@nestjs/common';
+import { PeriodicTask, ScopeRegistry } from '@albergue/common';
+import { type DynamicModule, Injectable, Module, type OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AsylumService } from './asylum.service.js';
 import { DuplicatesService } from './duplicates.service.js';
@@ -66,26 +58,21 @@ export class ResidentScopes implements OnModuleInit {
 
 /** Anonymises closed cases past retention, at start and daily; safe from every instance (SKIP LOCKED). */
 @Injectable()
-export class ResidentRetention implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(ResidentRetention.name);
-  private stop?: () => void;
-
-  constructor(private readonly lifecycle: ResidentLifecycleService) {}
-
-  onApplicationBootstrap(): void {
-    this.stop = runEvery(
-      DAY_MS,
-      () => this.lifecycle.anonymiseExpired(),
-      (error) =>
-        this.logger.warn(
-          `resident retention failed: ${error instanceof Error ? error.name : 'error'}`,
-        ),
-      { immediately: true },
-    );
+export class ResidentRetention extends PeriodicTask {
+  constructor(private readonly lifecycle: ResidentLifecycleService) {
+    super();
   }
 
-  onApplicationShutdown(): void {
-    this.stop?.();
+  protected everyMs(): number {
+    return DAY_MS;
+  }
+
+  protected run(): Promise<unknown> {
+    return this.lifecycle.anonymiseExpired();
+  }
+
+  protected override startsAtOnce(): boolean {
+    return true;
   }
 }
 

@@ -1,13 +1,5 @@
-import { runEvery } from '@albergue/common';
-import {
-  type DynamicModule,
-  Inject,
-  Injectable,
-  Logger,
-  Module,
-  type OnApplicationBootstrap,
-  type OnApplicationShutdown,
-} from '@nestjs/common';
+import { PeriodicTask } from '@albergue/common';
+import { type DynamicModule, Inject, Injectable, Module } from '@nestjs/common';
 import { AvailabilityService } from './availability.service.js';
 import { OrganisationsResolver } from './organisations.resolver.js';
 import { OrganisationsService } from './organisations.service.js';
@@ -20,26 +12,20 @@ const HOUR_MS = 3_600_000;
 
 /** Prunes the availability outbox hourly; safe from every instance. */
 @Injectable()
-export class OutboxRetention implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(OutboxRetention.name);
-  private stop?: () => void;
-
+export class OutboxRetention extends PeriodicTask {
   constructor(
     private readonly availability: AvailabilityService,
     @Inject(SHELTERS_OPTIONS) private readonly options: SheltersOptions,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.stop = runEvery(
-      HOUR_MS,
-      () => this.availability.pruneOutbox(this.options.outboxRetentionMs),
-      (error) =>
-        this.logger.warn(`outbox prune failed: ${error instanceof Error ? error.name : 'error'}`),
-    );
+  ) {
+    super();
   }
 
-  onApplicationShutdown(): void {
-    this.stop?.();
+  protected everyMs(): number {
+    return HOUR_MS;
+  }
+
+  protected run(): Promise<unknown> {
+    return this.availability.pruneOutbox(this.options.outboxRetentionMs);
   }
 }
 
