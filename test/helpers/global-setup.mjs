@@ -14,13 +14,15 @@ export default async function globalSetup() {
     process.env.ALBERGUE_TEST_DATABASE_URL = process.env.DATABASE_URL;
     return;
   }
-  const { startEmbeddedPostgres } = await tsImport(
+  const { startEmbeddedPostgres, stopOnExit } = await tsImport(
     '../../apps/api/src/database/embedded-postgres.ts',
     import.meta.url,
   );
   const dataDir = await mkdtemp(path.join(tmpdir(), 'albergue-e2e-'));
   await chmod(dataDir, 0o755);
   const database = await startEmbeddedPostgres(dataDir, () => undefined);
+  // Should Jest die before its teardown, the server goes with it.
+  stopOnExit(dataDir);
   process.env.ALBERGUE_TEST_DATABASE_URL = database.url;
   process.env.ALBERGUE_TEST_DATA_DIR = dataDir;
   globalThis.albergueTestDatabase = database;

@@ -3,9 +3,16 @@
 import { DataSource } from 'typeorm';
 import { loadConfig } from '../config/config.js';
 import { dataSourceOptions } from './data-source.js';
-import { startEmbeddedPostgres } from './embedded-postgres.js';
+import { startEmbeddedPostgres, stopOnExit } from './embedded-postgres.js';
 
 const config = loadConfig(process.env);
-const url = config.DATABASE_URL ?? (await startEmbeddedPostgres(config.DATA_DIR, console.log)).url;
+async function embedded(): Promise<string> {
+  const database = await startEmbeddedPostgres(config.DATA_DIR, console.log);
+  // The CLI exits without closing its data source: the server must not outlive it.
+  stopOnExit(config.DATA_DIR);
+  return database.url;
+}
+
+const url = config.DATABASE_URL ?? (await embedded());
 
 export default new DataSource(dataSourceOptions(url));

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
@@ -20,6 +20,21 @@ const DATABASE = 'albergue';
 export interface RunningDatabase {
   url: string;
   stop(): Promise<void>;
+}
+
+/**
+ * For short-lived processes (the migration CLI, the test run): when the process exits, however
+ * it exits, signal the server to shut down. Only a signal can be sent from an 'exit' handler.
+ */
+export function stopOnExit(dataDir: string): void {
+  const pidFile = path.join(path.resolve(dataDir, 'pg'), 'postmaster.pid');
+  process.once('exit', () => {
+    try {
+      process.kill(Number(readFileSync(pidFile, 'utf8').split('\n')[0]), 'SIGINT');
+    } catch {
+      // Already stopped.
+    }
+  });
 }
 
 /** A port nobody listens on now, so that two instances, or tests beside a running app, do not collide. */
