@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { SessionsService } from '@albergue/auth';
 import { AuditService } from '@albergue/audit';
 import {
@@ -9,6 +8,7 @@ import {
   startTestApp,
   type TestApp,
 } from './helpers/test-app.js';
+import { createStaff } from './helpers/staff.js';
 
 const LOGIN = 'mutation($input: LoginInput!) { login(input: $input) { id email } }';
 const ME = '{ me { id email networkRole memberships { shelterId role } } }';
@@ -42,23 +42,7 @@ describe('Accounts and sessions (e2e)', () => {
     password = 'correct horse battery staple',
     networkRole?: string,
   ) => {
-    const created = await admin.gql<{ createUser: { id: string } }>(
-      'mutation($input: CreateUserInput!) { createUser(input: $input) { id } }',
-      { input: { requestId: randomUUID(), email, displayName: email.split('@')[0], networkRole } },
-    );
-    const userId = created.data!.createUser.id;
-    const reset = await admin.gql<{ createPasswordReset: string }>(
-      'mutation($id: ID!) { createPasswordReset(userId: $id) }',
-      { id: userId },
-    );
-    const done = await app.gql(
-      'mutation($input: ResetPasswordInput!) { resetPassword(input: $input) }',
-      {
-        input: { token: reset.data!.createPasswordReset, newPassword: password },
-      },
-    );
-    expect(done.errors).toBeUndefined();
-    return userId;
+    return createStaff(admin, app, { email, password, networkRole });
   };
 
   beforeAll(async () => {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { type PolicyRow, PolicyRegistry } from '@albergue/auth';
 import { NETWORK_ROLES, Role } from '@albergue/common';
 import { makeMember, organisationInput, shelterInput } from './factories/shelter.factory.js';
+import { createStaff } from './helpers/staff.js';
 import {
   type GraphQLClient,
   type GraphQLResponse,
@@ -386,21 +387,12 @@ describe('Authorisation matrix (e2e): every operation × role × own shelter, ot
       const email = `${String(role)}-${randomUUID()}@matrix.example`;
       const networkRole =
         role === Role.ADMIN || role === Role.NETWORK_COORDINATOR ? role.toUpperCase() : undefined;
-      const created = await admin.gql<{ createUser: { id: string } }>(
-        'mutation($input: CreateUserInput!) { createUser(input: $input) { id } }',
-        { input: { requestId: randomUUID(), email, displayName: String(role), networkRole } },
-      );
-      const id = created.data!.createUser.id;
-      const token = (
-        await admin.gql<{ createPasswordReset: string }>(
-          'mutation($id: ID!) { createPasswordReset(userId: $id) }',
-          { id },
-        )
-      ).data!.createPasswordReset;
-      await app.gql(
-        'mutation($t: String!, $p: String!) { resetPassword(input: { token: $t, newPassword: $p }) }',
-        { t: token, p: PASSWORD },
-      );
+      const id = await createStaff(admin, app, {
+        email,
+        password: PASSWORD,
+        networkRole,
+        displayName: String(role),
+      });
       return { id, email };
     };
     const bystander = await createUser('bystander');

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { OccupancyService } from '@albergue/occupancy';
 import { adult, householdInput, REGISTER } from './factories/resident.factory.js';
 import { makeMember } from './factories/shelter.factory.js';
+import { createStaff } from './helpers/staff.js';
 import { type SignedIn, startTestApp, type TestApp } from './helpers/test-app.js';
 
 const ADD_BEDS = 'mutation($input: AddBedsInput!) { addBeds(input: $input) { id shelterId } }';
@@ -94,21 +95,11 @@ describe('Occupancy engine (e2e)', () => {
   const staffOnlyAt = async (shelterId: string) => {
     const admin = await app.signIn('admin@demo.example');
     const email = `${randomUUID()}@staff.example`;
-    const created = await admin.gql<{ createUser: { id: string } }>(
-      'mutation($input: CreateUserInput!) { createUser(input: $input) { id } }',
-      {
-        input: { requestId: randomUUID(), email, displayName: 'Receiver' },
-      },
-    );
-    const id = created.data!.createUser.id;
-    const token = await admin.gql<{ createPasswordReset: string }>(
-      'mutation($id: ID!) { createPasswordReset(userId: $id) }',
-      { id },
-    );
-    await app.gql(
-      'mutation($t: String!) { resetPassword(input: { token: $t, newPassword: "receiving staff phrase" }) }',
-      { t: token.data!.createPasswordReset },
-    );
+    const id = await createStaff(admin, app, {
+      email,
+      password: 'receiving staff phrase',
+      displayName: 'Receiver',
+    });
     await makeMember(admin, id, shelterId, 'VOLUNTEER');
     return app.signIn(email, 'receiving staff phrase');
   };

@@ -9,6 +9,7 @@ import {
 import { makeMember } from './factories/shelter.factory.js';
 import { adult, householdInput, REGISTER, RESIDENT_FIELDS } from './factories/resident.factory.js';
 import { captureLogs } from './helpers/log-capture.js';
+import { createStaff } from './helpers/staff.js';
 import {
   type SignedIn,
   startTestApp,
@@ -94,21 +95,11 @@ describe('Residents, households and the asylum track (e2e)', () => {
       await app.gql<{ shelters: { id: string }[] }>('{ shelters(first: 10) { id } }')
     ).data!.shelters;
     const shelterC = shelters.find((s) => s.id !== shelterA && s.id !== shelterB)!.id;
-    const created = await admin.gql<{ createUser: { id: string } }>(
-      'mutation($input: CreateUserInput!) { createUser(input: $input) { id } }',
-      {
-        input: { requestId: randomUUID(), email: 'outsider@test.example', displayName: 'Outsider' },
-      },
-    );
-    const token = await admin.gql<{ createPasswordReset: string }>(
-      'mutation($id: ID!) { createPasswordReset(userId: $id) }',
-      { id: created.data!.createUser.id },
-    );
-    await app.gql(
-      'mutation($t: String!) { resetPassword(input: { token: $t, newPassword: "a far away passphrase" }) }',
-      { t: token.data!.createPasswordReset },
-    );
-    await makeMember(admin, created.data!.createUser.id, shelterC, 'COORDINATOR');
+    const outsiderId = await createStaff(admin, app, {
+      email: 'outsider@test.example',
+      password: 'a far away passphrase',
+    });
+    await makeMember(admin, outsiderId, shelterC, 'COORDINATOR');
     outsider = await app.signIn('outsider@test.example', 'a far away passphrase');
 
     const result = await register(

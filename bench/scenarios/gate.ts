@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
+import { createStaff } from '../../test/helpers/staff.js';
 import { graphql, signIn, type SignedIn } from '../../test/helpers/test-app.js';
 import { type LoadResult, load, pgbenchTps, startBenchApp } from '../harness.js';
 
@@ -121,25 +122,15 @@ async function doubleBookings(databaseUrl: string): Promise<number> {
 
 async function benchUser(url: string, admin: SignedIn): Promise<Staff> {
   const email = `bench-${randomUUID()}@bench.example`;
-  const created = await admin.gql<{ createUser: { id: string } }>(
-    'mutation($input: CreateUserInput!) { createUser(input: $input) { id } }',
-    {
-      input: { requestId: randomUUID(), email, displayName: 'Bench' },
-    },
-  );
-  const id = created.data!.createUser.id;
-  const token = await admin.gql<{ createPasswordReset: string }>(
-    'mutation($id: ID!) { createPasswordReset(userId: $id) }',
-    { id },
-  );
-  await graphql(
-    url,
-    'mutation($t: String!, $p: String!) { resetPassword(input: { token: $t, newPassword: $p }) }',
-    {
-      t: token.data!.createPasswordReset,
-      p: BENCH_PASSWORD,
-    },
-  );
+  const anonymous = {
+    gql: ((query: string, variables?: Record<string, unknown>) =>
+      graphql(url, query, variables)) as SignedIn['gql'],
+  };
+  const id = await createStaff(admin, anonymous, {
+    email,
+    password: BENCH_PASSWORD,
+    displayName: 'Bench',
+  });
   return { id, session: await signIn(url, email, BENCH_PASSWORD) };
 }
 
