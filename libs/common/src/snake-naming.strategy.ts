@@ -1,11 +1,13 @@
 import { DefaultNamingStrategy, type NamingStrategyInterface } from 'typeorm';
 
-const snake = (name: string): string => name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
+/** `availabilityVersion` -> `availability_version`: property names to column names. */
+export const snakeCase = (name: string): string =>
+  name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
 
 /** Tables and columns in snake_case, so that hand-written SQL reads naturally. */
 export class SnakeNamingStrategy extends DefaultNamingStrategy implements NamingStrategyInterface {
   override tableName(className: string, customName?: string): string {
-    return customName ?? snake(className);
+    return customName ?? snakeCase(className);
   }
 
   override columnName(
@@ -13,15 +15,15 @@ export class SnakeNamingStrategy extends DefaultNamingStrategy implements Naming
     customName: string | undefined,
     prefixes: string[],
   ): string {
-    return snake([...prefixes, customName ?? propertyName].join('_'));
+    return snakeCase([...prefixes, customName ?? propertyName].join('_'));
   }
 
   override relationName(propertyName: string): string {
-    return snake(propertyName);
+    return snakeCase(propertyName);
   }
 
   override joinColumnName(relationName: string, referencedColumnName: string): string {
-    return snake(`${relationName}_${referencedColumnName}`);
+    return snakeCase(`${relationName}_${referencedColumnName}`);
   }
 
   override joinTableName(
@@ -29,7 +31,9 @@ export class SnakeNamingStrategy extends DefaultNamingStrategy implements Naming
     secondTableName: string,
     firstPropertyName: string,
   ): string {
-    return snake(`${firstTableName}_${firstPropertyName.replace(/\./g, '_')}_${secondTableName}`);
+    return snakeCase(
+      `${firstTableName}_${firstPropertyName.replace(/\./g, '_')}_${secondTableName}`,
+    );
   }
 
   override joinTableColumnName(
@@ -37,6 +41,6 @@ export class SnakeNamingStrategy extends DefaultNamingStrategy implements Naming
     propertyName: string,
     columnName?: string,
   ): string {
-    return snake(`${tableName}_${columnName ?? propertyName}`);
+    return snakeCase(`${tableName}_${columnName ?? propertyName}`);
   }
 }

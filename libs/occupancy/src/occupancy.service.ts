@@ -71,7 +71,7 @@ export class OccupancyService {
         async () => {
           // The shelter's lock first, as in every act here: inserting the household takes a key
           // lock on the shelter row, and two gates taking them in opposite orders would deadlock.
-          await this.requireBedsMode(manager, input.shelterId);
+          await lockShelter(manager, input.shelterId, 'input.shelterId');
           const { ids } = await this.residents.insertHousehold(manager, caller, household);
           return this.checkInWithin(manager, caller.actor.userId, {
             shelterId: input.shelterId,
@@ -208,6 +208,7 @@ export class OccupancyService {
     const { requestId, ...payload } = input;
     const { id } = await this.dataSource.transaction((manager) =>
       this.idempotency.once(manager, { requestId, operation: 'placeHold', payload }, async () => {
+        await lockShelter(manager, input.shelterId, 'input.shelterId');
         await this.requireBedsMode(manager, input.shelterId);
         let placements: Placement[];
         if (input.residentIds?.length) {
@@ -328,8 +329,8 @@ export class OccupancyService {
       .find({ where: { groupId }, order: { bedId: 'ASC' } });
   }
 
+  /** The caller holds the shelter's lock already. */
   private async requireBedsMode(manager: EntityManager, shelterId: string): Promise<void> {
-    await lockShelter(manager, shelterId, 'input.shelterId');
     if (!(await manager.existsBy(Bed, { shelterId }))) {
       throw new OccupancyException(
         'This shelter has no beds set up: add rooms and beds first.',

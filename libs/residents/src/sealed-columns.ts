@@ -1,3 +1,4 @@
+import { snakeCase } from '@albergue/common';
 import type { LookupKind, SealedField } from './resident-sealer.js';
 import type { Resident } from './resident.entity.js';
 
@@ -45,12 +46,10 @@ export const SEALED_COLUMNS: SealedColumn[] = [
   { column: 'caseNumberSealed', field: 'resident.caseNumber' },
 ];
 
-const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
-
 /** Every identifying column, by its database name: what anonymisation empties. */
 export const IDENTIFYING_COLUMNS: Record<string, true> = Object.fromEntries(
   SEALED_COLUMNS.flatMap(({ column, lookup }) => [
     column,
     ...(lookup ? [lookup.hashColumn] : []),
-  ]).map((column) => [snake(String(column)), true]),
+  ]).map((column) => [snakeCase(String(column)), true]),
 );
