@@ -14,25 +14,41 @@ import type { AppConfig } from './config/config.schema.js';
 import { dataSourceOptions } from './database/data-source.js';
 import { graphqlOptions } from './graphql/graphql.options.js';
 import { HealthController } from './health/health.controller.js';
+import { RealtimeModule } from './realtime/realtime.module.js';
+import { realtimeOptions } from './realtime/realtime.options.js';
 import { WebController } from './web/web.controller.js';
 
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig, databaseUrl: string, cipher: FieldCipher): DynamicModule {
+  /**
+   * `serving: false` leaves out what only a running server needs (sockets, their database
+   * listener and timers), for command-line tools such as keys:rotate.
+   */
+  static forRoot(
+    config: AppConfig,
+    databaseUrl: string,
+    cipher: FieldCipher,
+    { serving = true } = {},
+  ): DynamicModule {
+    const auth = AuthModule.forRoot({
+      sessionIdleMs: config.SESSION_IDLE_TIMEOUT,
+      sessionMaxMs: config.SESSION_MAX_AGE,
+      loginMaxFailuresPerAccount: config.LOGIN_MAX_FAILURES,
+      loginMaxFailuresPerAddress: config.LOGIN_MAX_FAILURES_PER_ADDRESS,
+      loginLockoutMs: config.LOGIN_LOCKOUT,
+      resetTokenMs: 24 * 3_600_000,
+    });
+    const occupancy = OccupancyModule.forRoot({
+      holdMs: config.HOLD_TIME,
+      timeZone: config.TIME_ZONE,
+    });
     return {
       module: AppModule,
       imports: [
         TypeOrmModule.forRoot(dataSourceOptions(databaseUrl)),
         CommonModule,
         AuditModule.forRoot({ retentionDays: config.AUDIT_RETENTION_DAYS }),
-        AuthModule.forRoot({
-          sessionIdleMs: config.SESSION_IDLE_TIMEOUT,
-          sessionMaxMs: config.SESSION_MAX_AGE,
-          loginMaxFailuresPerAccount: config.LOGIN_MAX_FAILURES,
-          loginMaxFailuresPerAddress: config.LOGIN_MAX_FAILURES_PER_ADDRESS,
-          loginLockoutMs: config.LOGIN_LOCKOUT,
-          resetTokenMs: 24 * 3_600_000,
-        }),
+        auth,
         GraphQLModule.forRoot<MercuriusDriverConfig>(graphqlOptions(config)),
         SheltersModule.forRoot({
           fewThreshold: config.FEW_THRESHOLD,
@@ -44,7 +60,10 @@ export class AppModule {
           previousShelterAccessMs: config.PREVIOUS_SHELTER_ACCESS,
           retentionDays: config.RETENTION_DAYS,
         }),
-        OccupancyModule.forRoot({ holdMs: config.HOLD_TIME, timeZone: config.TIME_ZONE }),
+        occupancy,
+        ...(serving
+          ? [RealtimeModule.forRoot(realtimeOptions(config, databaseUrl), [auth, occupancy])]
+          : []),
       ],
       controllers: [HealthController, WebController],
       providers: [

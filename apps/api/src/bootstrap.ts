@@ -21,6 +21,7 @@ import { DEMO_COORDINATOR, DEMO_DOMAIN, DEMO_PASSWORD, loadDemoUsers } from './d
 import { registerSecurity } from './http/security.js';
 import { loadResidentKeys } from './keys/resident-keys.js';
 import { NestPinoLogger } from './logging/logger.js';
+import { RealtimeAdapter } from './realtime/realtime.adapter.js';
 import {
   OneLinePerRequest,
   registerRequestIdHeader,
@@ -87,6 +88,13 @@ export async function startAlbergue(config: AppConfig, logger: Logger): Promise<
         // A wiring error must reach the caller (and close the database), not exit the process.
         abortOnError: false,
       },
+    );
+    app.useWebSocketAdapter(
+      new RealtimeAdapter(app, {
+        socketsPerAddress: config.SOCKETS_PER_ADDRESS,
+        maxMessageBytes: config.SOCKET_MAX_MESSAGE_KB * 1024,
+        trustProxyHops: config.TRUST_PROXY,
+      }),
     );
     registerRequestIdHeader(app.getHttpAdapter().getInstance());
     await registerSecurity(app, config);

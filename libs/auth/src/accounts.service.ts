@@ -74,6 +74,8 @@ export class AccountsService {
       await manager.save(user);
       if (input.active === false) {
         await this.sessions.endAll(id, undefined, manager);
+      } else {
+        await this.sessions.announceAccessChange(manager);
       }
       return user;
     });
@@ -100,11 +102,13 @@ export class AccountsService {
        ON CONFLICT (user_id, shelter_id) DO UPDATE SET role = EXCLUDED.role`,
       [input.userId, input.shelterId, input.role],
     );
+    await this.sessions.announceAccessChange();
     return this.get(input.userId);
   }
 
   async removeMembership(userId: string, shelterId: string): Promise<User> {
     await this.dataSource.getRepository(Membership).delete({ userId, shelterId });
+    await this.sessions.announceAccessChange();
     return this.get(userId);
   }
 

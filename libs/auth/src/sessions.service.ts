@@ -16,6 +16,18 @@ interface SessionRow {
   memberships: { shelterId: string; role: ShelterRole }[];
 }
 
+/** The PostgreSQL notification channel for "someone's access changed": re-check open connections. */
+export const ACCESS_CHANNEL = 'albergue_access';
+
+function actorOf(row: SessionRow): Actor {
+  return {
+    userId: row.user_id,
+    sessionId: row.token_hash,
+    networkRole: row.network_role,
+    memberships: new Map(row.memberships.map((m) => [m.shelterId, m.role])),
+  };
+}
+
 /** lastSeenAt is written at most this often, so that a busy console does not write on every request. */
 const TOUCH_EVERY_SECONDS = 60;
 
@@ -39,7 +51,7 @@ export class SessionsService {
   }
 
   /**
-   * The one session check, for GraphQL, HTTP routes and (later) socket handshakes: the Cookie
+   * The one session check, for GraphQL, HTTP routes and socket handshakes: the Cookie
    * header in, who is acting out. A session that ended (logout, "end all sessions", idle or
    * absolute timeout, account deactivated) fails on the very next request.
    */
@@ -51,19 +63,7 @@ export class SessionsService {
     if (cookie.kind === 'malformed') {
       return { kind: 'invalid' };
     }
-    const [row] = await this.dataSource.query<SessionRow[]>(
-      `SELECT s.token_hash, s.user_id, u.network_role,
-              s.last_seen_at < now() - make_interval(secs => $3) AS touch,
-              coalesce(json_agg(json_build_object('shelterId', m.shelter_id, 'role', m.role))
-                FILTER (WHERE m.shelter_id IS NOT NULL), '[]') AS memberships
-         FROM session s
-         JOIN app_user u ON u.id = s.user_id AND u.active
-         LEFT JOIN membership m ON m.user_id = u.id
-        WHERE s.token_hash = $1 AND s.expires_at > now()
-          AND s.last_seen_at > now() - make_interval(secs => $2)
-        GROUP BY s.token_hash, u.id`,
-      [tokenHash(cookie.token), this.options.sessionIdleMs / 1000, TOUCH_EVERY_SECONDS],
-    );
+    const [row] = await this.liveSessions('s.token_hash = $1', [tokenHash(cookie.token)]);
     if (!row) {
       return { kind: 'invalid' };
     }
@@ -72,19 +72,50 @@ export class SessionsService {
         row.token_hash,
       ]);
     }
-    return {
-      kind: 'actor',
-      actor: {
-        userId: row.user_id,
-        sessionId: row.token_hash,
-        networkRole: row.network_role,
-        memberships: new Map(row.memberships.map((m) => [m.shelterId, m.role])),
-      },
-    };
+    return { kind: 'actor', actor: actorOf(row) };
+  }
+
+  /**
+   * Who is behind each of these sessions now, for the sessions that are still live; used to
+   * re-check long-lived connections (staff sockets) in one query. Unlike authenticate it does not
+   * count as activity: an open screen does not keep an idle session alive.
+   */
+  async actorsOf(sessionIds: string[]): Promise<Map<string, Actor>> {
+    if (sessionIds.length === 0) {
+      return new Map();
+    }
+    const rows = await this.liveSessions('s.token_hash = ANY($1)', [sessionIds]);
+    return new Map(rows.map((row) => [row.token_hash, actorOf(row)]));
+  }
+
+  /**
+   * Tells every API instance, when (and only if) the caller's transaction commits, that someone's
+   * access changed (a session ended, an account or membership changed), so that long-lived
+   * connections are re-checked at once rather than at the next periodic check.
+   */
+  async announceAccessChange(manager: EntityManager = this.dataSource.manager): Promise<void> {
+    await manager.query("SELECT pg_notify($1, '')", [ACCESS_CHANNEL]);
+  }
+
+  private liveSessions(where: string, params: unknown[]): Promise<SessionRow[]> {
+    return this.dataSource.query<SessionRow[]>(
+      `SELECT s.token_hash, s.user_id, u.network_role,
+              s.last_seen_at < now() - make_interval(secs => $3) AS touch,
+              coalesce(json_agg(json_build_object('shelterId', m.shelter_id, 'role', m.role))
+                FILTER (WHERE m.shelter_id IS NOT NULL), '[]') AS memberships
+         FROM session s
+         JOIN app_user u ON u.id = s.user_id AND u.active
+         LEFT JOIN membership m ON m.user_id = u.id
+        WHERE ${where} AND s.expires_at > now()
+          AND s.last_seen_at > now() - make_interval(secs => $2)
+        GROUP BY s.token_hash, u.id`,
+      [...params, this.options.sessionIdleMs / 1000, TOUCH_EVERY_SECONDS],
+    );
   }
 
   async end(sessionId: string): Promise<void> {
     await this.dataSource.getRepository(Session).delete({ tokenHash: sessionId });
+    await this.announceAccessChange();
   }
 
   /** Ends every session of a user (all but one, when `keep` is given); returns how many ended. */
@@ -97,6 +128,7 @@ export class SessionsService {
       'DELETE FROM session WHERE user_id = $1 AND ($2::text IS NULL OR token_hash <> $2)',
       [userId, keep ?? null],
     );
+    await this.announceAccessChange(manager);
     return result[1];
   }
 

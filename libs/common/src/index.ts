@@ -9,3 +9,4 @@ export * from './uuid.pipe.js';
 export * from './policy.js';
 export * from './periodic.js';
 export * from './scope-registry.js';
+export * from './enum-names.js';

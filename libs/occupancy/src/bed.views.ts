@@ -15,6 +15,12 @@ export class BedUse {
 
   @Field(() => Date, { nullable: true })
   expiresAt: Date | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'For a hold placed by another shelter (a transfer or referral): that shelter.',
+  })
+  originShelterId: string | null;
 }
 
 @ObjectType({ description: 'One row of a shelter’s bed board.' })

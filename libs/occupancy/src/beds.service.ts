@@ -14,6 +14,14 @@ import { OccupancyException, OccupancyExceptionCode } from './occupancy.exceptio
 import { Room } from './room.entity.js';
 
 /** Rooms and beds: the set-up of a beds-mode shelter. Adding the first beds switches it to beds mode. */
+export interface ExpiringHold {
+  holdId: string;
+  bedId: string;
+  shelterId: string;
+  expiresAt: Date;
+  originShelterId: string | null;
+}
+
 @Injectable()
 export class BedsService {
   constructor(
@@ -95,10 +103,24 @@ export class BedsService {
     return this.dataSource.getRepository(Bed).findOneByOrFail({ id: bed.id });
   }
 
+  /** Holds at these shelters that end within `withinMs` (ids and times only), soonest first. */
+  async expiringHolds(shelterIds: string[], withinMs: number): Promise<ExpiringHold[]> {
+    return this.dataSource.query<ExpiringHold[]>(
+      `SELECT id AS "holdId", bed_id AS "bedId", shelter_id AS "shelterId",
+              expires_at AS "expiresAt", origin_shelter_id AS "originShelterId"
+         FROM bed_assignment
+        WHERE kind = 'hold' AND ended_at IS NULL AND shelter_id = ANY($1)
+          AND expires_at <= now() + make_interval(secs => $2)
+        ORDER BY expires_at`,
+      [shelterIds, withinMs / 1000],
+    );
+  }
+
   /** The bed board of a shelter: each bed with what holds it now (ids only). */
   async board(shelterId: string): Promise<BedView[]> {
     const rows = await this.dataSource.query<(Record<string, unknown> & { bed_id: string })[]>(
-      `SELECT b.id AS bed_id, r.name AS room_name, a.id AS a_id, a.kind AS a_kind, a.resident_id AS a_resident, a.expires_at AS a_expires
+      `SELECT b.id AS bed_id, r.name AS room_name, a.id AS a_id, a.kind AS a_kind, a.resident_id AS a_resident, a.expires_at AS a_expires,
+              a.origin_shelter_id AS a_origin
          FROM bed b JOIN room r ON r.id = b.room_id
          LEFT JOIN bed_assignment a ON a.bed_id = b.id AND a.ended_at IS NULL
         WHERE b.shelter_id = $1 ORDER BY r.name, b.label`,
@@ -124,6 +146,7 @@ export class BedsService {
               kind: row.a_kind as string,
               residentId: (row.a_resident as string | null) ?? null,
               expiresAt: (row.a_expires as Date | null) ?? null,
+              originShelterId: (row.a_origin as string | null) ?? null,
             }
           : null,
       };

@@ -1,5 +1,7 @@
 export * from './bed-assignment.entity.js';
 export * from './bed.entity.js';
+export * from './bed.views.js';
+export * from './beds.service.js';
 export * from './occupancy.enums.js';
 export * from './occupancy.module.js';
 export * from './occupancy.service.js';

@@ -85,7 +85,7 @@ export class OccupancyModule {
         OccupancyService,
         RecordsService,
       ],
-      exports: [OccupancyService],
+      exports: [BedsService, OccupancyService],
     };
   }
 }

@@ -15,11 +15,19 @@ import { recordHistory } from './resident-history.js';
 import { ResidentSealer } from './resident-sealer.js';
 import { ResidentViewMapper } from './resident-view.mapper.js';
 import type { AppointmentView, ResidentView } from './resident.views.js';
-import { AppointmentOutcome, AsylumStatus } from './residents.enums.js';
+import { AppointmentKind, AppointmentOutcome, AsylumStatus } from './residents.enums.js';
 import { ResidentsException, ResidentsExceptionCode } from './residents.exception.js';
 import { ResidentsService } from './residents.service.js';
 
 /** The asylum track and the appointments that pace it. */
+export interface DueAppointment {
+  appointmentId: string;
+  residentId: string;
+  shelterId: string;
+  kind: AppointmentKind;
+  startsAt: Date;
+}
+
 @Injectable()
 export class AsylumService {
   constructor(
@@ -150,6 +158,23 @@ export class AsylumService {
   }
 
   /** Appointments of a shelter's residents in the coming hours, soonest first: the morning's plan. */
+  /**
+   * Pending appointments within `withinMs` of residents staying at these shelters: ids, kind and
+   * time, no names, so that staff screens can be told without a resident read (the screen then
+   * asks `appointmentsDue`, which is audited).
+   */
+  dueIds(shelterIds: string[], withinMs: number): Promise<DueAppointment[]> {
+    return this.dataSource.query<DueAppointment[]>(
+      `SELECT a.id AS "appointmentId", a.resident_id AS "residentId",
+              r.current_shelter_id AS "shelterId", a.kind, a.starts_at AS "startsAt"
+         FROM appointment a JOIN resident r ON r.id = a.resident_id
+        WHERE r.current_shelter_id = ANY($1) AND a.outcome = $2
+          AND a.starts_at >= now() AND a.starts_at < now() + make_interval(secs => $3)
+        ORDER BY a.starts_at`,
+      [shelterIds, AppointmentOutcome.PENDING, withinMs / 1000],
+    );
+  }
+
   async due(caller: Caller, shelterId: string, hours: number): Promise<AppointmentView[]> {
     const rows = await this.dataSource
       .getRepository(Appointment)

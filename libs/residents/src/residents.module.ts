@@ -96,7 +96,7 @@ export class ResidentsModule {
         ResidentsResolver,
         ResidentsService,
       ],
-      exports: [KeyRotationService, ResidentLifecycleService, ResidentsService],
+      exports: [AsylumService, KeyRotationService, ResidentLifecycleService, ResidentsService],
       global: true,
     };
   }

@@ -5,11 +5,15 @@ import { ShelterCapacity } from './shelter-capacity.entity.js';
 import { lockShelter } from './shelter-lock.js';
 import { ShelterSearchService } from './shelter-search.service.js';
 import { Shelter } from './shelter.entity.js';
-import { type CapacityFigures, computeAvailability } from './availability.js';
+import type { CapacityFigures } from './availability.js';
+import { publicAvailability } from './public-shelter.js';
 import { AvailabilityOutbox } from './availability-outbox.entity.js';
 import { SHELTERS_OPTIONS, type SheltersOptions } from './shelters.options.js';
 import { TrackingMode } from './shelters.enums.js';
 import { SheltersException, SheltersExceptionCode } from './shelters.exception.js';
+
+/** The PostgreSQL notification channel of public changes: payload {shelterId, version}, sent on commit. */
+export const AVAILABILITY_CHANNEL = 'albergue_availability';
 
 @Injectable()
 export class AvailabilityService {
@@ -133,16 +137,7 @@ export class AvailabilityService {
       shelterId,
       version: shelter.availabilityVersion,
       status: shelter.status,
-      availability: computeAvailability(
-        {
-          status: shelter.status,
-          sensitive: shelter.sensitive,
-          confirmedAt: shelter.availabilityConfirmedAt,
-          capacities: shelter.capacities ?? [],
-        },
-        this.options,
-        new Date(),
-      ),
+      availability: publicAvailability(shelter, this.options, new Date()),
     };
     await manager.insert(AvailabilityOutbox, {
       shelterId,
@@ -150,7 +145,8 @@ export class AvailabilityService {
       public: publicAggregate,
     });
     // Delivered to every listening API instance when (and only if) this transaction commits.
-    await manager.query(`SELECT pg_notify('albergue_availability', $1)`, [
+    await manager.query('SELECT pg_notify($1, $2)', [
+      AVAILABILITY_CHANNEL,
       JSON.stringify({ shelterId, version: shelter.availabilityVersion }),
     ]);
   }

@@ -22,3 +22,4 @@ export * from './shelters.exception.js';
 export * from './shelters.module.js';
 export * from './shelters.service.js';
 export * from './shelter-lock.js';
+export * from './public-shelter.js';

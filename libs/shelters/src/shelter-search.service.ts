@@ -55,6 +55,24 @@ export class ShelterSearchService {
     return this.read(query);
   }
 
+  /** The shelters with these ids, with their figures (the realtime feed's read after a notification). */
+  async byIds(ids: string[]): Promise<Shelter[]> {
+    if (ids.length === 0) {
+      return [];
+    }
+    return this.read(
+      this.withFigures(this.dataSource.manager).where('s.id = ANY(CAST(:ids AS uuid[]))', { ids }),
+    );
+  }
+
+  /** Every shelter's id and public version: what a consumer compares to find what it missed. */
+  async versions(): Promise<Map<string, number>> {
+    const rows = await this.dataSource.query<{ id: string; version: string }[]>(
+      'SELECT id, availability_version AS version FROM shelter',
+    );
+    return new Map(rows.map((row) => [row.id, Number(row.version)]));
+  }
+
   /** One shelter with its figures, or null; `manager` lets a mutation read inside its transaction. */
   async findOne(
     id: string,

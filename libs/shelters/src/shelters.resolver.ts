@@ -10,8 +10,6 @@ import {
   ResolveField,
   Resolver,
 } from '@nestjs/graphql';
-import { SENSITIVE_AREA_RADIUS_KM } from './approximate-location.js';
-import { computeAvailability } from './availability.js';
 import { AvailabilityService } from './availability.service.js';
 import { Availability } from './availability.types.js';
 import { CreateShelterInput } from './dto/create-shelter.input.js';
@@ -21,6 +19,7 @@ import { SheltersArgs } from './dto/shelters.args.js';
 import { UpdateShelterInput } from './dto/update-shelter.input.js';
 import { Organisation } from './organisation.entity.js';
 import { ORGANISATION_LOADER, OrganisationsService } from './organisations.service.js';
+import { publicAddress, publicAvailability, publicLocation } from './public-shelter.js';
 import { PublicLocation, ShelterAddress } from './shelter-parts.js';
 import { ShelterSearchService } from './shelter-search.service.js';
 import { Shelter } from './shelter.entity.js';
@@ -89,36 +88,19 @@ export class SheltersResolver {
     return this.availability.confirm(shelterId);
   }
 
-  /** A sensitive shelter's street, number and postal code would give the door away: the public sees its borough and city. */
   @ResolveField('address', () => ShelterAddress)
   publicAddress(@Parent() shelter: Shelter): ShelterAddress {
-    return shelter.sensitive
-      ? { ...shelter.address, street: null, neighbourhood: null, postalCode: null }
-      : shelter.address;
+    return publicAddress(shelter);
   }
 
   @ResolveField(() => PublicLocation)
   location(@Parent() shelter: Shelter): PublicLocation {
-    return {
-      lat: shelter.publicLat,
-      lng: shelter.publicLng,
-      approximate: shelter.sensitive,
-      radiusKm: shelter.sensitive ? SENSITIVE_AREA_RADIUS_KM : null,
-    };
+    return publicLocation(shelter);
   }
 
   @ResolveField('availability', () => Availability)
   availabilityView(@Parent() shelter: Shelter): Availability {
-    return computeAvailability(
-      {
-        status: shelter.status,
-        sensitive: shelter.sensitive,
-        confirmedAt: shelter.availabilityConfirmedAt,
-        capacities: shelter.capacities ?? [],
-      },
-      this.options,
-      new Date(),
-    );
+    return publicAvailability(shelter, this.options, new Date());
   }
 
   @ResolveField(() => Organisation)

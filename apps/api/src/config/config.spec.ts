@@ -86,6 +86,7 @@ describe(parseDuration.name, () => {
     ['12h', 43_200_000],
     ['2d', 172_800_000],
     ['600', 600_000],
+    ['250ms', 250],
   ])('reads %s', (text, ms) => {
     expect(parseDuration(text)).toBe(ms);
   });
@@ -93,5 +94,6 @@ describe(parseDuration.name, () => {
   it('refuses what is not a duration', () => {
     expect(parseDuration('12 hours')).toBeNull();
     expect(parseDuration('-5m')).toBeNull();
+    expect(parseDuration('5 mins')).toBeNull();
   });
 });

@@ -138,6 +138,8 @@ async function ensureDatabase(server: EmbeddedPostgres): Promise<void> {
 export async function startEmbeddedPostgres(
   dataDir: string,
   log: (line: string) => void,
+  /** A fixed port (a restart that clients must find again); by default a free one. */
+  { port: fixedPort }: { port?: number } = {},
 ): Promise<RunningDatabase> {
   const databaseDir = path.resolve(dataDir, 'pg');
   const asRoot = process.getuid?.() === 0;
@@ -147,7 +149,7 @@ export async function startEmbeddedPostgres(
     await chmod(path.resolve(dataDir), 0o755);
   }
   await stopOrphan(databaseDir, log);
-  const port = await freePort();
+  const port = fixedPort ?? (await freePort());
   const fresh = !existsSync(path.join(databaseDir, 'PG_VERSION'));
   const password = await serverPassword(path.resolve(dataDir, 'pg-password'), fresh);
   const server = new EmbeddedPostgres({

@@ -31,7 +31,7 @@ try {
   // The file first, holding both keys: whatever happens next, every value can still be opened.
   await replaceKeyFile(file, next);
   const app = await NestFactory.createApplicationContext(
-    AppModule.forRoot(config, database.url, new FieldCipher(old)),
+    AppModule.forRoot(config, database.url, new FieldCipher(old), { serving: false }),
     { logger: false },
   );
   const report = await app.get(KeyRotationService).rotate(new FieldCipher(next));

@@ -1,0 +1,80 @@
+import type { BedView, ExpiringHold } from '@albergue/occupancy';
+import type { DueAppointment } from '@albergue/residents';
+import type { CapacityFigures, PublicShelter } from '@albergue/shelters';
+
+/**
+ * The socket protocol, both namespaces, as typed event maps: the gateways can send nothing else.
+ * Public messages carry public aggregates only; staff messages carry ids and the fields a
+ * screen shows, never a name or a document (the screen asks GraphQL, which is audited).
+ */
+
+/** Watch every area at once (a city-wide map): one message per tick with every change. */
+export const ALL_AREAS = '*';
+
+export interface WatchRequest {
+  /** Area ids (`b:cuauhtemoc`, `g:194:-992`) or `*`. */
+  areas: string[];
+  /** shelterId -> the version the client holds (from the snapshot or earlier updates). */
+  known?: Record<string, number>;
+}
+
+export type WatchReply =
+  | { ok: true; tick: number; serverTime: string; shelters: PublicShelter[] }
+  /** So much moved that a fresh snapshot (GET /availability.json) is cheaper. */
+  | { ok: true; resync: true; tick: number; serverTime: string }
+  | { ok: false; code: 'BAD_USER_INPUT'; message: string };
+
+export interface AvailabilityUpdate {
+  /** This instance's tick counter. */
+  tick: number;
+  serverTime: string;
+  /** The area room it was sent to (`*` for the whole network). */
+  area: string;
+  shelters: PublicShelter[];
+}
+
+export interface PublicClientEvents {
+  watch(request: WatchRequest, reply: (reply: WatchReply) => void): void;
+}
+
+export interface PublicServerEvents {
+  availability(update: AvailabilityUpdate): void;
+}
+
+/** Enums by their GraphQL names (OPEN, BEDS, MEN), as in every message. */
+export interface ShelterFigures {
+  shelterId: string;
+  version: number;
+  status: string;
+  trackingMode: string;
+  confirmedAt: string | null;
+  capacities: (Omit<CapacityFigures, 'population'> & { population: string })[];
+}
+
+export type BoardBed = Omit<BedView, 'kind' | 'population'> & { kind: string; population: string };
+
+export interface BoardUpdate {
+  shelterId: string;
+  version: number;
+  beds: BoardBed[];
+}
+
+export interface AppointmentsDueUpdate {
+  shelterId: string;
+  appointments: (Omit<DueAppointment, 'shelterId' | 'kind'> & { kind: string })[];
+}
+
+export interface StaffServerEvents {
+  /** Exact figures of a shelter the user works in (or of every shelter, for network roles). */
+  shelter(figures: ShelterFigures): void;
+  /** The bed board after a change (beds mode), for volunteers and coordinators. */
+  board(board: BoardUpdate): void;
+  holdArrived(hold: Omit<ExpiringHold, 'expiresAt'> & { expiresAt: Date | null }): void;
+  holdExpiring(hold: ExpiringHold): void;
+  appointmentsDue(due: AppointmentsDueUpdate): void;
+  /** The session ended (logout, timeout, deactivation): the socket closes after this. */
+  signedOut(reason: { code: 'SESSION_INVALID' }): void;
+}
+
+/** Staff clients only listen. */
+export type StaffClientEvents = Record<string, never>;

@@ -1,0 +1,33 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { AvailabilityFeed } from './availability-feed.js';
+import { DatabaseSignals } from './database-signals.js';
+import { PublicGateway } from './public.gateway.js';
+import { PublicSnapshot } from './public-snapshot.js';
+import { REALTIME_OPTIONS, type RealtimeOptions } from './realtime.options.js';
+import { SnapshotController } from './snapshot.controller.js';
+import { StaffGateway } from './staff.gateway.js';
+
+/**
+ * Live maps and staff screens: what commits reaches every open client of every instance, through
+ * PostgreSQL (see AvailabilityFeed). The socket server itself is set up by RealtimeAdapter.
+ */
+@Module({})
+export class RealtimeModule {
+  /** `uses`: the configured modules whose services the gateways call (accounts, occupancy). */
+  static forRoot(options: RealtimeOptions, uses: DynamicModule[]): DynamicModule {
+    return {
+      module: RealtimeModule,
+      imports: uses,
+      controllers: [SnapshotController],
+      providers: [
+        { provide: REALTIME_OPTIONS, useValue: options },
+        AvailabilityFeed,
+        DatabaseSignals,
+        PublicGateway,
+        PublicSnapshot,
+        StaffGateway,
+      ],
+      exports: [PublicGateway],
+    };
+  }
+}

@@ -1,0 +1,40 @@
+import type { AvailabilityRules } from '@albergue/shelters';
+import type { AppConfig } from '../config/config.schema.js';
+
+export const REALTIME_OPTIONS = Symbol('REALTIME_OPTIONS');
+
+export interface RealtimeOptions {
+  databaseUrl: string;
+  rules: AvailabilityRules;
+  /** Public updates go out once per tick, coalesced per area. */
+  tickMs: number;
+  /** How often each instance compares every shelter's version with what it delivered, in case a notification was lost. */
+  sweepMs: number;
+  socketsPerAddress: number;
+  maxAreas: number;
+  maxMessageBytes: number;
+  trustProxyHops: number;
+  /** Origins besides the API's own that may open a staff socket (CORS_ORIGINS). */
+  staffOrigins: string[];
+  /** How often staff sockets' sessions are re-checked, and holds about to expire and appointments looked for. */
+  staffCheckMs: number;
+  holdWarningMs: number;
+  appointmentsAheadMs: number;
+}
+
+export function realtimeOptions(config: AppConfig, databaseUrl: string): RealtimeOptions {
+  return {
+    databaseUrl,
+    rules: { fewThreshold: config.FEW_THRESHOLD, staleAfterMs: config.STALE_AFTER },
+    tickMs: config.REALTIME_TICK,
+    sweepMs: config.REALTIME_SWEEP,
+    socketsPerAddress: config.SOCKETS_PER_ADDRESS,
+    maxAreas: config.SOCKET_MAX_AREAS,
+    maxMessageBytes: config.SOCKET_MAX_MESSAGE_KB * 1024,
+    trustProxyHops: config.TRUST_PROXY,
+    staffOrigins: config.CORS_ORIGINS,
+    staffCheckMs: config.STAFF_CHECK,
+    holdWarningMs: config.HOLD_WARNING,
+    appointmentsAheadMs: config.APPOINTMENTS_AHEAD,
+  };
+}

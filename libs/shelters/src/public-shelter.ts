@@ -1,0 +1,137 @@
+import { enumNames } from '@albergue/common';
+import { SENSITIVE_AREA_RADIUS_KM } from './approximate-location.js';
+import { type AvailabilityRules, computeAvailability } from './availability.js';
+import type { Availability } from './availability.types.js';
+import type { PublicLocation, ShelterAddress } from './shelter-parts.js';
+import type { Shelter } from './shelter.entity.js';
+import { AvailabilityBand, Population, ShelterService, ShelterStatus } from './shelters.enums.js';
+
+/** Grid cells for shelters without a borough: 0.1° (about 11 km), fixed, so a client can name them. */
+const GRID_DEGREES = 0.1;
+
+/**
+ * The fixed area a shelter is announced in: its borough (alcaldía) when it has one, otherwise a
+ * grid cell of its public point. Map clients join the areas they show (realtime issue).
+ */
+export function areaOf(shelter: Pick<Shelter, 'address' | 'publicLat' | 'publicLng'>): string {
+  const borough = shelter.address?.borough?.trim();
+  if (borough) {
+    const slug = borough
+      .normalize('NFD')
+      .replace(/\p{M}/gu, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '');
+    if (slug) {
+      return `b:${slug}`;
+    }
+  }
+  const cell = (degrees: number) => Math.floor(degrees / GRID_DEGREES);
+  return `g:${cell(shelter.publicLat)}:${cell(shelter.publicLng)}`;
+}
+
+/** A sensitive shelter's street, number and postal code would give the door away: the public sees its borough and city. */
+export function publicAddress(shelter: Shelter): ShelterAddress {
+  return shelter.sensitive
+    ? { ...shelter.address, street: null, neighbourhood: null, postalCode: null }
+    : shelter.address;
+}
+
+export function publicLocation(shelter: Shelter): PublicLocation {
+  return {
+    lat: shelter.publicLat,
+    lng: shelter.publicLng,
+    approximate: shelter.sensitive,
+    radiusKm: shelter.sensitive ? SENSITIVE_AREA_RADIUS_KM : null,
+  };
+}
+
+export function publicAvailability(
+  shelter: Shelter,
+  rules: AvailabilityRules,
+  now: Date,
+): Availability {
+  return computeAvailability(
+    {
+      status: shelter.status,
+      sensitive: shelter.sensitive,
+      confirmedAt: shelter.availabilityConfirmedAt,
+      capacities: shelter.capacities ?? [],
+    },
+    rules,
+    now,
+  );
+}
+
+const bandName = enumNames(AvailabilityBand);
+const populationName = enumNames(Population);
+const serviceName = enumNames(ShelterService);
+const statusName = enumNames(ShelterStatus);
+
+interface PublicCounts {
+  freeBeds: number | null;
+  totalBeds: number | null;
+  overflowFree: number | null;
+  overflowTotal: number | null;
+}
+
+/**
+ * One shelter as the public snapshot and the public socket carry it: the GraphQL public fields
+ * that a map needs, nothing else. Built only from the public point, the public bands and counts,
+ * never from residents; the privacy spec checks what goes out.
+ */
+export interface PublicShelter {
+  id: string;
+  version: number;
+  area: string;
+  name: string;
+  status: keyof typeof ShelterStatus;
+  location: PublicLocation;
+  populations: (keyof typeof Population)[];
+  services: (keyof typeof ShelterService)[];
+  languages: string[];
+  availability: PublicCounts & {
+    band: keyof typeof AvailabilityBand;
+    updatedAt: string | null;
+    byPopulation: (PublicCounts & {
+      population: keyof typeof Population;
+      band: keyof typeof AvailabilityBand;
+    })[];
+  };
+}
+
+const counts = (figures: PublicCounts): PublicCounts => ({
+  freeBeds: figures.freeBeds,
+  totalBeds: figures.totalBeds,
+  overflowFree: figures.overflowFree,
+  overflowTotal: figures.overflowTotal,
+});
+
+export function toPublicShelter(
+  shelter: Shelter,
+  rules: AvailabilityRules,
+  now: Date,
+): PublicShelter {
+  const availability = publicAvailability(shelter, rules, now);
+  return {
+    id: shelter.id,
+    version: shelter.availabilityVersion,
+    area: areaOf(shelter),
+    name: shelter.name,
+    status: statusName(shelter.status),
+    location: publicLocation(shelter),
+    populations: shelter.populations.map(populationName),
+    services: shelter.services.map(serviceName),
+    languages: shelter.languages,
+    availability: {
+      band: bandName(availability.band),
+      ...counts(availability),
+      updatedAt: availability.updatedAt?.toISOString() ?? null,
+      byPopulation: availability.byPopulation.map((p) => ({
+        population: populationName(p.population),
+        band: bandName(p.band),
+        ...counts(p),
+      })),
+    },
+  };
+}

@@ -1,0 +1,193 @@
+import { randomUUID } from 'node:crypto';
+import { adult, householdInput, REGISTER } from './factories/resident.factory.js';
+import { connect, type TestSocket } from './helpers/sockets.js';
+import { type SignedIn, startTestApp, type TestApp } from './helpers/test-app.js';
+
+interface Board {
+  shelterId: string;
+  version: number;
+  beds: { id: string; use: { id: string; kind: string; originShelterId: string | null } | null }[];
+}
+interface Figures {
+  shelterId: string;
+  version: number;
+  trackingMode: string;
+  capacities: { population: string; freeBeds: number }[];
+}
+interface Hold {
+  holdId: string;
+  bedId: string;
+  shelterId: string;
+  originShelterId: string | null;
+}
+interface Due {
+  shelterId: string;
+  appointments: { appointmentId: string; residentId: string; kind: string; startsAt: string }[];
+}
+
+describe('Realtime: staff screens (e2e)', () => {
+  let app: TestApp;
+  let coordinator: SignedIn;
+  let volunteer: SignedIn;
+  /** The volunteer works at A; the coordinator at A and B. */
+  let shelterA: string;
+  let shelterB: string;
+  const sockets: TestSocket[] = [];
+
+  const staffSocket = async (client: SignedIn) => {
+    const socket = await connect(app.url, '/staff', { cookie: client.cookie });
+    sockets.push(socket);
+    return socket;
+  };
+  const register = async (shelterId: string, name: string) =>
+    (
+      await coordinator.gql<{ registerHousehold: { members: { id: string }[] } }>(REGISTER, {
+        input: householdInput(shelterId, [adult(name, { population: 'MEN' })], {
+          legalBasis: { basis: 'VITAL_INTEREST', explainedIn: 'es' },
+        }),
+      })
+    ).data!.registerHousehold.members[0].id;
+
+  beforeAll(async () => {
+    app = await startTestApp({ STAFF_CHECK: '300ms', HOLD_WARNING: '2h' });
+    coordinator = await app.signIn('coordinator@demo.example');
+    volunteer = await app.signIn('volunteer@demo.example');
+    const me = async (client: SignedIn) =>
+      (
+        await client.gql<{ me: { memberships: { shelterId: string }[] } }>(
+          '{ me { memberships { shelterId } } }',
+        )
+      ).data!.me.memberships.map((m) => m.shelterId);
+    [shelterA] = await me(volunteer);
+    shelterB = (await me(coordinator)).find((id) => id !== shelterA)!;
+  });
+
+  afterEach(() => {
+    sockets.splice(0).forEach((socket) => socket.close());
+  });
+
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it('refuses a handshake without a live session, or from a foreign page', async () => {
+    const anonymous = connect(app.url, '/staff');
+    await expect(anonymous).rejects.toMatchObject({ data: { code: 'UNAUTHENTICATED' } });
+    const forged = connect(app.url, '/staff', { cookie: 'albergue_session=not-a-session' });
+    await expect(forged).rejects.toMatchObject({ data: { code: 'UNAUTHENTICATED' } });
+    const foreign = connect(app.url, '/staff', {
+      cookie: volunteer.cookie,
+      origin: 'https://evil.example',
+    });
+    await expect(foreign).rejects.toMatchObject({ data: { code: 'FORBIDDEN' } });
+  });
+
+  it('tells the shelter’s staff each change with exact figures, the bed board, and the holds arriving', async () => {
+    const screen = await staffSocket(volunteer);
+    const room = await coordinator.gql<{ createRoom: { id: string } }>(
+      'mutation($input: CreateRoomInput!) { createRoom(input: $input) { id } }',
+      { input: { requestId: randomUUID(), shelterId: shelterA, name: 'Dormitorio 1' } },
+    );
+    await coordinator.gql('mutation($input: AddBedsInput!) { addBeds(input: $input) { id } }', {
+      input: {
+        requestId: randomUUID(),
+        roomId: room.data!.createRoom.id,
+        count: 3,
+        kind: 'BUNK',
+        population: 'MEN',
+      },
+    });
+    const figures = await screen.next<Figures>(
+      'shelter',
+      (f) => f.shelterId === shelterA && f.trackingMode === 'BEDS',
+    );
+    expect(figures.capacities).toEqual([
+      expect.objectContaining({ population: 'MEN', freeBeds: 3 }),
+    ]);
+    const board = await screen.next<Board>(
+      'board',
+      (b) => b.shelterId === shelterA && b.beds.length === 3,
+    );
+    expect(board.beds.every((bed) => bed.use === null)).toBe(true);
+
+    const traveller = await register(shelterB, 'Viajero Uno');
+    const hold = await coordinator.gql<{ placeHold: { groupId: string; bedId: string }[] }>(
+      'mutation($input: PlaceHoldInput!) { placeHold(input: $input) { groupId bedId } }',
+      {
+        input: {
+          requestId: randomUUID(),
+          fromShelterId: shelterB,
+          shelterId: shelterA,
+          residentIds: [traveller],
+          hours: 1,
+        },
+      },
+    );
+    expect(hold.errors).toBeUndefined();
+    const arrived = await screen.next<Hold>('holdArrived');
+    expect(arrived).toMatchObject({
+      shelterId: shelterA,
+      bedId: hold.data!.placeHold[0].bedId,
+      originShelterId: shelterB,
+    });
+    // Within HOLD_WARNING (2 h here) of its end: the screen is warned once.
+    const expiring = await screen.next<Hold>('holdExpiring');
+    expect(expiring.holdId).toBe(arrived.holdId);
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    expect(screen.received.filter((r) => r.event === 'holdExpiring')).toHaveLength(1);
+  });
+
+  it('tells the shelter’s staff of appointments coming up, by id, and nobody else', async () => {
+    const screen = await staffSocket(volunteer);
+    const elsewhere = await staffSocket(coordinator);
+    const resident = await register(shelterA, 'Cita Próxima');
+    const added = await coordinator.gql<{ addAppointment: { id: string } }>(
+      'mutation($input: AddAppointmentInput!) { addAppointment(input: $input) { id } }',
+      {
+        input: {
+          requestId: randomUUID(),
+          residentId: resident,
+          kind: 'COMAR',
+          startsAt: new Date(Date.now() + 3_600_000).toISOString(),
+          place: 'COMAR CDMX',
+        },
+      },
+    );
+    expect(added.errors).toBeUndefined();
+    const due = await screen.next<Due>('appointmentsDue', (d) =>
+      d.appointments.some((a) => a.appointmentId === added.data!.addAppointment.id),
+    );
+    expect(due.shelterId).toBe(shelterA);
+    expect(Object.keys(due.appointments[0]).sort()).toEqual([
+      'appointmentId',
+      'kind',
+      'residentId',
+      'startsAt',
+    ]);
+    // The coordinator works at A too and hears of it; nothing reaches a socket as a name.
+    await elsewhere.next<Due>('appointmentsDue', (d) => d.appointments.length > 0);
+    expect(JSON.stringify(screen.received)).not.toContain('Cita Próxima');
+  });
+
+  it('gives network coordinators every shelter’s figures', async () => {
+    const network = await app.signIn('network@demo.example');
+    const screen = await staffSocket(network);
+    const result = await coordinator.gql(
+      'mutation($id: ID!) { confirmAvailability(shelterId: $id) { id } }',
+      { id: shelterB },
+    );
+    expect(result.errors).toBeUndefined();
+    await screen.next<Figures>('shelter', (f) => f.shelterId === shelterB);
+  });
+
+  it('drops a staff socket as soon as its session ends', async () => {
+    const leaving = await app.signIn('volunteer@demo.example');
+    const screen = await staffSocket(leaving);
+    const staying = await staffSocket(volunteer);
+    await leaving.gql('mutation { logout }');
+    await screen.closed();
+    expect(screen.received.map((r) => r.event)).toContain('signedOut');
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    expect(staying.socket.connected).toBe(true);
+  });
+});
