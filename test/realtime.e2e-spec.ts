@@ -1,3 +1,4 @@
+import { get } from 'node:http';
 import { gunzipSync } from 'node:zlib';
 import { PublicGateway } from '../apps/api/src/realtime/public.gateway.js';
 import { connect, type TestSocket } from './helpers/sockets.js';
@@ -95,16 +96,18 @@ describe('Realtime: public snapshot and socket (e2e)', () => {
     expect(response.headers.get('cache-control')).toBe('public, max-age=1');
     expect(response.headers.get('vary')).toBe('accept-encoding');
     // fetch decodes for us; read the raw bytes again to prove they were gzip on the wire.
-    const raw = await new Promise<Buffer>((resolve, reject) => {
-      import('node:http').then(({ get }) =>
+    const { raw, encoding } = await new Promise<{ raw: Buffer; encoding?: string }>(
+      (resolve, reject) => {
         get(`${app.url}/availability.json`, { headers: { 'accept-encoding': 'gzip' } }, (res) => {
-          expect(res.headers['content-encoding']).toBe('gzip');
           const chunks: Buffer[] = [];
           res.on('data', (chunk: Buffer) => chunks.push(chunk));
-          res.on('end', () => resolve(Buffer.concat(chunks)));
-        }).on('error', reject),
-      );
-    });
+          res.on('end', () =>
+            resolve({ raw: Buffer.concat(chunks), encoding: res.headers['content-encoding'] }),
+          );
+        }).on('error', reject);
+      },
+    );
+    expect(encoding).toBe('gzip');
     const body = JSON.parse(gunzipSync(raw).toString()) as Snapshot;
     const [{ count }] = await app.sql<{ count: number }>(
       'SELECT count(*)::int AS count FROM shelter',

@@ -1,0 +1,163 @@
+import { randomUUID } from 'node:crypto';
+import { adult, householdInput, REGISTER } from './factories/resident.factory.js';
+import { connect, type TestSocket } from './helpers/sockets.js';
+import { type SignedIn, startTestApp, type TestApp } from './helpers/test-app.js';
+
+/** Seeded by this spec: none may reach the public snapshot or a public socket. */
+const CANARIES = {
+  names: ['Canario Wilnès Pierre-Louis', 'Canaria Roseline Exantus'],
+  folio: 'CAN-FOLIO-404117',
+  passport: 'CANPASS-88123',
+  phone: '5599001122',
+  notes: 'canario: llegó con su hija',
+};
+
+/** Every key a public shelter entry may have, at any depth. */
+const PUBLIC_KEYS = new Set([
+  'id',
+  'version',
+  'area',
+  'name',
+  'status',
+  'location',
+  'lat',
+  'lng',
+  'approximate',
+  'radiusKm',
+  'populations',
+  'services',
+  'languages',
+  'availability',
+  'band',
+  'freeBeds',
+  'totalBeds',
+  'overflowFree',
+  'overflowTotal',
+  'updatedAt',
+  'byPopulation',
+  'population',
+]);
+
+function keysOf(value: unknown, into = new Set<string>()): Set<string> {
+  if (Array.isArray(value)) {
+    value.forEach((item) => keysOf(item, into));
+  } else if (value && typeof value === 'object') {
+    for (const [key, inner] of Object.entries(value)) {
+      into.add(key);
+      keysOf(inner, into);
+    }
+  }
+  return into;
+}
+
+describe('Realtime privacy: nothing personal reaches the public side (e2e)', () => {
+  let app: TestApp;
+  let coordinator: SignedIn;
+  let map: TestSocket;
+  const publicPayloads: unknown[] = [];
+  let residentIds: string[] = [];
+
+  const gql = async <T>(query: string, variables: Record<string, unknown>) => {
+    const result = await coordinator.gql<T>(query, variables);
+    expect(result.errors).toBeUndefined();
+    return result.data!;
+  };
+  const snapshot = async () => {
+    const body = (await (await fetch(`${app.url}/availability.json`)).json()) as {
+      shelters: unknown[];
+    };
+    publicPayloads.push(body);
+    return body;
+  };
+
+  beforeAll(async () => {
+    app = await startTestApp({ REALTIME_TICK: '100ms' });
+    coordinator = await app.signIn('coordinator@demo.example');
+    map = await connect(app.url, '/public');
+    publicPayloads.push(await map.emit('watch', { areas: ['*'] }));
+  });
+
+  afterAll(async () => {
+    map?.close();
+    await app.close();
+  });
+
+  it('carries counts and places, never a name, folio, phone, note or resident id, through check-ins, transfers and reports', async () => {
+    const me = await gql<{ me: { memberships: { shelterId: string }[] } }>(
+      '{ me { memberships { shelterId } } }',
+      {},
+    );
+    const [shelterA, shelterB] = me.me.memberships.map((m) => m.shelterId);
+    // B reports counts first (then both go bed by bed).
+    const before = (await snapshot()).shelters as { id: string; populations: string[] }[];
+    const population = before.find((s) => s.id === shelterB)!.populations[0];
+    const reported = await gql<{ reportAvailability: { availabilityVersion: number } }>(
+      'mutation($input: ReportAvailabilityInput!) { reportAvailability(input: $input) { availabilityVersion } }',
+      { input: { shelterId: shelterB, counts: [{ population, freeBeds: 1 }] } },
+    );
+    await map.next<{ shelters: { id: string; version: number }[] }>('availability', (u) =>
+      u.shelters.some(
+        (s) => s.id === shelterB && s.version === reported.reportAvailability.availabilityVersion,
+      ),
+    );
+    const registered = await gql<{ registerHousehold: { members: { id: string }[] } }>(REGISTER, {
+      input: householdInput(shelterA, [
+        adult(CANARIES.names[0], {
+          population: 'MEN',
+          phone: CANARIES.phone,
+          notes: CANARIES.notes,
+          documents: { comarFolio: CANARIES.folio, passport: CANARIES.passport },
+        }),
+        adult(CANARIES.names[1], { population: 'MEN' }),
+      ]),
+    });
+    residentIds = registered.registerHousehold.members.map((m) => m.id);
+    for (const shelterId of [shelterA, shelterB]) {
+      const room = await gql<{ createRoom: { id: string } }>(
+        'mutation($input: CreateRoomInput!) { createRoom(input: $input) { id } }',
+        { input: { requestId: randomUUID(), shelterId, name: 'Dormitorio' } },
+      );
+      await gql('mutation($input: AddBedsInput!) { addBeds(input: $input) { id } }', {
+        input: {
+          requestId: randomUUID(),
+          roomId: room.createRoom.id,
+          count: 4,
+          kind: 'BUNK',
+          population: 'MEN',
+        },
+      });
+    }
+    const checkedIn = await gql<{ checkIn: { bedId: string }[] }>(
+      'mutation($input: CheckInInput!) { checkIn(input: $input) { bedId } }',
+      { input: { requestId: randomUUID(), shelterId: shelterA, residentIds } },
+    );
+    expect(checkedIn.checkIn).toHaveLength(2);
+    await gql('mutation($input: TransferInput!) { transfer(input: $input) { groupId } }', {
+      input: { requestId: randomUUID(), residentId: residentIds[0], toShelterId: shelterB },
+    });
+    // A map that reconnects knowing nothing gets every shelter in its answer.
+    const late = await connect(app.url, '/public');
+    publicPayloads.push(await late.emit('watch', { areas: ['*'], known: {} }));
+    late.close();
+    await snapshot();
+    publicPayloads.push(...map.received.map((r) => r.payload));
+
+    expect(map.received.length).toBeGreaterThanOrEqual(2);
+    const everything = JSON.stringify(publicPayloads);
+    for (const secret of [
+      ...CANARIES.names,
+      CANARIES.folio,
+      CANARIES.passport,
+      CANARIES.phone,
+      CANARIES.notes,
+      ...residentIds,
+    ]) {
+      expect(everything).not.toContain(secret);
+    }
+    const entries = publicPayloads.flatMap(
+      (payload) => (payload as { shelters?: unknown[] }).shelters ?? [],
+    );
+    expect(entries.length).toBeGreaterThan(40);
+    expect([...keysOf(entries)].filter((key) => !PUBLIC_KEYS.has(key))).toEqual([]);
+  });
+});
