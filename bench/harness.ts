@@ -12,7 +12,9 @@ import { loadConfig } from '../apps/api/src/config/config.js';
 const run = promisify(execFile);
 
 /** Albergue as `npm start` runs it, on its own embedded PostgreSQL (or BENCH_DATABASE_URL), silent. */
-export async function startBenchApp(): Promise<{ app: RunningAlbergue; close(): Promise<void> }> {
+export async function startBenchApp(
+  env: Record<string, string> = {},
+): Promise<{ app: RunningAlbergue; close(): Promise<void> }> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'albergue-bench-'));
   await chmod(dataDir, 0o755);
   const config = loadConfig({
@@ -24,6 +26,7 @@ export async function startBenchApp(): Promise<{ app: RunningAlbergue; close(): 
     TILE_URL: '',
     RESIDENT_KEY: randomBytes(32).toString('base64'),
     LOGIN_MAX_FAILURES_PER_ADDRESS: '100000',
+    ...env,
   });
   const app = await startAlbergue(config, pino({ level: 'silent' }));
   return {

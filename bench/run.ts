@@ -1,10 +1,11 @@
 // `npm run bench`: every scenario, one after another, peers beside each in the same run.
-// Options: --scenario gate, --quick (a few seconds per case, small enough for CI).
+// Options: --scenario gate|fanout, --quick (a few seconds per case, small enough for CI).
 import 'reflect-metadata';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus, hostname, totalmem } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { fanout, type FanoutReport } from './scenarios/fanout.js';
 import { gate, type GateReport } from './scenarios/gate.js';
 
 const args = process.argv.slice(2);
@@ -35,6 +36,20 @@ function gateTable(report: GateReport): string {
   ].join('\n');
 }
 
+function fanoutTable(report: FanoutReport): string {
+  return [
+    `Public map sockets in four client processes (half watching the whole city, half one to three boroughs), count reports landing on random shelters for ${report.seconds} s per row. The clients’ own CPU is shown: they share the two cores with the server and PostgreSQL, and their queue is part of the age.`,
+    'Age: from the change’s transaction to the socket of each client that watches it, for every shelter state delivered. Delivered: versions that reached each client, or were overtaken by a later one that did, ÷ versions committed in what it watches. Server CPU: the API process (which also commits the changes); baseline: the same changes with no client; per tick: server CPU s/s × tick.',
+    '',
+    '| clients | tick ms | connected | changes/s | delivered ÷ expected | converged | age p50 ms | p95 ms | p99 ms | max ms | server CPU s/s | baseline CPU s/s | CPU ms per tick | heap KB per client | dropped | clients’ CPU s/s |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
+    ...report.rows.map(
+      (row) =>
+        `| ${row.clients} | ${row.tickMs} | ${row.connected} | ${row.changesPerSecond} | ${row.deliveredRatio} | ${row.convergedRatio} | ${row.ageMs.p50} | ${row.ageMs.p95} | ${row.ageMs.p99} | ${row.ageMs.max} | ${row.serverCpuPerSecond} | ${row.baselineCpuPerSecond} | ${row.serverCpuPerTickMs} | ${row.heapPerClientKB} | ${row.disconnects} | ${row.clientsCpuPerSecond} |`,
+    ),
+  ].join('\n');
+}
+
 const results: Record<string, unknown> = { date: new Date().toISOString(), machine, quick };
 const sections: string[] = [];
 if (!only || only === 'gate') {
@@ -42,6 +57,26 @@ if (!only || only === 'gate') {
   results.gate = report;
   sections.push(`## gate\n\n${gateTable(report)}`);
   if (report.doubleBookings !== 0) {
+    process.exitCode = 1;
+  }
+}
+
+if (!only || only === 'fanout') {
+  const report = await fanout(
+    quick
+      ? { cases: [{ clients: 200, tickMs: 1000 }], seconds: 5, rate: 50 }
+      : {
+          cases: [
+            ...[1000, 5000, 10000].map((clients) => ({ clients, tickMs: 1000 })),
+            { clients: 10000, tickMs: 500 },
+          ],
+          seconds: 60,
+          rate: 50,
+        },
+  );
+  results.fanout = report;
+  sections.push(`## fan-out\n\n${fanoutTable(report)}`);
+  if (report.rows.some((row) => row.deliveredRatio < 1 || row.convergedRatio < 1)) {
     process.exitCode = 1;
   }
 }
@@ -55,7 +90,8 @@ const file = path.join(
 );
 await writeFile(file, JSON.stringify(results, null, 2) + '\n');
 const markdown = `# Performance\n\nThe latest \`npm run bench\`${quick ? ' --quick' : ''}, ${results.date as string}, on ${machine}.\nLoad generator, API and PostgreSQL share the machine (the load generator runs in the API's own process): compare figures only within one run, as ratios.\n\n${sections.join('\n\n')}\n`;
-if (!quick) {
+// The docs keep a whole run's table: a quick run or a single scenario leaves them as they are.
+if (!quick && !only) {
   await writeFile(path.join(root, 'docs/PERFORMANCE.md'), markdown);
 }
 console.log(markdown);

@@ -43,6 +43,9 @@ export class PublicGateway implements OnGatewayInit, OnGatewayConnection, OnAppl
   private readonly namespace!: Namespace<PublicClientEvents, PublicServerEvents>;
   /** area -> shelters changed since the last tick. */
   private readonly pending = new Map<string, Map<string, Shelter>>();
+  /** Public entries projected during this tick, shared by the broadcasts and the catch-up answers. */
+  private projected = new Map<string, PublicShelter>();
+  private tickStarted = new Date();
   private timer?: NodeJS.Timeout;
   private ticks = 0;
 
@@ -92,20 +95,13 @@ export class PublicGateway implements OnGatewayInit, OnGatewayConnection, OnAppl
 
   private send(): void {
     this.ticks += 1;
+    // Bands turn UNKNOWN with time: projections are redone each tick.
+    this.projected = new Map();
+    this.tickStarted = new Date();
     if (this.pending.size === 0) {
       return;
     }
-    const now = new Date();
-    const serverTime = now.toISOString();
-    const projected = new Map<string, PublicShelter>();
-    const project = (shelter: Shelter) => {
-      let entry = projected.get(shelter.id);
-      if (!entry) {
-        entry = toPublicShelter(shelter, this.options.rules, now);
-        projected.set(shelter.id, entry);
-      }
-      return entry;
-    };
+    const serverTime = this.tickStarted.toISOString();
     const rooms = this.namespace.adapter.rooms;
     for (const [area, shelters] of this.pending) {
       const room = roomOf(area);
@@ -114,11 +110,20 @@ export class PublicGateway implements OnGatewayInit, OnGatewayConnection, OnAppl
           tick: this.ticks,
           serverTime,
           area,
-          shelters: [...shelters.values()].map(project),
+          shelters: [...shelters.values()].map((shelter) => this.project(shelter)),
         });
       }
     }
     this.pending.clear();
+  }
+
+  private project(shelter: Shelter): PublicShelter {
+    let entry = this.projected.get(shelter.id);
+    if (entry?.version !== shelter.availabilityVersion) {
+      entry = toPublicShelter(shelter, this.options.rules, this.tickStarted);
+      this.projected.set(shelter.id, entry);
+    }
+    return entry;
   }
 
   private watch(socket: PublicSocket, request: unknown, reply: (answer: WatchReply) => void): void {
@@ -157,16 +162,16 @@ export class PublicGateway implements OnGatewayInit, OnGatewayConnection, OnAppl
     const moved = watched.filter(
       (shelter) => known.get(shelter.id) !== shelter.availabilityVersion,
     );
-    const serverTime = new Date(now);
+    const serverTime = new Date(now).toISOString();
     if (moved.length > CATCH_UP_LIMIT && moved.length * 2 > watched.length) {
-      reply({ ok: true, resync: true, tick: this.ticks, serverTime: serverTime.toISOString() });
+      reply({ ok: true, resync: true, tick: this.ticks, serverTime });
       return;
     }
     reply({
       ok: true,
       tick: this.ticks,
-      serverTime: serverTime.toISOString(),
-      shelters: moved.map((shelter) => toPublicShelter(shelter, this.options.rules, serverTime)),
+      serverTime,
+      shelters: moved.map((shelter) => this.project(shelter)),
     });
   }
 }

@@ -1,0 +1,181 @@
+// One of the fan-out scenario's client processes: many public map sockets, each bound to its
+// own 127.x.y.z source address, recording how old each shelter's state is when it arrives.
+// Driven by its parent over IPC (see scenarios/fanout.ts).
+import { io, type Socket } from 'socket.io-client';
+
+export type ToClient =
+  | { type: 'start'; url: string; count: number; net: number; allAreasShare: number }
+  | { type: 'measure' }
+  | { type: 'finish'; versions: Record<string, number> };
+
+export type FromClient =
+  | { type: 'connected'; sockets: number; failed: number }
+  | {
+      type: 'report';
+      /** Arrival age in ms -> how many shelter states arrived that old. */
+      ages: Record<number, number>;
+      delivered: number;
+      expected: number;
+      converged: number;
+      sockets: number;
+      disconnects: number;
+      /** This process's CPU-seconds per second while measuring. */
+      cpuPerSecond: number;
+    };
+
+interface Entry {
+  id: string;
+  version: number;
+  area: string;
+  availability: { updatedAt: string | null };
+}
+
+interface MapClient {
+  socket: Socket;
+  /** Shelter index -> version held; -1 where the client does not watch the shelter. */
+  held: Int32Array;
+}
+
+const send = (message: FromClient) => process.send!(message);
+
+let index = new Map<string, number>();
+let start: Int32Array;
+const clients: MapClient[] = [];
+const ages = new Map<number, number>();
+let measuring = false;
+let measureStart = { cpu: process.cpuUsage(), at: 0 };
+let disconnects = 0;
+
+function receive(client: MapClient, shelters: Entry[]): void {
+  const now = Date.now();
+  for (const entry of shelters) {
+    const at = index.get(entry.id);
+    if (at === undefined || client.held[at] < 0 || entry.version <= client.held[at]) {
+      continue;
+    }
+    client.held[at] = entry.version;
+    if (measuring && entry.availability.updatedAt) {
+      const age = Math.max(0, now - Date.parse(entry.availability.updatedAt));
+      ages.set(age, (ages.get(age) ?? 0) + 1);
+    }
+  }
+}
+
+async function open(
+  url: string,
+  address: string,
+  areas: string[],
+  watched: Int32Array,
+): Promise<boolean> {
+  const socket = io(`${url}/public`, {
+    transports: ['websocket'],
+    reconnection: false,
+    forceNew: true,
+    localAddress: address,
+  } as Parameters<typeof io>[1]);
+  const client: MapClient = { socket, held: Int32Array.from(watched) };
+  socket.on('availability', (update: { shelters: Entry[] }) => receive(client, update.shelters));
+  socket.on('disconnect', () => {
+    disconnects += 1;
+  });
+  const connected = await new Promise<boolean>((resolve) => {
+    socket.once('connect', () => resolve(true));
+    socket.once('connect_error', () => resolve(false));
+  });
+  if (!connected) {
+    socket.close();
+    return false;
+  }
+  const known = Object.fromEntries(
+    [...index].filter(([, at]) => watched[at] >= 0).map(([id, at]) => [id, watched[at]]),
+  );
+  const reply = (await socket.timeout(30_000).emitWithAck('watch', { areas, known })) as {
+    ok: boolean;
+    shelters?: Entry[];
+  };
+  receive(client, reply.shelters ?? []);
+  clients.push(client);
+  return true;
+}
+
+async function run(message: Extract<ToClient, { type: 'start' }>): Promise<void> {
+  const snapshot = (await (await fetch(`${message.url}/availability.json`)).json()) as {
+    shelters: Entry[];
+  };
+  index = new Map(snapshot.shelters.map((entry, at) => [entry.id, at]));
+  start = Int32Array.from(snapshot.shelters.map((entry) => entry.version));
+  const areas = [...new Set(snapshot.shelters.map((entry) => entry.area))];
+  let failed = 0;
+  const BATCH = 100;
+  for (let first = 0; first < message.count; first += BATCH) {
+    const opened = await Promise.all(
+      Array.from({ length: Math.min(BATCH, message.count - first) }, (_, k) => {
+        const n = first + k;
+        // Half the maps show the whole city, the others one to three boroughs.
+        const wantAll = (n % 100) / 100 < message.allAreasShare;
+        const mine = wantAll
+          ? ['*']
+          : Array.from({ length: 1 + (n % 3) }, (_, j) => areas[(n * 7 + j * 5) % areas.length]);
+        const watched = Int32Array.from(snapshot.shelters, (entry, at) =>
+          wantAll || mine.includes(entry.area) ? start[at] : -1,
+        );
+        const address = `127.${message.net}.${Math.floor(n / 250)}.${(n % 250) + 1}`;
+        return open(message.url, address, [...new Set(mine)], watched);
+      }),
+    );
+    failed += opened.filter((ok) => !ok).length;
+  }
+  send({ type: 'connected', sockets: clients.length, failed });
+}
+
+function finish(versions: Record<string, number>): void {
+  const used = process.cpuUsage(measureStart.cpu);
+  const cpuPerSecond =
+    (used.user + used.system) / 1e6 / ((performance.now() - measureStart.at) / 1000);
+  let delivered = 0;
+  let expected = 0;
+  let converged = 0;
+  const unexpected = disconnects;
+  for (const client of clients) {
+    let same = true;
+    for (const [id, at] of index) {
+      if (client.held[at] < 0) {
+        continue;
+      }
+      const final = versions[id] ?? start[at];
+      expected += final - start[at];
+      delivered += Math.min(client.held[at], final) - start[at];
+      same &&= client.held[at] === final;
+    }
+    converged += same ? 1 : 0;
+    client.socket.close();
+  }
+  send({
+    type: 'report',
+    ages: Object.fromEntries(ages),
+    delivered,
+    expected,
+    converged,
+    sockets: clients.length,
+    disconnects: unexpected,
+    cpuPerSecond,
+  });
+}
+
+process.on('message', (message: ToClient) => {
+  switch (message.type) {
+    case 'start':
+      void run(message);
+      break;
+    case 'measure':
+      ages.clear();
+      measuring = true;
+      measureStart = { cpu: process.cpuUsage(), at: performance.now() };
+      break;
+    case 'finish':
+      measuring = false;
+      finish(message.versions);
+      setTimeout(() => process.exit(0), 200).unref();
+      break;
+  }
+});

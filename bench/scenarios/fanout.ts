@@ -1,0 +1,277 @@
+import { AvailabilityService, Population, SheltersService } from '@albergue/shelters';
+import { type ChildProcess, fork } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import type { FromClient, ToClient } from '../fanout-client.js';
+import { startBenchApp } from '../harness.js';
+
+const CLIENT_SCRIPT = path.join(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../fanout-client.js',
+);
+const PROCESSES = 4;
+/** Shelters added to the demo network's 40, spread over its boroughs, that the changes land on. */
+const EXTRA_SHELTERS = 160;
+const BEDS = 50;
+
+export interface FanoutRow {
+  clients: number;
+  tickMs: number;
+  connected: number;
+  failed: number;
+  changes: number;
+  changesPerSecond: number;
+  /** Versions that reached the clients (or were overtaken by a later one that did) ÷ versions committed in the areas they watch. */
+  deliveredRatio: number;
+  /** Clients holding exactly the database's versions at the end. */
+  convergedRatio: number;
+  ageMs: { p50: number; p95: number; p99: number; max: number };
+  /** Server process CPU over the measured window, in CPU-seconds per second, and per tick. */
+  serverCpuPerSecond: number;
+  serverCpuPerTickMs: number;
+  /** The same with no client connected (the change traffic alone), measured in the same run. */
+  baselineCpuPerSecond: number;
+  heapPerClientKB: number;
+  disconnects: number;
+  /** The client processes' CPU, all together, in CPU-seconds per second: they share the machine with the server. */
+  clientsCpuPerSecond: number;
+}
+
+export interface FanoutReport {
+  seconds: number;
+  rows: FanoutRow[];
+}
+
+export interface FanoutCase {
+  clients: number;
+  tickMs: number;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function percentile(histogram: Map<number, number>, total: number, q: number): number {
+  const target = q * total;
+  let seen = 0;
+  for (const age of [...histogram.keys()].sort((a, b) => a - b)) {
+    seen += histogram.get(age)!;
+    if (seen >= target) {
+      return age;
+    }
+  }
+  return NaN;
+}
+
+function heapUsed(): number {
+  (globalThis as { gc?: () => void }).gc?.();
+  return process.memoryUsage().heapUsed;
+}
+
+/**
+ * "fan-out": N public map sockets in separate client processes (each on its own 127.x.y.z
+ * address), half watching the whole city and half one to three boroughs, while changes land on
+ * random shelters at `rate` per second: how much of it arrives, how old, and what it costs the
+ * server (the API runs in this process; its CPU is read before and after, and once with no
+ * client at all for the change traffic's own cost).
+ */
+export async function fanout({
+  cases,
+  seconds,
+  rate,
+}: {
+  cases: FanoutCase[];
+  seconds: number;
+  rate: number;
+}): Promise<FanoutReport> {
+  const rows: FanoutRow[] = [];
+  for (const tickMs of [...new Set(cases.map((c) => c.tickMs))]) {
+    const sizes = cases.filter((c) => c.tickMs === tickMs).map((c) => c.clients);
+    rows.push(...(await withTick(tickMs, sizes, seconds, rate)));
+  }
+  return { seconds, rows };
+}
+
+/** One API (its own database) with REALTIME_TICK = tickMs, and each size of clients in turn. */
+async function withTick(
+  tickMs: number,
+  sizes: number[],
+  seconds: number,
+  rate: number,
+): Promise<FanoutRow[]> {
+  const bench = await startBenchApp({
+    SOCKETS_PER_ADDRESS: '4',
+    REALTIME_TICK: `${tickMs}ms`,
+  });
+  const { app } = bench;
+  try {
+    const shelters = await seed(app.app.get(SheltersService), app.databaseUrl);
+    const availability = app.app.get(AvailabilityService);
+    const changes = (forMs: number) => changeLoop(availability, shelters, rate, forMs);
+    const cpuWhile = async (act: Promise<number>) => {
+      const before = process.cpuUsage();
+      const t0 = performance.now();
+      const count = await act;
+      const used = process.cpuUsage(before);
+      return {
+        count,
+        elapsed: (performance.now() - t0) / 1000,
+        cpu: (used.user + used.system) / 1e6,
+      };
+    };
+    const baseline = await cpuWhile(changes(Math.min(seconds, 10) * 1000));
+    const baselineCpuPerSecond = baseline.cpu / baseline.elapsed;
+    const rows: FanoutRow[] = [];
+    for (const size of sizes) {
+      const heapBefore = heapUsed();
+      const children = Array.from({ length: PROCESSES }, () =>
+        fork(CLIENT_SCRIPT, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }),
+      );
+      const connected = await Promise.all(
+        children.map((child, p) =>
+          ask(child, {
+            type: 'start',
+            url: app.url,
+            count: Math.ceil(size / PROCESSES),
+            net: 10 + p,
+            allAreasShare: 0.5,
+          }),
+        ),
+      );
+      const heapPerClientKB = Math.round(((heapUsed() - heapBefore) / size / 1024) * 10) / 10;
+      children.forEach((child) => child.send({ type: 'measure' } satisfies ToClient));
+      const measured = await cpuWhile(changes(seconds * 1000));
+      await sleep(3 * tickMs); // the last changes' ticks
+      const versions = await currentVersions(app.databaseUrl);
+      const reports = (
+        await Promise.all(children.map((child) => ask(child, { type: 'finish', versions })))
+      ).flatMap((report) => (report.type === 'report' ? [report] : []));
+      const ages = new Map<number, number>();
+      let total = 0;
+      for (const report of reports) {
+        for (const [age, count] of Object.entries(report.ages)) {
+          ages.set(Number(age), (ages.get(Number(age)) ?? 0) + count);
+          total += count;
+        }
+      }
+      const sum = (pick: (report: (typeof reports)[number]) => number) =>
+        reports.reduce((acc, report) => acc + pick(report), 0);
+      const sockets = sum((r) => r.sockets);
+      const expected = sum((r) => r.expected);
+      const round = (value: number, places = 3) => Math.round(value * 10 ** places) / 10 ** places;
+      rows.push({
+        clients: size,
+        tickMs,
+        connected: sockets,
+        failed: connected.reduce(
+          (acc, message) => acc + (message.type === 'connected' ? message.failed : 0),
+          0,
+        ),
+        changes: measured.count,
+        changesPerSecond: Math.round(measured.count / measured.elapsed),
+        deliveredRatio: expected ? round(sum((r) => r.delivered) / expected, 4) : 1,
+        convergedRatio: sockets ? round(sum((r) => r.converged) / sockets, 4) : 0,
+        ageMs: {
+          p50: percentile(ages, total, 0.5),
+          p95: percentile(ages, total, 0.95),
+          p99: percentile(ages, total, 0.99),
+          max: percentile(ages, total, 1),
+        },
+        serverCpuPerSecond: round(measured.cpu / measured.elapsed),
+        serverCpuPerTickMs: Math.round((measured.cpu / measured.elapsed) * tickMs),
+        baselineCpuPerSecond: round(baselineCpuPerSecond),
+        heapPerClientKB,
+        disconnects: sum((r) => r.disconnects),
+        clientsCpuPerSecond: round(sum((r) => r.cpuPerSecond)),
+      });
+      await Promise.all(children.map((child) => exited(child)));
+      await sleep(1000);
+    }
+    return rows;
+  } finally {
+    await bench.close();
+  }
+}
+
+function ask(child: ChildProcess, message: ToClient): Promise<FromClient> {
+  return new Promise((resolve, reject) => {
+    child.once('message', (answer: FromClient) => resolve(answer));
+    child.once('exit', (code) => reject(new Error(`fan-out client exited (${code})`)));
+    child.send(message);
+  });
+}
+
+function exited(child: ChildProcess): Promise<void> {
+  return child.exitCode !== null
+    ? Promise.resolve()
+    : new Promise((resolve) => child.once('exit', () => resolve()));
+}
+
+/** The shelters the changes land on: EXTRA_SHELTERS more, in the demo network's boroughs. */
+async function seed(sheltersService: SheltersService, databaseUrl: string): Promise<string[]> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  const { rows } = await client.query<{ organisation_id: string; borough: string }>(
+    `SELECT DISTINCT ON (address_borough) organisation_id, address_borough AS borough
+       FROM shelter WHERE address_borough IS NOT NULL ORDER BY address_borough`,
+  );
+  await client.end();
+  const ids: string[] = [];
+  for (let i = 0; i < EXTRA_SHELTERS; i += 1) {
+    const place = rows[i % rows.length];
+    const shelter = await sheltersService.create({
+      requestId: randomUUID(),
+      organisationId: place.organisation_id,
+      name: `Fan-out ${i}`,
+      location: { lat: 19.25 + (i % 40) / 200, lng: -99.25 + Math.floor(i / 40) / 20 },
+      address: { borough: place.borough, city: 'Ciudad de México' },
+      capacity: [{ population: Population.MEN, totalBeds: BEDS }],
+    } as Parameters<SheltersService['create']>[0]);
+    ids.push(shelter.id);
+  }
+  return ids;
+}
+
+/** `rate` count reports a second on random shelters, for `forMs`; resolves with how many committed. */
+async function changeLoop(
+  availability: AvailabilityService,
+  shelters: string[],
+  rate: number,
+  forMs: number,
+): Promise<number> {
+  const started = performance.now();
+  const pending: Promise<unknown>[] = [];
+  let committed = 0;
+  for (let n = 0; ; n += 1) {
+    const due = started + (n * 1000) / rate;
+    if (due - started >= forMs) {
+      break;
+    }
+    const wait = due - performance.now();
+    if (wait > 0) {
+      await sleep(wait);
+    }
+    pending.push(
+      availability
+        .report({
+          shelterId: shelters[Math.floor(Math.random() * shelters.length)],
+          counts: [{ population: Population.MEN, freeBeds: Math.floor(Math.random() * BEDS) }],
+        } as Parameters<AvailabilityService['report']>[0])
+        .then(() => {
+          committed += 1;
+        }),
+    );
+  }
+  await Promise.all(pending);
+  return committed;
+}
+
+async function currentVersions(databaseUrl: string): Promise<Record<string, number>> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  const { rows } = await client.query<{ id: string; version: string }>(
+    'SELECT id, availability_version AS version FROM shelter',
+  );
+  await client.end();
+  return Object.fromEntries(rows.map((row) => [row.id, Number(row.version)]));
+}

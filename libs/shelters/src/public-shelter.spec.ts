@@ -1,0 +1,106 @@
+import { areaOf, toPublicShelter } from './public-shelter.js';
+import type { Shelter } from './shelter.entity.js';
+import { Population, ShelterService, ShelterStatus, TrackingMode } from './shelters.enums.js';
+
+const rules = { fewThreshold: 5, staleAfterMs: 12 * 3_600_000 };
+const now = new Date('2026-11-25T20:00:00Z');
+
+function shelter(overrides: Partial<Shelter> = {}): Shelter {
+  return {
+    id: '6b1f9f7e-3c1a-4d55-9d1e-0d7a4c1b2e3f',
+    organisationId: '0b8e1c0e-7b7f-4a4e-8a55-2f0f6c2f8a11',
+    name: 'Casa de prueba',
+    status: ShelterStatus.OPEN,
+    sensitive: false,
+    lat: 19.4326,
+    lng: -99.1332,
+    publicLat: 19.4326,
+    publicLng: -99.1332,
+    address: {
+      street: 'Calle 1',
+      neighbourhood: 'Centro',
+      borough: 'Cuauhtémoc',
+      city: 'Ciudad de México',
+      state: 'CDMX',
+      postalCode: '06000',
+    },
+    contact: { phone: null, whatsapp: null, email: null },
+    populations: [Population.MEN],
+    services: [ShelterService.LEGAL_AID],
+    languages: ['es'],
+    trackingMode: TrackingMode.COUNTS,
+    availabilityVersion: 7,
+    availabilityConfirmedAt: new Date('2026-11-25T19:00:00Z'),
+    capacities: [
+      {
+        shelterId: 'x',
+        population: Population.MEN,
+        totalBeds: 30,
+        freeBeds: 12,
+        overflowTotal: 0,
+        overflowFree: 0,
+      },
+    ],
+    ...overrides,
+  } as Shelter;
+}
+
+describe(areaOf.name, () => {
+  it('names a borough without accents, case or punctuation, so every instance and client agrees', () => {
+    expect(areaOf(shelter())).toBe('b:cuauhtemoc');
+    expect(
+      areaOf(shelter({ address: { ...shelter().address, borough: 'Gustavo A. Madero' } })),
+    ).toBe('b:gustavo-a-madero');
+  });
+
+  it('falls back to a fixed 0.1° grid cell of the public point where there is no borough', () => {
+    const noBorough = { ...shelter().address, borough: null };
+    expect(areaOf(shelter({ address: noBorough }))).toBe('g:194:-992');
+    expect(areaOf(shelter({ address: { ...noBorough, borough: '  ' } }))).toBe('g:194:-992');
+  });
+});
+
+describe(toPublicShelter.name, () => {
+  it('carries the map’s fields with GraphQL’s enum names and the counts', () => {
+    expect(toPublicShelter(shelter(), rules, now)).toEqual({
+      id: shelter().id,
+      version: 7,
+      area: 'b:cuauhtemoc',
+      name: 'Casa de prueba',
+      status: 'OPEN',
+      location: { lat: 19.4326, lng: -99.1332, approximate: false, radiusKm: null },
+      populations: ['MEN'],
+      services: ['LEGAL_AID'],
+      languages: ['es'],
+      availability: {
+        band: 'SPACE',
+        freeBeds: 12,
+        totalBeds: 30,
+        overflowFree: 0,
+        overflowTotal: 0,
+        updatedAt: '2026-11-25T19:00:00.000Z',
+        byPopulation: [
+          {
+            population: 'MEN',
+            band: 'SPACE',
+            freeBeds: 12,
+            totalBeds: 30,
+            overflowFree: 0,
+            overflowTotal: 0,
+          },
+        ],
+      },
+    });
+  });
+
+  it('gives a sensitive shelter’s approximate point and bands only, never its door or counts', () => {
+    const entry = toPublicShelter(
+      shelter({ sensitive: true, lat: 19.5, lng: -99.2, publicLat: 19.51, publicLng: -99.19 }),
+      rules,
+      now,
+    );
+    expect(entry.location).toEqual({ lat: 19.51, lng: -99.19, approximate: true, radiusKm: 1 });
+    expect(entry.availability).toMatchObject({ band: 'SPACE', freeBeds: null, totalBeds: null });
+    expect(JSON.stringify(entry)).not.toMatch(/Calle 1|06000|19\.5,|-99\.2,/);
+  });
+});
