@@ -3,6 +3,7 @@ import { type ChildProcess, fork } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import pg from 'pg';
 import type { FromClient, ToClient } from '../fanout-client.js';
 import { startBenchApp } from '../harness.js';
@@ -35,6 +36,8 @@ export interface FanoutRow {
   baselineCpuPerSecond: number;
   heapPerClientKB: number;
   disconnects: number;
+  /** The API process's event loop: how late its timers ran (p99), a sign of bursts the CPU average hides. */
+  serverLoopDelayP99Ms: number;
   /** The client processes' CPU, all together, in CPU-seconds per second: they share the machine with the server. */
   clientsCpuPerSecond: number;
 }
@@ -140,7 +143,10 @@ async function withTick(
       );
       const heapPerClientKB = Math.round(((heapUsed() - heapBefore) / size / 1024) * 10) / 10;
       children.forEach((child) => child.send({ type: 'measure' } satisfies ToClient));
+      const loop = monitorEventLoopDelay({ resolution: 10 });
+      loop.enable();
       const measured = await cpuWhile(changes(seconds * 1000));
+      loop.disable();
       await sleep(3 * tickMs); // the last changes' ticks
       const versions = await currentVersions(app.databaseUrl);
       const reports = (
@@ -183,6 +189,7 @@ async function withTick(
         heapPerClientKB,
         disconnects: sum((r) => r.disconnects),
         clientsCpuPerSecond: round(sum((r) => r.cpuPerSecond)),
+        serverLoopDelayP99Ms: Math.round(loop.percentile(99) / 1e6),
       });
       await Promise.all(children.map((child) => exited(child)));
       await sleep(1000);
