@@ -4,8 +4,10 @@ import type { CapacityFigures, PublicShelter } from '@albergue/shelters';
 
 /**
  * The socket protocol, both namespaces, as typed event maps: the gateways can send nothing else.
- * Public messages carry public aggregates only; staff messages carry ids and the fields a
- * screen shows, never a name or a document (the screen asks GraphQL, which is audited).
+ * Clients keep the highest version of each shelter they have seen (an instance may be a moment
+ * behind another, and a catch-up may cross a tick). Public messages carry public aggregates
+ * only; staff messages carry ids and the fields a screen shows, never a name or a document (the
+ * screen asks GraphQL, which is audited).
  */
 
 /** Watch every area at once (a city-wide map): one message per tick with every change. */
