@@ -14,6 +14,7 @@ import type { AppConfig } from './config/config.schema.js';
 import { dataSourceOptions } from './database/data-source.js';
 import { graphqlOptions } from './graphql/graphql.options.js';
 import { HealthController } from './health/health.controller.js';
+import { PublicPagesModule } from './public-pages/public-pages.module.js';
 import { RealtimeModule } from './realtime/realtime.module.js';
 import { realtimeOptions } from './realtime/realtime.options.js';
 import { WebController } from './web/web.controller.js';
@@ -62,7 +63,10 @@ export class AppModule {
         }),
         occupancy,
         ...(serving
-          ? [RealtimeModule.forRoot(realtimeOptions(config, databaseUrl), [auth, occupancy])]
+          ? [
+              RealtimeModule.forRoot(realtimeOptions(config, databaseUrl), [auth, occupancy]),
+              PublicPagesModule.forRoot({ timeZone: config.TIME_ZONE }),
+            ]
           : []),
       ],
       controllers: [HealthController, WebController],

@@ -24,7 +24,15 @@ function shelter(overrides: Partial<Shelter> = {}): Shelter {
       state: 'CDMX',
       postalCode: '06000',
     },
-    contact: { phone: null, whatsapp: null, email: null },
+    contact: { phone: '+52 55 1234 5678', whatsapp: null, email: null },
+    openingHours: 'Entrada de 18:00 a 22:00',
+    eligibility: {
+      idRequired: false,
+      petsAllowed: true,
+      wheelchairAccessible: true,
+      maxStayDays: 30,
+      curfew: '22:00',
+    },
     populations: [Population.MEN],
     services: [ShelterService.LEGAL_AID],
     languages: ['es'],
@@ -72,6 +80,16 @@ describe(toPublicShelter.name, () => {
       populations: ['MEN'],
       services: ['LEGAL_AID'],
       languages: ['es'],
+      address: shelter().address,
+      contact: { phone: '+52 55 1234 5678', whatsapp: null, email: null },
+      openingHours: 'Entrada de 18:00 a 22:00',
+      eligibility: {
+        idRequired: false,
+        petsAllowed: true,
+        wheelchairAccessible: true,
+        maxStayDays: 30,
+        curfew: '22:00',
+      },
       availability: {
         band: 'SPACE',
         freeBeds: 12,
@@ -101,6 +119,7 @@ describe(toPublicShelter.name, () => {
     );
     expect(entry.location).toEqual({ lat: 19.51, lng: -99.19, approximate: true, radiusKm: 1 });
     expect(entry.availability).toMatchObject({ band: 'SPACE', freeBeds: null, totalBeds: null });
+    expect(entry.address).toMatchObject({ street: null, postalCode: null, borough: 'Cuauhtémoc' });
     expect(JSON.stringify(entry)).not.toMatch(/Calle 1|06000|19\.5,|-99\.2,/);
   });
 });

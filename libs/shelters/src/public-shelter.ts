@@ -2,7 +2,12 @@ import { enumNames } from '@albergue/common';
 import { SENSITIVE_AREA_RADIUS_KM } from './approximate-location.js';
 import { type AvailabilityRules, computeAvailability } from './availability.js';
 import type { Availability } from './availability.types.js';
-import type { PublicLocation, ShelterAddress } from './shelter-parts.js';
+import type {
+  PublicLocation,
+  ShelterAddress,
+  ShelterContact,
+  ShelterEligibility,
+} from './shelter-parts.js';
 import type { Shelter } from './shelter.entity.js';
 import { AvailabilityBand, Population, ShelterService, ShelterStatus } from './shelters.enums.js';
 
@@ -77,7 +82,7 @@ interface PublicCounts {
 
 /**
  * One shelter as the public snapshot and the public socket carry it: the GraphQL public fields
- * that a map needs, nothing else. Built only from the public point, the public bands and counts,
+ * that a map and its detail sheet need (so that they work offline too), nothing else. Built only from the public point, the public bands and counts,
  * never from residents; the privacy spec checks what goes out.
  */
 export interface PublicShelter {
@@ -90,6 +95,10 @@ export interface PublicShelter {
   populations: (keyof typeof Population)[];
   services: (keyof typeof ShelterService)[];
   languages: string[];
+  address: ShelterAddress;
+  contact: ShelterContact;
+  openingHours: string | null;
+  eligibility: ShelterEligibility;
   availability: PublicCounts & {
     band: keyof typeof AvailabilityBand;
     updatedAt: string | null;
@@ -123,6 +132,20 @@ export function toPublicShelter(
     populations: shelter.populations.map(populationName),
     services: shelter.services.map(serviceName),
     languages: shelter.languages,
+    address: publicAddress(shelter),
+    contact: {
+      phone: shelter.contact.phone,
+      whatsapp: shelter.contact.whatsapp,
+      email: shelter.contact.email,
+    },
+    openingHours: shelter.openingHours,
+    eligibility: {
+      idRequired: shelter.eligibility.idRequired,
+      petsAllowed: shelter.eligibility.petsAllowed,
+      wheelchairAccessible: shelter.eligibility.wheelchairAccessible,
+      maxStayDays: shelter.eligibility.maxStayDays,
+      curfew: shelter.eligibility.curfew,
+    },
     availability: {
       band: bandName(availability.band),
       ...counts(availability),

@@ -27,7 +27,8 @@ export class RealtimeModule {
         PublicSnapshot,
         StaffGateway,
       ],
-      exports: [PublicGateway],
+      exports: [PublicGateway, PublicSnapshot],
+      global: true,
     };
   }
 }

@@ -3,7 +3,7 @@ import { adult, householdInput, REGISTER } from './factories/resident.factory.js
 import { connect, type TestSocket } from './helpers/sockets.js';
 import { type SignedIn, startTestApp, type TestApp } from './helpers/test-app.js';
 
-/** Seeded by this spec: none may reach the public snapshot or a public socket. */
+/** Seeded by this spec: none may reach the snapshot, a public socket, a public page or the feed. */
 const CANARIES = {
   names: ['Canario Wilnès Pierre-Louis', 'Canaria Roseline Exantus'],
   folio: 'CAN-FOLIO-404117',
@@ -36,6 +36,25 @@ const PUBLIC_KEYS = new Set([
   'updatedAt',
   'byPopulation',
   'population',
+  // The shelter's own public details (a sensitive one's street, number and postal code are null).
+  'address',
+  'street',
+  'neighbourhood',
+  'borough',
+  'city',
+  'state',
+  'postalCode',
+  'contact',
+  'phone',
+  'whatsapp',
+  'email',
+  'openingHours',
+  'eligibility',
+  'idRequired',
+  'petsAllowed',
+  'wheelchairAccessible',
+  'maxStayDays',
+  'curfew',
 ]);
 
 function keysOf(value: unknown, into = new Set<string>()): Set<string> {
@@ -50,7 +69,7 @@ function keysOf(value: unknown, into = new Set<string>()): Set<string> {
   return into;
 }
 
-describe('Realtime privacy: nothing personal reaches the public side (e2e)', () => {
+describe('Privacy: nothing personal reaches the public side (e2e)', () => {
   let app: TestApp;
   let coordinator: SignedIn;
   let map: TestSocket;
@@ -159,5 +178,34 @@ describe('Realtime privacy: nothing personal reaches the public side (e2e)', () 
     );
     expect(entries.length).toBeGreaterThan(40);
     expect([...keysOf(entries)].filter((key) => !PUBLIC_KEYS.has(key))).toEqual([]);
+  });
+  it('and the pages without script, the printable sheet and the open-data feed, in every language, carry none of it', async () => {
+    const secrets = [...Object.values(CANARIES).flat(), ...residentIds];
+    expect(residentIds).toHaveLength(2);
+    const feed = await (await fetch(`${app.url}/shelters.geojson`)).text();
+    const boroughs = [
+      ...new Set(
+        (
+          JSON.parse(feed) as { features: { properties: { address: { borough: string } } }[] }
+        ).features.map((f) => f.properties.address.borough),
+      ),
+    ];
+    const pages = [feed];
+    for (const lang of ['es', 'ht', 'fr', 'en', 'pt']) {
+      pages.push(await (await fetch(`${app.url}/print?lang=${lang}`)).text());
+      pages.push(await (await fetch(`${app.url}/text?lang=${lang}`)).text());
+      for (const borough of boroughs) {
+        pages.push(
+          await (
+            await fetch(`${app.url}/text?lang=${lang}&borough=${encodeURIComponent(borough)}`)
+          ).text(),
+        );
+      }
+    }
+    const everything = pages.join('\n');
+    expect(everything).toContain(boroughs[0]);
+    for (const secret of secrets) {
+      expect(everything).not.toContain(secret);
+    }
   });
 });

@@ -1,0 +1,106 @@
+import { Public } from '@albergue/common';
+import { acceptedLanguages, type Catalogue, negotiate } from '@albergue/i18n';
+import { Controller, Get, Headers, Inject, Query, Req, Res } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { PublicSnapshot } from '../realtime/public-snapshot.js';
+import { sheltersGeoJson } from './geojson.js';
+import { printPage } from './print-page.js';
+import { textPage } from './text-page.js';
+
+export const CATALOGUES = Symbol('CATALOGUES');
+export const PUBLIC_PAGES_OPTIONS = Symbol('PUBLIC_PAGES_OPTIONS');
+
+export interface PublicPagesOptions {
+  /** Times on the pages are the network's local time (TIME_ZONE), not the server's. */
+  timeZone: string;
+}
+
+const GROUPS = new Set(['MEN', 'WOMEN', 'FAMILIES', 'LGBTQ', 'UNACCOMPANIED_MINORS']);
+const one = (value: unknown): string | null =>
+  typeof value === 'string' && value.length > 0 && value.length <= 100 ? value : null;
+
+/**
+ * The pages that need no script and no smartphone (`/text`, `/print`) and the open-data feed
+ * (`/shelters.geojson`): all built from the public snapshot, so from public aggregates only.
+ */
+@Public()
+@Controller()
+export class PublicPagesController {
+  constructor(
+    private readonly snapshot: PublicSnapshot,
+    @Inject(CATALOGUES) private readonly catalogues: Map<string, Catalogue>,
+    @Inject(PUBLIC_PAGES_OPTIONS) private readonly options: PublicPagesOptions,
+  ) {}
+
+  @Get('text')
+  text(
+    @Query() query: Record<string, unknown>,
+    @Headers('accept-language') acceptLanguage: string | undefined,
+    @Res() reply: FastifyReply,
+  ): void {
+    const catalogue = this.catalogue(query.lang, acceptLanguage);
+    const group = one(query.group);
+    this.html(
+      reply,
+      catalogue,
+      textPage({
+        catalogue,
+        languages: [...this.catalogues.values()],
+        shelters: this.snapshot.current().shelters,
+        borough: one(query.borough),
+        group: group && GROUPS.has(group) ? group : null,
+        now: new Date(),
+        timeZone: this.options.timeZone,
+      }),
+    );
+  }
+
+  @Get('print')
+  print(
+    @Query() query: Record<string, unknown>,
+    @Headers('accept-language') acceptLanguage: string | undefined,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): void {
+    const catalogue = this.catalogue(query.lang, acceptLanguage);
+    this.html(
+      reply,
+      catalogue,
+      printPage({
+        catalogue,
+        shelters: this.snapshot.current().shelters,
+        mapUrl: `${request.protocol}://${request.host}/?lang=${catalogue.code}`,
+        now: new Date(),
+        timeZone: this.options.timeZone,
+      }),
+    );
+  }
+
+  @Get('shelters.geojson')
+  geojson(@Res() reply: FastifyReply): void {
+    const { serverTime, shelters } = this.snapshot.current();
+    void reply
+      .header('content-type', 'application/geo+json; charset=utf-8')
+      .header('cache-control', 'public, max-age=30')
+      .header('access-control-allow-origin', '*')
+      .send(JSON.stringify(sheltersGeoJson(shelters, serverTime)));
+  }
+
+  private catalogue(lang: unknown, acceptLanguage: string | undefined): Catalogue {
+    const available = [...this.catalogues.keys()];
+    const code = negotiate(
+      [...(typeof lang === 'string' ? [lang] : []), ...acceptedLanguages(acceptLanguage)],
+      available,
+    );
+    return this.catalogues.get(code)!;
+  }
+
+  private html(reply: FastifyReply, catalogue: Catalogue, page: string): void {
+    void reply
+      .header('content-type', 'text/html; charset=utf-8')
+      .header('content-language', catalogue.code)
+      .header('cache-control', 'public, max-age=30')
+      .header('vary', 'accept-language')
+      .send(page);
+  }
+}

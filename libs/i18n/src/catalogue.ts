@@ -1,0 +1,63 @@
+import type reference from './catalogues/es.js';
+
+/** Every string the public pages show, by key; Spanish (catalogues/es.ts) is the reference. */
+export type MessageKey = keyof (typeof reference)['strings'];
+
+/**
+ * One language: a file in catalogues/ named by its code (BCP 47, e.g. `fa-AF.ts` for Dari).
+ * Adding a language is adding that file: the pages and the server find every catalogue there,
+ * and the spec fails on a missing or extra key or a placeholder that differs from Spanish's.
+ */
+export interface Catalogue {
+  code: string;
+  /** The language's name in itself, for the switcher. */
+  name: string;
+  /** Right to left (Dari, Pashto, Arabic). */
+  rtl?: boolean;
+  strings: Record<MessageKey, string>;
+}
+
+/** `{name}` placeholders filled from `params`; a missing one is left as written, visibly. */
+export function format(template: string, params: Record<string, string | number> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
+}
+
+export function placeholders(template: string): string[] {
+  return [...template.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
+}
+
+/**
+ * The first of the languages a person asked for (browser order, or Accept-Language) that a
+ * catalogue exists for, matching `pt-BR` to `pt`; otherwise the fallback.
+ */
+export function negotiate(
+  wanted: readonly string[],
+  available: readonly string[],
+  fallback = 'es',
+): string {
+  const lower = new Map(available.map((code) => [code.toLowerCase(), code]));
+  for (const tag of wanted) {
+    const code = tag.trim().toLowerCase();
+    const found = lower.get(code) ?? lower.get(code.split('-')[0]);
+    if (found) {
+      return found;
+    }
+  }
+  return fallback;
+}
+
+/** The languages of an Accept-Language header, most wanted first. */
+export function acceptedLanguages(header: string | undefined): string[] {
+  return (header ?? '')
+    .split(',')
+    .map((part) => {
+      const [tag, ...rest] = part.trim().split(';');
+      const q = rest.map((p) => /^\s*q=([\d.]+)\s*$/.exec(p)?.[1]).find(Boolean);
+      return { tag: tag.trim(), q: q === undefined ? 1 : Number(q) };
+    })
+    .filter((entry) => entry.tag && entry.tag !== '*' && entry.q > 0)
+    .sort((a, b) => b.q - a.q)
+    .map((entry) => entry.tag);
+}

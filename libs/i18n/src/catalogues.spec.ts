@@ -1,0 +1,59 @@
+import { describe, expect, it } from '@jest/globals';
+import { acceptedLanguages, format, negotiate, placeholders } from './catalogue.js';
+import { loadCatalogues } from './load-catalogues.js';
+
+describe('catalogues', () => {
+  it('has the five languages of the people the network serves', async () => {
+    expect([...(await loadCatalogues()).keys()]).toEqual(
+      expect.arrayContaining(['en', 'es', 'fr', 'ht', 'pt']),
+    );
+  });
+
+  it('gives every catalogue exactly Spanish’s keys, none empty, with the same placeholders', async () => {
+    const catalogues = await loadCatalogues();
+    const reference = catalogues.get('es')!.strings as Record<string, string>;
+    for (const [code, catalogue] of catalogues) {
+      const strings = catalogue.strings as Record<string, string>;
+      expect({ code, keys: Object.keys(strings).sort() }).toEqual({
+        code,
+        keys: Object.keys(reference).sort(),
+      });
+      for (const [key, text] of Object.entries(strings)) {
+        expect({ code, key, empty: text.trim() === '' }).toEqual({ code, key, empty: false });
+        expect({ code, key, placeholders: placeholders(text) }).toEqual({
+          code,
+          key,
+          placeholders: placeholders(reference[key]),
+        });
+      }
+      expect(catalogue.code).toMatch(/^[a-z]{2,3}(-[A-Za-z]{2,4})?$/);
+      expect(catalogue.name.trim()).not.toBe('');
+    }
+  });
+});
+
+describe(format.name, () => {
+  it('fills placeholders and leaves unknown ones visible', () => {
+    expect(format('{n} lugares libres', { n: 3 })).toBe('3 lugares libres');
+    expect(format('a {km} km {x}', { km: '1.2' })).toBe('a 1.2 km {x}');
+  });
+});
+
+describe(negotiate.name, () => {
+  it('picks the first wanted language there is a catalogue for, by base language too', () => {
+    expect(negotiate(['pt-BR', 'en'], ['es', 'en', 'pt'])).toBe('pt');
+    expect(negotiate(['de', 'ht'], ['es', 'ht'])).toBe('ht');
+    expect(negotiate(['de'], ['es', 'ht'])).toBe('es');
+  });
+});
+
+describe(acceptedLanguages.name, () => {
+  it('orders an Accept-Language header by weight and drops refusals', () => {
+    expect(acceptedLanguages('fr;q=0.5, ht, en;q=0.8, es;q=0, *;q=0.1')).toEqual([
+      'ht',
+      'en',
+      'fr',
+    ]);
+    expect(acceptedLanguages(undefined)).toEqual([]);
+  });
+});
