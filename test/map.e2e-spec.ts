@@ -1,19 +1,48 @@
-import type { BrowserContext } from 'playwright-core';
+import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import type { BrowserContext, Page } from 'playwright-core';
 import { freePort } from '../apps/api/src/database/embedded-postgres.js';
+import { adult, householdInput, REGISTER } from './factories/resident.factory.js';
 import { launchBrowser } from './helpers/browser.js';
-import { startTestApp, type TestApp } from './helpers/test-app.js';
+import { captureLogs } from './helpers/log-capture.js';
+import { type SignedIn, startTestApp, type TestApp } from './helpers/test-app.js';
 
-describe('Public map page (e2e, Chromium)', () => {
+/** Where the person "is" in these specs: it must never reach the server. */
+const PERSON = { latitude: 19.40117, longitude: -99.15634 };
+
+describe('The public finder (e2e, Chromium)', () => {
   let app: TestApp;
   let browser: Awaited<ReturnType<typeof launchBrowser>>;
   let context: BrowserContext;
+  let coordinator: SignedIn;
+  let shelterCount: number;
+  const logs = captureLogs('info');
+  /** Every URL and body the browser sent. */
+  const sent: string[] = [];
+
+  const open = async (path = '/'): Promise<Page> => {
+    const page = await context.newPage();
+    page.on('request', (request) => sent.push(`${request.url()} ${request.postData() ?? ''}`));
+    await page.goto(`${app.url}${path}`);
+    await page.waitForSelector('#list li');
+    return page;
+  };
+  const markerText = (page: Page, shelterId: string) =>
+    page.locator(`.marker[data-shelter-id="${shelterId}"]`).textContent();
 
   beforeAll(async () => {
     // Tiles from a port where nothing listens: the map must work without them.
     const deadTiles = `http://127.0.0.1:${await freePort()}/{z}/{x}/{y}.png`;
-    app = await startTestApp({ TILE_URL: deadTiles });
+    app = await startTestApp({ TILE_URL: deadTiles, LOG_LEVEL: 'info' }, logs.logger);
     browser = await launchBrowser();
     context = browser.context;
+    await context.grantPermissions(['geolocation'], { origin: app.url });
+    await context.setGeolocation(PERSON);
+    coordinator = await app.signIn('coordinator@demo.example');
+    [{ count: shelterCount }] = await app.sql<{ count: number }>(
+      'SELECT count(*)::int AS count FROM shelter',
+    );
   });
 
   afterAll(async () => {
@@ -21,29 +50,184 @@ describe('Public map page (e2e, Chromium)', () => {
     await app?.close();
   });
 
-  it('shows every demo shelter on the map and in the list, each band in words, even when tiles cannot load', async () => {
+  it('shows every shelter, each band in words and symbols, sensitive ones as areas, without tiles, in a light first view', async () => {
     const page = await context.newPage();
+    let bytes = 0;
     const failedTiles: string[] = [];
     page.on('requestfailed', (request) => {
       if (request.url().endsWith('.png')) {
         failedTiles.push(request.url());
       }
     });
+    page.on('requestfinished', async (request) => {
+      if (!request.url().endsWith('.png')) {
+        const sizes = await request.sizes();
+        bytes += sizes.responseBodySize + sizes.responseHeadersSize;
+      }
+    });
     await page.goto(app.url);
     await page.waitForSelector('#list li');
-    expect(await page.locator('#list li').count()).toBe(40);
-    expect(await page.locator('.leaflet-marker-icon').count()).toBe(40);
-    expect(await page.locator('#status').textContent()).toBe('40 albergues');
+    await page.waitForLoadState('networkidle');
+    expect(await page.locator('#list li').count()).toBe(shelterCount);
+    const markers = await page.locator('.marker').count();
+    const areas = await page.locator('path.shelter-area').count();
+    expect(areas).toBeGreaterThan(0);
+    expect(markers + areas).toBe(shelterCount);
+    expect(await page.locator('#status').textContent()).toBe(`${shelterCount} albergues`);
     const labels = await page.locator('#list .band').allTextContents();
     expect(
       labels.every((text) =>
-        /Hay lugar|Pocos lugares|Lleno|Cerrado|Sin datos recientes/.test(text),
+        /^[✔!✖—?] (Hay lugar|Pocos lugares|Lleno|Cerrado|Sin datos recientes)$/.test(text),
       ),
     ).toBe(true);
-    // Sensitive shelters are drawn as an area, not a point.
-    expect(await page.locator('path.leaflet-interactive').count()).toBeGreaterThan(0);
     expect(failedTiles.length).toBeGreaterThan(0);
+    await page.waitForSelector('#connection[data-state="live"]');
+    // Page, scripts, styles, its language, config and snapshot, compressed on the wire.
+    expect(bytes).toBeLessThan(150 * 1024);
     await page.screenshot({ path: 'test/results/map.png' });
     await page.close();
+  });
+
+  it('changes the right marker within two seconds of a check-in, without a reload', async () => {
+    const me = await coordinator.gql<{ me: { memberships: { shelterId: string }[] } }>(
+      '{ me { memberships { shelterId } } }',
+    );
+    const shelterId = me.data!.me.memberships[0].shelterId;
+    const room = await coordinator.gql<{ createRoom: { id: string } }>(
+      'mutation($input: CreateRoomInput!) { createRoom(input: $input) { id } }',
+      { input: { requestId: randomUUID(), shelterId, name: 'Dormitorio' } },
+    );
+    await coordinator.gql('mutation($input: AddBedsInput!) { addBeds(input: $input) { id } }', {
+      input: {
+        requestId: randomUUID(),
+        roomId: room.data!.createRoom.id,
+        count: 3,
+        kind: 'BUNK',
+        population: 'MEN',
+      },
+    });
+    const page = await open();
+    await page.waitForFunction(
+      (id) =>
+        document.querySelector(`.marker[data-shelter-id="${id}"]`)?.textContent?.endsWith('· 3'),
+      shelterId,
+    );
+    const resident = await coordinator.gql<{ registerHousehold: { members: { id: string }[] } }>(
+      REGISTER,
+      {
+        input: householdInput(shelterId, [adult('Llegada Nocturna', { population: 'MEN' })], {
+          legalBasis: { basis: 'VITAL_INTEREST', explainedIn: 'es' },
+        }),
+      },
+    );
+    const checkIn = await coordinator.gql(
+      'mutation($input: CheckInInput!) { checkIn(input: $input) { id } }',
+      {
+        input: {
+          requestId: randomUUID(),
+          shelterId,
+          residentIds: [resident.data!.registerHousehold.members[0].id],
+        },
+      },
+    );
+    expect(checkIn.errors).toBeUndefined();
+    await page.waitForFunction(
+      (id) =>
+        document.querySelector(`.marker[data-shelter-id="${id}"]`)?.textContent?.endsWith('· 2'),
+      shelterId,
+      { timeout: 2_000 },
+    );
+    expect(await markerText(page, shelterId)).toContain('Pocos lugares');
+    await page.close();
+  });
+
+  it('switches to Haitian Creole, and finds the nearest shelter with space on the phone alone', async () => {
+    const page = await open();
+    await page.selectOption('#language', 'ht');
+    await page.waitForFunction(
+      () => document.querySelector('h1')?.textContent === 'Abri ki gen plas aswè a',
+    );
+    expect(await page.locator('html').getAttribute('lang')).toBe('ht');
+    expect(await page.locator('#status').textContent()).toBe(`${shelterCount} abri`);
+    expect(await page.locator('#list .band').first().textContent()).toMatch(
+      /Gen plas|Kèk plas|Plen|Fèmen|Pa gen done resan/,
+    );
+    await page.selectOption('#group', 'WOMEN');
+    await page.click('#locate');
+    await page.waitForSelector('#nearest .open');
+    const distance = await page.locator('#nearest .facts').textContent();
+    expect(distance).toMatch(/a \d+\.\d km/);
+    // The nearest is the first of the list, which is now in distance order.
+    expect(await page.locator('#nearest .open').textContent()).toBe(
+      await page.locator('#list li .open').first().textContent(),
+    );
+    await page.click('#nearest .open');
+    await page.waitForSelector('#detail:not([hidden]) #detail-name');
+    expect(await page.locator('#detail').textContent()).toContain('Fèmen');
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('#detail[hidden]', { state: 'attached' });
+    await page.close();
+  });
+
+  it('reloads without network from what it saved, and says how old it is', async () => {
+    const page = await open('/?lang=es');
+    // The service worker controls the page and the page has saved what it holds (a second later).
+    const ready = () =>
+      page.evaluate(
+        async () =>
+          navigator.serviceWorker.controller !== null &&
+          (await (await caches.open('albergue-data-v1')).match('/availability.json')) !== undefined,
+      );
+    for (let attempt = 0; attempt < 100 && !(await ready()); attempt += 1) {
+      await page.waitForTimeout(100);
+    }
+    expect(await ready()).toBe(true);
+    await context.setOffline(true);
+    try {
+      await page.reload();
+      await page.waitForSelector('#list li');
+      expect(await page.locator('#list li').count()).toBe(shelterCount);
+      expect(await page.locator('#connection').textContent()).toMatch(
+        /^Sin conexión\. Datos guardados, actualizado hace/,
+      );
+      expect(await page.locator('#connection').getAttribute('data-state')).not.toBe('live');
+    } finally {
+      await context.setOffline(false);
+    }
+    await page.close();
+  });
+
+  it('passes an accessibility scan (axe-core) with no serious or critical violation', async () => {
+    const page = await open();
+    const axe = await readFile(
+      createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+      'utf8',
+    );
+    await page.evaluate(axe);
+    await page.click('#list li .open');
+    const violations = await page.evaluate(async () => {
+      const result = await (
+        window as unknown as {
+          axe: {
+            run(): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }>;
+          };
+        }
+      ).axe.run();
+      return result.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
+    });
+    expect(violations).toEqual([]);
+    await page.close();
+  });
+
+  it('never sent the person’s location: not in a URL, a body, or the server log', () => {
+    expect(sent.length).toBeGreaterThan(10);
+    const coordinates = [String(PERSON.latitude), String(PERSON.longitude), '19.401', '-99.156'];
+    const everything = `${sent.join('\n')}\n${logs.lines.join('')}`;
+    for (const value of coordinates) {
+      expect(everything).not.toContain(value);
+    }
+    expect(logs.lines.length).toBeGreaterThan(10);
   });
 });

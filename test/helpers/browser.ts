@@ -9,7 +9,7 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
  * Debian's Chromium, headless, with a fresh profile and none of its background calls home
  * (this machine has no outside network, and tests must not depend on one).
  */
-export async function launchBrowser(): Promise<{
+export async function launchBrowser({ locale = 'es-MX' }: { locale?: string } = {}): Promise<{
   context: BrowserContext;
   close(): Promise<void>;
 }> {
@@ -17,6 +17,7 @@ export async function launchBrowser(): Promise<{
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
+    locale,
     args: [
       '--no-sandbox',
       '--disable-gpu',

@@ -104,6 +104,19 @@ export async function startAlbergue(config: AppConfig, logger: Logger): Promise<
         prefix: '/',
         wildcard: false,
         index: ['index.html'],
+        // Brotli and gzip copies made at build time (scripts/web-postbuild.mjs).
+        preCompressed: true,
+        cacheControl: false,
+        setHeaders: (reply, file) => {
+          // Hashed assets never change under one name; the page and the service worker must
+          // be checked at every load, or a phone would keep an old one.
+          void reply.header(
+            'cache-control',
+            file.includes(`${path.sep}assets${path.sep}`)
+              ? 'public, max-age=31536000, immutable'
+              : 'no-cache',
+          );
+        },
       });
     } else {
       logger.warn('apps/web/dist is missing: run `npm run build` to serve the public pages');

@@ -1,81 +1,248 @@
-import L from 'leaflet';
-import { type Band, bandHtml } from './bands';
+import { ageText, bandOf } from './freshness';
+import { LANGUAGES, languageNames, preferredLanguage, t, useLanguage } from './i18n';
+import { connectLive, type Connection } from './live';
+import { MapLayer } from './map-layer';
+import { nearest, type Point } from './nearest';
+import { BAND_ORDER, detailHtml, escapeHtml, summaryHtml, type View } from './render';
+import { Store, type SavedSnapshot } from './store';
+import { GROUPS, type Group, SERVICES, type Service, type Shelter } from './types';
+import type { MessageKey } from '../../../libs/i18n/src/catalogue';
 
-interface MapShelter {
-  id: string;
-  name: string;
-  location: { lat: number; lng: number; approximate: boolean; radiusKm: number | null };
-  address: { borough: string | null };
-  availability: {
-    band: Band;
-    freeBeds: number | null;
-    totalBeds: number | null;
-    updatedAt: string | null;
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+
+const store = new Store();
+const filters: { group: Group | null; service: Service | null; from: Point | null } = {
+  group: null,
+  service: null,
+  from: null,
+};
+let connection: Connection = 'reconnecting';
+let openId: string | null = null;
+let layer: MapLayer;
+
+function view(): View {
+  return {
+    group: filters.group,
+    service: filters.service,
+    rules: { staleAfterMs: store.staleAfterMs },
+    now: store.clock.now(),
   };
 }
 
-const QUERY = `{ shelters(first: 1000) { id name
-  location { lat lng approximate radiusKm } address { borough }
-  availability { band freeBeds totalBeds updatedAt } } }`;
-
-const CITY_CENTRE: L.LatLngTuple = [19.4326, -99.1332];
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+function fits(shelter: Shelter): boolean {
+  return (
+    (!filters.group || shelter.populations.includes(filters.group)) &&
+    (!filters.service || shelter.services.includes(filters.service))
+  );
 }
 
-function describe(shelter: MapShelter): string {
-  const { freeBeds } = shelter.availability;
-  const free = freeBeds === null ? '' : ` · ${freeBeds} libres`;
-  const area = shelter.location.approximate ? ' · zona aproximada' : '';
-  return `<strong>${escapeHtml(shelter.name)}</strong> ${bandHtml(shelter.availability.band)}${free}${area}`;
+function hasSpace(shelter: Shelter, current: View): boolean {
+  const band = bandOf(shelter, current.group, current.rules, current.now);
+  return band === 'SPACE' || band === 'FEW';
 }
 
-async function load(): Promise<void> {
-  const status = document.getElementById('status')!;
-  const list = document.getElementById('list')!;
-  const map = L.map('map', { zoomControl: true }).setView(CITY_CENTRE, 11);
+/** The texts that do not depend on data, in the chosen language. */
+function translateShell(): void {
+  document.querySelectorAll<HTMLElement>('[data-t]').forEach((element) => {
+    element.textContent = t(element.dataset.t as MessageKey);
+  });
+  document.title = t('title');
+  const option = (value: string, label: string, selected: boolean) =>
+    `<option value="${value}"${selected ? ' selected' : ''}>${escapeHtml(label)}</option>`;
+  $('group').innerHTML =
+    option('', t('group.any'), !filters.group) +
+    GROUPS.map((g) => option(g, t(`group.${g}`), filters.group === g)).join('');
+  $('service').innerHTML =
+    option('', t('service.any'), !filters.service) +
+    SERVICES.map((s) => option(s, t(`service.${s}`), filters.service === s)).join('');
+}
 
+function renderConnection(): void {
+  const element = $('connection');
+  element.dataset.state = connection;
+  if (connection === 'live' && !store.fromSavedCopy) {
+    element.textContent = `● ${t('live')}`;
+  } else if (connection === 'offline' || store.fromSavedCopy) {
+    element.textContent = t('offline', { age: ageText(store.lastServerTime, store.clock.now()) });
+  } else {
+    element.textContent = t('reconnecting');
+  }
+}
+
+function renderList(): void {
+  const current = view();
+  const shown = [...store.shelters.values()].filter(fits);
+  const ordered = filters.from
+    ? nearest(shown, filters.from, () => true)
+    : shown
+        .sort(
+          (a, b) =>
+            BAND_ORDER.indexOf(bandOf(a, current.group, current.rules, current.now)) -
+              BAND_ORDER.indexOf(bandOf(b, current.group, current.rules, current.now)) ||
+            a.name.localeCompare(b.name),
+        )
+        .map((shelter) => ({ shelter, km: null }));
+  $('list').innerHTML = ordered
+    .map(
+      ({ shelter, km }) =>
+        `<li data-shelter-id="${shelter.id}">${summaryHtml(shelter, current, km)}</li>`,
+    )
+    .join('');
+  $('status').textContent = t('count', { n: ordered.length });
+  renderNearest(current);
+}
+
+function renderNearest(current: View): void {
+  const target = $('nearest');
+  if (!filters.from) {
+    target.innerHTML = '';
+    return;
+  }
+  const [best] = nearest(
+    [...store.shelters.values()],
+    filters.from,
+    (s) => fits(s) && hasSpace(s, current),
+  );
+  target.innerHTML = best
+    ? summaryHtml(best.shelter, current, best.km)
+    : `<p>${escapeHtml(t('nearest.none'))}</p>`;
+}
+
+function renderAll(): void {
+  const current = view();
+  for (const shelter of store.shelters.values()) {
+    layer.show(shelter, current);
+  }
+  renderList();
+  renderDetail();
+  renderConnection();
+}
+
+function renderDetail(): void {
+  const sheet = $('detail');
+  const shelter = openId ? store.shelters.get(openId) : undefined;
+  if (!shelter) {
+    sheet.hidden = true;
+    return;
+  }
+  sheet.innerHTML = detailHtml(shelter, view());
+  sheet.hidden = false;
+}
+
+function openDetail(id: string): void {
+  openId = id;
+  renderDetail();
+  $('detail-close')?.focus();
+}
+
+function closeDetail(): void {
+  const id = openId;
+  openId = null;
+  renderDetail();
+  document.querySelector<HTMLElement>(`#list [data-shelter-id="${id}"] .open`)?.focus();
+}
+
+function pick(point: Point): void {
+  filters.from = point;
+  layer.mark(point);
+  renderList();
+}
+
+async function switchLanguage(code: string): Promise<void> {
+  await useLanguage(code);
+  const url = new URL(location.href);
+  url.searchParams.set('lang', code);
+  history.replaceState(null, '', url);
+  translateShell();
+  renderAll();
+}
+
+async function loadSnapshot(): Promise<void> {
+  const response = await fetch('/availability.json', { cache: 'no-store' });
+  store.load((await response.json()) as SavedSnapshot);
+}
+
+async function start(): Promise<void> {
+  await useLanguage(preferredLanguage());
+  translateShell();
+  const names = await languageNames();
+  $('language').innerHTML = LANGUAGES.map(
+    (code) =>
+      `<option value="${code}" lang="${code}"${code === document.documentElement.lang ? ' selected' : ''}>${escapeHtml(names.get(code) ?? code)}</option>`,
+  ).join('');
   const config = (await fetch('/config.json').then((r) => r.json())) as {
     tileUrl: string;
     tileAttribution: string;
   };
-  if (config.tileUrl) {
-    // Tiles are optional: if they cannot load, the markers and the list still work.
-    L.tileLayer(config.tileUrl, { attribution: config.tileAttribution, maxZoom: 18 }).addTo(map);
-  }
-
-  const response = await fetch('/graphql', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: QUERY }),
-  });
-  const { data } = (await response.json()) as { data: { shelters: MapShelter[] } };
-
-  for (const shelter of data.shelters) {
-    const point: L.LatLngTuple = [shelter.location.lat, shelter.location.lng];
-    const popup = describe(shelter);
-    if (shelter.location.approximate && shelter.location.radiusKm) {
-      L.circle(point, { radius: shelter.location.radiusKm * 1000, weight: 1 })
-        .addTo(map)
-        .bindPopup(popup);
+  layer = new MapLayer($('map'), config, openDetail, pick);
+  store.onChange((changed) => {
+    const current = view();
+    changed.forEach((shelter) => layer.show(shelter, current));
+    renderList();
+    if (openId && changed.some((s) => s.id === openId)) {
+      renderDetail();
     }
-    const icon = L.divIcon({
-      className: 'marker-label',
-      html: bandHtml(shelter.availability.band),
-      iconSize: undefined,
-    });
-    L.marker(point, { icon, title: shelter.name, alt: shelter.name }).addTo(map).bindPopup(popup);
+    renderConnection();
+  });
+  await loadSnapshot();
+  layer.fit([...store.shelters.values()].map((shelter) => shelter.location));
+  renderAll();
+  connectLive(store, loadSnapshot, (state) => {
+    connection = state;
+    renderConnection();
+  });
 
-    const item = document.createElement('li');
-    item.dataset.shelterId = shelter.id;
-    item.innerHTML = `${describe(shelter)}<br><small>${escapeHtml(shelter.address.borough ?? '')}</small>`;
-    list.append(item);
-  }
-  status.textContent = `${data.shelters.length} albergues`;
+  $('language').addEventListener('change', (event) => {
+    void switchLanguage((event.target as HTMLSelectElement).value);
+  });
+  $('group').addEventListener('change', (event) => {
+    filters.group = ((event.target as HTMLSelectElement).value || null) as Group | null;
+    renderAll();
+  });
+  $('service').addEventListener('change', (event) => {
+    filters.service = ((event.target as HTMLSelectElement).value || null) as Service | null;
+    renderAll();
+  });
+  $('locate').addEventListener('click', () => {
+    navigator.geolocation.getCurrentPosition(
+      (position) => {
+        const point = { lat: position.coords.latitude, lng: position.coords.longitude };
+        pick(point);
+        layer.focus(point);
+      },
+      () => {
+        $('nearest').innerHTML = `<p>${escapeHtml(t('nearest.denied'))}</p>`;
+      },
+      { maximumAge: 60_000, timeout: 15_000 },
+    );
+  });
+  document.addEventListener('click', (event) => {
+    const target = event.target as HTMLElement;
+    const opener = target.closest<HTMLElement>('.open');
+    if (opener?.dataset.shelterId) {
+      openDetail(opener.dataset.shelterId);
+    } else if (target.id === 'detail-close') {
+      closeDetail();
+    }
+  });
+  document.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape' && openId) {
+      closeDetail();
+    }
+  });
+  // Ages move with time even when nothing changes.
+  window.setInterval(renderAll, 30_000);
 }
 
-load().catch(() => {
-  document.getElementById('status')!.textContent =
-    'No se pudo cargar la información. Intente de nuevo.';
+if ('serviceWorker' in navigator) {
+  void navigator.serviceWorker.register('/sw.js').catch(() => undefined);
+}
+start().catch(() => {
+  let message = 'No se pudo cargar la información. Intente de nuevo.';
+  try {
+    message = t('loadFailed');
+  } catch {
+    // The catalogue itself did not load: Spanish, as written above.
+  }
+  $('status').textContent = message;
 });

@@ -1,0 +1,52 @@
+import { format, type MessageKey, negotiate } from '../../../libs/i18n/src/catalogue';
+import type { Catalogue } from '../../../libs/i18n/src/catalogue';
+
+// Every catalogue file is its own small chunk: a phone downloads only its language.
+const loaders = import.meta.glob<{ default: Catalogue }>('../../../libs/i18n/src/catalogues/*.ts');
+const byCode = new Map(
+  Object.entries(loaders).map(([file, load]) => [file.replace(/^.*\/|\.ts$/g, ''), load]),
+);
+
+export const LANGUAGES = [...byCode.keys()].sort();
+const STORED = 'albergue.lang';
+
+let current: Catalogue;
+
+/** `?lang=`, then the language chosen here before, then the browser's languages; Spanish otherwise. */
+export function preferredLanguage(): string {
+  const asked = new URLSearchParams(location.search).get('lang');
+  let stored: string | null = null;
+  try {
+    stored = localStorage.getItem(STORED);
+  } catch {
+    // Private modes may refuse storage: the browser's languages decide.
+  }
+  return negotiate(
+    [...(asked ? [asked] : []), ...(stored ? [stored] : []), ...navigator.languages],
+    LANGUAGES,
+  );
+}
+
+export async function useLanguage(code: string): Promise<Catalogue> {
+  current = (await byCode.get(code)!()).default;
+  document.documentElement.lang = current.code;
+  document.documentElement.dir = current.rtl ? 'rtl' : 'ltr';
+  try {
+    localStorage.setItem(STORED, current.code);
+  } catch {
+    // As above.
+  }
+  return current;
+}
+
+/** Names of the languages, each in itself, for the switcher (loads each small catalogue once). */
+export async function languageNames(): Promise<Map<string, string>> {
+  const entries = await Promise.all(
+    LANGUAGES.map(async (code) => [code, (await byCode.get(code)!()).default.name] as const),
+  );
+  return new Map(entries);
+}
+
+export function t(key: MessageKey, params?: Record<string, string | number>): string {
+  return format(current.strings[key], params);
+}

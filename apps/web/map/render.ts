@@ -1,0 +1,90 @@
+import type { MessageKey } from '../../../libs/i18n/src/catalogue';
+import { ageText, bandOf, freeOf, type Rules } from './freshness';
+import { t } from './i18n';
+import type { Band, Group, Service, Shelter } from './types';
+
+/** A symbol and words with every colour: a band is never told by colour alone. */
+const SYMBOLS: Record<Band, string> = {
+  SPACE: '✔',
+  FEW: '!',
+  FULL: '✖',
+  CLOSED: '—',
+  UNKNOWN: '?',
+};
+/** Where to go first: space, then few, then unknown (call first), then full and closed. */
+export const BAND_ORDER: Band[] = ['SPACE', 'FEW', 'UNKNOWN', 'FULL', 'CLOSED'];
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+export interface View {
+  group: Group | null;
+  service: Service | null;
+  rules: Rules;
+  now: number;
+}
+
+export function bandHtml(band: Band, extra = ''): string {
+  return `<span class="band band-${band.toLowerCase()}"><span aria-hidden="true">${SYMBOLS[band]}</span> ${escapeHtml(t(`band.${band}`))}${extra}</span>`;
+}
+
+/** The marker's label: band, and free places for the chosen group where the public may see them. */
+export function markerHtml(shelter: Shelter, view: View): string {
+  const free = freeOf(shelter, view.group);
+  const band = bandOf(shelter, view.group, view.rules, view.now);
+  const count = free !== null && (band === 'SPACE' || band === 'FEW') ? ` · ${free}` : '';
+  return `<span class="marker" data-shelter-id="${shelter.id}">${bandHtml(band, count)}</span>`;
+}
+
+export function summaryHtml(shelter: Shelter, view: View, km: number | null): string {
+  const band = bandOf(shelter, view.group, view.rules, view.now);
+  const free = freeOf(shelter, view.group);
+  const parts = [
+    bandHtml(band),
+    free !== null && band !== 'UNKNOWN' && band !== 'CLOSED'
+      ? escapeHtml(t('free', { n: free }))
+      : '',
+    km === null ? '' : escapeHtml(t('nearest.distance', { km: km.toFixed(1) })),
+  ].filter(Boolean);
+  return `<button type="button" class="open" data-shelter-id="${shelter.id}">${escapeHtml(shelter.name)}</button>
+    <span class="facts">${parts.join(' · ')}</span>
+    <small>${escapeHtml(shelter.address.borough ?? '')} · ${escapeHtml(ageText(shelter.availability.updatedAt, view.now))}</small>`;
+}
+
+function row(label: string, value: string): string {
+  return value ? `<dt>${escapeHtml(label)}</dt><dd>${value}</dd>` : '';
+}
+
+/** The detail sheet: everything a person needs to get there, or to call first. */
+export function detailHtml(shelter: Shelter, view: View): string {
+  const { contact, eligibility } = shelter;
+  const digits = (phone: string) => phone.replace(/[^\d+]/g, '');
+  const requirements = [
+    t(eligibility.idRequired ? 'req.idRequired' : 'req.noId'),
+    eligibility.petsAllowed ? t('req.pets') : '',
+    eligibility.wheelchairAccessible ? t('req.wheelchair') : '',
+    eligibility.maxStayDays ? t('req.maxStay', { n: eligibility.maxStayDays }) : '',
+    eligibility.curfew ? t('req.curfew', { time: eligibility.curfew }) : '',
+  ].filter(Boolean);
+  const address = [shelter.address.street, shelter.address.neighbourhood, shelter.address.borough]
+    .filter(Boolean)
+    .join(', ');
+  const place = `${shelter.location.lat},${shelter.location.lng}`;
+  return `<h2 id="detail-name">${escapeHtml(shelter.name)}</h2>
+    <p>${summaryHtml(shelter, view, null).replace(/<button[^>]*>.*?<\/button>/s, '')}</p>
+    ${shelter.location.approximate ? `<p class="note">${escapeHtml(t('approximate'))}</p>` : ''}
+    <dl>
+      ${row(t('detail.address'), escapeHtml(address))}
+      ${row(t('detail.hours'), escapeHtml(shelter.openingHours ?? ''))}
+      ${row(t('detail.requirements'), requirements.map(escapeHtml).join('<br>'))}
+      ${row(t('detail.services'), shelter.services.map((s) => escapeHtml(t(`service.${s}` as MessageKey))).join(', '))}
+      ${row(t('detail.languages'), escapeHtml(shelter.languages.join(', ')))}
+    </dl>
+    <p class="actions">
+      ${contact.phone ? `<a class="action" href="tel:${escapeHtml(digits(contact.phone))}">☎ ${escapeHtml(t('detail.phone'))} ${escapeHtml(contact.phone)}</a>` : ''}
+      ${contact.whatsapp ? `<a class="action" href="https://wa.me/${escapeHtml(digits(contact.whatsapp).replace('+', ''))}" rel="noopener">${escapeHtml(t('detail.whatsapp'))}</a>` : ''}
+      ${shelter.location.approximate ? '' : `<a class="action" href="geo:${place}?q=${place}">➜ ${escapeHtml(t('detail.directions'))}</a>`}
+    </p>
+    <button type="button" id="detail-close">${escapeHtml(t('detail.close'))}</button>`;
+}

@@ -1,0 +1,71 @@
+// The service worker: the page and its assets come from the network when there is one and from
+// the cache when not; the last snapshot the page saved (store.ts) answers /availability.json
+// offline. Map tiles are left to the browser's own cache.
+const worker = self as unknown as ServiceWorkerGlobalScope;
+
+const SHELL = 'albergue-shell-v1';
+const DATA = 'albergue-data-v1';
+
+worker.addEventListener('install', (event) => {
+  event.waitUntil(
+    (async () => {
+      // Everything the page may load (scripts/web-postbuild.mjs lists the built assets, every
+      // language included), so that a reload without network finds it all.
+      const assets = (await (
+        await fetch('/assets.json', { cache: 'no-store' })
+      ).json()) as string[];
+      await (await caches.open(SHELL)).addAll(['/', '/config.json', ...assets]);
+      await worker.skipWaiting();
+    })(),
+  );
+});
+
+worker.addEventListener('activate', (event) => {
+  event.waitUntil(worker.clients.claim());
+});
+
+async function networkFirst(request: Request, cacheName: string, key: string): Promise<Response> {
+  try {
+    const response = await fetch(request);
+    if (response.ok && cacheName === SHELL) {
+      await (await caches.open(cacheName)).put(key, response.clone());
+    }
+    return response;
+  } catch (error) {
+    const cached = await (await caches.open(cacheName)).match(key);
+    if (cached) {
+      return cached;
+    }
+    throw error;
+  }
+}
+
+worker.addEventListener('fetch', (event) => {
+  const request = event.request;
+  const url = new URL(request.url);
+  if (request.method !== 'GET' || url.origin !== worker.location.origin) {
+    return;
+  }
+  if (url.pathname === '/availability.json') {
+    event.respondWith(networkFirst(request, DATA, '/availability.json'));
+  } else if (request.mode === 'navigate' && url.pathname === '/') {
+    event.respondWith(networkFirst(request, SHELL, '/'));
+  } else if (url.pathname.startsWith('/assets/') || url.pathname === '/config.json') {
+    // Hashed assets never change under one name: the cache first, the network to fill it.
+    event.respondWith(
+      caches.open(SHELL).then(async (cache) => {
+        const cached = await cache.match(request);
+        if (cached) {
+          return cached;
+        }
+        const response = await fetch(request);
+        if (response.ok) {
+          await cache.put(request, response.clone());
+        }
+        return response;
+      }),
+    );
+  }
+});
+
+export {};
