@@ -1,4 +1,3 @@
-import { t } from './i18n';
 import type { Band, Group, Shelter } from './types';
 
 /**
@@ -51,21 +50,4 @@ export function freeOf(shelter: Shelter, group: Group | null): number | null {
     return null;
   }
   return counts.freeBeds + (counts.overflowFree ?? 0);
-}
-
-export function ageText(updatedAt: string | null, now: number): string {
-  if (!updatedAt) {
-    return t('updated.unknown');
-  }
-  const minutes = Math.max(0, Math.floor((now - Date.parse(updatedAt)) / 60_000));
-  if (minutes < 1) {
-    return t('updated.now');
-  }
-  if (minutes < 60) {
-    return t('updated.minutes', { n: minutes });
-  }
-  const hours = Math.floor(minutes / 60);
-  return hours < 48
-    ? t('updated.hours', { n: hours })
-    : t('updated.days', { n: Math.floor(hours / 24) });
 }

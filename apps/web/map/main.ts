@@ -1,9 +1,9 @@
-import { ageText, bandOf } from './freshness';
+import { bandOf } from './freshness';
 import { LANGUAGES, languageNames, preferredLanguage, t, useLanguage } from './i18n';
 import { connectLive, type Connection } from './live';
 import { MapLayer } from './map-layer';
 import { nearest, type Point } from './nearest';
-import { BAND_ORDER, detailHtml, escapeHtml, summaryHtml, type View } from './render';
+import { ageText, BAND_ORDER, detailHtml, escapeHtml, summaryHtml, type View } from './render';
 import { Store, type SavedSnapshot } from './store';
 import { GROUPS, type Group, SERVICES, type Service, type Shelter } from './types';
 import type { MessageKey } from '../../../libs/i18n/src/catalogue';
