@@ -52,6 +52,17 @@ export function summaryHtml(shelter: Shelter, view: View, km: number | null): st
     <small>${escapeHtml(shelter.address.borough ?? '')} · ${escapeHtml(ageText(shelter.availability.updatedAt, view.now))}</small>`;
 }
 
+/** "ht" as the reader's language names it ("criollo haitiano"), or the code where the browser cannot. */
+function languageName(code: string): string {
+  try {
+    return (
+      new Intl.DisplayNames([document.documentElement.lang], { type: 'language' }).of(code) ?? code
+    );
+  } catch {
+    return code;
+  }
+}
+
 function row(label: string, value: string): string {
   return value ? `<dt>${escapeHtml(label)}</dt><dd>${value}</dd>` : '';
 }
@@ -79,7 +90,7 @@ export function detailHtml(shelter: Shelter, view: View): string {
       ${row(t('detail.hours'), escapeHtml(shelter.openingHours ?? ''))}
       ${row(t('detail.requirements'), requirements.map(escapeHtml).join('<br>'))}
       ${row(t('detail.services'), shelter.services.map((s) => escapeHtml(t(`service.${s}` as MessageKey))).join(', '))}
-      ${row(t('detail.languages'), escapeHtml(shelter.languages.join(', ')))}
+      ${row(t('detail.languages'), escapeHtml(shelter.languages.map(languageName).join(', ')))}
     </dl>
     <p class="actions">
       ${contact.phone ? `<a class="action" href="tel:${escapeHtml(digits(contact.phone))}">☎ ${escapeHtml(t('detail.phone'))} ${escapeHtml(contact.phone)}</a>` : ''}
