@@ -105,12 +105,26 @@ describe('database refusals', () => {
     ['22021', 'BAD_USER_INPUT'],
     ['23503', 'NOT_FOUND'],
     ['23505', 'CONFLICT'],
+    ['57P01', 'SERVICE_UNAVAILABLE'],
+    ['08006', 'SERVICE_UNAVAILABLE'],
   ])('%s becomes %s, without the database message', (code, expected) => {
     const sut = formatGraphQLError(
       queryFailed(code, 'invalid input syntax for type uuid: "Marisol"'),
     );
     expect(sut.error.extensions).toEqual({ code: expected });
     expect(sut.error.message).not.toContain('Marisol');
+    expect(sut.unexpected).toBeUndefined();
+  });
+});
+
+describe('a database that went away', () => {
+  it.each([
+    Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }),
+    new Error('Connection terminated unexpectedly'),
+    new Error('timeout exceeded when trying to connect'),
+  ])('is SERVICE_UNAVAILABLE (try again), not an internal error: %s', (original) => {
+    const sut = formatGraphQLError(new GraphQLError(original.message, { originalError: original }));
+    expect(sut.error.extensions).toEqual({ code: 'SERVICE_UNAVAILABLE' });
     expect(sut.unexpected).toBeUndefined();
   });
 });

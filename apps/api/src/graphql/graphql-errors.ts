@@ -76,12 +76,36 @@ function codeOfTransport(status: number): string {
   }
 }
 
+/** Socket errors and PostgreSQL's connection and shutdown codes (classes 08 and 57P). */
+const UNREACHABLE_CODES = /^(ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|08\d{3}|08P01|57P0[1-3])$/;
+
+/**
+ * The database went away (restart, network): the request did nothing and may be retried as it
+ * was (a mutation with the same requestId acts at most once). node-postgres reports a dropped
+ * connection with a message only.
+ */
+export function databaseUnreachable(error: Error): boolean {
+  const { code } = error as { code?: unknown };
+  return (
+    (typeof code === 'string' && UNREACHABLE_CODES.test(code)) ||
+    /^Connection terminated|Client has encountered a connection error|timeout exceeded when trying to connect/.test(
+      error.message,
+    )
+  );
+}
+
 /**
  * PostgreSQL refusals that a client's input can cause, as typed errors: the transaction has
  * rolled back, so nothing changed. Messages are ours: PostgreSQL's can quote the values.
  */
 function databaseError(error: Error): { code: string; message: string } | null {
   const { code } = error as { code?: unknown };
+  if (databaseUnreachable(error)) {
+    return {
+      code: 'SERVICE_UNAVAILABLE',
+      message: 'The database is not answering: nothing was done. Try again in a moment.',
+    };
+  }
   if (typeof code !== 'string' || error.name !== 'QueryFailedError') {
     return null;
   }

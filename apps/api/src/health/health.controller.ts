@@ -1,16 +1,26 @@
 import { Public } from '@albergue/common';
-import { Controller, Get, Res } from '@nestjs/common';
+import { Controller, Get, Optional, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
+import { DatabaseSignals } from '../realtime/database-signals.js';
+import { PublicGateway } from '../realtime/public.gateway.js';
 
 const PROBE_TIMEOUT_MS = 2_000;
 
 @Public()
 @Controller('health')
 export class HealthController {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    // Absent when the app runs without its servers (command-line tools).
+    @Optional() private readonly maps?: PublicGateway,
+    @Optional() private readonly signals?: DatabaseSignals,
+  ) {}
 
-  /** 200 when PostgreSQL answers, 503 when it does not (or not within two seconds). */
+  /**
+   * 200 when PostgreSQL answers, 503 when it does not (or not within two seconds); with the
+   * realtime layer's state: whether this instance listens to the database, and its map sockets.
+   */
   @Get()
   async check(@Res() reply: FastifyReply): Promise<void> {
     const ok = await Promise.race([
@@ -23,6 +33,11 @@ export class HealthController {
     await reply
       .code(ok ? 200 : 503)
       .header('cache-control', 'no-store')
-      .send({ status: ok ? 'ok' : 'unavailable' });
+      .send({
+        status: ok ? 'ok' : 'unavailable',
+        ...(this.maps && this.signals
+          ? { realtime: { listening: this.signals.listening, ...this.maps.stats() } }
+          : {}),
+      });
   }
 }

@@ -61,6 +61,11 @@ export class PublicGateway implements OnGatewayInit, OnGatewayConnection, OnAppl
     return this.ticks;
   }
 
+  /** Open map sockets and rooms on this instance (for /health, and for leak checks). */
+  stats(): { sockets: number; rooms: number } {
+    return { sockets: this.namespace.sockets.size, rooms: this.namespace.adapter.rooms.size };
+  }
+
   afterInit(): void {
     this.timer = setInterval(() => this.send(), this.options.tickMs).unref();
   }

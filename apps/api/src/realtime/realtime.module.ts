@@ -27,7 +27,7 @@ export class RealtimeModule {
         PublicSnapshot,
         StaffGateway,
       ],
-      exports: [PublicGateway, PublicSnapshot],
+      exports: [DatabaseSignals, PublicGateway, PublicSnapshot],
       global: true,
     };
   }

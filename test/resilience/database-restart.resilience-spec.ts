@@ -1,0 +1,181 @@
+import { randomUUID } from 'node:crypto';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import {
+  type RunningDatabase,
+  startEmbeddedPostgres,
+} from '../../apps/api/src/database/embedded-postgres.js';
+import { adult, householdInput } from '../factories/resident.factory.js';
+import { connect, type TestSocket } from '../helpers/sockets.js';
+import { type SignedIn, startTestApp, type TestApp } from '../helpers/test-app.js';
+
+const WORKERS = 8;
+const BEDS = 12;
+const PEOPLE_PER_WORKER = 4;
+const LOAD_MS = 8_000;
+/** Refusals that are answers, not faults: the request must not be retried. */
+const DEFINITIVE = new Set(['BAD_USER_INPUT', 'CONFLICT', 'NOT_FOUND', 'FORBIDDEN']);
+
+interface Outcome {
+  ok: boolean;
+  /** The fault codes (or transport errors) met on the way, each followed by a retry. */
+  retried: string[];
+  at: number;
+}
+
+describe('Resilience: PostgreSQL restarted in the middle of a check-in load', () => {
+  let dataDir: string;
+  let database: RunningDatabase;
+  let app: TestApp;
+  let coordinator: SignedIn;
+  let shelterId: string;
+  let map: TestSocket;
+
+  /** Sends one act, retrying it with the same requestId until the API answers it for good. */
+  const act = async (query: string, input: Record<string, unknown>): Promise<Outcome> => {
+    const retried: string[] = [];
+    for (;;) {
+      try {
+        const result = await coordinator.gql(query, { input });
+        if (!result.errors) {
+          return { ok: true, retried, at: Date.now() };
+        }
+        const code = result.errors[0].extensions.code;
+        if (DEFINITIVE.has(code)) {
+          return { ok: false, retried, at: Date.now() };
+        }
+        retried.push(code);
+      } catch (error) {
+        retried.push(error instanceof Error ? error.message : 'error');
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  };
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(path.join(tmpdir(), 'albergue-restart-'));
+    await chmod(dataDir, 0o755);
+    database = await startEmbeddedPostgres(dataDir, () => undefined);
+    app = await startTestApp({ DATABASE_URL: database.url, REALTIME_TICK: '200ms' });
+    coordinator = await app.signIn('coordinator@demo.example');
+    const me = await coordinator.gql<{ me: { memberships: { shelterId: string }[] } }>(
+      '{ me { memberships { shelterId } } }',
+    );
+    shelterId = me.data!.me.memberships[0].shelterId;
+    const room = await coordinator.gql<{ createRoom: { id: string } }>(
+      'mutation($input: CreateRoomInput!) { createRoom(input: $input) { id } }',
+      { input: { requestId: randomUUID(), shelterId, name: 'Dormitorio' } },
+    );
+    await coordinator.gql('mutation($input: AddBedsInput!) { addBeds(input: $input) { id } }', {
+      input: {
+        requestId: randomUUID(),
+        roomId: room.data!.createRoom.id,
+        count: BEDS,
+        kind: 'BUNK',
+        population: 'MEN',
+      },
+    });
+    map = await connect(app.url, '/public');
+    await map.emit('watch', { areas: ['*'] });
+  }, 120_000);
+
+  afterAll(async () => {
+    map?.close();
+    await app?.close();
+    await database?.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('recovers by itself within 10 s; no committed check-in lost or doubled; the map converges', async () => {
+    const people: string[][] = [];
+    for (let worker = 0; worker < WORKERS; worker += 1) {
+      const registered = await coordinator.gql<{
+        registerHousehold: { members: { id: string }[] };
+      }>(
+        'mutation($input: RegisterHouseholdInput!) { registerHousehold(input: $input) { members { id } } }',
+        {
+          input: householdInput(
+            shelterId,
+            Array.from({ length: PEOPLE_PER_WORKER }, (_, i) =>
+              adult(`Persona ${worker}-${i}`, { population: 'MEN' }),
+            ),
+            { legalBasis: { basis: 'VITAL_INTEREST', explainedIn: 'es' } },
+          ),
+        },
+      );
+      people.push(registered.data!.registerHousehold.members.map((m) => m.id));
+    }
+    const checkIns: Outcome[] = [];
+    const checkOuts: Outcome[] = [];
+    const until = Date.now() + LOAD_MS;
+    let restartedAt = 0;
+    const restart = (async () => {
+      await new Promise((resolve) => setTimeout(resolve, LOAD_MS / 4));
+      await database.stop();
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      database = await startEmbeddedPostgres(dataDir, () => undefined, {
+        port: Number(new URL(database.url).port),
+      });
+      restartedAt = Date.now();
+    })();
+    await Promise.all(
+      people.map(async (mine) => {
+        for (let turn = 0; Date.now() < until; turn += 1) {
+          const residentId = mine[turn % mine.length];
+          const checkIn = await act(
+            'mutation($input: CheckInInput!) { checkIn(input: $input) { id } }',
+            {
+              requestId: randomUUID(),
+              shelterId,
+              residentIds: [residentId],
+            },
+          );
+          checkIns.push(checkIn);
+          if (checkIn.ok) {
+            checkOuts.push(
+              await act('mutation($input: CheckOutInput!) { checkOut(input: $input) { id } }', {
+                requestId: randomUUID(),
+                residentId,
+              }),
+            );
+          }
+        }
+      }),
+    );
+    await restart;
+    const faults = [...checkIns, ...checkOuts].flatMap((o) => o.retried);
+    expect(faults.length).toBeGreaterThan(0); // the restart did hit the load
+    // Told "try again", never "internal error" (a transport error is a request that never arrived).
+    expect(
+      faults.filter((fault) => fault !== 'SERVICE_UNAVAILABLE' && /^[A-Z_]+$/.test(fault)),
+    ).toEqual([]);
+    const firstAfter = Math.min(
+      ...[...checkIns, ...checkOuts].filter((o) => o.ok && o.at > restartedAt).map((o) => o.at),
+    );
+    expect(firstAfter - restartedAt).toBeLessThan(10_000);
+
+    const [{ stays }] = await app.sql<{ stays: number }>(
+      `SELECT count(*)::int AS stays FROM bed_assignment WHERE shelter_id = $1 AND kind = 'stay'`,
+      [shelterId],
+    );
+    expect(stays).toBe(checkIns.filter((o) => o.ok).length);
+    const [{ open }] = await app.sql<{ open: number }>(
+      `SELECT count(*)::int AS open FROM bed_assignment WHERE shelter_id = $1 AND ended_at IS NULL`,
+      [shelterId],
+    );
+    expect(open).toBe(0);
+    const [{ doubled }] = await app.sql<{ doubled: number }>(
+      `SELECT count(*)::int AS doubled FROM bed_assignment a JOIN bed_assignment b ON a.bed_id = b.bed_id AND a.id < b.id
+        WHERE tstzrange(a.started_at, coalesce(a.ended_at, 'infinity')) && tstzrange(b.started_at, coalesce(b.ended_at, 'infinity'))`,
+    );
+    expect(doubled).toBe(0);
+    const [{ version }] = await app.sql<{ version: string }>(
+      'SELECT availability_version AS version FROM shelter WHERE id = $1',
+      [shelterId],
+    );
+    await map.next<{ shelters: { id: string; version: number }[] }>('availability', (u) =>
+      u.shelters.some((s) => s.id === shelterId && s.version === Number(version)),
+    );
+  }, 120_000);
+});
