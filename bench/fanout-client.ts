@@ -1,10 +1,19 @@
 // One of the fan-out scenario's client processes: many public map sockets, each bound to its
 // own 127.x.y.z source address, recording how old each shelter's state is when it arrives.
 // Driven by its parent over IPC (see scenarios/fanout.ts).
-import { io, type Socket } from 'socket.io-client';
+import { io } from 'socket.io-client';
+import { WebSocket } from 'ws';
 
 export type ToClient =
-  | { type: 'start'; url: string; count: number; net: number; allAreasShare: number }
+  | {
+      type: 'start';
+      url: string;
+      /** The bare `ws` reference's address, when the run measures it instead of socket.io. */
+      wsUrl: string | null;
+      count: number;
+      net: number;
+      allAreasShare: number;
+    }
   | { type: 'measure' }
   | { type: 'finish'; versions: Record<string, number> };
 
@@ -31,7 +40,7 @@ interface Entry {
 }
 
 interface MapClient {
-  socket: Socket;
+  socket: { close(): void };
   /** Shelter index -> version held; -1 where the client does not watch the shelter. */
   held: Int32Array;
 }
@@ -61,6 +70,13 @@ function receive(client: MapClient, shelters: Entry[]): void {
   }
 }
 
+function knownOf(watched: Int32Array): Record<string, number> {
+  return Object.fromEntries(
+    [...index].filter(([, at]) => watched[at] >= 0).map(([id, at]) => [id, watched[at]]),
+  );
+}
+
+/** A socket.io map client, as the finder connects. */
 async function open(
   url: string,
   address: string,
@@ -86,14 +102,40 @@ async function open(
     socket.close();
     return false;
   }
-  const known = Object.fromEntries(
-    [...index].filter(([, at]) => watched[at] >= 0).map(([id, at]) => [id, watched[at]]),
-  );
-  const reply = (await socket.timeout(30_000).emitWithAck('watch', { areas, known })) as {
+  const reply = (await socket
+    .timeout(30_000)
+    .emitWithAck('watch', { areas, known: knownOf(watched) })) as {
     ok: boolean;
     shelters?: Entry[];
   };
   receive(client, reply.shelters ?? []);
+  clients.push(client);
+  return true;
+}
+
+/** A bare WebSocket client of the reference server: same subscription, same messages. */
+async function openWs(
+  wsUrl: string,
+  address: string,
+  areas: string[],
+  watched: Int32Array,
+): Promise<boolean> {
+  const socket = new WebSocket(wsUrl, { localAddress: address });
+  const client: MapClient = { socket, held: Int32Array.from(watched) };
+  socket.on('message', (data: Buffer) =>
+    receive(client, (JSON.parse(data.toString()) as { shelters: Entry[] }).shelters),
+  );
+  socket.on('close', () => {
+    disconnects += 1;
+  });
+  const connected = await new Promise<boolean>((resolve) => {
+    socket.once('open', () => resolve(true));
+    socket.once('error', () => resolve(false));
+  });
+  if (!connected) {
+    return false;
+  }
+  socket.send(JSON.stringify({ areas, known: knownOf(watched) }));
   clients.push(client);
   return true;
 }
@@ -120,7 +162,9 @@ async function run(message: Extract<ToClient, { type: 'start' }>): Promise<void>
           wantAll || mine.includes(entry.area) ? start[at] : -1,
         );
         const address = `127.${message.net}.${Math.floor(n / 250)}.${(n % 250) + 1}`;
-        return open(message.url, address, [...new Set(mine)], watched);
+        return message.wsUrl
+          ? openWs(message.wsUrl, address, [...new Set(mine)], watched)
+          : open(message.url, address, [...new Set(mine)], watched);
       }),
     );
     failed += opened.filter((ok) => !ok).length;

@@ -41,12 +41,30 @@ function fanoutTable(report: FanoutReport): string {
     `Public map sockets in four client processes (half watching the whole city, half one to three boroughs), count reports landing on random shelters for ${report.seconds} s per row. The clients’ own CPU is shown: they share the two cores with the server and PostgreSQL, and their queue is part of the age.`,
     'Age: from the change’s transaction to the socket of each client that watches it, for every shelter state delivered. Delivered: versions that reached each client, or were overtaken by a later one that did, ÷ versions committed in what it watches. Server CPU: the API process (which also commits the changes); baseline: the same changes with no client; per tick: server CPU s/s × tick.',
     '',
-    '| clients | tick ms | connected | changes/s | delivered ÷ expected | converged | age p50 ms | p95 ms | p99 ms | max ms | server CPU s/s | baseline CPU s/s | CPU ms per tick | server loop delay p99 ms | heap KB per client | dropped | clients’ CPU s/s |',
-    '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
+    '| clients | tick ms | server | connected | changes/s | delivered ÷ expected | converged | age p50 ms | p95 ms | p99 ms | max ms | server CPU s/s | baseline CPU s/s | CPU ms per tick | server loop delay p99 ms | heap KB per client | dropped | clients’ CPU s/s |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
     ...report.rows.map(
       (row) =>
-        `| ${row.clients} | ${row.tickMs} | ${row.connected} | ${row.changesPerSecond} | ${row.deliveredRatio} | ${row.convergedRatio} | ${row.ageMs.p50} | ${row.ageMs.p95} | ${row.ageMs.p99} | ${row.ageMs.max} | ${row.serverCpuPerSecond} | ${row.baselineCpuPerSecond} | ${row.serverCpuPerTickMs} | ${row.serverLoopDelayP99Ms} | ${row.heapPerClientKB} | ${row.disconnects} | ${row.clientsCpuPerSecond} |`,
+        `| ${row.clients} | ${row.tickMs} | ${row.server} | ${row.connected} | ${row.changesPerSecond} | ${row.deliveredRatio} | ${row.convergedRatio} | ${row.ageMs.p50} | ${row.ageMs.p95} | ${row.ageMs.p99} | ${row.ageMs.max} | ${row.serverCpuPerSecond} | ${row.baselineCpuPerSecond} | ${row.serverCpuPerTickMs} | ${row.serverLoopDelayP99Ms} | ${row.heapPerClientKB} | ${row.disconnects} | ${row.clientsCpuPerSecond} |`,
     ),
+    '',
+    'socket.io beside the bare `ws` reference, same clients, same changes, same run: the fan-out’s own CPU per tick is (server CPU − baseline) × tick.',
+    '',
+    '| clients | tick ms | fan-out CPU ms per tick, socket.io | ws | socket.io ÷ ws | age p99 ms, socket.io | ws |',
+    '|---|---|---|---|---|---|---|',
+    ...report.rows
+      .filter((row) => row.server === 'socket.io')
+      .map((row) => {
+        const reference = report.rows.find(
+          (other) =>
+            other.server === 'ws' && other.clients === row.clients && other.tickMs === row.tickMs,
+        );
+        const own = (r: typeof row) =>
+          Math.max(0, (r.serverCpuPerSecond - r.baselineCpuPerSecond) * r.tickMs);
+        return reference
+          ? `| ${row.clients} | ${row.tickMs} | ${Math.round(own(row))} | ${Math.round(own(reference))} | ${own(reference) > 0 ? (own(row) / own(reference)).toFixed(2) : 'n/a'} | ${row.ageMs.p99} | ${reference.ageMs.p99} |`
+          : '';
+      }),
   ].join('\n');
 }
 

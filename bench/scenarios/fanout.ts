@@ -6,7 +6,13 @@ import { fileURLToPath } from 'node:url';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import pg from 'pg';
 import type { FromClient, ToClient } from '../fanout-client.js';
+import { AvailabilityFeed } from '../../apps/api/src/realtime/availability-feed.js';
+import {
+  REALTIME_OPTIONS,
+  type RealtimeOptions,
+} from '../../apps/api/src/realtime/realtime.options.js';
 import { startBenchApp } from '../harness.js';
+import { startWsReference } from '../ws-reference.js';
 
 const CLIENT_SCRIPT = path.join(
   path.dirname(fileURLToPath(import.meta.url)),
@@ -20,6 +26,8 @@ const BEDS = 50;
 export interface FanoutRow {
   clients: number;
   tickMs: number;
+  /** The API's socket.io gateway, or the bare `ws` reference fed the same way. */
+  server: 'socket.io' | 'ws';
   connected: number;
   failed: number;
   changes: number;
@@ -76,7 +84,8 @@ function heapUsed(): number {
  * address), half watching the whole city and half one to three boroughs, while changes land on
  * random shelters at `rate` per second: how much of it arrives, how old, and what it costs the
  * server (the API runs in this process; its CPU is read before and after, and once with no
- * client at all for the change traffic's own cost).
+ * client at all for the change traffic's own cost). Each size runs twice: against the API's
+ * socket.io gateway, then against a bare `ws` server fed the same way (the reference).
  */
 export async function fanout({
   cases,
@@ -124,8 +133,15 @@ async function withTick(
     };
     const baseline = await cpuWhile(changes(Math.min(seconds, 10) * 1000));
     const baselineCpuPerSecond = baseline.cpu / baseline.elapsed;
+    const reference = await startWsReference(
+      app.app.get(AvailabilityFeed),
+      app.app.get<symbol, RealtimeOptions>(REALTIME_OPTIONS).rules,
+      tickMs,
+    );
     const rows: FanoutRow[] = [];
-    for (const size of sizes) {
+    for (const [size, server] of sizes.flatMap((size) =>
+      (['socket.io', 'ws'] as const).map((server) => [size, server] as const),
+    )) {
       const heapBefore = heapUsed();
       const children = Array.from({ length: PROCESSES }, () =>
         fork(CLIENT_SCRIPT, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }),
@@ -135,6 +151,7 @@ async function withTick(
           ask(child, {
             type: 'start',
             url: app.url,
+            wsUrl: server === 'ws' ? reference.url : null,
             count: Math.ceil(size / PROCESSES),
             net: 10 + p,
             allAreasShare: 0.5,
@@ -168,6 +185,7 @@ async function withTick(
       rows.push({
         clients: size,
         tickMs,
+        server,
         connected: sockets,
         failed: connected.reduce(
           (acc, message) => acc + (message.type === 'connected' ? message.failed : 0),
@@ -194,6 +212,7 @@ async function withTick(
       await Promise.all(children.map((child) => exited(child)));
       await sleep(1000);
     }
+    await reference.close();
     return rows;
   } finally {
     await bench.close();
