@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import type { BrowserContext, Page } from 'playwright-core';
 import { freePort } from '../apps/api/src/database/embedded-postgres.js';
 import { adult, householdInput, REGISTER } from './factories/resident.factory.js';
+import { bedsAt } from './factories/occupancy.factory.js';
 import { launchBrowser } from './helpers/browser.js';
 import { captureLogs } from './helpers/log-capture.js';
 import { type SignedIn, startTestApp, type TestApp } from './helpers/test-app.js';
@@ -93,19 +94,7 @@ describe('The public finder (e2e, Chromium)', () => {
       '{ me { memberships { shelterId } } }',
     );
     const shelterId = me.data!.me.memberships[0].shelterId;
-    const room = await coordinator.gql<{ createRoom: { id: string } }>(
-      'mutation($input: CreateRoomInput!) { createRoom(input: $input) { id } }',
-      { input: { requestId: randomUUID(), shelterId, name: 'Dormitorio' } },
-    );
-    await coordinator.gql('mutation($input: AddBedsInput!) { addBeds(input: $input) { id } }', {
-      input: {
-        requestId: randomUUID(),
-        roomId: room.data!.createRoom.id,
-        count: 3,
-        kind: 'BUNK',
-        population: 'MEN',
-      },
-    });
+    await bedsAt(coordinator, shelterId, 3);
     const page = await open();
     await page.waitForFunction(
       (id) =>

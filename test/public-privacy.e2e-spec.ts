@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { bedsAt } from './factories/occupancy.factory.js';
 import { adult, householdInput, REGISTER } from './factories/resident.factory.js';
 import { connect, type TestSocket } from './helpers/sockets.js';
 import { type SignedIn, startTestApp, type TestApp } from './helpers/test-app.js';
@@ -132,19 +133,7 @@ describe('Privacy: nothing personal reaches the public side (e2e)', () => {
     });
     residentIds = registered.registerHousehold.members.map((m) => m.id);
     for (const shelterId of [shelterA, shelterB]) {
-      const room = await gql<{ createRoom: { id: string } }>(
-        'mutation($input: CreateRoomInput!) { createRoom(input: $input) { id } }',
-        { input: { requestId: randomUUID(), shelterId, name: 'Dormitorio' } },
-      );
-      await gql('mutation($input: AddBedsInput!) { addBeds(input: $input) { id } }', {
-        input: {
-          requestId: randomUUID(),
-          roomId: room.createRoom.id,
-          count: 4,
-          kind: 'BUNK',
-          population: 'MEN',
-        },
-      });
+      await bedsAt(coordinator, shelterId, 4);
     }
     const checkedIn = await gql<{ checkIn: { bedId: string }[] }>(
       'mutation($input: CheckInInput!) { checkIn(input: $input) { bedId } }',

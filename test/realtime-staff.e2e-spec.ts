@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { adult, householdInput, REGISTER } from './factories/resident.factory.js';
+import { bedsAt } from './factories/occupancy.factory.js';
 import { connect, type TestSocket } from './helpers/sockets.js';
 import { type SignedIn, startTestApp, type TestApp } from './helpers/test-app.js';
 
@@ -84,19 +85,7 @@ describe('Realtime: staff screens (e2e)', () => {
 
   it('tells the shelter’s staff each change with exact figures, the bed board, and the holds arriving', async () => {
     const screen = await staffSocket(volunteer);
-    const room = await coordinator.gql<{ createRoom: { id: string } }>(
-      'mutation($input: CreateRoomInput!) { createRoom(input: $input) { id } }',
-      { input: { requestId: randomUUID(), shelterId: shelterA, name: 'Dormitorio 1' } },
-    );
-    await coordinator.gql('mutation($input: AddBedsInput!) { addBeds(input: $input) { id } }', {
-      input: {
-        requestId: randomUUID(),
-        roomId: room.data!.createRoom.id,
-        count: 3,
-        kind: 'BUNK',
-        population: 'MEN',
-      },
-    });
+    await bedsAt(coordinator, shelterA, 3);
     const figures = await screen.next<Figures>(
       'shelter',
       (f) => f.shelterId === shelterA && f.trackingMode === 'BEDS',

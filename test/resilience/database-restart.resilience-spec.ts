@@ -7,13 +7,16 @@ import {
   startEmbeddedPostgres,
 } from '../../apps/api/src/database/embedded-postgres.js';
 import { adult, householdInput } from '../factories/resident.factory.js';
+import { bedsAt } from '../factories/occupancy.factory.js';
 import { connect, type TestSocket } from '../helpers/sockets.js';
 import { type SignedIn, startTestApp, type TestApp } from '../helpers/test-app.js';
 
 const WORKERS = 8;
 const BEDS = 12;
 const PEOPLE_PER_WORKER = 4;
+/** The load runs this long, and in any case until this long after the database is back. */
 const LOAD_MS = 8_000;
+const AFTER_RESTART_MS = 3_000;
 /** Refusals that are answers, not faults: the request must not be retried. */
 const DEFINITIVE = new Set(['BAD_USER_INPUT', 'CONFLICT', 'NOT_FOUND', 'FORBIDDEN']);
 
@@ -63,19 +66,7 @@ describe('Resilience: PostgreSQL restarted in the middle of a check-in load', ()
       '{ me { memberships { shelterId } } }',
     );
     shelterId = me.data!.me.memberships[0].shelterId;
-    const room = await coordinator.gql<{ createRoom: { id: string } }>(
-      'mutation($input: CreateRoomInput!) { createRoom(input: $input) { id } }',
-      { input: { requestId: randomUUID(), shelterId, name: 'Dormitorio' } },
-    );
-    await coordinator.gql('mutation($input: AddBedsInput!) { addBeds(input: $input) { id } }', {
-      input: {
-        requestId: randomUUID(),
-        roomId: room.data!.createRoom.id,
-        count: BEDS,
-        kind: 'BUNK',
-        population: 'MEN',
-      },
-    });
+    await bedsAt(coordinator, shelterId, BEDS);
     map = await connect(app.url, '/public');
     await map.emit('watch', { areas: ['*'] });
   }, 120_000);
@@ -121,7 +112,9 @@ describe('Resilience: PostgreSQL restarted in the middle of a check-in load', ()
     })();
     await Promise.all(
       people.map(async (mine) => {
-        for (let turn = 0; Date.now() < until; turn += 1) {
+        const going = () =>
+          Date.now() < until || restartedAt === 0 || Date.now() < restartedAt + AFTER_RESTART_MS;
+        for (let turn = 0; going(); turn += 1) {
           const residentId = mine[turn % mine.length];
           const checkIn = await act(
             'mutation($input: CheckInInput!) { checkIn(input: $input) { id } }',

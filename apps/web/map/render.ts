@@ -1,4 +1,4 @@
-import type { MessageKey } from '../../../libs/i18n/src/catalogue';
+import { ageText as ageInWords, type MessageKey } from '../../../libs/i18n/src/catalogue';
 import { bandOf, freeOf, type Rules } from './freshness';
 import { t } from './i18n';
 import type { Band, Group, Service, Shelter } from './types';
@@ -102,18 +102,5 @@ export function detailHtml(shelter: Shelter, view: View): string {
 
 /** "actualizado hace 12 min", against the server's clock. */
 export function ageText(updatedAt: string | null, now: number): string {
-  if (!updatedAt) {
-    return t('updated.unknown');
-  }
-  const minutes = Math.max(0, Math.floor((now - Date.parse(updatedAt)) / 60_000));
-  if (minutes < 1) {
-    return t('updated.now');
-  }
-  if (minutes < 60) {
-    return t('updated.minutes', { n: minutes });
-  }
-  const hours = Math.floor(minutes / 60);
-  return hours < 48
-    ? t('updated.hours', { n: hours })
-    : t('updated.days', { n: Math.floor(hours / 24) });
+  return ageInWords(t, updatedAt, now);
 }

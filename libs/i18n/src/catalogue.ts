@@ -61,3 +61,28 @@ export function acceptedLanguages(header: string | undefined): string[] {
     .sort((a, b) => b.q - a.q)
     .map((entry) => entry.tag);
 }
+
+/**
+ * "actualizado hace 12 min" in the catalogue's words: the age of figures updated at `updatedAt`
+ * (ISO) when it is `now` (milliseconds, by the server's clock, never a phone's guess).
+ */
+export function ageText(
+  say: (key: MessageKey, params?: Record<string, string | number>) => string,
+  updatedAt: string | null,
+  now: number,
+): string {
+  if (!updatedAt) {
+    return say('updated.unknown');
+  }
+  const minutes = Math.max(0, Math.floor((now - Date.parse(updatedAt)) / 60_000));
+  if (minutes < 1) {
+    return say('updated.now');
+  }
+  if (minutes < 60) {
+    return say('updated.minutes', { n: minutes });
+  }
+  const hours = Math.floor(minutes / 60);
+  return hours < 48
+    ? say('updated.hours', { n: hours })
+    : say('updated.days', { n: Math.floor(hours / 24) });
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { acceptedLanguages, format, negotiate, placeholders } from './catalogue.js';
+import { acceptedLanguages, ageText, format, negotiate, placeholders } from './catalogue.js';
 import { loadCatalogues } from './load-catalogues.js';
 
 describe('catalogues', () => {
@@ -55,5 +55,21 @@ describe(acceptedLanguages.name, () => {
       'fr',
     ]);
     expect(acceptedLanguages(undefined)).toEqual([]);
+  });
+});
+
+describe(ageText.name, () => {
+  const say = (key: string, params?: Record<string, string | number>) =>
+    `${key}${params ? ` ${JSON.stringify(params)}` : ''}`;
+  const now = Date.parse('2026-11-25T20:00:00Z');
+
+  it('says how old figures are, in the largest whole unit, or that nobody knows', () => {
+    expect(ageText(say, null, now)).toBe('updated.unknown');
+    expect(ageText(say, '2026-11-25T19:59:30Z', now)).toBe('updated.now');
+    expect(ageText(say, '2026-11-25T19:48:00Z', now)).toBe('updated.minutes {"n":12}');
+    expect(ageText(say, '2026-11-25T15:00:00Z', now)).toBe('updated.hours {"n":5}');
+    expect(ageText(say, '2026-11-22T20:00:00Z', now)).toBe('updated.days {"n":3}');
+    // A clock a little ahead of the server's does not make "in 2 minutes".
+    expect(ageText(say, '2026-11-25T20:02:00Z', now)).toBe('updated.now');
   });
 });

@@ -40,24 +40,6 @@ export function freePlaces(shelter: PublicShelter, group: string | null): number
   return figures.freeBeds + (figures.overflowFree ?? 0);
 }
 
-/** "actualizado hace 12 min", from the figures' time and the server's clock. */
-export function ageText(t: Translate, updatedAt: string | null, now: Date): string {
-  if (!updatedAt) {
-    return t('updated.unknown');
-  }
-  const minutes = Math.max(0, Math.floor((now.getTime() - Date.parse(updatedAt)) / 60_000));
-  if (minutes < 1) {
-    return t('updated.now');
-  }
-  if (minutes < 60) {
-    return t('updated.minutes', { n: minutes });
-  }
-  const hours = Math.floor(minutes / 60);
-  return hours < 48
-    ? t('updated.hours', { n: hours })
-    : t('updated.days', { n: Math.floor(hours / 24) });
-}
-
 /** The public address on one line (a sensitive shelter's has no street). */
 export function addressLine(shelter: PublicShelter): string {
   const { street, neighbourhood, borough, city } = shelter.address;

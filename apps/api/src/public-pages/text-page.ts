@@ -1,8 +1,7 @@
-import type { Catalogue } from '@albergue/i18n';
+import { ageText, type Catalogue } from '@albergue/i18n';
 import type { PublicShelter } from '@albergue/shelters';
 import {
   addressLine,
-  ageText,
   bandFor,
   byBorough,
   escapeHtml,
@@ -79,7 +78,7 @@ export function textPage(input: TextPageInput): string {
               const phone = shelter.contact.phone;
               return `<li><b>${escapeHtml(shelter.name)}</b><br>${t(`band.${bandFor(shelter, group)}`)}${
                 free === null ? '' : `: ${t('free', { n: free })}`
-              } (${ageText(t, shelter.availability.updatedAt, now)})<br>${escapeHtml(addressLine(shelter))}${
+              } (${ageText(t, shelter.availability.updatedAt, now.getTime())})<br>${escapeHtml(addressLine(shelter))}${
                 shelter.location.approximate ? `<br>${t('approximate')}` : ''
               }${phone ? `<br><a href="tel:${escapeHtml(phone.replace(/[^\d+]/g, ''))}">${t('detail.phone')}: ${escapeHtml(phone)}</a>` : ''}${
                 shelter.openingHours
