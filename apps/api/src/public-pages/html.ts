@@ -5,18 +5,13 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
+/** The groups a person may ask for, as the public side names them. */
+export const GROUPS = ['MEN', 'WOMEN', 'FAMILIES', 'LGBTQ', 'UNACCOMPANIED_MINORS'] as const;
+
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
 export function translator(catalogue: Catalogue): Translate {
   return (key, params) => escapeHtml(format(catalogue.strings[key], params));
-}
-
-/** A shelter a person can go to tonight: open, fresh figures, a place for the group (any group when none). */
-export function hasSpace(shelter: PublicShelter, group: string | null): boolean {
-  const bands = group
-    ? shelter.availability.byPopulation.filter((p) => p.population === group).map((p) => p.band)
-    : [shelter.availability.band];
-  return bands.some((band) => band === 'SPACE' || band === 'FEW');
 }
 
 /** The band for the group (the shelter's overall band when no group is chosen). */
@@ -27,6 +22,12 @@ export function bandFor(
   return group
     ? (shelter.availability.byPopulation.find((p) => p.population === group)?.band ?? 'UNKNOWN')
     : shelter.availability.band;
+}
+
+/** A shelter a person can go to tonight: open, fresh figures, a place for the group (any group when none). */
+export function hasSpace(shelter: PublicShelter, group: string | null): boolean {
+  const band = bandFor(shelter, group);
+  return band === 'SPACE' || band === 'FEW';
 }
 
 /** Free places for the group (or in all), regular and overflow; null where the public sees bands only. */

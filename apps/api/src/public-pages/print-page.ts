@@ -1,7 +1,15 @@
 import type { Catalogue } from '@albergue/i18n';
 import type { PublicShelter } from '@albergue/shelters';
 import { renderSVG } from 'uqr';
-import { addressLine, byBorough, escapeHtml, freePlaces, hasSpace, translator } from './html.js';
+import {
+  addressLine,
+  byBorough,
+  escapeHtml,
+  freePlaces,
+  GROUPS,
+  hasSpace,
+  translator,
+} from './html.js';
 
 export interface PrintPageInput {
   catalogue: Catalogue;
@@ -11,8 +19,6 @@ export interface PrintPageInput {
   now: Date;
   timeZone: string;
 }
-
-const GROUPS = ['MEN', 'WOMEN', 'FAMILIES', 'LGBTQ', 'UNACCOMPANIED_MINORS'] as const;
 
 /**
  * `/print`: one A4 sheet of the shelters with space now, by borough, in one language, with the

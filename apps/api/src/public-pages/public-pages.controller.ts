@@ -4,6 +4,7 @@ import { Controller, Get, Headers, Inject, Query, Req, Res } from '@nestjs/commo
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { PublicSnapshot } from '../realtime/public-snapshot.js';
 import { sheltersGeoJson } from './geojson.js';
+import { GROUPS } from './html.js';
 import { printPage } from './print-page.js';
 import { textPage } from './text-page.js';
 
@@ -15,7 +16,7 @@ export interface PublicPagesOptions {
   timeZone: string;
 }
 
-const GROUPS = new Set(['MEN', 'WOMEN', 'FAMILIES', 'LGBTQ', 'UNACCOMPANIED_MINORS']);
+const GROUP_NAMES = new Set<string>(GROUPS);
 const one = (value: unknown): string | null =>
   typeof value === 'string' && value.length > 0 && value.length <= 100 ? value : null;
 
@@ -48,7 +49,7 @@ export class PublicPagesController {
         languages: [...this.catalogues.values()],
         shelters: this.snapshot.current().shelters,
         borough: one(query.borough),
-        group: group && GROUPS.has(group) ? group : null,
+        group: group && GROUP_NAMES.has(group) ? group : null,
         now: new Date(),
         timeZone: this.options.timeZone,
       }),

@@ -6,11 +6,10 @@ import {
   byBorough,
   escapeHtml,
   freePlaces,
+  GROUPS,
   hasSpace,
   translator,
 } from './html.js';
-
-const GROUPS = ['MEN', 'WOMEN', 'FAMILIES', 'LGBTQ', 'UNACCOMPANIED_MINORS'] as const;
 
 export interface TextPageInput {
   catalogue: Catalogue;

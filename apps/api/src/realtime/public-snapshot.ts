@@ -18,6 +18,8 @@ export type SnapshotEncoding = 'br' | 'gzip' | 'identity';
 interface Built {
   revision: number;
   builtAt: number;
+  snapshot: Snapshot;
+  /** Each encoding of the snapshot, made on first request. */
   bodies: Map<SnapshotEncoding, Buffer>;
 }
 
@@ -35,8 +37,28 @@ export class PublicSnapshot {
     @Inject(REALTIME_OPTIONS) private readonly options: RealtimeOptions,
   ) {}
 
+  /**
+   * The snapshot, rebuilt when the feed moved or a tick has passed (bands turn UNKNOWN with
+   * time): the JSON snapshot, /text, /print and the GeoJSON feed all read this one.
+   */
   current(): Snapshot {
-    const now = new Date();
+    const now = Date.now();
+    if (
+      !this.built ||
+      this.built.revision !== this.feed.revision ||
+      now - this.built.builtAt >= this.options.tickMs
+    ) {
+      this.built = {
+        revision: this.feed.revision,
+        builtAt: now,
+        snapshot: this.build(new Date(now)),
+        bodies: new Map(),
+      };
+    }
+    return this.built.snapshot;
+  }
+
+  private build(now: Date): Snapshot {
     return {
       serverTime: now.toISOString(),
       staleAfterMs: this.options.rules.staleAfterMs,
@@ -49,19 +71,11 @@ export class PublicSnapshot {
   }
 
   encoded(encoding: SnapshotEncoding): Buffer {
-    const now = Date.now();
-    if (
-      !this.built ||
-      this.built.revision !== this.feed.revision ||
-      now - this.built.builtAt >= this.options.tickMs
-    ) {
-      this.built = {
-        revision: this.feed.revision,
-        builtAt: now,
-        bodies: new Map([['identity', Buffer.from(JSON.stringify(this.current()))]]),
-      };
+    const snapshot = this.current();
+    const { bodies } = this.built!;
+    if (!bodies.has('identity')) {
+      bodies.set('identity', Buffer.from(JSON.stringify(snapshot)));
     }
-    const { bodies } = this.built;
     let body = bodies.get(encoding);
     if (!body) {
       const plain = bodies.get('identity')!;
