@@ -1,4 +1,10 @@
-import { AvailabilityService, Population, SheltersService } from '@albergue/shelters';
+import {
+  type AvailabilityRules,
+  AvailabilityService,
+  Population,
+  SHELTERS_OPTIONS,
+  SheltersService,
+} from '@albergue/shelters';
 import { type ChildProcess, fork } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
@@ -7,10 +13,6 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import pg from 'pg';
 import type { FromClient, ToClient } from '../fanout-client.js';
 import { AvailabilityFeed } from '../../apps/api/src/realtime/availability-feed.js';
-import {
-  REALTIME_OPTIONS,
-  type RealtimeOptions,
-} from '../../apps/api/src/realtime/realtime.options.js';
 import { startBenchApp } from '../harness.js';
 import { startWsReference } from '../ws-reference.js';
 
@@ -135,7 +137,7 @@ async function withTick(
     const baselineCpuPerSecond = baseline.cpu / baseline.elapsed;
     const reference = await startWsReference(
       app.app.get(AvailabilityFeed),
-      app.app.get<symbol, RealtimeOptions>(REALTIME_OPTIONS).rules,
+      app.app.get<symbol, AvailabilityRules>(SHELTERS_OPTIONS),
       tickMs,
     );
     const rows: FanoutRow[] = [];

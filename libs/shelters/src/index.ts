@@ -20,6 +20,7 @@ export * from './shelter.entity.js';
 export * from './shelters.enums.js';
 export * from './shelters.exception.js';
 export * from './shelters.module.js';
+export * from './shelters.options.js';
 export * from './shelters.service.js';
 export * from './shelter-lock.js';
 export * from './public-shelter.js';

@@ -46,7 +46,13 @@ export class SheltersModule {
         SheltersResolver,
         SheltersService,
       ],
-      exports: [AvailabilityService, OrganisationsService, ShelterSearchService, SheltersService],
+      exports: [
+        AvailabilityService,
+        OrganisationsService,
+        SHELTERS_OPTIONS,
+        ShelterSearchService,
+        SheltersService,
+      ],
     };
   }
 }

@@ -1,4 +1,9 @@
-import { type PublicShelter, toPublicShelter } from '@albergue/shelters';
+import {
+  type AvailabilityRules,
+  type PublicShelter,
+  SHELTERS_OPTIONS,
+  toPublicShelter,
+} from '@albergue/shelters';
 import { Inject, Injectable } from '@nestjs/common';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { AvailabilityFeed } from './availability-feed.js';
@@ -35,6 +40,7 @@ export class PublicSnapshot {
   constructor(
     private readonly feed: AvailabilityFeed,
     @Inject(REALTIME_OPTIONS) private readonly options: RealtimeOptions,
+    @Inject(SHELTERS_OPTIONS) private readonly rules: AvailabilityRules,
   ) {}
 
   /**
@@ -61,11 +67,11 @@ export class PublicSnapshot {
   private build(now: Date): Snapshot {
     return {
       serverTime: now.toISOString(),
-      staleAfterMs: this.options.rules.staleAfterMs,
+      staleAfterMs: this.rules.staleAfterMs,
       tickMs: this.options.tickMs,
       shelters: this.feed
         .shelters()
-        .map((shelter) => toPublicShelter(shelter, this.options.rules, now))
+        .map((shelter) => toPublicShelter(shelter, this.rules, now))
         .sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id)),
     };
   }

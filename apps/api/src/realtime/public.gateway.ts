@@ -1,4 +1,10 @@
-import { type PublicShelter, type Shelter, toPublicShelter } from '@albergue/shelters';
+import {
+  type AvailabilityRules,
+  type PublicShelter,
+  SHELTERS_OPTIONS,
+  type Shelter,
+  toPublicShelter,
+} from '@albergue/shelters';
 import { Inject, type OnApplicationShutdown } from '@nestjs/common';
 import {
   type OnGatewayConnection,
@@ -52,6 +58,7 @@ export class PublicGateway implements OnGatewayInit, OnGatewayConnection, OnAppl
   constructor(
     private readonly feed: AvailabilityFeed,
     @Inject(REALTIME_OPTIONS) private readonly options: RealtimeOptions,
+    @Inject(SHELTERS_OPTIONS) private readonly rules: AvailabilityRules,
   ) {
     feed.subscribe((changes) => this.queue(changes));
   }
@@ -125,7 +132,7 @@ export class PublicGateway implements OnGatewayInit, OnGatewayConnection, OnAppl
   private project(shelter: Shelter): PublicShelter {
     let entry = this.projected.get(shelter.id);
     if (entry?.version !== shelter.availabilityVersion) {
-      entry = toPublicShelter(shelter, this.options.rules, this.tickStarted);
+      entry = toPublicShelter(shelter, this.rules, this.tickStarted);
       this.projected.set(shelter.id, entry);
     }
     return entry;

@@ -1,11 +1,9 @@
-import type { AvailabilityRules } from '@albergue/shelters';
 import type { AppConfig } from '../config/config.schema.js';
 
 export const REALTIME_OPTIONS = Symbol('REALTIME_OPTIONS');
 
 export interface RealtimeOptions {
   databaseUrl: string;
-  rules: AvailabilityRules;
   /** Public updates go out once per tick, coalesced per area. */
   tickMs: number;
   /** How often each instance compares every shelter's version with what it delivered, in case a notification was lost. */
@@ -25,7 +23,6 @@ export interface RealtimeOptions {
 export function realtimeOptions(config: AppConfig, databaseUrl: string): RealtimeOptions {
   return {
     databaseUrl,
-    rules: { fewThreshold: config.FEW_THRESHOLD, staleAfterMs: config.STALE_AFTER },
     tickMs: config.REALTIME_TICK,
     sweepMs: config.REALTIME_SWEEP,
     socketsPerAddress: config.SOCKETS_PER_ADDRESS,
