@@ -8,6 +8,7 @@ import { bedsAt } from './factories/occupancy.factory.js';
 import { launchBrowser } from './helpers/browser.js';
 import { captureLogs } from './helpers/log-capture.js';
 import { type SignedIn, startTestApp, type TestApp } from './helpers/test-app.js';
+import { workplaces } from './helpers/staff.js';
 
 /** Where the person "is" in these specs: it must never reach the server. */
 const PERSON = { latitude: 19.40117, longitude: -99.15634 };
@@ -90,10 +91,7 @@ describe('The public finder (e2e, Chromium)', () => {
   });
 
   it('changes the right marker within two seconds of a check-in, without a reload', async () => {
-    const me = await coordinator.gql<{ me: { memberships: { shelterId: string }[] } }>(
-      '{ me { memberships { shelterId } } }',
-    );
-    const shelterId = me.data!.me.memberships[0].shelterId;
+    const [shelterId] = await workplaces(coordinator);
     await bedsAt(coordinator, shelterId, 3);
     const page = await open();
     await page.waitForFunction(

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { OccupancyService } from '@albergue/occupancy';
 import { adult, householdInput, REGISTER } from './factories/resident.factory.js';
 import { makeMember } from './factories/shelter.factory.js';
-import { createStaff } from './helpers/staff.js';
+import { createStaff, workplaces } from './helpers/staff.js';
 import { type SignedIn, startTestApp, type TestApp } from './helpers/test-app.js';
 
 const ADD_BEDS = 'mutation($input: AddBedsInput!) { addBeds(input: $input) { id shelterId } }';
@@ -108,14 +108,8 @@ describe('Occupancy engine (e2e)', () => {
     app = await startTestApp();
     coordinator = await app.signIn('coordinator@demo.example');
     volunteer = await app.signIn('volunteer@demo.example');
-    const me = await volunteer.gql<{ me: { memberships: { shelterId: string }[] } }>(
-      '{ me { memberships { shelterId } } }',
-    );
-    shelterA = me.data!.me.memberships[0].shelterId;
-    const mine = await coordinator.gql<{ me: { memberships: { shelterId: string }[] } }>(
-      '{ me { memberships { shelterId } } }',
-    );
-    shelterB = mine.data!.me.memberships.map((m) => m.shelterId).find((id) => id !== shelterA)!;
+    [shelterA] = await workplaces(volunteer);
+    shelterB = (await workplaces(coordinator)).find((id) => id !== shelterA)!;
   });
 
   afterAll(async () => {

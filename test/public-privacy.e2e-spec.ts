@@ -3,6 +3,7 @@ import { bedsAt } from './factories/occupancy.factory.js';
 import { adult, householdInput, REGISTER } from './factories/resident.factory.js';
 import { connect, type TestSocket } from './helpers/sockets.js';
 import { type SignedIn, startTestApp, type TestApp } from './helpers/test-app.js';
+import { workplaces } from './helpers/staff.js';
 
 /** Seeded by this spec: none may reach the snapshot, a public socket, a public page or the feed. */
 const CANARIES = {
@@ -103,11 +104,7 @@ describe('Privacy: nothing personal reaches the public side (e2e)', () => {
   });
 
   it('carries counts and places, never a name, folio, phone, note or resident id, through check-ins, transfers and reports', async () => {
-    const me = await gql<{ me: { memberships: { shelterId: string }[] } }>(
-      '{ me { memberships { shelterId } } }',
-      {},
-    );
-    const [shelterA, shelterB] = me.me.memberships.map((m) => m.shelterId);
+    const [shelterA, shelterB] = await workplaces(coordinator);
     // B reports counts first (then both go bed by bed).
     const before = (await snapshot()).shelters as { id: string; populations: string[] }[];
     const population = before.find((s) => s.id === shelterB)!.populations[0];

@@ -8,6 +8,7 @@ import {
 } from '../apps/api/src/database/embedded-postgres.js';
 import { connect, type TestSocket } from './helpers/sockets.js';
 import { type SignedIn, startTestApp, type TestApp } from './helpers/test-app.js';
+import { workplaces } from './helpers/staff.js';
 
 interface Update {
   shelters: { id: string; version: number; name: string }[];
@@ -52,10 +53,7 @@ describe('Realtime across instances and database restarts (e2e)', () => {
     first = await startTestApp(env());
     second = await startTestApp(env());
     coordinator = await first.signIn('coordinator@demo.example');
-    const me = await coordinator.gql<{ me: { memberships: { shelterId: string }[] } }>(
-      '{ me { memberships { shelterId } } }',
-    );
-    shelterId = me.data!.me.memberships[0].shelterId;
+    [shelterId] = await workplaces(coordinator);
   }, 60_000);
 
   afterAll(async () => {

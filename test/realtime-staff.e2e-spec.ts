@@ -3,6 +3,7 @@ import { adult, householdInput, REGISTER } from './factories/resident.factory.js
 import { bedsAt } from './factories/occupancy.factory.js';
 import { connect, type TestSocket } from './helpers/sockets.js';
 import { type SignedIn, startTestApp, type TestApp } from './helpers/test-app.js';
+import { workplaces } from './helpers/staff.js';
 
 interface Board {
   shelterId: string;
@@ -53,14 +54,8 @@ describe('Realtime: staff screens (e2e)', () => {
     app = await startTestApp({ STAFF_CHECK: '300ms', HOLD_WARNING: '2h' });
     coordinator = await app.signIn('coordinator@demo.example');
     volunteer = await app.signIn('volunteer@demo.example');
-    const me = async (client: SignedIn) =>
-      (
-        await client.gql<{ me: { memberships: { shelterId: string }[] } }>(
-          '{ me { memberships { shelterId } } }',
-        )
-      ).data!.me.memberships.map((m) => m.shelterId);
-    [shelterA] = await me(volunteer);
-    shelterB = (await me(coordinator)).find((id) => id !== shelterA)!;
+    [shelterA] = await workplaces(volunteer);
+    shelterB = (await workplaces(coordinator)).find((id) => id !== shelterA)!;
   });
 
   afterEach(() => {

@@ -3,6 +3,7 @@ import { gunzipSync } from 'node:zlib';
 import { PublicGateway } from '../apps/api/src/realtime/public.gateway.js';
 import { connect, type TestSocket } from './helpers/sockets.js';
 import { type SignedIn, startTestApp, type TestApp } from './helpers/test-app.js';
+import { workplaces } from './helpers/staff.js';
 
 interface Entry {
   id: string;
@@ -75,10 +76,7 @@ describe('Realtime: public snapshot and socket (e2e)', () => {
       SOCKETS_PER_ADDRESS: '10',
     });
     coordinator = await app.signIn('coordinator@demo.example');
-    const me = await coordinator.gql<{ me: { memberships: { shelterId: string }[] } }>(
-      '{ me { memberships { shelterId } } }',
-    );
-    mine = me.data!.me.memberships.map((m) => m.shelterId);
+    mine = await workplaces(coordinator);
   });
 
   afterEach(() => {

@@ -9,6 +9,7 @@ import { loadConfig } from '../apps/api/src/config/config.js';
 import { adult, householdInput, REGISTER } from './factories/resident.factory.js';
 import { captureLogs } from './helpers/log-capture.js';
 import { DEMO_PASSWORD, signIn } from './helpers/test-app.js';
+import { workplaces } from './helpers/staff.js';
 
 const run = promisify(execFile);
 
@@ -62,11 +63,7 @@ describe('Resident data keys (e2e)', () => {
     ).toBe(true);
     expect((await stat(keyFile)).mode & 0o777).toBe(0o600);
     const volunteer = await signIn(app.url, 'volunteer@demo.example', DEMO_PASSWORD);
-    const shelterId = (
-      await volunteer.gql<{ me: { memberships: { shelterId: string }[] } }>(
-        '{ me { memberships { shelterId } } }',
-      )
-    ).data!.me.memberships[0].shelterId;
+    const shelterId = (await workplaces(volunteer))[0];
     const registered = await volunteer.gql<{ registerHousehold: { members: { id: string }[] } }>(
       REGISTER,
       {

@@ -9,7 +9,7 @@ import {
 import { makeMember } from './factories/shelter.factory.js';
 import { adult, householdInput, REGISTER, RESIDENT_FIELDS } from './factories/resident.factory.js';
 import { captureLogs } from './helpers/log-capture.js';
-import { createStaff } from './helpers/staff.js';
+import { createStaff, workplaces } from './helpers/staff.js';
 import {
   type SignedIn,
   startTestApp,
@@ -83,14 +83,8 @@ describe('Residents, households and the asylum track (e2e)', () => {
     coordinator = await app.signIn('coordinator@demo.example');
     volunteer = await app.signIn('volunteer@demo.example');
     network = await app.signIn('network@demo.example');
-    const me = await coordinator.gql<{ me: { memberships: { shelterId: string }[] } }>(
-      '{ me { memberships { shelterId } } }',
-    );
-    const volunteerMe = await volunteer.gql<{ me: { memberships: { shelterId: string }[] } }>(
-      '{ me { memberships { shelterId } } }',
-    );
-    shelterA = volunteerMe.data!.me.memberships[0].shelterId;
-    shelterB = me.data!.me.memberships.map((m) => m.shelterId).find((id) => id !== shelterA)!;
+    [shelterA] = await workplaces(volunteer);
+    shelterB = (await workplaces(coordinator)).find((id) => id !== shelterA)!;
     const shelters = (
       await app.gql<{ shelters: { id: string }[] }>('{ shelters(first: 10) { id } }')
     ).data!.shelters;
@@ -297,10 +291,7 @@ describe('Residents, households and the asylum track (e2e)', () => {
         id: family.members[0].id,
       });
       expect(byId.errors![0].extensions.code).toBe('FORBIDDEN');
-      const me = await outsider.gql<{ me: { memberships: { shelterId: string }[] } }>(
-        '{ me { memberships { shelterId } } }',
-      );
-      const own = me.data!.me.memberships[0].shelterId;
+      const [own] = await workplaces(outsider);
       const search = await outsider.gql<{ searchResidents: unknown[] }>(
         'query($s: ID!) { searchResidents(shelterId: $s, comarFolio: "HT-FOLIO-778812") { id } }',
         { s: own },

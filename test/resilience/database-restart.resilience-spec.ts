@@ -10,6 +10,7 @@ import { adult, householdInput } from '../factories/resident.factory.js';
 import { bedsAt } from '../factories/occupancy.factory.js';
 import { connect, type TestSocket } from '../helpers/sockets.js';
 import { type SignedIn, startTestApp, type TestApp } from '../helpers/test-app.js';
+import { workplaces } from '../helpers/staff.js';
 
 const WORKERS = 8;
 const BEDS = 12;
@@ -62,10 +63,7 @@ describe('Resilience: PostgreSQL restarted in the middle of a check-in load', ()
     database = await startEmbeddedPostgres(dataDir, () => undefined);
     app = await startTestApp({ DATABASE_URL: database.url, REALTIME_TICK: '200ms' });
     coordinator = await app.signIn('coordinator@demo.example');
-    const me = await coordinator.gql<{ me: { memberships: { shelterId: string }[] } }>(
-      '{ me { memberships { shelterId } } }',
-    );
-    shelterId = me.data!.me.memberships[0].shelterId;
+    [shelterId] = await workplaces(coordinator);
     await bedsAt(coordinator, shelterId, BEDS);
     map = await connect(app.url, '/public');
     await map.emit('watch', { areas: ['*'] });

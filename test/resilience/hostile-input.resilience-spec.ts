@@ -4,6 +4,7 @@ import { createOrganisation, shelterInput } from '../factories/shelter.factory.j
 import { captureLogs } from '../helpers/log-capture.js';
 import { graphql, type SignedIn, startTestApp, type TestApp } from '../helpers/test-app.js';
 import { type Hostile, hostileRequests, type Sample } from './hostile.js';
+import { workplaces } from '../helpers/staff.js';
 
 /** Tables whose rows a refused request must leave as they were (the audit log records refusals by design; sessions note activity; the login throttle counts failures). */
 const WATCHED = [
@@ -50,10 +51,7 @@ describe('Resilience: generated hostile requests', () => {
     );
     admin = await app.signIn('admin@demo.example');
     coordinator = await app.signIn('coordinator@demo.example');
-    const me = await coordinator.gql<{ me: { memberships: { shelterId: string }[] } }>(
-      '{ me { memberships { shelterId } } }',
-    );
-    const [shelterId, otherId] = me.data!.me.memberships.map((m) => m.shelterId);
+    const [shelterId, otherId] = await workplaces(coordinator);
     const organisationId = await createOrganisation(admin);
     const room = await coordinator.gql<{ createRoom: { id: string } }>(
       'mutation($input: CreateRoomInput!) { createRoom(input: $input) { id } }',
