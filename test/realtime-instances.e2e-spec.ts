@@ -1,11 +1,5 @@
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import pg from 'pg';
-import {
-  type RunningDatabase,
-  startEmbeddedPostgres,
-} from '../apps/api/src/database/embedded-postgres.js';
+import { type OwnDatabase, ownDatabase } from './helpers/own-database.js';
 import { connect, type TestSocket } from './helpers/sockets.js';
 import { type SignedIn, startTestApp, type TestApp } from './helpers/test-app.js';
 import { workplaces } from './helpers/staff.js';
@@ -20,8 +14,7 @@ interface Update {
  * instance catches up when it listens again, not because of the periodic sweep.
  */
 describe('Realtime across instances and database restarts (e2e)', () => {
-  let dataDir: string;
-  let database: RunningDatabase;
+  let database: OwnDatabase;
   let first: TestApp;
   let second: TestApp;
   let coordinator: SignedIn;
@@ -47,9 +40,7 @@ describe('Realtime across instances and database restarts (e2e)', () => {
     );
 
   beforeAll(async () => {
-    dataDir = await mkdtemp(path.join(tmpdir(), 'albergue-realtime-'));
-    await chmod(dataDir, 0o755);
-    database = await startEmbeddedPostgres(dataDir, () => undefined);
+    database = await ownDatabase();
     first = await startTestApp(env());
     second = await startTestApp(env());
     coordinator = await first.signIn('coordinator@demo.example');
@@ -60,8 +51,7 @@ describe('Realtime across instances and database restarts (e2e)', () => {
     sockets.forEach((socket) => socket.close());
     await first?.close();
     await second?.close();
-    await database?.stop();
-    await rm(dataDir, { recursive: true, force: true });
+    await database?.remove();
   });
 
   it('brings a change made through one instance to the maps of the other', async () => {
@@ -76,8 +66,7 @@ describe('Realtime across instances and database restarts (e2e)', () => {
   it('converges every map to the database after PostgreSQL restarts, with no process restart', async () => {
     const maps = [await map(first), await map(second)];
     await database.stop();
-    const port = Number(new URL(database.url).port);
-    database = await startEmbeddedPostgres(dataDir, () => undefined, { port });
+    await database.start();
     // Committed with no notification at all, then every listening connection cut (whether or
     // not it was back yet): only catching up by versions when listening again can bring it.
     const direct = new pg.Client({ connectionString: database.url });

@@ -1,11 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import {
-  type RunningDatabase,
-  startEmbeddedPostgres,
-} from '../../apps/api/src/database/embedded-postgres.js';
+import { type OwnDatabase, ownDatabase } from '../helpers/own-database.js';
 import { adult, householdInput } from '../factories/resident.factory.js';
 import { bedsAt } from '../factories/occupancy.factory.js';
 import { connect, type TestSocket } from '../helpers/sockets.js';
@@ -29,8 +23,7 @@ interface Outcome {
 }
 
 describe('Resilience: PostgreSQL restarted in the middle of a check-in load', () => {
-  let dataDir: string;
-  let database: RunningDatabase;
+  let database: OwnDatabase;
   let app: TestApp;
   let coordinator: SignedIn;
   let shelterId: string;
@@ -58,9 +51,7 @@ describe('Resilience: PostgreSQL restarted in the middle of a check-in load', ()
   };
 
   beforeAll(async () => {
-    dataDir = await mkdtemp(path.join(tmpdir(), 'albergue-restart-'));
-    await chmod(dataDir, 0o755);
-    database = await startEmbeddedPostgres(dataDir, () => undefined);
+    database = await ownDatabase();
     app = await startTestApp({ DATABASE_URL: database.url, REALTIME_TICK: '200ms' });
     coordinator = await app.signIn('coordinator@demo.example');
     [shelterId] = await workplaces(coordinator);
@@ -72,8 +63,7 @@ describe('Resilience: PostgreSQL restarted in the middle of a check-in load', ()
   afterAll(async () => {
     map?.close();
     await app?.close();
-    await database?.stop();
-    await rm(dataDir, { recursive: true, force: true });
+    await database?.remove();
   });
 
   it('recovers by itself within 10 s; no committed check-in lost or doubled; the map converges', async () => {
@@ -103,9 +93,7 @@ describe('Resilience: PostgreSQL restarted in the middle of a check-in load', ()
       await new Promise((resolve) => setTimeout(resolve, LOAD_MS / 4));
       await database.stop();
       await new Promise((resolve) => setTimeout(resolve, 1_000));
-      database = await startEmbeddedPostgres(dataDir, () => undefined, {
-        port: Number(new URL(database.url).port),
-      });
+      await database.start();
       restartedAt = Date.now();
     })();
     await Promise.all(
