@@ -1,42 +1,151 @@
-import { execFile } from 'node:child_process';
+import { type ChildProcess, execFile, fork, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { randomBytes } from 'node:crypto';
 import { pino } from 'pino';
 import { type RunningAlbergue, startAlbergue } from '../apps/api/src/bootstrap.js';
 import { loadConfig } from '../apps/api/src/config/config.js';
+import { freePort } from '../apps/api/src/database/embedded-postgres.js';
 
 const run = promisify(execFile);
+/** The project root, from dist/bench (where this file runs). */
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-/** Albergue as `npm start` runs it, on its own embedded PostgreSQL (or BENCH_DATABASE_URL), silent. */
-export async function startBenchApp(
+/** One resident data key for every instance of a run, since they share the database. */
+export const BENCH_RESIDENT_KEY = randomBytes(32).toString('base64');
+
+/** The environment an Albergue of the bench runs with, in this process or another. */
+export function benchEnv(
+  databaseUrl: string,
   env: Record<string, string> = {},
-): Promise<{ app: RunningAlbergue; close(): Promise<void> }> {
-  const dataDir = await mkdtemp(path.join(tmpdir(), 'albergue-bench-'));
-  await chmod(dataDir, 0o755);
-  const config = loadConfig({
-    DATA_DIR: dataDir,
-    DATABASE_URL: process.env.BENCH_DATABASE_URL,
+): Record<string, string> {
+  return {
+    DATABASE_URL: databaseUrl,
     PORT: '0',
     HOST: '127.0.0.1',
     LOG_LEVEL: 'silent',
     TILE_URL: '',
-    RESIDENT_KEY: randomBytes(32).toString('base64'),
+    RESIDENT_KEY: BENCH_RESIDENT_KEY,
     LOGIN_MAX_FAILURES_PER_ADDRESS: '100000',
     ...env,
-  });
-  const app = await startAlbergue(config, pino({ level: 'silent' }));
-  return {
-    app,
-    async close() {
-      await app.close();
-      await rm(dataDir, { recursive: true, force: true });
-    },
   };
 }
+
+/** Albergue as `npm start` runs it, in this process, on the bench's database, silent. */
+export async function startBenchApp(
+  databaseUrl: string,
+  env: Record<string, string> = {},
+): Promise<{ app: RunningAlbergue; close(): Promise<void> }> {
+  const app = await startAlbergue(
+    loadConfig(benchEnv(databaseUrl, env)),
+    pino({ level: 'silent' }),
+  );
+  return { app, close: () => app.close() };
+}
+
+/** A server of the bench in its own process (Albergue's `npm start`, or a peer), and its CPU. */
+export interface BenchProcess {
+  url: string;
+  pid: number;
+  /** CPU-seconds the process has used so far (user + system, from /proc). */
+  cpuSeconds(): Promise<number>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Albergue as `npm start` runs it (dist/apps/api/src/main.js) in a process of its own, on the
+ * bench's database: what a second instance, or a fair comparison with a peer in its own
+ * process, needs. Resolves once /health answers.
+ */
+export async function spawnApi(
+  databaseUrl: string,
+  env: Record<string, string> = {},
+): Promise<BenchProcess> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [path.join(root, 'dist/apps/api/src/main.js')], {
+    env: { ...process.env, ...benchEnv(databaseUrl, { PORT: String(port), ...env }) },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (let attempt = 0; ; attempt += 1) {
+    if (child.exitCode !== null || attempt > 300) {
+      child.kill('SIGKILL');
+      throw new Error('the second Albergue process did not start');
+    }
+    if (
+      await fetch(`${url}/health`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    ) {
+      break;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return processHandle(child, url);
+}
+
+/** A peer server (bench/peers/*.js) forked with DATABASE_URL; it sends `{ url }` once it listens. */
+export async function forkPeer(script: string, databaseUrl: string): Promise<BenchProcess> {
+  const child = fork(path.join(root, 'dist/bench/peers', script), [], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, GRAPHILE_ENV: 'production' },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    child.once('message', (message: { url: string }) => resolve(message.url));
+    child.once('exit', (code) => reject(new Error(`${script} exited (${code})`)));
+  });
+  return processHandle(child, url);
+}
+
+function processHandle(child: ChildProcess, url: string): BenchProcess {
+  return {
+    url,
+    pid: child.pid!,
+    cpuSeconds: () => processCpuSeconds(child.pid!),
+    stop: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null) {
+          resolve();
+          return;
+        }
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+        setTimeout(() => child.kill('SIGKILL'), 5000).unref();
+      }),
+  };
+}
+
+/** utime + stime of a process, in seconds (fields 14 and 15 of /proc/<pid>/stat, in clock ticks). */
+export async function processCpuSeconds(pid: number): Promise<number> {
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+}
+
+/** PostgreSQL's own CPU so far: every process named `postgres` (server and backends). */
+export async function postgresCpuSeconds(): Promise<number> {
+  let total = 0;
+  for (const entry of await readdir('/proc')) {
+    if (!/^\d+$/.test(entry)) {
+      continue;
+    }
+    try {
+      if ((await readFile(`/proc/${entry}/comm`, 'utf8')).trim() === 'postgres') {
+        total += await processCpuSeconds(Number(entry));
+      }
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return total;
+}
+
+/** Linux's USER_HZ, the unit of /proc/<pid>/stat times: 100 on every common build. */
+const CLOCK_TICKS = 100;
 
 export interface LoadResult {
   requests: number;

@@ -13,7 +13,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import pg from 'pg';
 import type { FromClient, ToClient } from '../fanout-client.js';
 import { AvailabilityFeed } from '../../apps/api/src/realtime/availability-feed.js';
-import { startBenchApp } from '../harness.js';
+import { type BenchProcess, spawnApi, startBenchApp } from '../harness.js';
 import { startWsReference } from '../ws-reference.js';
 
 const CLIENT_SCRIPT = path.join(
@@ -25,11 +25,17 @@ const PROCESSES = 4;
 const EXTRA_SHELTERS = 160;
 const BEDS = 50;
 
+export type FanoutServer =
+  'socket.io' | 'ws' | 'socket.io ×2, same instance' | 'socket.io ×2, other instance';
+
 export interface FanoutRow {
   clients: number;
   tickMs: number;
-  /** The API's socket.io gateway, or the bare `ws` reference fed the same way. */
-  server: 'socket.io' | 'ws';
+  /**
+   * The API's socket.io gateway, or the bare `ws` reference fed the same way; with two
+   * instances, the clients on the instance that commits the changes, or on the other one.
+   */
+  server: FanoutServer;
   connected: number;
   failed: number;
   changes: number;
@@ -39,12 +45,13 @@ export interface FanoutRow {
   /** Clients holding exactly the database's versions at the end. */
   convergedRatio: number;
   ageMs: { p50: number; p95: number; p99: number; max: number };
-  /** Server process CPU over the measured window, in CPU-seconds per second, and per tick. */
+  /** Server process CPU over the measured window (both instances' with two), in CPU-seconds per second, and per tick. */
   serverCpuPerSecond: number;
   serverCpuPerTickMs: number;
   /** The same with no client connected (the change traffic alone), measured in the same run. */
   baselineCpuPerSecond: number;
-  heapPerClientKB: number;
+  /** This process's heap growth per client connected to it (null for the other instance's clients). */
+  heapPerClientKB: number | null;
   disconnects: number;
   /** The API process's event loop: how late its timers ran (p99), a sign of bursts the CPU average hides. */
   serverLoopDelayP99Ms: number;
@@ -60,6 +67,8 @@ export interface FanoutReport {
 export interface FanoutCase {
   clients: number;
   tickMs: number;
+  /** 1: the API in this process, then the bare ws reference; 2: a second API process beside it. */
+  instances: 1 | 2;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -81,56 +90,63 @@ function heapUsed(): number {
   return process.memoryUsage().heapUsed;
 }
 
+type Report = Extract<FromClient, { type: 'report' }>;
+
 /**
  * "fan-out": N public map sockets in separate client processes (each on its own 127.x.y.z
  * address), half watching the whole city and half one to three boroughs, while changes land on
  * random shelters at `rate` per second: how much of it arrives, how old, and what it costs the
  * server (the API runs in this process; its CPU is read before and after, and once with no
- * client at all for the change traffic's own cost). Each size runs twice: against the API's
- * socket.io gateway, then against a bare `ws` server fed the same way (the reference).
+ * client at all for the change traffic's own cost). A one-instance size runs twice: against the
+ * API's socket.io gateway, then against a bare `ws` server fed the same way (the reference). A
+ * two-instance size puts half the client processes on a second API process (`npm start`) on the
+ * same database: what its clients see has crossed PostgreSQL's notifications.
  */
 export async function fanout({
+  databaseUrl,
   cases,
   seconds,
   rate,
 }: {
+  databaseUrl: string;
   cases: FanoutCase[];
   seconds: number;
   rate: number;
 }): Promise<FanoutReport> {
   const rows: FanoutRow[] = [];
   for (const tickMs of [...new Set(cases.map((c) => c.tickMs))]) {
-    const sizes = cases.filter((c) => c.tickMs === tickMs).map((c) => c.clients);
-    rows.push(...(await withTick(tickMs, sizes, seconds, rate)));
+    const own = cases.filter((c) => c.tickMs === tickMs);
+    rows.push(...(await withTick(databaseUrl, tickMs, own, seconds, rate)));
   }
   return { seconds, rows };
 }
 
-/** One API (its own database) with REALTIME_TICK = tickMs, and each size of clients in turn. */
+/** One API with REALTIME_TICK = tickMs, and each case of this tick in turn. */
 async function withTick(
+  databaseUrl: string,
   tickMs: number,
-  sizes: number[],
+  cases: FanoutCase[],
   seconds: number,
   rate: number,
 ): Promise<FanoutRow[]> {
-  const bench = await startBenchApp({
-    SOCKETS_PER_ADDRESS: '4',
-    REALTIME_TICK: `${tickMs}ms`,
-  });
+  const env = { SOCKETS_PER_ADDRESS: '4', REALTIME_TICK: `${tickMs}ms` };
+  const bench = await startBenchApp(databaseUrl, env);
   const { app } = bench;
   try {
-    const shelters = await seed(app.app.get(SheltersService), app.databaseUrl);
+    const shelters = await seed(app.app.get(SheltersService), databaseUrl);
     const availability = app.app.get(AvailabilityService);
     const changes = (forMs: number) => changeLoop(availability, shelters, rate, forMs);
-    const cpuWhile = async (act: Promise<number>) => {
+    const cpuWhile = async (act: Promise<number>, other?: BenchProcess) => {
       const before = process.cpuUsage();
+      const otherBefore = (await other?.cpuSeconds()) ?? 0;
       const t0 = performance.now();
       const count = await act;
       const used = process.cpuUsage(before);
+      const otherUsed = ((await other?.cpuSeconds()) ?? 0) - otherBefore;
       return {
         count,
         elapsed: (performance.now() - t0) / 1000,
-        cpu: (used.user + used.system) / 1e6,
+        cpu: (used.user + used.system) / 1e6 + otherUsed,
       };
     };
     const baseline = await cpuWhile(changes(Math.min(seconds, 10) * 1000));
@@ -141,84 +157,145 @@ async function withTick(
       tickMs,
     );
     const rows: FanoutRow[] = [];
-    for (const [size, server] of sizes.flatMap((size) =>
-      (['socket.io', 'ws'] as const).map((server) => [size, server] as const),
-    )) {
-      const heapBefore = heapUsed();
-      const children = Array.from({ length: PROCESSES }, () =>
-        fork(CLIENT_SCRIPT, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }),
-      );
-      const connected = await Promise.all(
-        children.map((child, p) =>
-          ask(child, {
-            type: 'start',
-            url: app.url,
-            wsUrl: server === 'ws' ? reference.url : null,
-            count: Math.ceil(size / PROCESSES),
-            net: 10 + p,
-            allAreasShare: 0.5,
-          }),
-        ),
-      );
-      const heapPerClientKB = Math.round(((heapUsed() - heapBefore) / size / 1024) * 10) / 10;
-      children.forEach((child) => child.send({ type: 'measure' } satisfies ToClient));
-      const loop = monitorEventLoopDelay({ resolution: 10 });
-      loop.enable();
-      const measured = await cpuWhile(changes(seconds * 1000));
-      loop.disable();
-      await sleep(3 * tickMs); // the last changes' ticks
-      const versions = await currentVersions(app.databaseUrl);
-      const reports = (
-        await Promise.all(children.map((child) => ask(child, { type: 'finish', versions })))
-      ).flatMap((report) => (report.type === 'report' ? [report] : []));
-      const ages = new Map<number, number>();
-      let total = 0;
-      for (const report of reports) {
-        for (const [age, count] of Object.entries(report.ages)) {
-          ages.set(Number(age), (ages.get(Number(age)) ?? 0) + count);
-          total += count;
-        }
+    for (const { clients: size, instances } of cases) {
+      const second = instances === 2 ? await spawnApi(databaseUrl, env) : null;
+      const runs: {
+        servers: FanoutServer[];
+        urls: (p: number) => { url: string; wsUrl: string | null };
+      }[] = second
+        ? [
+            {
+              servers: ['socket.io ×2, same instance', 'socket.io ×2, other instance'],
+              urls: (p) => ({ url: p < PROCESSES / 2 ? app.url : second.url, wsUrl: null }),
+            },
+          ]
+        : [
+            { servers: ['socket.io'], urls: () => ({ url: app.url, wsUrl: null }) },
+            { servers: ['ws'], urls: () => ({ url: app.url, wsUrl: reference.url }) },
+          ];
+      for (const { servers, urls } of runs) {
+        const heapBefore = heapUsed();
+        const children = Array.from({ length: PROCESSES }, () =>
+          fork(CLIENT_SCRIPT, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }),
+        );
+        const connected = await Promise.all(
+          children.map((child, p) =>
+            ask(child, {
+              type: 'start',
+              ...urls(p),
+              count: Math.ceil(size / PROCESSES),
+              net: 10 + p,
+              allAreasShare: 0.5,
+            }),
+          ),
+        );
+        const localClients = servers.length === 2 ? size / 2 : size;
+        const heapPerClientKB =
+          Math.round(((heapUsed() - heapBefore) / localClients / 1024) * 10) / 10;
+        children.forEach((child) => child.send({ type: 'measure' } satisfies ToClient));
+        const loop = monitorEventLoopDelay({ resolution: 10 });
+        loop.enable();
+        const measured = await cpuWhile(changes(seconds * 1000), second ?? undefined);
+        loop.disable();
+        await sleep(3 * tickMs); // the last changes' ticks
+        const versions = await currentVersions(databaseUrl);
+        const reports = (
+          await Promise.all(children.map((child) => ask(child, { type: 'finish', versions })))
+        ).flatMap((report) => (report.type === 'report' ? [report] : []));
+        // With two instances, the first half of the processes are on this one, the rest on the other.
+        servers.forEach((server, side) => {
+          const share = (all: unknown[]) =>
+            servers.length === 1
+              ? all
+              : all.slice(side * (all.length / 2), (side + 1) * (all.length / 2));
+          rows.push(
+            row({
+              reports: share(reports) as Report[],
+              connected: share(connected) as FromClient[],
+              size: servers.length === 1 ? size : size / 2,
+              tickMs,
+              server,
+              measured,
+              baselineCpuPerSecond,
+              heapPerClientKB: side === 0 ? heapPerClientKB : null,
+              loopDelayP99Ms: Math.round(loop.percentile(99) / 1e6),
+            }),
+          );
+        });
+        await Promise.all(children.map((child) => exited(child)));
+        await sleep(1000);
       }
-      const sum = (pick: (report: (typeof reports)[number]) => number) =>
-        reports.reduce((acc, report) => acc + pick(report), 0);
-      const sockets = sum((r) => r.sockets);
-      const expected = sum((r) => r.expected);
-      const round = (value: number, places = 3) => Math.round(value * 10 ** places) / 10 ** places;
-      rows.push({
-        clients: size,
-        tickMs,
-        server,
-        connected: sockets,
-        failed: connected.reduce(
-          (acc, message) => acc + (message.type === 'connected' ? message.failed : 0),
-          0,
-        ),
-        changes: measured.count,
-        changesPerSecond: Math.round(measured.count / measured.elapsed),
-        deliveredRatio: expected ? round(sum((r) => r.delivered) / expected, 4) : 1,
-        convergedRatio: sockets ? round(sum((r) => r.converged) / sockets, 4) : 0,
-        ageMs: {
-          p50: percentile(ages, total, 0.5),
-          p95: percentile(ages, total, 0.95),
-          p99: percentile(ages, total, 0.99),
-          max: percentile(ages, total, 1),
-        },
-        serverCpuPerSecond: round(measured.cpu / measured.elapsed),
-        serverCpuPerTickMs: Math.round((measured.cpu / measured.elapsed) * tickMs),
-        baselineCpuPerSecond: round(baselineCpuPerSecond),
-        heapPerClientKB,
-        disconnects: sum((r) => r.disconnects),
-        clientsCpuPerSecond: round(sum((r) => r.cpuPerSecond)),
-        serverLoopDelayP99Ms: Math.round(loop.percentile(99) / 1e6),
-      });
-      await Promise.all(children.map((child) => exited(child)));
-      await sleep(1000);
+      await second?.stop();
     }
     await reference.close();
     return rows;
   } finally {
     await bench.close();
   }
+}
+
+const round = (value: number, places = 3) => Math.round(value * 10 ** places) / 10 ** places;
+
+function row({
+  reports,
+  connected,
+  size,
+  tickMs,
+  server,
+  measured,
+  baselineCpuPerSecond,
+  heapPerClientKB,
+  loopDelayP99Ms,
+}: {
+  reports: Report[];
+  connected: FromClient[];
+  size: number;
+  tickMs: number;
+  server: FanoutServer;
+  measured: { count: number; elapsed: number; cpu: number };
+  baselineCpuPerSecond: number;
+  heapPerClientKB: number | null;
+  loopDelayP99Ms: number;
+}): FanoutRow {
+  const ages = new Map<number, number>();
+  let total = 0;
+  for (const report of reports) {
+    for (const [age, count] of Object.entries(report.ages)) {
+      ages.set(Number(age), (ages.get(Number(age)) ?? 0) + count);
+      total += count;
+    }
+  }
+  const sum = (pick: (report: Report) => number) =>
+    reports.reduce((acc, report) => acc + pick(report), 0);
+  const sockets = sum((r) => r.sockets);
+  const expected = sum((r) => r.expected);
+  return {
+    clients: size,
+    tickMs,
+    server,
+    connected: sockets,
+    failed: connected.reduce(
+      (acc, message) => acc + (message.type === 'connected' ? message.failed : 0),
+      0,
+    ),
+    changes: measured.count,
+    changesPerSecond: Math.round(measured.count / measured.elapsed),
+    deliveredRatio: expected ? round(sum((r) => r.delivered) / expected, 4) : 1,
+    convergedRatio: sockets ? round(sum((r) => r.converged) / sockets, 4) : 0,
+    ageMs: {
+      p50: percentile(ages, total, 0.5),
+      p95: percentile(ages, total, 0.95),
+      p99: percentile(ages, total, 0.99),
+      max: percentile(ages, total, 1),
+    },
+    serverCpuPerSecond: round(measured.cpu / measured.elapsed),
+    serverCpuPerTickMs: Math.round((measured.cpu / measured.elapsed) * tickMs),
+    baselineCpuPerSecond: round(baselineCpuPerSecond),
+    heapPerClientKB,
+    disconnects: sum((r) => r.disconnects),
+    clientsCpuPerSecond: round(sum((r) => r.cpuPerSecond)),
+    serverLoopDelayP99Ms: loopDelayP99Ms,
+  };
 }
 
 function ask(child: ChildProcess, message: ToClient): Promise<FromClient> {

@@ -31,13 +31,15 @@ export interface GateReport {
  * the same PostgreSQL, in the same run, as the calibration.
  */
 export async function gate({
+  databaseUrl,
   seconds,
   shelters,
 }: {
+  databaseUrl: string;
   seconds: number;
   shelters: number;
 }): Promise<GateReport> {
-  const bench = await startBenchApp();
+  const bench = await startBenchApp(databaseUrl);
   try {
     const url = bench.app.url;
     const admin = await signIn(url, ADMIN.email, ADMIN.password);

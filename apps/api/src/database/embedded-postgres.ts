@@ -138,8 +138,15 @@ async function ensureDatabase(server: EmbeddedPostgres): Promise<void> {
 export async function startEmbeddedPostgres(
   dataDir: string,
   log: (line: string) => void,
-  /** A fixed port (a restart that clients must find again); by default a free one. */
-  { port: fixedPort }: { port?: number } = {},
+  {
+    port: fixedPort,
+    settings = {},
+  }: {
+    /** A fixed port (a restart that clients must find again); by default a free one. */
+    port?: number;
+    /** More server settings (`-c name=value`), e.g. the benchmark's pg_stat_statements. */
+    settings?: Record<string, string>;
+  } = {},
 ): Promise<RunningDatabase> {
   const databaseDir = path.resolve(dataDir, 'pg');
   const asRoot = process.getuid?.() === 0;
@@ -160,7 +167,11 @@ export async function startEmbeddedPostgres(
     persistent: true,
     createPostgresUser: asRoot,
     authMethod: 'scram-sha-256',
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', `unix_socket_directories=`],
+    postgresFlags: Object.entries({
+      listen_addresses: '127.0.0.1',
+      unix_socket_directories: '',
+      ...settings,
+    }).flatMap(([name, value]) => ['-c', `${name}=${value}`]),
     onLog: () => undefined,
     onError: (error) => log(`embedded PostgreSQL: ${String(error)}`),
   });

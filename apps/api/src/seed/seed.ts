@@ -9,6 +9,7 @@ import { migrate } from '../database/data-source.js';
 import { startEmbeddedPostgres } from '../database/embedded-postgres.js';
 import { loadResidentKeys } from '../keys/resident-keys.js';
 import { seedLargeNetwork } from './large-network.js';
+import { progressBar } from './progress-bar.js';
 
 function option(name: string, fallback: number): number {
   const at = process.argv.indexOf(`--${name}`);
@@ -18,15 +19,6 @@ function option(name: string, fallback: number): number {
     process.exit(2);
   }
   return value;
-}
-
-/** One line redrawn in place: `residents  34,200/100,000 [#######.............] 34%`. */
-function bar(step: string, done: number, total: number): void {
-  const width = 30;
-  const filled = total > 0 ? Math.round((done / total) * width) : width;
-  process.stderr.write(
-    `\r${step.padEnd(10)} ${done.toLocaleString('en')}/${total.toLocaleString('en')} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${total > 0 ? Math.floor((done / total) * 100) : 100}%${done === total ? '\n' : ''}`,
-  );
 }
 
 const size = {
@@ -46,7 +38,7 @@ try {
     { logger: false },
   );
   const started = Date.now();
-  const seeded = await seedLargeNetwork(app, size, bar);
+  const seeded = await seedLargeNetwork(app, size, progressBar);
   await app.close();
   console.log(
     `Seeded ${seeded.shelterIds.length} shelters (${Math.round(size.bedsShare * 100)}% bed by bed) and ${seeded.residents} residents in ${Math.round((Date.now() - started) / 1000)} s.`,

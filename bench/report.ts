@@ -1,0 +1,209 @@
+// The markdown of `npm run bench`: one table per scenario, and the targets of issue 8 checked
+// against this run's figures.
+import type { FanoutReport, FanoutRow } from './scenarios/fanout.js';
+import type { GateReport } from './scenarios/gate.js';
+import type { MapReadReport, MapReadServer } from './scenarios/map-read.js';
+
+export interface BenchResults {
+  date: string;
+  machine: string;
+  quick: boolean;
+  seed: { shelters: number; residents: number; bedsShare: number; seconds: number };
+  mapRead?: MapReadReport;
+  gate?: GateReport;
+  fanout?: FanoutReport;
+}
+
+const ratio = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 100) / 100 : NaN);
+
+/** One server's requests/s ÷ another's, pass by pass (each pass runs all three back to back). */
+function ratiosByPass(report: MapReadReport, server: MapReadServer, peer: MapReadServer): number[] {
+  return [...new Set(report.rows.map((row) => row.pass))].map((pass) => {
+    const of = (name: MapReadServer) =>
+      report.rows.find((row) => row.pass === pass && row.server === name)?.perSecond ?? 0;
+    return ratio(of(server), of(peer));
+  });
+}
+
+export function mapReadRatios(report: MapReadReport): {
+  ceiling: number[];
+  postgraphile: number[];
+} {
+  return {
+    ceiling: ratiosByPass(report, 'Albergue', 'Fastify + pg (ceiling)'),
+    postgraphile: ratiosByPass(report, 'Albergue', 'PostGraphile v5'),
+  };
+}
+
+export function mapReadTable(report: MapReadReport): string {
+  const ratios = mapReadRatios(report);
+  return [
+    `The nearest 50 shelters with space for a group, from random points over the ${report.shelters} shelters of the seeded network; autocannon, ${report.connections} connections, ${report.seconds} s per server after a warm-up, each server in its own process, one after another (a second pass in reverse order). Before timing, the three gave the same shelters in the same order at ${report.agreement.same} of ${report.agreement.points} points (${report.agreement.meanShelters} shelters per answer on average).`,
+    'Statements: top-level SQL statements PostgreSQL ran during the window (pg_stat_statements) ÷ requests. CPU: the server process, and every PostgreSQL process, per request.',
+    '',
+    '| pass | server | requests/s | p50 ms | p99 ms | failed | statements per request | server CPU ms per request | PostgreSQL CPU ms per request |',
+    '|---|---|---|---|---|---|---|---|---|',
+    ...report.rows.map(
+      (row) =>
+        `| ${row.pass} | ${row.server} | ${row.perSecond} | ${row.p50} | ${row.p99} | ${row.failed} | ${row.statementsPerRequest ?? 'n/a'} | ${row.serverCpuMsPerRequest} | ${row.postgresCpuMsPerRequest} |`,
+    ),
+    '',
+    `Albergue ÷ ceiling (requests/s), by pass: ${ratios.ceiling.join(', ')}. Albergue ÷ PostGraphile: ${ratios.postgraphile.join(', ')}. PostGraphile ÷ ceiling: ${ratiosByPass(report, 'PostGraphile v5', 'Fastify + pg (ceiling)').join(', ')}.`,
+  ].join('\n');
+}
+
+export function gateTable(report: GateReport): string {
+  const tps = report.pgbench.tps;
+  return [
+    `A cycle is one check-in and one check-out through GraphQL (two transactions, each: lock, bed pick, write, figures, version, outbox row).`,
+    `Calibration, same run, same PostgreSQL: pgbench TPC-B, ${report.pgbench.clients} clients: ${tps ?? 'n/a'} tps.`,
+    `Double bookings over the whole run (two assignments of one bed overlapping in time): ${report.doubleBookings}.`,
+    '',
+    '| setup | clients | cycles/s | p50 ms | p99 ms | no bed (conflicts) | other errors | cycles/s ÷ pgbench tps |',
+    '|---|---|---|---|---|---|---|---|',
+    ...report.rows.map(({ setup, clients, result, conflicts }) => {
+      const others = Object.entries(result.errors)
+        .filter(([code]) => code !== 'NO_SUITABLE_BEDS')
+        .reduce((sum, [, n]) => sum + n, 0);
+      return `| ${setup} | ${clients} | ${result.perSecond} | ${result.p50} | ${result.p99} | ${conflicts} | ${others} | ${tps ? (result.perSecond / tps).toFixed(2) : 'n/a'} |`;
+    }),
+  ].join('\n');
+}
+
+/** The fan-out's own CPU per tick: (server CPU − the change traffic's alone) × tick. */
+const ownCpuPerTick = (row: FanoutRow) =>
+  Math.max(0, (row.serverCpuPerSecond - row.baselineCpuPerSecond) * row.tickMs);
+
+function wsReferenceOf(report: FanoutReport, row: FanoutRow): FanoutRow | undefined {
+  return report.rows.find(
+    (other) =>
+      other.server === 'ws' && other.clients === row.clients && other.tickMs === row.tickMs,
+  );
+}
+
+export function fanoutTable(report: FanoutReport): string {
+  return [
+    `Public map sockets in four client processes (half watching the whole city, half one to three boroughs), count reports landing on random shelters for ${report.seconds} s per row. The clients’ own CPU is shown: they share the two cores with the server and PostgreSQL, and their queue is part of the age.`,
+    'Age: from the change’s transaction to the socket of each client that watches it, for every shelter state delivered. Delivered: versions that reached each client, or were overtaken by a later one that did, ÷ versions committed in what it watches. Server CPU: the API process (which also commits the changes; with two instances, both); baseline: the same changes with no client; per tick: server CPU s/s × tick. Two instances: half the clients on the instance that commits the changes, half on a second `npm start` process on the same database, which learns of them through PostgreSQL.',
+    '',
+    '| clients | tick ms | server | connected | changes/s | delivered ÷ expected | converged | age p50 ms | p95 ms | p99 ms | max ms | server CPU s/s | baseline CPU s/s | CPU ms per tick | server loop delay p99 ms | heap KB per client | dropped | clients’ CPU s/s |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
+    ...report.rows.map(
+      (row) =>
+        `| ${row.clients} | ${row.tickMs} | ${row.server} | ${row.connected} | ${row.changesPerSecond} | ${row.deliveredRatio} | ${row.convergedRatio} | ${row.ageMs.p50} | ${row.ageMs.p95} | ${row.ageMs.p99} | ${row.ageMs.max} | ${row.serverCpuPerSecond} | ${row.baselineCpuPerSecond} | ${row.serverCpuPerTickMs} | ${row.serverLoopDelayP99Ms} | ${row.heapPerClientKB} | ${row.disconnects} | ${row.clientsCpuPerSecond} |`,
+    ),
+    '',
+    'socket.io beside the bare `ws` reference, same clients, same changes, same run: the fan-out’s own CPU per tick is (server CPU − baseline) × tick.',
+    '',
+    '| clients | tick ms | fan-out CPU ms per tick, socket.io | ws | socket.io ÷ ws | age p99 ms, socket.io | ws |',
+    '|---|---|---|---|---|---|---|',
+    ...report.rows
+      .filter((row) => row.server === 'socket.io')
+      .flatMap((row) => {
+        const reference = wsReferenceOf(report, row);
+        return reference
+          ? [
+              `| ${row.clients} | ${row.tickMs} | ${Math.round(ownCpuPerTick(row))} | ${Math.round(ownCpuPerTick(reference))} | ${ratio(ownCpuPerTick(row), ownCpuPerTick(reference))} | ${row.ageMs.p99} | ${reference.ageMs.p99} |`,
+            ]
+          : [];
+      }),
+  ].join('\n');
+}
+
+interface Target {
+  scenario: string;
+  target: string;
+  measured: string;
+  met: boolean | null;
+}
+
+/** Issue 8's targets, each checked against this run (null: the run did not measure it). */
+export function targets(results: BenchResults): Target[] {
+  const rows: Target[] = [];
+  const range = (values: number[]) =>
+    values.length === 0
+      ? 'n/a'
+      : values.length === 1
+        ? `${values[0]}`
+        : `${Math.min(...values)}–${Math.max(...values)}`;
+  if (results.mapRead) {
+    const { ceiling, postgraphile } = mapReadRatios(results.mapRead);
+    const statements = results.mapRead.rows.filter((row) => row.server === 'Albergue');
+    const worstStatements = Math.max(...statements.map((row) => row.statementsPerRequest ?? NaN));
+    rows.push(
+      {
+        scenario: 'map read',
+        target: 'Albergue ≥ 0.7 × the bare ceiling (requests/s)',
+        measured: `${range(ceiling)} ×`,
+        met: Math.min(...ceiling) >= 0.7,
+      },
+      {
+        scenario: 'map read',
+        target: 'Albergue ≈ 1.3 × PostGraphile v5 (requests/s)',
+        measured: `${range(postgraphile)} ×`,
+        met: Math.min(...postgraphile) >= 1.3,
+      },
+      {
+        scenario: 'map read',
+        target: '≤ 2 SQL statements per request',
+        measured: Number.isNaN(worstStatements) ? 'n/a' : `${worstStatements}`,
+        met: Number.isNaN(worstStatements) ? null : worstStatements <= 2,
+      },
+    );
+  }
+  if (results.gate) {
+    rows.push({
+      scenario: 'gate',
+      target: '0 double bookings',
+      measured: `${results.gate.doubleBookings}`,
+      met: results.gate.doubleBookings === 0,
+    });
+  }
+  if (results.fanout) {
+    const fan = results.fanout.rows;
+    const socketIo = fan.filter((row) => row.server !== 'ws');
+    rows.push({
+      scenario: 'fan-out',
+      target: 'every committed version delivered, every client converged',
+      measured: `delivered ${range(fan.map((row) => row.deliveredRatio))}, converged ${range(fan.map((row) => row.convergedRatio))}`,
+      met: fan.every((row) => row.deliveredRatio >= 1 && row.convergedRatio >= 1),
+    });
+    const atTenThousand = socketIo.filter((row) => row.clients >= 10_000);
+    rows.push({
+      scenario: 'fan-out',
+      target: 'state age p99 < 2 s at 10,000 clients',
+      measured:
+        atTenThousand.length > 0
+          ? atTenThousand
+              .map((row) => `${row.ageMs.p99} ms (${row.server}, ${row.tickMs} ms tick)`)
+              .join('; ')
+          : 'not run at 10,000',
+      met: atTenThousand.length > 0 ? atTenThousand.every((row) => row.ageMs.p99 < 2000) : null,
+    });
+    const cpu = fan
+      .filter((row) => row.server === 'socket.io')
+      .flatMap((row) => {
+        const reference = wsReferenceOf(results.fanout!, row);
+        return reference ? [ratio(ownCpuPerTick(row), ownCpuPerTick(reference))] : [];
+      })
+      .filter((value) => Number.isFinite(value));
+    rows.push({
+      scenario: 'fan-out',
+      target: 'server CPU per tick ≤ 1.5 × the bare ws reference',
+      measured: `${range(cpu)} ×`,
+      met: cpu.length > 0 ? Math.max(...cpu) <= 1.5 : null,
+    });
+  }
+  return rows;
+}
+
+export function targetsTable(results: BenchResults): string {
+  return [
+    '| scenario | target | this run | met |',
+    '|---|---|---|---|',
+    ...targets(results).map(
+      (row) =>
+        `| ${row.scenario} | ${row.target} | ${row.measured} | ${row.met === null ? 'n/a' : row.met ? 'yes' : '**no**'} |`,
+    ),
+  ].join('\n');
+}
