@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { IdempotencyService } from '@albergue/common';
-import { haversineKm } from '@albergue/shelters';
+import { haversineKm, Shelter, ShelterSearchService } from '@albergue/shelters';
+import { DataSource } from 'typeorm';
 import {
   createOrganisation,
   makeMember,
@@ -133,6 +134,31 @@ describe('Shelter directory (e2e)', () => {
         ),
       );
       expect(withoutOrganisation).toBe(1);
+    });
+
+    it('reads entities equal to what TypeORM itself would build, for every shelter and column', async () => {
+      const dataSource = app.app.get(DataSource);
+      const ours = await app.app.get(ShelterSearchService).search({ first: 1000 });
+      const theirs = await dataSource
+        .getRepository(Shelter)
+        .find({ relations: { capacities: true } });
+      expect(ours.length).toBe(theirs.length);
+      const byId = new Map(theirs.map((shelter) => [shelter.id, shelter]));
+      const sortCapacities = (capacities: object[] = []) =>
+        capacities
+          .map((capacity) => ({ ...capacity }))
+          .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+      for (const shelter of ours) {
+        const expected = byId.get(shelter.id)!;
+        // The public fields are the search's own additions (withPublicFields), not columns.
+        const { publicAddress, location, availability, capacities, ...columns } = shelter;
+        expect([publicAddress, location, availability, capacities]).not.toContain(undefined);
+        const { capacities: expectedCapacities, ...expectedColumns } = expected;
+        expect(Object.assign(new Shelter(), columns)).toStrictEqual(
+          Object.assign(new Shelter(), expectedColumns),
+        );
+        expect(sortCapacities(capacities)).toEqual(sortCapacities(expectedCapacities));
+      }
     });
 
     it('uses the GiST index on the public point for nearest-first and radius', async () => {

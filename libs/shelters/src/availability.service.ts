@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { ReportAvailabilityInput } from './dto/report-availability.input.js';
 import { ShelterCapacity } from './shelter-capacity.entity.js';
@@ -6,9 +6,7 @@ import { lockShelter } from './shelter-lock.js';
 import { ShelterSearchService } from './shelter-search.service.js';
 import { Shelter } from './shelter.entity.js';
 import type { CapacityFigures } from './availability.js';
-import { publicAvailability } from './public-shelter.js';
 import { AvailabilityOutbox } from './availability-outbox.entity.js';
-import { SHELTERS_OPTIONS, type SheltersOptions } from './shelters.options.js';
 import { TrackingMode } from './shelters.enums.js';
 import { SheltersException, SheltersExceptionCode } from './shelters.exception.js';
 
@@ -20,7 +18,6 @@ export class AvailabilityService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly search: ShelterSearchService,
-    @Inject(SHELTERS_OPTIONS) private readonly options: SheltersOptions,
   ) {}
 
   /** Counts mode: staff say how many places are free now, per group. */
@@ -137,7 +134,7 @@ export class AvailabilityService {
       shelterId,
       version: shelter.availabilityVersion,
       status: shelter.status,
-      availability: publicAvailability(shelter, this.options, new Date()),
+      availability: shelter.availability,
     };
     await manager.insert(AvailabilityOutbox, {
       shelterId,

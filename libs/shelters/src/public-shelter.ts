@@ -68,6 +68,14 @@ export function publicAvailability(
   );
 }
 
+/** Sets the public fields GraphQL serves on a shelter just read (see the entity). */
+export function withPublicFields(shelter: Shelter, rules: AvailabilityRules, now: Date): Shelter {
+  shelter.publicAddress = publicAddress(shelter);
+  shelter.location = publicLocation(shelter);
+  shelter.availability = publicAvailability(shelter, rules, now);
+  return shelter;
+}
+
 const bandName = enumNames(AvailabilityBand);
 const populationName = enumNames(Population);
 const serviceName = enumNames(ShelterService);

@@ -1,40 +1,68 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
-import type { CapacityFigures } from './availability.js';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { ShelterFilter, SheltersArgs } from './dto/shelters.args.js';
+import { withPublicFields } from './public-shelter.js';
+import { type ShelterRow, ShelterRows } from './shelter-rows.js';
 import { Shelter } from './shelter.entity.js';
 import { SheltersException, SheltersExceptionCode } from './shelters.exception.js';
 import { ShelterStatus } from './shelters.enums.js';
 import { SHELTERS_OPTIONS, type SheltersOptions } from './shelters.options.js';
 
 const PUBLIC_POINT = 'll_to_earth(s.public_lat, s.public_lng)';
-const ORIGIN = 'll_to_earth(:nearLat, :nearLng)';
+const FIGURES = `(SELECT coalesce(json_agg(json_build_object(
+    'population', c.population, 'totalBeds', c.total_beds, 'freeBeds', c.free_beds,
+    'overflowTotal', c.overflow_total, 'overflowFree', c.overflow_free) ORDER BY c.population), '[]'::json)
+  FROM shelter_capacity c WHERE c.shelter_id = s.id) AS capacities`;
+
+/** Positional parameters and conditions of one statement. */
+class Statement {
+  readonly params: unknown[] = [];
+  readonly conditions: string[] = [];
+
+  param(value: unknown): string {
+    this.params.push(value);
+    return `$${this.params.length}`;
+  }
+
+  get where(): string {
+    return this.conditions.length > 0 ? `WHERE ${this.conditions.join(' AND ')}` : '';
+  }
+}
 
 /**
  * Reads shelters with their figures in one SQL statement: the capacity rows come along as a
  * JSON array, and the nearest-first order walks the GiST index on the public point
  * (earthdistance's `ll_to_earth`, with cube's KNN `<->`; chord distance orders like
- * great-circle distance). Public computations use only the public point.
+ * great-circle distance). Public computations use only the public point. Plain SQL, not the
+ * query builder: this is the public path every map and integrator request takes (ShelterRows).
  */
 @Injectable()
 export class ShelterSearchService {
+  private readonly rows: ShelterRows;
+  private readonly from: string;
+
   constructor(
     private readonly dataSource: DataSource,
     @Inject(SHELTERS_OPTIONS) private readonly options: SheltersOptions,
-  ) {}
+  ) {
+    this.rows = new ShelterRows(dataSource);
+    this.from = `SELECT ${this.rows.select}, ${FIGURES}`;
+  }
 
   async search({ filter = {}, first }: SheltersArgs): Promise<Shelter[]> {
-    const query = this.withFigures(this.dataSource.manager);
-    this.applyFilter(query, filter);
-    if (filter.near) {
-      query
-        .addSelect(`earth_distance(${PUBLIC_POINT}, ${ORIGIN}) / 1000`, 'distance_km')
-        .orderBy(`${PUBLIC_POINT} <-> ${ORIGIN}`)
-        .setParameters({ nearLat: filter.near.lat, nearLng: filter.near.lng });
-    } else {
-      query.orderBy('s.name').addOrderBy('s.id');
-    }
-    return this.read(query.limit(first));
+    const statement = new Statement();
+    const origin = filter.near
+      ? `ll_to_earth(${statement.param(filter.near.lat)}, ${statement.param(filter.near.lng)})`
+      : null;
+    this.applyFilter(statement, filter, origin);
+    const distance = origin
+      ? `, earth_distance(${PUBLIC_POINT}, ${origin}) / 1000 AS distance_km`
+      : '';
+    const order = origin ? `${PUBLIC_POINT} <-> ${origin}` : 's.name, s.id';
+    return this.read(
+      `${this.from}${distance} FROM shelter s ${statement.where} ORDER BY ${order} LIMIT ${statement.param(first)}`,
+      statement.params,
+    );
   }
 
   /**
@@ -43,16 +71,12 @@ export class ShelterSearchService {
    * the outbox in insertion order is what makes this correct when transactions commit out of order.
    */
   async changedSince(known: { shelterId: string; version: number }[]): Promise<Shelter[]> {
-    const query = this.withFigures(this.dataSource.manager)
-      .leftJoin(
-        '(SELECT unnest(CAST(:ids AS uuid[])) AS id, unnest(CAST(:versions AS bigint[])) AS version)',
-        'k',
-        'k.id = s.id',
-      )
-      .where('k.id IS NULL OR s.availability_version > k.version')
-      .setParameters({ ids: known.map((k) => k.shelterId), versions: known.map((k) => k.version) })
-      .orderBy('s.id');
-    return this.read(query);
+    return this.read(
+      `${this.from} FROM shelter s
+         LEFT JOIN (SELECT unnest($1::uuid[]) AS id, unnest($2::bigint[]) AS version) k ON k.id = s.id
+        WHERE k.id IS NULL OR s.availability_version > k.version ORDER BY s.id`,
+      [known.map((k) => k.shelterId), known.map((k) => k.version)],
+    );
   }
 
   /** The shelters with these ids, with their figures (the realtime feed's read after a notification). */
@@ -60,9 +84,7 @@ export class ShelterSearchService {
     if (ids.length === 0) {
       return [];
     }
-    return this.read(
-      this.withFigures(this.dataSource.manager).where('s.id = ANY(CAST(:ids AS uuid[]))', { ids }),
-    );
+    return this.read(`${this.from} FROM shelter s WHERE s.id = ANY($1::uuid[])`, [ids]);
   }
 
   /** Every shelter's id and public version: what a consumer compares to find what it missed. */
@@ -78,7 +100,7 @@ export class ShelterSearchService {
     id: string,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<Shelter | null> {
-    const [shelter] = await this.read(this.withFigures(manager).where('s.id = :id', { id }));
+    const [shelter] = await this.read(`${this.from} FROM shelter s WHERE s.id = $1`, [id], manager);
     return shelter ?? null;
   }
 
@@ -95,19 +117,10 @@ export class ShelterSearchService {
     return shelter;
   }
 
-  private withFigures(manager: EntityManager): SelectQueryBuilder<Shelter> {
-    return manager.createQueryBuilder(Shelter, 's').addSelect(
-      `(SELECT coalesce(json_agg(json_build_object(
-            'population', c.population, 'totalBeds', c.total_beds, 'freeBeds', c.free_beds,
-            'overflowTotal', c.overflow_total, 'overflowFree', c.overflow_free) ORDER BY c.population), '[]'::json)
-          FROM shelter_capacity c WHERE c.shelter_id = s.id)`,
-      'capacities',
-    );
-  }
-
-  private applyFilter(query: SelectQueryBuilder<Shelter>, filter: ShelterFilter): void {
+  private applyFilter(statement: Statement, filter: ShelterFilter, origin: string | null): void {
+    const where = (condition: string) => statement.conditions.push(condition);
     if (filter.radiusKm !== undefined) {
-      if (!filter.near) {
+      if (!origin) {
         throw new SheltersException(
           'radiusKm needs near.',
           SheltersExceptionCode.RADIUS_WITHOUT_NEAR,
@@ -115,16 +128,16 @@ export class ShelterSearchService {
         );
       }
       // earth_box is a cube that the GiST index can use; it is a little larger than the circle, so the distance check follows.
-      query.andWhere(
-        `earth_box(${ORIGIN}, :radiusM) @> ${PUBLIC_POINT} AND earth_distance(${ORIGIN}, ${PUBLIC_POINT}) <= :radiusM`,
-        { radiusM: filter.radiusKm * 1000 },
+      const radius = statement.param(filter.radiusKm * 1000);
+      where(
+        `earth_box(${origin}, ${radius}) @> ${PUBLIC_POINT} AND earth_distance(${origin}, ${PUBLIC_POINT}) <= ${radius}`,
       );
     }
     if (filter.status) {
-      query.andWhere('s.status = :status', { status: filter.status });
+      where(`s.status = ${statement.param(filter.status)}`);
     }
     if (filter.service) {
-      query.andWhere(':service = ANY(s.services)', { service: filter.service });
+      where(`${statement.param(filter.service)} = ANY(s.services)`);
     }
     // A person may fit several groups (a trans woman: WOMEN and LGBTQ): any of them will do.
     const groups = [
@@ -133,39 +146,27 @@ export class ShelterSearchService {
         ...(filter.populations ?? []),
       ]),
     ];
-    if (groups.length > 0) {
-      query.andWhere('s.populations && CAST(:groups AS population[])', { groups });
+    const groupsParam = groups.length > 0 ? statement.param(groups) : null;
+    if (groupsParam) {
+      where(`s.populations && ${groupsParam}::population[]`);
     }
     if (filter.hasSpace !== undefined) {
       // The SQL twin of bandOf(): SPACE or FEW means open, fresh, and a free place (regular or overflow).
-      const hasSpace = `(s.status = :openStatus
-        AND s.availability_confirmed_at >= now() - make_interval(secs => :staleSeconds)
+      const hasSpace = `(s.status = ${statement.param(ShelterStatus.OPEN)}
+        AND s.availability_confirmed_at >= now() - make_interval(secs => ${statement.param(this.options.staleAfterMs / 1000)})
         AND EXISTS (SELECT 1 FROM shelter_capacity c WHERE c.shelter_id = s.id
-          AND c.free_beds + c.overflow_free > 0 ${groups.length > 0 ? 'AND c.population = ANY(CAST(:groups AS population[]))' : ''}))`;
-      query.andWhere(filter.hasSpace ? hasSpace : `NOT ${hasSpace}`, {
-        openStatus: ShelterStatus.OPEN,
-        staleSeconds: this.options.staleAfterMs / 1000,
-      });
+          AND c.free_beds + c.overflow_free > 0 ${groupsParam ? `AND c.population = ANY(${groupsParam}::population[])` : ''}))`;
+      where(filter.hasSpace ? hasSpace : `NOT ${hasSpace}`);
     }
   }
 
-  private async read(query: SelectQueryBuilder<Shelter>): Promise<Shelter[]> {
-    const { entities, raw } = await query.getRawAndEntities<{
-      s_id: string;
-      capacities: CapacityFigures[];
-      distance_km?: number;
-    }>();
-    const rows = new Map(raw.map((row) => [row.s_id, row]));
-    return entities.map((shelter) => {
-      const row = rows.get(shelter.id);
-      shelter.capacities = (row?.capacities ?? []).map((figures) => ({
-        ...figures,
-        shelterId: shelter.id,
-      }));
-      if (row?.distance_km !== undefined && row.distance_km !== null) {
-        shelter.distanceKm = Number(row.distance_km);
-      }
-      return shelter;
-    });
+  private async read(
+    sql: string,
+    params: unknown[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Shelter[]> {
+    const rows = await manager.query<ShelterRow[]>(sql, params);
+    const now = new Date();
+    return rows.map((row) => withPublicFields(this.rows.hydrate(row), this.options, now));
   }
 }

@@ -12,7 +12,13 @@ import {
 } from 'typeorm';
 import { Organisation } from './organisation.entity.js';
 import type { ShelterCapacity } from './shelter-capacity.entity.js';
-import { ShelterAddress, ShelterContact, ShelterEligibility } from './shelter-parts.js';
+import { Availability } from './availability.types.js';
+import {
+  PublicLocation,
+  ShelterAddress,
+  ShelterContact,
+  ShelterEligibility,
+} from './shelter-parts.js';
 import { Population, ShelterService, ShelterStatus, TrackingMode } from './shelters.enums.js';
 
 const bigintAsNumber = { to: (value: number) => value, from: (value: string) => Number(value) };
@@ -73,7 +79,7 @@ export class Shelter {
   @Column({ type: 'double precision' })
   publicLng: number;
 
-  @Field(() => ShelterAddress)
+  /** The whole address, for staff and the exact point; GraphQL serves `publicAddress` under this name. */
   @Column(() => ShelterAddress)
   address: ShelterAddress;
 
@@ -130,6 +136,23 @@ export class Shelter {
 
   @OneToMany('ShelterCapacity', 'shelter')
   capacities?: ShelterCapacity[];
+
+  /**
+   * The public fields below are set when the search reads a shelter (withPublicFields), as plain
+   * values rather than resolved fields: a resolver call per shelter and field cost the map's query
+   * a third of its CPU (bench "map read"). Not columns.
+   */
+  @Field(() => ShelterAddress, {
+    name: 'address',
+    description: 'Street, number and postal code only for shelters that are not sensitive.',
+  })
+  publicAddress?: ShelterAddress;
+
+  @Field(() => PublicLocation)
+  location?: PublicLocation;
+
+  @Field(() => Availability)
+  availability?: Availability;
 
   /** Set by the nearest-shelter search when `near` was given; not a column. */
   @Field(() => Float, {

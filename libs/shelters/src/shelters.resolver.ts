@@ -1,5 +1,4 @@
 import { Allow, argPath, type GraphQLContext, Public, Role, UuidPipe } from '@albergue/common';
-import { Inject } from '@nestjs/common';
 import {
   Args,
   Context,
@@ -11,7 +10,6 @@ import {
   Resolver,
 } from '@nestjs/graphql';
 import { AvailabilityService } from './availability.service.js';
-import { Availability } from './availability.types.js';
 import { CreateShelterInput } from './dto/create-shelter.input.js';
 import { ShelterChangesArgs } from './dto/known-version.input.js';
 import { ReportAvailabilityInput } from './dto/report-availability.input.js';
@@ -19,12 +17,9 @@ import { SheltersArgs } from './dto/shelters.args.js';
 import { UpdateShelterInput } from './dto/update-shelter.input.js';
 import { Organisation } from './organisation.entity.js';
 import { ORGANISATION_LOADER, OrganisationsService } from './organisations.service.js';
-import { publicAddress, publicAvailability, publicLocation } from './public-shelter.js';
-import { PublicLocation, ShelterAddress } from './shelter-parts.js';
 import { ShelterSearchService } from './shelter-search.service.js';
 import { Shelter } from './shelter.entity.js';
 import { SheltersService } from './shelters.service.js';
-import { SHELTERS_OPTIONS, type SheltersOptions } from './shelters.options.js';
 
 @Resolver(() => Shelter)
 export class SheltersResolver {
@@ -33,7 +28,6 @@ export class SheltersResolver {
     private readonly search: ShelterSearchService,
     private readonly availability: AvailabilityService,
     private readonly organisationsService: OrganisationsService,
-    @Inject(SHELTERS_OPTIONS) private readonly options: SheltersOptions,
   ) {}
 
   @Public()
@@ -86,21 +80,6 @@ export class SheltersResolver {
     @Args('shelterId', { type: () => ID }, UuidPipe) shelterId: string,
   ): Promise<Shelter> {
     return this.availability.confirm(shelterId);
-  }
-
-  @ResolveField('address', () => ShelterAddress)
-  publicAddress(@Parent() shelter: Shelter): ShelterAddress {
-    return publicAddress(shelter);
-  }
-
-  @ResolveField(() => PublicLocation)
-  location(@Parent() shelter: Shelter): PublicLocation {
-    return publicLocation(shelter);
-  }
-
-  @ResolveField('availability', () => Availability)
-  availabilityView(@Parent() shelter: Shelter): Availability {
-    return publicAvailability(shelter, this.options, new Date());
   }
 
   @ResolveField(() => Organisation)
