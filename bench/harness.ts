@@ -65,10 +65,14 @@ export async function spawnApi(
   env: Record<string, string> = {},
 ): Promise<BenchProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, [path.join(root, 'dist/apps/api/src/main.js')], {
-    env: { ...process.env, ...benchEnv(databaseUrl, { PORT: String(port), ...env }) },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    [...(await startFlags()), path.join(root, 'dist/apps/api/src/main.js')],
+    {
+      env: { ...process.env, ...benchEnv(databaseUrl, { PORT: String(port), ...env }) },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
   const url = `http://127.0.0.1:${port}`;
   for (let attempt = 0; ; attempt += 1) {
     if (child.exitCode !== null || attempt > 300) {
@@ -86,6 +90,14 @@ export async function spawnApi(
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   return processHandle(child, url);
+}
+
+/** The node flags of `npm start` (package.json), so that a spawned instance runs as deployed. */
+async function startFlags(): Promise<string[]> {
+  const manifest = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8')) as {
+    scripts: { start: string };
+  };
+  return manifest.scripts.start.split(/\s+/).filter((word) => word.startsWith('--'));
 }
 
 /** A peer server (bench/peers/*.js) forked with DATABASE_URL; it sends `{ url }` once it listens. */
@@ -126,20 +138,36 @@ export async function processCpuSeconds(pid: number): Promise<number> {
   return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
 }
 
-/** PostgreSQL's own CPU so far: every process named `postgres` (server and backends). */
-export async function postgresCpuSeconds(): Promise<number> {
-  let total = 0;
+/** CPU-seconds so far of every process named `postgres` (server and backends), by pid. */
+export async function postgresCpu(): Promise<Map<number, number>> {
+  const used = new Map<number, number>();
   for (const entry of await readdir('/proc')) {
     if (!/^\d+$/.test(entry)) {
       continue;
     }
     try {
       if ((await readFile(`/proc/${entry}/comm`, 'utf8')).trim() === 'postgres') {
-        total += await processCpuSeconds(Number(entry));
+        used.set(Number(entry), await processCpuSeconds(Number(entry)));
       }
     } catch {
       // The process ended while we looked.
     }
+  }
+  return used;
+}
+
+/**
+ * PostgreSQL's CPU between two readings: what each process used in between (a backend that
+ * started in between, all of its CPU). A backend that ended in between is missed: measure while
+ * the servers under test keep their pools open.
+ */
+export function postgresCpuBetween(
+  before: Map<number, number>,
+  after: Map<number, number>,
+): number {
+  let total = 0;
+  for (const [pid, seconds] of after) {
+    total += seconds - (before.get(pid) ?? 0);
   }
   return total;
 }

@@ -2,7 +2,7 @@
 // another, peers beside each in the same run. Options: --scenario map-read|gate|fanout (one
 // only), --quick (a small network and a few seconds per case: what CI runs).
 import 'reflect-metadata';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { cpus, hostname, totalmem } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -53,7 +53,7 @@ try {
         ? { seconds: 3, warmupSeconds: 1, passes: 1 }
         : { seconds: 20, warmupSeconds: 5, passes: 2 }),
     });
-    sections.push(`## map read\n\n${mapReadTable(results.mapRead)}`);
+    sections.push(`### map read\n\n${mapReadTable(results.mapRead)}`);
   }
   if (runs('gate')) {
     results.gate = await gate({
@@ -61,7 +61,7 @@ try {
       seconds: quick ? 3 : 15,
       shelters: quick ? 10 : 100,
     });
-    sections.push(`## gate\n\n${gateTable(results.gate)}`);
+    sections.push(`### gate\n\n${gateTable(results.gate)}`);
   }
   if (runs('fanout')) {
     const cases: FanoutCase[] = quick
@@ -84,7 +84,7 @@ try {
       seconds: quick ? 5 : 60,
       rate: 50,
     });
-    sections.push(`## fan-out\n\n${fanoutTable(results.fanout)}`);
+    sections.push(`### fan-out\n\n${fanoutTable(results.fanout)}`);
   }
 } finally {
   await database.close();
@@ -107,21 +107,32 @@ const file = path.join(
 );
 await writeFile(file, JSON.stringify(results, null, 2) + '\n');
 const markdown = [
-  '# Performance',
-  '',
   `The latest \`npm run bench\`${quick ? ' --quick' : ''}, ${results.date}, on ${machine}.`,
   `Seeded first: ${seed.shelters} shelters (${Math.round(seed.bedsShare * 100)}% bed by bed) and ${seed.residents} residents on top of the demo network, in ${results.seed.seconds} s (with the database's start).`,
-  'Load generators, servers and PostgreSQL share the machine: compare figures only within one run, as ratios. How to read each table: docs/BENCHMARKS.md.',
+  'Load generators, servers and PostgreSQL share the machine: compare figures only within one run, as ratios.',
   '',
-  '## Targets',
+  '### Targets',
   '',
   targetsTable(results),
   '',
   ...sections.flatMap((section) => [section, '']),
 ].join('\n');
-// The docs keep a whole run's tables: a quick run or a single scenario leaves them as they are.
+// The docs keep a whole run's tables, between two markers; the text around them is written by
+// hand (how to read the tables, what misses a target and why). A quick run or a single scenario
+// leaves them as they are.
 if (!quick && !only) {
-  await writeFile(path.join(root, 'docs/PERFORMANCE.md'), markdown);
+  await writeLatest(path.join(root, 'docs/PERFORMANCE.md'), markdown);
 }
 console.log(markdown);
 console.log(`results: ${path.relative(root, file)}`);
+
+async function writeLatest(docs: string, tables: string): Promise<void> {
+  const [start, end] = ['<!-- bench:start -->', '<!-- bench:end -->'];
+  const text = await readFile(docs, 'utf8').catch(() => `# Performance\n\n${start}\n${end}\n`);
+  const from = text.indexOf(start);
+  const to = text.indexOf(end);
+  if (from < 0 || to < from) {
+    throw new Error(`${docs} has lost its ${start} … ${end} markers`);
+  }
+  await writeFile(docs, `${text.slice(0, from + start.length)}\n${tables}\n${text.slice(to)}`);
+}

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { IdempotencyService } from '@albergue/common';
-import { haversineKm, Shelter, ShelterSearchService } from '@albergue/shelters';
+import { haversineKm, PUBLIC_FIELD_NEEDS, Shelter, ShelterSearchService } from '@albergue/shelters';
 import { DataSource } from 'typeorm';
 import {
   createOrganisation,
@@ -117,7 +117,7 @@ describe('Shelter directory (e2e)', () => {
     });
 
     it('is one SQL statement, with the figures and the organisations of every shelter', async () => {
-      const statements = await app.countStatements(() =>
+      const statements = await app.statements(() =>
         search({
           near: MEXICO_CITY,
           radiusKm: 20,
@@ -127,13 +127,13 @@ describe('Shelter directory (e2e)', () => {
         }),
       );
       // The search itself, plus one batched query for the organisations field.
-      expect(statements).toBe(2);
-      const withoutOrganisation = await app.countStatements(() =>
+      expect(statements).toHaveLength(2);
+      const withoutOrganisation = await app.statements(() =>
         app.gql(
           `{ shelters(filter: { near: { lat: 19.4, lng: -99.1 }, hasSpace: true }) { id availability { band byPopulation { band } } } }`,
         ),
       );
-      expect(withoutOrganisation).toBe(1);
+      expect(withoutOrganisation).toHaveLength(1);
     });
 
     it('reads entities equal to what TypeORM itself would build, for every shelter and column', async () => {
@@ -159,6 +159,45 @@ describe('Shelter directory (e2e)', () => {
         );
         expect(sortCapacities(capacities)).toEqual(sortCapacities(expectedCapacities));
       }
+    });
+
+    it('reads only the columns the asked fields need, and serves them as a whole read does', async () => {
+      const MAP_FIELDS = `id name distanceKm location { lat lng approximate radiusKm }
+        availability { band freeBeds stale updatedAt byPopulation { population band freeBeds } }`;
+      const ask = (fields: string) =>
+        app.gql<{ shelters: Record<string, unknown>[] }>(
+          `query($near: GeoPointInput!) { shelters(filter: { near: $near, hasSpace: true }, first: 50) { ${fields} } }`,
+          { near: MEXICO_CITY },
+        );
+      let map: Awaited<ReturnType<typeof ask>> | undefined;
+      const [mapSql] = await app.statements(async () => {
+        map = await ask(MAP_FIELDS);
+      });
+      let whole: Awaited<ReturnType<typeof ask>> | undefined;
+      const [wholeSql] = await app.statements(async () => {
+        whole = await ask(`${MAP_FIELDS} address { street } contact { phone } openingHours`);
+      });
+      expect(mapSql).not.toMatch(/address_street|contact_phone|opening_hours|s\.lat\b/);
+      expect(wholeSql).toMatch(/address_street/);
+      expect(map!.data!.shelters.length).toBeGreaterThan(10);
+      expect(map!.data!.shelters).toEqual(
+        whole!.data!.shelters.map((shelter) => {
+          const rest = { ...shelter };
+          for (const extra of ['address', 'contact', 'openingHours']) {
+            expect(rest[extra]).toBeDefined();
+            delete rest[extra];
+          }
+          return rest;
+        }),
+      );
+    });
+
+    it('knows what every GraphQL field of Shelter needs read', async () => {
+      const result = await app.gql<{ __type: { fields: { name: string }[] } }>(
+        '{ __type(name: "Shelter") { fields { name } } }',
+      );
+      const fields = result.data!.__type.fields.map((field) => field.name);
+      expect(fields.filter((field) => !(field in PUBLIC_FIELD_NEEDS))).toEqual([]);
     });
 
     it('uses the GiST index on the public point for nearest-first and radius', async () => {

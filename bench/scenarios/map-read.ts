@@ -1,7 +1,14 @@
 import autocannon from 'autocannon';
 import { loadConfig } from '../../apps/api/src/config/config.js';
 import { withClient } from '../database.js';
-import { benchEnv, type BenchProcess, forkPeer, postgresCpuSeconds, spawnApi } from '../harness.js';
+import {
+  benchEnv,
+  type BenchProcess,
+  forkPeer,
+  postgresCpu,
+  postgresCpuBetween,
+  spawnApi,
+} from '../harness.js';
 import { createPeerSchema } from '../peers/schema.js';
 
 export type MapReadServer = 'Albergue' | 'PostGraphile v5' | 'Fastify + pg (ceiling)';
@@ -238,10 +245,10 @@ async function measure(
     await withClient(databaseUrl, (client) => client.query('SELECT pg_stat_statements_reset()'));
   }
   const serverBefore = await target.process.cpuSeconds();
-  const postgresBefore = await postgresCpuSeconds();
+  const postgresBefore = await postgresCpu();
   const result = await cannon(target, point, connections, seconds);
   const serverCpu = (await target.process.cpuSeconds()) - serverBefore;
-  const postgresCpu = (await postgresCpuSeconds()) - postgresBefore;
+  const postgresUsed = postgresCpuBetween(postgresBefore, await postgresCpu());
   const requests = result.requests.total;
   const calls = statements
     ? await withClient(databaseUrl, async (client) => {
@@ -265,6 +272,6 @@ async function measure(
     statementsPerRequest:
       calls === null ? null : Math.round((calls / Math.max(1, requests)) * 100) / 100,
     serverCpuMsPerRequest: perRequest(serverCpu),
-    postgresCpuMsPerRequest: perRequest(postgresCpu),
+    postgresCpuMsPerRequest: perRequest(postgresUsed),
   };
 }

@@ -39,8 +39,8 @@ export const TEST_ADMIN = { email: 'admin@test.example', password: 'a long test 
 export interface TestApp extends RunningAlbergue, GraphQLClient {
   /** Signs in through the login mutation and returns a client that sends the session cookie. */
   signIn(email: string, password?: string): Promise<SignedIn>;
-  /** Counts the SQL statements the app sends while `act` runs. */
-  countStatements(act: () => Promise<unknown>): Promise<number>;
+  /** The SQL statements the app sends while `act` runs. */
+  statements(act: () => Promise<unknown>): Promise<string[]>;
   sql<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
 }
 
@@ -119,20 +119,20 @@ export async function startTestApp(
     gql: (query, variables) => graphql(running.url, query, variables),
     signIn: (email, password = DEMO_PASSWORD) => signIn(running.url, email, password),
     sql: (text, params) => dataSource.query(text, params),
-    async countStatements(act) {
+    async statements(act) {
       const logger = dataSource.logger;
       const original = logger.logQuery.bind(logger);
-      let count = 0;
-      logger.logQuery = (...args) => {
-        count += 1;
-        return original(...args);
+      const sent: string[] = [];
+      logger.logQuery = (query, ...rest) => {
+        sent.push(query);
+        return original(query, ...rest);
       };
       try {
         await act();
       } finally {
         logger.logQuery = original;
       }
-      return count;
+      return sent;
     },
   };
 }

@@ -10,3 +10,4 @@ export * from './policy.js';
 export * from './periodic.js';
 export * from './scope-registry.js';
 export * from './enum-names.js';
+export * from './requested-fields.js';

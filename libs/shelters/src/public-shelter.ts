@@ -68,12 +68,67 @@ export function publicAvailability(
   );
 }
 
-/** Sets the public fields GraphQL serves on a shelter just read (see the entity). */
+/**
+ * Sets the public fields GraphQL serves on a shelter just read (see the entity), each one whose
+ * columns the read brought (all of them, unless the read chose its columns: PUBLIC_FIELD_NEEDS).
+ */
 export function withPublicFields(shelter: Shelter, rules: AvailabilityRules, now: Date): Shelter {
-  shelter.publicAddress = publicAddress(shelter);
-  shelter.location = publicLocation(shelter);
-  shelter.availability = publicAvailability(shelter, rules, now);
+  if (shelter.address !== undefined) {
+    shelter.publicAddress = publicAddress(shelter);
+  }
+  if (shelter.publicLat !== undefined) {
+    shelter.location = publicLocation(shelter);
+  }
+  if (shelter.capacities !== undefined) {
+    shelter.availability = publicAvailability(shelter, rules, now);
+  }
   return shelter;
+}
+
+/** The figures (capacity rows), in PUBLIC_FIELD_NEEDS. */
+export const FIGURES = 'capacities';
+
+/**
+ * What each GraphQL field of Shelter needs read: property paths (an embedded object's name takes
+ * all its columns) and FIGURES. A spec checks every field of the type is here; a field that is
+ * not makes the search read everything rather than serve it empty.
+ */
+export const PUBLIC_FIELD_NEEDS: Readonly<Record<string, readonly string[]>> = {
+  id: [],
+  name: ['name'],
+  status: ['status'],
+  sensitive: ['sensitive'],
+  address: ['address', 'sensitive'],
+  contact: ['contact'],
+  populations: ['populations'],
+  services: ['services'],
+  languages: ['languages'],
+  eligibility: ['eligibility'],
+  openingHours: ['openingHours'],
+  trackingMode: ['trackingMode'],
+  availabilityVersion: ['availabilityVersion'],
+  updatedAt: ['updatedAt'],
+  location: ['publicLat', 'publicLng', 'sensitive'],
+  availability: ['status', 'sensitive', 'availabilityConfirmedAt', FIGURES],
+  // Computed by the search itself when the filter gives `near`.
+  distanceKm: [],
+  organisation: ['organisationId'],
+};
+
+/** The columns (and whether the figures) these GraphQL fields need; null: read everything. */
+export function columnsForFields(
+  fields: ReadonlySet<string>,
+): { paths: Set<string>; figures: boolean } | null {
+  const paths = new Set(['id']);
+  for (const field of fields) {
+    const needs = PUBLIC_FIELD_NEEDS[field];
+    if (!needs) {
+      return null;
+    }
+    needs.forEach((need) => paths.add(need));
+  }
+  const figures = paths.delete(FIGURES);
+  return { paths, figures };
 }
 
 const bandName = enumNames(AvailabilityBand);

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { ShelterFilter, SheltersArgs } from './dto/shelters.args.js';
-import { withPublicFields } from './public-shelter.js';
-import { type ShelterRow, ShelterRows } from './shelter-rows.js';
+import { columnsForFields, withPublicFields } from './public-shelter.js';
+import { EVERYTHING, type Selection, type ShelterRow, ShelterRows } from './shelter-rows.js';
 import { Shelter } from './shelter.entity.js';
 import { SheltersException, SheltersExceptionCode } from './shelters.exception.js';
 import { ShelterStatus } from './shelters.enums.js';
@@ -39,6 +39,7 @@ class Statement {
 @Injectable()
 export class ShelterSearchService {
   private readonly rows: ShelterRows;
+  /** `SELECT <every column>, <figures>`: every read but the public search's. */
   private readonly from: string;
 
   constructor(
@@ -46,10 +47,21 @@ export class ShelterSearchService {
     @Inject(SHELTERS_OPTIONS) private readonly options: SheltersOptions,
   ) {
     this.rows = new ShelterRows(dataSource);
-    this.from = `SELECT ${this.rows.select}, ${FIGURES}`;
+    this.from = selectOf(this.rows.selection(EVERYTHING));
   }
 
-  async search({ filter = {}, first }: SheltersArgs): Promise<Shelter[]> {
+  /**
+   * The public search. `fields`, the GraphQL fields the caller will serve, lets it read only the
+   * columns those need (PUBLIC_FIELD_NEEDS); without them it reads every column.
+   */
+  async search(
+    { filter = {}, first }: SheltersArgs,
+    fields?: ReadonlySet<string>,
+  ): Promise<Shelter[]> {
+    const needs = fields ? columnsForFields(fields) : null;
+    const selection = needs
+      ? this.rows.selection(needs.paths, needs.figures)
+      : this.rows.selection(EVERYTHING);
     const statement = new Statement();
     const origin = filter.near
       ? `ll_to_earth(${statement.param(filter.near.lat)}, ${statement.param(filter.near.lng)})`
@@ -60,8 +72,9 @@ export class ShelterSearchService {
       : '';
     const order = origin ? `${PUBLIC_POINT} <-> ${origin}` : 's.name, s.id';
     return this.read(
-      `${this.from}${distance} FROM shelter s ${statement.where} ORDER BY ${order} LIMIT ${statement.param(first)}`,
+      `${selectOf(selection)}${distance} FROM shelter s ${statement.where} ORDER BY ${order} LIMIT ${statement.param(first)}`,
       statement.params,
+      selection,
     );
   }
 
@@ -100,7 +113,12 @@ export class ShelterSearchService {
     id: string,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<Shelter | null> {
-    const [shelter] = await this.read(`${this.from} FROM shelter s WHERE s.id = $1`, [id], manager);
+    const [shelter] = await this.read(
+      `${this.from} FROM shelter s WHERE s.id = $1`,
+      [id],
+      undefined,
+      manager,
+    );
     return shelter ?? null;
   }
 
@@ -163,10 +181,17 @@ export class ShelterSearchService {
   private async read(
     sql: string,
     params: unknown[],
+    selection: Selection = this.rows.selection(EVERYTHING),
     manager: EntityManager = this.dataSource.manager,
   ): Promise<Shelter[]> {
     const rows = await manager.query<ShelterRow[]>(sql, params);
     const now = new Date();
-    return rows.map((row) => withPublicFields(this.rows.hydrate(row), this.options, now));
+    return rows.map((row) =>
+      withPublicFields(this.rows.hydrate(row, selection), this.options, now),
+    );
   }
+}
+
+function selectOf(selection: Selection): string {
+  return `SELECT ${selection.select}${selection.figures ? `, ${FIGURES}` : ''}`;
 }

@@ -1,8 +1,18 @@
-import { Allow, argPath, type GraphQLContext, Public, Role, UuidPipe } from '@albergue/common';
+import {
+  Allow,
+  argPath,
+  type GraphQLContext,
+  Public,
+  requestedFields,
+  Role,
+  UuidPipe,
+} from '@albergue/common';
+import type { GraphQLResolveInfo } from 'graphql';
 import {
   Args,
   Context,
   ID,
+  Info,
   Mutation,
   Parent,
   Query,
@@ -32,8 +42,9 @@ export class SheltersResolver {
 
   @Public()
   @Query(() => [Shelter], { description: 'Shelters, nearest first when `filter.near` is given.' })
-  shelters(@Args() args: SheltersArgs): Promise<Shelter[]> {
-    return this.search.search(args);
+  shelters(@Args() args: SheltersArgs, @Info() info: GraphQLResolveInfo): Promise<Shelter[]> {
+    // The map's and integrators' query: read only the columns its fields need.
+    return this.search.search(args, requestedFields(info));
   }
 
   @Public()
