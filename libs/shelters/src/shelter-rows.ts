@@ -15,6 +15,9 @@ function columnsOf(dataSource: DataSource): ColumnMetadata[] {
   });
 }
 
+/** Selections kept built; a client asking for yet another set of fields gets it built per request. */
+const MAX_KEPT_SELECTIONS = 64;
+
 /** Column aliases c0, c1, …: short, and not built per row. */
 const KEYS = Array.from({ length: 100 }, (_, n) => `c${n}`);
 
@@ -68,7 +71,7 @@ export class ShelterRows {
   /**
    * The selection for these property paths (a path names a column, or an embedded object and so
    * all its columns: `address`), with or without the figures; `EVERYTHING` for every column and
-   * the figures. Built once per distinct selection.
+   * the figures. Built once per distinct selection (up to MAX_KEPT_SELECTIONS of them).
    */
   selection(paths: ReadonlySet<string> | typeof EVERYTHING, figures = true): Selection {
     const key = paths ? `${[...paths].sort().join(',')}|${figures}` : '*';
@@ -87,7 +90,11 @@ export class ShelterRows {
         figures: paths ? figures : true,
         setters: chosen.map((column) => column.set),
       };
-      this.selections.set(key, selection);
+      // Clients choose the fields, so the distinct selections are theirs to multiply: keep the
+      // first few (the map's, the integrators'), build any others per request.
+      if (this.selections.size < MAX_KEPT_SELECTIONS) {
+        this.selections.set(key, selection);
+      }
     }
     return selection;
   }
