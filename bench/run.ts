@@ -43,49 +43,79 @@ const results: BenchResults = {
   seed: { ...seed, seconds: Math.round((performance.now() - seedStarted) / 1000) },
 };
 const sections: string[] = [];
+const stamp = results.date.slice(0, 10);
+await mkdir(path.join(root, 'bench/results'), { recursive: true });
+const file = path.join(
+  root,
+  'bench/results',
+  `${stamp}-${hostname()}${quick ? '-quick' : ''}.json`,
+);
+const failures: string[] = [];
+
+/**
+ * One scenario: its report and table kept, and the JSON written at once, so that a scenario that
+ * fails (said, and the run's exit code 1) loses neither the others' figures nor the time they took.
+ */
+async function scenario<T>(
+  name: (typeof SCENARIOS)[number],
+  measure: () => Promise<T>,
+  keep: (report: T) => string,
+): Promise<void> {
+  if (!runs(name)) {
+    return;
+  }
+  try {
+    sections.push(keep(await measure()));
+  } catch (error) {
+    console.error(`bench: ${name} failed:`, error);
+    failures.push(`${name}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  await writeFile(file, JSON.stringify({ ...results, failures }, null, 2) + '\n');
+}
+
 try {
-  if (runs('map-read')) {
-    results.mapRead = await mapRead({
-      databaseUrl: database.url,
-      statements: database.statements,
-      connections: 50,
-      ...(quick
-        ? { seconds: 3, warmupSeconds: 1, passes: 1 }
-        : { seconds: 20, warmupSeconds: 5, passes: 2 }),
-    });
-    sections.push(`### map read\n\n${mapReadTable(results.mapRead)}`);
-  }
-  if (runs('gate')) {
-    results.gate = await gate({
-      databaseUrl: database.url,
-      seconds: quick ? 3 : 15,
-      shelters: quick ? 10 : 100,
-    });
-    sections.push(`### gate\n\n${gateTable(results.gate)}`);
-  }
-  if (runs('fanout')) {
-    const cases: FanoutCase[] = quick
-      ? [
-          { clients: 200, tickMs: 1000, instances: 1 },
-          { clients: 200, tickMs: 1000, instances: 2 },
-        ]
-      : [
-          ...[1000, 5000, 10000].map((clients) => ({
-            clients,
-            tickMs: 1000,
-            instances: 1 as const,
-          })),
-          { clients: 10000, tickMs: 500, instances: 1 },
-          { clients: 10000, tickMs: 1000, instances: 2 },
-        ];
-    results.fanout = await fanout({
-      databaseUrl: database.url,
-      cases,
-      seconds: quick ? 5 : 60,
-      rate: 50,
-    });
-    sections.push(`### fan-out\n\n${fanoutTable(results.fanout)}`);
-  }
+  await scenario(
+    'map-read',
+    () =>
+      mapRead({
+        databaseUrl: database.url,
+        statements: database.statements,
+        connections: 50,
+        ...(quick
+          ? { seconds: 3, warmupSeconds: 1, passes: 1 }
+          : { seconds: 20, warmupSeconds: 5, passes: 2 }),
+      }),
+    (report) => {
+      results.mapRead = report;
+      return `### map read\n\n${mapReadTable(report)}`;
+    },
+  );
+  await scenario(
+    'gate',
+    () => gate({ databaseUrl: database.url, seconds: quick ? 3 : 15, shelters: quick ? 10 : 100 }),
+    (report) => {
+      results.gate = report;
+      return `### gate\n\n${gateTable(report)}`;
+    },
+  );
+  const cases: FanoutCase[] = quick
+    ? [
+        { clients: 200, tickMs: 1000, instances: 1 },
+        { clients: 200, tickMs: 1000, instances: 2 },
+      ]
+    : [
+        ...[1000, 5000, 10000].map((clients) => ({ clients, tickMs: 1000, instances: 1 as const })),
+        { clients: 10000, tickMs: 500, instances: 1 },
+        { clients: 10000, tickMs: 1000, instances: 2 },
+      ];
+  await scenario(
+    'fanout',
+    () => fanout({ databaseUrl: database.url, cases, seconds: quick ? 5 : 60, rate: 50 }),
+    (report) => {
+      results.fanout = report;
+      return `### fan-out\n\n${fanoutTable(report)}`;
+    },
+  );
 } finally {
   await database.close();
 }
@@ -94,18 +124,14 @@ try {
 const broken = targets(results).filter(
   (row) => row.met === false && /double bookings|delivered/.test(row.target),
 );
-if (broken.length > 0 || (results.mapRead && results.mapRead.rows.some((row) => row.failed > 0))) {
+if (
+  failures.length > 0 ||
+  broken.length > 0 ||
+  (results.mapRead && results.mapRead.rows.some((row) => row.failed > 0))
+) {
   process.exitCode = 1;
 }
 
-const stamp = results.date.slice(0, 10);
-await mkdir(path.join(root, 'bench/results'), { recursive: true });
-const file = path.join(
-  root,
-  'bench/results',
-  `${stamp}-${hostname()}${quick ? '-quick' : ''}.json`,
-);
-await writeFile(file, JSON.stringify(results, null, 2) + '\n');
 const markdown = [
   `The latest \`npm run bench\`${quick ? ' --quick' : ''}, ${results.date}, on ${machine}.`,
   `Seeded first: ${seed.shelters} shelters (${Math.round(seed.bedsShare * 100)}% bed by bed) and ${seed.residents} residents on top of the demo network, in ${results.seed.seconds} s (with the database's start).`,
@@ -118,9 +144,9 @@ const markdown = [
   ...sections.flatMap((section) => [section, '']),
 ].join('\n');
 // The docs keep a whole run's tables, between two markers; the text around them is written by
-// hand (how to read the tables, what misses a target and why). A quick run or a single scenario
-// leaves them as they are.
-if (!quick && !only) {
+// hand (how to read the tables, what misses a target and why). A quick run, a single scenario or
+// a run where a scenario failed leaves them as they are.
+if (!quick && !only && failures.length === 0) {
   await writeLatest(path.join(root, 'docs/PERFORMANCE.md'), markdown);
 }
 console.log(markdown);

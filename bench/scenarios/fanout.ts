@@ -301,7 +301,9 @@ function row({
 function ask(child: ChildProcess, message: ToClient): Promise<FromClient> {
   return new Promise((resolve, reject) => {
     child.once('message', (answer: FromClient) => resolve(answer));
-    child.once('exit', (code) => reject(new Error(`fan-out client exited (${code})`)));
+    child.once('exit', (code) =>
+      reject(new Error(`fan-out client exited (${code}) while asked to ${message.type}`)),
+    );
     child.send(message);
   });
 }
