@@ -15,10 +15,13 @@ export type ToClient =
       allAreasShare: number;
     }
   | { type: 'measure' }
+  | { type: 'check'; versions: Record<string, number> }
   | { type: 'finish'; versions: Record<string, number> };
 
 export type FromClient =
   | { type: 'connected'; sockets: number; failed: number }
+  /** How many of this process's maps hold exactly these versions now. */
+  | { type: 'converged'; converged: number; sockets: number }
   | {
       type: 'report';
       /** Arrival age in ms -> how many shelter states arrived that old. */
@@ -172,6 +175,16 @@ async function run(message: Extract<ToClient, { type: 'start' }>): Promise<void>
   send({ type: 'connected', sockets: clients.length, failed });
 }
 
+/** Whether a map holds exactly the database's versions of what it watches. */
+function holdsAll(client: MapClient, versions: Record<string, number>): boolean {
+  for (const [id, at] of index) {
+    if (client.held[at] >= 0 && client.held[at] !== (versions[id] ?? start[at])) {
+      return false;
+    }
+  }
+  return true;
+}
+
 function finish(versions: Record<string, number>): void {
   const used = process.cpuUsage(measureStart.cpu);
   const cpuPerSecond =
@@ -181,7 +194,6 @@ function finish(versions: Record<string, number>): void {
   let converged = 0;
   const unexpected = disconnects;
   for (const client of clients) {
-    let same = true;
     for (const [id, at] of index) {
       if (client.held[at] < 0) {
         continue;
@@ -189,9 +201,8 @@ function finish(versions: Record<string, number>): void {
       const final = versions[id] ?? start[at];
       expected += final - start[at];
       delivered += Math.min(client.held[at], final) - start[at];
-      same &&= client.held[at] === final;
     }
-    converged += same ? 1 : 0;
+    converged += holdsAll(client, versions) ? 1 : 0;
     client.socket.close();
   }
   send({
@@ -230,6 +241,13 @@ process.on('message', (message: ToClient) => {
       ages.clear();
       measuring = true;
       measureStart = { cpu: process.cpuUsage(), at: performance.now() };
+      break;
+    case 'check':
+      send({
+        type: 'converged',
+        converged: clients.filter((client) => holdsAll(client, message.versions)).length,
+        sockets: clients.length,
+      });
       break;
     case 'finish':
       measuring = false;

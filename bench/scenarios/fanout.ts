@@ -50,6 +50,12 @@ export interface FanoutRow {
   serverCpuPerTickMs: number;
   /** The same with no client connected (the change traffic alone), measured in the same run. */
   baselineCpuPerSecond: number;
+  /**
+   * From the last change's commit until every map of the run held the database's versions (null:
+   * not within CATCH_UP_LIMIT_MS). A map that is late but gets there lost nothing; one that never
+   * does, did.
+   */
+  catchUpMs: number | null;
   /** This process's heap growth per client connected to it (null for the other instance's clients). */
   heapPerClientKB: number | null;
   disconnects: number;
@@ -197,7 +203,7 @@ async function withTick(
         loop.enable();
         const measured = await cpuWhile(changes(seconds * 1000), second ?? undefined);
         loop.disable();
-        await sleep(3 * tickMs); // the last changes' ticks
+        const catchUpMs = await caughtUp(children, databaseUrl);
         const versions = await currentVersions(databaseUrl);
         const reports = (
           await Promise.all(children.map((child) => ask(child, { type: 'finish', versions })))
@@ -218,6 +224,7 @@ async function withTick(
               measured,
               baselineCpuPerSecond,
               heapPerClientKB: side === 0 ? heapPerClientKB : null,
+              catchUpMs,
               loopDelayP99Ms: Math.round(loop.percentile(99) / 1e6),
             }),
           );
@@ -245,6 +252,7 @@ function row({
   measured,
   baselineCpuPerSecond,
   heapPerClientKB,
+  catchUpMs,
   loopDelayP99Ms,
 }: {
   reports: Report[];
@@ -255,6 +263,7 @@ function row({
   measured: { count: number; elapsed: number; cpu: number };
   baselineCpuPerSecond: number;
   heapPerClientKB: number | null;
+  catchUpMs: number | null;
   loopDelayP99Ms: number;
 }): FanoutRow {
   const ages = new Map<number, number>();
@@ -292,18 +301,47 @@ function row({
     serverCpuPerTickMs: Math.round((measured.cpu / measured.elapsed) * tickMs),
     baselineCpuPerSecond: round(baselineCpuPerSecond),
     heapPerClientKB,
+    catchUpMs,
     disconnects: sum((r) => r.disconnects),
     clientsCpuPerSecond: round(sum((r) => r.cpuPerSecond)),
     serverLoopDelayP99Ms: loopDelayP99Ms,
   };
 }
 
+/** How long after the last change a run's maps may take to hold every committed version. */
+const CATCH_UP_LIMIT_MS = 120_000;
+
+/** Waits until every map holds the database's versions; how long that took, or null if it did not. */
+async function caughtUp(children: ChildProcess[], databaseUrl: string): Promise<number | null> {
+  const started = performance.now();
+  while (performance.now() - started < CATCH_UP_LIMIT_MS) {
+    const versions = await currentVersions(databaseUrl);
+    const answers = await Promise.all(
+      children.map((child) => ask(child, { type: 'check', versions })),
+    );
+    if (
+      answers.every((answer) => answer.type === 'converged' && answer.converged === answer.sockets)
+    ) {
+      return Math.round(performance.now() - started);
+    }
+    await sleep(250);
+  }
+  return null;
+}
+
+/** Sends a client process a message and waits for its answer (its listeners gone after). */
 function ask(child: ChildProcess, message: ToClient): Promise<FromClient> {
   return new Promise((resolve, reject) => {
-    child.once('message', (answer: FromClient) => resolve(answer));
-    child.once('exit', (code) =>
-      reject(new Error(`fan-out client exited (${code}) while asked to ${message.type}`)),
-    );
+    const answered = (answer: FromClient) => {
+      child.off('exit', exitedEarly);
+      resolve(answer);
+    };
+    const exitedEarly = (code: number | null) => {
+      child.off('message', answered);
+      reject(new Error(`fan-out client exited (${code}) while asked to ${message.type}`));
+    };
+    child.once('message', answered);
+    child.once('exit', exitedEarly);
     child.send(message);
   });
 }
