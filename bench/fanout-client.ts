@@ -48,7 +48,8 @@ interface MapClient {
   held: Int32Array;
 }
 
-const send = (message: FromClient) => process.send!(message);
+const send = (message: FromClient, then?: () => void) =>
+  process.send!(message, undefined, undefined, then);
 
 let index = new Map<string, number>();
 let start: Int32Array;
@@ -185,6 +186,7 @@ function holdsAll(client: MapClient, versions: Record<string, number>): boolean 
   return true;
 }
 
+/** The report, then the process ends once it is on its way (a large one takes a while). */
 function finish(versions: Record<string, number>): void {
   const used = process.cpuUsage(measureStart.cpu);
   const cpuPerSecond =
@@ -205,16 +207,19 @@ function finish(versions: Record<string, number>): void {
     converged += holdsAll(client, versions) ? 1 : 0;
     client.socket.close();
   }
-  send({
-    type: 'report',
-    ages: Object.fromEntries(ages),
-    delivered,
-    expected,
-    converged,
-    sockets: clients.length,
-    disconnects: unexpected,
-    cpuPerSecond,
-  });
+  send(
+    {
+      type: 'report',
+      ages: Object.fromEntries(ages),
+      delivered,
+      expected,
+      converged,
+      sockets: clients.length,
+      disconnects: unexpected,
+      cpuPerSecond,
+    },
+    () => process.exit(0),
+  );
 }
 
 // Leaving before the parent asked for the report is a fault of the run: say why (an emptied
@@ -253,7 +258,6 @@ process.on('message', (message: ToClient) => {
       measuring = false;
       reported = true;
       finish(message.versions);
-      setTimeout(() => process.exit(0), 200).unref();
       break;
   }
 });
