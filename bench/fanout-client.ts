@@ -48,8 +48,7 @@ interface MapClient {
   held: Int32Array;
 }
 
-const send = (message: FromClient, then?: () => void) =>
-  process.send!(message, undefined, undefined, then);
+const send = (message: FromClient) => process.send!(message);
 
 let index = new Map<string, number>();
 let start: Int32Array;
@@ -186,7 +185,7 @@ function holdsAll(client: MapClient, versions: Record<string, number>): boolean 
   return true;
 }
 
-/** The report, then the process ends once it is on its way (a large one takes a while). */
+/** The report; the parent then closes the channel, which ends the process. */
 function finish(versions: Record<string, number>): void {
   const used = process.cpuUsage(measureStart.cpu);
   const cpuPerSecond =
@@ -207,19 +206,16 @@ function finish(versions: Record<string, number>): void {
     converged += holdsAll(client, versions) ? 1 : 0;
     client.socket.close();
   }
-  send(
-    {
-      type: 'report',
-      ages: Object.fromEntries(ages),
-      delivered,
-      expected,
-      converged,
-      sockets: clients.length,
-      disconnects: unexpected,
-      cpuPerSecond,
-    },
-    () => process.exit(0),
-  );
+  send({
+    type: 'report',
+    ages: Object.fromEntries(ages),
+    delivered,
+    expected,
+    converged,
+    sockets: clients.length,
+    disconnects: unexpected,
+    cpuPerSecond,
+  });
 }
 
 // Leaving before the parent asked for the report is a fault of the run: say why (an emptied
@@ -236,6 +232,9 @@ process.on('unhandledRejection', (error) => {
   console.error(`fan-out client ${process.pid}:`, error);
   process.exit(1);
 });
+
+// The parent closes the channel once it has this process's report (or gives up on it).
+process.on('disconnect', () => process.exit(0));
 
 process.on('message', (message: ToClient) => {
   switch (message.type) {

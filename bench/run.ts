@@ -48,7 +48,7 @@ await mkdir(path.join(root, 'bench/results'), { recursive: true });
 const file = path.join(
   root,
   'bench/results',
-  `${stamp}-${hostname()}${quick ? '-quick' : ''}.json`,
+  `${stamp}-${hostname()}${only ? `-${only}` : ''}${quick ? '-quick' : ''}.json`,
 );
 const failures: string[] = [];
 

@@ -622,6 +622,31 @@ describe('Residents, households and the asylum track (e2e)', () => {
       );
       expect(audit).toEqual([{ detail: `merged ${b.id} of shelter ${shelterB}` }]);
     });
+    it('two merges of one pair taken the other way round, at once: one merges, the other is told', async () => {
+      const person = (shelterId: string) =>
+        register(
+          coordinator,
+          householdInput(shelterId, [adult('Roseline Exantus', { birthYear: 1991 })]),
+        );
+      const a = (await person(shelterA)).data!.registerHousehold.members[0];
+      const b = (await person(shelterB)).data!.registerHousehold.members[0];
+      const merge = (keep: string, other: string) =>
+        coordinator.gql('mutation($k: ID!, $m: ID!) { mergeResidents(keepId: $k, mergeId: $m) }', {
+          k: keep,
+          m: other,
+        });
+      const outcomes = await Promise.all([merge(a.id, b.id), merge(b.id, a.id)]);
+      const said = outcomes
+        .map((outcome) => {
+          const extensions = outcome.errors?.[0].extensions;
+          return extensions ? `${String(extensions.code)} ${String(extensions.reason)}` : 'OK';
+        })
+        .sort();
+      expect(said).toEqual(['BAD_USER_INPUT NOT_DUPLICATES', 'OK']);
+      expect(
+        await app.sql('SELECT id FROM resident WHERE id = ANY($1)', [[a.id, b.id]]),
+      ).toHaveLength(1);
+    });
   });
 
   describe('keys', () => {

@@ -229,6 +229,9 @@ async function withTick(
             }),
           );
         });
+        // A client ends when its channel closes, once its report is in: ending by itself, its
+        // 'exit' could overtake its last message here.
+        children.forEach((child) => child.disconnect());
         await Promise.all(children.map((child) => exited(child)));
         await sleep(1000);
       }

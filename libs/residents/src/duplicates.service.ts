@@ -59,11 +59,16 @@ export class DuplicatesService {
    */
   async merge(caller: Caller, keepId: string, mergeId: string): Promise<string> {
     await this.dataSource.transaction(async (manager) => {
-      const [keep, other] = await Promise.all(
-        [keepId, mergeId].map((id) =>
-          manager.findOne(Resident, { where: { id }, lock: { mode: 'pessimistic_write' } }),
-        ),
-      );
+      // One after the other (a transaction's connection runs one query at a time), in id order,
+      // so that two merges of the same pair taken the other way round wait instead of deadlocking.
+      const locked = new Map<string, Resident | null>();
+      for (const id of [keepId, mergeId].sort()) {
+        locked.set(
+          id,
+          await manager.findOne(Resident, { where: { id }, lock: { mode: 'pessimistic_write' } }),
+        );
+      }
+      const [keep, other] = [locked.get(keepId) ?? null, locked.get(mergeId) ?? null];
       if (
         !keep ||
         !other ||
