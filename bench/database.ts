@@ -1,11 +1,10 @@
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { startEmbeddedPostgres } from '../apps/api/src/database/embedded-postgres.js';
 import { progressBar } from '../apps/api/src/seed/progress-bar.js';
 import { type SeedSize, seedLargeNetwork } from '../apps/api/src/seed/large-network.js';
-import { startBenchApp } from './harness.js';
+import { startBenchApp, withClient } from './harness.js';
 
 export interface BenchDatabase {
   url: string;
@@ -75,19 +74,6 @@ export async function prepareBenchDatabase(size: SeedSize): Promise<BenchDatabas
   } catch (error) {
     await stop();
     throw error;
-  }
-}
-
-export async function withClient<T>(
-  url: string,
-  act: (client: pg.Client) => Promise<T>,
-): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await act(client);
-  } finally {
-    await client.end();
   }
 }
 

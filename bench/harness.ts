@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { randomBytes } from 'node:crypto';
+import pg from 'pg';
 import { pino } from 'pino';
 import { type RunningAlbergue, startAlbergue } from '../apps/api/src/bootstrap.js';
 import { loadConfig } from '../apps/api/src/config/config.js';
@@ -175,6 +176,20 @@ export function postgresCpuBetween(
 /** Linux's USER_HZ, the unit of /proc/<pid>/stat times: 100 on every common build. */
 const CLOCK_TICKS = 100;
 
+/** One connection for a few statements, closed whatever happens. */
+export async function withClient<T>(
+  url: string,
+  act: (client: pg.Client) => Promise<T>,
+): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await act(client);
+  } finally {
+    await client.end();
+  }
+}
+
 export interface LoadResult {
   requests: number;
   seconds: number;
@@ -248,12 +263,10 @@ export async function pgbenchTps(
   const common = ['-h', url.hostname, '-p', url.port, '-U', decodeURIComponent(url.username)];
   const admin = new URL(databaseUrl);
   admin.pathname = '/postgres';
-  const pg = await import('pg');
-  const client = new pg.default.Client({ connectionString: admin.toString() });
-  await client.connect();
-  await client.query('DROP DATABASE IF EXISTS albergue_pgbench');
-  await client.query('CREATE DATABASE albergue_pgbench');
-  await client.end();
+  await withClient(admin.toString(), async (client) => {
+    await client.query('DROP DATABASE IF EXISTS albergue_pgbench');
+    await client.query('CREATE DATABASE albergue_pgbench');
+  });
   await run(PGBENCH, [...common, '-i', '-s', '1', '-q', 'albergue_pgbench'], { env });
   const { stdout } = await run(
     PGBENCH,

@@ -10,10 +10,9 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import pg from 'pg';
 import type { FromClient, ToClient } from '../fanout-client.js';
 import { AvailabilityFeed } from '../../apps/api/src/realtime/availability-feed.js';
-import { type BenchProcess, spawnApi, startBenchApp } from '../harness.js';
+import { type BenchProcess, spawnApi, startBenchApp, withClient } from '../harness.js';
 import { startWsReference } from '../ws-reference.js';
 
 const CLIENT_SCRIPT = path.join(
@@ -357,13 +356,12 @@ function exited(child: ChildProcess): Promise<void> {
 
 /** The shelters the changes land on: EXTRA_SHELTERS more, in the demo network's boroughs. */
 async function seed(sheltersService: SheltersService, databaseUrl: string): Promise<string[]> {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  const { rows } = await client.query<{ organisation_id: string; borough: string }>(
-    `SELECT DISTINCT ON (address_borough) organisation_id, address_borough AS borough
-       FROM shelter WHERE address_borough IS NOT NULL ORDER BY address_borough`,
+  const { rows } = await withClient(databaseUrl, (client) =>
+    client.query<{ organisation_id: string; borough: string }>(
+      `SELECT DISTINCT ON (address_borough) organisation_id, address_borough AS borough
+         FROM shelter WHERE address_borough IS NOT NULL ORDER BY address_borough`,
+    ),
   );
-  await client.end();
   const ids: string[] = [];
   for (let i = 0; i < EXTRA_SHELTERS; i += 1) {
     const place = rows[i % rows.length];
@@ -415,11 +413,10 @@ async function changeLoop(
 }
 
 async function currentVersions(databaseUrl: string): Promise<Record<string, number>> {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  const { rows } = await client.query<{ id: string; version: string }>(
-    'SELECT id, availability_version AS version FROM shelter',
+  const { rows } = await withClient(databaseUrl, (client) =>
+    client.query<{ id: string; version: string }>(
+      'SELECT id, availability_version AS version FROM shelter',
+    ),
   );
-  await client.end();
   return Object.fromEntries(rows.map((row) => [row.id, Number(row.version)]));
 }

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import pg from 'pg';
 import { createStaff } from '../../test/helpers/staff.js';
 import { graphql, signIn, type SignedIn } from '../../test/helpers/test-app.js';
-import { type LoadResult, load, pgbenchTps, startBenchApp } from '../harness.js';
+import { type LoadResult, load, pgbenchTps, startBenchApp, withClient } from '../harness.js';
 
 const ADMIN = { email: 'admin@demo.example', password: 'demo-albergue-2026' };
 const BENCH_PASSWORD = 'a bench passphrase long enough';
@@ -109,17 +108,13 @@ async function cycle(session: SignedIn, place: Site, slot: number): Promise<stri
 }
 
 async function doubleBookings(databaseUrl: string): Promise<number> {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ n: number }>(
+  const { rows } = await withClient(databaseUrl, (client) =>
+    client.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM bed_assignment a JOIN bed_assignment b ON a.bed_id = b.bed_id AND a.id < b.id
         WHERE tstzrange(a.started_at, coalesce(a.ended_at, 'infinity')) && tstzrange(b.started_at, coalesce(b.ended_at, 'infinity'))`,
-    );
-    return rows[0].n;
-  } finally {
-    await client.end();
-  }
+    ),
+  );
+  return rows[0].n;
 }
 
 async function benchUser(url: string, admin: SignedIn): Promise<Staff> {

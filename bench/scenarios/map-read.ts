@@ -1,6 +1,5 @@
 import autocannon from 'autocannon';
 import { loadConfig } from '../../apps/api/src/config/config.js';
-import { withClient } from '../database.js';
 import {
   benchEnv,
   type BenchProcess,
@@ -8,6 +7,7 @@ import {
   postgresCpu,
   postgresCpuBetween,
   spawnApi,
+  withClient,
 } from '../harness.js';
 import { createPeerSchema } from '../peers/schema.js';
 
