@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { IdempotencyService } from '@albergue/common';
 import { haversineKm, PUBLIC_FIELD_NEEDS, Shelter, ShelterSearchService } from '@albergue/shelters';
+import type { Pool } from 'pg';
 import { DataSource } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
 import {
   createOrganisation,
   makeMember,
@@ -198,6 +200,37 @@ describe('Shelter directory (e2e)', () => {
       );
       const fields = result.data!.__type.fields.map((field) => field.name);
       expect(fields.filter((field) => !(field in PUBLIC_FIELD_NEEDS))).toEqual([]);
+    });
+
+    it('prepares the search on the connection: planned per connection, not per request', async () => {
+      const points = Array.from({ length: 8 }, (_, n) => ({
+        lat: MEXICO_CITY.lat + n / 100,
+        lng: MEXICO_CITY.lng,
+      }));
+      const [text] = await app.statements(() => search({ near: points[0], hasSpace: true }, 50));
+      for (const near of points.slice(1)) {
+        await search({ near, hasSpace: true }, 50);
+      }
+      // Every idle pooled connection at once, so that each is asked what it has prepared.
+      const pool = (app.app.get(DataSource).driver as PostgresDriver).master as Pool;
+      const clients = await Promise.all(
+        Array.from({ length: pool.idleCount }, () => pool.connect()),
+      );
+      const prepared = await Promise.all(
+        clients.map(async (client) => {
+          const { rows } = await client.query<{ statement: string; runs: number }>(
+            `SELECT statement, generic_plans + custom_plans AS runs FROM pg_prepared_statements
+              WHERE name LIKE 'shelter_search_%'`,
+          );
+          client.release();
+          return rows;
+        }),
+      );
+      const runs = prepared
+        .flat()
+        .filter((row) => row.statement === text)
+        .reduce((sum, row) => sum + Number(row.runs), 0);
+      expect(runs).toBe(points.length);
     });
 
     it('uses the GiST index on the public point for nearest-first and radius', async () => {

@@ -1,12 +1,18 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { Pool } from 'pg';
+import { DataSource, type EntityManager, QueryFailedError } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
 import type { ShelterFilter, SheltersArgs } from './dto/shelters.args.js';
+import { PreparedShapes } from './prepared-shapes.js';
 import { columnsForFields, withPublicFields } from './public-shelter.js';
 import { EVERYTHING, type Selection, type ShelterRow, ShelterRows } from './shelter-rows.js';
 import { Shelter } from './shelter.entity.js';
 import { SheltersException, SheltersExceptionCode } from './shelters.exception.js';
 import { ShelterStatus } from './shelters.enums.js';
 import { SHELTERS_OPTIONS, type SheltersOptions } from './shelters.options.js';
+
+/** Search texts prepared on each pooled connection: 10 connections × 16 plans at most. */
+const MAX_PREPARED_SEARCHES = 16;
 
 const PUBLIC_POINT = 'll_to_earth(s.public_lat, s.public_lng)';
 const FIGURES = `(SELECT coalesce(json_agg(json_build_object(
@@ -41,6 +47,7 @@ export class ShelterSearchService {
   private readonly rows: ShelterRows;
   /** `SELECT <every column>, <figures>`: every read but the public search's. */
   private readonly from: string;
+  private readonly prepared = new PreparedShapes('shelter_search_', MAX_PREPARED_SEARCHES);
 
   constructor(
     private readonly dataSource: DataSource,
@@ -71,11 +78,12 @@ export class ShelterSearchService {
       ? `, earth_distance(${PUBLIC_POINT}, ${origin}) / 1000 AS distance_km`
       : '';
     const order = origin ? `${PUBLIC_POINT} <-> ${origin}` : 's.name, s.id';
-    return this.read(
-      `${selectOf(selection)}${distance} FROM shelter s ${statement.where} ORDER BY ${order} LIMIT ${statement.param(first)}`,
-      statement.params,
-      selection,
-    );
+    const sql = `${selectOf(selection)}${distance} FROM shelter s ${statement.where} ORDER BY ${order} LIMIT ${statement.param(first)}`;
+    const name = this.prepared.nameOf(sql);
+    const rows = name
+      ? await this.queryPrepared(name, sql, statement.params)
+      : await this.dataSource.query<ShelterRow[]>(sql, statement.params);
+    return this.entities(rows, selection);
   }
 
   /**
@@ -113,12 +121,7 @@ export class ShelterSearchService {
     id: string,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<Shelter | null> {
-    const [shelter] = await this.read(
-      `${this.from} FROM shelter s WHERE s.id = $1`,
-      [id],
-      undefined,
-      manager,
-    );
+    const [shelter] = await this.read(`${this.from} FROM shelter s WHERE s.id = $1`, [id], manager);
     return shelter ?? null;
   }
 
@@ -181,10 +184,33 @@ export class ShelterSearchService {
   private async read(
     sql: string,
     params: unknown[],
-    selection: Selection = this.rows.selection(EVERYTHING),
     manager: EntityManager = this.dataSource.manager,
   ): Promise<Shelter[]> {
-    const rows = await manager.query<ShelterRow[]>(sql, params);
+    return this.entities(
+      await manager.query<ShelterRow[]>(sql, params),
+      this.rows.selection(EVERYTHING),
+    );
+  }
+
+  /**
+   * A named statement (PreparedShapes): TypeORM's runner sends unnamed ones only, pg's pool takes
+   * a name. Logged and failing as TypeORM's runner would (QueryFailedError: graphql-errors).
+   */
+  private async queryPrepared(
+    name: string,
+    text: string,
+    values: unknown[],
+  ): Promise<ShelterRow[]> {
+    this.dataSource.logger.logQuery(text, values);
+    const pool = (this.dataSource.driver as PostgresDriver).master as Pool;
+    try {
+      return (await pool.query<ShelterRow>({ name, text, values })).rows;
+    } catch (error) {
+      throw new QueryFailedError(text, values, error as Error);
+    }
+  }
+
+  private entities(rows: ShelterRow[], selection: Selection): Shelter[] {
     const now = new Date();
     return rows.map((row) =>
       withPublicFields(this.rows.hydrate(row, selection), this.options, now),
