@@ -79,7 +79,12 @@ function knownOf(watched: Int32Array): Record<string, number> {
   );
 }
 
-/** A socket.io map client, as the finder connects. */
+/**
+ * A socket.io map client, as the finder connects (apps/web/map/live.ts): on every connect,
+ * reconnections included, it says what it holds and takes what moved since, or the whole
+ * snapshot when the server says it is cheaper (`resync`). A map whose socket drops under load
+ * catches up this way, as a phone's does.
+ */
 async function open(
   url: string,
   address: string,
@@ -88,14 +93,19 @@ async function open(
 ): Promise<boolean> {
   const socket = io(`${url}/public`, {
     transports: ['websocket'],
-    reconnection: false,
     forceNew: true,
     localAddress: address,
   } as Parameters<typeof io>[1]);
   const client: MapClient = { socket, held: Int32Array.from(watched) };
   socket.on('availability', (update: { shelters: Entry[] }) => receive(client, update.shelters));
-  socket.on('disconnect', () => {
+  socket.on('disconnect', (reason) => {
+    if (reason === 'io client disconnect') {
+      return; // this process closing it at the end
+    }
     disconnects += 1;
+    if (disconnects === 1) {
+      console.error(`fan-out client ${process.pid}: a socket dropped (${reason}); it reconnects`);
+    }
   });
   const connected = await new Promise<boolean>((resolve) => {
     socket.once('connect', () => resolve(true));
@@ -105,15 +115,36 @@ async function open(
     socket.close();
     return false;
   }
-  const reply = (await socket
-    .timeout(30_000)
-    .emitWithAck('watch', { areas, known: knownOf(watched) })) as {
-    ok: boolean;
-    shelters?: Entry[];
-  };
-  receive(client, reply.shelters ?? []);
+  // From here on, 'connect' is a reconnection.
+  socket.on('connect', () => {
+    watch(url, socket, client, areas).catch((error: unknown) => {
+      // Unanswered: the socket is likely dropping again, and its next connect asks again.
+      console.error(`fan-out client ${process.pid}: watch after a reconnect failed:`, error);
+    });
+  });
+  await watch(url, socket, client, areas);
   clients.push(client);
   return true;
+}
+
+async function watch(
+  url: string,
+  socket: ReturnType<typeof io>,
+  client: MapClient,
+  areas: string[],
+): Promise<void> {
+  const reply = (await socket
+    .timeout(30_000)
+    .emitWithAck('watch', { areas, known: knownOf(client.held) })) as {
+    ok: boolean;
+    resync?: boolean;
+    shelters?: Entry[];
+  };
+  receive(client, reply.resync ? (await snapshotOf(url)).shelters : (reply.shelters ?? []));
+}
+
+async function snapshotOf(url: string): Promise<{ shelters: Entry[] }> {
+  return (await (await fetch(`${url}/availability.json`)).json()) as { shelters: Entry[] };
 }
 
 /** A bare WebSocket client of the reference server: same subscription, same messages. */
@@ -144,9 +175,7 @@ async function openWs(
 }
 
 async function run(message: Extract<ToClient, { type: 'start' }>): Promise<void> {
-  const snapshot = (await (await fetch(`${message.url}/availability.json`)).json()) as {
-    shelters: Entry[];
-  };
+  const snapshot = await snapshotOf(message.url);
   index = new Map(snapshot.shelters.map((entry, at) => [entry.id, at]));
   start = Int32Array.from(snapshot.shelters.map((entry) => entry.version));
   const areas = [...new Set(snapshot.shelters.map((entry) => entry.area))];
@@ -193,7 +222,6 @@ function finish(versions: Record<string, number>): void {
   let delivered = 0;
   let expected = 0;
   let converged = 0;
-  const unexpected = disconnects;
   for (const client of clients) {
     for (const [id, at] of index) {
       if (client.held[at] < 0) {
@@ -213,7 +241,7 @@ function finish(versions: Record<string, number>): void {
     expected,
     converged,
     sockets: clients.length,
-    disconnects: unexpected,
+    disconnects,
     cpuPerSecond,
   });
 }

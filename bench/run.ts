@@ -64,8 +64,11 @@ async function scenario<T>(
   if (!runs(name)) {
     return;
   }
+  const started = performance.now();
+  console.log(`bench: ${name}…`);
   try {
     sections.push(keep(await measure()));
+    console.log(`bench: ${name} done in ${Math.round((performance.now() - started) / 1000)} s`);
   } catch (error) {
     console.error(`bench: ${name} failed:`, error);
     failures.push(`${name}: ${error instanceof Error ? error.message : String(error)}`);
@@ -106,6 +109,9 @@ try {
     : [
         ...[1000, 5000, 10000].map((clients) => ({ clients, tickMs: 1000, instances: 1 as const })),
         { clients: 10000, tickMs: 500, instances: 1 },
+        // Two instances: at 5,000 the machine has room and the rows show the cross-instance path
+        // (notification, read, tick); at 10,000 the four client processes take most of both cores.
+        { clients: 5000, tickMs: 1000, instances: 2 },
         { clients: 10000, tickMs: 1000, instances: 2 },
       ];
   await scenario(

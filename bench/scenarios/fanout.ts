@@ -179,6 +179,7 @@ async function withTick(
             { servers: ['ws'], urls: () => ({ url: app.url, wsUrl: reference.url }) },
           ];
       for (const { servers, urls } of runs) {
+        console.log(`fan-out: ${size} clients, ${tickMs} ms tick, ${servers.join(' and ')}`);
         const heapBefore = heapUsed();
         const children = Array.from({ length: PROCESSES }, () =>
           fork(CLIENT_SCRIPT, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }),
