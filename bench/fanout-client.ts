@@ -100,11 +100,11 @@ async function open(
   socket.on('availability', (update: { shelters: Entry[] }) => receive(client, update.shelters));
   socket.on('disconnect', (reason) => {
     if (reason === 'io client disconnect') {
-      return; // this process closing it at the end
+      return; // this process closing it: at the end, or to ask again (watch)
     }
     disconnects += 1;
     if (disconnects === 1) {
-      console.error(`fan-out client ${process.pid}: a socket dropped (${reason}); it reconnects`);
+      console.error(`fan-out client ${process.pid}: a socket dropped (${reason})`);
     }
   });
   const connected = await new Promise<boolean>((resolve) => {
@@ -116,31 +116,43 @@ async function open(
     return false;
   }
   // From here on, 'connect' is a reconnection.
-  socket.on('connect', () => {
-    watch(url, socket, client, areas).catch((error: unknown) => {
-      // Unanswered: the socket is likely dropping again, and its next connect asks again.
-      console.error(`fan-out client ${process.pid}: watch after a reconnect failed:`, error);
-    });
-  });
+  socket.on('connect', () => void watch(url, socket, client, areas));
   await watch(url, socket, client, areas);
   clients.push(client);
   return true;
 }
 
+let watchFailures = 0;
+
+/**
+ * Says what the map holds and takes what moved (or the snapshot). Unanswered (the socket dropped
+ * meanwhile, or 30 s passed), it asks again on a fresh connection: never a rejection, which would
+ * end this process and its row.
+ */
 async function watch(
   url: string,
   socket: ReturnType<typeof io>,
   client: MapClient,
   areas: string[],
 ): Promise<void> {
-  const reply = (await socket
-    .timeout(30_000)
-    .emitWithAck('watch', { areas, known: knownOf(client.held) })) as {
-    ok: boolean;
-    resync?: boolean;
-    shelters?: Entry[];
-  };
-  receive(client, reply.resync ? (await snapshotOf(url)).shelters : (reply.shelters ?? []));
+  try {
+    const reply = (await socket
+      .timeout(30_000)
+      .emitWithAck('watch', { areas, known: knownOf(client.held) })) as {
+      ok: boolean;
+      resync?: boolean;
+      shelters?: Entry[];
+    };
+    receive(client, reply.resync ? (await snapshotOf(url)).shelters : (reply.shelters ?? []));
+  } catch (error) {
+    watchFailures += 1;
+    if (watchFailures === 1) {
+      console.error(`fan-out client ${process.pid}: a watch went unanswered (${String(error)})`);
+    }
+    if (socket.connected) {
+      socket.disconnect().connect();
+    }
+  }
 }
 
 async function snapshotOf(url: string): Promise<{ shelters: Entry[] }> {
