@@ -4,7 +4,7 @@ import path from 'node:path';
 import { startEmbeddedPostgres } from '../apps/api/src/database/embedded-postgres.js';
 import { progressBar } from '../apps/api/src/seed/progress-bar.js';
 import { type SeedSize, seedLargeNetwork } from '../apps/api/src/seed/large-network.js';
-import { startBenchApp, withClient } from './harness.js';
+import { recreateDatabase, startBenchApp, withClient } from './harness.js';
 
 export interface BenchDatabase {
   url: string;
@@ -27,7 +27,7 @@ export async function prepareBenchDatabase(size: SeedSize): Promise<BenchDatabas
   let url: string;
   let stop: () => Promise<void>;
   if (given) {
-    url = await freshDatabaseOn(given);
+    url = await recreateDatabase(given, BENCH_DATABASE);
     stop = async () => undefined;
   } else {
     const dataDir = await mkdtemp(path.join(tmpdir(), 'albergue-bench-'));
@@ -75,16 +75,4 @@ export async function prepareBenchDatabase(size: SeedSize): Promise<BenchDatabas
     await stop();
     throw error;
   }
-}
-
-async function freshDatabaseOn(given: string): Promise<string> {
-  const admin = new URL(given);
-  admin.pathname = '/postgres';
-  await withClient(admin.toString(), async (client) => {
-    await client.query(`DROP DATABASE IF EXISTS ${BENCH_DATABASE} WITH (FORCE)`);
-    await client.query(`CREATE DATABASE ${BENCH_DATABASE}`);
-  });
-  const url = new URL(given);
-  url.pathname = `/${BENCH_DATABASE}`;
-  return url.toString();
 }

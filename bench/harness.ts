@@ -78,7 +78,7 @@ export async function spawnApi(
   for (let attempt = 0; ; attempt += 1) {
     if (child.exitCode !== null || attempt > 300) {
       child.kill('SIGKILL');
-      throw new Error('the second Albergue process did not start');
+      throw new Error('Albergue (npm start) did not start');
     }
     if (
       await fetch(`${url}/health`).then(
@@ -176,6 +176,22 @@ export function postgresCpuBetween(
 /** Linux's USER_HZ, the unit of /proc/<pid>/stat times: 100 on every common build. */
 const CLOCK_TICKS = 100;
 
+/**
+ * A new, empty database `name` on the server of `serverUrl` (dropped first if an earlier run left
+ * one; the database the URL names is never touched); its URL.
+ */
+export async function recreateDatabase(serverUrl: string, name: string): Promise<string> {
+  const admin = new URL(serverUrl);
+  admin.pathname = '/postgres';
+  await withClient(admin.toString(), async (client) => {
+    await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await client.query(`CREATE DATABASE ${name}`);
+  });
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
 /** One connection for a few statements, closed whatever happens. */
 export async function withClient<T>(
   url: string,
@@ -261,12 +277,7 @@ export async function pgbenchTps(
   const url = new URL(databaseUrl);
   const env = { ...process.env, PGPASSWORD: decodeURIComponent(url.password) };
   const common = ['-h', url.hostname, '-p', url.port, '-U', decodeURIComponent(url.username)];
-  const admin = new URL(databaseUrl);
-  admin.pathname = '/postgres';
-  await withClient(admin.toString(), async (client) => {
-    await client.query('DROP DATABASE IF EXISTS albergue_pgbench');
-    await client.query('CREATE DATABASE albergue_pgbench');
-  });
+  await recreateDatabase(databaseUrl, 'albergue_pgbench');
   await run(PGBENCH, [...common, '-i', '-s', '1', '-q', 'albergue_pgbench'], { env });
   const { stdout } = await run(
     PGBENCH,

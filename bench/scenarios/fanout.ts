@@ -3,6 +3,7 @@ import {
   AvailabilityService,
   Population,
   SHELTERS_OPTIONS,
+  ShelterSearchService,
   SheltersService,
 } from '@albergue/shelters';
 import { type ChildProcess, fork } from 'node:child_process';
@@ -140,6 +141,9 @@ async function withTick(
   try {
     const shelters = await seed(app.app.get(SheltersService), databaseUrl);
     const availability = app.app.get(AvailabilityService);
+    // The database's truth, each time asked: what every map must hold in the end.
+    const search = app.app.get(ShelterSearchService);
+    const currentVersions = async () => Object.fromEntries(await search.versions());
     const changes = (forMs: number) => changeLoop(availability, shelters, rate, forMs);
     const cpuWhile = async (act: Promise<number>, other?: BenchProcess) => {
       const before = process.cpuUsage();
@@ -203,8 +207,8 @@ async function withTick(
         loop.enable();
         const measured = await cpuWhile(changes(seconds * 1000), second ?? undefined);
         loop.disable();
-        const catchUpMs = await caughtUp(children, databaseUrl);
-        const versions = await currentVersions(databaseUrl);
+        const catchUpMs = await caughtUp(children, currentVersions);
+        const versions = await currentVersions();
         const reports = (
           await Promise.all(children.map((child) => ask(child, { type: 'finish', versions })))
         ).flatMap((report) => (report.type === 'report' ? [report] : []));
@@ -315,10 +319,13 @@ function row({
 const CATCH_UP_LIMIT_MS = 120_000;
 
 /** Waits until every map holds the database's versions; how long that took, or null if it did not. */
-async function caughtUp(children: ChildProcess[], databaseUrl: string): Promise<number | null> {
+async function caughtUp(
+  children: ChildProcess[],
+  currentVersions: () => Promise<Record<string, number>>,
+): Promise<number | null> {
   const started = performance.now();
   while (performance.now() - started < CATCH_UP_LIMIT_MS) {
-    const versions = await currentVersions(databaseUrl);
+    const versions = await currentVersions();
     const answers = await Promise.all(
       children.map((child) => ask(child, { type: 'check', versions })),
     );
@@ -411,13 +418,4 @@ async function changeLoop(
   }
   await Promise.all(pending);
   return committed;
-}
-
-async function currentVersions(databaseUrl: string): Promise<Record<string, number>> {
-  const { rows } = await withClient(databaseUrl, (client) =>
-    client.query<{ id: string; version: string }>(
-      'SELECT id, availability_version AS version FROM shelter',
-    ),
-  );
-  return Object.fromEntries(rows.map((row) => [row.id, Number(row.version)]));
 }

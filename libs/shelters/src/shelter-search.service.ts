@@ -15,7 +15,8 @@ import { SHELTERS_OPTIONS, type SheltersOptions } from './shelters.options.js';
 const MAX_PREPARED_SEARCHES = 16;
 
 const PUBLIC_POINT = 'll_to_earth(s.public_lat, s.public_lng)';
-const FIGURES = `(SELECT coalesce(json_agg(json_build_object(
+/** The capacity rows of `s` as one JSON column, `capacities` (ShelterRow). */
+const FIGURES_SQL = `(SELECT coalesce(json_agg(json_build_object(
     'population', c.population, 'totalBeds', c.total_beds, 'freeBeds', c.free_beds,
     'overflowTotal', c.overflow_total, 'overflowFree', c.overflow_free) ORDER BY c.population), '[]'::json)
   FROM shelter_capacity c WHERE c.shelter_id = s.id) AS capacities`;
@@ -45,7 +46,9 @@ class Statement {
 @Injectable()
 export class ShelterSearchService {
   private readonly rows: ShelterRows;
-  /** `SELECT <every column>, <figures>`: every read but the public search's. */
+  /** Every column and the figures: every read but the public search's. */
+  private readonly everything: Selection;
+  /** `SELECT <every column>, <figures>`, for `everything`. */
   private readonly from: string;
   private readonly prepared = new PreparedShapes('shelter_search_', MAX_PREPARED_SEARCHES);
 
@@ -54,7 +57,8 @@ export class ShelterSearchService {
     @Inject(SHELTERS_OPTIONS) private readonly options: SheltersOptions,
   ) {
     this.rows = new ShelterRows(dataSource);
-    this.from = selectOf(this.rows.selection(EVERYTHING));
+    this.everything = this.rows.selection(EVERYTHING);
+    this.from = selectOf(this.everything);
   }
 
   /**
@@ -66,9 +70,7 @@ export class ShelterSearchService {
     fields?: ReadonlySet<string>,
   ): Promise<Shelter[]> {
     const needs = fields ? columnsForFields(fields) : null;
-    const selection = needs
-      ? this.rows.selection(needs.paths, needs.figures)
-      : this.rows.selection(EVERYTHING);
+    const selection = needs ? this.rows.selection(needs.paths, needs.figures) : this.everything;
     const statement = new Statement();
     const origin = filter.near
       ? `ll_to_earth(${statement.param(filter.near.lat)}, ${statement.param(filter.near.lng)})`
@@ -186,10 +188,7 @@ export class ShelterSearchService {
     params: unknown[],
     manager: EntityManager = this.dataSource.manager,
   ): Promise<Shelter[]> {
-    return this.entities(
-      await manager.query<ShelterRow[]>(sql, params),
-      this.rows.selection(EVERYTHING),
-    );
+    return this.entities(await manager.query<ShelterRow[]>(sql, params), this.everything);
   }
 
   /**
@@ -219,5 +218,5 @@ export class ShelterSearchService {
 }
 
 function selectOf(selection: Selection): string {
-  return `SELECT ${selection.select}${selection.figures ? `, ${FIGURES}` : ''}`;
+  return `SELECT ${selection.select}${selection.figures ? `, ${FIGURES_SQL}` : ''}`;
 }
