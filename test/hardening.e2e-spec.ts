@@ -1,5 +1,15 @@
 import { startTestApp, type TestApp } from './helpers/test-app.js';
 
+/** `depth` fragments each spreading the one below `fan` times: tiny as text, 4^12 fields spread out. */
+function fragmentFan(depth: number, fan: number): string {
+  const fragments = ['fragment F0 on Shelter { id }'];
+  for (let level = 1; level <= depth; level += 1) {
+    const spreads = Array.from({ length: fan }, () => `...F${level - 1}`).join(' ');
+    fragments.push(`fragment F${level} on Shelter { name ${spreads} }`);
+  }
+  return `{ shelters(first: 1) { ...F${depth} } } ${fragments.join(' ')}`;
+}
+
 /** The API facing a hostile client, with tight limits so that each is easy to reach. */
 describe('API hardening (e2e)', () => {
   let app: TestApp;
@@ -55,6 +65,87 @@ describe('API hardening (e2e)', () => {
     const result = await app.gql(`{ shelters(first: 1) { ${fields} } }`);
     expect(result.errors![0].extensions.code).toBe('GRAPHQL_PARSE_FAILED');
     expect(result.errors![0].message).toMatch(/tokens/);
+  });
+
+  it('refuses fans of fragments without stalling: /health answers all the while', async () => {
+    // Before the cost rule looked at each fragment once, one of these took about 25 s of the
+    // event loop inside validation; the names vary so that no cache can help.
+    const fans = Array.from({ length: 6 }, (_, i) =>
+      app.gql(fragmentFan(12, 4).replace(/F(\d+)/g, `F$1x${i}`)),
+    );
+    const health = Array.from({ length: 20 }, () => fetch(`${app.url}/health`));
+    expect((await Promise.all(health)).map((response) => response.status)).toEqual(
+      Array(20).fill(200),
+    );
+    for (const result of await Promise.all(fans)) {
+      expect(result.errors![0]).toMatchObject({
+        message: expect.stringMatching(/^Query limit: this query would cost about \d+, above 500/),
+        extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+      });
+    }
+  });
+
+  it.each([
+    ['a number', 123],
+    ['an object (a syntax tree)', { kind: 'Document', definitions: [] }],
+    ['a list', ['{ shelters { id } }']],
+    ['true', true],
+    ['a JSON value as text', '123'],
+    ['an empty object as text', '{}'],
+    ['a syntax tree as text', JSON.stringify({ kind: 'Document', definitions: [] })],
+    ['null as text', 'null'],
+  ])(
+    'refuses a query that is %s as a client error, never an internal one',
+    async (_case, query) => {
+      const response = await post(JSON.stringify({ query }));
+      expect(response.status).toBe(400);
+      const body = (await response.json()) as { errors: { extensions: { code: string } }[] };
+      expect(['BAD_REQUEST', 'GRAPHQL_PARSE_FAILED']).toContain(body.errors[0].extensions.code);
+    },
+  );
+
+  it('refuses a GET whose query string repeats the query', async () => {
+    const query = encodeURIComponent('{ shelters(first: 1) { id } }');
+    const response = await fetch(`${app.url}/graphql?query=${query}&query=${query}`, {
+      headers: { 'mercurius-require-preflight': '1' },
+    });
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as { errors: { extensions: { code: string } }[] };
+    expect(body.errors[0].extensions.code).toBe('BAD_REQUEST');
+  });
+
+  it('parses a document only from text, so the token limit holds for a syntax tree too', async () => {
+    const fields = Array.from({ length: 250 }, () => ({
+      kind: 'Field',
+      name: { kind: 'Name', value: 'id' },
+    }));
+    const tree = {
+      kind: 'Document',
+      definitions: [
+        {
+          kind: 'OperationDefinition',
+          operation: 'query',
+          selectionSet: {
+            kind: 'SelectionSet',
+            selections: [
+              {
+                kind: 'Field',
+                name: { kind: 'Name', value: 'shelters' },
+                selectionSet: { kind: 'SelectionSet', selections: fields },
+              },
+            ],
+          },
+        },
+      ],
+    };
+    const response = await post(JSON.stringify({ query: JSON.stringify(tree) }));
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as {
+      data: unknown;
+      errors: { extensions: { code: string } }[];
+    };
+    expect(body.data).toBeNull();
+    expect(body.errors[0].extensions.code).toBe('GRAPHQL_PARSE_FAILED');
   });
 
   it('refuses a body over BODY_LIMIT_KB with 413, and keeps serving', async () => {

@@ -90,6 +90,7 @@ export const configSchema = z.object({
   BODY_LIMIT_KB: wholeNumber(2048, 16, 65536),
   GRAPHQL_MAX_DEPTH: wholeNumber(10, 2, 100),
   GRAPHQL_MAX_ALIASES: wholeNumber(15, 0, 1000),
+  GRAPHQL_MAX_DIRECTIVES: wholeNumber(50, 0, 1000),
   GRAPHQL_MAX_COST: wholeNumber(50000, 100, 10000000),
   GRAPHQL_MAX_TOKENS: wholeNumber(5000, 100, 1000000),
   RESIDENT_KEY: z

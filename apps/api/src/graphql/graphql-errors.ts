@@ -5,6 +5,19 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 export const INTERNAL = 'INTERNAL_SERVER_ERROR';
 
 /**
+ * A request refused before GraphQL looked at it: a query that is not a GraphQL text. Answered
+ * with HTTP 400 and its code, like Mercurius' own refusals.
+ */
+export class RequestRefused extends Error {
+  constructor(
+    message: string,
+    readonly code: 'BAD_REQUEST' | 'GRAPHQL_PARSE_FAILED',
+  ) {
+    super(message);
+  }
+}
+
+/**
  * graphql-js writes submitted values into its own messages ('Int cannot represent non-integer
  * value: "abc"', 'Variable "$input" got invalid value { name: ... }'). Keep the rule, drop the value.
  */
@@ -53,8 +66,11 @@ function codeOfHttp(status: number): string {
   }
 }
 
-/** Fastify and Mercurius errors carry an HTTP status and an `FST_`/`MER_` code. */
-function transportStatus(error: Error | undefined): number | null {
+/**
+ * Fastify and Mercurius errors carry an HTTP status and an `FST_`/`MER_` code; Mercurius' wrapper
+ * of parse and validation errors carries 400.
+ */
+export function transportStatus(error: Error | undefined): number | null {
   const { statusCode, code } = (error ?? {}) as { statusCode?: unknown; code?: unknown };
   return typeof statusCode === 'number' &&
     statusCode >= 400 &&
@@ -151,6 +167,12 @@ export interface FormattedOutcome {
 export function formatGraphQLError(error: GraphQLError): FormattedOutcome {
   const where = { locations: error.locations, path: error.path };
   const original = error.originalError;
+  if (original instanceof RequestRefused) {
+    return {
+      error: { message: original.message, extensions: { code: original.code } },
+      status: 400,
+    };
+  }
   if (original instanceof AppException) {
     return {
       error: {

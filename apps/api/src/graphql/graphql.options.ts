@@ -10,20 +10,74 @@ import { MercuriusDriver } from '@nestjs/mercurius';
 import type { FastifyBaseLogger } from 'fastify';
 import { GraphQLError, type GraphQLFormattedError, NoSchemaIntrospectionCustomRule } from 'graphql';
 import type { AppConfig } from '../config/config.schema.js';
-import { formatGraphQLError } from './graphql-errors.js';
-import { aliasLimit, costLimit } from './query-limits.js';
+import { formatGraphQLError, RequestRefused, transportStatus } from './graphql-errors.js';
+import { aliasLimit, costLimit, directiveLimit, fragmentLimit } from './query-limits.js';
 
 interface MercuriusErrorContext {
   reply?: { log: FastifyBaseLogger };
   app: { log: FastifyBaseLogger };
 }
 
-/** Mercurius wraps validation failures in one error whose `originalError.errors` holds the real ones. */
+/**
+ * Mercurius wraps parse and validation failures in one error whose `originalError.errors` holds
+ * the real ones (GraphQL's, or Fastify's body validation).
+ */
 function unwrap(error: GraphQLError): GraphQLError[] {
   const inner = (error.originalError as { errors?: unknown } | undefined)?.errors;
-  return Array.isArray(inner)
-    ? inner.map((e) => (e instanceof GraphQLError ? e : new GraphQLError(String(e))))
-    : [error];
+  if (!Array.isArray(inner)) {
+    return [error];
+  }
+  return inner.map((e: unknown) => {
+    if (e instanceof GraphQLError) {
+      return e;
+    }
+    // Fastify's body validation keeps its 400; Mercurius' depth limit is a validation message.
+    const transport = e instanceof Error && transportStatus(e) ? e : undefined;
+    return new GraphQLError(e instanceof Error ? e.message : String(e), {
+      originalError: transport,
+    });
+  });
+}
+
+/**
+ * Mercurius parses a query text that is not GraphQL as JSON and validates whatever comes out
+ * as a syntax tree: `"123"` or `"{}"` then fail inside validation as internal errors, and a
+ * tree sent as JSON skips the token limit, which applies only to parsing. A document parsed
+ * from text carries graphql-js's Location; JSON cannot make one.
+ */
+function parsedFromText(_schema: unknown, document: unknown): void {
+  const loc = (document as { loc?: object } | null)?.loc;
+  if (!loc || loc.constructor.name !== 'Location') {
+    throw new RequestRefused(
+      'Syntax Error: the query must be a GraphQL document, sent as text.',
+      'GRAPHQL_PARSE_FAILED',
+    );
+  }
+}
+
+/**
+ * Fastify's schemas would turn `"query": 123` or `["{ … }"]` into a string before Mercurius
+ * sees it; this runs before that coercion, and refuses a query that is not a string.
+ */
+async function queryIsText(request: {
+  method: string;
+  body?: unknown;
+  query?: unknown;
+}): Promise<void> {
+  // A GET's query string may repeat `query=`, which arrives as a list.
+  const params = request.method === 'GET' ? request.query : request.body;
+  if (
+    params !== null &&
+    typeof params === 'object' &&
+    !Array.isArray(params) &&
+    'query' in params &&
+    typeof params.query !== 'string'
+  ) {
+    throw new RequestRefused(
+      'The query must be a GraphQL document, sent as a string.',
+      'BAD_REQUEST',
+    );
+  }
 }
 
 export function graphqlOptions(config: AppConfig): MercuriusDriverConfig {
@@ -43,8 +97,12 @@ export function graphqlOptions(config: AppConfig): MercuriusDriverConfig {
     csrfPrevention: true,
     queryDepth: config.GRAPHQL_MAX_DEPTH,
     graphql: { parseOptions: { maxTokens: config.GRAPHQL_MAX_TOKENS } },
+    hooks: { preValidation: parsedFromText },
+    additionalRouteOptions: { preValidation: queryIsText },
     validationRules: [
+      fragmentLimit(),
       aliasLimit(config.GRAPHQL_MAX_ALIASES),
+      directiveLimit(config.GRAPHQL_MAX_DIRECTIVES),
       costLimit(config.GRAPHQL_MAX_COST, MAX_SHELTERS_PER_PAGE),
       ...(production ? [NoSchemaIntrospectionCustomRule] : []),
     ],
@@ -59,6 +117,11 @@ export function graphqlOptions(config: AppConfig): MercuriusDriverConfig {
         (context as unknown as MercuriusErrorContext).app
       ).log;
       const outcomes = (execution.errors ?? []).flatMap(unwrap).map(formatGraphQLError);
+      // Refused before execution (parse, validation, body too large, CSRF): the wrapper or the
+      // error itself carries the HTTP status.
+      const refused =
+        execution.errors?.map((error) => transportStatus(error.originalError)).find(Boolean) ??
+        outcomes.find((outcome) => outcome.status)?.status;
       for (const outcome of outcomes) {
         if (outcome.unexpected) {
           log.error(
@@ -68,8 +131,6 @@ export function graphqlOptions(config: AppConfig): MercuriusDriverConfig {
         }
       }
       const errors: GraphQLFormattedError[] = outcomes.map((outcome) => outcome.error);
-      // A request refused before execution (body too large, CSRF) keeps its HTTP status.
-      const refused = outcomes.find((outcome) => outcome.status)?.status;
       const statusCode = execution.data
         ? 200
         : (refused ?? (execution as { statusCode?: number }).statusCode ?? 200);
