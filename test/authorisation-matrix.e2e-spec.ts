@@ -372,12 +372,14 @@ describe('Authorisation matrix (e2e): every operation × role × own shelter, ot
   const sessions = new Map<Caller, SignedIn>();
   const emails = new Map<Caller, string>();
   let own: Targets;
+  let admin: SignedIn;
+  let registrar: SignedIn;
   let other: Targets;
 
   beforeAll(async () => {
     app = await startTestApp({ LOGIN_MAX_FAILURES_PER_ADDRESS: '100000' });
     table = app.app.get(PolicyRegistry).table();
-    const admin = await app.signIn('admin@demo.example');
+    admin = await app.signIn('admin@demo.example');
     const shelters = (
       await app.gql<{
         shelters: { id: string; populations: string[]; organisation: { id: string } }[];
@@ -401,7 +403,7 @@ describe('Authorisation matrix (e2e): every operation × role × own shelter, ot
     for (const shelter of shelters) {
       await makeMember(admin, registrarUser.id, shelter.id, 'COORDINATOR');
     }
-    const registrar = await signIn(app.url, registrarUser.email, PASSWORD);
+    registrar = await signIn(app.url, registrarUser.email, PASSWORD);
     const targets = async (s: (typeof shelters)[number]): Promise<Targets> => {
       const household = await registrar.gql<{
         registerHousehold: { id: string; members: { id: string }[] };
@@ -550,5 +552,143 @@ describe('Authorisation matrix (e2e): every operation × role × own shelter, ot
       [coordinator.userId, other.shelterId],
     );
     expect(refusals[0].n).toBeGreaterThanOrEqual(3);
+  });
+  /**
+   * A household split between two shelters: one member moved on from `own` to `other`. Written
+   * out by hand: what each caller may do to each member, within the previous-shelter window
+   * and after it.
+   */
+  describe('a household across two shelters, and the shelter a person left', () => {
+    const NAMES = ['Matriz Estancia', 'Matriz Traslado'];
+    let householdId: string;
+    /** stays in `own`; moved on to `other`. */
+    let stays: string;
+    let moved: string;
+    let movedAppointment: string;
+    let otherCoordinator: SignedIn;
+
+    const moveOn = (since: string) =>
+      app.sql(
+        `UPDATE resident SET previous_shelter_id = $2, current_shelter_id = $3,
+                left_previous_at = now() - $4::interval WHERE id = $1`,
+        [moved, own.shelterId, other.shelterId, since],
+      );
+
+    const household = async (caller: SignedIn) =>
+      caller.gql<{
+        household: { members: { id: string; name: string | null }[]; membersElsewhere: string[] };
+      }>('query($id: ID!) { household(id: $id) { members { id name } membersElsewhere } }', {
+        id: householdId,
+      });
+
+    beforeAll(async () => {
+      const input = householdInput(own.shelterId);
+      input.members = input.members.map((member, i) => ({ ...member, name: NAMES[i] }));
+      const registered = await registrar.gql<{
+        registerHousehold: { id: string; members: { id: string }[] };
+      }>(
+        'mutation($input: RegisterHouseholdInput!) { registerHousehold(input: $input) { id members { id } } }',
+        { input },
+      );
+      householdId = registered.data!.registerHousehold.id;
+      [stays, moved] = registered.data!.registerHousehold.members.map((m) => m.id);
+      const sample = SAMPLES.addAppointment({ residentIds: [moved, moved] } as unknown as Targets);
+      const appointment = await registrar.gql<{ addAppointment: { id: string } }>(
+        sample.query,
+        sample.variables,
+      );
+      movedAppointment = appointment.data!.addAppointment.id;
+      const email = `other-coordinator-${randomUUID()}@matrix.example`;
+      const userId = await createStaff(admin, app, { email, password: PASSWORD });
+      await makeMember(admin, userId, other.shelterId, 'COORDINATOR');
+      otherCoordinator = await signIn(app.url, email, PASSWORD);
+    });
+
+    it('the new shelter sees its member, and of the other nothing but an id', async () => {
+      await moveOn('1 day');
+      const result = await household(otherCoordinator);
+      expect(result.data!.household).toEqual({
+        members: [{ id: moved, name: NAMES[1] }],
+        membersElsewhere: [stays],
+      });
+      expect(JSON.stringify(result)).not.toContain(NAMES[0]);
+      const direct = await otherCoordinator.gql('query($id: ID!) { resident(id: $id) { id } }', {
+        id: stays,
+      });
+      expect(direct.errors![0].extensions.code).toBe('FORBIDDEN');
+    });
+
+    const COORDINATORS_ONLY = [
+      'changeAsylumStatus',
+      'setCaseStatus',
+      'withdrawConsent',
+      'exportResident',
+      'eraseResident',
+    ];
+
+    /** The literal table: within the window the shelter left reads and does not write; after it, nothing. */
+    const EXPECTED: Record<'within' | 'after', Record<string, 'allow' | 'deny'>> = {
+      within: {
+        resident: 'allow',
+        residentHistory: 'allow',
+        updateResident: 'deny',
+        changeAsylumStatus: 'deny',
+        setCaseStatus: 'deny',
+        addAppointment: 'deny',
+        setAppointmentOutcome: 'deny',
+        withdrawConsent: 'deny',
+        exportResident: 'deny',
+        eraseResident: 'deny',
+      },
+      after: {
+        resident: 'deny',
+        residentHistory: 'deny',
+        updateResident: 'deny',
+        changeAsylumStatus: 'deny',
+        setCaseStatus: 'deny',
+        addAppointment: 'deny',
+        setAppointmentOutcome: 'deny',
+        withdrawConsent: 'deny',
+        exportResident: 'deny',
+        eraseResident: 'deny',
+      },
+    };
+
+    it.each([
+      ['within', '1 day'],
+      ['after', '8 days'],
+    ] as const)(
+      'the shelter the person left, %s the window: reads only, and never writes',
+      async (window, since) => {
+        await moveOn(since);
+        const before = await app.sql('SELECT * FROM resident WHERE id = $1', [moved]);
+        const outcomes: string[] = [];
+        // Every sample aimed at the member who moved on (and their appointment).
+        const target = { residentIds: [moved, moved], appointmentId: movedAppointment };
+        for (const caller of [Role.COORDINATOR, Role.VOLUNTEER]) {
+          for (const operation of Object.keys(EXPECTED[window])) {
+            const sample = SAMPLES[operation](target as unknown as Targets);
+            const result = await sessions.get(caller)!.gql(sample.query, sample.variables);
+            const code = result.errors?.[0]?.extensions.code;
+            // Coordinators' operations are refused to a volunteer anywhere.
+            const expected =
+              caller === Role.VOLUNTEER && COORDINATORS_ONLY.includes(operation)
+                ? 'deny'
+                : EXPECTED[window][operation];
+            const got = code === 'FORBIDDEN' ? 'deny' : 'allow';
+            outcomes.push(
+              `${caller} ${operation}: ${expected}${got === expected ? '' : ` WRONG (${JSON.stringify(result.errors)})`}`,
+            );
+          }
+        }
+        expect(outcomes.filter((line) => line.includes('WRONG'))).toEqual([]);
+        expect(await app.sql('SELECT * FROM resident WHERE id = $1', [moved])).toEqual(before);
+        const members = (await household(sessions.get(Role.COORDINATOR)!)).data!.household;
+        expect(members.members.map((m) => m.id)).toEqual(
+          window === 'within' ? [stays, moved] : [stays],
+        );
+        expect(members.membersElsewhere).toEqual(window === 'within' ? [] : [moved]);
+      },
+    );
   });
 });

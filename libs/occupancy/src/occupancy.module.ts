@@ -1,5 +1,5 @@
 import { PeriodicTask, ScopeRegistry } from '@albergue/common';
-import { type DynamicModule, Injectable, Module, type OnModuleInit } from '@nestjs/common';
+import { type DynamicModule, Injectable, Module } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { BedsService } from './beds.service.js';
 import { FiguresService } from './figures.service.js';
@@ -13,13 +13,13 @@ const EXPIRY_EVERY_MS = 30_000;
 
 /** Tells the auth guard which shelter a room, bed or hold belongs to, and which shelter awaits a resident. */
 @Injectable()
-export class OccupancyScopes implements OnModuleInit {
+export class OccupancyScopes {
   constructor(
     private readonly registry: ScopeRegistry,
     private readonly dataSource: DataSource,
-  ) {}
-
-  onModuleInit(): void {
+  ) {
+    // At construction, not onModuleInit: services run before the app starts (the demo loader)
+    // open records through these scopes.
     const lookup = (sql: string) => async (id: string) =>
       (await this.dataSource.query<{ s: string }[]>(sql, [id])).map((row) => row.s);
     this.registry.register('room', lookup('SELECT shelter_id AS s FROM room WHERE id = $1'));

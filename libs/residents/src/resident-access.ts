@@ -1,8 +1,9 @@
 import { AuditOutcome, AuditService } from '@albergue/audit';
-import { type Actor, type GraphQLContext, Role, type ShelterRole } from '@albergue/common';
+import { type Actor, type GraphQLContext, Role, ScopeRegistry } from '@albergue/common';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Resident } from './resident.entity.js';
+import { ResidentsException, ResidentsExceptionCode } from './residents.exception.js';
 import { RESIDENTS_OPTIONS, type ResidentsOptions } from './residents.options.js';
 
 /** Who reads or changes resident data, for scoping and for the audit log. */
@@ -16,18 +17,25 @@ export function callerOf(context: GraphQLContext): Caller {
   return { actor: context.req.actor!, ip: context.req.ip, requestId: context.req.id };
 }
 
-const RANK: ShelterRole[] = [Role.HEALTH_WORKER, Role.VOLUNTEER, Role.COORDINATOR];
+/** The roles that read residents' records; health workers will see a narrow view of their own. */
+export type ReadRole = Role.VOLUNTEER | Role.COORDINATOR;
 
 /**
- * A resident is visible to the staff of their current shelter and, for PREVIOUS_SHELTER_ACCESS
- * after they left, of the shelter they left; never to network roles (they get aggregates).
- * Every read of a resident's data leaves one audit row per resident: ids and purpose only.
+ * Two scopes, registered for the guard (residents.module) and used here for every read:
+ * - `resident` (writes: change, close, override, export, erase): the shelter where the person is
+ *   now, only;
+ * - `resident.view` (reads): that shelter, the shelter they left for PREVIOUS_SHELTER_ACCESS
+ *   (to hand over: history, appointments), and shelters other libs add (one expecting the
+ *   person on a transfer).
+ * Never network roles: they get aggregates. Every read of a resident's data leaves one audit
+ * row per resident: ids and purpose only.
  */
 @Injectable()
 export class ResidentAccess {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly scopes: ScopeRegistry,
     @Inject(RESIDENTS_OPTIONS) private readonly options: ResidentsOptions,
   ) {}
 
@@ -56,22 +64,38 @@ export class ResidentAccess {
     return row.previous && row.recent ? [row.current, row.previous] : [row.current];
   }
 
-  /** The strongest role the caller holds where the resident is visible. */
-  roleFor(
-    actor: Actor,
-    resident: Pick<Resident, 'currentShelterId' | 'previousShelterId' | 'leftPreviousAt'>,
-  ): ShelterRole {
-    const recent =
-      resident.leftPreviousAt !== null &&
-      Date.now() - resident.leftPreviousAt.getTime() < this.options.previousShelterAccessMs;
-    const shelters = [
-      resident.currentShelterId,
-      ...(recent && resident.previousShelterId ? [resident.previousShelterId] : []),
-    ];
-    const roles = shelters
-      .map((id) => actor.memberships.get(id))
-      .filter((role): role is ShelterRole => role !== undefined);
-    return roles.sort((a, b) => RANK.indexOf(b) - RANK.indexOf(a))[0] ?? Role.HEALTH_WORKER;
+  /**
+   * The one check that opens a resident's record, for every path that reaches one (a resident,
+   * a household's members, lists, searches, exports): the strongest staff role the caller holds
+   * in a shelter of the resident's `resident.view` scope, the scope the guard of `resident(id)`
+   * checks; null where that guard would refuse.
+   */
+  async readRoles(actor: Actor, residentIds: string[]): Promise<Map<string, ReadRole | null>> {
+    const roles = await Promise.all(
+      residentIds.map(async (id) => {
+        const held = (await this.scopes.shelters('resident.view', id))
+          .map((shelterId) => actor.memberships.get(shelterId))
+          .filter((role) => role === Role.COORDINATOR || role === Role.VOLUNTEER);
+        const strongest: ReadRole | null = held.includes(Role.COORDINATOR)
+          ? Role.COORDINATOR
+          : (held[0] ?? null);
+        return [id, strongest] as const;
+      }),
+    );
+    return new Map(roles);
+  }
+
+  /** readRoles for one resident whom the guard has let the caller read. */
+  async readRole(actor: Actor, residentId: string): Promise<ReadRole> {
+    const role = (await this.readRoles(actor, [residentId])).get(residentId);
+    if (!role) {
+      // The guard checked the same scope a moment ago: the person moved in between.
+      throw new ResidentsException(
+        'Your role does not allow this here.',
+        ResidentsExceptionCode.NOT_VISIBLE,
+      );
+    }
+    return role;
   }
 
   async recordReads(

@@ -188,7 +188,7 @@ export class ResidentLifecycleService {
   /** Subject access: everything on record about the person, as JSON. */
   async export(caller: Caller, residentId: string): Promise<string> {
     const resident = await this.residents.find(residentId);
-    const role = this.access.roleFor(caller.actor, resident);
+    const role = await this.access.readRole(caller.actor, residentId);
     const events = await this.dataSource
       .getRepository(ResidentEvent)
       .find({ where: { residentId }, order: { at: 'ASC', id: 'ASC' } });

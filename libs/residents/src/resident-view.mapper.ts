@@ -1,6 +1,7 @@
-import { Role, type ShelterRole } from '@albergue/common';
+import { Role } from '@albergue/common';
 import { Injectable } from '@nestjs/common';
 import type { Appointment } from './appointment.entity.js';
+import type { ReadRole } from './resident-access.js';
 import type { Resident } from './resident.entity.js';
 import type { ResidentEvent } from './resident-event.entity.js';
 import { ResidentSealer } from './resident-sealer.js';
@@ -20,12 +21,15 @@ const VOLUNTEER_FLAGS = new Set([
   Vulnerability.ELDERLY,
 ]);
 
-/** Opens a resident's sealed fields for one caller, leaving out what their role may not see. */
+/**
+ * Opens a resident's sealed fields for one caller, leaving out what their role may not see. The
+ * role comes from ResidentAccess.readRoles: no role, no record.
+ */
 @Injectable()
 export class ResidentViewMapper {
   constructor(private readonly sealer: ResidentSealer) {}
 
-  resident(r: Resident, role: ShelterRole): ResidentView {
+  resident(r: Resident, role: ReadRole): ResidentView {
     const coordinator = role === Role.COORDINATOR;
     const open = (field: Parameters<ResidentSealer['open']>[0], sealed: string | null) =>
       this.sealer.open(field, r.id, sealed);
@@ -45,9 +49,7 @@ export class ResidentViewMapper {
       population: r.population,
       phone: open('resident.phone', r.phoneSealed),
       notes: open('resident.notes', r.notesSealed),
-      vulnerabilities: r.vulnerabilities.filter(
-        (flag) => coordinator || (role === Role.VOLUNTEER && VOLUNTEER_FLAGS.has(flag)),
-      ),
+      vulnerabilities: r.vulnerabilities.filter((flag) => coordinator || VOLUNTEER_FLAGS.has(flag)),
       minor: r.minor,
       guardianId: r.guardianId,
       unaccompanied: coordinator ? r.unaccompanied : null,

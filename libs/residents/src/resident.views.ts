@@ -168,8 +168,14 @@ export class HouseholdView {
   @Field(() => ID, { nullable: true })
   headId: string | null;
 
-  @Field(() => [ResidentView])
+  @Field(() => [ResidentView], { description: 'The members you may see.' })
   members: ResidentView[];
+
+  @Field(() => [ID], {
+    description:
+      'Members at another shelter, whom you may not see: their ids only, nothing else of them.',
+  })
+  membersElsewhere: string[];
 }
 
 @ObjectType()

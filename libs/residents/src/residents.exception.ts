@@ -16,6 +16,7 @@ export enum ResidentsExceptionCode {
   NOT_CONSENT = 'NOT_CONSENT',
   ANONYMISED = 'ANONYMISED',
   NOT_DUPLICATES = 'NOT_DUPLICATES',
+  NOT_VISIBLE = 'NOT_VISIBLE',
 }
 
 function apiCode(code: ResidentsExceptionCode): ApiErrorCode {
@@ -38,6 +39,8 @@ function apiCode(code: ResidentsExceptionCode): ApiErrorCode {
       return ApiErrorCode.BAD_USER_INPUT;
     case ResidentsExceptionCode.ANONYMISED:
       return ApiErrorCode.CONFLICT;
+    case ResidentsExceptionCode.NOT_VISIBLE:
+      return ApiErrorCode.FORBIDDEN;
   }
 }
 

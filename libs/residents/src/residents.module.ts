@@ -1,5 +1,5 @@
 import { PeriodicTask, ScopeRegistry } from '@albergue/common';
-import { type DynamicModule, Injectable, Module, type OnModuleInit } from '@nestjs/common';
+import { type DynamicModule, Injectable, Module } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AsylumService } from './asylum.service.js';
 import { DuplicatesService } from './duplicates.service.js';
@@ -17,25 +17,24 @@ const DAY_MS = 86_400_000;
 
 /** Tells the auth guard which shelters a resident, household or appointment belongs to. */
 @Injectable()
-export class ResidentScopes implements OnModuleInit {
+export class ResidentScopes {
   constructor(
     private readonly registry: ScopeRegistry,
     private readonly access: ResidentAccess,
     private readonly dataSource: DataSource,
-  ) {}
-
-  onModuleInit(): void {
-    this.registry.register('resident', (id) => this.access.sheltersOf(id));
-    // Reading a record: the same shelters, plus those other libs add (a shelter expecting the person).
-    this.registry.register('resident.view', (id) => this.access.sheltersOf(id));
-    this.registry.register('resident.current', async (id) =>
-      (
-        await this.dataSource.query<{ s: string }[]>(
-          'SELECT current_shelter_id AS s FROM resident WHERE id = $1',
-          [id],
-        )
-      ).map((r) => r.s),
+  ) {
+    // At construction, not onModuleInit: services run before the app starts (the demo loader)
+    // open records through these scopes.
+    const current = (sql: string) => async (id: string) =>
+      (await this.dataSource.query<{ s: string }[]>(sql, [id])).map((r) => r.s);
+    // Changing, closing, exporting or erasing a record: where the person is now, only.
+    this.registry.register(
+      'resident',
+      current('SELECT current_shelter_id AS s FROM resident WHERE id = $1'),
     );
+    // Reading it: also the shelter they left, for a while, and those other libs add (a shelter
+    // expecting the person on a transfer). ResidentAccess.readRoles opens records through it.
+    this.registry.register('resident.view', (id) => this.access.sheltersOf(id));
     this.registry.register('household', async (id) => {
       const members = await this.dataSource.query<{ id: string }[]>(
         'SELECT id FROM resident WHERE household_id = $1',
@@ -46,13 +45,12 @@ export class ResidentScopes implements OnModuleInit {
       );
       return [...new Set(shelters.flat())];
     });
-    this.registry.register('appointment', async (id) => {
-      const [row] = await this.dataSource.query<{ resident_id: string }[]>(
-        'SELECT resident_id FROM appointment WHERE id = $1',
-        [id],
-      );
-      return row ? this.access.sheltersOf(row.resident_id) : [];
-    });
+    // Recording an appointment's outcome is a change: where the person is now.
+    this.registry.register(
+      'appointment',
+      current(`SELECT r.current_shelter_id AS s
+                 FROM appointment a JOIN resident r ON r.id = a.resident_id WHERE a.id = $1`),
+    );
   }
 }
 

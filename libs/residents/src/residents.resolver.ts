@@ -99,7 +99,7 @@ export class ResidentsResolver {
     return this.residents.update(callerOf(context), id, input);
   }
 
-  @Allow(STAFF, { shelterOf: recordScope('resident', 'residentId') })
+  @Allow(STAFF, { shelterOf: recordScope('resident.view', 'residentId') })
   @Query(() => [ResidentEventView], {
     description: 'Case, asylum track and legal basis over time.',
   })
@@ -214,8 +214,8 @@ export class ResidentsResolver {
   @Allow(COORDINATORS, {
     scopeMode: 'all',
     shelterOf: async (args, scopes) => [
-      ...(await scopes.shelters('resident.current', String(args.keepId))),
-      ...(await scopes.shelters('resident.current', String(args.mergeId))),
+      ...(await scopes.shelters('resident', String(args.keepId))),
+      ...(await scopes.shelters('resident', String(args.mergeId))),
     ],
   })
   @Mutation(() => ID, {

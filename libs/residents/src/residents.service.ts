@@ -134,21 +134,27 @@ export class ResidentsService {
       where: { householdId, anonymisedAt: IsNull() },
       order: { position: 'ASC', id: 'ASC' },
     });
-    await this.access.recordReads(caller, members, purpose);
+    // Each member through their own scope: a household spans shelters once someone moves on.
+    const roles = await this.access.readRoles(
+      caller.actor,
+      members.map((member) => member.id),
+    );
+    const visible = members.filter((member) => roles.get(member.id));
+    await this.access.recordReads(caller, visible, purpose);
     return {
       id: household.id,
       shelterId: household.shelterId,
       headId: household.headId,
-      members: members.map((member) =>
-        this.views.resident(member, this.access.roleFor(caller.actor, member)),
-      ),
+      members: visible.map((member) => this.views.resident(member, roles.get(member.id)!)),
+      membersElsewhere: members.filter((member) => !roles.get(member.id)).map((m) => m.id),
     };
   }
 
   async get(caller: Caller, id: string, purpose: string): Promise<ResidentView> {
     const resident = await this.find(id);
+    const role = await this.access.readRole(caller.actor, id);
     await this.access.recordReads(caller, [resident], purpose);
-    return this.views.resident(resident, this.access.roleFor(caller.actor, resident));
+    return this.views.resident(resident, role);
   }
 
   /** Residents of a shelter (and those who left it within the access window), by status. */
@@ -172,11 +178,7 @@ export class ResidentsService {
     if (filter.asylumStatus) {
       query.andWhere('r.asylum_status = :asylumStatus', { asylumStatus: filter.asylumStatus });
     }
-    const residents = await query.getMany();
-    await this.access.recordReads(caller, residents, 'list');
-    return residents.map((resident) =>
-      this.views.resident(resident, this.access.roleFor(caller.actor, resident)),
-    );
+    return this.open(caller, await query.getMany(), 'list');
   }
 
   /** Exact look-ups through keyed hashes, only among residents visible from the shelter. */
@@ -206,11 +208,18 @@ export class ResidentsService {
         Object.fromEntries(hashes.map(([, hash], i) => [`h${i}`, hash])),
       )
       .limit(50);
-    const residents = await query.getMany();
-    await this.access.recordReads(caller, residents, 'search');
-    return residents.map((resident) =>
-      this.views.resident(resident, this.access.roleFor(caller.actor, resident)),
+    return this.open(caller, await query.getMany(), 'search');
+  }
+
+  /** Records found for a caller, each opened through its own scope (ResidentAccess.readRoles). */
+  private async open(caller: Caller, found: Resident[], purpose: string): Promise<ResidentView[]> {
+    const roles = await this.access.readRoles(
+      caller.actor,
+      found.map((resident) => resident.id),
     );
+    const visible = found.filter((resident) => roles.get(resident.id));
+    await this.access.recordReads(caller, visible, purpose);
+    return visible.map((resident) => this.views.resident(resident, roles.get(resident.id)!));
   }
 
   async update(caller: Caller, id: string, input: ResidentDetailsInput): Promise<ResidentView> {
