@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -64,21 +63,40 @@ describe('Embedded PostgreSQL (e2e)', () => {
     expect(after.data!.shelter.name).toBe('Renombrado');
   });
 
-  it('answers /health with 200 while the database answers, and 503 when it does not', async () => {
-    const ok = await fetch(`${running!.url}/health`);
-    expect(ok.status).toBe(200);
-    expect(await ok.json()).toMatchObject({ status: 'ok', realtime: { listening: true } });
+  it('answers /health with 503 while its PostgreSQL is down, and restarts it (supervised)', async () => {
+    const health = async () => {
+      const response = await fetch(`${running!.url}/health`);
+      return { code: response.status, body: (await response.json()) as Record<string, unknown> };
+    };
+    expect(await health()).toMatchObject({
+      code: 200,
+      body: {
+        status: 'ok',
+        database: { supervised: true, state: 'running', restarts: 0 },
+        realtime: { listening: true },
+      },
+    });
 
-    // Stop only the database, as a crash of PostgreSQL would.
-    const app = running!;
+    // Stop only the database, as a crash of PostgreSQL would (or an operator who did not know).
     const pidFile = path.join(dataDir, 'pg', 'postmaster.pid');
     const pid = Number((await readFile(pidFile, 'utf8')).split('\n')[0]);
     process.kill(pid, 'SIGINT');
-    while (existsSync(pidFile)) {
-      await new Promise((resolve) => setTimeout(resolve, 50));
+    let down = await health();
+    for (let attempt = 0; attempt < 100 && down.code === 200; attempt += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      down = await health();
     }
-    const down = await fetch(`${app.url}/health`);
-    expect(down.status).toBe(503);
-    expect(await down.json()).toMatchObject({ status: 'unavailable' });
+    expect(down).toMatchObject({ code: 503, body: { status: 'unavailable' } });
+
+    let back = down;
+    for (let attempt = 0; attempt < 100 && back.code !== 200; attempt += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      back = await health();
+    }
+    expect(back).toMatchObject({
+      code: 200,
+      body: { status: 'ok', database: { supervised: true, state: 'running', restarts: 1 } },
+    });
+    expect(Number((await readFile(pidFile, 'utf8')).split('\n')[0])).not.toBe(pid);
   });
 });

@@ -97,7 +97,10 @@ export async function signIn(baseUrl: string, email: string, password: string): 
   };
 }
 
-/** Boots the whole product, as `npm start` does, on a fresh database and a free port. */
+/**
+ * Boots the whole product, as `npm start` does, on a fresh database and a free port; given a
+ * DATA_DIR (and no DATABASE_URL), on an embedded PostgreSQL of its own there, as `npm start` runs it.
+ */
 export async function startTestApp(
   env: Record<string, string> = {},
   logger?: Logger,
@@ -110,7 +113,7 @@ export async function startTestApp(
     TILE_URL: '',
     RESIDENT_KEY: TEST_RESIDENT_KEY,
     ...env,
-    DATABASE_URL: env.DATABASE_URL ?? (await freshDatabase()),
+    DATABASE_URL: env.DATABASE_URL ?? (env.DATA_DIR ? undefined : await freshDatabase()),
   });
   const running = await startAlbergue(config, logger ?? createLogger(config));
   const dataSource = running.app.get(DataSource);

