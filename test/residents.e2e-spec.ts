@@ -172,6 +172,18 @@ describe('Residents, households and the asylum track (e2e)', () => {
       expect(first.data!.registerHousehold.id).toBe(second.data!.registerHousehold.id);
     });
 
+    it('remembers a request by a keyed hash of its input, not a plain one', async () => {
+      const input = householdInput(shelterA, [adult('Rose-Merline Joseph')]);
+      expect((await register(volunteer, input)).errors).toBeUndefined();
+      const [row] = await app.sql<{ payload_hash: string }>(
+        'SELECT payload_hash FROM request_log WHERE request_id = $1',
+        [input.requestId],
+      );
+      // An HMAC-SHA-256 (base64url), not the hex SHA-256 that a copy of the database and a
+      // guessed name and birth year would confirm.
+      expect(row.payload_hash).toMatch(/^[\w-]{43}$/);
+    });
+
     it.each([
       [
         'a minor whose guardianIndex is null',

@@ -53,7 +53,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         TypeOrmModule.forRoot(dataSourceOptions(databaseUrl)),
-        CommonModule,
+        CommonModule.forRoot({ fingerprint: (input) => cipher.hash('request', input) }),
         AuditModule.forRoot({ retentionDays: config.AUDIT_RETENTION_DAYS }),
         auth,
         GraphQLModule.forRoot<MercuriusDriverConfig>(graphqlOptions(config)),

@@ -1,5 +1,9 @@
-import { Global, Injectable, Module } from '@nestjs/common';
-import { IdempotencyService } from './idempotency.service.js';
+import { type DynamicModule, Global, Injectable, Module } from '@nestjs/common';
+import {
+  IdempotencyService,
+  REQUEST_FINGERPRINT,
+  type RequestFingerprint,
+} from './idempotency.service.js';
 import { PeriodicTask } from './periodic.js';
 import { ScopeRegistry } from './scope-registry.js';
 
@@ -26,8 +30,18 @@ export class RequestLogRetention extends PeriodicTask {
 }
 
 @Global()
-@Module({
-  providers: [IdempotencyService, RequestLogRetention, ScopeRegistry],
-  exports: [IdempotencyService, ScopeRegistry],
-})
-export class CommonModule {}
+@Module({})
+export class CommonModule {
+  static forRoot(options: { fingerprint: RequestFingerprint }): DynamicModule {
+    return {
+      module: CommonModule,
+      providers: [
+        { provide: REQUEST_FINGERPRINT, useValue: options.fingerprint },
+        IdempotencyService,
+        RequestLogRetention,
+        ScopeRegistry,
+      ],
+      exports: [IdempotencyService, ScopeRegistry],
+    };
+  }
+}

@@ -1,5 +1,4 @@
-import { createHash } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { CommonException, CommonExceptionCode } from './app.exception.js';
 import { RequestLog } from './request-log.entity.js';
@@ -30,12 +29,23 @@ export function stableJson(value: unknown): string {
 /** How long a requestId is remembered: retries come within minutes, not days. */
 export const REQUEST_LOG_RETENTION_MS = 86_400_000;
 
+/**
+ * A keyed hash (HMAC) of a request's input. A plain hash of a registration would let anyone with
+ * a copy of the database confirm a guessed name and birth year; the key comes from the residents'
+ * data key (the app wires it), like the look-up keys.
+ */
+export type RequestFingerprint = (stableInput: string) => string;
+export const REQUEST_FINGERPRINT = Symbol('albergue:request-fingerprint');
+
 @Injectable()
 export class IdempotencyService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(REQUEST_FINGERPRINT) private readonly fingerprint: RequestFingerprint,
+  ) {}
 
   /**
-   * Forgets requests older than a day. The log holds a hash of each input, which for a
+   * Forgets requests older than a day. The log holds a keyed hash of each input, which for a
    * registration covers names and documents; it must not outlive its use.
    */
   async prune(): Promise<number> {
@@ -56,7 +66,7 @@ export class IdempotencyService {
     request: IdempotentRequest,
     act: () => Promise<string>,
   ): Promise<IdempotentResult> {
-    const payloadHash = createHash('sha256').update(stableJson(request.payload)).digest('hex');
+    const payloadHash = this.fingerprint(stableJson(request.payload));
     const inserted: unknown[] = await manager.query(
       `INSERT INTO request_log (request_id, operation, payload_hash) VALUES ($1, $2, $3)
        ON CONFLICT (request_id) DO NOTHING RETURNING request_id`,
