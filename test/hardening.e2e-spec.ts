@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import { startTestApp, type TestApp } from './helpers/test-app.js';
 
 /** `depth` fragments each spreading the one below `fan` times: tiny as text, 4^12 fields spread out. */
@@ -28,6 +29,7 @@ describe('API hardening (e2e)', () => {
       GRAPHQL_MAX_TOKENS: '200',
       BODY_LIMIT_KB: '64',
       CORS_ORIGINS: 'https://console.example.org',
+      PUBLIC_URL: 'https://albergue.example.org/',
     });
   });
 
@@ -204,6 +206,23 @@ describe('API hardening (e2e)', () => {
       expect(response.headers.get('referrer-policy')).toBe('no-referrer');
       expect(response.headers.get('x-request-id')).toBeTruthy();
     }
+  });
+
+  it('prints the configured PUBLIC_URL on /print, whatever Host the request names', async () => {
+    const url = new URL(`${app.url}/print?lang=ht`);
+    const body = await new Promise<string>((resolve, reject) => {
+      request(url, { headers: { host: 'evil.example' } }, (response) => {
+        let text = '';
+        response.setEncoding('utf8');
+        response.on('data', (chunk: string) => (text += chunk));
+        response.on('end', () => resolve(text));
+      })
+        .on('error', reject)
+        .end();
+    });
+    expect(body).toContain('https://albergue.example.org/?lang=ht');
+    expect(body).toMatch(/<svg[^>]*>.*<\/svg>/s);
+    expect(body).not.toContain('evil.example');
   });
 
   it('answers CORS only for the configured origins', async () => {

@@ -67,6 +67,15 @@ describe('Pages without a smartphone, and the open-data feed (e2e)', () => {
     expect(odd.body).toContain(TITLES.es);
   });
 
+  it('/text names a borough in its heading only when the network has it', async () => {
+    const odd = await page(`/text?lang=es&borough=${encodeURIComponent('Llame al 5512345678')}`);
+    expect(odd.response.status).toBe(200);
+    expect(odd.body).not.toContain('5512345678');
+    const known = await page(`/text?lang=es&borough=${encodeURIComponent(boroughWithSpace)}`);
+    expect(known.body).toContain(`<h2>`);
+    expect(known.body).toContain(boroughWithSpace);
+  });
+
   it.each(LANGUAGES)(
     '/print in %s: an A4 sheet with a QR code to the map in that language',
     async (lang) => {

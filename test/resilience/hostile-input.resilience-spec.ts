@@ -187,6 +187,8 @@ describe('Resilience: generated hostile requests', () => {
     const outcomes = { refused: 0, accepted: 0 };
     const changedByRefusal: string[] = [];
     const serverErrors: string[] = [];
+    const internal: string[] = [];
+    const echoes: string[] = [];
     for (const request of hostile) {
       const caller = callers.get(request.label.split(':')[0])!();
       const response = await fetch(`${app.url}/graphql`, {
@@ -208,6 +210,13 @@ describe('Resilience: generated hostile requests', () => {
           return { errors: ['not JSON'] };
         }
       })();
+      const messages = JSON.stringify(body.errors ?? []);
+      if (messages.includes(request.marker)) {
+        echoes.push(request.label);
+      }
+      if (messages.includes('INTERNAL_SERVER_ERROR')) {
+        internal.push(request.label);
+      }
       const refused =
         (body.errors?.length ?? 0) > 0 &&
         (!body.data || Object.values(body.data).every((value) => value === null));
@@ -223,6 +232,9 @@ describe('Resilience: generated hostile requests', () => {
       before = after;
     }
     expect(serverErrors).toEqual([]);
+    // A client's mistake is a client error, and no error message quotes what was sent.
+    expect(internal).toEqual([]);
+    expect(echoes).toEqual([]);
     expect(changedByRefusal).toEqual([]);
     // Nearly everything is refused; what is accepted is damage the API may take (an optional field left out, odd but valid text).
     expect(outcomes.refused).toBeGreaterThan(CASES * 0.8);

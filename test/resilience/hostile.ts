@@ -12,7 +12,8 @@ export interface Sample {
 
 export interface Hostile {
   label: string;
-  query: string;
+  /** Usually a GraphQL text; sometimes not a string at all. */
+  query: unknown;
   variables: Record<string, unknown>;
   /** In every string this request carries: it must never appear in the server log. */
   marker: string;
@@ -99,6 +100,43 @@ const BAD_IDS = [
   '',
 ];
 
+/**
+ * A chain of `depth` fragments each spreading the one below `fan` times: a few hundred bytes,
+ * fan^depth fields once spread out. Named after the marker, so that no cache can help.
+ */
+export function fragmentFan(depth: number, fan: number, marker: string): string {
+  const fragments = [`fragment F0${marker} on Shelter { id }`];
+  for (let level = 1; level <= depth; level += 1) {
+    const spreads = Array.from({ length: fan }, () => `...F${level - 1}${marker}`).join(' ');
+    fragments.push(`fragment F${level}${marker} on Shelter { name ${spreads} }`);
+  }
+  return `{ shelters(first: 1) { ...F${depth}${marker} } } ${fragments.join(' ')}`;
+}
+
+/** Queries that are not a GraphQL text: JSON values, syntax trees, lists. */
+const NOT_TEXT = [
+  (m: string) => m.length,
+  (m: string) => ({ kind: 'Document', definitions: [], m }),
+  (m: string) => [`{ shelters(first: 1) { id } }`, m],
+  (m: string) => JSON.stringify({ kind: 'Document', definitions: [], m }),
+  (m: string) => `{"${m}": 1}`,
+  () => '{}',
+  () => 'null',
+  () => true,
+];
+
+/** Literals in the query that make graphql-js or graphql-jit write an error about them. */
+const LITERAL_CANARIES = [
+  (m: string) => `{ shelters(filter: { population: ${m} }) { id } }`,
+  (m: string) => `{ shelters(filter: { populations: [MEN, ${m}] }) { id } }`,
+  (m: string) => `{ shelters(filter: { population: "${m}" }) { id } }`,
+  (m: string) => `{ shelters(filter: { status: [${m}] }) { id } }`,
+  (m: string) => `{ shelters(first: "${m}") { id } }`,
+  (m: string) => `{ shelters(first: [1, "${m}"]) { id } }`,
+  (m: string) => `{ shelter(id: { a: "${m}" }) { id } }`,
+  (m: string) => `{ shelters(filter: { population "${m}" }) { id } }`,
+];
+
 /** `count` hostile requests from the samples, mixing every kind of damage. */
 export function hostileRequests(samples: Sample[], count: number, seed = 2026): Hostile[] {
   const next = random(seed);
@@ -112,7 +150,7 @@ export function hostileRequests(samples: Sample[], count: number, seed = 2026): 
     const key = String(spot.path[spot.path.length - 1]);
     const kind = Math.floor(next() * 8);
     let variables = sample.variables;
-    let query = sample.query;
+    let query: unknown = sample.query;
     let label: string;
     switch (kind) {
       case 0:
@@ -144,7 +182,8 @@ export function hostileRequests(samples: Sample[], count: number, seed = 2026): 
         break;
       case 5: {
         const holder = pick(objects(sample.variables));
-        variables = setAt(sample.variables, [...holder, `${marker}extra`], marker);
+        // A key that is not a GraphQL name: data in the place of structure.
+        variables = setAt(sample.variables, [...holder, `${marker} extra`], marker);
         label = 'unknown field';
         break;
       }
@@ -153,7 +192,7 @@ export function hostileRequests(samples: Sample[], count: number, seed = 2026): 
         label = 'absurd number';
         break;
       default: {
-        const shape = Math.floor(next() * 4);
+        const shape = Math.floor(next() * 7);
         if (shape === 0) {
           query = `query { ${'shelters(first: 1) { organisation { '.repeat(30)}id${' } }'.repeat(30)} }`;
           label = 'deep query';
@@ -163,9 +202,18 @@ export function hostileRequests(samples: Sample[], count: number, seed = 2026): 
         } else if (shape === 2) {
           query = `query { shelters(first: 1) { id ${'name '.repeat(20_000)} } }`;
           label = 'long query';
-        } else {
+        } else if (shape === 3) {
           query = `${sample.query.slice(0, Math.floor(sample.query.length / 2))} ${marker}`;
           label = 'broken query';
+        } else if (shape === 4) {
+          query = fragmentFan(8 + Math.floor(next() * 8), 2 + Math.floor(next() * 4), marker);
+          label = 'fragment fan';
+        } else if (shape === 5) {
+          query = pick(NOT_TEXT)(marker);
+          label = 'query not text';
+        } else {
+          query = pick(LITERAL_CANARIES)(marker);
+          label = 'canary literal';
         }
         break;
       }

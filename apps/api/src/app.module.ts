@@ -71,7 +71,11 @@ export class AppModule {
         ...(serving
           ? [
               RealtimeModule.forRoot(realtimeOptions(config, databaseUrl), [auth, occupancy]),
-              PublicPagesModule.forRoot({ timeZone: config.TIME_ZONE }),
+              PublicPagesModule.forRoot({
+                timeZone: config.TIME_ZONE,
+                publicUrl: config.PUBLIC_URL,
+                fromRequest: config.NODE_ENV !== 'production',
+              }),
             ]
           : []),
       ],

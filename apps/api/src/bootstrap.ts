@@ -180,6 +180,9 @@ export async function startAlbergue(config: AppConfig, logger: Logger): Promise<
         }
       }
     }
+    if (config.NODE_ENV === 'production' && !config.PUBLIC_URL) {
+      logger.warn('PUBLIC_URL is not set: the printed sheet (/print) carries no QR code or link');
+    }
     if (config.NODE_ENV === 'production') {
       const disabled = await app.get(FirstStartService).disableDemoAccounts(DEMO_DOMAIN);
       if (disabled > 0) {

@@ -112,6 +112,13 @@ export const configSchema = z.object({
   STAFF_CHECK: duration('30s'),
   HOLD_WARNING: duration('15m'),
   APPOINTMENTS_AHEAD: duration('12h'),
+  // Where people reach the public map (https://albergue.example.org): the printed sheet's QR code
+  // and link. Unset outside production: taken from the request.
+  PUBLIC_URL: z
+    .string()
+    .regex(/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/, { message: 'must be an http(s) URL' })
+    .transform((url) => url.replace(/\/+$/, ''))
+    .optional(),
   TILE_URL: z.string().default('https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
   TILE_ATTRIBUTION: z.string().default('© OpenStreetMap contributors'),
 });

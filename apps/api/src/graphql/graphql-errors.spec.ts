@@ -25,6 +25,35 @@ describe(withoutValues.name, () => {
       'Field "lat" of required type "Float!" was not provided.',
       'Field "lat" of required type "Float!" was not provided.',
     ],
+    [
+      'Enum "Population" cannot represent non-enum value: "Marisol". Did you mean the enum value "MEN"?',
+      'Enum "Population" cannot represent non-enum value.',
+    ],
+    [
+      'Enum "ShelterStatus" cannot represent non-enum value: [Marisol, "a: b"].',
+      'Enum "ShelterStatus" cannot represent non-enum value.',
+    ],
+    ['Population cannot represent value: "Marisol"', 'Population cannot represent value.'],
+    [
+      'Field "Marisol \\" is not defined by type "X"." is not defined by type "ShelterFilter".',
+      'An input field is not defined by type "ShelterFilter".',
+    ],
+    [
+      'Field "secretNotes" is not defined by type "ShelterFilter".',
+      'Field "secretNotes" is not defined by type "ShelterFilter".',
+    ],
+    ['Syntax Error: Unexpected Name "Marisol".', 'Syntax Error: Unexpected Name.'],
+    [
+      'Syntax Error: Expected ":", found String "Marisol 55 1234".',
+      'Syntax Error: Expected ":", found String.',
+    ],
+    ['Syntax Error: Unterminated string.', 'Syntax Error: Unterminated string.'],
+    ['Syntax Error: Invalid character: "\\u0007".', 'Syntax Error: Invalid character.'],
+    [
+      'Syntax Error: Invalid number, unexpected digit after 0: "5".',
+      'Syntax Error: Invalid number, unexpected digit after 0.',
+    ],
+    ['Syntax Error: Unexpected character: "~".', 'Syntax Error: Unexpected character.'],
   ])('%s', (message, expected) => {
     expect(withoutValues(message)).toBe(expected);
   });

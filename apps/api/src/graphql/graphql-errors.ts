@@ -36,18 +36,32 @@ export function withoutValues(message: string, inner?: string): string {
     text = `Variable "${variable}" got an invalid value${path ? ` at "${path}"` : ''}; ${withoutValues(inner)}`;
     return text;
   }
-  return text
-    .replace(/ Did you mean[\s\S]*$/, '')
-    .replace(
-      /^Value [\s\S]* does not exist in "(\w+)" enum\./,
-      'Value does not exist in "$1" enum.',
-    )
-    .replace(/^(Expected value of type "[^"]+"), found [\s\S]*$/, '$1.')
-    .replace(/^([\w"]+ cannot represent[^:]*):[\s\S]*$/, '$1.');
+  return (
+    text
+      .replace(/ Did you mean[\s\S]*$/, '')
+      .replace(
+        /^Value [\s\S]* does not exist in "(\w+)" enum\./,
+        'Value does not exist in "$1" enum.',
+      )
+      .replace(/^(Expected value of type "[^"]+"), found [\s\S]*$/, '$1.')
+      // An unknown input field is named when it is a GraphQL name (the query's own structure,
+      // as in 'Cannot query field'); a variable's key can be any text, and then is not.
+      .replace(
+        /^Field "(?![_A-Za-z]\w{0,63}")[\s\S]*" is not defined by type "(\w+)"\.$/,
+        'An input field is not defined by type "$1".',
+      )
+      // 'Int cannot represent non-integer value: …', 'Enum "Population" cannot represent
+      // non-enum value: …', graphql-jit's 'Population cannot represent value: …'.
+      .replace(/^((?:Enum "\w+"|\w+) cannot represent[^:]*):[\s\S]*$/, '$1.')
+      // The parser quotes the token it stopped at, which can be a string the client sent:
+      // 'Syntax Error: Unexpected String "…".', 'Expected Name, found String "…".'
+      .replace(/^(Syntax Error: [\s\S]*?(?:Unexpected|found) [A-Za-z ]+?) "[\s\S]*"\.$/, '$1.')
+      .replace(/^(Syntax Error: (?:Invalid|Unexpected) [^:]*):[\s\S]*$/, '$1.')
+  );
 }
 
 const VALUE_PROBLEM =
-  /cannot represent|^Expected value of type|got an invalid value|does not exist in "\w+" enum|of required type|must not be null|was not provided|^Field "[^"]+" is not defined by type/;
+  /cannot represent|^Expected value of type|got an invalid value|does not exist in "\w+" enum|of required type|must not be null|was not provided|^(Field "\w+"|An input field) is not defined by type/;
 
 function codeOfHttp(status: number): string {
   switch (status) {

@@ -14,8 +14,8 @@ import {
 export interface PrintPageInput {
   catalogue: Catalogue;
   shelters: PublicShelter[];
-  /** The live map's address, for the QR code. */
-  mapUrl: string;
+  /** The live map's address, for the QR code; none when the address is not configured. */
+  mapUrl: string | null;
   now: Date;
   timeZone: string;
 }
@@ -51,7 +51,9 @@ export function printPage(input: PrintPageInput): string {
           .join('')}`,
     )
     .join('');
-  const qr = renderSVG(input.mapUrl, { border: 1 });
+  const qr = input.mapUrl
+    ? `<div class="qr" role="img" aria-label="${t('print.scan')}">${renderSVG(input.mapUrl, { border: 1 })}<br>${t('print.scan')}<br>${escapeHtml(input.mapUrl)}</div>`
+    : '';
   return `<!doctype html>
 <html lang="${lang}"${catalogue.rtl ? ' dir="rtl"' : ''}><head><meta charset="utf-8"><title>${t('print.title')}</title>
 <style>
@@ -70,7 +72,7 @@ tr { break-inside: avoid; }
     date: when({ day: 'numeric', month: 'long', year: 'numeric' }),
     time: when({ hour: '2-digit', minute: '2-digit' }),
   })}</p></div>
-<div class="qr" role="img" aria-label="${t('print.scan')}">${qr}<br>${t('print.scan')}<br>${escapeHtml(input.mapUrl)}</div></header>
+${qr}</header>
 ${groups.size === 0 ? `<p>${t('nearest.none')}</p>` : `<table><tbody>${rows}</tbody></table>`}
 </body></html>`;
 }

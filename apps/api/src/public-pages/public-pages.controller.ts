@@ -14,6 +14,12 @@ export const PUBLIC_PAGES_OPTIONS = Symbol('PUBLIC_PAGES_OPTIONS');
 export interface PublicPagesOptions {
   /** Times on the pages are the network's local time (TIME_ZONE), not the server's. */
   timeZone: string;
+  /**
+   * The public map's address (PUBLIC_URL). Without it, development takes it from the request;
+   * production prints no link at all rather than one a Host header chose.
+   */
+  publicUrl: string | undefined;
+  fromRequest: boolean;
 }
 
 const GROUP_NAMES = new Set<string>(GROUPS);
@@ -70,7 +76,7 @@ export class PublicPagesController {
       printPage({
         catalogue,
         shelters: this.snapshot.current().shelters,
-        mapUrl: `${request.protocol}://${request.host}/?lang=${catalogue.code}`,
+        mapUrl: this.mapUrl(request, catalogue.code),
         now: new Date(),
         timeZone: this.options.timeZone,
       }),
@@ -85,6 +91,13 @@ export class PublicPagesController {
       .header('cache-control', 'public, max-age=30')
       .header('access-control-allow-origin', '*')
       .send(JSON.stringify(sheltersGeoJson(shelters, serverTime)));
+  }
+
+  private mapUrl(request: FastifyRequest, lang: string): string | null {
+    const base =
+      this.options.publicUrl ??
+      (this.options.fromRequest ? `${request.protocol}://${request.host}` : null);
+    return base ? `${base}/?lang=${lang}` : null;
   }
 
   private catalogue(lang: unknown, acceptLanguage: string | undefined): Catalogue {

@@ -27,7 +27,7 @@ export interface TextPageInput {
  * borough's shelters with space, their band, places, address, phone and hours.
  */
 export function textPage(input: TextPageInput): string {
-  const { catalogue, shelters, borough, group, now } = input;
+  const { catalogue, shelters, group, now } = input;
   const t = translator(catalogue);
   const lang = catalogue.code;
   const link = (params: Record<string, string | null>) =>
@@ -48,6 +48,8 @@ export function textPage(input: TextPageInput): string {
     )
     .join(' · ');
   const boroughs = [...byBorough(shelters).keys()];
+  // Only a borough the network has: the heading never repeats whatever a link said.
+  const borough = input.borough && boroughs.includes(input.borough) ? input.borough : null;
   const form = `<form method="get" action="/text">
 <input type="hidden" name="lang" value="${lang}">
 <label>${t('text.pick')}<br><select name="borough"><option value="">${t('text.all')}</option>${boroughs
