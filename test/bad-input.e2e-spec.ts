@@ -260,5 +260,11 @@ describe('Bad input (e2e)', () => {
     expect(requests.length).toBeGreaterThan(10);
     expect(requests.every((line) => /"reqId":"[^"]+"/.test(line))).toBe(true);
     expect(logLines.join('')).not.toMatch(/Marisol|xxxxxxxxxx|Canario/);
+    // Every refusal above is an answer, not a fault: one line below error, without a stack.
+    const entries = logLines.map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(entries.filter((entry) => Number(entry.level) >= 50)).toEqual([]);
+    const refusals = entries.filter((entry) => entry.msg === 'refused');
+    expect(refusals.length).toBeGreaterThan(5);
+    expect(refusals.filter((entry) => 'stack' in entry)).toEqual([]);
   });
 });

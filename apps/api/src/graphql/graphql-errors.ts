@@ -128,7 +128,7 @@ export function databaseUnreachable(error: Error): boolean {
  * PostgreSQL refusals that a client's input can cause, as typed errors: the transaction has
  * rolled back, so nothing changed. Messages are ours: PostgreSQL's can quote the values.
  */
-function databaseError(error: Error): { code: string; message: string } | null {
+export function databaseError(error: Error): { code: string; message: string } | null {
   const { code } = error as { code?: unknown };
   if (databaseUnreachable(error)) {
     return {
