@@ -3,6 +3,7 @@ import { CreateShelterDirectory1795637168146 } from './1795637168146-CreateShelt
 import { AddAccountsAndAudit1795638199122 } from './1795638199122-AddAccountsAndAudit.js';
 import { AddResidents1795639765700 } from './1795639765700-AddResidents.js';
 import { AddBedsStaysAndOutbox1795641617069 } from './1795641617069-AddBedsStaysAndOutbox.js';
+import { SealFreeText1795901500000 } from './1795901500000-SealFreeText.js';
 
 /** Every migration, oldest first. `npm run migration:generate` writes a new file: add it here. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -10,4 +11,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   AddAccountsAndAudit1795638199122,
   AddResidents1795639765700,
   AddBedsStaysAndOutbox1795641617069,
+  SealFreeText1795901500000,
 ];

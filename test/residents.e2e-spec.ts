@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   FieldCipher,
+  FreeTextSealing,
   KeyRotationService,
   newKey,
   parseKeyring,
@@ -477,6 +478,36 @@ describe('Residents, households and the asylum track (e2e)', () => {
         ['Jean-Baptiste Dorival', 'COMAR'],
         ['Mirlande Dorival', 'INM_TVRH'],
       ]);
+    });
+
+    it('seals appointment places and asylum offices, and seals what an older version left plain', async () => {
+      const raw = JSON.stringify([
+        await app.sql('SELECT place_sealed FROM appointment'),
+        await app.sql('SELECT asylum_office_sealed FROM resident'),
+        await app.sql('SELECT office_sealed FROM resident_event'),
+      ]);
+      expect(raw).not.toMatch(/Versalles|COMAR CDMX/);
+      // What migration SealFreeText leaves behind: the old plaintext, until the app seals it.
+      const [appointment] = await app.sql<{ id: string }>(
+        'SELECT id FROM appointment WHERE resident_id = $1 ORDER BY starts_at LIMIT 1',
+        [family.members[0].id],
+      );
+      await app.sql('UPDATE appointment SET place_sealed = $2 WHERE id = $1', [
+        appointment.id,
+        'COMAR, Versalles 49, con Marisol 5512345678',
+      ]);
+      expect(await app.app.get(FreeTextSealing).sealPlaintext()).toBe(1);
+      expect(await app.app.get(FreeTextSealing).sealPlaintext()).toBe(0);
+      const [stored] = await app.sql<{ place_sealed: string }>(
+        'SELECT place_sealed FROM appointment WHERE id = $1',
+        [appointment.id],
+      );
+      expect(stored.place_sealed).toMatch(/^v1:[0-9a-f]{12}:/);
+      const exported = await coordinator.gql<{ exportResident: string }>(
+        'query($id: ID!) { exportResident(id: $id) }',
+        { id: family.members[0].id },
+      );
+      expect(exported.data!.exportResident).toContain('con Marisol 5512345678');
     });
   });
 

@@ -18,9 +18,9 @@ export class Appointment {
   @Column({ type: 'timestamptz' })
   startsAt: Date;
 
-  /** An office's name and address: not personal. */
-  @Column({ type: 'text' })
-  place: string;
+  /** Where: free text (an office, a note that may name someone), sealed; null once anonymised. */
+  @Column({ type: 'text', nullable: true })
+  placeSealed: string | null;
 
   @Column({
     type: 'enum',

@@ -95,7 +95,13 @@ export class AsylumService {
         this.residents.sealedDocuments(resident.id, { comarFolio: input.comarFolio }),
       );
       resident.asylumStatus = input.status;
-      resident.asylumOffice = input.office ?? resident.asylumOffice;
+      if (input.office) {
+        resident.asylumOfficeSealed = this.sealer.seal(
+          'resident.asylumOffice',
+          resident.id,
+          input.office,
+        );
+      }
       if (input.caseNumber) {
         resident.caseNumberSealed = this.sealer.seal(
           'resident.caseNumber',
@@ -132,7 +138,7 @@ export class AsylumService {
             residentId: input.residentId,
             kind: input.kind,
             startsAt: input.startsAt,
-            place: input.place,
+            placeSealed: this.sealer.seal('appointment.place', appointmentId, input.place),
             notesSealed: this.sealer.seal('appointment.notes', appointmentId, input.notes),
             createdBy: caller.actor.userId,
           });

@@ -5,6 +5,7 @@ export * from './crypto-key.entity.js';
 export * from './crypto/field-cipher.js';
 export * from './crypto/keyring.js';
 export * from './dto/resident.input.js';
+export * from './free-text-sealing.js';
 export * from './household.entity.js';
 export * from './key-rotation.service.js';
 export * from './resident-access.js';

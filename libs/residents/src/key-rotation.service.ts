@@ -56,20 +56,30 @@ export class KeyRotationService {
         await manager.update(Resident, { id: resident.id }, changes as Partial<Resident>);
       }
       const events = await manager.find(ResidentEvent, { where: {} });
-      const sealedEvents = events.filter((event) => event.reasonSealed !== null);
+      const sealedEvents = events.filter(
+        (event) => event.reasonSealed !== null || event.officeSealed !== null,
+      );
       for (const event of sealedEvents) {
         await manager.update(
           ResidentEvent,
           { id: event.id },
-          { reasonSealed: reseal(event.reasonSealed, `resident_event.reason:${event.id}`) },
+          {
+            reasonSealed: reseal(event.reasonSealed, `resident_event.reason:${event.id}`),
+            officeSealed: reseal(event.officeSealed, `resident_event.office:${event.id}`),
+          },
         );
       }
-      const appointments = (await manager.find(Appointment)).filter((a) => a.notesSealed !== null);
+      const appointments = (await manager.find(Appointment)).filter(
+        (a) => a.notesSealed !== null || a.placeSealed !== null,
+      );
       for (const appointment of appointments) {
         await manager.update(
           Appointment,
           { id: appointment.id },
-          { notesSealed: reseal(appointment.notesSealed, `appointment.notes:${appointment.id}`) },
+          {
+            notesSealed: reseal(appointment.notesSealed, `appointment.notes:${appointment.id}`),
+            placeSealed: reseal(appointment.placeSealed, `appointment.place:${appointment.id}`),
+          },
         );
       }
       await manager.upsert(CryptoKey, { keyId: next.currentKeyId }, ['keyId']);

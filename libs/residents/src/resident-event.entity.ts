@@ -39,6 +39,7 @@ export class ResidentEvent {
   @Column({ type: 'text', nullable: true })
   reasonSealed: string | null;
 
+  /** The office the step happened at: free text, sealed like the reason. */
   @Column({ type: 'text', nullable: true })
-  office: string | null;
+  officeSealed: string | null;
 }

@@ -14,8 +14,8 @@ export interface HistoryEntry {
 }
 
 /**
- * Writes one history row; its reason is sealed in a second step, bound to the row's own id, so a
- * reason cannot be moved to another row of the same person and still open.
+ * Writes one history row; its reason and office are sealed in a second step, bound to the row's
+ * own id, so that neither can be moved to another row of the same person and still open.
  */
 export async function recordHistory(
   manager: EntityManager,
@@ -29,14 +29,16 @@ export async function recordHistory(
     toValue: entry.to,
     byUserId: entry.byUserId,
     override: entry.override ?? false,
-    office: entry.office ?? null,
   });
-  if (entry.reason) {
+  if (entry.reason || entry.office) {
     const id = String((inserted.identifiers[0] as { id: string }).id);
     await manager.update(
       ResidentEvent,
       { id },
-      { reasonSealed: sealer.seal('resident_event.reason', id, entry.reason) },
+      {
+        reasonSealed: sealer.seal('resident_event.reason', id, entry.reason),
+        officeSealed: sealer.seal('resident_event.office', id, entry.office),
+      },
     );
   }
 }

@@ -225,11 +225,12 @@ export class ResidentLifecycleService {
     ]);
     await manager.query('UPDATE household SET head_id = NULL WHERE head_id = ANY($1)', [ids]);
     await manager.query(
-      'UPDATE resident_event SET reason_sealed = NULL WHERE resident_id = ANY($1)',
+      'UPDATE resident_event SET reason_sealed = NULL, office_sealed = NULL WHERE resident_id = ANY($1)',
       [ids],
     );
-    await manager.query('UPDATE appointment SET notes_sealed = NULL WHERE resident_id = ANY($1)', [
-      ids,
-    ]);
+    await manager.query(
+      'UPDATE appointment SET notes_sealed = NULL, place_sealed = NULL WHERE resident_id = ANY($1)',
+      [ids],
+    );
   }
 }

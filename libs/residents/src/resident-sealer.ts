@@ -14,8 +14,11 @@ export type SealedField =
   | 'resident.curp'
   | 'resident.tvrh'
   | 'resident.caseNumber'
+  | 'resident.asylumOffice'
   | 'resident_event.reason'
-  | 'appointment.notes';
+  | 'resident_event.office'
+  | 'appointment.notes'
+  | 'appointment.place';
 
 export type LookupKind = 'name' | 'folio' | 'passport' | 'curp' | 'tvrh';
 

@@ -73,7 +73,7 @@ export class ResidentViewMapper {
       caseStatus: r.caseStatus,
       caseClosedAt: r.caseClosedAt,
       asylumStatus: r.asylumStatus,
-      asylumOffice: r.asylumOffice,
+      asylumOffice: open('resident.asylumOffice', r.asylumOfficeSealed),
       caseNumber: open('resident.caseNumber', r.caseNumberSealed),
       anonymised: r.anonymisedAt !== null,
       createdAt: r.createdAt,
@@ -89,7 +89,7 @@ export class ResidentViewMapper {
       byUserId: e.byUserId,
       override: e.override,
       reason: this.sealer.open('resident_event.reason', e.id, e.reasonSealed),
-      office: e.office,
+      office: this.sealer.open('resident_event.office', e.id, e.officeSealed),
     };
   }
 
@@ -100,7 +100,7 @@ export class ResidentViewMapper {
       residentName,
       kind: a.kind,
       startsAt: a.startsAt,
-      place: a.place,
+      place: this.sealer.open('appointment.place', a.id, a.placeSealed),
       outcome: a.outcome,
       notes: this.sealer.open('appointment.notes', a.id, a.notesSealed),
     };

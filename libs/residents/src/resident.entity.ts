@@ -163,9 +163,9 @@ export class Resident {
   })
   asylumStatus: AsylumStatus;
 
-  /** The COMAR office handling the case. */
+  /** The COMAR office handling the case: free text, sealed. */
   @Column({ type: 'text', nullable: true })
-  asylumOffice: string | null;
+  asylumOfficeSealed: string | null;
 
   @Column({ type: 'text', nullable: true })
   caseNumberSealed: string | null;

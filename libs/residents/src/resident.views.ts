@@ -222,8 +222,8 @@ export class AppointmentView {
   @Field(() => Date)
   startsAt: Date;
 
-  @Field(() => String)
-  place: string;
+  @Field(() => String, { nullable: true, description: 'Null once anonymised.' })
+  place: string | null;
 
   @Field(() => AppointmentOutcome)
   outcome: AppointmentOutcome;

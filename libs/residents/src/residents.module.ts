@@ -3,6 +3,7 @@ import { type DynamicModule, Injectable, Module } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AsylumService } from './asylum.service.js';
 import { DuplicatesService } from './duplicates.service.js';
+import { FreeTextSealing } from './free-text-sealing.js';
 import { KeyRotationService } from './key-rotation.service.js';
 import { ResidentAccess } from './resident-access.js';
 import { ResidentAggregatesService } from './resident-aggregates.service.js';
@@ -83,6 +84,7 @@ export class ResidentsModule {
         { provide: RESIDENTS_OPTIONS, useValue: options },
         AsylumService,
         DuplicatesService,
+        FreeTextSealing,
         KeyRotationService,
         ResidentAccess,
         ResidentAggregatesService,

@@ -44,6 +44,7 @@ export const SEALED_COLUMNS: SealedColumn[] = [
     lookup: { kind: 'tvrh', hashColumn: 'tvrhHash' },
   },
   { column: 'caseNumberSealed', field: 'resident.caseNumber' },
+  { column: 'asylumOfficeSealed', field: 'resident.asylumOffice' },
 ];
 
 /** Every identifying column, by its database name: what anonymisation empties. */
