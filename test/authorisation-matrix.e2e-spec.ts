@@ -311,6 +311,10 @@ const SAMPLES: Record<string, (t: Targets) => Sample> = {
     query: 'query($s: ID!) { transfersFrom(shelterId: $s) { id } }',
     variables: { s: t.shelterId },
   }),
+  holdsAt: (t) => ({
+    query: 'query($s: ID!) { holdsAt(shelterId: $s) { id } }',
+    variables: { s: t.shelterId },
+  }),
   recordTurnaway: (t) => ({
     query: 'mutation($input: TurnawayInput!) { recordTurnaway(input: $input) { id } }',
     variables: {

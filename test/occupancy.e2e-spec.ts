@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { OccupancyService } from '@albergue/occupancy';
 import { adult, householdInput, REGISTER } from './factories/resident.factory.js';
-import { makeMember } from './factories/shelter.factory.js';
+import { createOrganisation, makeMember, shelterInput } from './factories/shelter.factory.js';
 import { createStaff, workplaces } from './helpers/staff.js';
 import { type SignedIn, startTestApp, type TestApp } from './helpers/test-app.js';
 
@@ -91,8 +91,8 @@ describe('Occupancy engine (e2e)', () => {
       [shelterId],
     );
 
-  /** A volunteer of one shelter only, made by the admin as in real life. */
-  const staffOnlyAt = async (shelterId: string) => {
+  /** A volunteer (or another role) of one shelter only, made by the admin as in real life. */
+  const staffOnlyAt = async (shelterId: string, role = 'VOLUNTEER') => {
     const admin = await app.signIn('admin@demo.example');
     const email = `${randomUUID()}@staff.example`;
     const id = await createStaff(admin, app, {
@@ -100,7 +100,7 @@ describe('Occupancy engine (e2e)', () => {
       password: 'receiving staff phrase',
       displayName: 'Receiver',
     });
-    await makeMember(admin, id, shelterId, 'VOLUNTEER');
+    await makeMember(admin, id, shelterId, role);
     return app.signIn(email, 'receiving staff phrase');
   };
 
@@ -308,6 +308,73 @@ describe('Occupancy engine (e2e)', () => {
         code: 'CONFLICT',
         reason: 'HOLD_EXPIRED',
       });
+    });
+
+    it('from elsewhere: at most a share of the free beds, for a bounded time; the receiving coordinator sees them and releases them', async () => {
+      const admin = await app.signIn('admin@demo.example');
+      const created = await admin.gql<{ createShelter: { id: string } }>(
+        'mutation($input: CreateShelterInput!) { createShelter(input: $input) { id } }',
+        { input: shelterInput(await createOrganisation(admin)) },
+      );
+      const shelterC = created.data!.createShelter.id;
+      const receiver = await staffOnlyAt(shelterC, 'COORDINATOR');
+      const roomC = await receiver.gql<{ createRoom: { id: string } }>(
+        'mutation($input: CreateRoomInput!) { createRoom(input: $input) { id } }',
+        { input: { requestId: randomUUID(), shelterId: shelterC, name: 'Llegadas' } },
+      );
+      await receiver.gql(ADD_BEDS, {
+        input: {
+          requestId: randomUUID(),
+          roomId: roomC.data!.createRoom.id,
+          count: 6,
+          kind: 'BED',
+          population: 'WOMEN',
+        },
+      });
+      const holdAtC = (count: number, hours = 2) =>
+        coordinator.gql<{ placeHold: { groupId: string; expiresAt: string }[] }>(HOLD, {
+          input: {
+            requestId: randomUUID(),
+            fromShelterId: shelterB,
+            shelterId: shelterC,
+            population: 'WOMEN',
+            count,
+            hours,
+          },
+        });
+      expect((await holdAtC(2, 13)).errors![0].extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        reason: 'HOLD_TOO_LONG',
+      });
+      // Six free beds: B may hold three of them (HOLDS_FROM_ELSEWHERE_SHARE 0.5), not a fourth.
+      const first = await holdAtC(3);
+      expect(first.errors).toBeUndefined();
+      expect((await holdAtC(1)).errors![0].extensions).toMatchObject({
+        code: 'CONFLICT',
+        reason: 'HOLD_SHARE_EXCEEDED',
+      });
+      const seen = await receiver.gql<{
+        holdsAt: { groupId: string; originShelterId: string | null }[];
+      }>('query($s: ID!) { holdsAt(shelterId: $s) { groupId originShelterId } }', {
+        s: shelterC,
+      });
+      expect(seen.data!.holdsAt).toEqual(
+        Array(3).fill({ groupId: first.data!.placeHold[0].groupId, originShelterId: shelterB }),
+      );
+      const released = await receiver.gql(
+        'mutation($input: CancelHoldInput!) { cancelHold(input: $input) { endReason } }',
+        { input: { requestId: randomUUID(), holdId: first.data!.placeHold[0].groupId } },
+      );
+      expect(released.errors).toBeUndefined();
+      expect(
+        (
+          await receiver.gql<{ holdsAt: unknown[] }>(
+            'query($s: ID!) { holdsAt(shelterId: $s) { id } }',
+            { s: shelterC },
+          )
+        ).data!.holdsAt,
+      ).toEqual([]);
+      expect((await holdAtC(3)).errors).toBeUndefined();
     });
 
     it('hold only people of the placing shelter, never one person twice; the placing shelter follows and may cancel', async () => {

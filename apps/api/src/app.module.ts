@@ -47,6 +47,8 @@ export class AppModule {
     });
     const occupancy = OccupancyModule.forRoot({
       holdMs: config.HOLD_TIME,
+      elsewhereShare: config.HOLDS_FROM_ELSEWHERE_SHARE,
+      elsewhereMaxMs: config.HOLD_FROM_ELSEWHERE_MAX,
       timeZone: config.TIME_ZONE,
     });
     return {

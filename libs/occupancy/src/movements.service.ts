@@ -10,6 +10,7 @@ import type { DeclineTransferInput, MoveInput, TransferInput } from './dto/occup
 import { FiguresService } from './figures.service.js';
 import { AssignmentEnd, AssignmentKind } from './occupancy.enums.js';
 import { OccupancyException, OccupancyExceptionCode } from './occupancy.exception.js';
+import { holdExpiry } from './hold-limits.js';
 import { OCCUPANCY_OPTIONS, type OccupancyOptions } from './occupancy.options.js';
 
 /** Moves within a shelter and transfers between shelters. */
@@ -120,9 +121,11 @@ export class MovementsService {
             groupId: randomUUID(),
             originShelterId: stay.shelterId,
             byUserId: userId,
-            expiresAt: new Date(
-              Date.now() + (input.hours ? input.hours * 3_600_000 : this.options.holdMs),
-            ),
+            expiresAt: holdExpiry(this.options, {
+              fromShelterId: stay.shelterId,
+              shelterId: input.toShelterId,
+              hours: input.hours,
+            }),
           }),
         );
         await this.figures.recompute(manager, stay.shelterId);
@@ -170,6 +173,17 @@ export class MovementsService {
   }
 
   /** Transfers sent from a shelter, newest first, with how they ended (checked in, declined, expired) or not yet. */
+  /**
+   * Every hold on a shelter's beds now, soonest to lapse first, with the shelter that placed it
+   * (originShelterId; null: this shelter's own): its coordinator may release any of them.
+   */
+  holdsAt(shelterId: string): Promise<BedAssignment[]> {
+    return this.dataSource.getRepository(BedAssignment).find({
+      where: { shelterId, kind: AssignmentKind.HOLD, endedAt: IsNull() },
+      order: { expiresAt: 'ASC', id: 'ASC' },
+    });
+  }
+
   transfersFrom(shelterId: string): Promise<BedAssignment[]> {
     return this.dataSource
       .getRepository(BedAssignment)

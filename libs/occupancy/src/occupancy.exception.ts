@@ -14,6 +14,8 @@ export enum OccupancyExceptionCode {
   BEDS_MODE_ONLY = 'BEDS_MODE_ONLY',
   HOLD_EXPIRED = 'HOLD_EXPIRED',
   HOLD_INCOMPLETE = 'HOLD_INCOMPLETE',
+  HOLD_TOO_LONG = 'HOLD_TOO_LONG',
+  HOLD_SHARE_EXCEEDED = 'HOLD_SHARE_EXCEEDED',
   RANGE_INVALID = 'RANGE_INVALID',
 }
 
@@ -27,6 +29,7 @@ function apiCode(code: OccupancyExceptionCode): ApiErrorCode {
     case OccupancyExceptionCode.BED_COUNT_MISMATCH:
     case OccupancyExceptionCode.BED_OF_ANOTHER_SHELTER:
     case OccupancyExceptionCode.HOLD_INCOMPLETE:
+    case OccupancyExceptionCode.HOLD_TOO_LONG:
     case OccupancyExceptionCode.RANGE_INVALID:
       return ApiErrorCode.BAD_USER_INPUT;
     case OccupancyExceptionCode.NOT_CHECKED_IN:
@@ -35,6 +38,7 @@ function apiCode(code: OccupancyExceptionCode): ApiErrorCode {
     case OccupancyExceptionCode.NO_SUITABLE_BEDS:
     case OccupancyExceptionCode.BEDS_MODE_ONLY:
     case OccupancyExceptionCode.HOLD_EXPIRED:
+    case OccupancyExceptionCode.HOLD_SHARE_EXCEEDED:
       return ApiErrorCode.CONFLICT;
   }
 }

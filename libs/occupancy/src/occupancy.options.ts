@@ -1,8 +1,8 @@
 export const OCCUPANCY_OPTIONS = Symbol('OCCUPANCY_OPTIONS');
 
-export interface OccupancyOptions {
-  /** How long a hold keeps a bed when the request does not say. */
-  holdMs: number;
+import type { HoldLimits } from './hold-limits.js';
+
+export interface OccupancyOptions extends HoldLimits {
   /** The zone of every "today" and daily figure. */
   timeZone: string;
 }

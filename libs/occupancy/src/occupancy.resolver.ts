@@ -140,6 +140,17 @@ export class OccupancyResolver {
 
   @Allow(STAFF, { shelterOf: argPath('shelterId') })
   @Query(() => [BedAssignment], {
+    description:
+      'Holds on this shelter’s beds now and who placed them (originShelterId); its coordinator may cancel any.',
+  })
+  holdsAt(
+    @Args('shelterId', { type: () => ID }, UuidPipe) shelterId: string,
+  ): Promise<BedAssignment[]> {
+    return this.movements.holdsAt(shelterId);
+  }
+
+  @Allow(STAFF, { shelterOf: argPath('shelterId') })
+  @Query(() => [BedAssignment], {
     description: 'Transfers sent from this shelter and how each ended, or not yet.',
   })
   transfersFrom(

@@ -22,6 +22,7 @@ import { FiguresService } from './figures.service.js';
 import { AssignmentEnd, AssignmentKind } from './occupancy.enums.js';
 import { OccupancyException, OccupancyExceptionCode } from './occupancy.exception.js';
 import { OCCUPANCY_OPTIONS, type OccupancyOptions } from './occupancy.options.js';
+import { checkElsewhereShare, holdExpiry } from './hold-limits.js';
 
 interface Placement {
   residentId: string | null;
@@ -238,11 +239,10 @@ export class OccupancyService {
             ['input.residentIds'],
           );
         }
+        const expiresAt = holdExpiry(this.options, input);
+        await checkElsewhereShare(manager, this.options, { ...input, beds: placements.length });
         const beds = await this.suitableBeds(manager, input.shelterId, placements);
         const groupId = randomUUID();
-        const expiresAt = new Date(
-          Date.now() + (input.hours ? input.hours * 3_600_000 : this.options.holdMs),
-        );
         await this.assign(
           manager,
           input.shelterId,

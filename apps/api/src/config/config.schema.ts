@@ -102,6 +102,8 @@ export const configSchema = z.object({
   RESIDENT_KEY_FILE: z.string().min(1).optional(),
   RETENTION_DAYS: wholeNumber(180, 1, 36500),
   HOLD_TIME: duration('4h'),
+  HOLD_FROM_ELSEWHERE_MAX: duration('12h'),
+  HOLDS_FROM_ELSEWHERE_SHARE: z.coerce.number().min(0.05).max(1).default(0.5),
   OUTBOX_RETENTION: duration('1h'),
   PREVIOUS_SHELTER_ACCESS: duration('7d'),
   REALTIME_TICK: duration('1s'),

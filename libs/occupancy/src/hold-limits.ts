@@ -1,0 +1,78 @@
+import type { EntityManager } from 'typeorm';
+import { OccupancyException, OccupancyExceptionCode } from './occupancy.exception.js';
+
+export interface HoldLimits {
+  /** How long a hold lasts when the request does not say (HOLD_TIME). */
+  holdMs: number;
+  /**
+   * Of a shelter's free beds, the share one other shelter may hold at once
+   * (HOLDS_FROM_ELSEWHERE_SHARE): beds kept for people on the way, not all of them for days.
+   */
+  elsewhereShare: number;
+  /** The longest a hold placed from another shelter may last (HOLD_FROM_ELSEWHERE_MAX). */
+  elsewhereMaxMs: number;
+}
+
+/**
+ * How many beds a shelter may hold at another at once: the share of what it could take there
+ * (the free beds and those it already holds), rounded up so that a single free bed can still be
+ * kept for someone on the way.
+ */
+export function elsewhereAllowance(free: number, heldAlready: number, share: number): number {
+  return Math.ceil(share * (free + heldAlready));
+}
+
+/**
+ * When a hold lapses: after `hours`, or HOLD_TIME; from another shelter (a hold placed there, or
+ * a transfer) never later than HOLD_FROM_ELSEWHERE_MAX, and asking for longer is refused.
+ */
+export function holdExpiry(
+  limits: HoldLimits,
+  hold: { fromShelterId: string; shelterId: string; hours?: number | null },
+): Date {
+  const ms = hold.hours ? hold.hours * 3_600_000 : limits.holdMs;
+  if (hold.fromShelterId === hold.shelterId) {
+    return new Date(Date.now() + ms);
+  }
+  if (hold.hours && ms > limits.elsewhereMaxMs) {
+    throw new OccupancyException(
+      `A hold placed from another shelter lasts at most ${limits.elsewhereMaxMs / 3_600_000} hours.`,
+      OccupancyExceptionCode.HOLD_TOO_LONG,
+      ['input.hours'],
+    );
+  }
+  return new Date(Date.now() + Math.min(ms, limits.elsewhereMaxMs));
+}
+
+/**
+ * Refuses a hold that would leave `fromShelterId` holding more than its share of `shelterId`'s
+ * beds. Transfers are not counted against it: they move people, not placeholders. Runs under
+ * the receiving shelter's row lock, so that two placements cannot both pass on the same beds.
+ */
+export async function checkElsewhereShare(
+  manager: EntityManager,
+  limits: HoldLimits,
+  hold: { fromShelterId: string; shelterId: string; beds: number },
+): Promise<void> {
+  if (hold.fromShelterId === hold.shelterId) {
+    return;
+  }
+  const [{ free, held }] = await manager.query<{ free: number; held: number }[]>(
+    `SELECT (SELECT count(*) FROM bed b
+               WHERE b.shelter_id = $1 AND b.out_of_service_reason IS NULL
+                 AND NOT EXISTS (SELECT 1 FROM bed_assignment a
+                                  WHERE a.bed_id = b.id AND a.ended_at IS NULL))::int AS free,
+            (SELECT count(*) FROM bed_assignment a
+               WHERE a.shelter_id = $1 AND a.kind = 'hold' AND a.ended_at IS NULL
+                 AND a.origin_shelter_id = $2)::int AS held`,
+    [hold.shelterId, hold.fromShelterId],
+  );
+  const allowed = elsewhereAllowance(free, held, limits.elsewhereShare);
+  if (held + hold.beds > allowed) {
+    throw new OccupancyException(
+      `Your shelter may hold at most ${allowed} of this shelter's beds at once (it holds ${held}): cancel a hold, or ask its coordinator.`,
+      OccupancyExceptionCode.HOLD_SHARE_EXCEEDED,
+      ['input.count'],
+    );
+  }
+}
