@@ -1,5 +1,6 @@
 // The markdown of `npm run bench`: one table per scenario, and the targets of issue 8 checked
 // against this run's figures.
+import type { ValidationReport } from './scenarios/validation.js';
 import type { FanoutReport, FanoutRow } from './scenarios/fanout.js';
 import type { GateReport } from './scenarios/gate.js';
 import type { MapReadReport, MapReadServer } from './scenarios/map-read.js';
@@ -12,6 +13,7 @@ export interface BenchResults {
   mapRead?: MapReadReport;
   gate?: GateReport;
   fanout?: FanoutReport;
+  validation?: ValidationReport;
 }
 
 const ratio = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 100) / 100 : NaN);
@@ -49,6 +51,19 @@ export function mapReadTable(report: MapReadReport): string {
     ),
     '',
     `Albergue ÷ ceiling (requests/s), by pass: ${ratios.ceiling.join(', ')}. Albergue ÷ PostGraphile: ${ratios.postgraphile.join(', ')}. PostGraphile ÷ ceiling: ${ratiosByPass(report, 'PostGraphile v5', 'Fastify + pg (ceiling)').join(', ')}.`,
+  ].join('\n');
+}
+
+export function validationTable(report: ValidationReport): string {
+  return [
+    `Validation of a chain of fragments, each spreading the next \`fan\` times (a few hundred bytes of text, fan^depth fields spread out), in process, median of ${report.repeats}: graphql-js's own rules alone (the peer), and those plus the API's limits (fragments, aliases, directives, cost) and Mercurius' depth limit.`,
+    '',
+    '| fan | depth | bytes | graphql-js ms | Albergue ms | Albergue ÷ graphql-js |',
+    '|---|---|---|---|---|---|',
+    ...report.rows.map(
+      (row) =>
+        `| ${row.fan} | ${row.depth} | ${row.bytes} | ${row.graphqlJsMs} | ${row.albergueMs} | ${ratio(row.albergueMs, row.graphqlJsMs)} |`,
+    ),
   ].join('\n');
 }
 

@@ -1,5 +1,5 @@
 // `npm run bench`: a fresh database, the large network seeded, then every scenario one after
-// another, peers beside each in the same run. Options: --scenario map-read|gate|fanout (one
+// another, peers beside each in the same run. Options: --scenario map-read|gate|fanout|validation (one
 // only), --quick (a small network and a few seconds per case: what CI runs).
 import 'reflect-metadata';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
@@ -13,13 +13,15 @@ import {
   gateTable,
   mapReadTable,
   targets,
+  validationTable,
   targetsTable,
 } from './report.js';
 import { type FanoutCase, fanout } from './scenarios/fanout.js';
 import { gate } from './scenarios/gate.js';
 import { mapRead } from './scenarios/map-read.js';
+import { validationCurve } from './scenarios/validation.js';
 
-const SCENARIOS = ['map-read', 'gate', 'fanout'] as const;
+const SCENARIOS = ['map-read', 'gate', 'fanout', 'validation'] as const;
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const only = args.includes('--scenario') ? args[args.indexOf('--scenario') + 1] : null;
@@ -120,6 +122,21 @@ try {
     (report) => {
       results.fanout = report;
       return `### fan-out\n\n${fanoutTable(report)}`;
+    },
+  );
+  await scenario(
+    'validation',
+    () =>
+      Promise.resolve(
+        validationCurve({
+          depths: [5, 10, 20, 40],
+          fans: quick ? [4] : [2, 4, 8],
+          repeats: quick ? 5 : 21,
+        }),
+      ),
+    (report) => {
+      results.validation = report;
+      return `### validation\n\n${validationTable(report)}`;
     },
   );
 } finally {

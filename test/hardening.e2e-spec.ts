@@ -1,15 +1,6 @@
 import { request } from 'node:http';
+import { fragmentFan } from './helpers/fragment-fan.js';
 import { startTestApp, type TestApp } from './helpers/test-app.js';
-
-/** `depth` fragments each spreading the one below `fan` times: tiny as text, 4^12 fields spread out. */
-function fragmentFan(depth: number, fan: number): string {
-  const fragments = ['fragment F0 on Shelter { id }'];
-  for (let level = 1; level <= depth; level += 1) {
-    const spreads = Array.from({ length: fan }, () => `...F${level - 1}`).join(' ');
-    fragments.push(`fragment F${level} on Shelter { name ${spreads} }`);
-  }
-  return `{ shelters(first: 1) { ...F${depth} } } ${fragments.join(' ')}`;
-}
 
 /** The API facing a hostile client, with tight limits so that each is easy to reach. */
 describe('API hardening (e2e)', () => {
@@ -73,7 +64,7 @@ describe('API hardening (e2e)', () => {
     // Before the cost rule looked at each fragment once, one of these took about 25 s of the
     // event loop inside validation; the names vary so that no cache can help.
     const fans = Array.from({ length: 6 }, (_, i) =>
-      app.gql(fragmentFan(12, 4).replace(/F(\d+)/g, `F$1x${i}`)),
+      app.gql(fragmentFan(12, 4, { on: 'Shelter', entry: 'shelters(first: 1)', tag: `x${i}` })),
     );
     const health = Array.from({ length: 20 }, () => fetch(`${app.url}/health`));
     expect((await Promise.all(health)).map((response) => response.status)).toEqual(
@@ -96,6 +87,14 @@ describe('API hardening (e2e)', () => {
     ['an empty object as text', '{}'],
     ['a syntax tree as text', JSON.stringify({ kind: 'Document', definitions: [] })],
     ['null as text', 'null'],
+    [
+      'a syntax tree as text that forges its location',
+      JSON.stringify({
+        kind: 'Document',
+        definitions: [],
+        loc: { constructor: { name: 'Location' }, start: 0, end: 1 },
+      }),
+    ],
   ])(
     'refuses a query that is %s as a client error, never an internal one',
     async (_case, query) => {

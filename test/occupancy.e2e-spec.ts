@@ -374,7 +374,22 @@ describe('Occupancy engine (e2e)', () => {
           )
         ).data!.holdsAt,
       ).toEqual([]);
-      expect((await holdAtC(3)).errors).toBeUndefined();
+      const again = await holdAtC(3);
+      expect(again.errors).toBeUndefined();
+      // A hold for a count names nobody: it is no way for C to take one of B's residents.
+      const [ofB] = await residents(shelterB, 1, 'WOMEN');
+      const taken = await checkIn(receiver, shelterC, [ofB], {
+        holdId: again.data!.placeHold[0].groupId,
+      });
+      expect(taken.errors![0].extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        reason: 'RESIDENT_NOT_HERE',
+      });
+      const [stillAtB] = await app.sql<{ current_shelter_id: string }>(
+        'SELECT current_shelter_id FROM resident WHERE id = $1',
+        [ofB],
+      );
+      expect(stillAtB.current_shelter_id).toBe(shelterB);
     });
 
     it('hold only people of the placing shelter, never one person twice; the placing shelter follows and may cancel', async () => {

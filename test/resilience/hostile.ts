@@ -1,3 +1,5 @@
+import { fragmentFan } from '../helpers/fragment-fan.js';
+
 /**
  * Generated hostile requests for the resilience suite: valid samples, each broken one way at a
  * time (a wrong type, a huge or odd string, an invalid id, a missing or unknown field, an absurd
@@ -100,19 +102,6 @@ const BAD_IDS = [
   '',
 ];
 
-/**
- * A chain of `depth` fragments each spreading the one below `fan` times: a few hundred bytes,
- * fan^depth fields once spread out. Named after the marker, so that no cache can help.
- */
-export function fragmentFan(depth: number, fan: number, marker: string): string {
-  const fragments = [`fragment F0${marker} on Shelter { id }`];
-  for (let level = 1; level <= depth; level += 1) {
-    const spreads = Array.from({ length: fan }, () => `...F${level - 1}${marker}`).join(' ');
-    fragments.push(`fragment F${level}${marker} on Shelter { name ${spreads} }`);
-  }
-  return `{ shelters(first: 1) { ...F${depth}${marker} } } ${fragments.join(' ')}`;
-}
-
 /** Queries that are not a GraphQL text: JSON values, syntax trees, lists. */
 const NOT_TEXT = [
   (m: string) => m.length,
@@ -206,7 +195,11 @@ export function hostileRequests(samples: Sample[], count: number, seed = 2026): 
           query = `${sample.query.slice(0, Math.floor(sample.query.length / 2))} ${marker}`;
           label = 'broken query';
         } else if (shape === 4) {
-          query = fragmentFan(8 + Math.floor(next() * 8), 2 + Math.floor(next() * 4), marker);
+          query = fragmentFan(8 + Math.floor(next() * 8), 2 + Math.floor(next() * 4), {
+            on: 'Shelter',
+            entry: 'shelters(first: 1)',
+            tag: marker,
+          });
           label = 'fragment fan';
         } else if (shape === 5) {
           query = pick(NOT_TEXT)(marker);

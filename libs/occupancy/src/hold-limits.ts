@@ -45,16 +45,18 @@ export function holdExpiry(
 }
 
 /**
- * Refuses a hold that would leave `fromShelterId` holding more than its share of `shelterId`'s
- * beds. Transfers are not counted against it: they move people, not placeholders. Runs under
- * the receiving shelter's row lock, so that two placements cannot both pass on the same beds.
+ * Refuses a hold for a count of people (nobody named) that would leave `fromShelterId` holding
+ * more than its share of `shelterId`'s beds in such holds. Holds that name people (transfers
+ * among them) are not counted nor limited: each person can be held once, so they are bounded by
+ * the people the shelter has. Runs under the receiving shelter's row lock, so that two
+ * placements cannot both pass on the same beds.
  */
 export async function checkElsewhereShare(
   manager: EntityManager,
   limits: HoldLimits,
-  hold: { fromShelterId: string; shelterId: string; beds: number },
+  hold: { fromShelterId: string; shelterId: string; beds: number; named: boolean },
 ): Promise<void> {
-  if (hold.fromShelterId === hold.shelterId) {
+  if (hold.fromShelterId === hold.shelterId || hold.named) {
     return;
   }
   const [{ free, held }] = await manager.query<{ free: number; held: number }[]>(
@@ -64,7 +66,7 @@ export async function checkElsewhereShare(
                                   WHERE a.bed_id = b.id AND a.ended_at IS NULL))::int AS free,
             (SELECT count(*) FROM bed_assignment a
                WHERE a.shelter_id = $1 AND a.kind = 'hold' AND a.ended_at IS NULL
-                 AND a.origin_shelter_id = $2)::int AS held`,
+                 AND a.origin_shelter_id = $2 AND a.resident_id IS NULL)::int AS held`,
     [hold.shelterId, hold.fromShelterId],
   );
   const allowed = elsewhereAllowance(free, held, limits.elsewhereShare);

@@ -113,7 +113,14 @@ export class OccupancyService {
         ['input.residentIds'],
       );
     }
-    const residents = await this.residentsHere(manager, input.shelterId, input.residentIds, origin);
+    // Only people a hold names may come from its origin: a hold for a count of a group names
+    // nobody, and must not let this shelter take any resident of the shelter that placed it.
+    const residents = await this.residentsHere(
+      manager,
+      input.shelterId,
+      input.residentIds,
+      named.length > 0 ? origin : null,
+    );
     const inBed = await manager.count(BedAssignment, {
       where: {
         residentId: In(input.residentIds),
@@ -240,7 +247,11 @@ export class OccupancyService {
           );
         }
         const expiresAt = holdExpiry(this.options, input);
-        await checkElsewhereShare(manager, this.options, { ...input, beds: placements.length });
+        await checkElsewhereShare(manager, this.options, {
+          ...input,
+          beds: placements.length,
+          named: placements.some((placement) => placement.residentId !== null),
+        });
         const beds = await this.suitableBeds(manager, input.shelterId, placements);
         const groupId = randomUUID();
         await this.assign(

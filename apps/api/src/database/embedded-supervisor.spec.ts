@@ -204,6 +204,8 @@ describe(EmbeddedSupervisor.name, () => {
     await clock.advance(500 + 1_000 + 2_000);
     expect(sut.health()).toMatchObject({ state: 'running', failures: 3 });
     await clock.advance(60_000);
+    // Up a minute: /health says the failures in a row are over, before any next exit.
+    expect(sut.health()).toMatchObject({ state: 'running', failures: 0 });
     await kill();
     expect(clock.pending).toEqual([500]);
     expect(sut.health()).toMatchObject({ state: 'restarting', failures: 1, restarts: 1 });

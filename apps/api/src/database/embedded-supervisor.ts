@@ -98,7 +98,11 @@ export class EmbeddedSupervisor {
       supervised: true,
       state: this.state,
       restarts: this.restarts,
-      failures: this.failures,
+      // The count in a row ends once a server has stayed up long enough, not at the next exit.
+      failures:
+        this.state === 'running' && this.clock.now() - this.upSince >= this.policy.stableMs
+          ? 0
+          : this.failures,
       lastFailureAt:
         this.lastFailureAt === null ? null : new Date(this.lastFailureAt).toISOString(),
     };

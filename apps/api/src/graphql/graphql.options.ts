@@ -46,8 +46,10 @@ function unwrap(error: GraphQLError): GraphQLError[] {
  * from text carries graphql-js's Location; JSON cannot make one.
  */
 function parsedFromText(_schema: unknown, document: unknown): void {
-  const loc = (document as { loc?: object } | null)?.loc;
-  if (!loc || loc.constructor.name !== 'Location') {
+  const loc = (document as { loc?: unknown } | null)?.loc;
+  // The prototype's constructor: JSON can write a `constructor` property, not a prototype.
+  const made = loc && typeof loc === 'object' ? Object.getPrototypeOf(loc) : null;
+  if (!made || (made as { constructor?: { name?: string } }).constructor?.name !== 'Location') {
     throw new RequestRefused(
       'Syntax Error: the query must be a GraphQL document, sent as text.',
       'GRAPHQL_PARSE_FAILED',

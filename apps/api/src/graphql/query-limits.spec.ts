@@ -1,5 +1,6 @@
 import { buildSchema, type DocumentNode, parse, specifiedRules, validate } from 'graphql';
 import queryDepth from 'mercurius/lib/queryDepth.js';
+import { fragmentFan } from '../../../../test/helpers/fragment-fan.js';
 import {
   aliasLimit,
   costLimit,
@@ -19,23 +20,6 @@ const ours = () => [aliasLimit(3), directiveLimit(4), fragmentLimit(), costLimit
 
 const errorsOf = (query: string, rules = ours()) =>
   validate(schema, parse(query), [...specifiedRules, ...rules]).map((e) => e.message);
-
-/**
- * A chain of `depth` fragments, each spreading the one below it `fan` times: small as text,
- * exponentially large once spread out. `nested` puts each level one field deeper.
- */
-export function fragmentFan(depth: number, fan: number, nested = false): string {
-  const fragments = ['fragment F0 on Item { id }'];
-  for (let level = 1; level <= depth; level += 1) {
-    const spreads = Array.from({ length: fan }, () => `...F${level - 1}`).join(' ');
-    fragments.push(
-      nested
-        ? `fragment F${level} on Item { item { ${spreads} } }`
-        : `fragment F${level} on Item { name ${spreads} }`,
-    );
-  }
-  return `{ item { ...F${depth} } } ${fragments.join(' ')}`;
-}
 
 /**
  * How many AST nodes every rule looks at (graphql-js's own, ours, and Mercurius' depth limit,
@@ -148,7 +132,7 @@ describe('costLimit', () => {
 
 describe('all the rules on fans of fragments', () => {
   const perNode = (depth: number, fan: number, nested: boolean) => {
-    const query = fragmentFan(depth, fan, nested);
+    const query = fragmentFan(depth, fan, nested ? { nestedIn: 'item' } : {});
     return nodesVisited(query) / parse(query).definitions.length / fan;
   };
 

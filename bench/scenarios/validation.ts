@@ -1,0 +1,83 @@
+import { buildSchema, parse, specifiedRules, validate, type ValidationRule } from 'graphql';
+import queryDepth from 'mercurius/lib/queryDepth.js';
+import {
+  aliasLimit,
+  costLimit,
+  directiveLimit,
+  fragmentLimit,
+} from '../../apps/api/src/graphql/query-limits.js';
+import { fragmentFan } from '../../test/helpers/fragment-fan.js';
+
+/** The shapes the public schema offers the fan: a type with a scalar and an object field. */
+const schema = buildSchema(`
+  type Item { id: ID name: String item: Item children(first: Int): [Item] }
+  type Query { item: Item }
+`);
+
+export interface ValidationRow {
+  depth: number;
+  fan: number;
+  /** The document's size as text. */
+  bytes: number;
+  /** Median time of graphql-js's own rules alone (the peer), and of every rule the API runs. */
+  graphqlJsMs: number;
+  albergueMs: number;
+}
+
+export interface ValidationReport {
+  repeats: number;
+  rows: ValidationRow[];
+}
+
+/** The rules the API runs on every document besides graphql-js's own (graphql.options.ts). */
+const albergueRules = (): ValidationRule[] => [
+  fragmentLimit(),
+  aliasLimit(15),
+  directiveLimit(50),
+  costLimit(50_000, 1000),
+];
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+function timed(act: () => void, repeats: number): number {
+  const times: number[] = [];
+  for (let i = 0; i < repeats; i += 1) {
+    const started = performance.now();
+    act();
+    times.push(performance.now() - started);
+  }
+  return Math.round(median(times) * 1000) / 1000;
+}
+
+/**
+ * Validation time of fans of fragments (tiny as text, fan^depth fields spread out) of growing
+ * depth and fan-out: graphql-js's own rules beside those plus ours and Mercurius' depth limit.
+ * The old cost rule walked each spread anew: 1.65 s at depth 10, fan 4, ×16 per two levels.
+ */
+export function validationCurve(options: {
+  depths: number[];
+  fans: number[];
+  repeats: number;
+}): ValidationReport {
+  const rows: ValidationRow[] = [];
+  for (const fan of options.fans) {
+    for (const depth of options.depths) {
+      const text = fragmentFan(depth, fan, { nestedIn: 'item' });
+      const document = parse(text);
+      rows.push({
+        depth,
+        fan,
+        bytes: Buffer.byteLength(text),
+        graphqlJsMs: timed(() => validate(schema, document, specifiedRules), options.repeats),
+        albergueMs: timed(() => {
+          validate(schema, document, [...specifiedRules, ...albergueRules()]);
+          queryDepth(document.definitions, 10);
+        }, options.repeats),
+      });
+    }
+  }
+  return { repeats: options.repeats, rows };
+}
