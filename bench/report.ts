@@ -56,7 +56,7 @@ export function mapReadTable(report: MapReadReport): string {
 
 export function validationTable(report: ValidationReport): string {
   return [
-    `Validation of a chain of fragments, each spreading the next \`fan\` times (a few hundred bytes of text, fan^depth fields spread out), in process, median of ${report.repeats}: graphql-js's own rules alone (the peer), and those plus the API's limits (fragments, aliases, directives, cost) and Mercurius' depth limit.`,
+    `Validation of a chain of fragments, each spreading the next \`fan\` times (a few hundred bytes of text, fan^depth fields spread out), in process, after a warm-up, the two side by side, median of ${report.repeats} calls each: graphql-js's own rules alone (the peer), and those plus the API's limits (fragments, aliases, directives, cost) and Mercurius' depth limit.`,
     '',
     '| fan | depth | bytes | graphql-js ms | Albergue ms | Albergue ÷ graphql-js |',
     '|---|---|---|---|---|---|',

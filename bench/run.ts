@@ -131,7 +131,7 @@ try {
         validationCurve({
           depths: [5, 10, 20, 40],
           fans: quick ? [4] : [2, 4, 8],
-          repeats: quick ? 5 : 21,
+          repeats: quick ? 5 : 101,
         }),
       ),
     (report) => {

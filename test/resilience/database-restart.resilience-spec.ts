@@ -1,6 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import { type OwnDatabase, ownDatabase } from '../helpers/own-database.js';
-import { adult, householdInput } from '../factories/resident.factory.js';
+import { checkInsAndOuts, loadWorkers } from './check-in-load.js';
 import { bedsAt } from '../factories/occupancy.factory.js';
 import { connect, type TestSocket } from '../helpers/sockets.js';
 import { type SignedIn, startTestApp, type TestApp } from '../helpers/test-app.js';
@@ -12,43 +11,12 @@ const PEOPLE_PER_WORKER = 4;
 /** The load runs this long, and in any case until this long after the database is back. */
 const LOAD_MS = 8_000;
 const AFTER_RESTART_MS = 3_000;
-/** Refusals that are answers, not faults: the request must not be retried. */
-const DEFINITIVE = new Set(['BAD_USER_INPUT', 'CONFLICT', 'NOT_FOUND', 'FORBIDDEN']);
-
-interface Outcome {
-  ok: boolean;
-  /** The fault codes (or transport errors) met on the way, each followed by a retry. */
-  retried: string[];
-  at: number;
-}
-
 describe('Resilience: PostgreSQL restarted in the middle of a check-in load', () => {
   let database: OwnDatabase;
   let app: TestApp;
   let coordinator: SignedIn;
   let shelterId: string;
   let map: TestSocket;
-
-  /** Sends one act, retrying it with the same requestId until the API answers it for good. */
-  const act = async (query: string, input: Record<string, unknown>): Promise<Outcome> => {
-    const retried: string[] = [];
-    for (;;) {
-      try {
-        const result = await coordinator.gql(query, { input });
-        if (!result.errors) {
-          return { ok: true, retried, at: Date.now() };
-        }
-        const code = result.errors[0].extensions.code;
-        if (DEFINITIVE.has(code)) {
-          return { ok: false, retried, at: Date.now() };
-        }
-        retried.push(code);
-      } catch (error) {
-        retried.push(error instanceof Error ? error.message : 'error');
-      }
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  };
 
   beforeAll(async () => {
     database = await ownDatabase();
@@ -67,26 +35,7 @@ describe('Resilience: PostgreSQL restarted in the middle of a check-in load', ()
   });
 
   it('recovers by itself within 10 s; no committed check-in lost or doubled; the map converges', async () => {
-    const people: string[][] = [];
-    for (let worker = 0; worker < WORKERS; worker += 1) {
-      const registered = await coordinator.gql<{
-        registerHousehold: { members: { id: string }[] };
-      }>(
-        'mutation($input: RegisterHouseholdInput!) { registerHousehold(input: $input) { members { id } } }',
-        {
-          input: householdInput(
-            shelterId,
-            Array.from({ length: PEOPLE_PER_WORKER }, (_, i) =>
-              adult(`Persona ${worker}-${i}`, { population: 'MEN' }),
-            ),
-            { legalBasis: { basis: 'VITAL_INTEREST', explainedIn: 'es' } },
-          ),
-        },
-      );
-      people.push(registered.data!.registerHousehold.members.map((m) => m.id));
-    }
-    const checkIns: Outcome[] = [];
-    const checkOuts: Outcome[] = [];
+    const people = await loadWorkers(coordinator, shelterId, WORKERS, PEOPLE_PER_WORKER);
     const until = Date.now() + LOAD_MS;
     let restartedAt = 0;
     const restart = (async () => {
@@ -96,31 +45,11 @@ describe('Resilience: PostgreSQL restarted in the middle of a check-in load', ()
       await database.start();
       restartedAt = Date.now();
     })();
-    await Promise.all(
-      people.map(async (mine) => {
-        const going = () =>
-          Date.now() < until || restartedAt === 0 || Date.now() < restartedAt + AFTER_RESTART_MS;
-        for (let turn = 0; going(); turn += 1) {
-          const residentId = mine[turn % mine.length];
-          const checkIn = await act(
-            'mutation($input: CheckInInput!) { checkIn(input: $input) { id } }',
-            {
-              requestId: randomUUID(),
-              shelterId,
-              residentIds: [residentId],
-            },
-          );
-          checkIns.push(checkIn);
-          if (checkIn.ok) {
-            checkOuts.push(
-              await act('mutation($input: CheckOutInput!) { checkOut(input: $input) { id } }', {
-                requestId: randomUUID(),
-                residentId,
-              }),
-            );
-          }
-        }
-      }),
+    const { checkIns, checkOuts } = await checkInsAndOuts(
+      coordinator,
+      shelterId,
+      people,
+      () => Date.now() < until || restartedAt === 0 || Date.now() < restartedAt + AFTER_RESTART_MS,
     );
     await restart;
     const faults = [...checkIns, ...checkOuts].flatMap((o) => o.retried);

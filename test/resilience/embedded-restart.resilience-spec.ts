@@ -1,8 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { adult, householdInput } from '../factories/resident.factory.js';
+import { checkInsAndOuts, loadWorkers } from './check-in-load.js';
 import { bedsAt } from '../factories/occupancy.factory.js';
 import { captureLogs } from '../helpers/log-capture.js';
 import { connect, type TestSocket } from '../helpers/sockets.js';
@@ -17,19 +16,6 @@ const LOAD_MS = 8_000;
 const AFTER_RECOVERY_MS = 3_000;
 /** Past this, a request still failing is a failure of the test, not a reason to keep trying. */
 const GIVE_UP_MS = 40_000;
-/** Refusals that are answers, not faults: the request must not be retried. */
-const DEFINITIVE = new Set(['BAD_USER_INPUT', 'CONFLICT', 'NOT_FOUND', 'FORBIDDEN']);
-
-interface Outcome {
-  ok: boolean;
-  residentId: string;
-  /** The fault codes (or transport errors) met on the way, each followed by a retry. */
-  retried: string[];
-  /** When the attempt that got the final answer was sent, and when that answer came. */
-  sentAt: number;
-  at: number;
-}
-
 interface Health {
   status: string;
   database: { supervised: boolean; state: string; restarts: number; failures: number };
@@ -55,37 +41,6 @@ describe('Resilience: the embedded PostgreSQL killed in the middle of a check-in
 
   const postmasterPid = async () =>
     Number((await readFile(path.join(dataDir, 'pg', 'postmaster.pid'), 'utf8')).split('\n')[0]);
-
-  /** Sends one act, retrying it with the same requestId until the API answers it for good. */
-  const act = async (
-    query: string,
-    residentId: string,
-    input: Record<string, unknown>,
-    deadline: number,
-  ): Promise<Outcome> => {
-    const retried: string[] = [];
-    for (;;) {
-      const sentAt = Date.now();
-      try {
-        const result = await coordinator.gql(query, { input });
-        if (!result.errors) {
-          return { ok: true, residentId, retried, sentAt, at: Date.now() };
-        }
-        const code = result.errors[0].extensions.code;
-        if (DEFINITIVE.has(code)) {
-          return { ok: false, residentId, retried, sentAt, at: Date.now() };
-        }
-        retried.push(code);
-      } catch (error) {
-        retried.push(error instanceof Error ? error.message : 'error');
-      }
-      if (Date.now() > deadline) {
-        retried.push('GAVE_UP');
-        return { ok: false, residentId, retried, sentAt, at: Date.now() };
-      }
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  };
 
   beforeAll(async () => {
     // Its own DATA_DIR and no DATABASE_URL: the app runs (and supervises) PostgreSQL itself.
@@ -114,24 +69,7 @@ describe('Resilience: the embedded PostgreSQL killed in the middle of a check-in
       failures: 0,
       lastFailureAt: null,
     });
-    const people: string[][] = [];
-    for (let worker = 0; worker < WORKERS; worker += 1) {
-      const registered = await coordinator.gql<{
-        registerHousehold: { members: { id: string }[] };
-      }>(
-        'mutation($input: RegisterHouseholdInput!) { registerHousehold(input: $input) { members { id } } }',
-        {
-          input: householdInput(
-            shelterId,
-            Array.from({ length: PEOPLE_PER_WORKER }, (_, i) =>
-              adult(`Persona ${worker}-${i}`, { population: 'MEN' }),
-            ),
-            { legalBasis: { basis: 'VITAL_INTEREST', explainedIn: 'es' } },
-          ),
-        },
-      );
-      people.push(registered.data!.registerHousehold.members.map((m) => m.id));
-    }
+    const people = await loadWorkers(coordinator, shelterId, WORKERS, PEOPLE_PER_WORKER);
 
     const started = Date.now();
     const until = started + LOAD_MS;
@@ -163,34 +101,14 @@ describe('Resilience: the embedded PostgreSQL killed in the middle of a check-in
       }
       throw new Error('/health did not come back');
     })();
-    const checkIns: Outcome[] = [];
-    const checkOuts: Outcome[] = [];
-    await Promise.all(
-      people.map(async (mine) => {
-        const going = () =>
-          Date.now() < deadline &&
-          (Date.now() < until || healthyAt === 0 || Date.now() < healthyAt + AFTER_RECOVERY_MS);
-        for (let turn = 0; going(); turn += 1) {
-          const residentId = mine[turn % mine.length];
-          const checkIn = await act(
-            'mutation($input: CheckInInput!) { checkIn(input: $input) { id } }',
-            residentId,
-            { requestId: randomUUID(), shelterId, residentIds: [residentId] },
-            deadline,
-          );
-          checkIns.push(checkIn);
-          if (checkIn.ok) {
-            checkOuts.push(
-              await act(
-                'mutation($input: CheckOutInput!) { checkOut(input: $input) { id } }',
-                residentId,
-                { requestId: randomUUID(), residentId },
-                deadline,
-              ),
-            );
-          }
-        }
-      }),
+    const { checkIns, checkOuts } = await checkInsAndOuts(
+      coordinator,
+      shelterId,
+      people,
+      () =>
+        Date.now() < deadline &&
+        (Date.now() < until || healthyAt === 0 || Date.now() < healthyAt + AFTER_RECOVERY_MS),
+      deadline,
     );
     const recovered = await killAndWatch;
 
