@@ -1,7 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { type PolicyRow, PolicyRegistry } from '@albergue/auth';
-import { NETWORK_ROLES, Role } from '@albergue/common';
+import { NETWORK_ROLES, Role, SHELTER_ROLES } from '@albergue/common';
 import { makeMember, organisationInput, shelterInput } from './factories/shelter.factory.js';
+import {
+  ACCESS,
+  accessOf,
+  type NetworkRoleName,
+  type ShelterRoleName,
+  type Who,
+} from './fixtures/access.js';
 import { createStaff } from './helpers/staff.js';
 import {
   type GraphQLClient,
@@ -350,25 +357,59 @@ const CALLERS: Caller[] = [
 ];
 const DENIALS = ['FORBIDDEN', 'NOT_SIGNED_IN', 'SESSION_INVALID'];
 
-/** What the policy table says a caller may do, in its own shelter or another. */
-function expectedAllowed(row: PolicyRow, caller: Caller, scope: Scope): boolean {
-  const policy = row.policy!;
+/** What the literal access table says a caller may do, in its own shelter or another. */
+function expectedAllowed(operation: string, caller: Caller, scope: Scope): boolean {
+  const who = accessOf(operation)!.who;
+  if (who === 'anyone') {
+    return true;
+  }
+  if (caller === 'anonymous') {
+    return false;
+  }
+  if (who === 'signedIn') {
+    return true;
+  }
+  // Network roles act everywhere; shelter roles only where they are members.
+  return (
+    (who.network ?? []).some((role) => role === caller) ||
+    (scope === 'own' && (who.shelter ?? []).some((role) => role === caller))
+  );
+}
+
+/** A declared policy in the access table's terms, to hold the two side by side. */
+function declared(row: PolicyRow): Who | 'undeclared' {
+  const policy = row.policy;
+  if (!policy) {
+    return 'undeclared';
+  }
   switch (policy.kind) {
     case 'public':
-      return true;
+      return 'anyone';
     case 'authenticated':
-      return caller !== 'anonymous';
-    case 'roles':
-      if (caller === 'anonymous' || !policy.roles.includes(caller)) {
-        return false;
-      }
-      // Network roles act everywhere; shelter roles only where they are members.
-      return (
-        (NETWORK_ROLES as readonly Role[]).includes(caller) ||
-        (scope === 'own' && policy.shelterOf !== undefined)
+      return 'signedIn';
+    case 'roles': {
+      // Shelter roles without a way to find the shelter are refused everywhere.
+      const shelter = policy.shelterOf
+        ? policy.roles.filter((role) => (SHELTER_ROLES as readonly Role[]).includes(role))
+        : [];
+      const network = policy.roles.filter((role) =>
+        (NETWORK_ROLES as readonly Role[]).includes(role),
       );
+      return {
+        ...(shelter.length ? { shelter: [...shelter].sort() as ShelterRoleName[] } : {}),
+        ...(network.length ? { network: [...network].sort() as NetworkRoleName[] } : {}),
+      };
+    }
   }
 }
+
+const sorted = (who: Who): Who =>
+  typeof who === 'string'
+    ? who
+    : {
+        ...(who.shelter?.length ? { shelter: [...who.shelter].sort() } : {}),
+        ...(who.network?.length ? { network: [...who.network].sort() } : {}),
+      };
 
 describe('Authorisation matrix (e2e): every operation × role × own shelter, other shelter, anonymous', () => {
   let app: TestApp;
@@ -497,6 +538,19 @@ describe('Authorisation matrix (e2e): every operation × role × own shelter, ot
     expect(table.map((row) => row.operation)).toEqual(operations);
     expect(table.filter((row) => !row.policy)).toEqual([]);
     expect(Object.keys(SAMPLES).sort()).toEqual(operations);
+    expect(operations.filter((operation) => !accessOf(operation))).toEqual([]);
+    expect(ACCESS.flatMap((row) => row.operations).sort()).toEqual(operations);
+  });
+
+  it('declares for every operation exactly what the literal access table says', () => {
+    const disagreements = table
+      .map((row) => ({
+        operation: row.operation,
+        declared: declared(row),
+        table: sorted(accessOf(row.operation)!.who),
+      }))
+      .filter((row) => JSON.stringify(row.declared) !== JSON.stringify(row.table));
+    expect(disagreements).toEqual([]);
   });
 
   const client = async (caller: Caller, sample: Sample): Promise<GraphQLClient> => {
@@ -509,7 +563,7 @@ describe('Authorisation matrix (e2e): every operation × role × own shelter, ot
   };
 
   it.each(CALLERS)(
-    '%s: allowed exactly where the policy table says, in its own shelter and in another',
+    '%s: allowed exactly where the access table says, in its own shelter and in another',
     async (caller) => {
       const outcomes: string[] = [];
       for (const row of table) {
@@ -520,7 +574,7 @@ describe('Authorisation matrix (e2e): every operation × role × own shelter, ot
           ).gql(sample.query, sample.variables);
           const reason = result.errors?.[0]?.extensions.reason;
           const denied = reason !== undefined && DENIALS.includes(reason);
-          const expected = expectedAllowed(row, caller, scope);
+          const expected = expectedAllowed(row.operation, caller, scope);
           outcomes.push(
             `${row.operation} ${scope}: ${expected ? 'allow' : 'deny'} ${denied === !expected ? 'ok' : `WRONG (${JSON.stringify(result.errors)})`}`,
           );
