@@ -170,7 +170,10 @@ describe('Realtime: staff screens (e2e)', () => {
     const staying = await staffSocket(volunteer);
     await leaving.gql('mutation { logout }');
     await screen.closed();
-    expect(screen.received.map((r) => r.event)).toContain('signedOut');
+    // The same codes as GraphQL's: UNAUTHENTICATED, with the reason.
+    expect(screen.received.find((r) => r.event === 'signedOut')).toMatchObject({
+      payload: { code: 'UNAUTHENTICATED', reason: 'SESSION_INVALID' },
+    });
     await new Promise((resolve) => setTimeout(resolve, 700));
     expect(staying.socket.connected).toBe(true);
   });

@@ -21,6 +21,7 @@ import { loadDemoResidents } from './demo/demo-residents.js';
 import { DEMO_COORDINATOR, DEMO_DOMAIN, DEMO_PASSWORD, loadDemoUsers } from './demo/demo-users.js';
 import { registerSecurity } from './http/security.js';
 import { loadResidentKeys } from './keys/resident-keys.js';
+import { ErrorContractFilter } from './http/error-contract.filter.js';
 import { NestPinoLogger } from './logging/logger.js';
 import { RealtimeAdapter } from './realtime/realtime.adapter.js';
 import {
@@ -126,6 +127,8 @@ export async function startAlbergue(config: AppConfig, logger: Logger): Promise<
         trustProxyHops: config.TRUST_PROXY,
       }),
     );
+    // One error contract for GraphQL and HTTP routes alike; it logs every refusal in one line.
+    app.useGlobalFilters(new ErrorContractFilter(logger));
     registerRequestIdHeader(app.getHttpAdapter().getInstance());
     await registerSecurity(app, config);
     if (existsSync(WEB_ROOT)) {

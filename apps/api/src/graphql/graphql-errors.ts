@@ -1,8 +1,8 @@
-import { AppException } from '@albergue/common';
+import { ApiErrorCode, AppException } from '@albergue/common';
 import { HttpException } from '@nestjs/common';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 
-export const INTERNAL = 'INTERNAL_SERVER_ERROR';
+export const INTERNAL = ApiErrorCode.INTERNAL_SERVER_ERROR;
 
 /**
  * A request refused before GraphQL looked at it: a query that is not a GraphQL text. Answered
@@ -11,7 +11,7 @@ export const INTERNAL = 'INTERNAL_SERVER_ERROR';
 export class RequestRefused extends Error {
   constructor(
     message: string,
-    readonly code: 'BAD_REQUEST' | 'GRAPHQL_PARSE_FAILED',
+    readonly code: ApiErrorCode.BAD_REQUEST | ApiErrorCode.GRAPHQL_PARSE_FAILED,
   ) {
     super(message);
   }
@@ -63,18 +63,18 @@ export function withoutValues(message: string, inner?: string): string {
 const VALUE_PROBLEM =
   /cannot represent|^Expected value of type|got an invalid value|does not exist in "\w+" enum|of required type|must not be null|was not provided|^(Field "\w+"|An input field) is not defined by type/;
 
-function codeOfHttp(status: number): string {
+export function codeOfHttp(status: number): ApiErrorCode {
   switch (status) {
     case 400:
-      return 'BAD_USER_INPUT';
+      return ApiErrorCode.BAD_USER_INPUT;
     case 401:
-      return 'UNAUTHENTICATED';
+      return ApiErrorCode.UNAUTHENTICATED;
     case 403:
-      return 'FORBIDDEN';
+      return ApiErrorCode.FORBIDDEN;
     case 404:
-      return 'NOT_FOUND';
+      return ApiErrorCode.NOT_FOUND;
     case 409:
-      return 'CONFLICT';
+      return ApiErrorCode.CONFLICT;
     default:
       return INTERNAL;
   }
@@ -95,14 +95,14 @@ export function transportStatus(error: Error | undefined): number | null {
     : null;
 }
 
-function codeOfTransport(status: number): string {
+function codeOfTransport(status: number): ApiErrorCode {
   switch (status) {
     case 413:
-      return 'PAYLOAD_TOO_LARGE';
+      return ApiErrorCode.PAYLOAD_TOO_LARGE;
     case 415:
-      return 'UNSUPPORTED_MEDIA_TYPE';
+      return ApiErrorCode.UNSUPPORTED_MEDIA_TYPE;
     default:
-      return 'BAD_REQUEST';
+      return ApiErrorCode.BAD_REQUEST;
   }
 }
 
@@ -128,11 +128,11 @@ export function databaseUnreachable(error: Error): boolean {
  * PostgreSQL refusals that a client's input can cause, as typed errors: the transaction has
  * rolled back, so nothing changed. Messages are ours: PostgreSQL's can quote the values.
  */
-export function databaseError(error: Error): { code: string; message: string } | null {
+export function databaseError(error: Error): { code: ApiErrorCode; message: string } | null {
   const { code } = error as { code?: unknown };
   if (databaseUnreachable(error)) {
     return {
-      code: 'SERVICE_UNAVAILABLE',
+      code: ApiErrorCode.SERVICE_UNAVAILABLE,
       message: 'The database is not answering: nothing was done. Try again in a moment.',
     };
   }
@@ -141,7 +141,10 @@ export function databaseError(error: Error): { code: string; message: string } |
   }
   switch (code) {
     case '23502':
-      return { code: 'BAD_USER_INPUT', message: 'Invalid input: a required field was null.' };
+      return {
+        code: ApiErrorCode.BAD_USER_INPUT,
+        message: 'Invalid input: a required field was null.',
+      };
     case '22P02':
     case '22003':
     case '22021':
@@ -149,21 +152,24 @@ export function databaseError(error: Error): { code: string; message: string } |
     case '22007':
     case '22008':
       return {
-        code: 'BAD_USER_INPUT',
+        code: ApiErrorCode.BAD_USER_INPUT,
         message: 'Invalid input: a value is not of the expected form or range.',
       };
     case '23503':
-      return { code: 'NOT_FOUND', message: 'A record this refers to does not exist.' };
+      return { code: ApiErrorCode.NOT_FOUND, message: 'A record this refers to does not exist.' };
     case '23505':
-      return { code: 'CONFLICT', message: 'This would duplicate an existing record.' };
+      return { code: ApiErrorCode.CONFLICT, message: 'This would duplicate an existing record.' };
     case '23514':
       return {
-        code: 'BAD_USER_INPUT',
+        code: ApiErrorCode.BAD_USER_INPUT,
         message: 'Invalid input: a value breaks a rule of the record.',
       };
     case '40001':
     case '40P01':
-      return { code: 'CONFLICT', message: 'A concurrent change got in the way: try again.' };
+      return {
+        code: ApiErrorCode.CONFLICT,
+        message: 'A concurrent change got in the way: try again.',
+      };
     default:
       return null;
   }
@@ -222,10 +228,10 @@ export function formatGraphQLError(error: GraphQLError): FormattedOutcome {
   if (!original || original instanceof GraphQLError || /cannot represent/.test(original.message)) {
     const message = withoutValues(error.message, original?.message);
     const code = message.startsWith('Syntax Error')
-      ? 'GRAPHQL_PARSE_FAILED'
+      ? ApiErrorCode.GRAPHQL_PARSE_FAILED
       : VALUE_PROBLEM.test(message)
-        ? 'BAD_USER_INPUT'
-        : 'GRAPHQL_VALIDATION_FAILED';
+        ? ApiErrorCode.BAD_USER_INPUT
+        : ApiErrorCode.GRAPHQL_VALIDATION_FAILED;
     return { error: { message, ...where, extensions: { code } } };
   }
   const database = databaseError(original);

@@ -1,4 +1,5 @@
 import {
+  ApiErrorCode,
   type GraphQLContext,
   type ReplyLike,
   RequestLoaders,
@@ -52,7 +53,7 @@ function parsedFromText(_schema: unknown, document: unknown): void {
   if (!made || (made as { constructor?: { name?: string } }).constructor?.name !== 'Location') {
     throw new RequestRefused(
       'Syntax Error: the query must be a GraphQL document, sent as text.',
-      'GRAPHQL_PARSE_FAILED',
+      ApiErrorCode.GRAPHQL_PARSE_FAILED,
     );
   }
 }
@@ -77,7 +78,7 @@ async function queryIsText(request: {
   ) {
     throw new RequestRefused(
       'The query must be a GraphQL document, sent as a string.',
-      'BAD_REQUEST',
+      ApiErrorCode.BAD_REQUEST,
     );
   }
 }

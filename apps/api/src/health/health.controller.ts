@@ -6,6 +6,7 @@ import { DATABASE_HEALTH } from '../database/database-health.token.js';
 import type { DatabaseHealth } from '../database/embedded-supervisor.js';
 import { DatabaseSignals } from '../realtime/database-signals.js';
 import { PublicGateway } from '../realtime/public.gateway.js';
+import { StaffGateway } from '../realtime/staff.gateway.js';
 
 const PROBE_TIMEOUT_MS = 2_000;
 
@@ -18,6 +19,7 @@ export class HealthController {
     // Absent when the app runs without its servers (command-line tools).
     @Optional() private readonly maps?: PublicGateway,
     @Optional() private readonly signals?: DatabaseSignals,
+    @Optional() private readonly staff?: StaffGateway,
   ) {}
 
   /**
@@ -42,7 +44,13 @@ export class HealthController {
         status: ok ? 'ok' : 'unavailable',
         database: this.databaseHealth(),
         ...(this.maps && this.signals
-          ? { realtime: { listening: this.signals.listening, ...this.maps.stats() } }
+          ? {
+              realtime: {
+                listening: this.signals.listening,
+                ...this.maps.stats(),
+                ...this.staff?.stats(),
+              },
+            }
           : {}),
       });
   }

@@ -1,3 +1,4 @@
+import { ApiErrorCode } from '@albergue/common';
 import {
   type AvailabilityRules,
   type PublicShelter,
@@ -149,7 +150,7 @@ export class PublicGateway implements OnGatewayInit, OnGatewayConnection, OnAppl
     if (!parsed.success) {
       reply({
         ok: false,
-        code: 'BAD_USER_INPUT',
+        code: ApiErrorCode.BAD_USER_INPUT,
         message: 'watch takes { areas: string[], known?: { [shelterId]: version } }',
       });
       return;

@@ -1,3 +1,4 @@
+import type { ApiErrorCode } from '@albergue/common';
 import type { BedView, ExpiringHold } from '@albergue/occupancy';
 import type { DueAppointment } from '@albergue/residents';
 import type { CapacityFigures, PublicShelter } from '@albergue/shelters';
@@ -24,7 +25,7 @@ export type WatchReply =
   | { ok: true; tick: number; serverTime: string; shelters: PublicShelter[] }
   /** So much moved that a fresh snapshot (GET /availability.json) is cheaper. */
   | { ok: true; resync: true; tick: number; serverTime: string }
-  | { ok: false; code: 'BAD_USER_INPUT'; message: string };
+  | { ok: false; code: ApiErrorCode.BAD_USER_INPUT; message: string };
 
 export interface AvailabilityUpdate {
   /** This instance's tick counter. */
@@ -75,7 +76,7 @@ export interface StaffServerEvents {
   holdExpiring(hold: ExpiringHold): void;
   appointmentsDue(due: AppointmentsDueUpdate): void;
   /** The session ended (logout, timeout, deactivation): the socket closes after this. */
-  signedOut(reason: { code: 'SESSION_INVALID' }): void;
+  signedOut(reason: { code: ApiErrorCode.UNAUTHENTICATED; reason: 'SESSION_INVALID' }): void;
 }
 
 /** Staff clients only listen. */

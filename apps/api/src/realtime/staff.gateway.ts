@@ -1,3 +1,4 @@
+import { ApiErrorCode } from '@albergue/common';
 import { SessionsService } from '@albergue/auth';
 import {
   type Actor,
@@ -93,6 +94,7 @@ function figuresOf(shelter: Shelter): ShelterFigures {
 @WebSocketGateway({ namespace: '/staff' })
 export class StaffGateway implements OnGatewayInit, OnGatewayConnection, OnApplicationShutdown {
   private readonly logger = new Logger(StaffGateway.name);
+  private failures = 0;
   @WebSocketServer()
   private readonly namespace!: Namespace<StaffClientEvents, StaffServerEvents>;
   private readonly stops: (() => void)[] = [];
@@ -120,7 +122,7 @@ export class StaffGateway implements OnGatewayInit, OnGatewayConnection, OnAppli
       if (!this.originAllowed(socket)) {
         next(
           Object.assign(new Error('This origin may not open a staff connection.'), {
-            data: { code: 'FORBIDDEN' },
+            data: { code: ApiErrorCode.FORBIDDEN },
           }),
         );
         return;
@@ -128,13 +130,22 @@ export class StaffGateway implements OnGatewayInit, OnGatewayConnection, OnAppli
       this.sessions.authenticate(socket.handshake.headers.cookie).then(
         (check) => {
           if (check.kind !== 'actor') {
-            next(Object.assign(new Error('Sign in first.'), { data: { code: 'UNAUTHENTICATED' } }));
+            next(
+              Object.assign(new Error('Sign in first.'), {
+                data: { code: ApiErrorCode.UNAUTHENTICATED },
+              }),
+            );
             return;
           }
           (socket as StaffSocket).data.actor = check.actor;
           next();
         },
-        () => next(Object.assign(new Error('Try again.'), { data: { code: 'UNAVAILABLE' } })),
+        () =>
+          next(
+            Object.assign(new Error('Try again.'), {
+              data: { code: ApiErrorCode.SERVICE_UNAVAILABLE },
+            }),
+          ),
       );
     });
     const warn = (what: string) => (error: unknown) =>
@@ -170,8 +181,25 @@ export class StaffGateway implements OnGatewayInit, OnGatewayConnection, OnAppli
           });
         }
       }),
-    ).catch(() => undefined);
-    await this.sendAppointments(boards, socket).catch(() => undefined);
+    ).catch(this.undelivered('boards on connect', boards));
+    await this.sendAppointments(boards, socket).catch(
+      this.undelivered('appointments on connect', boards),
+    );
+  }
+
+  /** What could not be sent (the database went away in between): said with ids, and counted. */
+  private undelivered(what: string, shelterIds: string[]) {
+    return (error: unknown): void => {
+      this.failures += 1;
+      this.logger.warn(
+        `${what} not sent to shelters ${shelterIds.join(', ')}: ${error instanceof Error ? error.name : 'error'}`,
+      );
+    };
+  }
+
+  /** For /health: messages to staff screens that could not be sent since the start. */
+  stats(): { staffUndelivered: number } {
+    return { staffUndelivered: this.failures };
   }
 
   private originAllowed(socket: Socket): boolean {
@@ -192,7 +220,7 @@ export class StaffGateway implements OnGatewayInit, OnGatewayConnection, OnAppli
       const figures = figuresOf(shelter);
       this.namespace.to([shelterRoom(shelter.id), NETWORK_ROOM]).emit('shelter', figures);
       if (shelter.trackingMode === TrackingMode.BEDS && rooms.get(boardRoom(shelter.id))?.size) {
-        await this.sendBoard(shelter).catch(() => undefined);
+        await this.sendBoard(shelter).catch(this.undelivered('board', [shelter.id]));
       }
     }
   }
@@ -294,7 +322,10 @@ export class StaffGateway implements OnGatewayInit, OnGatewayConnection, OnAppli
     for (const socket of sockets) {
       const actor = actors.get(socket.data.actor.sessionId);
       if (!actor) {
-        socket.emit('signedOut', { code: 'SESSION_INVALID' });
+        socket.emit('signedOut', {
+          code: ApiErrorCode.UNAUTHENTICATED,
+          reason: 'SESSION_INVALID',
+        });
         socket.disconnect(true);
         continue;
       }

@@ -1,0 +1,93 @@
+import { ApiErrorCode, AppException, HTTP_STATUS } from '@albergue/common';
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import type { Logger } from 'pino';
+import { codeOfHttp, databaseError } from '../graphql/graphql-errors.js';
+
+/** What a client is told of a refusal, on any transport. */
+export interface Refusal {
+  code: ApiErrorCode;
+  reason?: string;
+  fields?: string[];
+  message: string;
+  errorType: string;
+}
+
+/**
+ * An expected refusal, as the client sees it: a lib's AppException, Nest's HttpException, or
+ * PostgreSQL refusing what the client sent (a null, a duplicate) or not answering. Null for a
+ * fault, which the client sees only as INTERNAL_SERVER_ERROR.
+ */
+export function refusalOf(error: unknown): Refusal | null {
+  if (error instanceof AppException) {
+    return {
+      code: error.code,
+      reason: error.reason,
+      fields: error.fields,
+      message: error.message,
+      errorType: error.name,
+    };
+  }
+  if (error instanceof HttpException && error.getStatus() < 500) {
+    const code = codeOfHttp(error.getStatus());
+    return { code, message: error.message, errorType: error.name };
+  }
+  const database = error instanceof Error ? databaseError(error) : null;
+  if (database) {
+    return {
+      code: database.code,
+      reason: String((error as { code?: unknown }).code),
+      message: database.message,
+      errorType: (error as Error).name,
+    };
+  }
+  return null;
+}
+
+/**
+ * The one error contract of every Nest route, GraphQL or HTTP. A refusal is an answer, not a
+ * fault: one line (kind, code, reason; never the message, which may name what was sent) at warn
+ * for FORBIDDEN and UNAUTHENTICATED, info otherwise, so that a burst of refusals cannot bury the
+ * faults. An HTTP route answers the code's status with `{ code, reason, fields, message }`, the
+ * body GraphQL puts in `extensions`; a fault answers 500 and is logged with its stack. GraphQL
+ * gets the exception back: its error formatter maps it, and logs the faults.
+ */
+@Catch()
+export class ErrorContractFilter implements ExceptionFilter {
+  constructor(private readonly log: Logger) {}
+
+  catch(exception: unknown, host: ArgumentsHost): unknown {
+    const refusal = refusalOf(exception);
+    if (refusal) {
+      const level =
+        refusal.code === ApiErrorCode.FORBIDDEN || refusal.code === ApiErrorCode.UNAUTHENTICATED
+          ? 'warn'
+          : refusal.code === ApiErrorCode.SERVICE_UNAVAILABLE
+            ? 'error'
+            : 'info';
+      this.log[level](
+        { errorType: refusal.errorType, code: refusal.code, reason: refusal.reason },
+        'refused',
+      );
+    }
+    if (host.getType() !== 'http') {
+      return exception;
+    }
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    if (!refusal) {
+      const error = exception instanceof Error ? exception : new Error(String(exception));
+      this.log.error(
+        { errorType: error.name, stack: error.stack?.split('\n').slice(1).join('\n') },
+        'unexpected error in an HTTP route',
+      );
+    }
+    const code = refusal?.code ?? ApiErrorCode.INTERNAL_SERVER_ERROR;
+    void reply.status(HTTP_STATUS[code]).send({
+      code,
+      reason: refusal?.reason,
+      fields: refusal?.fields,
+      message: refusal?.message ?? 'Internal server error',
+    });
+    return undefined;
+  }
+}
