@@ -1,11 +1,21 @@
 import { SHELTER_ROLES, type ShelterRole, Role } from '@albergue/common';
 import { Field, ID, ObjectType } from '@nestjs/graphql';
-import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  ForeignKey,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryColumn,
+} from 'typeorm';
 import { User } from './user.entity.js';
 
 /** A user's role in one shelter. One user may work in several shelters, with a role in each. */
 @ObjectType()
 @Entity()
+@Index('membership_shelter_idx', ['shelterId'])
 export class Membership {
   @Field(() => ID)
   @PrimaryColumn({ type: 'uuid' })
@@ -13,6 +23,7 @@ export class Membership {
 
   @Field(() => ID)
   @PrimaryColumn({ type: 'uuid' })
+  @ForeignKey('Shelter', { name: 'membership_shelter_fk', onDelete: 'CASCADE' })
   shelterId: string;
 
   @Field(() => Role)

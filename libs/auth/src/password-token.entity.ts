@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, ForeignKey, PrimaryColumn } from 'typeorm';
 
 export enum PasswordTokenPurpose {
   /** The first admin, when no account exists and none was configured. */
@@ -18,6 +18,7 @@ export class PasswordToken {
 
   /** Null for SETUP: the account does not exist yet. */
   @Column({ type: 'uuid', nullable: true })
+  @ForeignKey('User', { name: 'password_token_user_fk', onDelete: 'CASCADE' })
   userId: string | null;
 
   @CreateDateColumn({ type: 'timestamptz' })

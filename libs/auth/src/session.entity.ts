@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryColumn } from 'typeorm';
 
 /**
  * A browser session, kept server-side. The cookie holds a random token; only its sha256 is
@@ -11,6 +11,7 @@ export class Session {
   tokenHash: string;
 
   @Column({ type: 'uuid' })
+  @ForeignKey('User', { name: 'session_user_fk', onDelete: 'CASCADE' })
   userId: string;
 
   @CreateDateColumn({ type: 'timestamptz' })

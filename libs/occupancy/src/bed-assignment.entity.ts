@@ -1,6 +1,6 @@
 import { Population } from '@albergue/shelters';
 import { Field, ID, ObjectType } from '@nestjs/graphql';
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { AssignmentEnd, AssignmentKind } from './occupancy.enums.js';
 
 /**
@@ -24,6 +24,7 @@ export class BedAssignment {
 
   @Field(() => ID)
   @Column({ type: 'uuid' })
+  @ForeignKey('Bed', { name: 'bed_assignment_bed_fk' })
   bedId: string;
 
   @Field(() => ID)
@@ -37,6 +38,8 @@ export class BedAssignment {
   /** The resident in the bed, or expected in it; null for a hold for someone not yet registered. */
   @Field(() => ID, { nullable: true })
   @Column({ type: 'uuid', nullable: true })
+  // RESTRICT: a resident with beds on record cannot be merged away (DuplicatesService relies on it).
+  @ForeignKey('Resident', { name: 'bed_assignment_resident_fk', onDelete: 'RESTRICT' })
   residentId: string | null;
 
   /** For a hold of someone not yet registered: the group the bed is kept for. No names. */

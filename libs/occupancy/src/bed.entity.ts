@@ -1,6 +1,13 @@
 import { Population } from '@albergue/shelters';
 import { Field, ID, ObjectType } from '@nestjs/graphql';
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  ForeignKey,
+  Index,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
 import { BedKind } from './occupancy.enums.js';
 
 /**
@@ -18,10 +25,12 @@ export class Bed {
 
   @Field(() => ID)
   @Column({ type: 'uuid' })
+  @ForeignKey('Shelter', { name: 'bed_shelter_fk' })
   shelterId: string;
 
   @Field(() => ID)
   @Column({ type: 'uuid' })
+  @ForeignKey('Room', { name: 'bed_room_fk' })
   roomId: string;
 
   @Field(() => String)

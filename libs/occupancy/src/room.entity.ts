@@ -1,5 +1,12 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  ForeignKey,
+  Index,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
 
 /** A room or area of a shelter (Dorm B, the hall): beds belong to one; a household is placed in one when it can be. */
 @ObjectType()
@@ -12,6 +19,7 @@ export class Room {
 
   @Field(() => ID)
   @Column({ type: 'uuid' })
+  @ForeignKey('Shelter', { name: 'room_shelter_fk' })
   shelterId: string;
 
   @Field(() => String)

@@ -1,6 +1,6 @@
 import { Population } from '@albergue/shelters';
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { TurnawayReason } from './occupancy.enums.js';
 
 /** People turned away at the gate: a count, a group and why. No personal data. */
@@ -14,6 +14,7 @@ export class Turnaway {
 
   @Field(() => ID)
   @Column({ type: 'uuid' })
+  @ForeignKey('Shelter', { name: 'turnaway_shelter_fk' })
   shelterId: string;
 
   @Field(() => Date)

@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryColumn } from 'typeorm';
 import { AppointmentKind, AppointmentOutcome } from './residents.enums.js';
 
 /** A date the person must keep: COMAR, INM (TVRH), CBP One, a court, a consulate. */
@@ -10,6 +10,7 @@ export class Appointment {
   id: string;
 
   @Column({ type: 'uuid' })
+  @ForeignKey('Resident', { name: 'appointment_resident_fk', onDelete: 'CASCADE' })
   residentId: string;
 
   @Column({ type: 'enum', enum: AppointmentKind, enumName: 'appointment_kind' })

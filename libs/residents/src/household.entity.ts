@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryColumn } from 'typeorm';
 
 /** A family or group travelling together: the unit the occupancy engine places together. */
 @Entity()
@@ -9,6 +9,7 @@ export class Household {
 
   /** Where it was registered. */
   @Column({ type: 'uuid' })
+  @ForeignKey('Shelter', { name: 'household_shelter_fk' })
   shelterId: string;
 
   @Column({ type: 'uuid', nullable: true })

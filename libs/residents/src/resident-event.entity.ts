@@ -1,4 +1,4 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 export enum ResidentEventKind {
   CASE = 'case',
@@ -14,6 +14,7 @@ export class ResidentEvent {
   id: string;
 
   @Column({ type: 'uuid' })
+  @ForeignKey('Resident', { name: 'resident_event_resident_fk', onDelete: 'CASCADE' })
   residentId: string;
 
   @Column({ type: 'enum', enum: ResidentEventKind, enumName: 'resident_event_kind' })

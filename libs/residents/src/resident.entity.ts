@@ -1,5 +1,13 @@
 import { Population } from '@albergue/shelters';
-import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  ForeignKey,
+  Index,
+  PrimaryColumn,
+  UpdateDateColumn,
+} from 'typeorm';
 import {
   AgeBracket,
   AsylumStatus,
@@ -23,11 +31,14 @@ import {
 @Index('resident_passport_hash_idx', ['passportHash'])
 @Index('resident_curp_hash_idx', ['curpHash'])
 @Index('resident_tvrh_hash_idx', ['tvrhHash'])
+// Retention picks closed cases by the date they closed.
+@Index('resident_case_closed_idx', ['caseClosedAt'], { where: 'anonymised_at IS NULL' })
 export class Resident {
   @PrimaryColumn({ type: 'uuid' })
   id: string;
 
   @Column({ type: 'uuid' })
+  @ForeignKey('Household', { name: 'resident_household_fk' })
   householdId: string;
 
   /** The member's place in the household as registered: the order staff see. */
@@ -35,10 +46,12 @@ export class Resident {
   position: number;
 
   @Column({ type: 'uuid' })
+  @ForeignKey('Shelter', { name: 'resident_current_shelter_fk' })
   currentShelterId: string;
 
   /** Set when the person moves on; staff there keep access for PREVIOUS_SHELTER_ACCESS. */
   @Column({ type: 'uuid', nullable: true })
+  @ForeignKey('Shelter', { name: 'resident_previous_shelter_fk', onDelete: 'SET NULL' })
   previousShelterId: string | null;
 
   @Column({ type: 'timestamptz', nullable: true })
@@ -90,6 +103,7 @@ export class Resident {
 
   /** The adult in the household who consents for a child. */
   @Column({ type: 'uuid', nullable: true })
+  @ForeignKey('Resident', { name: 'resident_guardian_fk', onDelete: 'SET NULL' })
   guardianId: string | null;
 
   /** A minor without a guardian: flagged for child protection; coordinators only. */

@@ -31,6 +31,10 @@ const bigintAsNumber = { to: (value: number) => value, from: (value: string) => 
 @ObjectType()
 @Entity()
 @Index('shelter_organisation_idx', ['organisationId'])
+// The nearest-shelter search's GiST index on ll_to_earth(public_lat, public_lng)
+// (CreateShelterDirectory): TypeORM can neither express nor read back an expression index, so it
+// is named here and left to migrations.
+@Index('shelter_public_point_idx', { synchronize: false })
 export class Shelter {
   @Field(() => ID)
   @PrimaryGeneratedColumn('uuid')
