@@ -112,9 +112,9 @@ export async function reachableBinaries(
   await ownFolder(SHARED_HOME, user);
   const home = path.join(SHARED_HOME, `postgresql-${packaged.version}`);
   if (!existsSync(home)) {
-    // Copied beside, then renamed: a copy cut short is never taken for a whole one.
-    const partial = `${home}.partial-${process.pid}`;
-    await rm(partial, { recursive: true, force: true });
+    // Copied beside, then renamed: a copy cut short is never taken for a whole one. Starts at the
+    // same moment (tests, two instances in one process) each copy on their own; the first rename wins.
+    const partial = `${home}.partial-${randomBytes(4).toString('hex')}`;
     await cp(packaged.home, partial, { recursive: true, verbatimSymlinks: true });
     await chown(partial, 0, user.gid);
     await chmod(partial, 0o750);
