@@ -1,4 +1,4 @@
-import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { chmod, mkdtemp, readFile, readlink, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type RunningAlbergue, startAlbergue } from '../apps/api/src/bootstrap.js';
@@ -100,3 +100,47 @@ describe('Embedded PostgreSQL (e2e)', () => {
     expect(Number((await readFile(pidFile, 'utf8')).split('\n')[0])).not.toBe(pid);
   });
 });
+
+/**
+ * As root, a DATA_DIR in a folder that the server's `postgres` user cannot enter, as a clone in a
+ * home directory is: the database goes under /var/lib/albergue, and no folder is opened.
+ */
+(process.getuid?.() === 0 ? describe : describe.skip)(
+  'Embedded PostgreSQL in a private folder, as root (e2e)',
+  () => {
+    let parent: string;
+    let target: string | undefined;
+    let running: RunningAlbergue | undefined;
+
+    beforeAll(async () => {
+      parent = await mkdtemp(path.join(tmpdir(), 'albergue-private-'));
+    });
+
+    afterAll(async () => {
+      await running?.close();
+      if (target) {
+        await rm(path.dirname(target), { recursive: true, force: true });
+      }
+      await rm(parent, { recursive: true, force: true });
+    });
+
+    it('keeps its database under /var/lib/albergue, linked from DATA_DIR/pg', async () => {
+      const dataDir = path.join(parent, 'data');
+      const config = loadConfig({
+        DATA_DIR: dataDir,
+        PORT: '0',
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'silent',
+        TILE_URL: '',
+        DEMO_DATA: 'false',
+      });
+      running = await startAlbergue(config, createLogger(config));
+      target = await readlink(path.join(dataDir, 'pg'));
+
+      expect(target).toMatch(/^\/var\/lib\/albergue\/[0-9a-f]{12}\/pg$/);
+      expect((await fetch(`${running.url}/health`)).status).toBe(200);
+      expect((await stat(parent)).mode & 0o777).toBe(0o700);
+      expect((await stat(path.dirname(target))).mode & 0o777).toBe(0o750);
+    });
+  },
+);

