@@ -4,6 +4,7 @@ import { AddAccountsAndAudit1795638199122 } from './1795638199122-AddAccountsAnd
 import { AddResidents1795639765700 } from './1795639765700-AddResidents.js';
 import { AddBedsStaysAndOutbox1795641617069 } from './1795641617069-AddBedsStaysAndOutbox.js';
 import { SealFreeText1795901500000 } from './1795901500000-SealFreeText.js';
+import { AddJobRuns1795902953579 } from './1795902953579-AddJobRuns.js';
 
 /** Every migration, oldest first. `npm run migration:generate` writes a new file: add it here. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -12,4 +13,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   AddResidents1795639765700,
   AddBedsStaysAndOutbox1795641617069,
   SealFreeText1795901500000,
+  AddJobRuns1795902953579,
 ];

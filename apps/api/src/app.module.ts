@@ -8,6 +8,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { MercuriusDriverConfig } from '@nestjs/mercurius';
+import { ScheduleModule } from '@nestjs/schedule';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG } from './config/app-config.token.js';
 import type { AppConfig } from './config/config.schema.js';
@@ -25,7 +26,8 @@ import { WebController } from './web/web.controller.js';
 export class AppModule {
   /**
    * `serving: false` leaves out what only a running server needs (sockets, their database
-   * listener and timers), for command-line tools such as keys:rotate. `databaseHealth` tells
+   * listener and timers, the background jobs), for command-line tools such as keys:rotate: without
+   * the ScheduleModule, the services' `@Interval` methods are never called. `databaseHealth` tells
    * /health about the embedded PostgreSQL's supervisor (none: the database is not ours to run).
    */
   static forRoot(
@@ -72,6 +74,7 @@ export class AppModule {
         occupancy,
         ...(serving
           ? [
+              ScheduleModule.forRoot(),
               RealtimeModule.forRoot(realtimeOptions(config, databaseUrl), [auth, occupancy]),
               PublicPagesModule.forRoot({
                 timeZone: config.TIME_ZONE,

@@ -1,5 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { AUDIT_OPTIONS, type AuditOptions, AuditRetention } from './audit-retention.js';
+import { AUDIT_OPTIONS, type AuditOptions } from './audit.options.js';
 import { AuditResolver } from './audit.resolver.js';
 import { AuditService } from './audit.service.js';
 
@@ -9,12 +9,7 @@ export class AuditModule {
     return {
       module: AuditModule,
       global: true,
-      providers: [
-        { provide: AUDIT_OPTIONS, useValue: options },
-        AuditService,
-        AuditResolver,
-        AuditRetention,
-      ],
+      providers: [{ provide: AUDIT_OPTIONS, useValue: options }, AuditService, AuditResolver],
       exports: [AuditService],
     };
   }

@@ -1,6 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { type ClusterJob, ClusterJobs, type JobOutcome } from '@albergue/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { Interval } from '@nestjs/schedule';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditEntry, AuditOutcome } from './audit-entry.entity.js';
+import { AUDIT_OPTIONS, type AuditOptions } from './audit.options.js';
 import type { AuditLogArgs } from './dto/audit-filter.input.js';
 
 export type AuditRecord = Pick<AuditEntry, 'action' | 'outcome'> &
@@ -36,9 +39,21 @@ function csvCell(value: unknown): string {
   return `"${(/^[=+\-@]/.test(text) ? `'${text}` : text).replace(/"/g, '""')}"`;
 }
 
+const AUDIT_RETENTION: ClusterJob = { name: 'audit-retention', everyMs: 86_400_000 };
+
 @Injectable()
 export class AuditService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(AUDIT_OPTIONS) private readonly options: AuditOptions,
+    private readonly jobs: ClusterJobs,
+  ) {}
+
+  /** Purges rows past AUDIT_RETENTION_DAYS daily, once per cluster; checked hourly, so that restarts do not put it off. */
+  @Interval(AUDIT_RETENTION.name, 3_600_000)
+  retentionJob(): Promise<JobOutcome> {
+    return this.jobs.once(AUDIT_RETENTION, () => this.purge(this.options.retentionDays));
+  }
 
   /** Writes one row; pass the caller's transaction so the row commits (or not) with the act. */
   async record(

@@ -1,7 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD, APP_INTERCEPTOR, DiscoveryModule } from '@nestjs/core';
 import { AccountsService } from './accounts.service.js';
-import { AuthHousekeeping } from './auth-housekeeping.js';
 import { AUTH_OPTIONS, type AuthOptions } from './auth.options.js';
 import { AuthResolver } from './auth.resolver.js';
 import { FirstStartService } from './first-start.service.js';
@@ -24,7 +23,6 @@ export class AuthModule {
         { provide: APP_GUARD, useClass: PolicyGuard },
         { provide: APP_INTERCEPTOR, useClass: MutationAuditInterceptor },
         AccountsService,
-        AuthHousekeeping,
         AuthResolver,
         FirstStartService,
         LoginService,

@@ -1,7 +1,11 @@
 import { createHash } from 'node:crypto';
+import { type ClusterJob, ClusterJobs, type JobOutcome } from '@albergue/common';
 import { Inject, Injectable } from '@nestjs/common';
+import { Interval } from '@nestjs/schedule';
 import { DataSource } from 'typeorm';
 import { AUTH_OPTIONS, type AuthOptions } from './auth.options.js';
+
+const LOGIN_THROTTLE_PURGE: ClusterJob = { name: 'login-throttle-purge', everyMs: 600_000 };
 
 export interface ThrottleKeys {
   account: string;
@@ -19,7 +23,14 @@ export class LoginThrottleService {
   constructor(
     private readonly dataSource: DataSource,
     @Inject(AUTH_OPTIONS) private readonly options: AuthOptions,
+    private readonly jobs: ClusterJobs,
   ) {}
+
+  /** Forgets spent login counts every ten minutes, once per cluster. */
+  @Interval(LOGIN_THROTTLE_PURGE.name, LOGIN_THROTTLE_PURGE.everyMs)
+  purgeJob(): Promise<JobOutcome> {
+    return this.jobs.once(LOGIN_THROTTLE_PURGE, () => this.purge());
+  }
 
   keys(email: string, ip: string): ThrottleKeys {
     return {

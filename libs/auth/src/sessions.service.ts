@@ -1,5 +1,13 @@
-import type { Actor, NetworkRole, ShelterRole } from '@albergue/common';
+import {
+  type Actor,
+  type ClusterJob,
+  ClusterJobs,
+  type JobOutcome,
+  type NetworkRole,
+  type ShelterRole,
+} from '@albergue/common';
 import { Inject, Injectable } from '@nestjs/common';
+import { Interval } from '@nestjs/schedule';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AUTH_OPTIONS, type AuthOptions } from './auth.options.js';
 import { newToken, readSessionCookie, tokenHash } from './session-cookie.js';
@@ -31,12 +39,21 @@ function actorOf(row: SessionRow): Actor {
 /** lastSeenAt is written at most this often, so that a busy console does not write on every request. */
 const TOUCH_EVERY_SECONDS = 60;
 
+const SESSION_PURGE: ClusterJob = { name: 'session-purge', everyMs: 600_000 };
+
 @Injectable()
 export class SessionsService {
   constructor(
     private readonly dataSource: DataSource,
     @Inject(AUTH_OPTIONS) private readonly options: AuthOptions,
+    private readonly jobs: ClusterJobs,
   ) {}
+
+  /** Deletes ended sessions every ten minutes, once per cluster. */
+  @Interval(SESSION_PURGE.name, SESSION_PURGE.everyMs)
+  purgeJob(): Promise<JobOutcome> {
+    return this.jobs.once(SESSION_PURGE, () => this.purgeExpired());
+  }
 
   async create(userId: string, manager: EntityManager = this.dataSource.manager): Promise<string> {
     const token = newToken();
@@ -132,7 +149,7 @@ export class SessionsService {
     return result[1];
   }
 
-  /** Deletes sessions past their idle or absolute end; safe to run from every instance. */
+  /** Deletes sessions past their idle or absolute end. */
   async purgeExpired(): Promise<number> {
     const result = await this.dataSource.query<[unknown, number]>(
       `DELETE FROM session WHERE expires_at <= now() OR last_seen_at <= now() - make_interval(secs => $1)`,

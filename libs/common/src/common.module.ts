@@ -1,33 +1,11 @@
-import { type DynamicModule, Global, Injectable, Module } from '@nestjs/common';
+import { type DynamicModule, Global, Module } from '@nestjs/common';
+import { ClusterJobs } from './cluster-jobs.js';
 import {
   IdempotencyService,
   REQUEST_FINGERPRINT,
   type RequestFingerprint,
 } from './idempotency.service.js';
-import { PeriodicTask } from './periodic.js';
 import { ScopeRegistry } from './scope-registry.js';
-
-const HOUR_MS = 3_600_000;
-
-/** Prunes the request log hourly; safe from every instance. */
-@Injectable()
-export class RequestLogRetention extends PeriodicTask {
-  constructor(private readonly idempotency: IdempotencyService) {
-    super();
-  }
-
-  protected everyMs(): number {
-    return HOUR_MS;
-  }
-
-  protected run(): Promise<unknown> {
-    return this.idempotency.prune();
-  }
-
-  protected override startsAtOnce(): boolean {
-    return true;
-  }
-}
 
 @Global()
 @Module({})
@@ -37,11 +15,11 @@ export class CommonModule {
       module: CommonModule,
       providers: [
         { provide: REQUEST_FINGERPRINT, useValue: options.fingerprint },
+        ClusterJobs,
         IdempotencyService,
-        RequestLogRetention,
         ScopeRegistry,
       ],
-      exports: [IdempotencyService, ScopeRegistry],
+      exports: [ClusterJobs, IdempotencyService, ScopeRegistry],
     };
   }
 }

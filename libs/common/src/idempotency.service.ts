@@ -1,6 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { Interval } from '@nestjs/schedule';
 import { DataSource, type EntityManager } from 'typeorm';
 import { CommonException, CommonExceptionCode } from './app.exception.js';
+import { type ClusterJob, ClusterJobs, type JobOutcome } from './cluster-jobs.js';
 import { RequestLog } from './request-log.entity.js';
 
 export interface IdempotentRequest {
@@ -29,6 +31,8 @@ export function stableJson(value: unknown): string {
 /** How long a requestId is remembered: retries come within minutes, not days. */
 export const REQUEST_LOG_RETENTION_MS = 86_400_000;
 
+const REQUEST_LOG_RETENTION: ClusterJob = { name: 'request-log-retention', everyMs: 3_600_000 };
+
 /**
  * A keyed hash (HMAC) of a request's input. A plain hash of a registration would let anyone with
  * a copy of the database confirm a guessed name and birth year; the key comes from the residents'
@@ -42,7 +46,14 @@ export class IdempotencyService {
   constructor(
     private readonly dataSource: DataSource,
     @Inject(REQUEST_FINGERPRINT) private readonly fingerprint: RequestFingerprint,
+    private readonly jobs: ClusterJobs,
   ) {}
+
+  /** Prunes the log hourly, once per cluster; checked every ten minutes so restarts do not put it off. */
+  @Interval(REQUEST_LOG_RETENTION.name, 600_000)
+  pruneJob(): Promise<JobOutcome> {
+    return this.jobs.once(REQUEST_LOG_RETENTION, () => this.prune());
+  }
 
   /**
    * Forgets requests older than a day. The log holds a keyed hash of each input, which for a

@@ -1,4 +1,4 @@
-import { PeriodicTask, ScopeRegistry } from '@albergue/common';
+import { ScopeRegistry } from '@albergue/common';
 import { type DynamicModule, Injectable, Module } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { BedsService } from './beds.service.js';
@@ -8,8 +8,6 @@ import { RecordsService } from './records.service.js';
 import { OCCUPANCY_OPTIONS, type OccupancyOptions } from './occupancy.options.js';
 import { OccupancyResolver } from './occupancy.resolver.js';
 import { OccupancyService } from './occupancy.service.js';
-
-const EXPIRY_EVERY_MS = 30_000;
 
 /** Tells the auth guard which shelter a room, bed or hold belongs to, and which shelter awaits a resident. */
 @Injectable()
@@ -53,22 +51,6 @@ export class OccupancyScopes {
   }
 }
 
-/** Ends lapsed holds every half minute; several instances may run it (each hold ends once). */
-@Injectable()
-export class HoldExpiry extends PeriodicTask {
-  constructor(private readonly occupancy: OccupancyService) {
-    super();
-  }
-
-  protected everyMs(): number {
-    return EXPIRY_EVERY_MS;
-  }
-
-  protected run(): Promise<unknown> {
-    return this.occupancy.expireHolds();
-  }
-}
-
 @Module({})
 export class OccupancyModule {
   static forRoot(options: OccupancyOptions): DynamicModule {
@@ -78,7 +60,6 @@ export class OccupancyModule {
         { provide: OCCUPANCY_OPTIONS, useValue: options },
         BedsService,
         FiguresService,
-        HoldExpiry,
         MovementsService,
         OccupancyResolver,
         OccupancyScopes,

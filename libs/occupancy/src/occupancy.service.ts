@@ -1,4 +1,9 @@
-import { IdempotencyService } from '@albergue/common';
+import {
+  type ClusterJob,
+  ClusterJobs,
+  IdempotencyService,
+  type JobOutcome,
+} from '@albergue/common';
 import {
   type Caller,
   Resident,
@@ -7,6 +12,7 @@ import {
 } from '@albergue/residents';
 import { lockShelter, type Population } from '@albergue/shelters';
 import { Inject, Injectable } from '@nestjs/common';
+import { Interval } from '@nestjs/schedule';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager, In, IsNull } from 'typeorm';
 import { BedAssignment } from './bed-assignment.entity.js';
@@ -23,6 +29,8 @@ import { AssignmentEnd, AssignmentKind } from './occupancy.enums.js';
 import { OccupancyException, OccupancyExceptionCode } from './occupancy.exception.js';
 import { OCCUPANCY_OPTIONS, type OccupancyOptions } from './occupancy.options.js';
 import { checkElsewhereShare, holdExpiry } from './hold-limits.js';
+
+const HOLD_EXPIRY: ClusterJob = { name: 'hold-expiry', everyMs: 30_000 };
 
 interface Placement {
   residentId: string | null;
@@ -43,6 +51,7 @@ export class OccupancyService {
     private readonly residents: ResidentsService,
     private readonly lifecycle: ResidentLifecycleService,
     @Inject(OCCUPANCY_OPTIONS) private readonly options: OccupancyOptions,
+    private readonly jobs: ClusterJobs,
   ) {}
 
   /** A person or a household into beds: all together (in one room when it can) or nobody. */
@@ -332,6 +341,12 @@ export class OccupancyService {
       });
     }
     return expired;
+  }
+
+  /** Ends lapsed holds every half minute, once per cluster. */
+  @Interval(HOLD_EXPIRY.name, HOLD_EXPIRY.everyMs)
+  holdExpiryJob(): Promise<JobOutcome> {
+    return this.jobs.once(HOLD_EXPIRY, () => this.expireHolds());
   }
 
   private group(groupId: string): Promise<BedAssignment[]> {

@@ -1,5 +1,7 @@
 import { AuditOutcome, AuditService } from '@albergue/audit';
+import { type ClusterJob, ClusterJobs, type JobOutcome } from '@albergue/common';
 import { Inject, Injectable } from '@nestjs/common';
+import { Interval } from '@nestjs/schedule';
 import { DataSource, type EntityManager } from 'typeorm';
 import { Appointment } from './appointment.entity.js';
 import type { SetCaseStatusInput, WithdrawConsentInput } from './dto/track.input.js';
@@ -25,6 +27,8 @@ import { ResidentsService } from './residents.service.js';
 /** Residents anonymised per transaction, so that a long backlog does not become one huge statement. */
 const RETENTION_BATCH = 500;
 
+const RESIDENT_RETENTION: ClusterJob = { name: 'resident-retention', everyMs: 86_400_000 };
+
 @Injectable()
 export class ResidentLifecycleService {
   constructor(
@@ -35,6 +39,7 @@ export class ResidentLifecycleService {
     private readonly views: ResidentViewMapper,
     private readonly audit: AuditService,
     @Inject(RESIDENTS_OPTIONS) private readonly options: ResidentsOptions,
+    private readonly jobs: ClusterJobs,
   ) {}
 
   async setCaseStatus(caller: Caller, input: SetCaseStatusInput): Promise<ResidentView> {
@@ -132,6 +137,12 @@ export class ResidentLifecycleService {
       await this.anonymise(manager, [residentId]);
     });
     return this.residents.get(caller, residentId, 'erase');
+  }
+
+  /** Anonymises closed cases past retention daily, once per cluster; checked hourly, so that restarts do not put it off. */
+  @Interval(RESIDENT_RETENTION.name, 3_600_000)
+  retentionJob(): Promise<JobOutcome> {
+    return this.jobs.once(RESIDENT_RETENTION, () => this.anonymiseExpired());
   }
 
   /**

@@ -1,4 +1,4 @@
-import { PeriodicTask, ScopeRegistry } from '@albergue/common';
+import { ScopeRegistry } from '@albergue/common';
 import { type DynamicModule, Injectable, Module } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AsylumService } from './asylum.service.js';
@@ -13,8 +13,6 @@ import { ResidentViewMapper } from './resident-view.mapper.js';
 import { ResidentsResolver } from './residents.resolver.js';
 import { RESIDENTS_OPTIONS, type ResidentsOptions } from './residents.options.js';
 import { ResidentsService } from './residents.service.js';
-
-const DAY_MS = 86_400_000;
 
 /** Tells the auth guard which shelters a resident, household or appointment belongs to. */
 @Injectable()
@@ -55,26 +53,6 @@ export class ResidentScopes {
   }
 }
 
-/** Anonymises closed cases past retention, at start and daily; safe from every instance (SKIP LOCKED). */
-@Injectable()
-export class ResidentRetention extends PeriodicTask {
-  constructor(private readonly lifecycle: ResidentLifecycleService) {
-    super();
-  }
-
-  protected everyMs(): number {
-    return DAY_MS;
-  }
-
-  protected run(): Promise<unknown> {
-    return this.lifecycle.anonymiseExpired();
-  }
-
-  protected override startsAtOnce(): boolean {
-    return true;
-  }
-}
-
 @Module({})
 export class ResidentsModule {
   static forRoot(options: ResidentsOptions): DynamicModule {
@@ -89,7 +67,6 @@ export class ResidentsModule {
         ResidentAccess,
         ResidentAggregatesService,
         ResidentLifecycleService,
-        ResidentRetention,
         ResidentScopes,
         ResidentSealer,
         ResidentViewMapper,

@@ -1,4 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { type ClusterJob, ClusterJobs, type JobOutcome } from '@albergue/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { Interval } from '@nestjs/schedule';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { ReportAvailabilityInput } from './dto/report-availability.input.js';
 import { ShelterCapacity } from './shelter-capacity.entity.js';
@@ -9,15 +11,20 @@ import type { CapacityFigures } from './availability.js';
 import { AvailabilityOutbox } from './availability-outbox.entity.js';
 import { TrackingMode } from './shelters.enums.js';
 import { SheltersException, SheltersExceptionCode } from './shelters.exception.js';
+import { SHELTERS_OPTIONS, type SheltersOptions } from './shelters.options.js';
 
 /** The PostgreSQL notification channel of public changes: payload {shelterId, version}, sent on commit. */
 export const AVAILABILITY_CHANNEL = 'albergue_availability';
+
+const OUTBOX_RETENTION: ClusterJob = { name: 'outbox-retention', everyMs: 3_600_000 };
 
 @Injectable()
 export class AvailabilityService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly search: ShelterSearchService,
+    @Inject(SHELTERS_OPTIONS) private readonly options: SheltersOptions,
+    private readonly jobs: ClusterJobs,
   ) {}
 
   /** Counts mode: staff say how many places are free now, per group. */
@@ -146,6 +153,12 @@ export class AvailabilityService {
       AVAILABILITY_CHANNEL,
       JSON.stringify({ shelterId, version: shelter.availabilityVersion }),
     ]);
+  }
+
+  /** Prunes the outbox hourly, once per cluster; checked every ten minutes so restarts do not put it off. */
+  @Interval(OUTBOX_RETENTION.name, 600_000)
+  outboxRetentionJob(): Promise<JobOutcome> {
+    return this.jobs.once(OUTBOX_RETENTION, () => this.pruneOutbox(this.options.outboxRetentionMs));
   }
 
   /** Forgets outbox rows older than the retention; consumers that far behind take a fresh snapshot. */

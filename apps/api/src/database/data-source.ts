@@ -1,6 +1,6 @@
 import { AuditEntry } from '@albergue/audit';
 import { Membership, PasswordToken, Session, User } from '@albergue/auth';
-import { RequestLog, SnakeNamingStrategy } from '@albergue/common';
+import { JobRun, RequestLog, SnakeNamingStrategy } from '@albergue/common';
 import { Bed, BedAssignment, Room, Turnaway } from '@albergue/occupancy';
 import { Appointment, CryptoKey, Household, Resident, ResidentEvent } from '@albergue/residents';
 import { AvailabilityOutbox, Organisation, Shelter, ShelterCapacity } from '@albergue/shelters';
@@ -9,6 +9,7 @@ import { MIGRATIONS } from '../../../../migrations/index.js';
 
 export const ENTITIES = [
   RequestLog,
+  JobRun,
   AuditEntry,
   User,
   Membership,
