@@ -72,10 +72,10 @@ describe(ErrorContractFilter.name, () => {
     expect(JSON.stringify(lines)).not.toContain('Marisol');
   });
 
-  it('hands GraphQL its exception back, after logging a refusal in one line at info', () => {
+  it('throws GraphQL its exception again, after logging a refusal in one line at info', () => {
     const input = new AppException('Invalid input.', ApiErrorCode.BAD_USER_INPUT, 'INVALID_INPUT');
     const { argumentsHost, sent } = host('graphql');
-    expect(sut.catch(input, argumentsHost)).toBe(input);
+    expect(() => sut.catch(input, argumentsHost)).toThrow(input);
     expect(sent).toEqual({});
     expect(lines).toEqual([expect.objectContaining({ level: 30, code: 'BAD_USER_INPUT' })]);
   });

@@ -50,13 +50,13 @@ export function refusalOf(error: unknown): Refusal | null {
  * for FORBIDDEN and UNAUTHENTICATED, info otherwise, so that a burst of refusals cannot bury the
  * faults. An HTTP route answers the code's status with `{ code, reason, fields, message }`, the
  * body GraphQL puts in `extensions`; a fault answers 500 and is logged with its stack. GraphQL
- * gets the exception back: its error formatter maps it, and logs the faults.
+ * gets the exception thrown again: its error formatter maps it, and logs the faults.
  */
 @Catch()
 export class ErrorContractFilter implements ExceptionFilter {
   constructor(private readonly log: Logger) {}
 
-  catch(exception: unknown, host: ArgumentsHost): unknown {
+  catch(exception: unknown, host: ArgumentsHost): void {
     const refusal = refusalOf(exception);
     if (refusal) {
       const level =
@@ -71,7 +71,9 @@ export class ErrorContractFilter implements ExceptionFilter {
       );
     }
     if (host.getType() !== 'http') {
-      return exception;
+      // Thrown again, not returned: a resolver would return it as its value, and graphql-jit
+      // would then complete the exception as data ("Expected Iterable").
+      throw exception;
     }
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     if (!refusal) {
@@ -88,6 +90,5 @@ export class ErrorContractFilter implements ExceptionFilter {
       fields: refusal?.fields,
       message: refusal?.message ?? 'Internal server error',
     });
-    return undefined;
   }
 }
