@@ -1,4 +1,12 @@
-import { Authenticated, type GraphQLContext, Public } from '@albergue/common';
+import {
+  type Actor,
+  Authenticated,
+  type Caller,
+  CurrentActor,
+  CurrentCaller,
+  type GraphQLContext,
+  Public,
+} from '@albergue/common';
 import { Inject } from '@nestjs/common';
 import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { AccountsService } from './accounts.service.js';
@@ -50,31 +58,33 @@ export class AuthResolver {
     name: 'logout',
     description: 'Ends this session; the cookie stops working at once.',
   })
-  async signOut(@Context() context: GraphQLContext): Promise<boolean> {
-    await this.sessions.end(context.req.actor!.sessionId);
+  async signOut(
+    @CurrentActor() actor: Actor,
+    @Context() context: GraphQLContext,
+  ): Promise<boolean> {
+    await this.sessions.end(actor.sessionId);
     context.reply.header('set-cookie', clearedSessionCookie(requestMeta(context.req).secure));
     return true;
   }
 
   @Authenticated()
   @Query(() => User, { description: 'The signed-in user, with their roles.' })
-  me(@Context() context: GraphQLContext): Promise<User> {
-    return this.accounts.get(context.req.actor!.userId);
+  me(@CurrentActor() actor: Actor): Promise<User> {
+    return this.accounts.get(actor.userId);
   }
 
   @Authenticated()
   @Mutation(() => Boolean, { description: 'Other sessions of this user end; this one goes on.' })
   async changePassword(
     @Args('input') input: ChangePasswordInput,
-    @Context() context: GraphQLContext,
+    @CurrentCaller() caller: Caller,
   ): Promise<boolean> {
-    const actor = context.req.actor!;
     await this.accounts.changePassword(
-      actor.userId,
-      actor.sessionId,
+      caller.actor.userId,
+      caller.actor.sessionId,
       input.currentPassword,
       input.newPassword,
-      context.req.ip,
+      caller.ip,
     );
     return true;
   }

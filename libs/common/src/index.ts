@@ -13,3 +13,4 @@ export * from './periodic.js';
 export * from './scope-registry.js';
 export * from './enum-names.js';
 export * from './requested-fields.js';
+export * from './request-decorators.js';

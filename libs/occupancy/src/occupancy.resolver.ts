@@ -1,6 +1,15 @@
-import { Allow, argPath, type GraphQLContext, recordScope, Role, UuidPipe } from '@albergue/common';
-import { callerOf } from '@albergue/residents';
-import { Args, Context, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import {
+  type Actor,
+  Allow,
+  argPath,
+  type Caller,
+  CurrentActor,
+  CurrentCaller,
+  recordScope,
+  Role,
+  UuidPipe,
+} from '@albergue/common';
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { BedAssignment } from './bed-assignment.entity.js';
 import { Bed } from './bed.entity.js';
 import { BedView } from './bed.views.js';
@@ -70,18 +79,18 @@ export class OccupancyResolver {
   })
   checkIn(
     @Args('input') input: CheckInInput,
-    @Context() context: GraphQLContext,
+    @CurrentActor() actor: Actor,
   ): Promise<BedAssignment[]> {
-    return this.occupancy.checkIn(context.req.actor!.userId, input);
+    return this.occupancy.checkIn(actor.userId, input);
   }
 
   @Allow(STAFF, { shelterOf: recordScope('stay', 'input.residentId') })
   @Mutation(() => BedAssignment)
   checkOut(
     @Args('input') input: CheckOutInput,
-    @Context() context: GraphQLContext,
+    @CurrentActor() actor: Actor,
   ): Promise<BedAssignment> {
-    return this.occupancy.checkOut(context.req.actor!.userId, input);
+    return this.occupancy.checkOut(actor.userId, input);
   }
 
   @Allow(STAFF, { shelterOf: argPath('input.shelterId') })
@@ -90,9 +99,9 @@ export class OccupancyResolver {
   })
   registerAndCheckIn(
     @Args('input') input: RegisterAndCheckInInput,
-    @Context() context: GraphQLContext,
+    @CurrentCaller() caller: Caller,
   ): Promise<BedAssignment[]> {
-    return this.occupancy.registerAndCheckIn(callerOf(context), input);
+    return this.occupancy.registerAndCheckIn(caller, input);
   }
 
   @Allow([Role.COORDINATOR], { shelterOf: argPath('input.fromShelterId') })
@@ -101,9 +110,9 @@ export class OccupancyResolver {
   })
   placeHold(
     @Args('input') input: PlaceHoldInput,
-    @Context() context: GraphQLContext,
+    @CurrentActor() actor: Actor,
   ): Promise<BedAssignment[]> {
-    return this.occupancy.placeHold(context.req.actor!.userId, input);
+    return this.occupancy.placeHold(actor.userId, input);
   }
 
   @Allow([Role.COORDINATOR], { shelterOf: recordScope('hold.placed', 'input.holdId') })
@@ -114,11 +123,8 @@ export class OccupancyResolver {
 
   @Allow(STAFF, { shelterOf: recordScope('stay', 'input.residentId') })
   @Mutation(() => BedAssignment, { description: 'Another bed of the same shelter.' })
-  move(
-    @Args('input') input: MoveInput,
-    @Context() context: GraphQLContext,
-  ): Promise<BedAssignment> {
-    return this.movements.move(context.req.actor!.userId, input);
+  move(@Args('input') input: MoveInput, @CurrentActor() actor: Actor): Promise<BedAssignment> {
+    return this.movements.move(actor.userId, input);
   }
 
   @Allow([Role.COORDINATOR], { shelterOf: recordScope('stay', 'input.residentId') })
@@ -127,9 +133,9 @@ export class OccupancyResolver {
   })
   transfer(
     @Args('input') input: TransferInput,
-    @Context() context: GraphQLContext,
+    @CurrentActor() actor: Actor,
   ): Promise<BedAssignment> {
-    return this.movements.transfer(context.req.actor!.userId, input);
+    return this.movements.transfer(actor.userId, input);
   }
 
   @Allow(STAFF, { shelterOf: recordScope('hold', 'input.holdId') })
@@ -163,9 +169,9 @@ export class OccupancyResolver {
   @Mutation(() => Turnaway)
   recordTurnaway(
     @Args('input') input: TurnawayInput,
-    @Context() context: GraphQLContext,
+    @CurrentActor() actor: Actor,
   ): Promise<Turnaway> {
-    return this.records.recordTurnaway(context.req.actor!.userId, input);
+    return this.records.recordTurnaway(actor.userId, input);
   }
 
   @Allow([Role.COORDINATOR, Role.NETWORK_COORDINATOR, Role.ADMIN], {

@@ -1,15 +1,11 @@
 import {
+  type Caller,
   type ClusterJob,
   ClusterJobs,
   IdempotencyService,
   type JobOutcome,
 } from '@albergue/common';
-import {
-  type Caller,
-  Resident,
-  ResidentLifecycleService,
-  ResidentsService,
-} from '@albergue/residents';
+import { Resident, ResidentLifecycleService, ResidentsService } from '@albergue/residents';
 import { lockShelter, type Population } from '@albergue/shelters';
 import { Inject, Injectable } from '@nestjs/common';
 import { Interval } from '@nestjs/schedule';

@@ -9,7 +9,8 @@ import type {
   ChangeAsylumStatusInput,
   SetAppointmentOutcomeInput,
 } from './dto/track.input.js';
-import { type Caller, ResidentAccess } from './resident-access.js';
+import { ResidentAccess } from './resident-access.js';
+import type { Caller } from '@albergue/common';
 import { ResidentEventKind } from './resident-event.entity.js';
 import { recordHistory } from './resident-history.js';
 import { ResidentSealer } from './resident-sealer.js';

@@ -1,7 +1,7 @@
 import { AuditOutcome, AuditService } from '@albergue/audit';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { Caller } from './resident-access.js';
+import type { Caller } from '@albergue/common';
 import { ResidentSealer } from './resident-sealer.js';
 import { Resident } from './resident.entity.js';
 import type { PossibleDuplicate } from './resident.views.js';

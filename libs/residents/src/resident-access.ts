@@ -1,21 +1,10 @@
 import { AuditOutcome, AuditService } from '@albergue/audit';
-import { type Actor, type GraphQLContext, Role, ScopeRegistry } from '@albergue/common';
+import { type Actor, type Caller, Role, ScopeRegistry } from '@albergue/common';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Resident } from './resident.entity.js';
 import { ResidentsException, ResidentsExceptionCode } from './residents.exception.js';
 import { RESIDENTS_OPTIONS, type ResidentsOptions } from './residents.options.js';
-
-/** Who reads or changes resident data, for scoping and for the audit log. */
-export interface Caller {
-  actor: Actor;
-  ip: string;
-  requestId: string;
-}
-
-export function callerOf(context: GraphQLContext): Caller {
-  return { actor: context.req.actor!, ip: context.req.ip, requestId: context.req.id };
-}
 
 /** The roles that read residents' records; health workers will see a narrow view of their own. */
 export type ReadRole = Role.VOLUNTEER | Role.COORDINATOR;

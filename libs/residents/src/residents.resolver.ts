@@ -1,5 +1,13 @@
-import { Allow, argPath, type GraphQLContext, recordScope, Role, UuidPipe } from '@albergue/common';
-import { Args, Context, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import {
+  Allow,
+  argPath,
+  type Caller,
+  CurrentCaller,
+  recordScope,
+  Role,
+  UuidPipe,
+} from '@albergue/common';
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { AsylumService } from './asylum.service.js';
 import { DuplicatesService } from './duplicates.service.js';
 import { RegisterHouseholdInput, ResidentDetailsInput } from './dto/resident.input.js';
@@ -11,7 +19,6 @@ import {
   SetCaseStatusInput,
   WithdrawConsentInput,
 } from './dto/track.input.js';
-import { callerOf } from './resident-access.js';
 import { ResidentAggregatesService } from './resident-aggregates.service.js';
 import { ResidentLifecycleService } from './resident-lifecycle.service.js';
 import {
@@ -44,27 +51,27 @@ export class ResidentsResolver {
   })
   registerHousehold(
     @Args('input') input: RegisterHouseholdInput,
-    @Context() context: GraphQLContext,
+    @CurrentCaller() caller: Caller,
   ): Promise<HouseholdView> {
-    return this.residents.registerHousehold(callerOf(context), input);
+    return this.residents.registerHousehold(caller, input);
   }
 
   @Allow(STAFF, { shelterOf: recordScope('household', 'id') })
   @Query(() => HouseholdView)
   household(
     @Args('id', { type: () => ID }, UuidPipe) id: string,
-    @Context() context: GraphQLContext,
+    @CurrentCaller() caller: Caller,
   ): Promise<HouseholdView> {
-    return this.residents.household(callerOf(context), id, 'view');
+    return this.residents.household(caller, id, 'view');
   }
 
   @Allow(STAFF, { shelterOf: recordScope('resident.view', 'id') })
   @Query(() => ResidentView)
   resident(
     @Args('id', { type: () => ID }, UuidPipe) id: string,
-    @Context() context: GraphQLContext,
+    @CurrentCaller() caller: Caller,
   ): Promise<ResidentView> {
-    return this.residents.get(callerOf(context), id, 'view');
+    return this.residents.get(caller, id, 'view');
   }
 
   @Allow(STAFF, { shelterOf: argPath('shelterId') })
@@ -73,9 +80,9 @@ export class ResidentsResolver {
   })
   residentsOf(
     @Args() args: ResidentsArgs,
-    @Context() context: GraphQLContext,
+    @CurrentCaller() caller: Caller,
   ): Promise<ResidentView[]> {
-    return this.residents.list(callerOf(context), args.shelterId, args, args.first);
+    return this.residents.list(caller, args.shelterId, args, args.first);
   }
 
   @Allow(STAFF, { shelterOf: argPath('shelterId') })
@@ -84,9 +91,9 @@ export class ResidentsResolver {
   })
   searchResidents(
     @Args() args: SearchResidentsArgs,
-    @Context() context: GraphQLContext,
+    @CurrentCaller() caller: Caller,
   ): Promise<ResidentView[]> {
-    return this.residents.search(callerOf(context), args.shelterId, args);
+    return this.residents.search(caller, args.shelterId, args);
   }
 
   @Allow(STAFF, { shelterOf: recordScope('resident', 'id') })
@@ -94,9 +101,9 @@ export class ResidentsResolver {
   updateResident(
     @Args('id', { type: () => ID }, UuidPipe) id: string,
     @Args('input') input: ResidentDetailsInput,
-    @Context() context: GraphQLContext,
+    @CurrentCaller() caller: Caller,
   ): Promise<ResidentView> {
-    return this.residents.update(callerOf(context), id, input);
+    return this.residents.update(caller, id, input);
   }
 
   @Allow(STAFF, { shelterOf: recordScope('resident.view', 'residentId') })
@@ -105,45 +112,45 @@ export class ResidentsResolver {
   })
   residentHistory(
     @Args('residentId', { type: () => ID }, UuidPipe) residentId: string,
-    @Context() context: GraphQLContext,
+    @CurrentCaller() caller: Caller,
   ): Promise<ResidentEventView[]> {
-    return this.lifecycle.history(callerOf(context), residentId);
+    return this.lifecycle.history(caller, residentId);
   }
 
   @Allow(COORDINATORS, { shelterOf: recordScope('resident', 'input.residentId') })
   @Mutation(() => ResidentView)
   changeAsylumStatus(
     @Args('input') input: ChangeAsylumStatusInput,
-    @Context() context: GraphQLContext,
+    @CurrentCaller() caller: Caller,
   ): Promise<ResidentView> {
-    return this.asylum.changeStatus(callerOf(context), input);
+    return this.asylum.changeStatus(caller, input);
   }
 
   @Allow(COORDINATORS, { shelterOf: recordScope('resident', 'input.residentId') })
   @Mutation(() => ResidentView)
   setCaseStatus(
     @Args('input') input: SetCaseStatusInput,
-    @Context() context: GraphQLContext,
+    @CurrentCaller() caller: Caller,
   ): Promise<ResidentView> {
-    return this.lifecycle.setCaseStatus(callerOf(context), input);
+    return this.lifecycle.setCaseStatus(caller, input);
   }
 
   @Allow(STAFF, { shelterOf: recordScope('resident', 'input.residentId') })
   @Mutation(() => AppointmentView)
   addAppointment(
     @Args('input') input: AddAppointmentInput,
-    @Context() context: GraphQLContext,
+    @CurrentCaller() caller: Caller,
   ): Promise<AppointmentView> {
-    return this.asylum.addAppointment(callerOf(context), input);
+    return this.asylum.addAppointment(caller, input);
   }
 
   @Allow(STAFF, { shelterOf: recordScope('appointment', 'input.appointmentId') })
   @Mutation(() => AppointmentView)
   setAppointmentOutcome(
     @Args('input') input: SetAppointmentOutcomeInput,
-    @Context() context: GraphQLContext,
+    @CurrentCaller() caller: Caller,
   ): Promise<AppointmentView> {
-    return this.asylum.setOutcome(callerOf(context), input);
+    return this.asylum.setOutcome(caller, input);
   }
 
   @Allow(STAFF, { shelterOf: argPath('shelterId') })
@@ -152,18 +159,18 @@ export class ResidentsResolver {
   })
   appointmentsDue(
     @Args() args: AppointmentsDueArgs,
-    @Context() context: GraphQLContext,
+    @CurrentCaller() caller: Caller,
   ): Promise<AppointmentView[]> {
-    return this.asylum.due(callerOf(context), args.shelterId, args.hours);
+    return this.asylum.due(caller, args.shelterId, args.hours);
   }
 
   @Allow(COORDINATORS, { shelterOf: recordScope('resident', 'input.residentId') })
   @Mutation(() => ResidentView)
   withdrawConsent(
     @Args('input') input: WithdrawConsentInput,
-    @Context() context: GraphQLContext,
+    @CurrentCaller() caller: Caller,
   ): Promise<ResidentView> {
-    return this.lifecycle.withdrawConsent(callerOf(context), input);
+    return this.lifecycle.withdrawConsent(caller, input);
   }
 
   @Allow(COORDINATORS, { shelterOf: recordScope('resident', 'id') })
@@ -172,9 +179,9 @@ export class ResidentsResolver {
   })
   eraseResident(
     @Args('id', { type: () => ID }, UuidPipe) id: string,
-    @Context() context: GraphQLContext,
+    @CurrentCaller() caller: Caller,
   ): Promise<ResidentView> {
-    return this.lifecycle.erase(callerOf(context), id);
+    return this.lifecycle.erase(caller, id);
   }
 
   @Allow(COORDINATORS, { shelterOf: recordScope('resident', 'id') })
@@ -183,9 +190,9 @@ export class ResidentsResolver {
   })
   exportResident(
     @Args('id', { type: () => ID }, UuidPipe) id: string,
-    @Context() context: GraphQLContext,
+    @CurrentCaller() caller: Caller,
   ): Promise<string> {
-    return this.lifecycle.export(callerOf(context), id);
+    return this.lifecycle.export(caller, id);
   }
 
   @Allow([Role.NETWORK_COORDINATOR, Role.ADMIN, Role.COORDINATOR], {
@@ -206,9 +213,9 @@ export class ResidentsResolver {
   })
   possibleDuplicates(
     @Args('shelterId', { type: () => ID }, UuidPipe) shelterId: string,
-    @Context() context: GraphQLContext,
+    @CurrentCaller() caller: Caller,
   ): Promise<PossibleDuplicate[]> {
-    return this.duplicates.find(callerOf(context), shelterId);
+    return this.duplicates.find(caller, shelterId);
   }
 
   @Allow(COORDINATORS, {
@@ -224,8 +231,8 @@ export class ResidentsResolver {
   mergeResidents(
     @Args('keepId', { type: () => ID }, UuidPipe) keepId: string,
     @Args('mergeId', { type: () => ID }, UuidPipe) mergeId: string,
-    @Context() context: GraphQLContext,
+    @CurrentCaller() caller: Caller,
   ): Promise<string> {
-    return this.duplicates.merge(callerOf(context), keepId, mergeId);
+    return this.duplicates.merge(caller, keepId, mergeId);
   }
 }

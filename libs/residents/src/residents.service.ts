@@ -11,7 +11,8 @@ import type {
   ResidentInput,
 } from './dto/resident.input.js';
 import { Household } from './household.entity.js';
-import { type Caller, ResidentAccess } from './resident-access.js';
+import { ResidentAccess } from './resident-access.js';
+import type { Caller } from '@albergue/common';
 import { ResidentEvent, ResidentEventKind } from './resident-event.entity.js';
 import { ResidentSealer } from './resident-sealer.js';
 import { ResidentViewMapper } from './resident-view.mapper.js';

@@ -1,9 +1,8 @@
-import { Role } from '@albergue/common';
+import { type Caller, Role } from '@albergue/common';
 import {
   AppointmentKind,
   AsylumStatus,
   type AsylumService,
-  type Caller,
   LegalBasis,
   type ResidentsService,
 } from '@albergue/residents';

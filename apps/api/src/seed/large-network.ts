@@ -1,7 +1,8 @@
 import { AccountsService } from '@albergue/auth';
 import { Role } from '@albergue/common';
 import { BedKind, BedsService } from '@albergue/occupancy';
-import { type Caller, LegalBasis, ResidentsService } from '@albergue/residents';
+import type { Caller } from '@albergue/common';
+import { LegalBasis, ResidentsService } from '@albergue/residents';
 import {
   type CapacityInput,
   OrganisationKind,

@@ -1,6 +1,7 @@
 import {
   NETWORK_ROLES,
   type NetworkRole,
+  RequestIdField,
   Role,
   SHELTER_ROLES,
   type ShelterRole,
@@ -38,11 +39,7 @@ export class UserFieldsInput {
 
 @InputType()
 export class CreateUserInput extends UserFieldsInput {
-  @Field(() => ID, {
-    description:
-      'A fresh UUID per intended creation; a retry with the same id does not create twice.',
-  })
-  @IsUUID()
+  @RequestIdField()
   requestId: string;
 
   @Field(() => String)

@@ -1,3 +1,4 @@
+import { RequestIdField } from '@albergue/common';
 import { RegisterHouseholdInput } from '@albergue/residents';
 import { Population } from '@albergue/shelters';
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
@@ -20,8 +21,7 @@ import { BedKind, TurnawayReason } from '../occupancy.enums.js';
 
 @InputType()
 export class CreateRoomInput {
-  @Field(() => ID)
-  @IsUUID()
+  @RequestIdField()
   requestId: string;
 
   @Field(() => ID)
@@ -36,8 +36,7 @@ export class CreateRoomInput {
 
 @InputType({ description: 'Bulk set-up: "40 bunk beds in Dorm B for men".' })
 export class AddBedsInput {
-  @Field(() => ID)
-  @IsUUID()
+  @RequestIdField()
   requestId: string;
 
   @Field(() => ID)
@@ -74,8 +73,7 @@ export class AddBedsInput {
 
 @InputType()
 export class CheckInInput {
-  @Field(() => ID)
-  @IsUUID()
+  @RequestIdField()
   requestId: string;
 
   @Field(() => ID)
@@ -114,8 +112,7 @@ export class CheckInInput {
 
 @InputType()
 export class CheckOutInput {
-  @Field(() => ID)
-  @IsUUID()
+  @RequestIdField()
   requestId: string;
 
   @Field(() => ID)
@@ -151,8 +148,7 @@ export class RegisterAndCheckInInput extends RegisterHouseholdInput {
   description: 'Beds kept for people on the way: registered residents, or a count of one group.',
 })
 export class PlaceHoldInput {
-  @Field(() => ID)
-  @IsUUID()
+  @RequestIdField()
   requestId: string;
 
   @Field(() => ID, {
@@ -202,8 +198,7 @@ export class PlaceHoldInput {
 
 @InputType()
 export class CancelHoldInput {
-  @Field(() => ID)
-  @IsUUID()
+  @RequestIdField()
   requestId: string;
 
   @Field(() => ID)
@@ -213,8 +208,7 @@ export class CancelHoldInput {
 
 @InputType()
 export class MoveInput {
-  @Field(() => ID)
-  @IsUUID()
+  @RequestIdField()
   requestId: string;
 
   @Field(() => ID)
@@ -228,8 +222,7 @@ export class MoveInput {
 
 @InputType({ description: 'Closes the stay here and opens a hold there, as one act.' })
 export class TransferInput {
-  @Field(() => ID)
-  @IsUUID()
+  @RequestIdField()
   requestId: string;
 
   @Field(() => ID)
@@ -253,8 +246,7 @@ export class TransferInput {
 
 @InputType()
 export class DeclineTransferInput {
-  @Field(() => ID)
-  @IsUUID()
+  @RequestIdField()
   requestId: string;
 
   @Field(() => ID)
@@ -264,8 +256,7 @@ export class DeclineTransferInput {
 
 @InputType({ description: 'People turned away at the gate: how many, which group, why. No names.' })
 export class TurnawayInput {
-  @Field(() => ID)
-  @IsUUID()
+  @RequestIdField()
   requestId: string;
 
   @Field(() => ID)
@@ -289,8 +280,7 @@ export class TurnawayInput {
 
 @InputType()
 export class SetBedOutOfServiceInput {
-  @Field(() => ID)
-  @IsUUID()
+  @RequestIdField()
   requestId: string;
 
   @Field(() => ID)

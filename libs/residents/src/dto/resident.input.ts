@@ -1,3 +1,4 @@
+import { RequestIdField } from '@albergue/common';
 import { Population } from '@albergue/shelters';
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
@@ -212,10 +213,7 @@ export class LegalBasisInput {
 
 @InputType()
 export class RegisterHouseholdInput {
-  @Field(() => ID, {
-    description: 'A fresh UUID per registration; a retry does not register the family twice.',
-  })
-  @IsUUID()
+  @RequestIdField()
   requestId: string;
 
   @Field(() => ID)

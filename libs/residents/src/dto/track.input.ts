@@ -1,3 +1,4 @@
+import { RequestIdField } from '@albergue/common';
 import { Field, ID, InputType } from '@nestjs/graphql';
 import {
   IsBoolean,
@@ -78,8 +79,7 @@ export class SetCaseStatusInput {
 
 @InputType()
 export class AddAppointmentInput {
-  @Field(() => ID)
-  @IsUUID()
+  @RequestIdField()
   requestId: string;
 
   @Field(() => ID)

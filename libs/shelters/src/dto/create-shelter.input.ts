@@ -1,3 +1,4 @@
+import { RequestIdField } from '@albergue/common';
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import {
@@ -104,11 +105,7 @@ export class ShelterFieldsInput {
 
 @InputType()
 export class CreateShelterInput extends ShelterFieldsInput {
-  @Field(() => ID, {
-    description:
-      'A fresh UUID per intended creation; a retry with the same id does not create twice.',
-  })
-  @IsUUID()
+  @RequestIdField()
   requestId: string;
 
   @Field(() => ID)

@@ -1,11 +1,11 @@
-import { Field, ID, InputType, PartialType } from '@nestjs/graphql';
+import { RequestIdField } from '@albergue/common';
+import { Field, InputType, PartialType } from '@nestjs/graphql';
 import {
   IsEmail,
   IsEnum,
   IsNotEmpty,
   IsOptional,
   IsUrl,
-  IsUUID,
   Matches,
   MaxLength,
 } from 'class-validator';
@@ -43,11 +43,7 @@ export class OrganisationFieldsInput {
 
 @InputType()
 export class CreateOrganisationInput extends OrganisationFieldsInput {
-  @Field(() => ID, {
-    description:
-      'A fresh UUID per intended creation; a retry with the same id does not create twice.',
-  })
-  @IsUUID()
+  @RequestIdField()
   requestId: string;
 }
 
