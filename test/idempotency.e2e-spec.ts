@@ -5,8 +5,9 @@ import { dataSourceOptions, migrate } from '../apps/api/src/database/data-source
 import { freshDatabase } from './helpers/test-app.js';
 
 /**
- * IdempotencyService.once against a real PostgreSQL: what every creating mutation relies on so
- * that a retried request never acts twice. The act writes a row, so what happened is counted.
+ * IdempotencyService against a real PostgreSQL: `run`, what every creating or moving mutation
+ * goes through so that a retried request never acts twice, and `once` inside a transaction of
+ * the caller's. The act writes a row, so what happened is counted.
  */
 describe(`${IdempotencyService.name} (e2e)`, () => {
   let dataSource: DataSource;
@@ -32,19 +33,17 @@ describe(`${IdempotencyService.name} (e2e)`, () => {
    */
   const request = (
     requestId: string,
-    payload: unknown,
+    payload: Record<string, unknown>,
     hold?: Promise<void>,
     onActed?: () => void,
   ) =>
-    dataSource.transaction((manager) =>
-      sut.once(manager, { requestId, operation: 'test', payload }, async () => {
-        const id = randomUUID();
-        await manager.query('INSERT INTO acted (id, request_id) VALUES ($1, $2)', [id, requestId]);
-        onActed?.();
-        await hold;
-        return id;
-      }),
-    );
+    sut.run('test', { requestId, ...payload }, async (manager) => {
+      const id = randomUUID();
+      await manager.query('INSERT INTO acted (id, request_id) VALUES ($1, $2)', [id, requestId]);
+      onActed?.();
+      await hold;
+      return id;
+    });
   /** Until a statement of this database waits on a lock (bounded: 10 s). */
   const waitingOnALock = async () => {
     for (let tries = 0; tries < 200; tries += 1) {

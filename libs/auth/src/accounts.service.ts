@@ -38,32 +38,25 @@ export class AccountsService {
   ) {}
 
   async create(input: CreateUserInput): Promise<User> {
-    const { requestId, ...fields } = input;
-    const email = normaliseEmail(fields.email);
-    const { id } = await this.dataSource.transaction((manager) =>
-      this.idempotency.once(
-        manager,
-        { requestId, operation: 'createUser', payload: fields },
-        async () => {
-          if (await manager.existsBy(User, { email })) {
-            throw new AuthException(
-              'An account with this email exists.',
-              AuthExceptionCode.EMAIL_TAKEN,
-              ['input.email'],
-            );
-          }
-          const user = await manager.save(
-            manager.create(User, {
-              email,
-              displayName: fields.displayName,
-              preferredLanguage: fields.preferredLanguage ?? 'es',
-              networkRole: fields.networkRole ?? null,
-            }),
-          );
-          return user.id;
-        },
-      ),
-    );
+    const email = normaliseEmail(input.email);
+    const { id } = await this.idempotency.run('createUser', input, async (manager, fields) => {
+      if (await manager.existsBy(User, { email })) {
+        throw new AuthException(
+          'An account with this email exists.',
+          AuthExceptionCode.EMAIL_TAKEN,
+          ['input.email'],
+        );
+      }
+      const user = await manager.save(
+        manager.create(User, {
+          email,
+          displayName: fields.displayName,
+          preferredLanguage: fields.preferredLanguage ?? 'es',
+          networkRole: fields.networkRole ?? null,
+        }),
+      );
+      return user.id;
+    });
     return this.get(id);
   }
 

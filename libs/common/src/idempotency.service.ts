@@ -68,6 +68,22 @@ export class IdempotencyService {
   }
 
   /**
+   * One act of a creating or moving mutation, at most once per requestId: a transaction in
+   * which `act` gets the input without its requestId, and returns the id of what it made or
+   * moved. A retry (the same requestId and input) returns that id and acts no more.
+   */
+  run<T extends { requestId: string }>(
+    operation: string,
+    input: T,
+    act: (manager: EntityManager, payload: Omit<T, 'requestId'>) => Promise<string>,
+  ): Promise<IdempotentResult> {
+    const { requestId, ...payload } = input;
+    return this.dataSource.transaction((manager) =>
+      this.once(manager, { requestId, operation, payload }, () => act(manager, payload)),
+    );
+  }
+
+  /**
    * Runs `act` at most once per requestId. Must be called inside the caller's transaction:
    * a concurrent retry blocks on the request_log primary key until the first transaction ends,
    * then finds its result (or, if it rolled back, acts itself).

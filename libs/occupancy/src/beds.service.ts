@@ -31,75 +31,62 @@ export class BedsService {
   ) {}
 
   async createRoom(input: CreateRoomInput): Promise<Room> {
-    const { requestId, ...payload } = input;
-    const { id } = await this.dataSource.transaction((manager) =>
-      this.idempotency.once(manager, { requestId, operation: 'createRoom', payload }, async () => {
-        await lockShelter(manager, input.shelterId, 'input.shelterId');
-        return (
-          await manager.save(manager.create(Room, { shelterId: input.shelterId, name: input.name }))
-        ).id;
-      }),
-    );
+    const { id } = await this.idempotency.run('createRoom', input, async (manager) => {
+      await lockShelter(manager, input.shelterId, 'input.shelterId');
+      return (
+        await manager.save(manager.create(Room, { shelterId: input.shelterId, name: input.name }))
+      ).id;
+    });
     return this.dataSource.getRepository(Room).findOneByOrFail({ id });
   }
 
   /** Adds beds to a room; the shelter's figures now come from its beds (beds mode), history kept. */
   async addBeds(input: AddBedsInput): Promise<Bed[]> {
-    const { requestId, ...payload } = input;
     const room = await this.dataSource.getRepository(Room).findOneBy({ id: input.roomId });
     if (!room) {
       throw new OccupancyException('No room has this id.', OccupancyExceptionCode.ROOM_NOT_FOUND, [
         'input.roomId',
       ]);
     }
-    await this.dataSource.transaction((manager) =>
-      this.idempotency.once(manager, { requestId, operation: 'addBeds', payload }, async () => {
-        await lockShelter(manager, room.shelterId, 'input.roomId');
-        const [{ n }] = await manager.query<{ n: number }[]>(
-          'SELECT count(*)::int AS n FROM bed WHERE room_id = $1',
-          [room.id],
-        );
-        await manager.insert(
-          Bed,
-          Array.from({ length: input.count }, (_, i) => ({
-            shelterId: room.shelterId,
-            roomId: room.id,
-            label: `${room.name}-${n + i + 1}`,
-            kind: input.kind,
-            population: input.population,
-            accessible: input.accessible ?? false,
-            overflow: input.overflow ?? false,
-          })),
-        );
-        await this.figures.recompute(manager, room.shelterId);
-        return room.id;
-      }),
-    );
+    await this.idempotency.run('addBeds', input, async (manager) => {
+      await lockShelter(manager, room.shelterId, 'input.roomId');
+      const [{ n }] = await manager.query<{ n: number }[]>(
+        'SELECT count(*)::int AS n FROM bed WHERE room_id = $1',
+        [room.id],
+      );
+      await manager.insert(
+        Bed,
+        Array.from({ length: input.count }, (_, i) => ({
+          shelterId: room.shelterId,
+          roomId: room.id,
+          label: `${room.name}-${n + i + 1}`,
+          kind: input.kind,
+          population: input.population,
+          accessible: input.accessible ?? false,
+          overflow: input.overflow ?? false,
+        })),
+      );
+      await this.figures.recompute(manager, room.shelterId);
+      return room.id;
+    });
     return this.dataSource
       .getRepository(Bed)
       .find({ where: { roomId: room.id }, order: { label: 'ASC' } });
   }
 
   async setOutOfService(input: SetBedOutOfServiceInput): Promise<Bed> {
-    const { requestId, ...payload } = input;
     const bed = await this.dataSource.getRepository(Bed).findOneBy({ id: input.bedId });
     if (!bed) {
       throw new OccupancyException('No bed has this id.', OccupancyExceptionCode.BED_NOT_FOUND, [
         'input.bedId',
       ]);
     }
-    await this.dataSource.transaction((manager) =>
-      this.idempotency.once(
-        manager,
-        { requestId, operation: 'setBedOutOfService', payload },
-        async () => {
-          await lockShelter(manager, bed.shelterId, 'input.bedId');
-          await manager.update(Bed, { id: bed.id }, { outOfServiceReason: input.reason ?? null });
-          await this.figures.recompute(manager, bed.shelterId);
-          return bed.id;
-        },
-      ),
-    );
+    await this.idempotency.run('setBedOutOfService', input, async (manager) => {
+      await lockShelter(manager, bed.shelterId, 'input.bedId');
+      await manager.update(Bed, { id: bed.id }, { outOfServiceReason: input.reason ?? null });
+      await this.figures.recompute(manager, bed.shelterId);
+      return bed.id;
+    });
     return this.dataSource.getRepository(Bed).findOneByOrFail({ id: bed.id });
   }
 

@@ -25,51 +25,46 @@ export class MovementsService {
 
   /** Another bed of the same shelter: the old stay ends as moved, a new one starts, in one act. */
   async move(userId: string, input: MoveInput): Promise<BedAssignment> {
-    const { requestId, ...payload } = input;
-    const { id } = await this.dataSource.transaction((manager) =>
-      this.idempotency.once(manager, { requestId, operation: 'move', payload }, async () => {
-        const stay = await this.currentStay(manager, input.residentId);
-        await lockShelter(manager, stay.shelterId, 'input.residentId');
-        const bed = await manager.findOneBy(Bed, { id: input.bedId });
-        if (!bed) {
-          throw new OccupancyException(
-            'No bed has this id.',
-            OccupancyExceptionCode.BED_NOT_FOUND,
-            ['input.bedId'],
-          );
-        }
-        if (bed.shelterId !== stay.shelterId) {
-          throw new OccupancyException(
-            'A bed of another shelter: transfer instead.',
-            OccupancyExceptionCode.BED_OF_ANOTHER_SHELTER,
-            ['input.bedId'],
-          );
-        }
-        if (
-          bed.outOfServiceReason !== null ||
-          (await manager.existsBy(BedAssignment, { bedId: bed.id, endedAt: IsNull() }))
-        ) {
-          throw new OccupancyException(
-            'This bed is taken or out of service.',
-            OccupancyExceptionCode.BED_TAKEN,
-            ['input.bedId'],
-          );
-        }
-        await this.end(manager, stay.id, AssignmentEnd.MOVED, 'input.residentId');
-        const moved = await manager.save(
-          manager.create(BedAssignment, {
-            bedId: bed.id,
-            shelterId: stay.shelterId,
-            kind: AssignmentKind.STAY,
-            residentId: input.residentId,
-            groupId: stay.groupId,
-            byUserId: userId,
-          }),
+    const { id } = await this.idempotency.run('move', input, async (manager) => {
+      const stay = await this.currentStay(manager, input.residentId);
+      await lockShelter(manager, stay.shelterId, 'input.residentId');
+      const bed = await manager.findOneBy(Bed, { id: input.bedId });
+      if (!bed) {
+        throw new OccupancyException('No bed has this id.', OccupancyExceptionCode.BED_NOT_FOUND, [
+          'input.bedId',
+        ]);
+      }
+      if (bed.shelterId !== stay.shelterId) {
+        throw new OccupancyException(
+          'A bed of another shelter: transfer instead.',
+          OccupancyExceptionCode.BED_OF_ANOTHER_SHELTER,
+          ['input.bedId'],
         );
-        await this.figures.recompute(manager, stay.shelterId);
-        return moved.id;
-      }),
-    );
+      }
+      if (
+        bed.outOfServiceReason !== null ||
+        (await manager.existsBy(BedAssignment, { bedId: bed.id, endedAt: IsNull() }))
+      ) {
+        throw new OccupancyException(
+          'This bed is taken or out of service.',
+          OccupancyExceptionCode.BED_TAKEN,
+          ['input.bedId'],
+        );
+      }
+      await this.end(manager, stay.id, AssignmentEnd.MOVED, 'input.residentId');
+      const moved = await manager.save(
+        manager.create(BedAssignment, {
+          bedId: bed.id,
+          shelterId: stay.shelterId,
+          kind: AssignmentKind.STAY,
+          residentId: input.residentId,
+          groupId: stay.groupId,
+          byUserId: userId,
+        }),
+      );
+      await this.figures.recompute(manager, stay.shelterId);
+      return moved.id;
+    });
     return this.dataSource.getRepository(BedAssignment).findOneByOrFail({ id });
   }
 
@@ -79,96 +74,86 @@ export class MovementsService {
    * id order, so two transfers crossing each other cannot deadlock.
    */
   async transfer(userId: string, input: TransferInput): Promise<BedAssignment> {
-    const { requestId, ...payload } = input;
-    const { id } = await this.dataSource.transaction((manager) =>
-      this.idempotency.once(manager, { requestId, operation: 'transfer', payload }, async () => {
-        const stay = await this.currentStay(manager, input.residentId);
-        if (stay.shelterId === input.toShelterId) {
-          throw new OccupancyException(
-            'Already at this shelter: move instead.',
-            OccupancyExceptionCode.BED_OF_ANOTHER_SHELTER,
-            ['input.toShelterId'],
-          );
-        }
-        for (const shelterId of [stay.shelterId, input.toShelterId].sort()) {
-          await lockShelter(
-            manager,
-            shelterId,
-            shelterId === input.toShelterId ? 'input.toShelterId' : 'input.residentId',
-          );
-        }
-        const resident = await manager.findOneByOrFail(Resident, { id: input.residentId });
-        const [bed] = await manager.query<{ id: string }[]>(
-          `SELECT b.id FROM bed b WHERE b.shelter_id = $1 AND b.population = $2 AND b.out_of_service_reason IS NULL
+    const { id } = await this.idempotency.run('transfer', input, async (manager) => {
+      const stay = await this.currentStay(manager, input.residentId);
+      if (stay.shelterId === input.toShelterId) {
+        throw new OccupancyException(
+          'Already at this shelter: move instead.',
+          OccupancyExceptionCode.BED_OF_ANOTHER_SHELTER,
+          ['input.toShelterId'],
+        );
+      }
+      for (const shelterId of [stay.shelterId, input.toShelterId].sort()) {
+        await lockShelter(
+          manager,
+          shelterId,
+          shelterId === input.toShelterId ? 'input.toShelterId' : 'input.residentId',
+        );
+      }
+      const resident = await manager.findOneByOrFail(Resident, { id: input.residentId });
+      const [bed] = await manager.query<{ id: string }[]>(
+        `SELECT b.id FROM bed b WHERE b.shelter_id = $1 AND b.population = $2 AND b.out_of_service_reason IS NULL
              AND NOT EXISTS (SELECT 1 FROM bed_assignment a WHERE a.bed_id = b.id AND a.ended_at IS NULL)
            ORDER BY b.overflow, b.room_id, b.label LIMIT 1`,
-          [input.toShelterId, resident.population],
+        [input.toShelterId, resident.population],
+      );
+      if (!bed) {
+        throw new OccupancyException(
+          'The other shelter has no free suitable bed.',
+          OccupancyExceptionCode.NO_SUITABLE_BEDS,
+          ['input.toShelterId'],
         );
-        if (!bed) {
-          throw new OccupancyException(
-            'The other shelter has no free suitable bed.',
-            OccupancyExceptionCode.NO_SUITABLE_BEDS,
-            ['input.toShelterId'],
-          );
-        }
-        await this.end(manager, stay.id, AssignmentEnd.TRANSFERRED, 'input.residentId');
-        const hold = await manager.save(
-          manager.create(BedAssignment, {
-            bedId: bed.id,
+      }
+      await this.end(manager, stay.id, AssignmentEnd.TRANSFERRED, 'input.residentId');
+      const hold = await manager.save(
+        manager.create(BedAssignment, {
+          bedId: bed.id,
+          shelterId: input.toShelterId,
+          kind: AssignmentKind.HOLD,
+          residentId: input.residentId,
+          groupId: randomUUID(),
+          originShelterId: stay.shelterId,
+          byUserId: userId,
+          expiresAt: holdExpiry(this.options, {
+            fromShelterId: stay.shelterId,
             shelterId: input.toShelterId,
-            kind: AssignmentKind.HOLD,
-            residentId: input.residentId,
-            groupId: randomUUID(),
-            originShelterId: stay.shelterId,
-            byUserId: userId,
-            expiresAt: holdExpiry(this.options, {
-              fromShelterId: stay.shelterId,
-              shelterId: input.toShelterId,
-              hours: input.hours,
-            }),
+            hours: input.hours,
           }),
-        );
-        await this.figures.recompute(manager, stay.shelterId);
-        await this.figures.recompute(manager, input.toShelterId);
-        return hold.id;
-      }),
-    );
+        }),
+      );
+      await this.figures.recompute(manager, stay.shelterId);
+      await this.figures.recompute(manager, input.toShelterId);
+      return hold.id;
+    });
     return this.dataSource.getRepository(BedAssignment).findOneByOrFail({ id });
   }
 
   /** The receiving shelter turns a transfer down; the sending shelter sees it in transfersFrom. */
   async decline(input: DeclineTransferInput): Promise<BedAssignment> {
-    const { requestId, ...payload } = input;
-    await this.dataSource.transaction((manager) =>
-      this.idempotency.once(
-        manager,
-        { requestId, operation: 'declineTransfer', payload },
-        async () => {
-          const hold = await manager.findOneBy(BedAssignment, {
-            groupId: input.holdId,
-            kind: AssignmentKind.HOLD,
-          });
-          if (!hold?.originShelterId) {
-            throw new OccupancyException(
-              'No transfer has this id.',
-              OccupancyExceptionCode.HOLD_NOT_FOUND,
-              ['input.holdId'],
-            );
-          }
-          await lockShelter(manager, hold.shelterId, 'input.holdId');
-          if (hold.endedAt) {
-            throw new OccupancyException(
-              'This transfer has already ended.',
-              OccupancyExceptionCode.HOLD_EXPIRED,
-              ['input.holdId'],
-            );
-          }
-          await this.end(manager, hold.id, AssignmentEnd.DECLINED, 'input.holdId');
-          await this.figures.recompute(manager, hold.shelterId);
-          return hold.id;
-        },
-      ),
-    );
+    await this.idempotency.run('declineTransfer', input, async (manager) => {
+      const hold = await manager.findOneBy(BedAssignment, {
+        groupId: input.holdId,
+        kind: AssignmentKind.HOLD,
+      });
+      if (!hold?.originShelterId) {
+        throw new OccupancyException(
+          'No transfer has this id.',
+          OccupancyExceptionCode.HOLD_NOT_FOUND,
+          ['input.holdId'],
+        );
+      }
+      await lockShelter(manager, hold.shelterId, 'input.holdId');
+      if (hold.endedAt) {
+        throw new OccupancyException(
+          'This transfer has already ended.',
+          OccupancyExceptionCode.HOLD_EXPIRED,
+          ['input.holdId'],
+        );
+      }
+      await this.end(manager, hold.id, AssignmentEnd.DECLINED, 'input.holdId');
+      await this.figures.recompute(manager, hold.shelterId);
+      return hold.id;
+    });
     return this.dataSource.getRepository(BedAssignment).findOneByOrFail({ groupId: input.holdId });
   }
 

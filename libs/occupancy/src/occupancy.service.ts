@@ -52,11 +52,8 @@ export class OccupancyService {
 
   /** A person or a household into beds: all together (in one room when it can) or nobody. */
   async checkIn(userId: string, input: CheckInInput): Promise<BedAssignment[]> {
-    const { requestId, ...payload } = input;
-    const { id } = await this.dataSource.transaction((manager) =>
-      this.idempotency.once(manager, { requestId, operation: 'checkIn', payload }, () =>
-        this.checkInWithin(manager, userId, payload),
-      ),
+    const { id } = await this.idempotency.run('checkIn', input, (manager, payload) =>
+      this.checkInWithin(manager, userId, payload),
     );
     return this.group(id);
   }
@@ -69,23 +66,21 @@ export class OccupancyService {
     caller: Caller,
     input: RegisterAndCheckInInput,
   ): Promise<BedAssignment[]> {
-    const { requestId, bedIds, ...household } = input;
-    const { id } = await this.dataSource.transaction((manager) =>
-      this.idempotency.once(
-        manager,
-        { requestId, operation: 'registerAndCheckIn', payload: { bedIds, ...household } },
-        async () => {
-          // The shelter's lock first, as in every act here: inserting the household takes a key
-          // lock on the shelter row, and two gates taking them in opposite orders would deadlock.
-          await lockShelter(manager, input.shelterId, 'input.shelterId');
-          const { ids } = await this.residents.insertHousehold(manager, caller, household);
-          return this.checkInWithin(manager, caller.actor.userId, {
-            shelterId: input.shelterId,
-            residentIds: ids,
-            bedIds,
-          });
-        },
-      ),
+    const { id } = await this.idempotency.run(
+      'registerAndCheckIn',
+      input,
+      async (manager, payload) => {
+        const { bedIds, ...household } = payload;
+        // The shelter's lock first, as in every act here: inserting the household takes a key
+        // lock on the shelter row, and two gates taking them in opposite orders would deadlock.
+        await lockShelter(manager, input.shelterId, 'input.shelterId');
+        const { ids } = await this.residents.insertHousehold(manager, caller, household);
+        return this.checkInWithin(manager, caller.actor.userId, {
+          shelterId: input.shelterId,
+          residentIds: ids,
+          bedIds,
+        });
+      },
     );
     return this.group(id);
   }
@@ -177,139 +172,130 @@ export class OccupancyService {
   }
 
   async checkOut(userId: string, input: CheckOutInput): Promise<BedAssignment> {
-    const { requestId, ...payload } = input;
-    const { id } = await this.dataSource.transaction((manager) =>
-      this.idempotency.once(manager, { requestId, operation: 'checkOut', payload }, async () => {
-        const stay = await manager.findOneBy(BedAssignment, {
-          residentId: input.residentId,
-          kind: AssignmentKind.STAY,
-          endedAt: IsNull(),
-        });
-        if (!stay) {
-          throw new OccupancyException(
-            'This person is not checked in.',
-            OccupancyExceptionCode.NOT_CHECKED_IN,
-            ['input.residentId'],
-          );
-        }
-        await lockShelter(manager, stay.shelterId, 'input.residentId');
-        const result = await manager.update(
-          BedAssignment,
-          { id: stay.id, endedAt: IsNull() },
-          { endedAt: () => 'clock_timestamp()', endReason: AssignmentEnd.CHECKED_OUT },
+    const { id } = await this.idempotency.run('checkOut', input, async (manager) => {
+      const stay = await manager.findOneBy(BedAssignment, {
+        residentId: input.residentId,
+        kind: AssignmentKind.STAY,
+        endedAt: IsNull(),
+      });
+      if (!stay) {
+        throw new OccupancyException(
+          'This person is not checked in.',
+          OccupancyExceptionCode.NOT_CHECKED_IN,
+          ['input.residentId'],
         );
-        if (!result.affected) {
-          throw new OccupancyException(
-            'This person is not checked in.',
-            OccupancyExceptionCode.NOT_CHECKED_IN,
-            ['input.residentId'],
-          );
-        }
-        if (input.leavesNetwork) {
-          // Out of the network: the case closes with the check-out.
-          await this.lifecycle.closeCase(manager, input.residentId, userId);
-        }
-        await this.figures.recompute(manager, stay.shelterId);
-        return stay.id;
-      }),
-    );
+      }
+      await lockShelter(manager, stay.shelterId, 'input.residentId');
+      const result = await manager.update(
+        BedAssignment,
+        { id: stay.id, endedAt: IsNull() },
+        { endedAt: () => 'clock_timestamp()', endReason: AssignmentEnd.CHECKED_OUT },
+      );
+      if (!result.affected) {
+        throw new OccupancyException(
+          'This person is not checked in.',
+          OccupancyExceptionCode.NOT_CHECKED_IN,
+          ['input.residentId'],
+        );
+      }
+      if (input.leavesNetwork) {
+        // Out of the network: the case closes with the check-out.
+        await this.lifecycle.closeCase(manager, input.residentId, userId);
+      }
+      await this.figures.recompute(manager, stay.shelterId);
+      return stay.id;
+    });
     return this.dataSource.getRepository(BedAssignment).findOneByOrFail({ id });
   }
 
   /** Keeps beds for people on the way; they lapse after the hold time unless checked in or cancelled. */
   async placeHold(userId: string, input: PlaceHoldInput): Promise<BedAssignment[]> {
-    const { requestId, ...payload } = input;
-    const { id } = await this.dataSource.transaction((manager) =>
-      this.idempotency.once(manager, { requestId, operation: 'placeHold', payload }, async () => {
-        await lockShelter(manager, input.shelterId, 'input.shelterId');
-        await this.requireBedsMode(manager, input.shelterId);
-        let placements: Placement[];
-        if (input.residentIds?.length) {
-          // Only people of the placing shelter: a hold must not become a door into another shelter's records.
-          const residents = await manager.findBy(Resident, {
-            id: In(input.residentIds),
-            currentShelterId: input.fromShelterId,
-            anonymisedAt: IsNull(),
-          });
-          if (residents.length !== input.residentIds.length) {
-            throw new OccupancyException(
-              'Each person must be registered at the shelter placing the hold.',
-              OccupancyExceptionCode.RESIDENT_NOT_HERE,
-              ['input.residentIds'],
-            );
-          }
-          placements = residents.map((r) => ({ residentId: r.id, population: r.population }));
-        } else if (input.population && input.count) {
-          placements = Array.from({ length: input.count }, () => ({
-            residentId: null,
-            population: input.population!,
-          }));
-        } else {
+    const { id } = await this.idempotency.run('placeHold', input, async (manager) => {
+      await lockShelter(manager, input.shelterId, 'input.shelterId');
+      await this.requireBedsMode(manager, input.shelterId);
+      let placements: Placement[];
+      if (input.residentIds?.length) {
+        // Only people of the placing shelter: a hold must not become a door into another shelter's records.
+        const residents = await manager.findBy(Resident, {
+          id: In(input.residentIds),
+          currentShelterId: input.fromShelterId,
+          anonymisedAt: IsNull(),
+        });
+        if (residents.length !== input.residentIds.length) {
           throw new OccupancyException(
-            'Give residentIds, or a population and a count.',
-            OccupancyExceptionCode.HOLD_INCOMPLETE,
+            'Each person must be registered at the shelter placing the hold.',
+            OccupancyExceptionCode.RESIDENT_NOT_HERE,
             ['input.residentIds'],
           );
         }
-        const expiresAt = holdExpiry(this.options, input);
-        await checkElsewhereShare(manager, this.options, {
-          ...input,
-          beds: placements.length,
-          named: placements.some((placement) => placement.residentId !== null),
-        });
-        const beds = await this.suitableBeds(manager, input.shelterId, placements);
-        const groupId = randomUUID();
-        await this.assign(
-          manager,
-          input.shelterId,
-          AssignmentKind.HOLD,
-          groupId,
-          userId,
-          beds,
-          placements,
-          expiresAt,
-          // Placed from another shelter: that shelter follows it and may cancel it.
-          input.fromShelterId === input.shelterId ? null : input.fromShelterId,
+        placements = residents.map((r) => ({ residentId: r.id, population: r.population }));
+      } else if (input.population && input.count) {
+        placements = Array.from({ length: input.count }, () => ({
+          residentId: null,
+          population: input.population!,
+        }));
+      } else {
+        throw new OccupancyException(
+          'Give residentIds, or a population and a count.',
+          OccupancyExceptionCode.HOLD_INCOMPLETE,
+          ['input.residentIds'],
         );
-        await this.figures.recompute(manager, input.shelterId);
-        return groupId;
-      }),
-    );
+      }
+      const expiresAt = holdExpiry(this.options, input);
+      await checkElsewhereShare(manager, this.options, {
+        ...input,
+        beds: placements.length,
+        named: placements.some((placement) => placement.residentId !== null),
+      });
+      const beds = await this.suitableBeds(manager, input.shelterId, placements);
+      const groupId = randomUUID();
+      await this.assign(
+        manager,
+        input.shelterId,
+        AssignmentKind.HOLD,
+        groupId,
+        userId,
+        beds,
+        placements,
+        expiresAt,
+        // Placed from another shelter: that shelter follows it and may cancel it.
+        input.fromShelterId === input.shelterId ? null : input.fromShelterId,
+      );
+      await this.figures.recompute(manager, input.shelterId);
+      return groupId;
+    });
     return this.group(id);
   }
 
   async cancelHold(input: CancelHoldInput): Promise<BedAssignment[]> {
-    const { requestId, ...payload } = input;
-    await this.dataSource.transaction((manager) =>
-      this.idempotency.once(manager, { requestId, operation: 'cancelHold', payload }, async () => {
-        const hold = await manager.findOneBy(BedAssignment, {
-          groupId: input.holdId,
-          kind: AssignmentKind.HOLD,
-        });
-        if (!hold) {
-          throw new OccupancyException(
-            'No hold has this id.',
-            OccupancyExceptionCode.HOLD_NOT_FOUND,
-            ['input.holdId'],
-          );
-        }
-        await lockShelter(manager, hold.shelterId, 'input.holdId');
-        const cancelled = await manager.update(
-          BedAssignment,
-          { groupId: input.holdId, endedAt: IsNull() },
-          { endedAt: () => 'clock_timestamp()', endReason: AssignmentEnd.CANCELLED },
+    await this.idempotency.run('cancelHold', input, async (manager) => {
+      const hold = await manager.findOneBy(BedAssignment, {
+        groupId: input.holdId,
+        kind: AssignmentKind.HOLD,
+      });
+      if (!hold) {
+        throw new OccupancyException(
+          'No hold has this id.',
+          OccupancyExceptionCode.HOLD_NOT_FOUND,
+          ['input.holdId'],
         );
-        if (!cancelled.affected) {
-          throw new OccupancyException(
-            'This hold has already ended.',
-            OccupancyExceptionCode.HOLD_EXPIRED,
-            ['input.holdId'],
-          );
-        }
-        await this.figures.recompute(manager, hold.shelterId);
-        return input.holdId;
-      }),
-    );
+      }
+      await lockShelter(manager, hold.shelterId, 'input.holdId');
+      const cancelled = await manager.update(
+        BedAssignment,
+        { groupId: input.holdId, endedAt: IsNull() },
+        { endedAt: () => 'clock_timestamp()', endReason: AssignmentEnd.CANCELLED },
+      );
+      if (!cancelled.affected) {
+        throw new OccupancyException(
+          'This hold has already ended.',
+          OccupancyExceptionCode.HOLD_EXPIRED,
+          ['input.holdId'],
+        );
+      }
+      await this.figures.recompute(manager, hold.shelterId);
+      return input.holdId;
+    });
     return this.group(input.holdId);
   }
 

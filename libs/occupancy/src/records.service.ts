@@ -43,19 +43,10 @@ export class RecordsService {
   ) {}
 
   async recordTurnaway(userId: string, input: TurnawayInput): Promise<Turnaway> {
-    const { requestId, ...payload } = input;
-    const { id } = await this.dataSource.transaction((manager) =>
-      this.idempotency.once(
-        manager,
-        { requestId, operation: 'recordTurnaway', payload },
-        async () => {
-          const saved = await manager.save(
-            manager.create(Turnaway, { ...payload, byUserId: userId }),
-          );
-          return saved.id;
-        },
-      ),
-    );
+    const { id } = await this.idempotency.run('recordTurnaway', input, async (manager, payload) => {
+      const saved = await manager.save(manager.create(Turnaway, { ...payload, byUserId: userId }));
+      return saved.id;
+    });
     return this.dataSource.getRepository(Turnaway).findOneByOrFail({ id });
   }
 

@@ -126,27 +126,20 @@ export class AsylumService {
   }
 
   async addAppointment(caller: Caller, input: AddAppointmentInput): Promise<AppointmentView> {
-    const { requestId, ...payload } = input;
-    const { id } = await this.dataSource.transaction((manager) =>
-      this.idempotency.once(
-        manager,
-        { requestId, operation: 'addAppointment', payload },
-        async () => {
-          await this.residents.findActive(input.residentId, manager, 'input.residentId');
-          const appointmentId = randomUUID();
-          await manager.insert(Appointment, {
-            id: appointmentId,
-            residentId: input.residentId,
-            kind: input.kind,
-            startsAt: input.startsAt,
-            placeSealed: this.sealer.seal('appointment.place', appointmentId, input.place),
-            notesSealed: this.sealer.seal('appointment.notes', appointmentId, input.notes),
-            createdBy: caller.actor.userId,
-          });
-          return appointmentId;
-        },
-      ),
-    );
+    const { id } = await this.idempotency.run('addAppointment', input, async (manager) => {
+      await this.residents.findActive(input.residentId, manager, 'input.residentId');
+      const appointmentId = randomUUID();
+      await manager.insert(Appointment, {
+        id: appointmentId,
+        residentId: input.residentId,
+        kind: input.kind,
+        startsAt: input.startsAt,
+        placeSealed: this.sealer.seal('appointment.place', appointmentId, input.place),
+        notesSealed: this.sealer.seal('appointment.notes', appointmentId, input.notes),
+        createdBy: caller.actor.userId,
+      });
+      return appointmentId;
+    });
     return this.appointment(caller, id);
   }
 

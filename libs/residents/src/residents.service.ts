@@ -44,13 +44,10 @@ export class ResidentsService {
    * their data. A retried request (same requestId) registers nobody twice.
    */
   async registerHousehold(caller: Caller, input: RegisterHouseholdInput): Promise<HouseholdView> {
-    const { requestId, ...payload } = input;
-    const { id } = await this.dataSource.transaction((manager) =>
-      this.idempotency.once(
-        manager,
-        { requestId, operation: 'registerHousehold', payload },
-        async () => (await this.insertHousehold(manager, caller, input)).householdId,
-      ),
+    const { id } = await this.idempotency.run(
+      'registerHousehold',
+      input,
+      async (manager) => (await this.insertHousehold(manager, caller, input)).householdId,
     );
     return this.household(caller, id, 'register');
   }

@@ -16,16 +16,13 @@ export class OrganisationsService {
   ) {}
 
   async create(input: CreateOrganisationInput): Promise<Organisation> {
-    const { requestId, ...fields } = input;
-    const { id } = await this.dataSource.transaction((manager) =>
-      this.idempotency.once(
-        manager,
-        { requestId, operation: 'createOrganisation', payload: fields },
-        async () => {
-          const saved = await manager.save(Organisation, manager.create(Organisation, fields));
-          return saved.id;
-        },
-      ),
+    const { id } = await this.idempotency.run(
+      'createOrganisation',
+      input,
+      async (manager, fields) => {
+        const saved = await manager.save(Organisation, manager.create(Organisation, fields));
+        return saved.id;
+      },
     );
     return this.get(id);
   }

@@ -43,40 +43,34 @@ export class SheltersService {
    * them, so it shows as UNKNOWN rather than as an empty building that may not be empty.
    */
   async create(input: CreateShelterInput): Promise<Shelter> {
-    const { requestId, organisationId, ...fields } = input;
-    const capacity = checkedCapacity(fields.capacity);
-    const { id } = await this.dataSource.transaction((manager) =>
-      this.idempotency.once(
-        manager,
-        { requestId, operation: 'createShelter', payload: { organisationId, ...fields } },
-        async () => {
-          if (!(await manager.existsBy(Organisation, { id: organisationId }))) {
-            throw new SheltersException(
-              'No organisation has this id.',
-              SheltersExceptionCode.ORGANISATION_NOT_FOUND,
-              ['input.organisationId'],
-            );
-          }
-          const shelter = manager.create(Shelter, {
-            organisationId,
-            name: fields.name,
-            status: fields.status ?? ShelterStatus.OPEN,
-            address: { ...fields.address },
-            contact: { ...fields.contact },
-            services: fields.services ?? [],
-            languages: fields.languages ?? [],
-            eligibility: { ...fields.eligibility },
-            openingHours: fields.openingHours ?? null,
-          });
-          this.place(shelter, fields.location, fields.sensitive ?? false);
-          const saved = await manager.save(shelter);
-          await this.replaceCapacity(manager, saved, capacity);
-          // A new shelter is a public change too: version 1 and its first outbox row.
-          await this.availability.recordChange(manager, saved.id, { confirmed: false });
-          return saved.id;
-        },
-      ),
-    );
+    const capacity = checkedCapacity(input.capacity);
+    const { id } = await this.idempotency.run('createShelter', input, async (manager, fields) => {
+      const { organisationId } = fields;
+      if (!(await manager.existsBy(Organisation, { id: organisationId }))) {
+        throw new SheltersException(
+          'No organisation has this id.',
+          SheltersExceptionCode.ORGANISATION_NOT_FOUND,
+          ['input.organisationId'],
+        );
+      }
+      const shelter = manager.create(Shelter, {
+        organisationId,
+        name: fields.name,
+        status: fields.status ?? ShelterStatus.OPEN,
+        address: { ...fields.address },
+        contact: { ...fields.contact },
+        services: fields.services ?? [],
+        languages: fields.languages ?? [],
+        eligibility: { ...fields.eligibility },
+        openingHours: fields.openingHours ?? null,
+      });
+      this.place(shelter, fields.location, fields.sensitive ?? false);
+      const saved = await manager.save(shelter);
+      await this.replaceCapacity(manager, saved, capacity);
+      // A new shelter is a public change too: version 1 and its first outbox row.
+      await this.availability.recordChange(manager, saved.id, { confirmed: false });
+      return saved.id;
+    });
     return this.search.get(id);
   }
 
