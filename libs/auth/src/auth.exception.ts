@@ -1,4 +1,4 @@
-import { ApiErrorCode, AppException } from '@albergue/common';
+import { ApiErrorCode, libException } from '@albergue/common';
 
 export enum AuthExceptionCode {
   NOT_SIGNED_IN = 'NOT_SIGNED_IN',
@@ -34,8 +34,4 @@ function apiCode(code: AuthExceptionCode): ApiErrorCode {
   }
 }
 
-export class AuthException extends AppException {
-  constructor(message: string, code: AuthExceptionCode, fields: string[] = []) {
-    super(message, apiCode(code), code, fields);
-  }
-}
+export class AuthException extends libException(apiCode) {}

@@ -55,6 +55,19 @@ export class AppException extends Error {
   }
 }
 
+/**
+ * The exception class of a lib: its own codes (an enum), each mapped onto a client code by the
+ * lib's exhaustive switch. `export class SheltersException extends libException(apiCode) {}`
+ * keeps the lib's name on its errors.
+ */
+export function libException<Code extends string>(apiCode: (code: Code) => ApiErrorCode) {
+  return class extends AppException {
+    constructor(message: string, code: Code, fields: string[] = []) {
+      super(message, apiCode(code), code, fields);
+    }
+  };
+}
+
 export enum CommonExceptionCode {
   INVALID_INPUT = 'INVALID_INPUT',
   REQUEST_ID_REUSED = 'REQUEST_ID_REUSED',
@@ -69,8 +82,4 @@ function commonApiCode(code: CommonExceptionCode): ApiErrorCode {
   }
 }
 
-export class CommonException extends AppException {
-  constructor(message: string, code: CommonExceptionCode, fields: string[] = []) {
-    super(message, commonApiCode(code), code, fields);
-  }
-}
+export class CommonException extends libException(commonApiCode) {}

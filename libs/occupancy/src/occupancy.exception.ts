@@ -1,4 +1,4 @@
-import { ApiErrorCode, AppException } from '@albergue/common';
+import { ApiErrorCode, libException } from '@albergue/common';
 
 export enum OccupancyExceptionCode {
   ROOM_NOT_FOUND = 'ROOM_NOT_FOUND',
@@ -43,8 +43,4 @@ function apiCode(code: OccupancyExceptionCode): ApiErrorCode {
   }
 }
 
-export class OccupancyException extends AppException {
-  constructor(message: string, code: OccupancyExceptionCode, fields: string[] = []) {
-    super(message, apiCode(code), code, fields);
-  }
-}
+export class OccupancyException extends libException(apiCode) {}

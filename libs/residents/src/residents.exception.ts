@@ -1,4 +1,4 @@
-import { ApiErrorCode, AppException } from '@albergue/common';
+import { ApiErrorCode, libException } from '@albergue/common';
 
 export enum ResidentsExceptionCode {
   RESIDENT_NOT_FOUND = 'RESIDENT_NOT_FOUND',
@@ -44,8 +44,4 @@ function apiCode(code: ResidentsExceptionCode): ApiErrorCode {
   }
 }
 
-export class ResidentsException extends AppException {
-  constructor(message: string, code: ResidentsExceptionCode, fields: string[] = []) {
-    super(message, apiCode(code), code, fields);
-  }
-}
+export class ResidentsException extends libException(apiCode) {}

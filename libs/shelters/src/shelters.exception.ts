@@ -1,4 +1,4 @@
-import { ApiErrorCode, AppException } from '@albergue/common';
+import { ApiErrorCode, libException } from '@albergue/common';
 
 export enum SheltersExceptionCode {
   SHELTER_NOT_FOUND = 'SHELTER_NOT_FOUND',
@@ -25,8 +25,4 @@ function apiCode(code: SheltersExceptionCode): ApiErrorCode {
   }
 }
 
-export class SheltersException extends AppException {
-  constructor(message: string, code: SheltersExceptionCode, fields: string[] = []) {
-    super(message, apiCode(code), code, fields);
-  }
-}
+export class SheltersException extends libException(apiCode) {}
