@@ -1,6 +1,6 @@
 import { jest } from '@jest/globals';
 import { ClusterJobs, type JobOutcome, jobLockKey } from '@albergue/common';
-import { OccupancyService } from '@albergue/occupancy';
+import { HoldsService } from '@albergue/occupancy';
 import pg from 'pg';
 import { freshDatabase, startTestApp, type TestApp } from './helpers/test-app.js';
 
@@ -86,8 +86,8 @@ describe('Background jobs across instances (e2e)', () => {
 
     // Lock gone, period over: the two instances ticking at the same moment run it once.
     const [a, b] = await Promise.all([
-      first.app.get(OccupancyService).holdExpiryJob(),
-      second.app.get(OccupancyService).holdExpiryJob(),
+      first.app.get(HoldsService).holdExpiryJob(),
+      second.app.get(HoldsService).holdExpiryJob(),
     ]);
     expect([a, b].filter((outcome) => outcome === 'ran')).toHaveLength(1);
     expect(await runs()).toBe(2);

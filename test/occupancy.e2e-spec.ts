@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { OccupancyService } from '@albergue/occupancy';
+import { HoldsService } from '@albergue/occupancy';
 import { adult, householdInput, REGISTER } from './factories/resident.factory.js';
 import { createOrganisation, makeMember, shelterInput } from './factories/shelter.factory.js';
 import { createStaff, workplaces } from './helpers/staff.js';
@@ -483,7 +483,7 @@ describe('Occupancy engine (e2e)', () => {
         `UPDATE bed_assignment SET expires_at = now() - interval '1 minute' WHERE group_id = ANY($1)`,
         [placed],
       );
-      const service = app.app.get(OccupancyService);
+      const service = app.app.get(HoldsService);
       const [a, b] = await Promise.all([service.expireHolds(), service.expireHolds()]);
       expect(a + b).toBe(2);
       const rows = await app.sql<{ end_reason: string }>(

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { freeBedsAt } from './free-beds.js';
 import { OccupancyException, OccupancyExceptionCode } from './occupancy.exception.js';
 
 export interface HoldLimits {
@@ -59,14 +60,11 @@ export async function checkElsewhereShare(
   if (hold.fromShelterId === hold.shelterId || hold.named) {
     return;
   }
-  const [{ free, held }] = await manager.query<{ free: number; held: number }[]>(
-    `SELECT (SELECT count(*) FROM bed b
-               WHERE b.shelter_id = $1 AND b.out_of_service_reason IS NULL
-                 AND NOT EXISTS (SELECT 1 FROM bed_assignment a
-                                  WHERE a.bed_id = b.id AND a.ended_at IS NULL))::int AS free,
-            (SELECT count(*) FROM bed_assignment a
-               WHERE a.shelter_id = $1 AND a.kind = 'hold' AND a.ended_at IS NULL
-                 AND a.origin_shelter_id = $2 AND a.resident_id IS NULL)::int AS held`,
+  const free = (await freeBedsAt(manager, hold.shelterId)).length;
+  const [{ held }] = await manager.query<{ held: number }[]>(
+    `SELECT count(*)::int AS held FROM bed_assignment a
+      WHERE a.shelter_id = $1 AND a.kind = 'hold' AND a.ended_at IS NULL
+        AND a.origin_shelter_id = $2 AND a.resident_id IS NULL`,
     [hold.shelterId, hold.fromShelterId],
   );
   const allowed = elsewhereAllowance(free, held, limits.elsewhereShare);

@@ -4,6 +4,7 @@ export * from './bed.views.js';
 export * from './beds.service.js';
 export * from './occupancy.enums.js';
 export * from './occupancy.module.js';
-export * from './occupancy.service.js';
+export * from './check-in.service.js';
+export * from './holds.service.js';
 export * from './room.entity.js';
 export * from './turnaway.entity.js';

@@ -7,7 +7,9 @@ import { MovementsService } from './movements.service.js';
 import { RecordsService } from './records.service.js';
 import { OCCUPANCY_OPTIONS, type OccupancyOptions } from './occupancy.options.js';
 import { OccupancyResolver } from './occupancy.resolver.js';
-import { OccupancyService } from './occupancy.service.js';
+import { BedAllocation } from './bed-allocation.js';
+import { CheckInService } from './check-in.service.js';
+import { HoldsService } from './holds.service.js';
 
 /** Tells the auth guard which shelter a room, bed or hold belongs to, and which shelter awaits a resident. */
 @Injectable()
@@ -63,10 +65,12 @@ export class OccupancyModule {
         MovementsService,
         OccupancyResolver,
         OccupancyScopes,
-        OccupancyService,
+        BedAllocation,
+        CheckInService,
+        HoldsService,
         RecordsService,
       ],
-      exports: [BedsService, OccupancyService],
+      exports: [BedsService, CheckInService, HoldsService],
     };
   }
 }

@@ -32,7 +32,8 @@ import {
 import { MovementsService } from './movements.service.js';
 import { DailyFigures, RecordsService } from './records.service.js';
 import { Turnaway } from './turnaway.entity.js';
-import { OccupancyService } from './occupancy.service.js';
+import { CheckInService } from './check-in.service.js';
+import { HoldsService } from './holds.service.js';
 import { Room } from './room.entity.js';
 
 const STAFF = [Role.VOLUNTEER, Role.COORDINATOR];
@@ -42,7 +43,8 @@ const STAFF = [Role.VOLUNTEER, Role.COORDINATOR];
 export class OccupancyResolver {
   constructor(
     private readonly beds: BedsService,
-    private readonly occupancy: OccupancyService,
+    private readonly checkIns: CheckInService,
+    private readonly holds: HoldsService,
     private readonly movements: MovementsService,
     private readonly records: RecordsService,
   ) {}
@@ -81,7 +83,7 @@ export class OccupancyResolver {
     @Args('input') input: CheckInInput,
     @CurrentActor() actor: Actor,
   ): Promise<BedAssignment[]> {
-    return this.occupancy.checkIn(actor.userId, input);
+    return this.checkIns.checkIn(actor.userId, input);
   }
 
   @Allow(STAFF, { shelterOf: recordScope('stay', 'input.residentId') })
@@ -90,7 +92,7 @@ export class OccupancyResolver {
     @Args('input') input: CheckOutInput,
     @CurrentActor() actor: Actor,
   ): Promise<BedAssignment> {
-    return this.occupancy.checkOut(actor.userId, input);
+    return this.checkIns.checkOut(actor.userId, input);
   }
 
   @Allow(STAFF, { shelterOf: argPath('input.shelterId') })
@@ -101,7 +103,7 @@ export class OccupancyResolver {
     @Args('input') input: RegisterAndCheckInInput,
     @CurrentCaller() caller: Caller,
   ): Promise<BedAssignment[]> {
-    return this.occupancy.registerAndCheckIn(caller, input);
+    return this.checkIns.registerAndCheckIn(caller, input);
   }
 
   @Allow([Role.COORDINATOR], { shelterOf: argPath('input.fromShelterId') })
@@ -112,13 +114,13 @@ export class OccupancyResolver {
     @Args('input') input: PlaceHoldInput,
     @CurrentActor() actor: Actor,
   ): Promise<BedAssignment[]> {
-    return this.occupancy.placeHold(actor.userId, input);
+    return this.holds.placeHold(actor.userId, input);
   }
 
   @Allow([Role.COORDINATOR], { shelterOf: recordScope('hold.placed', 'input.holdId') })
   @Mutation(() => [BedAssignment])
   cancelHold(@Args('input') input: CancelHoldInput): Promise<BedAssignment[]> {
-    return this.occupancy.cancelHold(input);
+    return this.holds.cancelHold(input);
   }
 
   @Allow(STAFF, { shelterOf: recordScope('stay', 'input.residentId') })

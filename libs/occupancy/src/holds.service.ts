@@ -1,0 +1,162 @@
+import {
+  type ClusterJob,
+  ClusterJobs,
+  IdempotencyService,
+  type JobOutcome,
+} from '@albergue/common';
+import { Resident } from '@albergue/residents';
+import { lockShelter } from '@albergue/shelters';
+import { Inject, Injectable } from '@nestjs/common';
+import { Interval } from '@nestjs/schedule';
+import { randomUUID } from 'node:crypto';
+import { DataSource, In, IsNull } from 'typeorm';
+import { BedAllocation } from './bed-allocation.js';
+import { BedAssignment } from './bed-assignment.entity.js';
+import type { Placement } from './bed-picker.js';
+import type { CancelHoldInput, PlaceHoldInput } from './dto/occupancy.input.js';
+import { FiguresService } from './figures.service.js';
+import { checkElsewhereShare, holdExpiry } from './hold-limits.js';
+import { AssignmentEnd, AssignmentKind } from './occupancy.enums.js';
+import { OccupancyException, OccupancyExceptionCode } from './occupancy.exception.js';
+import { OCCUPANCY_OPTIONS, type OccupancyOptions } from './occupancy.options.js';
+
+const HOLD_EXPIRY: ClusterJob = { name: 'hold-expiry', everyMs: 30_000 };
+
+/**
+ * Holds: beds kept for people on the way, here or at another shelter, until they check in, the
+ * hold is cancelled, or it lapses (once per cluster, every half minute).
+ */
+@Injectable()
+export class HoldsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly idempotency: IdempotencyService,
+    private readonly figures: FiguresService,
+    private readonly allocation: BedAllocation,
+    @Inject(OCCUPANCY_OPTIONS) private readonly options: OccupancyOptions,
+    private readonly jobs: ClusterJobs,
+  ) {}
+
+  /** Keeps beds for people on the way; they lapse after the hold time unless checked in or cancelled. */
+  async placeHold(userId: string, input: PlaceHoldInput): Promise<BedAssignment[]> {
+    const { id } = await this.idempotency.run('placeHold', input, async (manager) => {
+      await lockShelter(manager, input.shelterId, 'input.shelterId');
+      await this.allocation.requireBedsMode(manager, input.shelterId);
+      let placements: Placement[];
+      if (input.residentIds?.length) {
+        // Only people of the placing shelter: a hold must not become a door into another shelter's records.
+        const residents = await manager.findBy(Resident, {
+          id: In(input.residentIds),
+          currentShelterId: input.fromShelterId,
+          anonymisedAt: IsNull(),
+        });
+        if (residents.length !== input.residentIds.length) {
+          throw new OccupancyException(
+            'Each person must be registered at the shelter placing the hold.',
+            OccupancyExceptionCode.RESIDENT_NOT_HERE,
+            ['input.residentIds'],
+          );
+        }
+        placements = residents.map((r) => ({ residentId: r.id, population: r.population }));
+      } else if (input.population && input.count) {
+        placements = Array.from({ length: input.count }, () => ({
+          residentId: null,
+          population: input.population!,
+        }));
+      } else {
+        throw new OccupancyException(
+          'Give residentIds, or a population and a count.',
+          OccupancyExceptionCode.HOLD_INCOMPLETE,
+          ['input.residentIds'],
+        );
+      }
+      const expiresAt = holdExpiry(this.options, input);
+      await checkElsewhereShare(manager, this.options, {
+        ...input,
+        beds: placements.length,
+        named: placements.some((placement) => placement.residentId !== null),
+      });
+      const beds = await this.allocation.suitableBeds(manager, input.shelterId, placements);
+      const groupId = randomUUID();
+      await this.allocation.assign(
+        manager,
+        input.shelterId,
+        AssignmentKind.HOLD,
+        groupId,
+        userId,
+        beds,
+        placements,
+        expiresAt,
+        // Placed from another shelter: that shelter follows it and may cancel it.
+        input.fromShelterId === input.shelterId ? null : input.fromShelterId,
+      );
+      await this.figures.recompute(manager, input.shelterId);
+      return groupId;
+    });
+    return this.allocation.group(id);
+  }
+
+  async cancelHold(input: CancelHoldInput): Promise<BedAssignment[]> {
+    await this.idempotency.run('cancelHold', input, async (manager) => {
+      const hold = await manager.findOneBy(BedAssignment, {
+        groupId: input.holdId,
+        kind: AssignmentKind.HOLD,
+      });
+      if (!hold) {
+        throw new OccupancyException(
+          'No hold has this id.',
+          OccupancyExceptionCode.HOLD_NOT_FOUND,
+          ['input.holdId'],
+        );
+      }
+      await lockShelter(manager, hold.shelterId, 'input.holdId');
+      const cancelled = await manager.update(
+        BedAssignment,
+        { groupId: input.holdId, endedAt: IsNull() },
+        { endedAt: () => 'clock_timestamp()', endReason: AssignmentEnd.CANCELLED },
+      );
+      if (!cancelled.affected) {
+        throw new OccupancyException(
+          'This hold has already ended.',
+          OccupancyExceptionCode.HOLD_EXPIRED,
+          ['input.holdId'],
+        );
+      }
+      await this.figures.recompute(manager, hold.shelterId);
+      return input.holdId;
+    });
+    return this.allocation.group(input.holdId);
+  }
+
+  /**
+   * Ends holds past their time. Each hold ends exactly once however many API instances run this:
+   * the UPDATE that ends it only matches it while it is still open.
+   */
+  async expireHolds(): Promise<number> {
+    const due = await this.dataSource.query<{ shelter_id: string }[]>(
+      `SELECT DISTINCT shelter_id FROM bed_assignment WHERE kind = 'hold' AND ended_at IS NULL AND expires_at <= now()`,
+    );
+    let expired = 0;
+    for (const { shelter_id: shelterId } of due) {
+      expired += await this.dataSource.transaction(async (manager) => {
+        await lockShelter(manager, shelterId);
+        const [, count] = await manager.query<[unknown, number]>(
+          `UPDATE bed_assignment SET ended_at = clock_timestamp(), end_reason = 'expired'
+            WHERE shelter_id = $1 AND kind = 'hold' AND ended_at IS NULL AND expires_at <= now()`,
+          [shelterId],
+        );
+        if (count > 0) {
+          await this.figures.recompute(manager, shelterId);
+        }
+        return count;
+      });
+    }
+    return expired;
+  }
+
+  /** Ends lapsed holds every half minute, once per cluster. */
+  @Interval(HOLD_EXPIRY.name, HOLD_EXPIRY.everyMs)
+  holdExpiryJob(): Promise<JobOutcome> {
+    return this.jobs.once(HOLD_EXPIRY, () => this.expireHolds());
+  }
+}
