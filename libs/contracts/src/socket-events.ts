@@ -1,0 +1,124 @@
+import type { ApiErrorCode } from './api-error-code.js';
+import type { PublicShelter } from './public-shelter.js';
+
+/**
+ * The socket protocol, both namespaces, as typed event maps: the gateways can send nothing else.
+ * Clients keep the highest version of each shelter they have seen (an instance may be a moment
+ * behind another, and a catch-up may cross a tick). Public messages carry public aggregates
+ * only; staff messages carry ids and the fields a screen shows, never a name or a document (the
+ * screen asks GraphQL, which is audited). Enums travel by their GraphQL names (OPEN, BEDS, MEN),
+ * times as ISO strings.
+ */
+
+// `/public`
+
+/** Watch every area at once (a city-wide map): one message per tick with every change. */
+export const ALL_AREAS = '*';
+
+export interface WatchRequest {
+  /** Area ids (`b:cuauhtemoc`, `g:194:-992`) or `*`. */
+  areas: string[];
+  /** shelterId -> the version the client holds (from the snapshot or earlier updates). */
+  known?: Record<string, number>;
+}
+
+export type WatchReply =
+  | { ok: true; tick: number; serverTime: string; shelters: PublicShelter[] }
+  /** So much moved that a fresh snapshot (GET /availability.json) is cheaper. */
+  | { ok: true; resync: true; tick: number; serverTime: string }
+  | { ok: false; code: ApiErrorCode.BAD_USER_INPUT; message: string };
+
+export interface AvailabilityUpdate {
+  /** This instance's tick counter. */
+  tick: number;
+  serverTime: string;
+  /** The area room it was sent to (`*` for the whole network). */
+  area: string;
+  shelters: PublicShelter[];
+}
+
+export interface PublicClientEvents {
+  watch(request: WatchRequest, reply: (reply: WatchReply) => void): void;
+}
+
+export interface PublicServerEvents {
+  availability(update: AvailabilityUpdate): void;
+}
+
+// `/staff`
+
+/** A shelter's exact figures, per group. */
+export interface ShelterFigures {
+  shelterId: string;
+  version: number;
+  status: string;
+  trackingMode: string;
+  confirmedAt: string | null;
+  capacities: {
+    population: string;
+    totalBeds: number;
+    freeBeds: number;
+    overflowTotal: number;
+    overflowFree: number;
+  }[];
+}
+
+/** One row of the bed board, as GraphQL's bedBoard shows it: ids only. */
+export interface BoardBed {
+  id: string;
+  label: string;
+  roomName: string;
+  kind: string;
+  population: string;
+  accessible: boolean;
+  overflow: boolean;
+  outOfServiceReason: string | null;
+  /** What holds the bed now (`hold` or `stay`). */
+  use: {
+    id: string;
+    kind: string;
+    residentId: string | null;
+    expiresAt: string | null;
+    originShelterId: string | null;
+  } | null;
+}
+
+export interface BoardUpdate {
+  shelterId: string;
+  version: number;
+  beds: BoardBed[];
+}
+
+export interface HoldNotice {
+  holdId: string;
+  bedId: string;
+  shelterId: string;
+  expiresAt: string | null;
+  /** For a hold placed by another shelter (a transfer or referral): that shelter. */
+  originShelterId: string | null;
+}
+
+export interface AppointmentsDueUpdate {
+  shelterId: string;
+  appointments: { appointmentId: string; residentId: string; kind: string; startsAt: string }[];
+}
+
+/** A staff socket refused at the handshake gets `{ code }` as its connect error's `data`. */
+export interface StaffRefusal {
+  code: ApiErrorCode.UNAUTHENTICATED | ApiErrorCode.FORBIDDEN | ApiErrorCode.SERVICE_UNAVAILABLE;
+}
+
+export interface StaffServerEvents {
+  /** Exact figures of a shelter the user works in (or of every shelter, for network roles). */
+  shelter(figures: ShelterFigures): void;
+  /** The bed board after a change (beds mode), for volunteers and coordinators. */
+  board(board: BoardUpdate): void;
+  holdArrived(hold: HoldNotice): void;
+  holdExpiring(hold: HoldNotice & { expiresAt: string }): void;
+  appointmentsDue(due: AppointmentsDueUpdate): void;
+  /** The session ended (logout, timeout, deactivation): the socket closes after this. */
+  signedOut(reason: { code: ApiErrorCode.UNAUTHENTICATED; reason: 'SESSION_INVALID' }): void;
+}
+
+/** Staff clients only listen. */
+export type StaffClientEvents = Record<string, never>;
