@@ -1,10 +1,6 @@
 import { createServer } from 'node:http';
-import {
-  type AvailabilityRules,
-  type PublicShelter,
-  type Shelter,
-  toPublicShelter,
-} from '@albergue/shelters';
+import type { PublicShelter } from '@albergue/contracts';
+import { type AvailabilityRules, type Shelter, toPublicShelter } from '@albergue/shelters';
 import { WebSocket, WebSocketServer } from 'ws';
 import type { AvailabilityFeed } from '../apps/api/src/realtime/availability-feed.js';
 

@@ -156,6 +156,38 @@ describe('The public finder (e2e, Chromium)', () => {
     await page.close();
   });
 
+  it('says "not for this group" on a shelter that does not take the chosen group', async () => {
+    const groups = ['MEN', 'WOMEN', 'FAMILIES', 'LGBTQ', 'UNACCOMPANIED_MINORS'];
+    const shelters = await app.sql<{ id: string; populations: string[] }>(
+      'SELECT id, populations::text[] AS populations FROM shelter WHERE NOT sensitive ORDER BY name',
+    );
+    const [other] = shelters.flatMap((shelter) =>
+      groups
+        .filter((group) => !shelter.populations.includes(group.toLowerCase()))
+        .map((group) => ({ id: shelter.id, group })),
+    );
+    expect(other).toBeDefined();
+    const page = await open('/?lang=es');
+    await page.selectOption('#group', other.group);
+    await page.waitForFunction(
+      (id) =>
+        document
+          .querySelector(`.marker[data-shelter-id="${id}"]`)
+          ?.textContent?.includes('No es para este grupo'),
+      other.id,
+    );
+    // Its own words and symbol: neither full (it will not free up) nor unknown (nothing is missing).
+    expect(await markerText(page, other.id)).toBe('⊘ No es para este grupo');
+    await page.selectOption('#language', 'en');
+    await page.waitForFunction(
+      (id) =>
+        document.querySelector(`.marker[data-shelter-id="${id}"]`)?.textContent ===
+        '⊘ Not for this group',
+      other.id,
+    );
+    await page.close();
+  });
+
   it('reloads without network from what it saved, and says how old it is', async () => {
     const page = await open('/?lang=es');
     // The service worker controls the page and the page has saved what it holds (a second later).

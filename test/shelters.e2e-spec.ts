@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { IdempotencyService } from '@albergue/common';
 import { haversineKm, PUBLIC_FIELD_NEEDS, Shelter, ShelterSearchService } from '@albergue/shelters';
+import { GraphQLSchemaHost } from '@nestjs/graphql';
+import { lexicographicSortSchema, printSchema } from 'graphql';
 import type { Pool, PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
@@ -11,6 +14,7 @@ import {
   SHELTER_FIELDS,
   shelterInput,
 } from './factories/shelter.factory.js';
+import { schemaFilePath } from '../apps/api/src/graphql/schema-file.js';
 import { type SignedIn, startTestApp, type TestApp } from './helpers/test-app.js';
 
 interface ShelterView {
@@ -219,6 +223,12 @@ describe('Shelter directory (e2e)', () => {
       );
       const fields = result.data!.__type.fields.map((field) => field.name);
       expect(fields.filter((field) => !(field in PUBLIC_FIELD_NEEDS))).toEqual([]);
+    });
+
+    it('serves the schema written in schema.graphql (built without a database at build time)', async () => {
+      const served = printSchema(lexicographicSortSchema(app.app.get(GraphQLSchemaHost).schema));
+      const file = await readFile(schemaFilePath(), 'utf8');
+      expect(file.slice(file.indexOf('\n\n') + 2)).toBe(`${served}\n`);
     });
 
     it('prepares the search on each connection, under one name, run after run', async () => {

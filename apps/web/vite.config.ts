@@ -8,6 +8,8 @@ const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 export default defineConfig({
   root: here('.'),
   base: '/',
+  // The dependency-free lib the server reads too (the same alias as tsconfig.json's paths).
+  resolve: { alias: { '@albergue/contracts': here('../../libs/contracts/src/index.ts') } },
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -1,12 +1,8 @@
-import { io } from 'socket.io-client';
+import { ALL_AREAS, type PublicClientEvents, type PublicServerEvents } from '@albergue/contracts';
+import { io, type Socket } from 'socket.io-client';
 import type { Store } from './store';
-import type { Shelter } from './types';
 
 export type Connection = 'live' | 'reconnecting' | 'offline';
-
-type WatchReply =
-  | { ok: true; resync?: boolean; serverTime: string; shelters?: Shelter[] }
-  | { ok: false; code: string };
 
 /**
  * Updates over the `/public` socket: on every (re)connection the page says which versions it
@@ -18,26 +14,24 @@ export function connectLive(
   refetch: () => Promise<void>,
   onConnection: (state: Connection) => void,
 ): void {
-  const socket = io('/public');
+  const socket: Socket<PublicServerEvents, PublicClientEvents> = io('/public');
   const state = () =>
     onConnection(socket.connected ? 'live' : navigator.onLine ? 'reconnecting' : 'offline');
   socket.on('connect', () => {
-    socket.emit('watch', { areas: ['*'], known: store.known() }, (reply: WatchReply) => {
+    socket.emit('watch', { areas: [ALL_AREAS], known: store.known() }, (reply) => {
       if (!reply.ok) {
         return;
       }
       store.live();
-      if (reply.resync) {
+      if ('resync' in reply) {
         void refetch();
       } else {
-        store.apply(reply.shelters ?? [], reply.serverTime);
+        store.apply(reply.shelters, reply.serverTime);
       }
       state();
     });
   });
-  socket.on('availability', (update: { serverTime: string; shelters: Shelter[] }) =>
-    store.apply(update.shelters, update.serverTime),
-  );
+  socket.on('availability', (update) => store.apply(update.shelters, update.serverTime));
   socket.on('disconnect', state);
   window.addEventListener('online', state);
   window.addEventListener('offline', state);

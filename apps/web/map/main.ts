@@ -1,17 +1,28 @@
-import { bandOf } from './freshness';
+import {
+  bandFor,
+  offersSpace,
+  POPULATIONS,
+  type PopulationName,
+  type PublicShelter as Shelter,
+  SERVICES,
+  type ServiceName,
+} from '@albergue/contracts';
 import { LANGUAGES, languageNames, preferredLanguage, t, useLanguage } from './i18n';
 import { connectLive, type Connection } from './live';
 import { MapLayer } from './map-layer';
 import { nearest, type Point } from './nearest';
 import { ageText, BAND_ORDER, detailHtml, escapeHtml, summaryHtml, type View } from './render';
 import { Store, type SavedSnapshot } from './store';
-import { GROUPS, type Group, SERVICES, type Service, type Shelter } from './types';
 import type { MessageKey } from '../../../libs/i18n/src/catalogue';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
 const store = new Store();
-const filters: { group: Group | null; service: Service | null; from: Point | null } = {
+const filters: {
+  group: PopulationName | null;
+  service: ServiceName | null;
+  from: Point | null;
+} = {
   group: null,
   service: null,
   from: null,
@@ -24,8 +35,7 @@ function view(): View {
   return {
     group: filters.group,
     service: filters.service,
-    rules: { staleAfterMs: store.staleAfterMs },
-    now: store.clock.now(),
+    freshness: { staleAfterMs: store.staleAfterMs, now: store.clock.now() },
   };
 }
 
@@ -37,8 +47,7 @@ function fits(shelter: Shelter): boolean {
 }
 
 function hasSpace(shelter: Shelter, current: View): boolean {
-  const band = bandOf(shelter, current.group, current.rules, current.now);
-  return band === 'SPACE' || band === 'FEW';
+  return offersSpace(bandFor(shelter, current.group, current.freshness));
 }
 
 /** The texts that do not depend on data, in the chosen language. */
@@ -51,7 +60,7 @@ function translateShell(): void {
     `<option value="${value}"${selected ? ' selected' : ''}>${escapeHtml(label)}</option>`;
   $('group').innerHTML =
     option('', t('group.any'), !filters.group) +
-    GROUPS.map((g) => option(g, t(`group.${g}`), filters.group === g)).join('');
+    POPULATIONS.map((g) => option(g, t(`group.${g}`), filters.group === g)).join('');
   $('service').innerHTML =
     option('', t('service.any'), !filters.service) +
     SERVICES.map((s) => option(s, t(`service.${s}`), filters.service === s)).join('');
@@ -77,8 +86,8 @@ function renderList(): void {
     : shown
         .sort(
           (a, b) =>
-            BAND_ORDER.indexOf(bandOf(a, current.group, current.rules, current.now)) -
-              BAND_ORDER.indexOf(bandOf(b, current.group, current.rules, current.now)) ||
+            BAND_ORDER.indexOf(bandFor(a, current.group, current.freshness)) -
+              BAND_ORDER.indexOf(bandFor(b, current.group, current.freshness)) ||
             a.name.localeCompare(b.name),
         )
         .map((shelter) => ({ shelter, km: null }));
@@ -196,11 +205,11 @@ async function start(): Promise<void> {
     void switchLanguage((event.target as HTMLSelectElement).value);
   });
   $('group').addEventListener('change', (event) => {
-    filters.group = ((event.target as HTMLSelectElement).value || null) as Group | null;
+    filters.group = ((event.target as HTMLSelectElement).value || null) as PopulationName | null;
     renderAll();
   });
   $('service').addEventListener('change', (event) => {
-    filters.service = ((event.target as HTMLSelectElement).value || null) as Service | null;
+    filters.service = ((event.target as HTMLSelectElement).value || null) as ServiceName | null;
     renderAll();
   });
   $('locate').addEventListener('click', () => {

@@ -1,8 +1,7 @@
+import { bandFor, type PublicShelter as Shelter } from '@albergue/contracts';
 import L from 'leaflet';
 import type { Point } from './nearest';
-import { bandOf } from './freshness';
-import { markerHtml, type View } from './render';
-import type { Shelter } from './types';
+import { bandClass, markerHtml, type View } from './render';
 
 const CITY_CENTRE: L.LatLngTuple = [19.4326, -99.1332];
 
@@ -37,7 +36,7 @@ export class MapLayer {
     const point: L.LatLngTuple = [shelter.location.lat, shelter.location.lng];
     const existing = this.markers.get(shelter.id);
     if (shelter.location.approximate) {
-      const band = bandOf(shelter, view.group, view.rules, view.now).toLowerCase();
+      const band = bandClass(bandFor(shelter, view.group, view.freshness));
       const area =
         existing instanceof L.Circle
           ? existing.setLatLng(point)

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { distanceKm, nearest } from './nearest';
-import type { Shelter } from './types';
+import type { PublicShelter as Shelter } from '@albergue/contracts';
 
 const at = (id: string, lat: number, lng: number) =>
   ({ id, location: { lat, lng, approximate: false, radiusKm: null } }) as Shelter;

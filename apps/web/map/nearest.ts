@@ -1,4 +1,4 @@
-import type { Shelter } from './types';
+import type { PublicShelter as Shelter } from '@albergue/contracts';
 
 export interface Point {
   lat: number;

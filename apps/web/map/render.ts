@@ -1,7 +1,15 @@
+import {
+  type BandName as Band,
+  bandFor,
+  freePlaces,
+  type Freshness,
+  offersSpace,
+  type PopulationName,
+  type PublicShelter as Shelter,
+  type ServiceName,
+} from '@albergue/contracts';
 import { ageText as ageInWords, type MessageKey } from '../../../libs/i18n/src/catalogue';
-import { bandOf, freeOf, type Rules } from './freshness';
 import { t } from './i18n';
-import type { Band, Group, Service, Shelter } from './types';
 
 /** A symbol and words with every colour: a band is never told by colour alone. */
 const SYMBOLS: Record<Band, string> = {
@@ -10,36 +18,42 @@ const SYMBOLS: Record<Band, string> = {
   FULL: '✖',
   CLOSED: '—',
   UNKNOWN: '?',
+  NOT_SERVED: '⊘',
 };
-/** Where to go first: space, then few, then unknown (call first), then full and closed. */
-export const BAND_ORDER: Band[] = ['SPACE', 'FEW', 'UNKNOWN', 'FULL', 'CLOSED'];
+/** Where to go first: space, then few, then unknown (call first), then full, closed, not for them. */
+export const BAND_ORDER: Band[] = ['SPACE', 'FEW', 'UNKNOWN', 'FULL', 'CLOSED', 'NOT_SERVED'];
+
+/** `NOT_SERVED` -> `not-served`, for class names. */
+export function bandClass(band: Band): string {
+  return band.toLowerCase().replace('_', '-');
+}
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 export interface View {
-  group: Group | null;
-  service: Service | null;
-  rules: Rules;
-  now: number;
+  group: PopulationName | null;
+  service: ServiceName | null;
+  /** The server's clock and STALE_AFTER: figures that aged past it show as UNKNOWN. */
+  freshness: Freshness;
 }
 
 export function bandHtml(band: Band, extra = ''): string {
-  return `<span class="band band-${band.toLowerCase()}"><span aria-hidden="true">${SYMBOLS[band]}</span> ${escapeHtml(t(`band.${band}`))}${extra}</span>`;
+  return `<span class="band band-${bandClass(band)}"><span aria-hidden="true">${SYMBOLS[band]}</span> ${escapeHtml(t(`band.${band}`))}${extra}</span>`;
 }
 
 /** The marker's label: band, and free places for the chosen group where the public may see them. */
 export function markerHtml(shelter: Shelter, view: View): string {
-  const free = freeOf(shelter, view.group);
-  const band = bandOf(shelter, view.group, view.rules, view.now);
-  const count = free !== null && (band === 'SPACE' || band === 'FEW') ? ` · ${free}` : '';
+  const free = freePlaces(shelter, view.group);
+  const band = bandFor(shelter, view.group, view.freshness);
+  const count = free !== null && offersSpace(band) ? ` · ${free}` : '';
   return `<span class="marker" data-shelter-id="${shelter.id}">${bandHtml(band, count)}</span>`;
 }
 
 export function summaryHtml(shelter: Shelter, view: View, km: number | null): string {
-  const band = bandOf(shelter, view.group, view.rules, view.now);
-  const free = freeOf(shelter, view.group);
+  const band = bandFor(shelter, view.group, view.freshness);
+  const free = freePlaces(shelter, view.group);
   const parts = [
     bandHtml(band),
     free !== null && band !== 'UNKNOWN' && band !== 'CLOSED'
@@ -49,7 +63,7 @@ export function summaryHtml(shelter: Shelter, view: View, km: number | null): st
   ].filter(Boolean);
   return `<button type="button" class="open" data-shelter-id="${shelter.id}">${escapeHtml(shelter.name)}</button>
     <span class="facts">${parts.join(' · ')}</span>
-    <small>${escapeHtml(shelter.address.borough ?? '')} · ${escapeHtml(ageText(shelter.availability.updatedAt, view.now))}</small>`;
+    <small>${escapeHtml(shelter.address.borough ?? '')} · ${escapeHtml(ageText(shelter.availability.updatedAt, view.freshness.now))}</small>`;
 }
 
 /** "ht" as the reader's language names it ("criollo haitiano"), or the code where the browser cannot. */

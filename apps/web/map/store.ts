@@ -1,8 +1,8 @@
+import type { PublicShelter as Shelter, PublicSnapshot } from '@albergue/contracts';
 import { ServerClock } from './freshness';
-import type { Shelter, Snapshot } from './types';
 
 /** What the phone saves of the last state it saw, for a reload without network. */
-export interface SavedSnapshot extends Snapshot {
+export interface SavedSnapshot extends PublicSnapshot {
   /** Present only in a saved copy: the server clock offset when it was saved. */
   savedOffsetMs?: number;
 }

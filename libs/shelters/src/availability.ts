@@ -1,3 +1,5 @@
+import { enumNames } from '@albergue/common';
+import { isStale as staleAt, placesBand } from '@albergue/contracts';
 import type { Availability, PopulationAvailability } from './availability.types.js';
 import { AvailabilityBand, type Population, ShelterStatus } from './shelters.enums.js';
 
@@ -24,31 +26,19 @@ export interface AvailabilityInput {
 }
 
 export function isStale(confirmedAt: Date | null, rules: AvailabilityRules, now: Date): boolean {
-  return confirmedAt === null || now.getTime() - confirmedAt.getTime() > rules.staleAfterMs;
+  return staleAt(confirmedAt?.getTime() ?? null, rules.staleAfterMs, now.getTime());
 }
 
-/** The band of one set of figures, closure and staleness taking precedence over counts. */
+const statusName = enumNames(ShelterStatus);
+
+/** The band of one set of figures: the rule the map applies too (libs/contracts placesBand). */
 export function bandOf(
   status: ShelterStatus,
   stale: boolean,
   places: number,
   rules: AvailabilityRules,
 ): AvailabilityBand {
-  switch (status) {
-    case ShelterStatus.CLOSED:
-    case ShelterStatus.TEMPORARILY_CLOSED:
-      return AvailabilityBand.CLOSED;
-    case ShelterStatus.FULL:
-      return stale ? AvailabilityBand.UNKNOWN : AvailabilityBand.FULL;
-    case ShelterStatus.OPEN:
-      if (stale) {
-        return AvailabilityBand.UNKNOWN;
-      }
-      if (places <= 0) {
-        return AvailabilityBand.FULL;
-      }
-      return places < rules.fewThreshold ? AvailabilityBand.FEW : AvailabilityBand.SPACE;
-  }
+  return AvailabilityBand[placesBand(statusName(status), stale, places, rules.fewThreshold)];
 }
 
 function sum(figures: CapacityFigures[]): Omit<CapacityFigures, 'population'> {

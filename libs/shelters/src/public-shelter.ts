@@ -1,13 +1,9 @@
 import { enumNames } from '@albergue/common';
+import type { PublicCounts, PublicShelter } from '@albergue/contracts';
 import { SENSITIVE_AREA_RADIUS_KM } from './approximate-location.js';
 import { type AvailabilityRules, computeAvailability } from './availability.js';
 import type { Availability } from './availability.types.js';
-import type {
-  PublicLocation,
-  ShelterAddress,
-  ShelterContact,
-  ShelterEligibility,
-} from './shelter-parts.js';
+import type { PublicLocation, ShelterAddress } from './shelter-parts.js';
 import type { Shelter } from './shelter.entity.js';
 import { AvailabilityBand, Population, ShelterService, ShelterStatus } from './shelters.enums.js';
 
@@ -136,42 +132,6 @@ const populationName = enumNames(Population);
 const serviceName = enumNames(ShelterService);
 const statusName = enumNames(ShelterStatus);
 
-interface PublicCounts {
-  freeBeds: number | null;
-  totalBeds: number | null;
-  overflowFree: number | null;
-  overflowTotal: number | null;
-}
-
-/**
- * One shelter as the public snapshot and the public socket carry it: the GraphQL public fields
- * that a map and its detail sheet need (so that they work offline too), nothing else. Built only from the public point, the public bands and counts,
- * never from residents; the privacy spec checks what goes out.
- */
-export interface PublicShelter {
-  id: string;
-  version: number;
-  area: string;
-  name: string;
-  status: keyof typeof ShelterStatus;
-  location: PublicLocation;
-  populations: (keyof typeof Population)[];
-  services: (keyof typeof ShelterService)[];
-  languages: string[];
-  address: ShelterAddress;
-  contact: ShelterContact;
-  openingHours: string | null;
-  eligibility: ShelterEligibility;
-  availability: PublicCounts & {
-    band: keyof typeof AvailabilityBand;
-    updatedAt: string | null;
-    byPopulation: (PublicCounts & {
-      population: keyof typeof Population;
-      band: keyof typeof AvailabilityBand;
-    })[];
-  };
-}
-
 const counts = (figures: PublicCounts): PublicCounts => ({
   freeBeds: figures.freeBeds,
   totalBeds: figures.totalBeds,
@@ -179,6 +139,11 @@ const counts = (figures: PublicCounts): PublicCounts => ({
   overflowTotal: figures.overflowTotal,
 });
 
+/**
+ * One shelter as the public snapshot and the public socket carry it (the contract's
+ * PublicShelter): built only from the public point, the public bands and counts, never from
+ * residents; the privacy spec checks what goes out.
+ */
 export function toPublicShelter(
   shelter: Shelter,
   rules: AvailabilityRules,

@@ -47,6 +47,8 @@ export enum AvailabilityBand {
   CLOSED = 'closed',
   /** Not confirmed within STALE_AFTER: shown with its age, never as a stale number. */
   UNKNOWN = 'unknown',
+  /** Asked for a group the shelter does not take (libs/contracts bandFor): "not for this group". */
+  NOT_SERVED = 'not_served',
 }
 
 registerEnumType(Population, { name: 'Population' });
@@ -54,4 +56,15 @@ registerEnumType(ShelterService, { name: 'ShelterService' });
 registerEnumType(ShelterStatus, { name: 'ShelterStatus' });
 registerEnumType(OrganisationKind, { name: 'OrganisationKind' });
 registerEnumType(TrackingMode, { name: 'TrackingMode' });
-registerEnumType(AvailabilityBand, { name: 'AvailabilityBand' });
+registerEnumType(AvailabilityBand, {
+  name: 'AvailabilityBand',
+  valuesMap: {
+    UNKNOWN: {
+      description: 'Never reported, or not confirmed within STALE_AFTER: no count is shown.',
+    },
+    NOT_SERVED: {
+      description:
+        'The band of a group the shelter does not take (as the public finder asks it); never the band of the whole shelter nor of a group in its byPopulation.',
+    },
+  },
+});

@@ -1,4 +1,4 @@
-import type { PublicShelter } from '@albergue/shelters';
+import type { PublicShelter } from '@albergue/contracts';
 
 /**
  * The open-data feed: every shelter's public aggregate as a GeoJSON point (a sensitive shelter's

@@ -1,15 +1,13 @@
-import type { Catalogue } from '@albergue/i18n';
-import type { PublicShelter } from '@albergue/shelters';
-import { renderSVG } from 'uqr';
 import {
-  addressLine,
-  byBorough,
-  escapeHtml,
+  bandFor,
   freePlaces,
-  GROUPS,
-  hasSpace,
-  translator,
-} from './html.js';
+  offersSpace,
+  POPULATIONS,
+  type PublicShelter,
+} from '@albergue/contracts';
+import type { Catalogue } from '@albergue/i18n';
+import { renderSVG } from 'uqr';
+import { addressLine, byBorough, escapeHtml, translator } from './html.js';
 
 export interface PrintPageInput {
   catalogue: Catalogue;
@@ -30,13 +28,13 @@ export function printPage(input: PrintPageInput): string {
   const lang = catalogue.code;
   const when = (options: Intl.DateTimeFormatOptions) =>
     new Intl.DateTimeFormat(lang, { ...options, timeZone: input.timeZone }).format(now);
-  const groups = byBorough(input.shelters.filter((shelter) => hasSpace(shelter, null)));
+  const groups = byBorough(input.shelters.filter((shelter) => offersSpace(bandFor(shelter, null))));
   const rows = [...groups]
     .map(
       ([borough, shelters]) =>
         `<tr class="borough"><th colspan="3">${escapeHtml(borough)}</th></tr>${shelters
           .map((shelter) => {
-            const places = GROUPS.filter((g) => hasSpace(shelter, g))
+            const places = POPULATIONS.filter((g) => offersSpace(bandFor(shelter, g)))
               .map((g) => {
                 const free = freePlaces(shelter, g);
                 return `${t(`group.${g}`)}${free === null ? '' : ` (${free})`}`;

@@ -1,10 +1,10 @@
 import { Public } from '@albergue/common';
+import { POPULATIONS, type PopulationName } from '@albergue/contracts';
 import { acceptedLanguages, type Catalogue, negotiate } from '@albergue/i18n';
 import { Controller, Get, Headers, Inject, Query, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { PublicSnapshot } from '../realtime/public-snapshot.js';
 import { sheltersGeoJson } from './geojson.js';
-import { GROUPS } from './html.js';
 import { printPage } from './print-page.js';
 import { textPage } from './text-page.js';
 
@@ -22,7 +22,9 @@ export interface PublicPagesOptions {
   fromRequest: boolean;
 }
 
-const GROUP_NAMES = new Set<string>(GROUPS);
+const GROUP_NAMES = new Set<string>(POPULATIONS);
+const isGroup = (value: string | null): value is PopulationName =>
+  value !== null && GROUP_NAMES.has(value);
 const one = (value: unknown): string | null =>
   typeof value === 'string' && value.length > 0 && value.length <= 100 ? value : null;
 
@@ -55,7 +57,7 @@ export class PublicPagesController {
         languages: [...this.catalogues.values()],
         shelters: this.snapshot.current().shelters,
         borough: one(query.borough),
-        group: group && GROUP_NAMES.has(group) ? group : null,
+        group: isGroup(group) ? group : null,
         now: new Date(),
         timeZone: this.options.timeZone,
       }),

@@ -1,22 +1,20 @@
-import { ageText, type Catalogue } from '@albergue/i18n';
-import type { PublicShelter } from '@albergue/shelters';
 import {
-  addressLine,
   bandFor,
-  byBorough,
-  escapeHtml,
   freePlaces,
-  GROUPS,
-  hasSpace,
-  translator,
-} from './html.js';
+  offersSpace,
+  POPULATIONS,
+  type PopulationName,
+  type PublicShelter,
+} from '@albergue/contracts';
+import { ageText, type Catalogue } from '@albergue/i18n';
+import { addressLine, byBorough, escapeHtml, translator } from './html.js';
 
 export interface TextPageInput {
   catalogue: Catalogue;
   languages: Catalogue[];
   shelters: PublicShelter[];
   borough: string | null;
-  group: string | null;
+  group: PopulationName | null;
   now: Date;
   timeZone: string;
 }
@@ -34,7 +32,7 @@ export function textPage(input: TextPageInput): string {
     `/text?${new URLSearchParams(
       Object.entries({ lang, ...params }).filter((entry): entry is [string, string] => !!entry[1]),
     ).toString()}`;
-  const groups = byBorough(shelters.filter((shelter) => hasSpace(shelter, group)));
+  const groups = byBorough(shelters.filter((shelter) => offersSpace(bandFor(shelter, group))));
   const time = new Intl.DateTimeFormat(lang, {
     hour: '2-digit',
     minute: '2-digit',
@@ -55,7 +53,7 @@ export function textPage(input: TextPageInput): string {
 <label>${t('text.pick')}<br><select name="borough"><option value="">${t('text.all')}</option>${boroughs
     .map((name) => `<option${name === borough ? ' selected' : ''}>${escapeHtml(name)}</option>`)
     .join('')}</select></label><br>
-<label>${t('group.label')}<br><select name="group"><option value="">${t('group.any')}</option>${GROUPS.map(
+<label>${t('group.label')}<br><select name="group"><option value="">${t('group.any')}</option>${POPULATIONS.map(
     (g) => `<option value="${g}"${g === group ? ' selected' : ''}>${t(`group.${g}`)}</option>`,
   ).join('')}</select></label><br>
 <button type="submit">${t('text.show')}</button>

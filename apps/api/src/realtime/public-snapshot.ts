@@ -1,22 +1,9 @@
-import {
-  type AvailabilityRules,
-  type PublicShelter,
-  SHELTERS_OPTIONS,
-  toPublicShelter,
-} from '@albergue/shelters';
+import type { PublicSnapshot as Snapshot } from '@albergue/contracts';
+import { type AvailabilityRules, SHELTERS_OPTIONS, toPublicShelter } from '@albergue/shelters';
 import { Inject, Injectable } from '@nestjs/common';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { AvailabilityFeed } from './availability-feed.js';
 import { REALTIME_OPTIONS, type RealtimeOptions } from './realtime.options.js';
-
-export interface Snapshot {
-  /** The server's clock when this was built: clients compute ages against it, not their own clock. */
-  serverTime: string;
-  /** Figures older than this show as unknown: a client turns a band UNKNOWN when `updatedAt` passes it. */
-  staleAfterMs: number;
-  tickMs: number;
-  shelters: PublicShelter[];
-}
 
 export type SnapshotEncoding = 'br' | 'gzip' | 'identity';
 

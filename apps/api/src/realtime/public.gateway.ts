@@ -1,7 +1,13 @@
 import { ApiErrorCode } from '@albergue/common';
 import {
-  type AvailabilityRules,
+  ALL_AREAS,
+  type PublicClientEvents,
+  type PublicServerEvents,
   type PublicShelter,
+  type WatchReply,
+} from '@albergue/contracts';
+import {
+  type AvailabilityRules,
   SHELTERS_OPTIONS,
   type Shelter,
   toPublicShelter,
@@ -16,12 +22,6 @@ import {
 import type { Namespace, Socket } from 'socket.io';
 import { z } from 'zod';
 import { AvailabilityFeed, type FeedChange } from './availability-feed.js';
-import {
-  ALL_AREAS,
-  type PublicClientEvents,
-  type PublicServerEvents,
-  type WatchReply,
-} from './realtime.events.js';
 import { REALTIME_OPTIONS, type RealtimeOptions } from './realtime.options.js';
 
 type PublicSocket = Socket<PublicClientEvents, PublicServerEvents, never, { watches: number[] }>;

@@ -8,6 +8,12 @@ import {
   runEvery,
   type ShelterRole,
 } from '@albergue/common';
+import type {
+  BoardBed,
+  ShelterFigures,
+  StaffClientEvents,
+  StaffServerEvents,
+} from '@albergue/contracts';
 import { BedKind, BedsService, type BedView } from '@albergue/occupancy';
 import { AppointmentKind, AsylumService } from '@albergue/residents';
 import { Population, type Shelter, ShelterStatus, TrackingMode } from '@albergue/shelters';
@@ -21,12 +27,6 @@ import {
 import type { Namespace, Socket } from 'socket.io';
 import { AvailabilityFeed, type FeedChange } from './availability-feed.js';
 import { DatabaseSignals } from './database-signals.js';
-import type {
-  BoardBed,
-  ShelterFigures,
-  StaffClientEvents,
-  StaffServerEvents,
-} from './realtime.events.js';
 import { REALTIME_OPTIONS, type RealtimeOptions } from './realtime.options.js';
 
 type StaffSocket = Socket<StaffClientEvents, StaffServerEvents, never, { actor: Actor }>;
@@ -38,12 +38,16 @@ const NETWORK_ROOM = 'network';
 const shelterRoom = (shelterId: string) => `shelter:${shelterId}`;
 const boardRoom = (shelterId: string) => `board:${shelterId}`;
 
+/** Times travel as ISO strings (what socket.io's JSON made of a Date anyway). */
+const isoOrNull = (time: Date | null) => time?.toISOString() ?? null;
+
 /** The board as GraphQL's bedBoard shows it (enum names, not stored values). */
 function boardOf(beds: BedView[]): BoardBed[] {
   return beds.map((bed) => ({
     ...bed,
     kind: bedKindName(bed.kind),
     population: populationName(bed.population),
+    use: bed.use && { ...bed.use, expiresAt: isoOrNull(bed.use.expiresAt) },
   }));
 }
 
@@ -240,7 +244,7 @@ export class StaffGateway implements OnGatewayInit, OnGatewayConnection, OnAppli
           holdId: bed.use.id,
           bedId: bed.id,
           shelterId: shelter.id,
-          expiresAt: bed.use.expiresAt,
+          expiresAt: isoOrNull(bed.use.expiresAt),
           originShelterId: bed.use.originShelterId,
         });
       }
@@ -277,7 +281,9 @@ export class StaffGateway implements OnGatewayInit, OnGatewayConnection, OnAppli
     for (const hold of holds) {
       if (!this.expiryWarned.has(hold.holdId)) {
         this.expiryWarned.add(hold.holdId);
-        this.namespace.to(boardRoom(hold.shelterId)).emit('holdExpiring', hold);
+        this.namespace
+          .to(boardRoom(hold.shelterId))
+          .emit('holdExpiring', { ...hold, expiresAt: hold.expiresAt.toISOString() });
       }
     }
     await this.sendAppointments(shelterIds);
@@ -296,7 +302,7 @@ export class StaffGateway implements OnGatewayInit, OnGatewayConnection, OnAppli
           appointmentId,
           residentId,
           kind: appointmentKindName(kind),
-          startsAt,
+          startsAt: startsAt.toISOString(),
         }));
       const digest = JSON.stringify(appointments);
       if (socket) {

@@ -17,6 +17,7 @@ export default {
     'band.FULL': 'Full',
     'band.CLOSED': 'Closed',
     'band.UNKNOWN': 'No recent data',
+    'band.NOT_SERVED': 'Not for this group',
     'group.label': 'Who needs a place?',
     'group.any': 'Anyone',
     'group.MEN': 'Man',

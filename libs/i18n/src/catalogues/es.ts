@@ -16,6 +16,7 @@ export default {
     'band.FULL': 'Lleno',
     'band.CLOSED': 'Cerrado',
     'band.UNKNOWN': 'Sin datos recientes',
+    'band.NOT_SERVED': 'No es para este grupo',
     'group.label': '¿Para quién busca lugar?',
     'group.any': 'Cualquier persona',
     'group.MEN': 'Hombre',

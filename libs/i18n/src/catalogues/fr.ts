@@ -17,6 +17,7 @@ export default {
     'band.FULL': 'Complet',
     'band.CLOSED': 'Fermé',
     'band.UNKNOWN': 'Pas de données récentes',
+    'band.NOT_SERVED': 'Pas pour ce groupe',
     'group.label': 'Pour qui cherchez-vous une place ?',
     'group.any': 'Tout le monde',
     'group.MEN': 'Homme',

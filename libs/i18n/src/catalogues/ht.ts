@@ -18,6 +18,7 @@ export default {
     'band.FULL': 'Plen',
     'band.CLOSED': 'Fèmen',
     'band.UNKNOWN': 'Pa gen done resan',
+    'band.NOT_SERVED': 'Pa pou gwoup sa a',
     'group.label': 'Pou ki moun ou bezwen plas?',
     'group.any': 'Nenpòt moun',
     'group.MEN': 'Gason',

@@ -17,6 +17,7 @@ export default {
     'band.FULL': 'Lotado',
     'band.CLOSED': 'Fechado',
     'band.UNKNOWN': 'Sem dados recentes',
+    'band.NOT_SERVED': 'Não é para este grupo',
     'group.label': 'Para quem você procura vaga?',
     'group.any': 'Qualquer pessoa',
     'group.MEN': 'Homem',

@@ -1,15 +1,16 @@
-import type { ApiErrorCode } from '@albergue/common';
-import type { BedView, ExpiringHold } from '@albergue/occupancy';
-import type { DueAppointment } from '@albergue/residents';
-import type { CapacityFigures, PublicShelter } from '@albergue/shelters';
+import type { ApiErrorCode } from './api-error-code.js';
+import type { PublicShelter } from './public-shelter.js';
 
 /**
  * The socket protocol, both namespaces, as typed event maps: the gateways can send nothing else.
  * Clients keep the highest version of each shelter they have seen (an instance may be a moment
  * behind another, and a catch-up may cross a tick). Public messages carry public aggregates
  * only; staff messages carry ids and the fields a screen shows, never a name or a document (the
- * screen asks GraphQL, which is audited).
+ * screen asks GraphQL, which is audited). Enums travel by their GraphQL names (OPEN, BEDS, MEN),
+ * times as ISO strings.
  */
+
+// `/public`
 
 /** Watch every area at once (a city-wide map): one message per tick with every change. */
 export const ALL_AREAS = '*';
@@ -44,17 +45,43 @@ export interface PublicServerEvents {
   availability(update: AvailabilityUpdate): void;
 }
 
-/** Enums by their GraphQL names (OPEN, BEDS, MEN), as in every message. */
+// `/staff`
+
+/** A shelter's exact figures, per group. */
 export interface ShelterFigures {
   shelterId: string;
   version: number;
   status: string;
   trackingMode: string;
   confirmedAt: string | null;
-  capacities: (Omit<CapacityFigures, 'population'> & { population: string })[];
+  capacities: {
+    population: string;
+    totalBeds: number;
+    freeBeds: number;
+    overflowTotal: number;
+    overflowFree: number;
+  }[];
 }
 
-export type BoardBed = Omit<BedView, 'kind' | 'population'> & { kind: string; population: string };
+/** One row of the bed board, as GraphQL's bedBoard shows it: ids only. */
+export interface BoardBed {
+  id: string;
+  label: string;
+  roomName: string;
+  kind: string;
+  population: string;
+  accessible: boolean;
+  overflow: boolean;
+  outOfServiceReason: string | null;
+  /** What holds the bed now (`hold` or `stay`). */
+  use: {
+    id: string;
+    kind: string;
+    residentId: string | null;
+    expiresAt: string | null;
+    originShelterId: string | null;
+  } | null;
+}
 
 export interface BoardUpdate {
   shelterId: string;
@@ -62,9 +89,23 @@ export interface BoardUpdate {
   beds: BoardBed[];
 }
 
+export interface HoldNotice {
+  holdId: string;
+  bedId: string;
+  shelterId: string;
+  expiresAt: string | null;
+  /** For a hold placed by another shelter (a transfer or referral): that shelter. */
+  originShelterId: string | null;
+}
+
 export interface AppointmentsDueUpdate {
   shelterId: string;
-  appointments: (Omit<DueAppointment, 'shelterId' | 'kind'> & { kind: string })[];
+  appointments: { appointmentId: string; residentId: string; kind: string; startsAt: string }[];
+}
+
+/** A staff socket refused at the handshake gets `{ code }` as its connect error's `data`. */
+export interface StaffRefusal {
+  code: ApiErrorCode.UNAUTHENTICATED | ApiErrorCode.FORBIDDEN | ApiErrorCode.SERVICE_UNAVAILABLE;
 }
 
 export interface StaffServerEvents {
@@ -72,8 +113,8 @@ export interface StaffServerEvents {
   shelter(figures: ShelterFigures): void;
   /** The bed board after a change (beds mode), for volunteers and coordinators. */
   board(board: BoardUpdate): void;
-  holdArrived(hold: Omit<ExpiringHold, 'expiresAt'> & { expiresAt: Date | null }): void;
-  holdExpiring(hold: ExpiringHold): void;
+  holdArrived(hold: HoldNotice): void;
+  holdExpiring(hold: HoldNotice & { expiresAt: string }): void;
   appointmentsDue(due: AppointmentsDueUpdate): void;
   /** The session ended (logout, timeout, deactivation): the socket closes after this. */
   signedOut(reason: { code: ApiErrorCode.UNAUTHENTICATED; reason: 'SESSION_INVALID' }): void;

@@ -1,0 +1,40 @@
+// The one place the server and the browser both read. Dependency-free: no Nest, no TypeORM, no
+// Node APIs, so the map's bundle takes only what it uses.
+export { ApiErrorCode, HTTP_STATUS } from './api-error-code.js';
+export {
+  type BandRules,
+  type BandSource,
+  bandFor,
+  type Freshness,
+  freePlaces,
+  isStale,
+  offersSpace,
+  placesBand,
+} from './band.js';
+export {
+  BANDS,
+  type BandName,
+  POPULATIONS,
+  type PopulationName,
+  SERVICES,
+  type ServiceName,
+  SHELTER_STATUSES,
+  type ShelterStatusName,
+} from './names.js';
+export type { PublicCounts, PublicShelter, PublicSnapshot } from './public-shelter.js';
+export {
+  ALL_AREAS,
+  type AppointmentsDueUpdate,
+  type AvailabilityUpdate,
+  type BoardBed,
+  type BoardUpdate,
+  type HoldNotice,
+  type PublicClientEvents,
+  type PublicServerEvents,
+  type ShelterFigures,
+  type StaffClientEvents,
+  type StaffRefusal,
+  type StaffServerEvents,
+  type WatchReply,
+  type WatchRequest,
+} from './socket-events.js';
