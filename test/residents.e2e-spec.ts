@@ -1,12 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import {
-  FieldCipher,
-  FreeTextSealing,
-  KeyRotationService,
-  newKey,
-  parseKeyring,
-  ResidentLifecycleService,
-} from '@albergue/residents';
+import { FreeTextSealing, KeyRotationService, ResidentLifecycleService } from '@albergue/residents';
+import { FieldCipher, newKey, parseKeyring } from '@albergue/vault';
 import { makeMember } from './factories/shelter.factory.js';
 import { adult, householdInput, REGISTER, RESIDENT_FIELDS } from './factories/resident.factory.js';
 import { captureLogs } from './helpers/log-capture.js';

@@ -1,8 +1,7 @@
+import { CryptoKey, type FieldCipher, normaliseDocument } from '@albergue/vault';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Appointment } from './appointment.entity.js';
-import { type FieldCipher, normaliseDocument } from './crypto/field-cipher.js';
-import { CryptoKey } from './crypto-key.entity.js';
 import { ResidentSealer } from './resident-sealer.js';
 import { ResidentEvent } from './resident-event.entity.js';
 import { Resident } from './resident.entity.js';

@@ -1,5 +1,5 @@
+import type { FieldCipher } from '@albergue/vault';
 import { Inject, Injectable } from '@nestjs/common';
-import type { FieldCipher } from './crypto/field-cipher.js';
 import { RESIDENTS_OPTIONS, type ResidentsOptions } from './residents.options.js';
 
 /** Every sealed field, named once: the name is part of the authenticated context of its values. */

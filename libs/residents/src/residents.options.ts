@@ -1,4 +1,4 @@
-import type { FieldCipher } from './crypto/field-cipher.js';
+import type { FieldCipher } from '@albergue/vault';
 
 export const RESIDENTS_OPTIONS = Symbol('RESIDENTS_OPTIONS');
 

@@ -1,9 +1,9 @@
 import { IdempotencyService } from '@albergue/common';
+import { normaliseDocument, normaliseName } from '@albergue/vault';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager, IsNull } from 'typeorm';
 import { bracketOf, isMinor } from './ages.js';
-import { normaliseDocument, normaliseName } from './crypto/field-cipher.js';
 import type {
   DocumentsInput,
   RegisterHouseholdInput,

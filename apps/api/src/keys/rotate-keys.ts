@@ -3,7 +3,8 @@
 // only the old key and could neither read the re-sealed data nor find people by their new hashes.
 import 'reflect-metadata';
 import { readFile } from 'node:fs/promises';
-import { FieldCipher, KeyRotationService, newKey, parseKeyring } from '@albergue/residents';
+import { KeyRotationService } from '@albergue/residents';
+import { FieldCipher, newKey, parseKeyring } from '@albergue/vault';
 import { NestFactory } from '@nestjs/core';
 import { AppModule } from '../app.module.js';
 import { loadConfig } from '../config/config.js';

@@ -3,11 +3,6 @@ import { type Keyring, KeyringError, subkey } from './keyring.js';
 
 const VERSION = 'v1';
 
-export interface Sealed {
-  keyId: string;
-  text: string;
-}
-
 /**
  * Authenticated encryption (AES-256-GCM) of one field, bound to where it lives: the context
  * (`resident.name:<id>`) is authenticated data, so a sealed value copied to another row or
