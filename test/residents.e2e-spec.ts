@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { FreeTextSealing, KeyRotationService, ResidentLifecycleService } from '@albergue/residents';
-import { FieldCipher, newKey, parseKeyring } from '@albergue/vault';
+import { FreeTextSealing, ResidentLifecycleService } from '@albergue/residents';
+import { FieldCipher, KeyRotationService, newKey, parseKeyring } from '@albergue/vault';
 import { makeMember } from './factories/shelter.factory.js';
 import { adult, householdInput, REGISTER, RESIDENT_FIELDS } from './factories/resident.factory.js';
 import { captureLogs } from './helpers/log-capture.js';
@@ -692,7 +692,7 @@ describe('Residents, households and the asylum track (e2e)', () => {
       const next = parseKeyring(`${TEST_RESIDENT_KEY}\n${newKey().toString('base64')}`);
       const report = await app.app.get(KeyRotationService).rotate(new FieldCipher(next));
       expect(report.keyId).toBe(next.currentId);
-      expect(report.residents).toBeGreaterThan(3);
+      expect(report.rows.resident).toBeGreaterThan(3);
       const sealed = await app.sql<{ v: string }>(
         `SELECT name_sealed AS v FROM resident WHERE name_sealed IS NOT NULL`,
       );

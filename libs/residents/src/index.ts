@@ -4,7 +4,6 @@ export * from './asylum.service.js';
 export * from './dto/resident.input.js';
 export * from './free-text-sealing.js';
 export * from './household.entity.js';
-export * from './key-rotation.service.js';
 export * from './resident-access.js';
 export * from './resident-event.entity.js';
 export * from './resident-lifecycle.service.js';
