@@ -569,6 +569,17 @@ describe('Residents, households and the asylum track (e2e)', () => {
         phone_sealed: null,
         nationality: 'HT',
       });
+      // And what its history and appointments sealed about them (the vault's erasure by subject).
+      expect(
+        await app.sql(
+          `SELECT id::text FROM resident_event
+            WHERE resident_id = $1 AND coalesce(reason_sealed, office_sealed) IS NOT NULL
+           UNION ALL
+           SELECT id::text FROM appointment
+            WHERE resident_id = $1 AND coalesce(notes_sealed, place_sealed) IS NOT NULL`,
+          [family.members[0].id],
+        ),
+      ).toEqual([]);
       const later = await coordinator.gql(
         'mutation($id: ID!) { setCaseStatus(input: { residentId: $id, status: OPEN, reason: "x" }) { id } }',
         { id: family.members[0].id },

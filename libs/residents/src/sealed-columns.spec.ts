@@ -27,6 +27,11 @@ describe('RESIDENT_SEALED_TABLES', () => {
       'appointment.place_sealed appointment.place',
     ]);
     expect(RESIDENT_SEALED_TABLES.every((t) => t.ownerColumn === undefined)).toBe(true);
+    expect(RESIDENT_SEALED_TABLES.map((t) => t.subject)).toEqual([
+      { kind: 'resident', column: 'id' },
+      { kind: 'resident', column: 'resident_id' },
+      { kind: 'resident', column: 'resident_id' },
+    ]);
   });
 
   it('recomputes the look-up hashes from the same forms the service writes', () => {

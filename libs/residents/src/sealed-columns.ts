@@ -12,8 +12,8 @@ export interface SealedColumn {
 }
 
 /**
- * Every sealed column of a resident, in one place: a merge carries them over, anonymisation
- * empties them (and their hashes), and through RESIDENT_SEALED_TABLES key rotation re-seals them.
+ * Every sealed column of a resident, in one place: a merge carries them over, and through
+ * RESIDENT_SEALED_TABLES key rotation re-seals them and anonymisation empties them (and their hashes).
  */
 export const SEALED_COLUMNS: SealedColumn[] = [
   {
@@ -49,14 +49,6 @@ export const SEALED_COLUMNS: SealedColumn[] = [
   { column: 'asylumOfficeSealed', field: 'resident.asylumOffice' },
 ];
 
-/** Every identifying column, by its database name: what anonymisation empties. */
-export const IDENTIFYING_COLUMNS: Record<string, true> = Object.fromEntries(
-  SEALED_COLUMNS.flatMap(({ column, lookup }) => [
-    column,
-    ...(lookup ? [lookup.hashColumn] : []),
-  ]).map((column) => [snakeCase(String(column)), true]),
-);
-
 /** The look-up form of a resident's value, as the service computes it when it writes one. */
 function lookupForm(kind: LookupKind): (plain: string, row: SealedRow) => string | null {
   return kind === 'name'
@@ -66,12 +58,13 @@ function lookupForm(kind: LookupKind): (plain: string, row: SealedRow) => string
 
 /**
  * What residents declare to the vault: key rotation re-seals every column (recomputing the
- * look-up hashes). History reasons and appointment notes are bound to their own row's id, so a
- * merge moves them as they are.
+ * look-up hashes), and anonymising a resident empties them all, by `resident` subject. History
+ * reasons and appointment notes are bound to their own row's id, so a merge moves them as they are.
  */
 export const RESIDENT_SEALED_TABLES: SealedTable[] = [
   {
     table: 'resident',
+    subject: { kind: 'resident', column: 'id' },
     columns: SEALED_COLUMNS.map(({ column, field, lookup }) => ({
       column: snakeCase(String(column)),
       field,
@@ -87,6 +80,7 @@ export const RESIDENT_SEALED_TABLES: SealedTable[] = [
   },
   {
     table: 'resident_event',
+    subject: { kind: 'resident', column: 'resident_id' },
     columns: [
       { column: 'reason_sealed', field: 'resident_event.reason' satisfies SealedField },
       { column: 'office_sealed', field: 'resident_event.office' satisfies SealedField },
@@ -94,6 +88,7 @@ export const RESIDENT_SEALED_TABLES: SealedTable[] = [
   },
   {
     table: 'appointment',
+    subject: { kind: 'resident', column: 'resident_id' },
     columns: [
       { column: 'notes_sealed', field: 'appointment.notes' satisfies SealedField },
       { column: 'place_sealed', field: 'appointment.place' satisfies SealedField },

@@ -31,6 +31,11 @@ export interface SealedTable {
   table: string;
   /** The column whose value completes each context (`<field>:<owner id>`); `id` by default. */
   ownerColumn?: string;
+  /**
+   * Whose personal data the values are (`{ kind: 'resident', column: 'resident_id' }`):
+   * erasing that person empties them, whichever lib declared the table.
+   */
+  subject?: { kind: string; column: string };
   columns: SealedColumn[];
 }
 
@@ -38,8 +43,8 @@ export interface SealedTable {
 const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
 
 /**
- * Where each lib declares its sealed columns, so that key rotation re-seals all of them without
- * knowing the libs, and the vault refuses to seal a field nobody declared
+ * Where each lib declares its sealed columns, so that key rotation re-seals and erasure empties
+ * all of them without knowing the libs, and the vault refuses to seal a field nobody declared
  * (a value it could not rotate would keep an old key in use).
  */
 @Injectable()
@@ -52,6 +57,7 @@ export class VaultRegistry {
       const names = [
         table.table,
         table.ownerColumn ?? 'id',
+        ...(table.subject ? [table.subject.column] : []),
         ...table.columns.flatMap(({ column, lookup }) => [
           column,
           ...(lookup ? [lookup.hashColumn, ...(lookup.reads ?? [])] : []),
@@ -83,6 +89,11 @@ export class VaultRegistry {
 
   get tables(): SealedTable[] {
     return [...this.byTable.values()];
+  }
+
+  /** The tables holding values about someone of this kind. */
+  about(subject: string): SealedTable[] {
+    return this.tables.filter((table) => table.subject?.kind === subject);
   }
 
   has(field: string): boolean {

@@ -1,4 +1,5 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
+import { ErasureService } from './erasure.service.js';
 import { KeyRotationService } from './key-rotation.service.js';
 import { Vault } from './vault.js';
 import { VAULT_OPTIONS, type VaultOptions } from './vault.options.js';
@@ -13,11 +14,12 @@ export class VaultModule {
       module: VaultModule,
       providers: [
         { provide: VAULT_OPTIONS, useValue: options },
+        ErasureService,
         KeyRotationService,
         Vault,
         VaultRegistry,
       ],
-      exports: [KeyRotationService, Vault, VaultRegistry],
+      exports: [ErasureService, KeyRotationService, Vault, VaultRegistry],
     };
   }
 }

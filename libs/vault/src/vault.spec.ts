@@ -8,6 +8,7 @@ const cipherOf = (...keys: Buffer[]) =>
 
 const pledges: SealedTable = {
   table: 'pledge',
+  subject: { kind: 'donor', column: 'donor_id' },
   columns: [
     {
       column: 'contact_sealed',
@@ -18,10 +19,12 @@ const pledges: SealedTable = {
 };
 
 describe(VaultRegistry.name, () => {
-  it('keeps the tables declared', () => {
+  it('keeps the tables declared, and finds them by subject', () => {
     const sut = new VaultRegistry();
     sut.register(pledges, { table: 'note', columns: [{ column: 'body', field: 'note.body' }] });
     expect(sut.tables.map((t) => t.table)).toEqual(['pledge', 'note']);
+    expect(sut.about('donor')).toEqual([pledges]);
+    expect(sut.about('resident')).toEqual([]);
     expect(sut.has('pledge.contact')).toBe(true);
     expect(sut.has('pledge.amount')).toBe(false);
   });
