@@ -103,7 +103,9 @@ describe('Resident data keys (e2e)', () => {
         NODE_ENV: 'development',
       },
     });
-    expect(stdout).toMatch(/Re-sealed \d+ residents/);
+    expect(stdout).toMatch(
+      /Re-sealed every sealed value with key \w+ \(rows: resident \d+, resident_event \d+, appointment \d+\)/,
+    );
     const after = (await readFile(keyFile, 'utf8'))
       .trim()
       .split('\n')

@@ -1,12 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import {
-  FieldCipher,
-  FreeTextSealing,
-  KeyRotationService,
-  newKey,
-  parseKeyring,
-  ResidentLifecycleService,
-} from '@albergue/residents';
+import { FreeTextSealing, ResidentLifecycleService } from '@albergue/residents';
+import { FieldCipher, KeyRotationService, newKey, parseKeyring } from '@albergue/vault';
 import { makeMember } from './factories/shelter.factory.js';
 import { adult, householdInput, REGISTER, RESIDENT_FIELDS } from './factories/resident.factory.js';
 import { captureLogs } from './helpers/log-capture.js';
@@ -575,6 +569,17 @@ describe('Residents, households and the asylum track (e2e)', () => {
         phone_sealed: null,
         nationality: 'HT',
       });
+      // And what its history and appointments sealed about them (the vault's erasure by subject).
+      expect(
+        await app.sql(
+          `SELECT id::text FROM resident_event
+            WHERE resident_id = $1 AND coalesce(reason_sealed, office_sealed) IS NOT NULL
+           UNION ALL
+           SELECT id::text FROM appointment
+            WHERE resident_id = $1 AND coalesce(notes_sealed, place_sealed) IS NOT NULL`,
+          [family.members[0].id],
+        ),
+      ).toEqual([]);
       const later = await coordinator.gql(
         'mutation($id: ID!) { setCaseStatus(input: { residentId: $id, status: OPEN, reason: "x" }) { id } }',
         { id: family.members[0].id },
@@ -698,7 +703,7 @@ describe('Residents, households and the asylum track (e2e)', () => {
       const next = parseKeyring(`${TEST_RESIDENT_KEY}\n${newKey().toString('base64')}`);
       const report = await app.app.get(KeyRotationService).rotate(new FieldCipher(next));
       expect(report.keyId).toBe(next.currentId);
-      expect(report.residents).toBeGreaterThan(3);
+      expect(report.rows.resident).toBeGreaterThan(3);
       const sealed = await app.sql<{ v: string }>(
         `SELECT name_sealed AS v FROM resident WHERE name_sealed IS NOT NULL`,
       );

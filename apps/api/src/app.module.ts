@@ -2,8 +2,9 @@ import { AuditModule } from '@albergue/audit';
 import { AuthModule } from '@albergue/auth';
 import { CommonModule, InputValidationPipe } from '@albergue/common';
 import { OccupancyModule } from '@albergue/occupancy';
-import { type FieldCipher, ResidentsModule } from '@albergue/residents';
+import { ResidentsModule } from '@albergue/residents';
 import { SheltersModule } from '@albergue/shelters';
+import { type FieldCipher, VaultModule } from '@albergue/vault';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
@@ -58,6 +59,7 @@ export class AppModule {
       imports: [
         TypeOrmModule.forRoot(dataSourceOptions(databaseUrl)),
         CommonModule.forRoot({ fingerprint: (input) => cipher.hash('request', input) }),
+        VaultModule.forRoot({ cipher }),
         AuditModule.forRoot({ retentionDays: config.AUDIT_RETENTION_DAYS }),
         auth,
         GraphQLModule.forRoot<MercuriusDriverConfig>(graphqlOptions(config)),
@@ -67,7 +69,6 @@ export class AppModule {
           outboxRetentionMs: config.OUTBOX_RETENTION,
         }),
         ResidentsModule.forRoot({
-          cipher,
           previousShelterAccessMs: config.PREVIOUS_SHELTER_ACCESS,
           retentionDays: config.RETENTION_DAYS,
         }),

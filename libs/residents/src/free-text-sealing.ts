@@ -1,3 +1,4 @@
+import { SEALED_FORM } from '@albergue/vault';
 import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ResidentSealer, type SealedField } from './resident-sealer.js';
@@ -8,9 +9,6 @@ const ONCE_PLAIN: { table: string; column: string; field: SealedField }[] = [
   { table: 'resident', column: 'asylum_office_sealed', field: 'resident.asylumOffice' },
   { table: 'resident_event', column: 'office_sealed', field: 'resident_event.office' },
 ];
-
-/** FieldCipher's stored form: `v1:<keyId>:<iv>:<tag>:<ciphertext>`. */
-const SEALED_FORM = '^v1:[^:]+:[A-Za-z0-9_-]+:[A-Za-z0-9_-]+:[A-Za-z0-9_-]*$';
 
 /**
  * Seals what migration SealFreeText left in plaintext (it has no key), when the app starts and

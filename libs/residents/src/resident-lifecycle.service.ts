@@ -1,5 +1,6 @@
 import { AuditOutcome, AuditService } from '@albergue/audit';
 import { type ClusterJob, ClusterJobs, type JobOutcome } from '@albergue/common';
+import { ErasureService } from '@albergue/vault';
 import { Inject, Injectable } from '@nestjs/common';
 import { Interval } from '@nestjs/schedule';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -12,7 +13,6 @@ import { Resident } from './resident.entity.js';
 import { recordHistory } from './resident-history.js';
 import { ResidentSealer } from './resident-sealer.js';
 import { ResidentViewMapper } from './resident-view.mapper.js';
-import { IDENTIFYING_COLUMNS } from './sealed-columns.js';
 import type { ResidentEventView, ResidentView } from './resident.views.js';
 import {
   AppointmentOutcome,
@@ -41,6 +41,7 @@ export class ResidentLifecycleService {
     private readonly audit: AuditService,
     @Inject(RESIDENTS_OPTIONS) private readonly options: ResidentsOptions,
     private readonly jobs: ClusterJobs,
+    private readonly erasure: ErasureService,
   ) {}
 
   async setCaseStatus(caller: Caller, input: SetCaseStatusInput): Promise<ResidentView> {
@@ -225,9 +226,12 @@ export class ResidentLifecycleService {
     if (ids.length === 0) {
       return;
     }
+    // Every sealed value about them and its look-up hash, in residents' tables and any other
+    // lib's that declared values about a resident to the vault.
+    await this.erasure.empty(manager, 'resident', ids);
     await manager.query(
-      `UPDATE resident SET ${Object.keys(IDENTIFYING_COLUMNS).join(' = NULL, ')} = NULL,
-         tvrh_issued_on = NULL, tvrh_expires_on = NULL, guardian_id = NULL, vulnerabilities = '{}', anonymised_at = now()
+      `UPDATE resident SET tvrh_issued_on = NULL, tvrh_expires_on = NULL, guardian_id = NULL,
+         vulnerabilities = '{}', anonymised_at = now()
        WHERE id = ANY($1)`,
       [ids],
     );
@@ -236,13 +240,5 @@ export class ResidentLifecycleService {
       ids,
     ]);
     await manager.query('UPDATE household SET head_id = NULL WHERE head_id = ANY($1)', [ids]);
-    await manager.query(
-      'UPDATE resident_event SET reason_sealed = NULL, office_sealed = NULL WHERE resident_id = ANY($1)',
-      [ids],
-    );
-    await manager.query(
-      'UPDATE appointment SET notes_sealed = NULL, place_sealed = NULL WHERE resident_id = ANY($1)',
-      [ids],
-    );
   }
 }

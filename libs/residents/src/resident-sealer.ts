@@ -1,6 +1,6 @@
-import { Inject, Injectable } from '@nestjs/common';
-import type { FieldCipher } from './crypto/field-cipher.js';
-import { RESIDENTS_OPTIONS, type ResidentsOptions } from './residents.options.js';
+import { Vault, VaultRegistry } from '@albergue/vault';
+import { Injectable } from '@nestjs/common';
+import { RESIDENT_SEALED_TABLES } from './sealed-columns.js';
 
 /** Every sealed field, named once: the name is part of the authenticated context of its values. */
 export type SealedField =
@@ -22,35 +22,29 @@ export type SealedField =
 
 export type LookupKind = 'name' | 'folio' | 'passport' | 'curp' | 'tvrh';
 
-/** Seals and opens residents' identifying fields, each bound to its field and owner id. */
+/**
+ * Residents' fields, sealed through the vault, each bound to its field and owner id; the names
+ * are typed here so that a misspelt field fails to compile rather than to open.
+ */
 @Injectable()
 export class ResidentSealer {
-  private cipher: FieldCipher;
-
-  constructor(@Inject(RESIDENTS_OPTIONS) options: ResidentsOptions) {
-    this.cipher = options.cipher;
+  constructor(
+    private readonly vault: Vault,
+    registry: VaultRegistry,
+  ) {
+    // At construction: nothing can be sealed before the columns are declared.
+    registry.register(...RESIDENT_SEALED_TABLES);
   }
 
   seal(field: SealedField, ownerId: string, value: string | null | undefined): string | null {
-    return value === null || value === undefined || value === ''
-      ? null
-      : this.cipher.seal(value, `${field}:${ownerId}`);
+    return this.vault.seal(field, ownerId, value);
   }
 
   open(field: SealedField, ownerId: string, sealed: string | null): string | null {
-    return sealed === null ? null : this.cipher.open(sealed, `${field}:${ownerId}`);
+    return this.vault.open(field, ownerId, sealed);
   }
 
   hash(kind: LookupKind, normalised: string | null | undefined): string | null {
-    return normalised ? this.cipher.hash(kind, normalised) : null;
-  }
-
-  /** Used by key rotation: from now on, seal and hash with this cipher. */
-  use(cipher: FieldCipher): void {
-    this.cipher = cipher;
-  }
-
-  get cipherInUse(): FieldCipher {
-    return this.cipher;
+    return this.vault.hash(kind, normalised);
   }
 }

@@ -4,7 +4,6 @@ import { DataSource } from 'typeorm';
 import { AsylumService } from './asylum.service.js';
 import { DuplicatesService } from './duplicates.service.js';
 import { FreeTextSealing } from './free-text-sealing.js';
-import { KeyRotationService } from './key-rotation.service.js';
 import { ResidentAccess } from './resident-access.js';
 import { ResidentAggregatesService } from './resident-aggregates.service.js';
 import { ResidentLifecycleService } from './resident-lifecycle.service.js';
@@ -63,7 +62,6 @@ export class ResidentsModule {
         AsylumService,
         DuplicatesService,
         FreeTextSealing,
-        KeyRotationService,
         ResidentAccess,
         ResidentAggregatesService,
         ResidentLifecycleService,
@@ -73,7 +71,7 @@ export class ResidentsModule {
         ResidentsResolver,
         ResidentsService,
       ],
-      exports: [AsylumService, KeyRotationService, ResidentLifecycleService, ResidentsService],
+      exports: [AsylumService, ResidentLifecycleService, ResidentsService],
       global: true,
     };
   }

@@ -1,9 +1,6 @@
-import type { FieldCipher } from './crypto/field-cipher.js';
-
 export const RESIDENTS_OPTIONS = Symbol('RESIDENTS_OPTIONS');
 
 export interface ResidentsOptions {
-  cipher: FieldCipher;
   /** Staff of the shelter a resident left keep access this long. */
   previousShelterAccessMs: number;
   /** A closed case is anonymised this many days after it closed (and no appointment is pending). */

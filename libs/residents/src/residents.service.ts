@@ -1,9 +1,9 @@
 import { IdempotencyService } from '@albergue/common';
+import { normaliseDocument } from '@albergue/vault';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager, IsNull } from 'typeorm';
 import { bracketOf, isMinor } from './ages.js';
-import { normaliseDocument, normaliseName } from './crypto/field-cipher.js';
 import type {
   DocumentsInput,
   RegisterHouseholdInput,
@@ -13,6 +13,7 @@ import type {
 import { Household } from './household.entity.js';
 import { ResidentAccess } from './resident-access.js';
 import type { Caller } from '@albergue/common';
+import { documentKey, nameKey } from './lookup-keys.js';
 import { ResidentEvent, ResidentEventKind } from './resident-event.entity.js';
 import { ResidentSealer } from './resident-sealer.js';
 import { ResidentViewMapper } from './resident-view.mapper.js';
@@ -331,16 +332,6 @@ export class ResidentsService {
     }
     return fields;
   }
-}
-
-/** A document's look-up form; an explicit null (a cleared document) has none. */
-function documentKey(value: string | null | undefined): string | null {
-  return value == null ? null : normaliseDocument(value);
-}
-
-/** The look-up key of a person: normalised full name with birth year (or none). */
-export function nameKey(name: string, birthYear: number | null | undefined): string {
-  return `${normaliseName(name)}|${birthYear ?? ''}`;
 }
 
 /** The rules of a household, checked before anything is written; returns each member's age bracket. */

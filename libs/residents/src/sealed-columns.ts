@@ -1,4 +1,6 @@
 import { snakeCase } from '@albergue/common';
+import type { SealedRow, SealedTable } from '@albergue/vault';
+import { documentKey, nameKey } from './lookup-keys.js';
 import type { LookupKind, SealedField } from './resident-sealer.js';
 import type { Resident } from './resident.entity.js';
 
@@ -10,8 +12,8 @@ export interface SealedColumn {
 }
 
 /**
- * Every sealed column of a resident, in one place: key rotation re-seals them, a merge carries
- * them over, anonymisation empties them (and their hashes).
+ * Every sealed column of a resident, in one place: a merge carries them over, and through
+ * RESIDENT_SEALED_TABLES key rotation re-seals them and anonymisation empties them (and their hashes).
  */
 export const SEALED_COLUMNS: SealedColumn[] = [
   {
@@ -47,10 +49,49 @@ export const SEALED_COLUMNS: SealedColumn[] = [
   { column: 'asylumOfficeSealed', field: 'resident.asylumOffice' },
 ];
 
-/** Every identifying column, by its database name: what anonymisation empties. */
-export const IDENTIFYING_COLUMNS: Record<string, true> = Object.fromEntries(
-  SEALED_COLUMNS.flatMap(({ column, lookup }) => [
-    column,
-    ...(lookup ? [lookup.hashColumn] : []),
-  ]).map((column) => [snakeCase(String(column)), true]),
-);
+/** The look-up form of a resident's value, as the service computes it when it writes one. */
+function lookupForm(kind: LookupKind): (plain: string, row: SealedRow) => string | null {
+  return kind === 'name'
+    ? (plain, row) => nameKey(plain, row.birth_year as number | null)
+    : (plain) => documentKey(plain);
+}
+
+/**
+ * What residents declare to the vault: key rotation re-seals every column (recomputing the
+ * look-up hashes), and anonymising a resident empties them all, by `resident` subject. History
+ * reasons and appointment notes are bound to their own row's id, so a merge moves them as they are.
+ */
+export const RESIDENT_SEALED_TABLES: SealedTable[] = [
+  {
+    table: 'resident',
+    subject: { kind: 'resident', column: 'id' },
+    columns: SEALED_COLUMNS.map(({ column, field, lookup }) => ({
+      column: snakeCase(String(column)),
+      field,
+      ...(lookup && {
+        lookup: {
+          kind: lookup.kind,
+          hashColumn: snakeCase(String(lookup.hashColumn)),
+          reads: lookup.kind === 'name' ? ['birth_year'] : [],
+          normalise: lookupForm(lookup.kind),
+        },
+      }),
+    })),
+  },
+  {
+    table: 'resident_event',
+    subject: { kind: 'resident', column: 'resident_id' },
+    columns: [
+      { column: 'reason_sealed', field: 'resident_event.reason' satisfies SealedField },
+      { column: 'office_sealed', field: 'resident_event.office' satisfies SealedField },
+    ],
+  },
+  {
+    table: 'appointment',
+    subject: { kind: 'resident', column: 'resident_id' },
+    columns: [
+      { column: 'notes_sealed', field: 'appointment.notes' satisfies SealedField },
+      { column: 'place_sealed', field: 'appointment.place' satisfies SealedField },
+    ],
+  },
+];

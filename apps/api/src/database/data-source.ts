@@ -2,8 +2,9 @@ import { AuditEntry } from '@albergue/audit';
 import { Membership, PasswordToken, Session, User } from '@albergue/auth';
 import { JobRun, RequestLog, SnakeNamingStrategy } from '@albergue/common';
 import { Bed, BedAssignment, Room, Turnaway } from '@albergue/occupancy';
-import { Appointment, CryptoKey, Household, Resident, ResidentEvent } from '@albergue/residents';
+import { Appointment, Household, Resident, ResidentEvent } from '@albergue/residents';
 import { AvailabilityOutbox, Organisation, Shelter, ShelterCapacity } from '@albergue/shelters';
+import { CryptoKey } from '@albergue/vault';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { MIGRATIONS } from '../../../../migrations/index.js';
 

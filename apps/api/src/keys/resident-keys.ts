@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { open, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { type Keyring, newKey, parseKeyring, serialiseKeyring } from '@albergue/residents';
+import { type Keyring, newKey, parseKeyring, serialiseKeyring } from '@albergue/vault';
 import pg from 'pg';
 import type { AppConfig } from '../config/config.schema.js';
 

@@ -3,7 +3,7 @@
 // only the old key and could neither read the re-sealed data nor find people by their new hashes.
 import 'reflect-metadata';
 import { readFile } from 'node:fs/promises';
-import { FieldCipher, KeyRotationService, newKey, parseKeyring } from '@albergue/residents';
+import { FieldCipher, KeyRotationService, newKey, parseKeyring } from '@albergue/vault';
 import { NestFactory } from '@nestjs/core';
 import { AppModule } from '../app.module.js';
 import { loadConfig } from '../config/config.js';
@@ -36,8 +36,9 @@ try {
   );
   const report = await app.get(KeyRotationService).rotate(new FieldCipher(next));
   await app.close();
+  const rows = Object.entries(report.rows).map(([table, count]) => `${table} ${count}`);
   console.log(
-    `Re-sealed ${report.residents} residents, ${report.events} history reasons and ${report.appointments} appointment notes with key ${report.keyId}. ` +
+    `Re-sealed every sealed value with key ${report.keyId} (rows: ${rows.join(', ')}). ` +
       `The older keys in ${file} are no longer used and may be removed.`,
   );
 } finally {

@@ -1,7 +1,7 @@
 // `npm run seed -- --shelters 1000 --residents 100000 [--beds-share 0.1]`: a large fictional
 // network in the database (DATABASE_URL, or the embedded one in DATA_DIR), for benchmarks.
 import 'reflect-metadata';
-import { FieldCipher } from '@albergue/residents';
+import { FieldCipher } from '@albergue/vault';
 import { NestFactory } from '@nestjs/core';
 import { AppModule } from '../app.module.js';
 import { loadConfig } from '../config/config.js';

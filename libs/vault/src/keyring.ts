@@ -1,7 +1,7 @@
 import { createHash, hkdfSync, randomBytes } from 'node:crypto';
 
 /**
- * The keys that protect residents' identifying fields. A key file holds one base64 key (32
+ * The keys that protect every sealed field, of every lib. A key file holds one base64 key (32
  * bytes) per line; the last line is the current key, earlier lines are older keys kept until a
  * rotation has re-encrypted everything with the current one. A key's id is a fingerprint of it,
  * so a value names the key that sealed it without revealing it.

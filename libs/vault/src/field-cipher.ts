@@ -3,10 +3,8 @@ import { type Keyring, KeyringError, subkey } from './keyring.js';
 
 const VERSION = 'v1';
 
-export interface Sealed {
-  keyId: string;
-  text: string;
-}
+/** The stored form below, as a pattern JavaScript and PostgreSQL (`~`) read alike. */
+export const SEALED_FORM = `^${VERSION}:[^:]+:[A-Za-z0-9_-]+:[A-Za-z0-9_-]+:[A-Za-z0-9_-]*$`;
 
 /**
  * Authenticated encryption (AES-256-GCM) of one field, bound to where it lives: the context
