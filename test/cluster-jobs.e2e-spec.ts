@@ -4,7 +4,7 @@ import { HoldsService } from '@albergue/occupancy';
 import pg from 'pg';
 import { freshDatabase, startTestApp, type TestApp } from './helpers/test-app.js';
 
-/** Hold expiry's name and period (libs/occupancy/src/occupancy.service.ts). */
+/** Hold expiry's name and period (libs/occupancy/src/holds.service.ts). */
 const JOB = 'hold-expiry';
 const PERIOD_MS = 30_000;
 

@@ -392,6 +392,49 @@ describe('Occupancy engine (e2e)', () => {
       expect(stillAtB.current_shelter_id).toBe(shelterB);
     });
 
+    it('a group whose every bed is out of service is still served: full, not "not for this group"', async () => {
+      const admin = await app.signIn('admin@demo.example');
+      const created = await admin.gql<{ createShelter: { id: string } }>(
+        'mutation($input: CreateShelterInput!) { createShelter(input: $input) { id } }',
+        { input: shelterInput(await createOrganisation(admin)) },
+      );
+      const shelterE = created.data!.createShelter.id;
+      const coordinatorE = await staffOnlyAt(shelterE, 'COORDINATOR');
+      const roomE = await coordinatorE.gql<{ createRoom: { id: string } }>(
+        'mutation($input: CreateRoomInput!) { createRoom(input: $input) { id } }',
+        { input: { requestId: randomUUID(), shelterId: shelterE, name: 'Mujeres' } },
+      );
+      const added = await coordinatorE.gql<{ addBeds: { id: string }[] }>(ADD_BEDS, {
+        input: {
+          requestId: randomUUID(),
+          roomId: roomE.data!.createRoom.id,
+          count: 2,
+          kind: 'BED',
+          population: 'WOMEN',
+        },
+      });
+      for (const { id } of added.data!.addBeds) {
+        const closed = await coordinatorE.gql(
+          'mutation($input: SetBedOutOfServiceInput!) { setBedOutOfService(input: $input) { id } }',
+          { input: { requestId: randomUUID(), bedId: id, reason: 'Reparación del techo' } },
+        );
+        expect(closed.errors).toBeUndefined();
+      }
+      const seen = await app.gql<{
+        shelter: {
+          populations: string[];
+          availability: { byPopulation: { population: string; band: string; totalBeds: number }[] };
+        };
+      }>(
+        'query($id: ID!) { shelter(id: $id) { populations availability { byPopulation { population band totalBeds } } } }',
+        { id: shelterE },
+      );
+      expect(seen.data!.shelter.populations).toEqual(['WOMEN']);
+      expect(seen.data!.shelter.availability.byPopulation).toEqual([
+        { population: 'WOMEN', band: 'FULL', totalBeds: 0 },
+      ]);
+    });
+
     it('hold only people of the placing shelter, never one person twice; the placing shelter follows and may cancel', async () => {
       const [local] = await residents(shelterA, 1, 'WOMEN');
       const foreign = await coordinator.gql(HOLD, {

@@ -12,15 +12,18 @@ export class FiguresService {
   constructor(private readonly availability: AvailabilityService) {}
 
   async recompute(manager: EntityManager, shelterId: string): Promise<void> {
+    // Every group with a bed, in service or not: a group whose only room is closed for repairs
+    // is still served (its band is FULL, it will free up), not "not for this group".
     const figures = await manager.query<CapacityFigures[]>(
       `SELECT b.population,
-              count(*) FILTER (WHERE NOT b.overflow)::int AS "totalBeds",
-              count(*) FILTER (WHERE NOT b.overflow AND a.id IS NULL)::int AS "freeBeds",
-              count(*) FILTER (WHERE b.overflow)::int AS "overflowTotal",
-              count(*) FILTER (WHERE b.overflow AND a.id IS NULL)::int AS "overflowFree"
+              count(*) FILTER (WHERE in_service AND NOT b.overflow)::int AS "totalBeds",
+              count(*) FILTER (WHERE in_service AND NOT b.overflow AND a.id IS NULL)::int AS "freeBeds",
+              count(*) FILTER (WHERE in_service AND b.overflow)::int AS "overflowTotal",
+              count(*) FILTER (WHERE in_service AND b.overflow AND a.id IS NULL)::int AS "overflowFree"
          FROM bed b
+         CROSS JOIN LATERAL (SELECT b.out_of_service_reason IS NULL AS in_service) s
          LEFT JOIN bed_assignment a ON a.bed_id = b.id AND a.ended_at IS NULL
-        WHERE b.shelter_id = $1 AND b.out_of_service_reason IS NULL
+        WHERE b.shelter_id = $1
         GROUP BY b.population ORDER BY b.population`,
       [shelterId],
     );
