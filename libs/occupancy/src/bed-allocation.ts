@@ -210,4 +210,21 @@ export class BedAllocation {
       })),
     );
   }
+
+  /** The person's open stay, wherever it is; NOT_CHECKED_IN when there is none. */
+  async currentStay(manager: EntityManager, residentId: string): Promise<BedAssignment> {
+    const stay = await manager.findOneBy(BedAssignment, {
+      residentId,
+      kind: AssignmentKind.STAY,
+      endedAt: IsNull(),
+    });
+    if (!stay) {
+      throw new OccupancyException(
+        'This person is not checked in.',
+        OccupancyExceptionCode.NOT_CHECKED_IN,
+        ['input.residentId'],
+      );
+    }
+    return stay;
+  }
 }

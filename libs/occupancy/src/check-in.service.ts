@@ -159,18 +159,7 @@ export class CheckInService {
 
   async checkOut(userId: string, input: CheckOutInput): Promise<BedAssignment> {
     const { id } = await this.idempotency.run('checkOut', input, async (manager) => {
-      const stay = await manager.findOneBy(BedAssignment, {
-        residentId: input.residentId,
-        kind: AssignmentKind.STAY,
-        endedAt: IsNull(),
-      });
-      if (!stay) {
-        throw new OccupancyException(
-          'This person is not checked in.',
-          OccupancyExceptionCode.NOT_CHECKED_IN,
-          ['input.residentId'],
-        );
-      }
+      const stay = await this.allocation.currentStay(manager, input.residentId);
       await lockShelter(manager, stay.shelterId, 'input.residentId');
       const result = await manager.update(
         BedAssignment,

@@ -4,6 +4,7 @@ import { lockShelter } from '@albergue/shelters';
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager, IsNull } from 'typeorm';
+import { BedAllocation } from './bed-allocation.js';
 import { BedAssignment } from './bed-assignment.entity.js';
 import { Bed } from './bed.entity.js';
 import type { DeclineTransferInput, MoveInput, TransferInput } from './dto/occupancy.input.js';
@@ -21,12 +22,13 @@ export class MovementsService {
     private readonly idempotency: IdempotencyService,
     private readonly figures: FiguresService,
     @Inject(OCCUPANCY_OPTIONS) private readonly options: OccupancyOptions,
+    private readonly allocation: BedAllocation,
   ) {}
 
   /** Another bed of the same shelter: the old stay ends as moved, a new one starts, in one act. */
   async move(userId: string, input: MoveInput): Promise<BedAssignment> {
     const { id } = await this.idempotency.run('move', input, async (manager) => {
-      const stay = await this.currentStay(manager, input.residentId);
+      const stay = await this.allocation.currentStay(manager, input.residentId);
       await lockShelter(manager, stay.shelterId, 'input.residentId');
       const bed = await manager.findOneBy(Bed, { id: input.bedId });
       if (!bed) {
@@ -75,7 +77,7 @@ export class MovementsService {
    */
   async transfer(userId: string, input: TransferInput): Promise<BedAssignment> {
     const { id } = await this.idempotency.run('transfer', input, async (manager) => {
-      const stay = await this.currentStay(manager, input.residentId);
+      const stay = await this.allocation.currentStay(manager, input.residentId);
       if (stay.shelterId === input.toShelterId) {
         throw new OccupancyException(
           'Already at this shelter: move instead.',
@@ -173,22 +175,6 @@ export class MovementsService {
     return this.dataSource
       .getRepository(BedAssignment)
       .find({ where: { originShelterId: shelterId }, order: { startedAt: 'DESC' }, take: 200 });
-  }
-
-  private async currentStay(manager: EntityManager, residentId: string): Promise<BedAssignment> {
-    const stay = await manager.findOneBy(BedAssignment, {
-      residentId,
-      kind: AssignmentKind.STAY,
-      endedAt: IsNull(),
-    });
-    if (!stay) {
-      throw new OccupancyException(
-        'This person is not checked in.',
-        OccupancyExceptionCode.NOT_CHECKED_IN,
-        ['input.residentId'],
-      );
-    }
-    return stay;
   }
 
   /** Ends an assignment that is still open; one that ended meanwhile (a racing act) is a conflict. */
