@@ -1,5 +1,4 @@
-export * from './audit-entry.entity.js';
-export * from './audit.options.js';
-export * from './audit.module.js';
-export * from './audit.service.js';
-export * from './dto/audit-filter.input.js';
+// The door of @albergue/audit: what other libs and apps use, named one by one; the rest stays inside.
+export { AuditEntry, AuditOutcome } from './audit-entry.entity.js';
+export { AuditModule } from './audit.module.js';
+export { AuditService } from './audit.service.js';

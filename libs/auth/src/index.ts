@@ -1,14 +1,11 @@
-export * from './accounts.service.js';
-export * from './auth.exception.js';
-export * from './auth.module.js';
-export * from './auth.options.js';
-export * from './common-passwords.js';
-export * from './first-start.service.js';
-export * from './membership.entity.js';
-export * from './password-token.entity.js';
-export * from './policy-registry.js';
-export * from './policy.guard.js';
-export * from './session-cookie.js';
-export * from './session.entity.js';
-export * from './sessions.service.js';
-export * from './user.entity.js';
+// The door of @albergue/auth: what other libs and apps use, named one by one; the rest stays inside.
+export { AccountsService } from './accounts.service.js';
+export { AuthModule } from './auth.module.js';
+export { passwordProblem } from './common-passwords.js';
+export { FirstStartService } from './first-start.service.js';
+export { Membership } from './membership.entity.js';
+export { PasswordToken } from './password-token.entity.js';
+export { PolicyRegistry, type PolicyRow } from './policy-registry.js';
+export { Session } from './session.entity.js';
+export { ACCESS_CHANNEL, SessionsService } from './sessions.service.js';
+export { User } from './user.entity.js';

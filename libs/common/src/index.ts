@@ -1,16 +1,37 @@
-export * from './app.exception.js';
-export * from './cluster-jobs.js';
-export * from './common.module.js';
-export * from './idempotency.service.js';
-export * from './input-validation.pipe.js';
-export * from './job-run.entity.js';
-export * from './request-log.entity.js';
-export * from './snake-naming.strategy.js';
-export * from './request-loaders.js';
-export * from './uuid.pipe.js';
-export * from './policy.js';
-export * from './periodic.js';
-export * from './scope-registry.js';
-export * from './enum-names.js';
-export * from './requested-fields.js';
-export * from './request-decorators.js';
+// The door of @albergue/common: what other libs and apps use, named one by one; the rest stays inside.
+export { ApiErrorCode, AppException, HTTP_STATUS, libException } from './app.exception.js';
+export { type ClusterJob, ClusterJobs, jobLockKey, type JobOutcome } from './cluster-jobs.js';
+export { CommonModule } from './common.module.js';
+export { enumNames } from './enum-names.js';
+export { IdempotencyService } from './idempotency.service.js';
+export { InputValidationPipe } from './input-validation.pipe.js';
+export { JobRun } from './job-run.entity.js';
+export { runEvery } from './periodic.js';
+export {
+  type Actor,
+  Allow,
+  argPath,
+  Authenticated,
+  type DeclaredPolicy,
+  NETWORK_ROLES,
+  type NetworkRole,
+  POLICY,
+  Public,
+  recordScope,
+  Role,
+  type ScopeLookups,
+  SHELTER_ROLES,
+  type ShelterRole,
+} from './policy.js';
+export { type Caller, CurrentActor, CurrentCaller, RequestIdField } from './request-decorators.js';
+export {
+  type GraphQLContext,
+  type ReplyLike,
+  type RequestLike,
+  RequestLoaders,
+} from './request-loaders.js';
+export { RequestLog } from './request-log.entity.js';
+export { requestedFields } from './requested-fields.js';
+export { ScopeRegistry } from './scope-registry.js';
+export { snakeCase, SnakeNamingStrategy } from './snake-naming.strategy.js';
+export { UuidPipe } from './uuid.pipe.js';

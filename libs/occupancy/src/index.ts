@@ -1,10 +1,10 @@
-export * from './bed-assignment.entity.js';
-export * from './bed.entity.js';
-export * from './bed.views.js';
-export * from './beds.service.js';
-export * from './occupancy.enums.js';
-export * from './occupancy.module.js';
-export * from './check-in.service.js';
-export * from './holds.service.js';
-export * from './room.entity.js';
-export * from './turnaway.entity.js';
+// The door of @albergue/occupancy: what other libs and apps use, named one by one; the rest stays inside.
+export { BedAssignment } from './bed-assignment.entity.js';
+export { Bed } from './bed.entity.js';
+export { BedView } from './bed.views.js';
+export { BedsService } from './beds.service.js';
+export { HoldsService } from './holds.service.js';
+export { BedKind } from './occupancy.enums.js';
+export { OccupancyModule } from './occupancy.module.js';
+export { Room } from './room.entity.js';
+export { Turnaway } from './turnaway.entity.js';

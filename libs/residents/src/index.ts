@@ -1,14 +1,12 @@
-export * from './appointment.entity.js';
-export * from './asylum-track.js';
-export * from './asylum.service.js';
-export * from './dto/resident.input.js';
-export * from './free-text-sealing.js';
-export * from './household.entity.js';
-export * from './resident-access.js';
-export * from './resident-event.entity.js';
-export * from './resident-lifecycle.service.js';
-export * from './resident.entity.js';
-export * from './residents.enums.js';
-export * from './residents.module.js';
-export * from './residents.options.js';
-export * from './residents.service.js';
+// The door of @albergue/residents: what other libs and apps use, named one by one; the rest stays inside.
+export { Appointment } from './appointment.entity.js';
+export { AsylumService } from './asylum.service.js';
+export { RegisterHouseholdInput } from './dto/resident.input.js';
+export { FreeTextSealing } from './free-text-sealing.js';
+export { Household } from './household.entity.js';
+export { ResidentEvent } from './resident-event.entity.js';
+export { ResidentLifecycleService } from './resident-lifecycle.service.js';
+export { Resident } from './resident.entity.js';
+export { AppointmentKind, AsylumStatus, LegalBasis } from './residents.enums.js';
+export { ResidentsModule } from './residents.module.js';
+export { ResidentsService } from './residents.service.js';

@@ -1,26 +1,24 @@
-export * from './approximate-location.js';
-export * from './availability.js';
-export * from './availability-outbox.entity.js';
-export * from './availability.service.js';
-export * from './availability.types.js';
-export * from './dto/capacity.input.js';
-export * from './dto/create-shelter.input.js';
-export * from './dto/geo-point.input.js';
-export * from './dto/organisation.input.js';
-export * from './dto/report-availability.input.js';
-export * from './dto/shelter-parts.input.js';
-export * from './dto/shelters.args.js';
-export * from './dto/update-shelter.input.js';
-export * from './organisation.entity.js';
-export * from './organisations.service.js';
-export * from './shelter-capacity.entity.js';
-export * from './shelter-parts.js';
-export * from './shelter-search.service.js';
-export * from './shelter.entity.js';
-export * from './shelters.enums.js';
-export * from './shelters.exception.js';
-export * from './shelters.module.js';
-export * from './shelters.options.js';
-export * from './shelters.service.js';
-export * from './shelter-lock.js';
-export * from './public-shelter.js';
+// The door of @albergue/shelters: what other libs and apps use, named one by one; the rest stays inside.
+export { haversineKm } from './approximate-location.js';
+export { AvailabilityOutbox } from './availability-outbox.entity.js';
+export { type AvailabilityRules, type CapacityFigures } from './availability.js';
+export { AVAILABILITY_CHANNEL, AvailabilityService } from './availability.service.js';
+export { CapacityInput } from './dto/capacity.input.js';
+export { MAX_SHELTERS_PER_PAGE } from './dto/shelters.args.js';
+export { Organisation } from './organisation.entity.js';
+export { OrganisationsService } from './organisations.service.js';
+export { areaOf, PUBLIC_FIELD_NEEDS, toPublicShelter } from './public-shelter.js';
+export { ShelterCapacity } from './shelter-capacity.entity.js';
+export { lockShelter } from './shelter-lock.js';
+export { ShelterSearchService } from './shelter-search.service.js';
+export { Shelter } from './shelter.entity.js';
+export {
+  OrganisationKind,
+  Population,
+  ShelterService,
+  ShelterStatus,
+  TrackingMode,
+} from './shelters.enums.js';
+export { SheltersModule } from './shelters.module.js';
+export { SHELTERS_OPTIONS } from './shelters.options.js';
+export { SheltersService } from './shelters.service.js';
