@@ -7,20 +7,22 @@ import { createLogger } from '../apps/api/src/logging/logger.js';
 import { DEMO_PASSWORD, graphql, signIn } from './helpers/test-app.js';
 
 /** The path `npm start` takes when DATABASE_URL is unset: its own PostgreSQL in DATA_DIR. */
+/** The app on its own embedded PostgreSQL in `dataDir`, quiet, on a free port. */
+async function start(dataDir: string, env: Record<string, string> = {}) {
+  const config = loadConfig({
+    DATA_DIR: dataDir,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'silent',
+    TILE_URL: '',
+    ...env,
+  });
+  return startAlbergue(config, createLogger(config));
+}
+
 describe('Embedded PostgreSQL (e2e)', () => {
   let dataDir: string;
   let running: RunningAlbergue | undefined;
-
-  const start = async () => {
-    const config = loadConfig({
-      DATA_DIR: dataDir,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'silent',
-      TILE_URL: '',
-    });
-    return startAlbergue(config, createLogger(config));
-  };
 
   const count = async (url: string) =>
     (await graphql<{ shelters: { id: string }[] }>(url, '{ shelters(first: 1000) { id } }')).data!
@@ -37,7 +39,7 @@ describe('Embedded PostgreSQL (e2e)', () => {
   });
 
   it('starts its own database with migrations and demo data, and keeps the data across a restart', async () => {
-    running = await start();
+    running = await start(dataDir);
     expect(running.databaseUrl).toMatch(/^postgres:\/\/albergue:.+@127\.0\.0\.1:\d+\/albergue$/);
     expect(await count(running.url)).toBe(40);
     const renamed = await graphql<{ shelters: { id: string }[] }>(
@@ -53,7 +55,7 @@ describe('Embedded PostgreSQL (e2e)', () => {
     await running.close();
     running = undefined;
 
-    running = await start();
+    running = await start(dataDir);
     expect(await count(running.url)).toBe(40);
     const after = await graphql<{ shelter: { name: string } }>(
       running.url,
@@ -125,17 +127,9 @@ describe('Embedded PostgreSQL (e2e)', () => {
     });
 
     it('keeps its database under /var/lib/albergue, linked from DATA_DIR/pg', async () => {
-      const dataDir = path.join(parent, 'data');
-      const config = loadConfig({
-        DATA_DIR: dataDir,
-        PORT: '0',
-        HOST: '127.0.0.1',
-        LOG_LEVEL: 'silent',
-        TILE_URL: '',
-        DEMO_DATA: 'false',
-      });
-      running = await startAlbergue(config, createLogger(config));
-      target = await readlink(path.join(dataDir, 'pg'));
+      const privateData = path.join(parent, 'data');
+      running = await start(privateData, { DEMO_DATA: 'false' });
+      target = await readlink(path.join(privateData, 'pg'));
 
       expect(target).toMatch(/^\/var\/lib\/albergue\/[0-9a-f]{12}\/pg$/);
       expect((await fetch(`${running.url}/health`)).status).toBe(200);

@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { adult, householdInput } from '../factories/resident.factory.js';
-import type { SignedIn } from '../helpers/test-app.js';
+import { bedsAt } from '../factories/occupancy.factory.js';
+import { connect, type TestSocket } from '../helpers/sockets.js';
+import { workplaces } from '../helpers/staff.js';
+import type { SignedIn, TestApp } from '../helpers/test-app.js';
 
 /** Refusals that are answers, not faults: the request must not be retried. */
 export const DEFINITIVE = new Set(['BAD_USER_INPUT', 'CONFLICT', 'NOT_FOUND', 'FORBIDDEN']);
@@ -118,4 +121,20 @@ export async function checkInsAndOuts(
     }),
   );
   return { checkIns, checkOuts };
+}
+
+/**
+ * What a load needs on a started app: the demo coordinator signed in, their first shelter with
+ * `beds` beds for men, and a public map watching the whole network.
+ */
+export async function loadSetting(
+  app: TestApp,
+  beds: number,
+): Promise<{ coordinator: SignedIn; shelterId: string; map: TestSocket }> {
+  const coordinator = await app.signIn('coordinator@demo.example');
+  const [shelterId] = await workplaces(coordinator);
+  await bedsAt(coordinator, shelterId, beds);
+  const map = await connect(app.url, '/public');
+  await map.emit('watch', { areas: ['*'] });
+  return { coordinator, shelterId, map };
 }

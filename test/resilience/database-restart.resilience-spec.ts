@@ -1,9 +1,7 @@
 import { type OwnDatabase, ownDatabase } from '../helpers/own-database.js';
-import { checkInsAndOuts, loadWorkers } from './check-in-load.js';
-import { bedsAt } from '../factories/occupancy.factory.js';
-import { connect, type TestSocket } from '../helpers/sockets.js';
+import { checkInsAndOuts, loadSetting, loadWorkers } from './check-in-load.js';
+import type { TestSocket } from '../helpers/sockets.js';
 import { type SignedIn, startTestApp, type TestApp } from '../helpers/test-app.js';
-import { workplaces } from '../helpers/staff.js';
 
 const WORKERS = 8;
 const BEDS = 12;
@@ -21,11 +19,7 @@ describe('Resilience: PostgreSQL restarted in the middle of a check-in load', ()
   beforeAll(async () => {
     database = await ownDatabase();
     app = await startTestApp({ DATABASE_URL: database.url, REALTIME_TICK: '200ms' });
-    coordinator = await app.signIn('coordinator@demo.example');
-    [shelterId] = await workplaces(coordinator);
-    await bedsAt(coordinator, shelterId, BEDS);
-    map = await connect(app.url, '/public');
-    await map.emit('watch', { areas: ['*'] });
+    ({ coordinator, shelterId, map } = await loadSetting(app, BEDS));
   }, 120_000);
 
   afterAll(async () => {

@@ -1,12 +1,10 @@
 import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { checkInsAndOuts, loadWorkers } from './check-in-load.js';
-import { bedsAt } from '../factories/occupancy.factory.js';
+import { checkInsAndOuts, loadSetting, loadWorkers } from './check-in-load.js';
 import { captureLogs } from '../helpers/log-capture.js';
-import { connect, type TestSocket } from '../helpers/sockets.js';
+import type { TestSocket } from '../helpers/sockets.js';
 import { type SignedIn, startTestApp, type TestApp } from '../helpers/test-app.js';
-import { workplaces } from '../helpers/staff.js';
 
 const WORKERS = 8;
 const BEDS = 12;
@@ -48,11 +46,7 @@ describe('Resilience: the embedded PostgreSQL killed in the middle of a check-in
     await chmod(dataDir, 0o755);
     logs = captureLogs();
     app = await startTestApp({ DATA_DIR: dataDir, REALTIME_TICK: '200ms' }, logs.logger);
-    coordinator = await app.signIn('coordinator@demo.example');
-    [shelterId] = await workplaces(coordinator);
-    await bedsAt(coordinator, shelterId, BEDS);
-    map = await connect(app.url, '/public');
-    await map.emit('watch', { areas: ['*'] });
+    ({ coordinator, shelterId, map } = await loadSetting(app, BEDS));
   }, 120_000);
 
   afterAll(async () => {
