@@ -8,8 +8,14 @@ const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 export default defineConfig({
   root: here('.'),
   base: '/',
-  // The dependency-free lib the server reads too (the same alias as tsconfig.json's paths).
-  resolve: { alias: { '@albergue/contracts': here('../../libs/contracts/src/index.ts') } },
+  // The two dependency-free libs the server reads too (the same aliases as tsconfig.json's paths):
+  // the only server code the web may import (the boundary rules in .dependency-cruiser.cjs).
+  resolve: {
+    alias: {
+      '@albergue/contracts': here('../../libs/contracts/src/index.ts'),
+      '@albergue/i18n': here('../../libs/i18n/src/index.ts'),
+    },
+  },
   build: {
     outDir: 'dist',
     emptyOutDir: true,

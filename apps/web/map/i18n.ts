@@ -1,13 +1,14 @@
-import { format, type MessageKey, negotiate } from '../../../libs/i18n/src/catalogue';
-import type { Catalogue } from '../../../libs/i18n/src/catalogue';
+import {
+  type Catalogue,
+  format,
+  LANGUAGES,
+  loadCatalogue,
+  type MessageKey,
+  negotiate,
+} from '@albergue/i18n';
 
-// Every catalogue file is its own small chunk: a phone downloads only its language.
-const loaders = import.meta.glob<{ default: Catalogue }>('../../../libs/i18n/src/catalogues/*.ts');
-const byCode = new Map(
-  Object.entries(loaders).map(([file, load]) => [file.replace(/^.*\/|\.ts$/g, ''), load]),
-);
-
-export const LANGUAGES = [...byCode.keys()].sort();
+// Every catalogue is its own small chunk (the lib loads each with its own import()): a phone
+// downloads only its language.
 const STORED = 'albergue.lang';
 
 let current: Catalogue;
@@ -28,7 +29,7 @@ export function preferredLanguage(): string {
 }
 
 export async function useLanguage(code: string): Promise<Catalogue> {
-  current = (await byCode.get(code)!()).default;
+  current = (await loadCatalogue(code))!;
   document.documentElement.lang = current.code;
   document.documentElement.dir = current.rtl ? 'rtl' : 'ltr';
   try {
@@ -42,7 +43,7 @@ export async function useLanguage(code: string): Promise<Catalogue> {
 /** Names of the languages, each in itself, for the switcher (loads each small catalogue once). */
 export async function languageNames(): Promise<Map<string, string>> {
   const entries = await Promise.all(
-    LANGUAGES.map(async (code) => [code, (await byCode.get(code)!()).default.name] as const),
+    LANGUAGES.map(async (code) => [code, (await loadCatalogue(code))!.name] as const),
   );
   return new Map(entries);
 }

@@ -8,7 +8,7 @@ import {
   type PublicShelter as Shelter,
   type ServiceName,
 } from '@albergue/contracts';
-import { ageText as ageInWords, type MessageKey } from '../../../libs/i18n/src/catalogue';
+import { ageText as ageInWords, type MessageKey } from '@albergue/i18n';
 import { t } from './i18n';
 
 /** A symbol and words with every colour: a band is never told by colour alone. */

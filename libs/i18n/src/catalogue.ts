@@ -5,8 +5,9 @@ export type MessageKey = keyof (typeof reference)['strings'];
 
 /**
  * One language: a file in catalogues/ named by its code (BCP 47, e.g. `fa-AF.ts` for Dari).
- * Adding a language is adding that file: the pages and the server find every catalogue there,
- * and the spec fails on a missing or extra key or a placeholder that differs from Spanish's.
+ * Adding a language is adding that file and its line in languages.ts, where the pages and the
+ * server find it; the spec fails on a file without a line, a missing or extra key or a
+ * placeholder that differs from Spanish's.
  */
 export interface Catalogue {
   code: string;

@@ -1,8 +1,25 @@
+import { readdir } from 'node:fs/promises';
 import { describe, expect, it } from '@jest/globals';
 import { acceptedLanguages, ageText, format, negotiate, placeholders } from './catalogue.js';
-import { loadCatalogues } from './load-catalogues.js';
+import { LANGUAGES, loadCatalogue, loadCatalogues } from './languages.js';
 
 describe('catalogues', () => {
+  it('lists every file in catalogues/, each under its own code', async () => {
+    const files = (await readdir(new URL('./catalogues', import.meta.url)))
+      .filter((file) => file.endsWith('.ts'))
+      .map((file) => file.replace(/\.ts$/, ''));
+    expect([...LANGUAGES]).toEqual(files.sort());
+    for (const [code, catalogue] of await loadCatalogues()) {
+      expect(catalogue.code).toBe(code);
+    }
+  });
+
+  it('loads one catalogue by code, and none for a code it has not (not even a prototype key)', async () => {
+    expect((await loadCatalogue('ht'))?.code).toBe('ht');
+    expect(await loadCatalogue('de')).toBeUndefined();
+    expect(await loadCatalogue('constructor')).toBeUndefined();
+  });
+
   it('has the five languages of the people the network serves', async () => {
     expect([...(await loadCatalogues()).keys()]).toEqual(
       expect.arrayContaining(['en', 'es', 'fr', 'ht', 'pt']),

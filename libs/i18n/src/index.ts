@@ -1,4 +1,5 @@
 // The door of @albergue/i18n: what other libs and apps use, named one by one; the rest stays inside.
+// Dependency-free (no Node, no npm): the browser imports it through its alias as the server does.
 export {
   acceptedLanguages,
   ageText,
@@ -7,4 +8,4 @@ export {
   type MessageKey,
   negotiate,
 } from './catalogue.js';
-export { loadCatalogues } from './load-catalogues.js';
+export { LANGUAGES, loadCatalogue, loadCatalogues } from './languages.js';

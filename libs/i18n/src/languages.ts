@@ -1,0 +1,34 @@
+import type { Catalogue } from './catalogue.js';
+
+/**
+ * Every catalogue, by its code (BCP 47), each loaded on its own: the browser makes each one a
+ * small chunk of its own, so a phone downloads only its language; the server loads them all at
+ * start. Adding a language is adding its file in catalogues/ and its line here (the spec fails
+ * on a file without a line). A literal list, not a folder read, keeps this lib free of Node and
+ * of the bundler alike.
+ */
+const LOADERS: Record<string, () => Promise<{ default: Catalogue }>> = {
+  en: () => import('./catalogues/en.js'),
+  es: () => import('./catalogues/es.js'),
+  fr: () => import('./catalogues/fr.js'),
+  ht: () => import('./catalogues/ht.js'),
+  pt: () => import('./catalogues/pt.js'),
+};
+
+/** The codes of every catalogue, sorted. */
+export const LANGUAGES: readonly string[] = Object.keys(LOADERS).sort();
+
+/** One catalogue; undefined for a code there is none for (negotiate first). */
+export async function loadCatalogue(code: string): Promise<Catalogue | undefined> {
+  // hasOwnProperty, not Object.hasOwn: the finder runs on old phones' browsers (ES2019).
+  const load = Object.prototype.hasOwnProperty.call(LOADERS, code) ? LOADERS[code] : undefined;
+  return load && (await load()).default;
+}
+
+/** Every catalogue, by code, in LANGUAGES' order. */
+export async function loadCatalogues(): Promise<Map<string, Catalogue>> {
+  const catalogues = await Promise.all(
+    LANGUAGES.map(async (code) => (await LOADERS[code]()).default),
+  );
+  return new Map(catalogues.map((catalogue) => [catalogue.code, catalogue]));
+}
