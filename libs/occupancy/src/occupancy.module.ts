@@ -58,9 +58,11 @@ export class OccupancyScopes {
 
 @Module({})
 export class OccupancyModule {
-  static forRoot(options: OccupancyOptions): DynamicModule {
+  /** `uses`: the configured modules whose services occupancy calls (residents, shelters). */
+  static forRoot(options: OccupancyOptions, uses: DynamicModule[]): DynamicModule {
     return {
       module: OccupancyModule,
+      imports: uses,
       providers: [
         { provide: OCCUPANCY_OPTIONS, useValue: options },
         BedsService,

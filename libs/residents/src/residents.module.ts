@@ -53,9 +53,11 @@ export class ResidentScopes {
 
 @Module({})
 export class ResidentsModule {
-  static forRoot(options: ResidentsOptions): DynamicModule {
+  /** `uses`: the configured modules whose services residents call (audit, vault). */
+  static forRoot(options: ResidentsOptions, uses: DynamicModule[]): DynamicModule {
     return {
       module: ResidentsModule,
+      imports: uses,
       providers: [
         { provide: RESIDENTS_OPTIONS, useValue: options },
         AsylumService,
@@ -72,7 +74,6 @@ export class ResidentsModule {
         ResidentsService,
       ],
       exports: [AsylumService, ResidentLifecycleService, ResidentPlacesService, ResidentsService],
-      global: true,
     };
   }
 }
