@@ -40,43 +40,63 @@ export class AppModule {
       databaseHealth = () => ({ supervised: false }),
     }: { serving?: boolean; databaseHealth?: () => DatabaseHealth } = {},
   ): DynamicModule {
-    const auth = AuthModule.forRoot({
-      sessionIdleMs: config.SESSION_IDLE_TIMEOUT,
-      sessionMaxMs: config.SESSION_MAX_AGE,
-      loginMaxFailuresPerAccount: config.LOGIN_MAX_FAILURES,
-      loginMaxFailuresPerAddress: config.LOGIN_MAX_FAILURES_PER_ADDRESS,
-      loginLockoutMs: config.LOGIN_LOCKOUT,
-      resetTokenMs: 24 * 3_600_000,
+    // Each configured once, and that same module handed to every module that imports it: Nest
+    // tells dynamic modules apart by reference, so a second forRoot would be a second instance.
+    const audit = AuditModule.forRoot({ retentionDays: config.AUDIT_RETENTION_DAYS });
+    const vault = VaultModule.forRoot({ cipher });
+    const shelters = SheltersModule.forRoot({
+      fewThreshold: config.FEW_THRESHOLD,
+      staleAfterMs: config.STALE_AFTER,
+      outboxRetentionMs: config.OUTBOX_RETENTION,
     });
-    const occupancy = OccupancyModule.forRoot({
-      holdMs: config.HOLD_TIME,
-      elsewhereShare: config.HOLDS_FROM_ELSEWHERE_SHARE,
-      elsewhereMaxMs: config.HOLD_FROM_ELSEWHERE_MAX,
-      timeZone: config.TIME_ZONE,
-    });
+    const residents = ResidentsModule.forRoot(
+      {
+        previousShelterAccessMs: config.PREVIOUS_SHELTER_ACCESS,
+        retentionDays: config.RETENTION_DAYS,
+      },
+      [audit, vault],
+    );
+    const auth = AuthModule.forRoot(
+      {
+        sessionIdleMs: config.SESSION_IDLE_TIMEOUT,
+        sessionMaxMs: config.SESSION_MAX_AGE,
+        loginMaxFailuresPerAccount: config.LOGIN_MAX_FAILURES,
+        loginMaxFailuresPerAddress: config.LOGIN_MAX_FAILURES_PER_ADDRESS,
+        loginLockoutMs: config.LOGIN_LOCKOUT,
+        resetTokenMs: 24 * 3_600_000,
+      },
+      [audit],
+    );
+    const occupancy = OccupancyModule.forRoot(
+      {
+        holdMs: config.HOLD_TIME,
+        elsewhereShare: config.HOLDS_FROM_ELSEWHERE_SHARE,
+        elsewhereMaxMs: config.HOLD_FROM_ELSEWHERE_MAX,
+        timeZone: config.TIME_ZONE,
+      },
+      [residents, shelters],
+    );
     return {
       module: AppModule,
       imports: [
         TypeOrmModule.forRoot(dataSourceOptions(databaseUrl)),
         CommonModule.forRoot({ fingerprint: (input) => cipher.hash('request', input) }),
-        VaultModule.forRoot({ cipher }),
-        AuditModule.forRoot({ retentionDays: config.AUDIT_RETENTION_DAYS }),
+        vault,
+        audit,
         auth,
         GraphQLModule.forRoot<MercuriusDriverConfig>(graphqlOptions(config)),
-        SheltersModule.forRoot({
-          fewThreshold: config.FEW_THRESHOLD,
-          staleAfterMs: config.STALE_AFTER,
-          outboxRetentionMs: config.OUTBOX_RETENTION,
-        }),
-        ResidentsModule.forRoot({
-          previousShelterAccessMs: config.PREVIOUS_SHELTER_ACCESS,
-          retentionDays: config.RETENTION_DAYS,
-        }),
+        shelters,
+        residents,
         occupancy,
         ...(serving
           ? [
               ScheduleModule.forRoot(),
-              RealtimeModule.forRoot(realtimeOptions(config, databaseUrl), [auth, occupancy]),
+              RealtimeModule.forRoot(realtimeOptions(config, databaseUrl), [
+                auth,
+                occupancy,
+                residents,
+                shelters,
+              ]),
               PublicPagesModule.forRoot({
                 timeZone: config.TIME_ZONE,
                 publicUrl: config.PUBLIC_URL,

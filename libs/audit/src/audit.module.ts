@@ -8,7 +8,6 @@ export class AuditModule {
   static forRoot(options: AuditOptions): DynamicModule {
     return {
       module: AuditModule,
-      global: true,
       providers: [{ provide: AUDIT_OPTIONS, useValue: options }, AuditService, AuditResolver],
       exports: [AuditService],
     };

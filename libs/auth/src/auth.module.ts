@@ -14,10 +14,11 @@ import { UsersResolver } from './users.resolver.js';
 
 @Module({})
 export class AuthModule {
-  static forRoot(options: AuthOptions): DynamicModule {
+  /** `uses`: the configured modules whose services auth calls (audit). */
+  static forRoot(options: AuthOptions, uses: DynamicModule[]): DynamicModule {
     return {
       module: AuthModule,
-      imports: [DiscoveryModule],
+      imports: [DiscoveryModule, ...uses],
       providers: [
         { provide: AUTH_OPTIONS, useValue: options },
         { provide: APP_GUARD, useClass: PolicyGuard },

@@ -7,6 +7,8 @@ import {
 } from './idempotency.service.js';
 import { ScopeRegistry } from './scope-registry.js';
 
+// Global: every lib runs its acts through idempotency and its jobs through ClusterJobs, and the
+// guard reads the one ScopeRegistry all of them register in.
 @Global()
 @Module({})
 export class CommonModule {

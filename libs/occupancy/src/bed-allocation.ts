@@ -1,4 +1,4 @@
-import { Resident } from '@albergue/residents';
+import { type PlaceableResident, ResidentPlacesService } from '@albergue/residents';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, In, IsNull } from 'typeorm';
 import { BedAssignment } from './bed-assignment.entity.js';
@@ -15,7 +15,10 @@ import { OccupancyException, OccupancyExceptionCode } from './occupancy.exceptio
  */
 @Injectable()
 export class BedAllocation {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly places: ResidentPlacesService,
+  ) {}
 
   group(groupId: string): Promise<BedAssignment[]> {
     return this.dataSource
@@ -39,12 +42,12 @@ export class BedAllocation {
     shelterId: string,
     ids: string[],
     alsoFrom: string | null = null,
-  ): Promise<Resident[]> {
-    const residents = await manager.findBy(Resident, {
-      id: In(ids),
-      currentShelterId: In(alsoFrom ? [shelterId, alsoFrom] : [shelterId]),
-      anonymisedAt: IsNull(),
-    });
+  ): Promise<PlaceableResident[]> {
+    const residents = await this.places.registeredAt(
+      manager,
+      ids,
+      alsoFrom ? [shelterId, alsoFrom] : [shelterId],
+    );
     if (residents.length !== ids.length) {
       throw new OccupancyException(
         'Each person must be registered at this shelter first.',

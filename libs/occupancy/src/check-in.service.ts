@@ -1,5 +1,9 @@
 import { type Caller, IdempotencyService } from '@albergue/common';
-import { Resident, ResidentLifecycleService, ResidentsService } from '@albergue/residents';
+import {
+  ResidentLifecycleService,
+  ResidentPlacesService,
+  ResidentsService,
+} from '@albergue/residents';
 import { lockShelter } from '@albergue/shelters';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
@@ -28,6 +32,7 @@ export class CheckInService {
     private readonly figures: FiguresService,
     private readonly residents: ResidentsService,
     private readonly lifecycle: ResidentLifecycleService,
+    private readonly places: ResidentPlacesService,
     private readonly allocation: BedAllocation,
   ) {}
 
@@ -143,15 +148,7 @@ export class CheckInService {
     );
     if (origin) {
       // Arrived: this is their shelter now; staff of the one they left keep access for a while.
-      await manager.update(
-        Resident,
-        { id: In(input.residentIds) },
-        {
-          currentShelterId: input.shelterId,
-          previousShelterId: origin,
-          leftPreviousAt: new Date(),
-        },
-      );
+      await this.places.arrived(manager, input.residentIds, input.shelterId, origin);
     }
     await this.figures.recompute(manager, input.shelterId);
     return groupId;

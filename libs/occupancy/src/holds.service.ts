@@ -4,12 +4,12 @@ import {
   IdempotencyService,
   type JobOutcome,
 } from '@albergue/common';
-import { Resident } from '@albergue/residents';
+import { ResidentPlacesService } from '@albergue/residents';
 import { lockShelter } from '@albergue/shelters';
 import { Inject, Injectable } from '@nestjs/common';
 import { Interval } from '@nestjs/schedule';
 import { randomUUID } from 'node:crypto';
-import { DataSource, In, IsNull } from 'typeorm';
+import { DataSource, IsNull } from 'typeorm';
 import { BedAllocation } from './bed-allocation.js';
 import { BedAssignment } from './bed-assignment.entity.js';
 import type { Placement } from './bed-picker.js';
@@ -35,6 +35,7 @@ export class HoldsService {
     private readonly allocation: BedAllocation,
     @Inject(OCCUPANCY_OPTIONS) private readonly options: OccupancyOptions,
     private readonly jobs: ClusterJobs,
+    private readonly places: ResidentPlacesService,
   ) {}
 
   /** Keeps beds for people on the way; they lapse after the hold time unless checked in or cancelled. */
@@ -45,11 +46,9 @@ export class HoldsService {
       let placements: Placement[];
       if (input.residentIds?.length) {
         // Only people of the placing shelter: a hold must not become a door into another shelter's records.
-        const residents = await manager.findBy(Resident, {
-          id: In(input.residentIds),
-          currentShelterId: input.fromShelterId,
-          anonymisedAt: IsNull(),
-        });
+        const residents = await this.places.registeredAt(manager, input.residentIds, [
+          input.fromShelterId,
+        ]);
         if (residents.length !== input.residentIds.length) {
           throw new OccupancyException(
             'Each person must be registered at the shelter placing the hold.',

@@ -1,5 +1,5 @@
 import { IdempotencyService } from '@albergue/common';
-import { Resident } from '@albergue/residents';
+import { ResidentPlacesService } from '@albergue/residents';
 import { lockShelter } from '@albergue/shelters';
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
@@ -23,6 +23,7 @@ export class MovementsService {
     private readonly figures: FiguresService,
     @Inject(OCCUPANCY_OPTIONS) private readonly options: OccupancyOptions,
     private readonly allocation: BedAllocation,
+    private readonly places: ResidentPlacesService,
   ) {}
 
   /** Another bed of the same shelter: the old stay ends as moved, a new one starts, in one act. */
@@ -92,7 +93,7 @@ export class MovementsService {
           shelterId === input.toShelterId ? 'input.toShelterId' : 'input.residentId',
         );
       }
-      const resident = await manager.findOneByOrFail(Resident, { id: input.residentId });
+      const resident = await this.places.placeable(manager, input.residentId);
       const [bed] = await manager.query<{ id: string }[]>(
         `SELECT b.id FROM bed b WHERE b.shelter_id = $1 AND b.population = $2 AND b.out_of_service_reason IS NULL
              AND NOT EXISTS (SELECT 1 FROM bed_assignment a WHERE a.bed_id = b.id AND a.ended_at IS NULL)

@@ -1,4 +1,5 @@
 import { ScopeRegistry } from '@albergue/common';
+import { ResidentPlacesService } from '@albergue/residents';
 import { type DynamicModule, Injectable, Module } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { BedsService } from './beds.service.js';
@@ -17,6 +18,7 @@ export class OccupancyScopes {
   constructor(
     private readonly registry: ScopeRegistry,
     private readonly dataSource: DataSource,
+    private readonly places: ResidentPlacesService,
   ) {
     // At construction, not onModuleInit: services run before the app starts (the demo loader)
     // open records through these scopes.
@@ -38,12 +40,13 @@ export class OccupancyScopes {
     );
     // Check-out, move and transfer act where the person's bed is (else where they are registered),
     // never where they were before.
-    this.registry.register(
-      'stay',
-      lookup(`SELECT coalesce(
-                (SELECT shelter_id FROM bed_assignment WHERE resident_id = $1 AND kind = 'stay' AND ended_at IS NULL),
-                (SELECT current_shelter_id FROM resident WHERE id = $1)) AS s`),
+    const bedOf = lookup(
+      `SELECT shelter_id AS s FROM bed_assignment WHERE resident_id = $1 AND kind = 'stay' AND ended_at IS NULL`,
     );
+    this.registry.register('stay', async (id) => {
+      const bed = await bedOf(id);
+      return bed.length > 0 ? bed : this.places.currentShelter(id);
+    });
     // The shelter that placed a hold elsewhere may cancel it.
     this.registry.register(
       'hold.placed',
@@ -55,9 +58,11 @@ export class OccupancyScopes {
 
 @Module({})
 export class OccupancyModule {
-  static forRoot(options: OccupancyOptions): DynamicModule {
+  /** `uses`: the configured modules whose services occupancy calls (residents, shelters). */
+  static forRoot(options: OccupancyOptions, uses: DynamicModule[]): DynamicModule {
     return {
       module: OccupancyModule,
+      imports: uses,
       providers: [
         { provide: OCCUPANCY_OPTIONS, useValue: options },
         BedsService,

@@ -6,6 +6,7 @@ export { FreeTextSealing } from './free-text-sealing.js';
 export { Household } from './household.entity.js';
 export { ResidentEvent } from './resident-event.entity.js';
 export { ResidentLifecycleService } from './resident-lifecycle.service.js';
+export { type PlaceableResident, ResidentPlacesService } from './resident-places.service.js';
 export { Resident } from './resident.entity.js';
 export { AppointmentKind, AsylumStatus, LegalBasis } from './residents.enums.js';
 export { ResidentsModule } from './residents.module.js';

@@ -7,6 +7,7 @@ import { FreeTextSealing } from './free-text-sealing.js';
 import { ResidentAccess } from './resident-access.js';
 import { ResidentAggregatesService } from './resident-aggregates.service.js';
 import { ResidentLifecycleService } from './resident-lifecycle.service.js';
+import { ResidentPlacesService } from './resident-places.service.js';
 import { ResidentSealer } from './resident-sealer.js';
 import { ResidentViewMapper } from './resident-view.mapper.js';
 import { ResidentsResolver } from './residents.resolver.js';
@@ -19,6 +20,7 @@ export class ResidentScopes {
   constructor(
     private readonly registry: ScopeRegistry,
     private readonly access: ResidentAccess,
+    private readonly places: ResidentPlacesService,
     private readonly dataSource: DataSource,
   ) {
     // At construction, not onModuleInit: services run before the app starts (the demo loader)
@@ -26,10 +28,7 @@ export class ResidentScopes {
     const current = (sql: string) => async (id: string) =>
       (await this.dataSource.query<{ s: string }[]>(sql, [id])).map((r) => r.s);
     // Changing, closing, exporting or erasing a record: where the person is now, only.
-    this.registry.register(
-      'resident',
-      current('SELECT current_shelter_id AS s FROM resident WHERE id = $1'),
-    );
+    this.registry.register('resident', (id) => this.places.currentShelter(id));
     // Reading it: also the shelter they left, for a while, and those other libs add (a shelter
     // expecting the person on a transfer). ResidentAccess.readRoles opens records through it.
     this.registry.register('resident.view', (id) => this.access.sheltersOf(id));
@@ -54,9 +53,11 @@ export class ResidentScopes {
 
 @Module({})
 export class ResidentsModule {
-  static forRoot(options: ResidentsOptions): DynamicModule {
+  /** `uses`: the configured modules whose services residents call (audit, vault). */
+  static forRoot(options: ResidentsOptions, uses: DynamicModule[]): DynamicModule {
     return {
       module: ResidentsModule,
+      imports: uses,
       providers: [
         { provide: RESIDENTS_OPTIONS, useValue: options },
         AsylumService,
@@ -65,14 +66,14 @@ export class ResidentsModule {
         ResidentAccess,
         ResidentAggregatesService,
         ResidentLifecycleService,
+        ResidentPlacesService,
         ResidentScopes,
         ResidentSealer,
         ResidentViewMapper,
         ResidentsResolver,
         ResidentsService,
       ],
-      exports: [AsylumService, ResidentLifecycleService, ResidentsService],
-      global: true,
+      exports: [AsylumService, ResidentLifecycleService, ResidentPlacesService, ResidentsService],
     };
   }
 }

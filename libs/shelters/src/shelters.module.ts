@@ -12,8 +12,6 @@ export class SheltersModule {
   static forRoot(options: SheltersOptions): DynamicModule {
     return {
       module: SheltersModule,
-      // Occupancy (and later libs) move a shelter's figures through AvailabilityService.
-      global: true,
       providers: [
         { provide: SHELTERS_OPTIONS, useValue: options },
         AvailabilityService,

@@ -1,12 +1,14 @@
-import { type DynamicModule, Global, Module } from '@nestjs/common';
+import { type DynamicModule, Module } from '@nestjs/common';
 import { ErasureService } from './erasure.service.js';
 import { KeyRotationService } from './key-rotation.service.js';
 import { Vault } from './vault.js';
 import { VAULT_OPTIONS, type VaultOptions } from './vault.options.js';
 import { VaultRegistry } from './vault-registry.js';
 
-/** Global: one keyring per process, and every lib that seals declares its columns to one registry. */
-@Global()
+/**
+ * One keyring per process, and every lib that seals declares its columns to one registry: the
+ * application configures this module once and hands that same module to each lib that imports it.
+ */
 @Module({})
 export class VaultModule {
   static forRoot(options: VaultOptions): DynamicModule {
