@@ -1,11 +1,11 @@
 // The door of @albergue/common: what other libs and apps use, named one by one; the rest stays inside.
+export { COMMON_ENTITIES } from './entities.js';
 export { ApiErrorCode, AppException, HTTP_STATUS, libException } from './app.exception.js';
 export { type ClusterJob, ClusterJobs, jobLockKey, type JobOutcome } from './cluster-jobs.js';
 export { CommonModule } from './common.module.js';
 export { enumNames } from './enum-names.js';
 export { IdempotencyService } from './idempotency.service.js';
 export { InputValidationPipe } from './input-validation.pipe.js';
-export { JobRun } from './job-run.entity.js';
 export { runEvery } from './periodic.js';
 export {
   type Actor,
@@ -30,7 +30,6 @@ export {
   type RequestLike,
   RequestLoaders,
 } from './request-loaders.js';
-export { RequestLog } from './request-log.entity.js';
 export { requestedFields } from './requested-fields.js';
 export { ScopeRegistry } from './scope-registry.js';
 export { snakeCase, SnakeNamingStrategy } from './snake-naming.strategy.js';

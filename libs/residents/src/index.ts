@@ -1,13 +1,10 @@
 // The door of @albergue/residents: what other libs and apps use, named one by one; the rest stays inside.
-export { Appointment } from './appointment.entity.js';
+export { RESIDENTS_ENTITIES } from './entities.js';
 export { AsylumService } from './asylum.service.js';
 export { RegisterHouseholdInput } from './dto/resident.input.js';
 export { FreeTextSealing } from './free-text-sealing.js';
-export { Household } from './household.entity.js';
-export { ResidentEvent } from './resident-event.entity.js';
 export { ResidentLifecycleService } from './resident-lifecycle.service.js';
 export { type PlaceableResident, ResidentPlacesService } from './resident-places.service.js';
-export { Resident } from './resident.entity.js';
 export { AppointmentKind, AsylumStatus, LegalBasis } from './residents.enums.js';
 export { ResidentsModule } from './residents.module.js';
 export { ResidentsService } from './residents.service.js';

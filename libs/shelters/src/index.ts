@@ -1,17 +1,15 @@
 // The door of @albergue/shelters: what other libs and apps use, named one by one; the rest stays inside.
+export { SHELTERS_ENTITIES } from './entities.js';
+export { Shelter } from './shelter.entity.js';
 export { haversineKm } from './approximate-location.js';
-export { AvailabilityOutbox } from './availability-outbox.entity.js';
 export { type AvailabilityRules, type CapacityFigures } from './availability.js';
 export { AVAILABILITY_CHANNEL, AvailabilityService } from './availability.service.js';
 export { CapacityInput } from './dto/capacity.input.js';
 export { MAX_SHELTERS_PER_PAGE } from './dto/shelters.args.js';
-export { Organisation } from './organisation.entity.js';
 export { OrganisationsService } from './organisations.service.js';
 export { areaOf, PUBLIC_FIELD_NEEDS, toPublicShelter } from './public-shelter.js';
-export { ShelterCapacity } from './shelter-capacity.entity.js';
 export { lockShelter } from './shelter-lock.js';
 export { ShelterSearchService } from './shelter-search.service.js';
-export { Shelter } from './shelter.entity.js';
 export {
   OrganisationKind,
   Population,

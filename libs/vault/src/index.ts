@@ -1,4 +1,4 @@
-export { CryptoKey } from './crypto-key.entity.js';
+export { VAULT_ENTITIES } from './entities.js';
 export { ErasureService } from './erasure.service.js';
 export { FieldCipher, normaliseDocument, normaliseName, SEALED_FORM } from './field-cipher.js';
 export { KeyRotationService, type RotationReport } from './key-rotation.service.js';

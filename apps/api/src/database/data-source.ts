@@ -1,34 +1,22 @@
-import { AuditEntry } from '@albergue/audit';
-import { Membership, PasswordToken, Session, User } from '@albergue/auth';
-import { JobRun, RequestLog, SnakeNamingStrategy } from '@albergue/common';
-import { Bed, BedAssignment, Room, Turnaway } from '@albergue/occupancy';
-import { Appointment, Household, Resident, ResidentEvent } from '@albergue/residents';
-import { AvailabilityOutbox, Organisation, Shelter, ShelterCapacity } from '@albergue/shelters';
-import { CryptoKey } from '@albergue/vault';
+import { AUDIT_ENTITIES } from '@albergue/audit';
+import { AUTH_ENTITIES } from '@albergue/auth';
+import { COMMON_ENTITIES, SnakeNamingStrategy } from '@albergue/common';
+import { OCCUPANCY_ENTITIES } from '@albergue/occupancy';
+import { RESIDENTS_ENTITIES } from '@albergue/residents';
+import { SHELTERS_ENTITIES } from '@albergue/shelters';
+import { VAULT_ENTITIES } from '@albergue/vault';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { MIGRATIONS } from '../../../../migrations/index.js';
 
+/** Every lib's tables, each list from its door. */
 export const ENTITIES = [
-  RequestLog,
-  JobRun,
-  AuditEntry,
-  User,
-  Membership,
-  Session,
-  PasswordToken,
-  Organisation,
-  Shelter,
-  ShelterCapacity,
-  AvailabilityOutbox,
-  CryptoKey,
-  Household,
-  Resident,
-  ResidentEvent,
-  Appointment,
-  Room,
-  Bed,
-  BedAssignment,
-  Turnaway,
+  ...COMMON_ENTITIES,
+  ...AUDIT_ENTITIES,
+  ...AUTH_ENTITIES,
+  ...SHELTERS_ENTITIES,
+  ...VAULT_ENTITIES,
+  ...RESIDENTS_ENTITIES,
+  ...OCCUPANCY_ENTITIES,
 ];
 
 /** The schema changes only through migrations: `synchronize` stays off everywhere. */

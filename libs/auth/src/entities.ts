@@ -1,0 +1,7 @@
+import { Membership } from './membership.entity.js';
+import { PasswordToken } from './password-token.entity.js';
+import { Session } from './session.entity.js';
+import { User } from './user.entity.js';
+
+/** The tables this lib owns, for the app's data source (the entities themselves stay inside). */
+export const AUTH_ENTITIES = [User, Membership, Session, PasswordToken];
