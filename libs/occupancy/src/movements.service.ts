@@ -160,7 +160,6 @@ export class MovementsService {
     return this.dataSource.getRepository(BedAssignment).findOneByOrFail({ groupId: input.holdId });
   }
 
-  /** Transfers sent from a shelter, newest first, with how they ended (checked in, declined, expired) or not yet. */
   /**
    * Every hold on a shelter's beds now, soonest to lapse first, with the shelter that placed it
    * (originShelterId; null: this shelter's own): its coordinator may release any of them.
@@ -172,6 +171,7 @@ export class MovementsService {
     });
   }
 
+  /** Transfers sent from a shelter, newest first, with how they ended (checked in, declined, expired) or not yet. */
   transfersFrom(shelterId: string): Promise<BedAssignment[]> {
     return this.dataSource
       .getRepository(BedAssignment)
