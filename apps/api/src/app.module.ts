@@ -53,6 +53,12 @@ export class AppModule {
       elsewhereShare: config.HOLDS_FROM_ELSEWHERE_SHARE,
       elsewhereMaxMs: config.HOLD_FROM_ELSEWHERE_MAX,
       timeZone: config.TIME_ZONE,
+      holdWarningMs: config.HOLD_WARNING,
+    });
+    const shelters = SheltersModule.forRoot({
+      fewThreshold: config.FEW_THRESHOLD,
+      staleAfterMs: config.STALE_AFTER,
+      outboxRetentionMs: config.OUTBOX_RETENTION,
     });
     return {
       module: AppModule,
@@ -63,20 +69,17 @@ export class AppModule {
         AuditModule.forRoot({ retentionDays: config.AUDIT_RETENTION_DAYS }),
         auth,
         GraphQLModule.forRoot<MercuriusDriverConfig>(graphqlOptions(config)),
-        SheltersModule.forRoot({
-          fewThreshold: config.FEW_THRESHOLD,
-          staleAfterMs: config.STALE_AFTER,
-          outboxRetentionMs: config.OUTBOX_RETENTION,
-        }),
+        shelters,
         ResidentsModule.forRoot({
           previousShelterAccessMs: config.PREVIOUS_SHELTER_ACCESS,
           retentionDays: config.RETENTION_DAYS,
+          appointmentsAheadMs: config.APPOINTMENTS_AHEAD,
         }),
         occupancy,
         ...(serving
           ? [
               ScheduleModule.forRoot(),
-              RealtimeModule.forRoot(realtimeOptions(config, databaseUrl), [auth, occupancy]),
+              RealtimeModule.forRoot(realtimeOptions(config, databaseUrl), [auth, shelters]),
               PublicPagesModule.forRoot({
                 timeZone: config.TIME_ZONE,
                 publicUrl: config.PUBLIC_URL,

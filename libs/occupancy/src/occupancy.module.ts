@@ -2,6 +2,7 @@ import { ScopeRegistry } from '@albergue/common';
 import { type DynamicModule, Injectable, Module } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { BedsService } from './beds.service.js';
+import { BoardNotifier } from './board.notifier.js';
 import { FiguresService } from './figures.service.js';
 import { MovementsService } from './movements.service.js';
 import { RecordsService } from './records.service.js';
@@ -61,6 +62,7 @@ export class OccupancyModule {
       providers: [
         { provide: OCCUPANCY_OPTIONS, useValue: options },
         BedsService,
+        BoardNotifier,
         FiguresService,
         MovementsService,
         OccupancyResolver,

@@ -1,6 +1,7 @@
 import { ScopeRegistry } from '@albergue/common';
 import { type DynamicModule, Injectable, Module } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { AppointmentsNotifier } from './appointments.notifier.js';
 import { AsylumService } from './asylum.service.js';
 import { DuplicatesService } from './duplicates.service.js';
 import { FreeTextSealing } from './free-text-sealing.js';
@@ -59,6 +60,7 @@ export class ResidentsModule {
       module: ResidentsModule,
       providers: [
         { provide: RESIDENTS_OPTIONS, useValue: options },
+        AppointmentsNotifier,
         AsylumService,
         DuplicatesService,
         FreeTextSealing,

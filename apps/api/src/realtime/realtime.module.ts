@@ -5,6 +5,7 @@ import { PublicGateway } from './public.gateway.js';
 import { PublicSnapshot } from './public-snapshot.js';
 import { REALTIME_OPTIONS, type RealtimeOptions } from './realtime.options.js';
 import { SnapshotController } from './snapshot.controller.js';
+import { StaffDispatch } from './staff-dispatch.js';
 import { StaffGateway } from './staff.gateway.js';
 
 /**
@@ -13,7 +14,10 @@ import { StaffGateway } from './staff.gateway.js';
  */
 @Module({})
 export class RealtimeModule {
-  /** `uses`: the configured modules whose services the gateways call (accounts, occupancy). */
+  /**
+   * `uses`: the configured modules whose services the gateways call (sessions; the shelters'
+   * state and the staff notifiers the libs registered).
+   */
   static forRoot(options: RealtimeOptions, uses: DynamicModule[]): DynamicModule {
     return {
       module: RealtimeModule,
@@ -25,6 +29,7 @@ export class RealtimeModule {
         DatabaseSignals,
         PublicGateway,
         PublicSnapshot,
+        StaffDispatch,
         StaffGateway,
       ],
       exports: [DatabaseSignals, PublicGateway, PublicSnapshot],
