@@ -60,6 +60,7 @@ export class AppModule {
       staleAfterMs: config.STALE_AFTER,
       outboxRetentionMs: config.OUTBOX_RETENTION,
     });
+    const realtime = RealtimeModule.forRoot(realtimeOptions(config, databaseUrl), [auth, shelters]);
     return {
       module: AppModule,
       imports: [
@@ -79,12 +80,15 @@ export class AppModule {
         ...(serving
           ? [
               ScheduleModule.forRoot(),
-              RealtimeModule.forRoot(realtimeOptions(config, databaseUrl), [auth, shelters]),
-              PublicPagesModule.forRoot({
-                timeZone: config.TIME_ZONE,
-                publicUrl: config.PUBLIC_URL,
-                fromRequest: config.NODE_ENV !== 'production',
-              }),
+              realtime,
+              PublicPagesModule.forRoot(
+                {
+                  timeZone: config.TIME_ZONE,
+                  publicUrl: config.PUBLIC_URL,
+                  fromRequest: config.NODE_ENV !== 'production',
+                },
+                realtime,
+              ),
             ]
           : []),
       ],

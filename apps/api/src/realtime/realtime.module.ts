@@ -10,7 +10,9 @@ import { StaffGateway } from './staff.gateway.js';
 
 /**
  * Live maps and staff screens: what commits reaches every open client of every instance, through
- * PostgreSQL (see AvailabilityFeed). The socket server itself is set up by RealtimeAdapter.
+ * PostgreSQL (see AvailabilityFeed). The socket server itself is set up by RealtimeAdapter. Not
+ * global: what reads it imports it (the app module for /health, which reports the gateways and
+ * the listener, and the public pages, made from the snapshot).
  */
 @Module({})
 export class RealtimeModule {
@@ -32,8 +34,7 @@ export class RealtimeModule {
         StaffDispatch,
         StaffGateway,
       ],
-      exports: [DatabaseSignals, PublicGateway, PublicSnapshot],
-      global: true,
+      exports: [DatabaseSignals, PublicGateway, PublicSnapshot, StaffGateway],
     };
   }
 }
