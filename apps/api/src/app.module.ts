@@ -53,8 +53,9 @@ export class AppModule {
       {
         previousShelterAccessMs: config.PREVIOUS_SHELTER_ACCESS,
         retentionDays: config.RETENTION_DAYS,
+        appointmentsAheadMs: config.APPOINTMENTS_AHEAD,
       },
-      [audit, vault],
+      [audit, vault, shelters],
     );
     const auth = AuthModule.forRoot(
       {
@@ -73,9 +74,11 @@ export class AppModule {
         elsewhereShare: config.HOLDS_FROM_ELSEWHERE_SHARE,
         elsewhereMaxMs: config.HOLD_FROM_ELSEWHERE_MAX,
         timeZone: config.TIME_ZONE,
+        holdWarningMs: config.HOLD_WARNING,
       },
       [residents, shelters],
     );
+    const realtime = RealtimeModule.forRoot(realtimeOptions(config, databaseUrl), [auth, shelters]);
     return {
       module: AppModule,
       imports: [
@@ -91,17 +94,15 @@ export class AppModule {
         ...(serving
           ? [
               ScheduleModule.forRoot(),
-              RealtimeModule.forRoot(realtimeOptions(config, databaseUrl), [
-                auth,
-                occupancy,
-                residents,
-                shelters,
-              ]),
-              PublicPagesModule.forRoot({
-                timeZone: config.TIME_ZONE,
-                publicUrl: config.PUBLIC_URL,
-                fromRequest: config.NODE_ENV !== 'production',
-              }),
+              realtime,
+              PublicPagesModule.forRoot(
+                {
+                  timeZone: config.TIME_ZONE,
+                  publicUrl: config.PUBLIC_URL,
+                  fromRequest: config.NODE_ENV !== 'production',
+                },
+                realtime,
+              ),
             ]
           : []),
       ],

@@ -3,6 +3,7 @@ import { ResidentPlacesService } from '@albergue/residents';
 import { type DynamicModule, Injectable, Module } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { BedsService } from './beds.service.js';
+import { BoardNotifier } from './board.notifier.js';
 import { FiguresService } from './figures.service.js';
 import { MovementsService } from './movements.service.js';
 import { RecordsService } from './records.service.js';
@@ -66,6 +67,7 @@ export class OccupancyModule {
       providers: [
         { provide: OCCUPANCY_OPTIONS, useValue: options },
         BedsService,
+        BoardNotifier,
         FiguresService,
         MovementsService,
         OccupancyResolver,

@@ -1,6 +1,7 @@
 import { ScopeRegistry } from '@albergue/common';
 import { type DynamicModule, Injectable, Module } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { AppointmentsNotifier } from './appointments.notifier.js';
 import { AsylumService } from './asylum.service.js';
 import { DuplicatesService } from './duplicates.service.js';
 import { FreeTextSealing } from './free-text-sealing.js';
@@ -53,13 +54,14 @@ export class ResidentScopes {
 
 @Module({})
 export class ResidentsModule {
-  /** `uses`: the configured modules whose services residents call (audit, vault). */
+  /** `uses`: the configured modules whose services residents call (audit, vault, shelters' staff notifiers). */
   static forRoot(options: ResidentsOptions, uses: DynamicModule[]): DynamicModule {
     return {
       module: ResidentsModule,
       imports: uses,
       providers: [
         { provide: RESIDENTS_OPTIONS, useValue: options },
+        AppointmentsNotifier,
         AsylumService,
         DuplicatesService,
         FreeTextSealing,

@@ -5,4 +5,6 @@ export interface ResidentsOptions {
   previousShelterAccessMs: number;
   /** A closed case is anonymised this many days after it closed (and no appointment is pending). */
   retentionDays: number;
+  /** Staff screens are told of their residents' appointments within this (APPOINTMENTS_AHEAD). */
+  appointmentsAheadMs: number;
 }

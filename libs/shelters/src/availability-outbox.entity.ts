@@ -2,9 +2,11 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
 
 /**
  * One row per change of a shelter's public figures, written in the transaction that made the
- * change: the shelter id, its new version and the public aggregate (never a person). The realtime
- * layer forwards these; consumers that missed some catch up by versions (shelterChanges), not by
- * reading this log in order, since transactions commit out of order.
+ * change: the shelter id, its new version and the public aggregate (never a person). Kept for
+ * integrators: its reader (their feed and webhooks) comes with the interop issue. The realtime
+ * layer does not read it: maps and staff screens follow the transaction's notification and the
+ * versions. Consumers that missed rows catch up by versions (shelterChanges), not by reading this
+ * log in order, since transactions commit out of order.
  */
 @Entity()
 @Index('availability_outbox_created_idx', ['createdAt'])

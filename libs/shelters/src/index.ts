@@ -20,3 +20,15 @@ export {
 export { SheltersModule } from './shelters.module.js';
 export { SHELTERS_OPTIONS } from './shelters.options.js';
 export { SheltersService } from './shelters.service.js';
+export {
+  type StaffAudience,
+  type StaffChange,
+  type StaffCheck,
+  type StaffConnection,
+  type StaffEvent,
+  type StaffListeners,
+  type StaffNotifier,
+  StaffNotifiers,
+  type StaffReply,
+  type StaffSend,
+} from './staff-notifiers.js';

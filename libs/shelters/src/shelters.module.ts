@@ -2,10 +2,12 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { AvailabilityService } from './availability.service.js';
 import { OrganisationsResolver } from './organisations.resolver.js';
 import { OrganisationsService } from './organisations.service.js';
+import { ShelterFiguresNotifier } from './shelter-figures.notifier.js';
 import { ShelterSearchService } from './shelter-search.service.js';
 import { SheltersResolver } from './shelters.resolver.js';
 import { SheltersService } from './shelters.service.js';
 import { SHELTERS_OPTIONS, type SheltersOptions } from './shelters.options.js';
+import { StaffNotifiers } from './staff-notifiers.js';
 
 @Module({})
 export class SheltersModule {
@@ -17,9 +19,11 @@ export class SheltersModule {
         AvailabilityService,
         OrganisationsService,
         OrganisationsResolver,
+        ShelterFiguresNotifier,
         ShelterSearchService,
         SheltersResolver,
         SheltersService,
+        StaffNotifiers,
       ],
       exports: [
         AvailabilityService,
@@ -27,6 +31,7 @@ export class SheltersModule {
         SHELTERS_OPTIONS,
         ShelterSearchService,
         SheltersService,
+        StaffNotifiers,
       ],
     };
   }

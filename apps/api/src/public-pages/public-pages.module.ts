@@ -7,12 +7,14 @@ import {
   PublicPagesController,
 } from './public-pages.controller.js';
 
-/** `/text`, `/print` and `/shelters.geojson`; needs the realtime module's public snapshot. */
+/** `/text`, `/print` and `/shelters.geojson`. */
 @Module({})
 export class PublicPagesModule {
-  static forRoot(options: PublicPagesOptions): DynamicModule {
+  /** `realtime`: the configured realtime module, whose public snapshot the pages are made from. */
+  static forRoot(options: PublicPagesOptions, realtime: DynamicModule): DynamicModule {
     return {
       module: PublicPagesModule,
+      imports: [realtime],
       controllers: [PublicPagesController],
       providers: [
         { provide: CATALOGUES, useFactory: loadCatalogues },

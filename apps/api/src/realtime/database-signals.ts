@@ -13,10 +13,10 @@ import { REALTIME_OPTIONS, type RealtimeOptions } from './realtime.options.js';
 type Handler = (payload: string) => void;
 
 /**
- * What PostgreSQL tells this instance: the outbox moved (a shelter's public version went up) or
- * someone's access changed. Notifications are sent on commit by the transaction that made the
- * change, to every instance. `onReconnect` handlers run whenever listening starts again, since
- * what was notified meanwhile is lost: they catch up from the database's state.
+ * What PostgreSQL tells this instance: a shelter's public version went up, or someone's access
+ * changed. Notifications are sent on commit by the transaction that made the change, to every
+ * instance. `onReconnect` handlers run whenever listening starts again, since what was notified
+ * meanwhile is lost: they catch up from the database's state.
  */
 @Injectable()
 export class DatabaseSignals implements OnModuleInit, OnApplicationShutdown {

@@ -14,10 +14,8 @@ export interface RealtimeOptions {
   trustProxyHops: number;
   /** Origins besides the API's own that may open a staff socket (CORS_ORIGINS). */
   staffOrigins: string[];
-  /** How often staff sockets' sessions are re-checked, and holds about to expire and appointments looked for. */
+  /** How often staff sockets' sessions are re-checked, and the notifiers' look-aheads run. */
   staffCheckMs: number;
-  holdWarningMs: number;
-  appointmentsAheadMs: number;
 }
 
 export function realtimeOptions(config: AppConfig, databaseUrl: string): RealtimeOptions {
@@ -31,7 +29,5 @@ export function realtimeOptions(config: AppConfig, databaseUrl: string): Realtim
     trustProxyHops: config.TRUST_PROXY,
     staffOrigins: config.CORS_ORIGINS,
     staffCheckMs: config.STAFF_CHECK,
-    holdWarningMs: config.HOLD_WARNING,
-    appointmentsAheadMs: config.APPOINTMENTS_AHEAD,
   };
 }

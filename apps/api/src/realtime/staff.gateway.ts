@@ -1,22 +1,14 @@
-import { ApiErrorCode } from '@albergue/common';
 import { SessionsService } from '@albergue/auth';
 import {
   type Actor,
-  enumNames,
+  ApiErrorCode,
   NETWORK_ROLES,
   Role,
   runEvery,
   type ShelterRole,
 } from '@albergue/common';
-import type {
-  BoardBed,
-  ShelterFigures,
-  StaffClientEvents,
-  StaffServerEvents,
-} from '@albergue/contracts';
-import { BedKind, BedsService, type BedView } from '@albergue/occupancy';
-import { AppointmentKind, AsylumService } from '@albergue/residents';
-import { Population, type Shelter, ShelterStatus, TrackingMode } from '@albergue/shelters';
+import type { StaffClientEvents, StaffServerEvents } from '@albergue/contracts';
+import type { StaffAudience, StaffListeners, StaffReply, StaffSend } from '@albergue/shelters';
 import { Inject, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import {
   type OnGatewayConnection,
@@ -28,90 +20,70 @@ import type { Namespace, Socket } from 'socket.io';
 import { AvailabilityFeed, type FeedChange } from './availability-feed.js';
 import { DatabaseSignals } from './database-signals.js';
 import { REALTIME_OPTIONS, type RealtimeOptions } from './realtime.options.js';
+import { StaffDispatch } from './staff-dispatch.js';
 
 type StaffSocket = Socket<StaffClientEvents, StaffServerEvents, never, { actor: Actor }>;
 
 /** Roles that work the bed board and see residents' appointments (as the GraphQL policies say). */
 const BOARD_ROLES: ShelterRole[] = [Role.VOLUNTEER, Role.COORDINATOR];
 const NETWORK_ROOM = 'network';
+const SHELTER_PREFIX = 'shelter:';
+const BOARD_PREFIX = 'board:';
 
-const shelterRoom = (shelterId: string) => `shelter:${shelterId}`;
-const boardRoom = (shelterId: string) => `board:${shelterId}`;
-
-/** Times travel as ISO strings (what socket.io's JSON made of a Date anyway). */
-const isoOrNull = (time: Date | null) => time?.toISOString() ?? null;
-
-/** The board as GraphQL's bedBoard shows it (enum names, not stored values). */
-function boardOf(beds: BedView[]): BoardBed[] {
-  return beds.map((bed) => ({
-    ...bed,
-    kind: bedKindName(bed.kind),
-    population: populationName(bed.population),
-    use: bed.use && { ...bed.use, expiresAt: isoOrNull(bed.use.expiresAt) },
-  }));
-}
-
-function roomsOf(actor: Actor): string[] {
-  const rooms = [...actor.memberships].flatMap(([shelterId, role]) => [
-    shelterRoom(shelterId),
-    ...(BOARD_ROLES.includes(role) ? [boardRoom(shelterId)] : []),
-  ]);
-  if (actor.networkRole && NETWORK_ROLES.includes(actor.networkRole)) {
-    rooms.push(NETWORK_ROOM);
+function roomOf(audience: StaffAudience): string {
+  if (audience === 'network') {
+    return NETWORK_ROOM;
   }
-  return rooms;
-}
-
-const populationName = enumNames(Population);
-const statusName = enumNames(ShelterStatus);
-const trackingName = enumNames(TrackingMode);
-const bedKindName = enumNames(BedKind);
-const appointmentKindName = enumNames(AppointmentKind);
-
-function figuresOf(shelter: Shelter): ShelterFigures {
-  return {
-    shelterId: shelter.id,
-    version: shelter.availabilityVersion,
-    status: statusName(shelter.status),
-    trackingMode: trackingName(shelter.trackingMode),
-    confirmedAt: shelter.availabilityConfirmedAt?.toISOString() ?? null,
-    capacities: (shelter.capacities ?? []).map(
-      ({ population, totalBeds, freeBeds, overflowTotal, overflowFree }) => ({
-        population: populationName(population),
-        totalBeds,
-        freeBeds,
-        overflowTotal,
-        overflowFree,
-      }),
-    ),
-  };
+  return 'shelter' in audience
+    ? `${SHELTER_PREFIX}${audience.shelter}`
+    : `${BOARD_PREFIX}${audience.board}`;
 }
 
 /**
- * `/staff`: the session cookie is checked at the handshake (same check as GraphQL), the user
- * joins one room per shelter they work in, and gets, per change, that shelter's exact figures,
- * its bed board and the holds arriving; holds about to expire and appointments coming up are
- * looked for every STAFF_CHECK. Sessions are re-checked when PostgreSQL says someone's access
- * changed and every STAFF_CHECK too: a socket whose session ended is told and dropped.
- * Ids only: a screen that needs a name asks GraphQL, where the read is audited.
+ * Whose messages an actor hears: every shelter they work in, the boards of those where their role
+ * works one, and the network for network roles.
+ */
+function listenersOf(actor: Actor): StaffListeners {
+  const memberships = [...actor.memberships];
+  return {
+    shelters: memberships.map(([shelterId]) => shelterId),
+    boards: memberships
+      .filter(([, role]) => BOARD_ROLES.includes(role))
+      .map(([shelterId]) => shelterId),
+    network: actor.networkRole !== null && NETWORK_ROLES.includes(actor.networkRole),
+  };
+}
+
+function roomsOf({ shelters, boards, network }: StaffListeners): string[] {
+  return [
+    ...shelters.map((shelter) => roomOf({ shelter })),
+    ...boards.map((board) => roomOf({ board })),
+    ...(network ? [NETWORK_ROOM] : []),
+  ];
+}
+
+/**
+ * `/staff`, a transport: the session cookie is checked at the handshake (same check as GraphQL),
+ * the user joins one room per audience their access gives (a shelter's staff, its bed board, the
+ * network), and what they are told comes from the notifiers the libs registered (StaffNotifiers
+ * in @albergue/shelters), called through StaffDispatch when a socket connects, when the feed
+ * reads a change, and every STAFF_CHECK. Sessions are re-checked when PostgreSQL says someone's
+ * access changed and every STAFF_CHECK too: a socket whose session ended is told and dropped.
  */
 @WebSocketGateway({ namespace: '/staff' })
 export class StaffGateway implements OnGatewayInit, OnGatewayConnection, OnApplicationShutdown {
   private readonly logger = new Logger(StaffGateway.name);
-  private failures = 0;
   @WebSocketServer()
   private readonly namespace!: Namespace<StaffClientEvents, StaffServerEvents>;
   private readonly stops: (() => void)[] = [];
-  /** shelterId -> hold ids on its board when last sent, to tell which holds are new. */
-  private readonly holdsSeen = new Map<string, Set<string>>();
-  private readonly expiryWarned = new Set<string>();
-  /** shelterId -> the appointments last sent, to send only when they change. */
-  private readonly appointmentsSent = new Map<string, string>();
+  /** The typed emitter notifiers send through: audiences in, rooms out. */
+  private readonly send: StaffSend = (to, event, ...payload) => {
+    this.namespace.to([to].flat().map(roomOf)).emit(event, ...payload);
+  };
 
   constructor(
     private readonly sessions: SessionsService,
-    private readonly beds: BedsService,
-    private readonly asylum: AsylumService,
+    private readonly dispatch: StaffDispatch,
     private readonly feed: AvailabilityFeed,
     signals: DatabaseSignals,
     @Inject(REALTIME_OPTIONS) private readonly options: RealtimeOptions,
@@ -158,8 +130,8 @@ export class StaffGateway implements OnGatewayInit, OnGatewayConnection, OnAppli
       runEvery(this.options.staffCheckMs, () => this.recheck(), warn('session re-check')),
       runEvery(
         this.options.staffCheckMs,
-        () => this.lookAhead(),
-        warn('holds and appointments look-ahead'),
+        () => this.dispatch.check({ listening: this.listening(), send: this.send }),
+        warn('staff check'),
       ),
     );
   }
@@ -169,41 +141,19 @@ export class StaffGateway implements OnGatewayInit, OnGatewayConnection, OnAppli
   }
 
   async handleConnection(socket: StaffSocket): Promise<void> {
-    await socket.join(roomsOf(socket.data.actor));
-    const boards = [...socket.data.actor.memberships]
-      .filter(([, role]) => BOARD_ROLES.includes(role))
-      .map(([shelterId]) => shelterId);
-    await Promise.all(
-      boards.map(async (shelterId) => {
-        const beds = await this.beds.board(shelterId);
-        if (beds.length > 0) {
-          this.remember(shelterId, beds);
-          socket.emit('board', {
-            shelterId,
-            version: this.feed.get(shelterId)?.availabilityVersion ?? 0,
-            beds: boardOf(beds),
-          });
-        }
-      }),
-    ).catch(this.undelivered('boards on connect', boards));
-    await this.sendAppointments(boards, socket).catch(
-      this.undelivered('appointments on connect', boards),
-    );
-  }
-
-  /** What could not be sent (the database went away in between): said with ids, and counted. */
-  private undelivered(what: string, shelterIds: string[]) {
-    return (error: unknown): void => {
-      this.failures += 1;
-      this.logger.warn(
-        `${what} not sent to shelters ${shelterIds.join(', ')}: ${error instanceof Error ? error.name : 'error'}`,
-      );
-    };
+    const listeners = listenersOf(socket.data.actor);
+    await socket.join(roomsOf(listeners));
+    const reply: StaffReply = (event, ...payload) => socket.emit(event, ...payload);
+    await this.dispatch.connected({
+      socket: listeners,
+      reply,
+      known: (shelterId) => this.feed.get(shelterId),
+    });
   }
 
   /** For /health: messages to staff screens that could not be sent since the start. */
   stats(): { staffUndelivered: number } {
-    return { staffUndelivered: this.failures };
+    return { staffUndelivered: this.dispatch.undelivered };
   }
 
   private originAllowed(socket: Socket): boolean {
@@ -218,102 +168,30 @@ export class StaffGateway implements OnGatewayInit, OnGatewayConnection, OnAppli
     );
   }
 
-  private async changed(changes: FeedChange[]): Promise<void> {
-    const rooms = this.namespace.adapter.rooms;
-    for (const { shelter } of changes) {
-      const figures = figuresOf(shelter);
-      this.namespace.to([shelterRoom(shelter.id), NETWORK_ROOM]).emit('shelter', figures);
-      if (shelter.trackingMode === TrackingMode.BEDS && rooms.get(boardRoom(shelter.id))?.size) {
-        await this.sendBoard(shelter).catch(this.undelivered('board', [shelter.id]));
-      }
-    }
-  }
-
-  private async sendBoard(shelter: Shelter): Promise<void> {
-    const beds = await this.beds.board(shelter.id);
-    const room = this.namespace.to(boardRoom(shelter.id));
-    const seen = this.holdsSeen.get(shelter.id);
-    room.emit('board', {
-      shelterId: shelter.id,
-      version: shelter.availabilityVersion,
-      beds: boardOf(beds),
-    });
-    for (const bed of beds) {
-      if (seen && bed.use?.kind === 'hold' && !seen.has(bed.use.id)) {
-        room.emit('holdArrived', {
-          holdId: bed.use.id,
-          bedId: bed.id,
-          shelterId: shelter.id,
-          expiresAt: isoOrNull(bed.use.expiresAt),
-          originShelterId: bed.use.originShelterId,
-        });
-      }
-    }
-    this.remember(shelter.id, beds);
-  }
-
-  private remember(shelterId: string, beds: { use: { id: string; kind: string } | null }[]): void {
-    this.holdsSeen.set(
-      shelterId,
-      new Set(beds.flatMap((bed) => (bed.use?.kind === 'hold' ? [bed.use.id] : []))),
+  private changed(changes: FeedChange[]): Promise<void> {
+    return this.dispatch.changed(
+      changes.map(({ shelter }) => shelter),
+      this.listening(),
+      this.send,
     );
   }
 
-  /** Shelters whose board room has sockets on this instance. */
-  private watchedBoards(): string[] {
-    return [...this.namespace.adapter.rooms.keys()]
-      .filter((room) => room.startsWith('board:'))
-      .map((room) => room.slice('board:'.length));
-  }
-
-  private async lookAhead(): Promise<void> {
-    const shelterIds = this.watchedBoards();
-    if (shelterIds.length === 0) {
-      return;
-    }
-    const holds = await this.beds.expiringHolds(shelterIds, this.options.holdWarningMs);
-    const current = new Set(holds.map((hold) => hold.holdId));
-    for (const id of this.expiryWarned) {
-      if (!current.has(id)) {
-        this.expiryWarned.delete(id);
+  /** The audiences with a socket on this instance. */
+  private listening(): StaffListeners {
+    const listening: StaffListeners = { shelters: [], boards: [], network: false };
+    for (const [room, sockets] of this.namespace.adapter.rooms) {
+      if (sockets.size === 0) {
+        continue;
+      }
+      if (room.startsWith(SHELTER_PREFIX)) {
+        listening.shelters.push(room.slice(SHELTER_PREFIX.length));
+      } else if (room.startsWith(BOARD_PREFIX)) {
+        listening.boards.push(room.slice(BOARD_PREFIX.length));
+      } else if (room === NETWORK_ROOM) {
+        listening.network = true;
       }
     }
-    for (const hold of holds) {
-      if (!this.expiryWarned.has(hold.holdId)) {
-        this.expiryWarned.add(hold.holdId);
-        this.namespace
-          .to(boardRoom(hold.shelterId))
-          .emit('holdExpiring', { ...hold, expiresAt: hold.expiresAt.toISOString() });
-      }
-    }
-    await this.sendAppointments(shelterIds);
-  }
-
-  /** To one socket (at connection) or, when they changed, to each shelter's board room. */
-  private async sendAppointments(shelterIds: string[], socket?: StaffSocket): Promise<void> {
-    if (shelterIds.length === 0) {
-      return;
-    }
-    const due = await this.asylum.dueIds(shelterIds, this.options.appointmentsAheadMs);
-    for (const shelterId of shelterIds) {
-      const appointments = due
-        .filter((appointment) => appointment.shelterId === shelterId)
-        .map(({ appointmentId, residentId, kind, startsAt }) => ({
-          appointmentId,
-          residentId,
-          kind: appointmentKindName(kind),
-          startsAt: startsAt.toISOString(),
-        }));
-      const digest = JSON.stringify(appointments);
-      if (socket) {
-        socket.emit('appointmentsDue', { shelterId, appointments });
-      } else if (this.appointmentsSent.get(shelterId) !== digest) {
-        this.namespace
-          .to(boardRoom(shelterId))
-          .emit('appointmentsDue', { shelterId, appointments });
-      }
-      this.appointmentsSent.set(shelterId, digest);
-    }
+    return listening;
   }
 
   /** Drops sockets whose session ended and moves the others to the rooms their access now gives. */
@@ -336,7 +214,7 @@ export class StaffGateway implements OnGatewayInit, OnGatewayConnection, OnAppli
         continue;
       }
       socket.data.actor = actor;
-      const rooms = new Set(roomsOf(actor));
+      const rooms = new Set(roomsOf(listenersOf(actor)));
       for (const room of socket.rooms) {
         if (room !== socket.id && !rooms.has(room)) {
           await socket.leave(room);
