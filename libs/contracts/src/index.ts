@@ -11,6 +11,7 @@ export {
   offersSpace,
   placesBand,
 } from './band.js';
+export { BOROUGHS, type Borough, boroughByCode, findBorough, placeKey } from './boroughs.js';
 export {
   BANDS,
   type BandName,
