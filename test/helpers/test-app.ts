@@ -5,29 +5,20 @@ import { DataSource } from 'typeorm';
 import { type RunningAlbergue, startAlbergue } from '../../apps/api/src/bootstrap.js';
 import { loadConfig } from '../../apps/api/src/config/config.js';
 import { createLogger } from '../../apps/api/src/logging/logger.js';
+import {
+  type GraphQLClient,
+  graphql,
+  type SignedIn,
+  signIn,
+} from '../../clients/graphql-client.js';
 
-export interface GraphQLResponse<T = Record<string, unknown>> {
-  status: number;
-  data: T | null;
-  errors?: {
-    message: string;
-    path?: string[];
-    extensions: { code: string; reason?: string; fields?: string[] };
-  }[];
-}
-
-export interface GraphQLClient {
-  gql<T = Record<string, unknown>>(
-    query: string,
-    variables?: Record<string, unknown>,
-  ): Promise<GraphQLResponse<T>>;
-}
-
-export interface SignedIn extends GraphQLClient {
-  /** The Cookie header this client sends. */
-  cookie: string;
-  userId: string;
-}
+export {
+  type GraphQLClient,
+  type GraphQLResponse,
+  graphql,
+  type SignedIn,
+  signIn,
+} from '../../clients/graphql-client.js';
 
 /** The demo accounts' password (apps/api/src/demo/demo-users.ts, README). */
 export const DEMO_PASSWORD = 'demo-albergue-2026';
@@ -61,40 +52,6 @@ export async function freshDatabase(): Promise<string> {
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   return url.toString();
-}
-
-export async function graphql<T>(
-  baseUrl: string,
-  query: string,
-  variables?: Record<string, unknown>,
-  headers: Record<string, string> = {},
-): Promise<GraphQLResponse<T> & { headers: Headers }> {
-  const response = await fetch(`${baseUrl}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json()) as Omit<GraphQLResponse<T>, 'status'>;
-  return { status: response.status, headers: response.headers, ...body };
-}
-
-/** Signs in with the login mutation, as the console does, and keeps the session cookie. */
-export async function signIn(baseUrl: string, email: string, password: string): Promise<SignedIn> {
-  const result = await graphql<{ login: { id: string } }>(
-    baseUrl,
-    'mutation($input: LoginInput!) { login(input: $input) { id } }',
-    { input: { email, password } },
-  );
-  const setCookie = result.headers.get('set-cookie');
-  if (!result.data || !setCookie) {
-    throw new Error(`sign-in as ${email} failed: ${JSON.stringify(result.errors)}`);
-  }
-  const cookie = setCookie.split(';')[0];
-  return {
-    cookie,
-    userId: result.data.login.id,
-    gql: (query, variables) => graphql(baseUrl, query, variables, { cookie }),
-  };
 }
 
 /**
