@@ -20,12 +20,48 @@ export {
   signIn,
 } from '../../clients/graphql-client.js';
 
-/** The demo accounts' password (apps/api/src/demo/demo-users.ts, README). */
+/**
+ * The demo accounts' password (apps/api/src/demo/demo-users.ts, README): only for the specs about
+ * the demo network itself. Every other spec makes the people it needs (test/factories).
+ */
 export const DEMO_PASSWORD = 'demo-albergue-2026';
 /** One resident data key for the run, so that test apps write no key file into the project. */
 export const TEST_RESIDENT_KEY = randomBytes(32).toString('base64');
 
+/** Every test app's first admin (ADMIN_EMAIL/ADMIN_PASSWORD): the factories make people through it. */
 export const TEST_ADMIN = { email: 'admin@test.example', password: 'a long test passphrase' };
+
+/**
+ * What a test app starts with unless its spec says otherwise: no demo network (the demo is for
+ * people trying the product; a spec makes what it needs through test/factories), and TEST_ADMIN
+ * as its first admin. For an app a spec starts itself (startAlbergue, a spawned process).
+ */
+export const TEST_START = {
+  DEMO_DATA: 'false',
+  ADMIN_EMAIL: TEST_ADMIN.email,
+  ADMIN_PASSWORD: TEST_ADMIN.password,
+};
+
+/** Spread into a start's env for a first start with no account at all (empty counts as unset). */
+export const NO_ADMIN = { ADMIN_EMAIL: '', ADMIN_PASSWORD: '' };
+
+/** Any running app a client can reach, e.g. a TestApp, a RunningAlbergue or `{ url }`. */
+export interface Reachable {
+  url: string;
+}
+
+const admins = new WeakMap<Reachable, Promise<SignedIn>>();
+
+/** The app's first admin (TEST_ADMIN), signed in once per app object and reused. */
+export function adminOf(app: Reachable): Promise<SignedIn> {
+  let admin = admins.get(app);
+  if (!admin) {
+    admin = signIn(app.url, TEST_ADMIN.email, TEST_ADMIN.password);
+    admins.set(app, admin);
+    admin.catch(() => admins.delete(app));
+  }
+  return admin;
+}
 
 export interface TestApp extends RunningAlbergue, GraphQLClient {
   /** Signs in through the login mutation and returns a client that sends the session cookie. */
