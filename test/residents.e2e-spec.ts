@@ -112,25 +112,6 @@ describe('Residents, households and the asylum track (e2e)', () => {
     await app.close();
   });
 
-  it('demo mode registers fictional households with tracks at many stages and appointments to come', async () => {
-    const statuses = new Set<string>();
-    for (const shelterId of [shelterA, shelterB]) {
-      const list = await coordinator.gql<{ residentsOf: { name: string; asylumStatus: string }[] }>(
-        'query($s: ID!) { residentsOf(shelterId: $s) { name asylumStatus } }',
-        { s: shelterId },
-      );
-      for (const r of list.data!.residentsOf.filter((r) => r.name.endsWith('(demo)'))) {
-        statuses.add(r.asylumStatus);
-      }
-    }
-    expect(statuses.size).toBeGreaterThanOrEqual(6);
-    const due = await coordinator.gql<{ appointmentsDue: unknown[] }>(
-      'query($s: ID!) { appointmentsDue(shelterId: $s, hours: 168) { id } }',
-      { s: shelterA },
-    );
-    expect(due.data!.appointmentsDue.length).toBeGreaterThan(0);
-  });
-
   describe('registration', () => {
     it('registers a household at the gate with its legal basis, a child linked to a guardian', () => {
       expect(family.members).toHaveLength(3);

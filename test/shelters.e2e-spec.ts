@@ -100,36 +100,6 @@ describe('Shelter directory (e2e)', () => {
     await app.close();
   });
 
-  describe('the demo network', () => {
-    it('is loaded on first start: about forty fictional shelters over the boroughs', async () => {
-      const shelters = await search({});
-      const demo = shelters.filter((s) => s.name.endsWith('(demo)'));
-      expect(demo).toHaveLength(40);
-      const boroughs = await app.sql<{ n: number }>(
-        `SELECT count(DISTINCT address_borough)::int AS n FROM shelter WHERE name LIKE '%(demo)'`,
-      );
-      expect(boroughs[0].n).toBe(16);
-      const bands = new Set(demo.map((s) => s.availability.band));
-      expect([...bands].sort()).toEqual(
-        ['CLOSED', 'FEW', 'FULL', 'SPACE', 'UNKNOWN'].filter((b) => bands.has(b)),
-      );
-      expect(
-        bands.has('SPACE') && bands.has('FULL') && bands.has('UNKNOWN') && bands.has('CLOSED'),
-      ).toBe(true);
-      expect(demo.some((s) => s.sensitive)).toBe(true);
-      for (const shelter of demo) {
-        const total = shelter.availability.byPopulation.reduce(
-          (sum, p) => sum + (p.totalBeds ?? 0),
-          0,
-        );
-        if (!shelter.sensitive) {
-          expect(total).toBeGreaterThanOrEqual(20);
-          expect(total).toBeLessThanOrEqual(610);
-        }
-      }
-    });
-  });
-
   describe('nearest-shelter search', () => {
     it('orders by distance from `near`, computed from the public point', async () => {
       const shelters = await search({ near: MEXICO_CITY });
