@@ -1,7 +1,5 @@
 import type { GraphQLClient } from '../../clients/graphql-client.js';
 
-export { createStaff, type StaffAccount } from '../../clients/staff-accounts.js';
-
 /** The shelters a signed-in user works in, as `me` lists them. */
 export async function workplaces(client: GraphQLClient): Promise<string[]> {
   const me = await client.gql<{ me: { memberships: { shelterId: string }[] } }>(

@@ -65,7 +65,7 @@ export function adminOf(app: Reachable): Promise<SignedIn> {
 
 export interface TestApp extends RunningAlbergue, GraphQLClient {
   /** Signs in through the login mutation and returns a client that sends the session cookie. */
-  signIn(email: string, password?: string): Promise<SignedIn>;
+  signIn(email: string, password: string): Promise<SignedIn>;
   /** The SQL statements the app sends while `act` runs. */
   statements(act: () => Promise<unknown>): Promise<string[]>;
   sql<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
@@ -93,6 +93,7 @@ export async function freshDatabase(): Promise<string> {
 /**
  * Boots the whole product, as `npm start` does, on a fresh database and a free port; given a
  * DATA_DIR (and no DATABASE_URL), on an embedded PostgreSQL of its own there, as `npm start` runs it.
+ * Without the demo network and with TEST_ADMIN (TEST_START), unless `env` says otherwise.
  */
 export async function startTestApp(
   env: Record<string, string> = {},
@@ -105,6 +106,7 @@ export async function startTestApp(
     NODE_ENV: 'test',
     TILE_URL: '',
     RESIDENT_KEY: TEST_RESIDENT_KEY,
+    ...TEST_START,
     ...env,
     DATABASE_URL: env.DATABASE_URL ?? (env.DATA_DIR ? undefined : await freshDatabase()),
   });
@@ -113,7 +115,7 @@ export async function startTestApp(
   return {
     ...running,
     gql: (query, variables) => graphql(running.url, query, variables),
-    signIn: (email, password = DEMO_PASSWORD) => signIn(running.url, email, password),
+    signIn: (email, password) => signIn(running.url, email, password),
     sql: (text, params) => dataSource.query(text, params),
     async statements(act) {
       const logger = dataSource.logger;
