@@ -27,6 +27,9 @@ interface AuditRow {
 }
 
 describe('Accounts and sessions (e2e)', () => {
+  // These tests share one app, its admin and its audit log; each makes the accounts it signs in
+  // with. The audit-log tests at the end read rows the tests before them wrote (logins, for the
+  // filtered list and the CSV), so they run after them.
   let app: TestApp;
   let admin: SignedIn;
 

@@ -15,6 +15,8 @@ const SEARCH =
   'query($filter: ShelterFilter, $first: Int) { shelters(filter: $filter, first: $first) { id } }';
 
 describe('Bad input (e2e)', () => {
+  // These tests share one app and its log: the last one reads every line the tests before it
+  // caused, so it runs after them.
   let app: TestApp;
   let admin: SignedIn;
   let organisationId: string;
