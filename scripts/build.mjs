@@ -1,11 +1,12 @@
-// Compiles the server (apps/api, libs, migrations) to dist/ with swc, file by file.
+// Compiles the server (apps/api, libs, migrations) and the benchmarks (bench, with the clients they
+// share with the specs) to dist/ with swc, file by file.
 // Type checking is `npm run typecheck` (tsc --noEmit); this step only transpiles, in about a second.
 import { transformFile } from '@swc/core';
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { root, swcOptions } from './swc-options.mjs';
 
-const sources = ['apps/api/src', 'libs', 'migrations', 'bench', 'test/helpers'];
+const sources = ['apps/api/src', 'libs', 'migrations', 'bench', 'clients'];
 const out = path.join(root, 'dist');
 
 async function* tsFiles(dir) {

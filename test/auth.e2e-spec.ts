@@ -1,14 +1,17 @@
 import { SessionsService } from '@albergue/auth';
 import { AuditService } from '@albergue/audit';
+import { createStaff } from '../clients/staff-accounts.js';
+import { shelterFor } from './factories/shelter.factory.js';
+import { networkUser, staffAt } from './factories/staff.factory.js';
 import {
-  DEMO_PASSWORD,
+  adminOf,
   graphql,
   type SignedIn,
   signIn,
   startTestApp,
+  TEST_ADMIN,
   type TestApp,
 } from './helpers/test-app.js';
-import { createStaff } from './helpers/staff.js';
 
 const LOGIN = 'mutation($input: LoginInput!) { login(input: $input) { id email } }';
 const ME = '{ me { id email networkRole memberships { shelterId role } } }';
@@ -24,6 +27,9 @@ interface AuditRow {
 }
 
 describe('Accounts and sessions (e2e)', () => {
+  // These tests share one app, its admin and its audit log; each makes the accounts it signs in
+  // with. The audit-log tests at the end read rows the tests before them wrote (logins, for the
+  // filtered list and the CSV), so they run after them.
   let app: TestApp;
   let admin: SignedIn;
 
@@ -36,7 +42,7 @@ describe('Accounts and sessions (e2e)', () => {
       params,
     );
 
-  /** Creates a user with a password through the admin's reset token, as a real admin would. */
+  /** Creates a user with a password through the admin's reset token, not yet signed in. */
   const newUser = async (
     email: string,
     password = 'correct horse battery staple',
@@ -47,7 +53,7 @@ describe('Accounts and sessions (e2e)', () => {
 
   beforeAll(async () => {
     app = await startTestApp({ LOGIN_MAX_FAILURES: '3', LOGIN_MAX_FAILURES_PER_ADDRESS: '1000' });
-    admin = await app.signIn('admin@demo.example');
+    admin = await adminOf(app);
   });
 
   afterAll(async () => {
@@ -56,7 +62,8 @@ describe('Accounts and sessions (e2e)', () => {
 
   describe('login', () => {
     it('sets an HttpOnly, SameSite session cookie (Secure only over https) and audits the login', async () => {
-      const result = await login('Coordinator@Demo.Example ', DEMO_PASSWORD);
+      await newUser('casey@test.example');
+      const result = await login('Casey@Test.Example ', 'correct horse battery staple');
       expect(result.errors).toBeUndefined();
       const cookie = result.headers.get('set-cookie')!;
       expect(cookie).toMatch(
@@ -71,10 +78,14 @@ describe('Accounts and sessions (e2e)', () => {
     it('marks the cookie Secure behind an https proxy, and takes the address the proxy saw, not one the caller wrote', async () => {
       const proxied = await startTestApp({ TRUST_PROXY: '1' });
       try {
+        await createStaff(await adminOf(proxied), proxied, {
+          email: 'proxied@test.example',
+          password: 'correct horse battery staple',
+        });
         const result = await graphql(
           proxied.url,
           LOGIN,
-          { input: { email: 'volunteer@demo.example', password: DEMO_PASSWORD } },
+          { input: { email: 'proxied@test.example', password: 'correct horse battery staple' } },
           {
             'x-forwarded-proto': 'https',
             'x-forwarded-for': '198.51.100.66, 203.0.113.9',
@@ -91,14 +102,15 @@ describe('Accounts and sessions (e2e)', () => {
     });
 
     it('answers a wrong password, an unknown account and an inactive account alike, and audits each', async () => {
+      await newUser('known@test.example');
       const inactive = await newUser('inactive@test.example');
       await admin.gql(
         'mutation($id: ID!) { updateUser(id: $id, input: { active: false }) { id } }',
         { id: inactive },
       );
       const answers = await Promise.all([
-        login('volunteer@demo.example', 'not the password at all'),
-        login('nobody@demo.example', 'not the password at all'),
+        login('known@test.example', 'not the password at all'),
+        login('nobody@test.example', 'not the password at all'),
         login('inactive@test.example', 'correct horse battery staple'),
       ]);
       const shapes = answers.map((a) => ({
@@ -178,13 +190,13 @@ describe('Accounts and sessions (e2e)', () => {
     });
 
     it('locks an address that tries many accounts', async () => {
-      const strict = await startTestApp({ LOGIN_MAX_FAILURES_PER_ADDRESS: '3', DEMO_DATA: 'true' });
+      const strict = await startTestApp({ LOGIN_MAX_FAILURES_PER_ADDRESS: '3' });
       try {
         for (const email of ['a@x.example', 'b@x.example', 'c@x.example']) {
           await graphql(strict.url, LOGIN, { input: { email, password: 'whatever it is now' } });
         }
         const right = await graphql(strict.url, LOGIN, {
-          input: { email: 'admin@demo.example', password: DEMO_PASSWORD },
+          input: TEST_ADMIN,
         });
         expect(right.errors![0].extensions.reason).toBe('LOGIN_FAILED');
       } finally {
@@ -195,12 +207,12 @@ describe('Accounts and sessions (e2e)', () => {
 
   describe('sessions', () => {
     it('me answers with the session, and logout ends it on the very next request', async () => {
-      const volunteer = await app.signIn('volunteer@demo.example');
+      const volunteer = await staffAt(app, { role: 'VOLUNTEER', shelterId: await shelterFor(app) });
       const me = await volunteer.gql<{ me: { email: string; memberships: { role: string }[] } }>(
         ME,
       );
       expect(me.data!.me).toMatchObject({
-        email: 'volunteer@demo.example',
+        email: volunteer.email,
         memberships: [{ role: 'VOLUNTEER' }],
       });
       const out = await volunteer.gql<{ logout: boolean }>('mutation { logout }');
@@ -213,8 +225,8 @@ describe('Accounts and sessions (e2e)', () => {
     });
 
     it("an admin's end-all-sessions takes effect on the user's next request", async () => {
-      const first = await app.signIn('health@demo.example');
-      const second = await app.signIn('health@demo.example');
+      const first = await staffAt(app, { role: 'HEALTH_WORKER', shelterId: await shelterFor(app) });
+      const second = await app.signIn(first.email, first.password);
       const ended = await admin.gql<{ endAllSessions: number }>(
         'mutation($id: ID!) { endAllSessions(userId: $id) }',
         { id: first.userId },
@@ -226,8 +238,8 @@ describe('Accounts and sessions (e2e)', () => {
     });
 
     it('ends after the idle timeout and after the absolute timeout, and expired sessions are purged', async () => {
-      const idle = await app.signIn('network@demo.example');
-      const old = await app.signIn('network@demo.example');
+      const idle = await networkUser(app, 'NETWORK_COORDINATOR');
+      const old = await app.signIn(idle.email, idle.password);
       await app.sql(
         `UPDATE session SET last_seen_at = now() - interval '3 hours' WHERE user_id = $1 AND token_hash = (SELECT token_hash FROM session WHERE user_id = $1 ORDER BY created_at LIMIT 1)`,
         [idle.userId],
@@ -282,7 +294,12 @@ describe('Accounts and sessions (e2e)', () => {
 
   describe('passwords', () => {
     it('refuses short, common and email-like passwords', async () => {
-      const user = await app.signIn('coordinator@demo.example');
+      // The local part of the address is in the last one.
+      const user = await staffAt(app, {
+        role: 'COORDINATOR',
+        shelterId: await shelterFor(app),
+        email: 'coordinator@test.example',
+      });
       for (const newPassword of [
         'short',
         'password1234',
@@ -292,7 +309,7 @@ describe('Accounts and sessions (e2e)', () => {
         const result = await user.gql(
           'mutation($input: ChangePasswordInput!) { changePassword(input: $input) }',
           {
-            input: { currentPassword: DEMO_PASSWORD, newPassword },
+            input: { currentPassword: user.password, newPassword },
           },
         );
         expect(result.errors![0].extensions).toMatchObject({
@@ -375,10 +392,8 @@ describe('Accounts and sessions (e2e)', () => {
 
   describe('audit log', () => {
     it('records mutations and refusals by id, never the values sent', async () => {
-      const [shelter] = (
-        await app.gql<{ shelters: { id: string }[] }>('{ shelters(first: 1) { id } }')
-      ).data!.shelters;
-      const volunteer = await app.signIn('volunteer@demo.example');
+      const shelter = { id: await shelterFor(app) };
+      const volunteer = await staffAt(app, { role: 'VOLUNTEER', shelterId: shelter.id });
       const denied = await volunteer.gql(
         'mutation($id: ID!) { updateShelter(id: $id, input: { name: "Nombre Secreto" }) { id } }',
         { id: shelter.id },

@@ -1,7 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { type PolicyRow, PolicyRegistry } from '@albergue/auth';
 import { NETWORK_ROLES, Role, SHELTER_ROLES } from '@albergue/common';
-import { makeMember, organisationInput, shelterInput } from './factories/shelter.factory.js';
+import {
+  makeMember,
+  organisationInput,
+  shelterFor,
+  shelterInput,
+} from './factories/shelter.factory.js';
 import {
   ACCESS,
   accessOf,
@@ -9,8 +14,9 @@ import {
   type ShelterRoleName,
   type Who,
 } from './fixtures/access.js';
-import { createStaff } from './helpers/staff.js';
+import { createStaff } from '../clients/staff-accounts.js';
 import {
+  adminOf,
   type GraphQLClient,
   type GraphQLResponse,
   type SignedIn,
@@ -412,6 +418,10 @@ const sorted = (who: Who): Who =>
       };
 
 describe('Authorisation matrix (e2e): every operation × role × own shelter, other shelter, anonymous', () => {
+  // These tests share one world, made in beforeAll through the API: two shelters (own, other)
+  // with residents, an appointment, beds and a hold each, and a session per role. A sample a
+  // caller is allowed may change it (an erase, a check-out), so outcomes are read only as
+  // allowed or denied, and the callers' order does not matter.
   let app: TestApp;
   let table: PolicyRow[];
   const sessions = new Map<Caller, SignedIn>();
@@ -424,7 +434,10 @@ describe('Authorisation matrix (e2e): every operation × role × own shelter, ot
   beforeAll(async () => {
     app = await startTestApp({ LOGIN_MAX_FAILURES_PER_ADDRESS: '100000' });
     table = app.app.get(PolicyRegistry).table();
-    admin = await app.signIn('admin@demo.example');
+    admin = await adminOf(app);
+    // The two shelters of the app, each of its own organisation: `own` and `other` below.
+    await shelterFor(app, { name: 'Matriz propia' });
+    await shelterFor(app, { name: 'Matriz otra' });
     const shelters = (
       await app.gql<{
         shelters: { id: string; populations: string[]; organisation: { id: string } }[];

@@ -1,10 +1,10 @@
 import { createOrganisation, shelterInput } from './factories/shelter.factory.js';
 import { captureLogs } from './helpers/log-capture.js';
 import {
+  adminOf,
   type GraphQLResponse,
   type SignedIn,
   startTestApp,
-  TEST_ADMIN,
   type TestApp,
 } from './helpers/test-app.js';
 
@@ -15,6 +15,8 @@ const SEARCH =
   'query($filter: ShelterFilter, $first: Int) { shelters(filter: $filter, first: $first) { id } }';
 
 describe('Bad input (e2e)', () => {
+  // These tests share one app and its log: the last one reads every line the tests before it
+  // caused, so it runs after them.
   let app: TestApp;
   let admin: SignedIn;
   let organisationId: string;
@@ -40,11 +42,8 @@ describe('Bad input (e2e)', () => {
   beforeAll(async () => {
     const logs = captureLogs();
     logLines = logs.lines;
-    app = await startTestApp(
-      { DEMO_DATA: 'false', ADMIN_EMAIL: TEST_ADMIN.email, ADMIN_PASSWORD: TEST_ADMIN.password },
-      logs.logger,
-    );
-    admin = await app.signIn(TEST_ADMIN.email, TEST_ADMIN.password);
+    app = await startTestApp({}, logs.logger);
+    admin = await adminOf(app);
     organisationId = await createOrganisation(admin);
   });
 

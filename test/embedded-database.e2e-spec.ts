@@ -6,8 +6,12 @@ import { loadConfig } from '../apps/api/src/config/config.js';
 import { createLogger } from '../apps/api/src/logging/logger.js';
 import { DEMO_PASSWORD, graphql, signIn } from './helpers/test-app.js';
 
-/** The path `npm start` takes when DATABASE_URL is unset: its own PostgreSQL in DATA_DIR. */
-/** The app on its own embedded PostgreSQL in `dataDir`, quiet, on a free port. */
+/**
+ * The path `npm start` takes when DATABASE_URL is unset: its own PostgreSQL in DATA_DIR. The app
+ * on its own embedded PostgreSQL in `dataDir`, quiet, on a free port, with `npm start`'s defaults:
+ * the demo network loaded on a first start is part of what this spec is about, so it keeps it
+ * (and signs in as the demo admin), unlike the other specs (TEST_START).
+ */
 async function start(dataDir: string, env: Record<string, string> = {}) {
   const config = loadConfig({
     DATA_DIR: dataDir,

@@ -1,12 +1,14 @@
 import { captureLogs } from './helpers/log-capture.js';
-import { signIn, startTestApp } from './helpers/test-app.js';
+import { NO_ADMIN, signIn, startTestApp } from './helpers/test-app.js';
 
 const SETUP = `mutation($input: CompleteSetupInput!) { completeSetup(input: $input) { id email networkRole } }`;
 
+// About first starts, with no admin yet (NO_ADMIN: not the test apps' TEST_ADMIN), and about the
+// demo accounts: the last two start the demo network because they are about it.
 describe('First start (e2e)', () => {
   it('with no account and no ADMIN_EMAIL, prints a one-time setup token that creates the first admin, once', async () => {
     const logs = captureLogs();
-    const app = await startTestApp({ DEMO_DATA: 'false' }, logs.logger);
+    const app = await startTestApp(NO_ADMIN, logs.logger);
     try {
       const line = logs.lines.find((l) => l.includes('setup token'))!;
       const token = /token \(valid 7 days\): ([A-Za-z0-9_-]{43})/.exec(line)![1];
@@ -57,12 +59,12 @@ describe('First start (e2e)', () => {
   });
 
   it('turns off the demo accounts when a demo database is started in production', async () => {
-    const demo = await startTestApp();
+    const demo = await startTestApp({ DEMO_DATA: 'true' });
     const databaseUrl = demo.databaseUrl;
     await demo.close();
     const logs = captureLogs();
     const production = await startTestApp(
-      { NODE_ENV: 'production', DATABASE_URL: databaseUrl },
+      { NODE_ENV: 'production', DATABASE_URL: databaseUrl, ...NO_ADMIN },
       logs.logger,
     );
     try {
@@ -81,7 +83,10 @@ describe('First start (e2e)', () => {
 
   it('never creates the demo accounts when NODE_ENV=production, even with demo data', async () => {
     const logs = captureLogs();
-    const app = await startTestApp({ NODE_ENV: 'production', DEMO_DATA: 'true' }, logs.logger);
+    const app = await startTestApp(
+      { NODE_ENV: 'production', DEMO_DATA: 'true', ...NO_ADMIN },
+      logs.logger,
+    );
     try {
       const [{ n }] = await app.sql<{ n: number }>('SELECT count(*)::int AS n FROM app_user');
       expect(n).toBe(0);

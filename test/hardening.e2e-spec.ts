@@ -1,5 +1,5 @@
 import { request } from 'node:http';
-import { fragmentFan } from './helpers/fragment-fan.js';
+import { fragmentFan } from '../clients/fragment-fan.js';
 import { startTestApp, type TestApp } from './helpers/test-app.js';
 
 /** The API facing a hostile client, with tight limits so that each is easy to reach. */

@@ -4,7 +4,10 @@ import { createRequire } from 'node:module';
 import type { BrowserContext, Page } from 'playwright-core';
 import { freePort } from '../apps/api/src/database/embedded-postgres.js';
 import { adult, householdInput, REGISTER } from './factories/resident.factory.js';
+import { sampleNetwork } from './factories/network.factory.js';
 import { bedsAt } from './factories/occupancy.factory.js';
+import { shelterFor } from './factories/shelter.factory.js';
+import { staffAt } from './factories/staff.factory.js';
 import { launchBrowser } from './helpers/browser.js';
 import { captureLogs } from './helpers/log-capture.js';
 import { type SignedIn, startTestApp, type TestApp } from './helpers/test-app.js';
@@ -14,6 +17,9 @@ import { workplaces } from './helpers/staff.js';
 const PERSON = { latitude: 19.40117, longitude: -99.15634 };
 
 describe('The public finder (e2e, Chromium)', () => {
+  // These tests share the network made in beforeAll (a sample of every kind of shelter, and one
+  // for men with a coordinator, whose marker the second test moves) and one browser context,
+  // whose saved data the offline test reloads; the last test reads what all the others sent.
   let app: TestApp;
   let browser: Awaited<ReturnType<typeof launchBrowser>>;
   let context: BrowserContext;
@@ -41,7 +47,11 @@ describe('The public finder (e2e, Chromium)', () => {
     context = browser.context;
     await context.grantPermissions(['geolocation'], { origin: app.url });
     await context.setGeolocation(PERSON);
-    coordinator = await app.signIn('coordinator@demo.example');
+    await sampleNetwork(app, 12);
+    coordinator = await staffAt(app, {
+      role: 'COORDINATOR',
+      shelterId: await shelterFor(app, { name: 'Albergue del turno', populations: ['MEN'] }),
+    });
     [{ count: shelterCount }] = await app.sql<{ count: number }>(
       'SELECT count(*)::int AS count FROM shelter',
     );

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { HoldsService } from '@albergue/occupancy';
 import { adult, householdInput, REGISTER } from './factories/resident.factory.js';
-import { createOrganisation, makeMember, shelterInput } from './factories/shelter.factory.js';
-import { createStaff, workplaces } from './helpers/staff.js';
+import { shelterFor } from './factories/shelter.factory.js';
+import { type ShelterRole, staffAt } from './factories/staff.factory.js';
 import { type SignedIn, startTestApp, type TestApp } from './helpers/test-app.js';
 
 const ADD_BEDS = 'mutation($input: AddBedsInput!) { addBeds(input: $input) { id shelterId } }';
@@ -21,6 +21,9 @@ interface Figures {
 }
 
 describe('Occupancy engine (e2e)', () => {
+  // These tests share shelters A (men) and B (women, families) and run in order: the figures each
+  // expects follow from the rooms, beds, stays and holds the tests before it left. The coordinator
+  // works at both, the volunteer at A.
   let app: TestApp;
   let coordinator: SignedIn;
   let volunteer: SignedIn;
@@ -92,24 +95,15 @@ describe('Occupancy engine (e2e)', () => {
     );
 
   /** A volunteer (or another role) of one shelter only, made by the admin as in real life. */
-  const staffOnlyAt = async (shelterId: string, role = 'VOLUNTEER') => {
-    const admin = await app.signIn('admin@demo.example');
-    const email = `${randomUUID()}@staff.example`;
-    const id = await createStaff(admin, app, {
-      email,
-      password: 'receiving staff phrase',
-      displayName: 'Receiver',
-    });
-    await makeMember(admin, id, shelterId, role);
-    return app.signIn(email, 'receiving staff phrase');
-  };
+  const staffOnlyAt = (shelterId: string, role: ShelterRole = 'VOLUNTEER') =>
+    staffAt(app, { role, shelterId, displayName: 'Receiver' });
 
   beforeAll(async () => {
     app = await startTestApp();
-    coordinator = await app.signIn('coordinator@demo.example');
-    volunteer = await app.signIn('volunteer@demo.example');
-    [shelterA] = await workplaces(volunteer);
-    shelterB = (await workplaces(coordinator)).find((id) => id !== shelterA)!;
+    shelterA = await shelterFor(app, { name: 'Albergue A', populations: ['MEN'] });
+    shelterB = await shelterFor(app, { name: 'Albergue B', populations: ['WOMEN', 'FAMILIES'] });
+    coordinator = await staffAt(app, { role: 'COORDINATOR', shelterIds: [shelterA, shelterB] });
+    volunteer = await staffAt(app, { role: 'VOLUNTEER', shelterId: shelterA });
   });
 
   afterAll(async () => {
@@ -311,12 +305,7 @@ describe('Occupancy engine (e2e)', () => {
     });
 
     it('from elsewhere: at most a share of the free beds, for a bounded time; the receiving coordinator sees them and releases them', async () => {
-      const admin = await app.signIn('admin@demo.example');
-      const created = await admin.gql<{ createShelter: { id: string } }>(
-        'mutation($input: CreateShelterInput!) { createShelter(input: $input) { id } }',
-        { input: shelterInput(await createOrganisation(admin)) },
-      );
-      const shelterC = created.data!.createShelter.id;
+      const shelterC = await shelterFor(app);
       const receiver = await staffOnlyAt(shelterC, 'COORDINATOR');
       const roomC = await receiver.gql<{ createRoom: { id: string } }>(
         'mutation($input: CreateRoomInput!) { createRoom(input: $input) { id } }',
@@ -393,12 +382,7 @@ describe('Occupancy engine (e2e)', () => {
     });
 
     it('a group whose every bed is out of service is still served: full, not "not for this group"', async () => {
-      const admin = await app.signIn('admin@demo.example');
-      const created = await admin.gql<{ createShelter: { id: string } }>(
-        'mutation($input: CreateShelterInput!) { createShelter(input: $input) { id } }',
-        { input: shelterInput(await createOrganisation(admin)) },
-      );
-      const shelterE = created.data!.createShelter.id;
+      const shelterE = await shelterFor(app);
       const coordinatorE = await staffOnlyAt(shelterE, 'COORDINATOR');
       const roomE = await coordinatorE.gql<{ createRoom: { id: string } }>(
         'mutation($input: CreateRoomInput!) { createRoom(input: $input) { id } }',

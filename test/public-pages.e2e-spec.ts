@@ -1,3 +1,4 @@
+import { sampleNetwork } from './factories/network.factory.js';
 import { startTestApp, type TestApp } from './helpers/test-app.js';
 
 const LANGUAGES = ['es', 'ht', 'fr', 'en', 'pt'];
@@ -16,6 +17,8 @@ interface Feature {
 }
 
 describe('Pages without a smartphone, and the open-data feed (e2e)', () => {
+  // These tests read the sample network made in beforeAll (shelters with space in several
+  // boroughs, sensitive ones among them) and change nothing.
   let app: TestApp;
   let boroughWithSpace: string;
 
@@ -27,6 +30,7 @@ describe('Pages without a smartphone, and the open-data feed (e2e)', () => {
 
   beforeAll(async () => {
     app = await startTestApp();
+    await sampleNetwork(app, 12);
     const feed = (await (await fetch(`${app.url}/shelters.geojson`)).json()) as {
       features: (Feature & { properties: { availability: { band: string } } })[];
     };

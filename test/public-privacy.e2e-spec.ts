@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import { sampleNetwork } from './factories/network.factory.js';
 import { bedsAt } from './factories/occupancy.factory.js';
 import { adult, householdInput, REGISTER } from './factories/resident.factory.js';
+import { shelterFor } from './factories/shelter.factory.js';
+import { staffAt } from './factories/staff.factory.js';
 import { connect, type TestSocket } from './helpers/sockets.js';
 import { type SignedIn, startTestApp, type TestApp } from './helpers/test-app.js';
 import { workplaces } from './helpers/staff.js';
@@ -72,6 +75,9 @@ function keysOf(value: unknown, into = new Set<string>()): Set<string> {
 }
 
 describe('Privacy: nothing personal reaches the public side (e2e)', () => {
+  // These tests share the canaries, in order: the first seeds them at shelters A and B (through
+  // registration, check-ins, a transfer and reports, among a sample network) and reads the
+  // snapshot and the sockets; the second reads the pages and the feed.
   let app: TestApp;
   let coordinator: SignedIn;
   let map: TestSocket;
@@ -93,7 +99,12 @@ describe('Privacy: nothing personal reaches the public side (e2e)', () => {
 
   beforeAll(async () => {
     app = await startTestApp({ REALTIME_TICK: '100ms' });
-    coordinator = await app.signIn('coordinator@demo.example');
+    await sampleNetwork(app, 12);
+    const shelters = [
+      await shelterFor(app, { name: 'Albergue A', populations: ['MEN'] }),
+      await shelterFor(app, { name: 'Albergue B', populations: ['WOMEN', 'FAMILIES'] }),
+    ];
+    coordinator = await staffAt(app, { role: 'COORDINATOR', shelterIds: shelters });
     map = await connect(app.url, '/public');
     publicPayloads.push(await map.emit('watch', { areas: ['*'] }));
   });

@@ -1,8 +1,9 @@
 import pg from 'pg';
+import { shelterFor } from './factories/shelter.factory.js';
+import { staffAt } from './factories/staff.factory.js';
 import { type OwnDatabase, ownDatabase } from './helpers/own-database.js';
 import { connect, type TestSocket } from './helpers/sockets.js';
 import { type SignedIn, startTestApp, type TestApp } from './helpers/test-app.js';
-import { workplaces } from './helpers/staff.js';
 
 interface Update {
   shelters: { id: string; version: number; name: string }[];
@@ -11,7 +12,8 @@ interface Update {
 /**
  * Two API instances on one PostgreSQL of their own, so that it can be restarted under them.
  * REALTIME_SWEEP is an hour here: what converges after the restart does so because each
- * instance catches up when it listens again, not because of the periodic sweep.
+ * instance catches up when it listens again, not because of the periodic sweep. The tests share
+ * one shelter and its coordinator (beforeAll); each waits for the versions it made itself.
  */
 describe('Realtime across instances and database restarts (e2e)', () => {
   let database: OwnDatabase;
@@ -43,8 +45,8 @@ describe('Realtime across instances and database restarts (e2e)', () => {
     database = await ownDatabase();
     first = await startTestApp(env());
     second = await startTestApp(env());
-    coordinator = await first.signIn('coordinator@demo.example');
-    [shelterId] = await workplaces(coordinator);
+    shelterId = await shelterFor(first);
+    coordinator = await staffAt(first, { role: 'COORDINATOR', shelterId });
   }, 60_000);
 
   afterAll(async () => {

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { adult, householdInput, REGISTER } from './factories/resident.factory.js';
 import { bedsAt } from './factories/occupancy.factory.js';
+import { shelterFor } from './factories/shelter.factory.js';
+import { networkUser, type Person, staffAt } from './factories/staff.factory.js';
 import { connect, type TestSocket } from './helpers/sockets.js';
 import { type SignedIn, startTestApp, type TestApp } from './helpers/test-app.js';
-import { workplaces } from './helpers/staff.js';
 
 interface Board {
   shelterId: string;
@@ -28,9 +29,11 @@ interface Due {
 }
 
 describe('Realtime: staff screens (e2e)', () => {
+  // These tests share shelters A and B and their staff, made in beforeAll; each makes the beds,
+  // people, holds and sessions it watches for.
   let app: TestApp;
   let coordinator: SignedIn;
-  let volunteer: SignedIn;
+  let volunteer: Person;
   /** The volunteer works at A; the coordinator at A and B. */
   let shelterA: string;
   let shelterB: string;
@@ -52,10 +55,10 @@ describe('Realtime: staff screens (e2e)', () => {
 
   beforeAll(async () => {
     app = await startTestApp({ STAFF_CHECK: '300ms', HOLD_WARNING: '2h' });
-    coordinator = await app.signIn('coordinator@demo.example');
-    volunteer = await app.signIn('volunteer@demo.example');
-    [shelterA] = await workplaces(volunteer);
-    shelterB = (await workplaces(coordinator)).find((id) => id !== shelterA)!;
+    shelterA = await shelterFor(app, { name: 'Albergue A', populations: ['MEN'] });
+    shelterB = await shelterFor(app, { name: 'Albergue B', populations: ['WOMEN', 'FAMILIES'] });
+    coordinator = await staffAt(app, { role: 'COORDINATOR', shelterIds: [shelterA, shelterB] });
+    volunteer = await staffAt(app, { role: 'VOLUNTEER', shelterId: shelterA });
   });
 
   afterEach(() => {
@@ -154,7 +157,7 @@ describe('Realtime: staff screens (e2e)', () => {
   });
 
   it('gives network coordinators every shelter’s figures', async () => {
-    const network = await app.signIn('network@demo.example');
+    const network = await networkUser(app, 'NETWORK_COORDINATOR');
     const screen = await staffSocket(network);
     const result = await coordinator.gql(
       'mutation($id: ID!) { confirmAvailability(shelterId: $id) { id } }',
@@ -165,7 +168,7 @@ describe('Realtime: staff screens (e2e)', () => {
   });
 
   it('drops a staff socket as soon as its session ends', async () => {
-    const leaving = await app.signIn('volunteer@demo.example');
+    const leaving = await app.signIn(volunteer.email, volunteer.password);
     const screen = await staffSocket(leaving);
     const staying = await staffSocket(volunteer);
     await leaving.gql('mutation { logout }');

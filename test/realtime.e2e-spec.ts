@@ -1,9 +1,10 @@
 import { get } from 'node:http';
 import { gunzipSync } from 'node:zlib';
 import { PublicGateway } from '../apps/api/src/realtime/public.gateway.js';
+import { shelterFor } from './factories/shelter.factory.js';
+import { staffAt } from './factories/staff.factory.js';
 import { connect, type TestSocket } from './helpers/sockets.js';
 import { type SignedIn, startTestApp, type TestApp } from './helpers/test-app.js';
-import { workplaces } from './helpers/staff.js';
 
 interface Entry {
   id: string;
@@ -29,6 +30,8 @@ const REPORT =
   'mutation($input: ReportAvailabilityInput!) { reportAvailability(input: $input) { availabilityVersion } }';
 
 describe('Realtime: public snapshot and socket (e2e)', () => {
+  // These tests share the coordinator's two shelters, made in beforeAll in two boroughs (two
+  // areas); each reads the versions afresh before it changes them.
   let app: TestApp;
   let coordinator: SignedIn;
   let mine: string[];
@@ -75,8 +78,15 @@ describe('Realtime: public snapshot and socket (e2e)', () => {
       SOCKET_MAX_AREAS: '5',
       SOCKETS_PER_ADDRESS: '10',
     });
-    coordinator = await app.signIn('coordinator@demo.example');
-    mine = await workplaces(coordinator);
+    mine = [
+      await shelterFor(app, { name: 'Albergue Centro' }),
+      await shelterFor(app, {
+        name: 'Albergue Sur',
+        location: { lat: 19.3467, lng: -99.1617 },
+        address: { borough: 'Coyoacán', city: 'Ciudad de México' },
+      }),
+    ];
+    coordinator = await staffAt(app, { role: 'COORDINATOR', shelterIds: mine });
   });
 
   afterEach(() => {

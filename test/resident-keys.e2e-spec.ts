@@ -7,18 +7,23 @@ import { promisify } from 'node:util';
 import { type RunningAlbergue, startAlbergue } from '../apps/api/src/bootstrap.js';
 import { loadConfig } from '../apps/api/src/config/config.js';
 import { adult, householdInput, REGISTER } from './factories/resident.factory.js';
+import { shelterFor } from './factories/shelter.factory.js';
+import { type Person, staffAt } from './factories/staff.factory.js';
 import { captureLogs } from './helpers/log-capture.js';
-import { DEMO_PASSWORD, signIn } from './helpers/test-app.js';
-import { workplaces } from './helpers/staff.js';
+import { signIn, TEST_START } from './helpers/test-app.js';
 
 const run = promisify(execFile);
 
 /** The embedded default: the key file in DATA_DIR, refused when missing, and the rotation command. */
 describe('Resident data keys (e2e)', () => {
+  // These tests share one DATA_DIR and its key file, in order: the first start makes the key and
+  // registers a resident (and the reader), whose name the last test reads back after a rotation.
   let dataDir: string;
   let keyFile: string;
   let running: RunningAlbergue | undefined;
   let residentId: string;
+  /** A coordinator of the resident's shelter, who reads the name back after each restart. */
+  let reader: Person;
 
   const start = async (env: Record<string, string> = {}) => {
     const logs = captureLogs();
@@ -27,6 +32,7 @@ describe('Resident data keys (e2e)', () => {
       PORT: '0',
       HOST: '127.0.0.1',
       TILE_URL: '',
+      ...TEST_START,
       ...env,
     });
     running = await startAlbergue(config, logs.logger);
@@ -37,7 +43,7 @@ describe('Resident data keys (e2e)', () => {
     running = undefined;
   };
   const readName = async (app: RunningAlbergue) => {
-    const coordinator = await signIn(app.url, 'coordinator@demo.example', DEMO_PASSWORD);
+    const coordinator = await signIn(app.url, reader.email, reader.password);
     const result = await coordinator.gql<{ resident: { name: string } }>(
       'query($id: ID!) { resident(id: $id) { name } }',
       { id: residentId },
@@ -62,8 +68,9 @@ describe('Resident data keys (e2e)', () => {
       logs.some((line) => line.includes('created the resident data key') && line.includes(keyFile)),
     ).toBe(true);
     expect((await stat(keyFile)).mode & 0o777).toBe(0o600);
-    const volunteer = await signIn(app.url, 'volunteer@demo.example', DEMO_PASSWORD);
-    const shelterId = (await workplaces(volunteer))[0];
+    const shelterId = await shelterFor(app);
+    const volunteer = await staffAt(app, { role: 'VOLUNTEER', shelterId });
+    reader = await staffAt(app, { role: 'COORDINATOR', shelterId });
     const registered = await volunteer.gql<{ registerHousehold: { members: { id: string }[] } }>(
       REGISTER,
       {

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { FreeTextSealing, ResidentLifecycleService } from '@albergue/residents';
 import { FieldCipher, KeyRotationService, newKey, parseKeyring } from '@albergue/vault';
-import { makeMember } from './factories/shelter.factory.js';
 import { adult, householdInput, REGISTER, RESIDENT_FIELDS } from './factories/resident.factory.js';
+import { shelterFor } from './factories/shelter.factory.js';
+import { networkUser, staffAt } from './factories/staff.factory.js';
 import { captureLogs } from './helpers/log-capture.js';
-import { createStaff, workplaces } from './helpers/staff.js';
+import { workplaces } from './helpers/staff.js';
 import {
   type SignedIn,
   startTestApp,
@@ -41,6 +42,10 @@ const SEEDED = [
 ];
 
 describe('Residents, households and the asylum track (e2e)', () => {
+  // These tests share one world, made in beforeAll: shelters A and B (the coordinator works at
+  // both, the volunteer at A), an outsider coordinating shelter C, and the Dorival family
+  // registered at A. They run in order: the family's track, appointments, anonymisation and
+  // erasure each follow from what the tests before did to them.
   let app: TestApp;
   let logLines: string[];
   let coordinator: SignedIn;
@@ -74,22 +79,13 @@ describe('Residents, households and the asylum track (e2e)', () => {
     const logs = captureLogs('debug');
     logLines = logs.lines;
     app = await startTestApp({}, logs.logger);
-    const admin = await app.signIn('admin@demo.example');
-    coordinator = await app.signIn('coordinator@demo.example');
-    volunteer = await app.signIn('volunteer@demo.example');
-    network = await app.signIn('network@demo.example');
-    [shelterA] = await workplaces(volunteer);
-    shelterB = (await workplaces(coordinator)).find((id) => id !== shelterA)!;
-    const shelters = (
-      await app.gql<{ shelters: { id: string }[] }>('{ shelters(first: 10) { id } }')
-    ).data!.shelters;
-    const shelterC = shelters.find((s) => s.id !== shelterA && s.id !== shelterB)!.id;
-    const outsiderId = await createStaff(admin, app, {
-      email: 'outsider@test.example',
-      password: 'a far away passphrase',
-    });
-    await makeMember(admin, outsiderId, shelterC, 'COORDINATOR');
-    outsider = await app.signIn('outsider@test.example', 'a far away passphrase');
+    shelterA = await shelterFor(app, { name: 'Albergue A', populations: ['MEN'] });
+    shelterB = await shelterFor(app, { name: 'Albergue B', populations: ['WOMEN', 'FAMILIES'] });
+    const shelterC = await shelterFor(app, { name: 'Albergue C' });
+    coordinator = await staffAt(app, { role: 'COORDINATOR', shelterIds: [shelterA, shelterB] });
+    volunteer = await staffAt(app, { role: 'VOLUNTEER', shelterId: shelterA });
+    network = await networkUser(app, 'NETWORK_COORDINATOR');
+    outsider = await staffAt(app, { role: 'COORDINATOR', shelterId: shelterC });
 
     const result = await register(
       volunteer,
@@ -110,25 +106,6 @@ describe('Residents, households and the asylum track (e2e)', () => {
 
   afterAll(async () => {
     await app.close();
-  });
-
-  it('demo mode registers fictional households with tracks at many stages and appointments to come', async () => {
-    const statuses = new Set<string>();
-    for (const shelterId of [shelterA, shelterB]) {
-      const list = await coordinator.gql<{ residentsOf: { name: string; asylumStatus: string }[] }>(
-        'query($s: ID!) { residentsOf(shelterId: $s) { name asylumStatus } }',
-        { s: shelterId },
-      );
-      for (const r of list.data!.residentsOf.filter((r) => r.name.endsWith('(demo)'))) {
-        statuses.add(r.asylumStatus);
-      }
-    }
-    expect(statuses.size).toBeGreaterThanOrEqual(6);
-    const due = await coordinator.gql<{ appointmentsDue: unknown[] }>(
-      'query($s: ID!) { appointmentsDue(shelterId: $s, hours: 168) { id } }',
-      { s: shelterA },
-    );
-    expect(due.data!.appointmentsDue.length).toBeGreaterThan(0);
   });
 
   describe('registration', () => {
@@ -465,7 +442,7 @@ describe('Residents, households and the asylum track (e2e)', () => {
       }>('query($s: ID!) { appointmentsDue(shelterId: $s) { residentName kind startsAt } }', {
         s: shelterA,
       });
-      const ours = due.data!.appointmentsDue.filter((a) => !a.residentName.endsWith('(demo)'));
+      const ours = due.data!.appointmentsDue;
       const times = due.data!.appointmentsDue.map((a) => a.startsAt);
       expect(times).toEqual([...times].sort());
       expect(ours.map((a) => [a.residentName, a.kind])).toEqual([

@@ -5,7 +5,7 @@ describe('Seeding a large network for benchmarks (e2e)', () => {
   let app: TestApp;
 
   beforeAll(async () => {
-    app = await startTestApp({ DEMO_DATA: 'false' });
+    app = await startTestApp();
   });
 
   afterAll(async () => {

@@ -7,6 +7,7 @@ import { lexicographicSortSchema, printSchema } from 'graphql';
 import type { Pool, PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
+import { sampleNetwork } from './factories/network.factory.js';
 import {
   createOrganisation,
   makeMember,
@@ -14,8 +15,9 @@ import {
   SHELTER_FIELDS,
   shelterInput,
 } from './factories/shelter.factory.js';
+import { staffAt } from './factories/staff.factory.js';
 import { schemaFilePath } from '../apps/api/src/graphql/schema-file.js';
-import { type SignedIn, startTestApp, type TestApp } from './helpers/test-app.js';
+import { adminOf, type SignedIn, startTestApp, type TestApp } from './helpers/test-app.js';
 
 interface ShelterView {
   id: string;
@@ -48,6 +50,8 @@ const CREATE_SHELTER = `mutation Create($input: CreateShelterInput!) { createShe
 const REPORT = `mutation Report($input: ReportAvailabilityInput!) { reportAvailability(input: $input) { ${SHELTER_FIELDS} } }`;
 
 describe('Shelter directory (e2e)', () => {
+  // These tests share the sample network made in beforeAll (forty shelters of every kind, which
+  // the search tests count on) and each adds shelters of its own, so their order does not matter.
   let app: TestApp;
   let admin: SignedIn;
   let coordinator: SignedIn;
@@ -78,7 +82,7 @@ describe('Shelter directory (e2e)', () => {
     }
   };
 
-  /** An admin creates the shelter and makes the demo coordinator its coordinator, who then reports. */
+  /** An admin creates the shelter and makes the spec's coordinator its coordinator, who then reports. */
   const createShelter = async (overrides: Record<string, unknown> = {}) => {
     const result = await admin.gql<{ createShelter: ShelterView }>(CREATE_SHELTER, {
       input: shelterInput(organisationId, overrides),
@@ -91,43 +95,14 @@ describe('Shelter directory (e2e)', () => {
 
   beforeAll(async () => {
     app = await startTestApp();
-    admin = await app.signIn('admin@demo.example');
-    coordinator = await app.signIn('coordinator@demo.example');
+    await sampleNetwork(app, 40);
+    admin = await adminOf(app);
+    coordinator = await staffAt(app, { role: 'COORDINATOR' });
     organisationId = await createOrganisation(admin);
   });
 
   afterAll(async () => {
     await app.close();
-  });
-
-  describe('the demo network', () => {
-    it('is loaded on first start: about forty fictional shelters over the boroughs', async () => {
-      const shelters = await search({});
-      const demo = shelters.filter((s) => s.name.endsWith('(demo)'));
-      expect(demo).toHaveLength(40);
-      const boroughs = await app.sql<{ n: number }>(
-        `SELECT count(DISTINCT address_borough)::int AS n FROM shelter WHERE name LIKE '%(demo)'`,
-      );
-      expect(boroughs[0].n).toBe(16);
-      const bands = new Set(demo.map((s) => s.availability.band));
-      expect([...bands].sort()).toEqual(
-        ['CLOSED', 'FEW', 'FULL', 'SPACE', 'UNKNOWN'].filter((b) => bands.has(b)),
-      );
-      expect(
-        bands.has('SPACE') && bands.has('FULL') && bands.has('UNKNOWN') && bands.has('CLOSED'),
-      ).toBe(true);
-      expect(demo.some((s) => s.sensitive)).toBe(true);
-      for (const shelter of demo) {
-        const total = shelter.availability.byPopulation.reduce(
-          (sum, p) => sum + (p.totalBeds ?? 0),
-          0,
-        );
-        if (!shelter.sensitive) {
-          expect(total).toBeGreaterThanOrEqual(20);
-          expect(total).toBeLessThanOrEqual(610);
-        }
-      }
-    });
   });
 
   describe('nearest-shelter search', () => {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { createStaff } from '../../test/helpers/staff.js';
-import { graphql, signIn, type SignedIn } from '../../test/helpers/test-app.js';
+import { anonymous, signIn, type SignedIn } from '../../clients/graphql-client.js';
+import { createStaff } from '../../clients/staff-accounts.js';
 import { type LoadResult, load, pgbenchTps, startBenchApp, withClient } from '../harness.js';
 
 const ADMIN = { email: 'admin@demo.example', password: 'demo-albergue-2026' };
@@ -119,11 +119,7 @@ async function doubleBookings(databaseUrl: string): Promise<number> {
 
 async function benchUser(url: string, admin: SignedIn): Promise<Staff> {
   const email = `bench-${randomUUID()}@bench.example`;
-  const anonymous = {
-    gql: ((query: string, variables?: Record<string, unknown>) =>
-      graphql(url, query, variables)) as SignedIn['gql'],
-  };
-  const id = await createStaff(admin, anonymous, {
+  const id = await createStaff(admin, anonymous(url), {
     email,
     password: BENCH_PASSWORD,
     displayName: 'Bench',

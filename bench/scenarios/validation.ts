@@ -6,7 +6,7 @@ import {
   directiveLimit,
   fragmentLimit,
 } from '../../apps/api/src/graphql/query-limits.js';
-import { fragmentFan } from '../../test/helpers/fragment-fan.js';
+import { fragmentFan } from '../../clients/fragment-fan.js';
 
 /** The shapes the public schema offers the fan: a type with a scalar and an object field. */
 const schema = buildSchema(`

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { GraphQLClient } from '../helpers/test-app.js';
+import { adminOf, type GraphQLClient, type Reachable } from '../helpers/test-app.js';
 
 export const MEXICO_CITY = { lat: 19.4326, lng: -99.1332 };
 
@@ -16,7 +16,10 @@ export async function createOrganisation(
     'mutation($input: CreateOrganisationInput!) { createOrganisation(input: $input) { id } }',
     { input: organisationInput(overrides) },
   );
-  return created.data!.createOrganisation.id;
+  if (!created.data) {
+    throw new Error(`createOrganisation failed: ${JSON.stringify(created.errors)}`);
+  }
+  return created.data.createOrganisation.id;
 }
 
 /** Gives a user a role in a shelter (as an admin does). */
@@ -51,6 +54,42 @@ export function shelterInput(organisationId: string, overrides: Record<string, u
     ],
     ...overrides,
   };
+}
+
+export interface ShelterOptions {
+  /** The groups it takes, 10 beds each: a shorthand for `capacity`. */
+  populations?: string[];
+  /** Default: a new organisation of its own. */
+  organisationId?: string;
+  /** Anything else of CreateShelterInput: name, location, sensitive, status, capacity, address… */
+  [field: string]: unknown;
+}
+
+/**
+ * A shelter made as an admin makes one, through the API: an organisation (unless given), then the
+ * shelter, in counts mode, not yet reported (UNKNOWN). Returns its id. Staff and figures are the
+ * spec's to add (staffAt, reportAvailability, bedsAt).
+ */
+export async function shelterFor(
+  app: Reachable,
+  { populations, organisationId, ...fields }: ShelterOptions = {},
+): Promise<string> {
+  const admin = await adminOf(app);
+  const created = await admin.gql<{ createShelter: { id: string } }>(
+    'mutation($input: CreateShelterInput!) { createShelter(input: $input) { id } }',
+    {
+      input: shelterInput(organisationId ?? (await createOrganisation(admin)), {
+        ...(populations
+          ? { capacity: populations.map((population) => ({ population, totalBeds: 10 })) }
+          : {}),
+        ...fields,
+      }),
+    },
+  );
+  if (!created.data) {
+    throw new Error(`createShelter failed: ${JSON.stringify(created.errors)}`);
+  }
+  return created.data.createShelter.id;
 }
 
 export const SHELTER_FIELDS = `id name status sensitive distanceKm populations services languages

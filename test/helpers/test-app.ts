@@ -5,40 +5,67 @@ import { DataSource } from 'typeorm';
 import { type RunningAlbergue, startAlbergue } from '../../apps/api/src/bootstrap.js';
 import { loadConfig } from '../../apps/api/src/config/config.js';
 import { createLogger } from '../../apps/api/src/logging/logger.js';
+import {
+  type GraphQLClient,
+  graphql,
+  type SignedIn,
+  signIn,
+} from '../../clients/graphql-client.js';
 
-export interface GraphQLResponse<T = Record<string, unknown>> {
-  status: number;
-  data: T | null;
-  errors?: {
-    message: string;
-    path?: string[];
-    extensions: { code: string; reason?: string; fields?: string[] };
-  }[];
-}
+export {
+  type GraphQLClient,
+  type GraphQLResponse,
+  graphql,
+  type SignedIn,
+  signIn,
+} from '../../clients/graphql-client.js';
 
-export interface GraphQLClient {
-  gql<T = Record<string, unknown>>(
-    query: string,
-    variables?: Record<string, unknown>,
-  ): Promise<GraphQLResponse<T>>;
-}
-
-export interface SignedIn extends GraphQLClient {
-  /** The Cookie header this client sends. */
-  cookie: string;
-  userId: string;
-}
-
-/** The demo accounts' password (apps/api/src/demo/demo-users.ts, README). */
+/**
+ * The demo accounts' password (apps/api/src/demo/demo-users.ts, README): only for the specs about
+ * the demo network itself. Every other spec makes the people it needs (test/factories).
+ */
 export const DEMO_PASSWORD = 'demo-albergue-2026';
 /** One resident data key for the run, so that test apps write no key file into the project. */
 export const TEST_RESIDENT_KEY = randomBytes(32).toString('base64');
 
+/** Every test app's first admin (ADMIN_EMAIL/ADMIN_PASSWORD): the factories make people through it. */
 export const TEST_ADMIN = { email: 'admin@test.example', password: 'a long test passphrase' };
+
+/**
+ * What a test app starts with unless its spec says otherwise: no demo network (the demo is for
+ * people trying the product; a spec makes what it needs through test/factories), and TEST_ADMIN
+ * as its first admin. For an app a spec starts itself (startAlbergue, a spawned process).
+ */
+export const TEST_START = {
+  DEMO_DATA: 'false',
+  ADMIN_EMAIL: TEST_ADMIN.email,
+  ADMIN_PASSWORD: TEST_ADMIN.password,
+};
+
+/** Spread into a start's env for a first start with no account at all (empty counts as unset). */
+export const NO_ADMIN = { ADMIN_EMAIL: '', ADMIN_PASSWORD: '' };
+
+/** Any running app a client can reach, e.g. a TestApp, a RunningAlbergue or `{ url }`. */
+export interface Reachable {
+  url: string;
+}
+
+const admins = new WeakMap<Reachable, Promise<SignedIn>>();
+
+/** The app's first admin (TEST_ADMIN), signed in once per app object and reused. */
+export function adminOf(app: Reachable): Promise<SignedIn> {
+  let admin = admins.get(app);
+  if (!admin) {
+    admin = signIn(app.url, TEST_ADMIN.email, TEST_ADMIN.password);
+    admins.set(app, admin);
+    admin.catch(() => admins.delete(app));
+  }
+  return admin;
+}
 
 export interface TestApp extends RunningAlbergue, GraphQLClient {
   /** Signs in through the login mutation and returns a client that sends the session cookie. */
-  signIn(email: string, password?: string): Promise<SignedIn>;
+  signIn(email: string, password: string): Promise<SignedIn>;
   /** The SQL statements the app sends while `act` runs. */
   statements(act: () => Promise<unknown>): Promise<string[]>;
   sql<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
@@ -63,43 +90,10 @@ export async function freshDatabase(): Promise<string> {
   return url.toString();
 }
 
-export async function graphql<T>(
-  baseUrl: string,
-  query: string,
-  variables?: Record<string, unknown>,
-  headers: Record<string, string> = {},
-): Promise<GraphQLResponse<T> & { headers: Headers }> {
-  const response = await fetch(`${baseUrl}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json()) as Omit<GraphQLResponse<T>, 'status'>;
-  return { status: response.status, headers: response.headers, ...body };
-}
-
-/** Signs in with the login mutation, as the console does, and keeps the session cookie. */
-export async function signIn(baseUrl: string, email: string, password: string): Promise<SignedIn> {
-  const result = await graphql<{ login: { id: string } }>(
-    baseUrl,
-    'mutation($input: LoginInput!) { login(input: $input) { id } }',
-    { input: { email, password } },
-  );
-  const setCookie = result.headers.get('set-cookie');
-  if (!result.data || !setCookie) {
-    throw new Error(`sign-in as ${email} failed: ${JSON.stringify(result.errors)}`);
-  }
-  const cookie = setCookie.split(';')[0];
-  return {
-    cookie,
-    userId: result.data.login.id,
-    gql: (query, variables) => graphql(baseUrl, query, variables, { cookie }),
-  };
-}
-
 /**
  * Boots the whole product, as `npm start` does, on a fresh database and a free port; given a
  * DATA_DIR (and no DATABASE_URL), on an embedded PostgreSQL of its own there, as `npm start` runs it.
+ * Without the demo network and with TEST_ADMIN (TEST_START), unless `env` says otherwise.
  */
 export async function startTestApp(
   env: Record<string, string> = {},
@@ -112,6 +106,7 @@ export async function startTestApp(
     NODE_ENV: 'test',
     TILE_URL: '',
     RESIDENT_KEY: TEST_RESIDENT_KEY,
+    ...TEST_START,
     ...env,
     DATABASE_URL: env.DATABASE_URL ?? (env.DATA_DIR ? undefined : await freshDatabase()),
   });
@@ -120,7 +115,7 @@ export async function startTestApp(
   return {
     ...running,
     gql: (query, variables) => graphql(running.url, query, variables),
-    signIn: (email, password = DEMO_PASSWORD) => signIn(running.url, email, password),
+    signIn: (email, password) => signIn(running.url, email, password),
     sql: (text, params) => dataSource.query(text, params),
     async statements(act) {
       const logger = dataSource.logger;

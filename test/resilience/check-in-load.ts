@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { adult, householdInput } from '../factories/resident.factory.js';
 import { bedsAt } from '../factories/occupancy.factory.js';
+import { shelterFor } from '../factories/shelter.factory.js';
+import { staffAt } from '../factories/staff.factory.js';
 import { connect, type TestSocket } from '../helpers/sockets.js';
-import { workplaces } from '../helpers/staff.js';
 import type { SignedIn, TestApp } from '../helpers/test-app.js';
 
 /** Refusals that are answers, not faults: the request must not be retried. */
@@ -124,15 +125,15 @@ export async function checkInsAndOuts(
 }
 
 /**
- * What a load needs on a started app: the demo coordinator signed in, their first shelter with
- * `beds` beds for men, and a public map watching the whole network.
+ * What a load needs on a started app: a shelter with `beds` beds for men, its coordinator signed
+ * in, and a public map watching the whole network.
  */
 export async function loadSetting(
   app: TestApp,
   beds: number,
 ): Promise<{ coordinator: SignedIn; shelterId: string; map: TestSocket }> {
-  const coordinator = await app.signIn('coordinator@demo.example');
-  const [shelterId] = await workplaces(coordinator);
+  const shelterId = await shelterFor(app, { populations: ['MEN'] });
+  const coordinator = await staffAt(app, { role: 'COORDINATOR', shelterId });
   await bedsAt(coordinator, shelterId, beds);
   const map = await connect(app.url, '/public');
   await map.emit('watch', { areas: ['*'] });

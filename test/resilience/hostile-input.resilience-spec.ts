@@ -1,10 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { adult, householdInput } from '../factories/resident.factory.js';
-import { createOrganisation, shelterInput } from '../factories/shelter.factory.js';
+import { createOrganisation, shelterFor, shelterInput } from '../factories/shelter.factory.js';
+import { staffAt } from '../factories/staff.factory.js';
 import { captureLogs } from '../helpers/log-capture.js';
-import { graphql, type SignedIn, startTestApp, type TestApp } from '../helpers/test-app.js';
+import {
+  adminOf,
+  graphql,
+  type SignedIn,
+  startTestApp,
+  type TestApp,
+} from '../helpers/test-app.js';
 import { type Hostile, hostileRequests, type Sample } from './hostile.js';
-import { workplaces } from '../helpers/staff.js';
 
 /** Tables whose rows a refused request must leave as they were (the audit log records refusals by design; sessions note activity; the login throttle counts failures). */
 const WATCHED = [
@@ -49,9 +55,11 @@ describe('Resilience: generated hostile requests', () => {
       { LOG_LEVEL: 'info', LOGIN_MAX_FAILURES_PER_ADDRESS: '100000' },
       logs.logger,
     );
-    admin = await app.signIn('admin@demo.example');
-    coordinator = await app.signIn('coordinator@demo.example');
-    const [shelterId, otherId] = await workplaces(coordinator);
+    admin = await adminOf(app);
+    // The coordinator's two shelters: one for men, where the samples act; one with a room.
+    const shelterId = await shelterFor(app, { populations: ['MEN'] });
+    const otherId = await shelterFor(app, { populations: ['WOMEN', 'FAMILIES'] });
+    coordinator = await staffAt(app, { role: 'COORDINATOR', shelterIds: [shelterId, otherId] });
     const organisationId = await createOrganisation(admin);
     const room = await coordinator.gql<{ createRoom: { id: string } }>(
       'mutation($input: CreateRoomInput!) { createRoom(input: $input) { id } }',
@@ -169,7 +177,7 @@ describe('Resilience: generated hostile requests', () => {
       id: shelterId,
     });
     add(anonymous, 'login', 'mutation($input: LoginInput!) { login(input: $input) { id } }', {
-      input: { email: 'nobody@demo.example', password: 'not the password at all' },
+      input: { email: 'nobody@test.example', password: 'not the password at all' },
     });
   });
 

@@ -1,4 +1,4 @@
-import { fragmentFan } from '../helpers/fragment-fan.js';
+import { fragmentFan } from '../../clients/fragment-fan.js';
 
 /**
  * Generated hostile requests for the resilience suite: valid samples, each broken one way at a

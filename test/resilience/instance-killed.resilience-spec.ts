@@ -1,12 +1,14 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import { freePort } from '../../apps/api/src/database/embedded-postgres.js';
+import { sampleNetwork } from '../factories/network.factory.js';
 import { connect, type TestSocket } from '../helpers/sockets.js';
 import {
-  signIn,
+  adminOf,
   type SignedIn,
   startTestApp,
   TEST_RESIDENT_KEY,
+  TEST_START,
   type TestApp,
 } from '../helpers/test-app.js';
 
@@ -35,6 +37,8 @@ describe('Resilience: one of two API instances killed in the middle of a load', 
 
   beforeAll(async () => {
     survivor = await startTestApp({ REALTIME_TICK: '200ms' });
+    // The shelters the load renames, through either instance.
+    await sampleNetwork(survivor, 12);
     const port = await freePort();
     victimUrl = `http://127.0.0.1:${port}`;
     // The second instance runs as `npm start` does, in its own process, so that it can be killed.
@@ -48,6 +52,7 @@ describe('Resilience: one of two API instances killed in the middle of a load', 
         LOG_LEVEL: 'warn',
         TILE_URL: '',
         RESIDENT_KEY: TEST_RESIDENT_KEY,
+        ...TEST_START,
         REALTIME_TICK: '200ms',
       },
       stdio: 'ignore',
@@ -77,10 +82,7 @@ describe('Resilience: one of two API instances killed in the middle of a load', 
     const map = await connect(survivor.url, '/public');
     const held = track(map, snapshot.shelters);
     await map.emit('watch', { areas: ['*'], known: Object.fromEntries(held) });
-    const admins: SignedIn[] = [
-      await survivor.signIn('admin@demo.example'),
-      await signIn(victimUrl, 'admin@demo.example', 'demo-albergue-2026'),
-    ];
+    const admins: SignedIn[] = [await adminOf(survivor), await adminOf({ url: victimUrl })];
     const ids = snapshot.shelters.map((entry) => entry.id);
     const survivorFailures: string[] = [];
     let victimAnswered = 0;

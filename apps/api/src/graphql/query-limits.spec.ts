@@ -1,6 +1,6 @@
 import { buildSchema, type DocumentNode, parse, specifiedRules, validate } from 'graphql';
 import queryDepth from 'mercurius/lib/queryDepth.js';
-import { fragmentFan } from '../../../../test/helpers/fragment-fan.js';
+import { fragmentFan } from '../../../../clients/fragment-fan.js';
 import {
   aliasLimit,
   costLimit,
