@@ -1,7 +1,8 @@
 import { type StaffNotifier, StaffNotifiers } from '@albergue/shelters';
+import { shelterFor } from './factories/shelter.factory.js';
+import { type Person, staffAt } from './factories/staff.factory.js';
 import { connect, type TestSocket } from './helpers/sockets.js';
-import { type SignedIn, startTestApp, type TestApp } from './helpers/test-app.js';
-import { workplaces } from './helpers/staff.js';
+import { startTestApp, type TestApp } from './helpers/test-app.js';
 
 interface Notice {
   holdId: string;
@@ -14,11 +15,13 @@ const CONFIRM = 'mutation($id: ID!) { confirmAvailability(shelterId: $id) { id }
  * What staff are told comes from notifiers the libs register, not from the gateway: one
  * registered here, from outside the realtime layer, is delivered at each moment, and one that
  * fails is counted in /health while the others go on.
+ * The two tests share one app and run in order: notifiers stay registered, and the second reads
+ * /health's count after the first saw it at 0.
  */
 describe('Realtime: staff notifiers (e2e)', () => {
   let app: TestApp;
-  let coordinator: SignedIn;
-  let volunteer: SignedIn;
+  let coordinator: Person;
+  let volunteer: Person;
   let shelterId: string;
   const sockets: TestSocket[] = [];
 
@@ -52,9 +55,9 @@ describe('Realtime: staff notifiers (e2e)', () => {
 
   beforeAll(async () => {
     app = await startTestApp({ STAFF_CHECK: '300ms' });
-    coordinator = await app.signIn('coordinator@demo.example');
-    volunteer = await app.signIn('volunteer@demo.example');
-    [shelterId] = await workplaces(volunteer);
+    shelterId = await shelterFor(app, { populations: ['MEN'] });
+    coordinator = await staffAt(app, { role: 'COORDINATOR', shelterId });
+    volunteer = await staffAt(app, { role: 'VOLUNTEER', shelterId });
   });
 
   afterAll(async () => {
