@@ -7,13 +7,13 @@ import {
   SERVICES,
   type ServiceName,
 } from '@albergue/contracts';
+import { LANGUAGES, type MessageKey } from '@albergue/i18n';
 import { languageNames, preferredLanguage, t, useLanguage } from './i18n';
 import { connectLive, type Connection } from './live';
 import { MapLayer } from './map-layer';
 import { nearest, type Point } from './nearest';
 import { ageText, BAND_ORDER, detailHtml, escapeHtml, summaryHtml, type View } from './render';
 import { Store, type SavedSnapshot } from './store';
-import { LANGUAGES, type MessageKey } from '@albergue/i18n';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
