@@ -156,6 +156,74 @@ describe('Realtime: staff screens (e2e)', () => {
     expect(JSON.stringify(screen.received)).not.toContain('Cita Próxima');
   });
 
+  it('keeps a shelter’s board, holds and appointments from those who do not work its board', async () => {
+    const boardEvents = ['board', 'holdArrived', 'holdExpiring', 'appointmentsDue'];
+    // A shelter of this test's own, so that it needs nothing of the others'.
+    const shelterC = await shelterFor(app, { name: 'Albergue C', populations: ['MEN'] });
+    const coordinatorC = await staffAt(app, { role: 'COORDINATOR', shelterId: shelterC });
+    const health = await staffSocket(
+      await staffAt(app, { role: 'HEALTH_WORKER', shelterId: shelterC }),
+    );
+    const otherShelter = await staffSocket(
+      await staffAt(app, { role: 'COORDINATOR', shelterId: shelterB }),
+    );
+    const screen = await staffSocket(
+      await staffAt(app, { role: 'VOLUNTEER', shelterId: shelterC }),
+    );
+    await bedsAt(coordinatorC, shelterC, 2);
+    const traveller = await register(shelterB, 'Viajero Dos');
+    const hold = await coordinator.gql(
+      'mutation($input: PlaceHoldInput!) { placeHold(input: $input) { groupId } }',
+      {
+        input: {
+          requestId: randomUUID(),
+          fromShelterId: shelterB,
+          shelterId: shelterC,
+          residentIds: [traveller],
+          hours: 1,
+        },
+      },
+    );
+    expect(hold.errors).toBeUndefined();
+    const resident = (
+      await coordinatorC.gql<{ registerHousehold: { members: { id: string }[] } }>(REGISTER, {
+        input: householdInput(shelterC, [adult('Cita Ajena', { population: 'MEN' })], {
+          legalBasis: { basis: 'VITAL_INTEREST', explainedIn: 'es' },
+        }),
+      })
+    ).data!.registerHousehold.members[0].id;
+    const added = await coordinatorC.gql<{ addAppointment: { id: string } }>(
+      'mutation($input: AddAppointmentInput!) { addAppointment(input: $input) { id } }',
+      {
+        input: {
+          requestId: randomUUID(),
+          residentId: resident,
+          kind: 'COMAR',
+          startsAt: new Date(Date.now() + 3_600_000).toISOString(),
+          place: 'COMAR CDMX',
+        },
+      },
+    );
+    expect(added.errors).toBeUndefined();
+    // The board's own staff hear all of it: the others had the same time to.
+    await screen.next<Hold>('holdArrived', (h) => h.shelterId === shelterC);
+    await screen.next<Hold>('holdExpiring', (h) => h.shelterId === shelterC);
+    await screen.next<Due>('appointmentsDue', (d) =>
+      d.appointments.some((a) => a.appointmentId === added.data!.addAppointment.id),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 700));
+
+    // The health worker at C hears C's figures, never its board or its residents' appointments.
+    expect(health.received.some((r) => r.event === 'shelter')).toBe(true);
+    expect(health.received.filter((r) => boardEvents.includes(r.event))).toEqual([]);
+    // The coordinator of B alone hears nothing of C at all.
+    expect(
+      otherShelter.received.filter(
+        (r) => (r.payload as { shelterId?: string } | undefined)?.shelterId === shelterC,
+      ),
+    ).toEqual([]);
+  });
+
   it('gives network coordinators every shelter’s figures', async () => {
     const network = await networkUser(app, 'NETWORK_COORDINATOR');
     const screen = await staffSocket(network);

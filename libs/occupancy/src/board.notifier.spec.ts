@@ -3,6 +3,7 @@ import {
   type Shelter,
   type StaffListeners,
   StaffNotifiers,
+  type StaffReply,
   type StaffSend,
   TrackingMode,
 } from '@albergue/shelters';
@@ -39,6 +40,8 @@ function setup(boards: BedView[][], expiring: ExpiringHold[][] = []) {
   };
   const sent: { to: unknown; event: string; payload: unknown }[] = [];
   const send: StaffSend = (to, event, ...[payload]) => void sent.push({ to, event, payload });
+  const reply: StaffReply = (event, ...[payload]) =>
+    void sent.push({ to: 'socket', event, payload });
   const sut = new BoardNotifier(
     new StaffNotifiers(),
     beds as unknown as BedsService,
@@ -46,7 +49,7 @@ function setup(boards: BedView[][], expiring: ExpiringHold[][] = []) {
       holdWarningMs: 900_000,
     } as OccupancyOptions,
   );
-  return { sut, beds, sent, send };
+  return { sut, beds, sent, send, reply };
 }
 
 describe(BoardNotifier.name, () => {
@@ -63,6 +66,18 @@ describe(BoardNotifier.name, () => {
       to: { board: SHELTER },
       payload: { holdId: 'h-new', bedId: 'b-2', shelterId: SHELTER },
     });
+  });
+
+  it('announces a hold to the open screens even when a socket connecting first read it', async () => {
+    const { sut, sent, send, reply } = setup([
+      [bed('b-1'), bed('b-2')],
+      [bed('b-1'), bed('b-2', 'h-new')],
+      [bed('b-1'), bed('b-2', 'h-new')],
+    ]);
+    await sut.onChange({ shelter: shelter(1), listening: LISTENING, send });
+    await sut.onConnect({ socket: LISTENING, reply, known: () => shelter(2) });
+    await sut.onChange({ shelter: shelter(2), listening: LISTENING, send });
+    expect(sent.map(({ event }) => event)).toEqual(['board', 'board', 'board', 'holdArrived']);
   });
 
   it('reads no board for a shelter that counts, or whose board nobody here watches', async () => {

@@ -58,7 +58,11 @@ export class BoardNotifier implements StaffNotifier {
       socket.boards.map(async (shelterId) => {
         const beds = await this.beds.board(shelterId);
         if (beds.length > 0) {
-          this.remember(shelterId, beds);
+          // Only a first baseline: a hold this socket's read already holds is still new to the
+          // screens open before it, so the next broadcast announces it to them all.
+          if (!this.holdsSeen.has(shelterId)) {
+            this.remember(shelterId, beds);
+          }
           reply('board', {
             shelterId,
             version: known(shelterId)?.availabilityVersion ?? 0,

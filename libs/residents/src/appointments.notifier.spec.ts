@@ -76,6 +76,17 @@ describe(AppointmentsNotifier.name, () => {
     ]);
   });
 
+  it('still sends the room a change that a socket connecting just before the check saw first', async () => {
+    // Volunteer already open with nothing due; an appointment is added; a coordinator connects
+    // and gets it; the volunteer must get it at the next check all the same.
+    const { sut, sent, send, reply } = setup([[], [due], [due]]);
+    await sut.onCheck({ listening: LISTENING, send });
+    await sut.onConnect({ socket: LISTENING, reply, known: () => undefined });
+    sent.length = 0;
+    await sut.onCheck({ listening: LISTENING, send });
+    expect(sent.map(({ to }) => to)).toEqual([{ board: A }]);
+  });
+
   it('asks nothing when no board is watched', async () => {
     const { sut, asylum, send } = setup([]);
     await sut.onCheck({ listening: { ...LISTENING, boards: [] }, send });

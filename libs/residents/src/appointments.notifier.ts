@@ -35,7 +35,11 @@ export class AppointmentsNotifier implements StaffNotifier {
   async onConnect({ socket, reply }: StaffConnection): Promise<void> {
     for (const due of await this.dueAt(socket.boards)) {
       reply('appointmentsDue', due);
-      this.sent.set(due.shelterId, JSON.stringify(due.appointments));
+      // Only a first baseline: what one socket was just sent is not what the others have, so a
+      // change it saw first is still sent to the room at the next check.
+      if (!this.sent.has(due.shelterId)) {
+        this.sent.set(due.shelterId, JSON.stringify(due.appointments));
+      }
     }
   }
 

@@ -89,8 +89,16 @@ export class StaffGateway implements OnGatewayInit, OnGatewayConnection, OnAppli
     @Inject(REALTIME_OPTIONS) private readonly options: RealtimeOptions,
   ) {
     feed.subscribe((changes) => void this.changed(changes));
-    signals.onAccessChange(() => void this.recheck());
-    signals.onReconnect(() => void this.recheck());
+    // A re-check that fails (the database went away) is said and waits for the next one.
+    const recheck = () => void this.recheck().catch(this.warn('session re-check'));
+    signals.onAccessChange(recheck);
+    signals.onReconnect(recheck);
+  }
+
+  /** A background step that failed: said with its name and the error's name only, no message. */
+  private warn(what: string): (error: unknown) => void {
+    return (error) =>
+      this.logger.warn(`${what} failed: ${error instanceof Error ? error.name : 'error'}`);
   }
 
   afterInit(namespace: Namespace): void {
@@ -124,14 +132,12 @@ export class StaffGateway implements OnGatewayInit, OnGatewayConnection, OnAppli
           ),
       );
     });
-    const warn = (what: string) => (error: unknown) =>
-      this.logger.warn(`${what} failed: ${error instanceof Error ? error.name : 'error'}`);
     this.stops.push(
-      runEvery(this.options.staffCheckMs, () => this.recheck(), warn('session re-check')),
+      runEvery(this.options.staffCheckMs, () => this.recheck(), this.warn('session re-check')),
       runEvery(
         this.options.staffCheckMs,
         () => this.dispatch.check({ listening: this.listening(), send: this.send }),
-        warn('staff check'),
+        this.warn('staff check'),
       ),
     );
   }
