@@ -8,6 +8,7 @@ import {
   type ServiceName,
 } from '@albergue/contracts';
 import { LANGUAGES, type MessageKey } from '@albergue/i18n';
+import { showHttpsNotice } from './https-notice';
 import { languageNames, preferredLanguage, t, useLanguage } from './i18n';
 import { connectLive, type Connection } from './live';
 import { MapLayer } from './map-layer';
@@ -173,6 +174,7 @@ async function loadSnapshot(): Promise<void> {
 
 async function start(): Promise<void> {
   await useLanguage(preferredLanguage());
+  showHttpsNotice();
   translateShell();
   const names = await languageNames();
   $('language').innerHTML = LANGUAGES.map(

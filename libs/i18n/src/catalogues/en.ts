@@ -76,5 +76,8 @@ export default {
     'print.title': 'Shelters with space now',
     'print.generated': 'List of {date} at {time}. It changes during the day: see the live map.',
     'print.scan': 'Scan for the live map',
+    // Problem reports, install and plain http (issue 16)
+    'install.httpsNeeded':
+      'Not an https connection: your location and offline use do not work here.',
   },
 } satisfies Catalogue;

@@ -75,5 +75,8 @@ export default {
     'print.title': 'Albergues con lugar ahora',
     'print.generated': 'Lista del {date} a las {time}. Cambia durante el día: vea el mapa en vivo.',
     'print.scan': 'Escanee para ver el mapa en vivo',
+    // Problem reports, install and plain http (issue 16)
+    'install.httpsNeeded':
+      'Conexión sin https: aquí no se puede usar su ubicación ni ver la página sin internet.',
   },
 } as const;

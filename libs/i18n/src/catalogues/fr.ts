@@ -77,5 +77,7 @@ export default {
     'print.generated':
       'Liste du {date} à {time}. Elle change pendant la journée : voyez la carte en direct.',
     'print.scan': 'Scannez pour voir la carte en direct',
+    // Problem reports, install and plain http (issue 16)
+    'install.httpsNeeded': 'Connexion sans https : ici, pas de position ni de page hors ligne.',
   },
 } satisfies Catalogue;

@@ -77,5 +77,8 @@ export default {
     'print.title': 'Abri ki gen plas kounye a',
     'print.generated': 'Lis {date} a {time}. Li chanje pandan jounen an: gade kat an dirèk la.',
     'print.scan': 'Eskane pou wè kat an dirèk la',
+    // Problem reports, install and plain http (issue 16)
+    'install.httpsNeeded':
+      'Koneksyon san https: isit la ou pa ka itilize kote ou ye a, ni gade paj la san entènèt.',
   },
 } satisfies Catalogue;

@@ -76,5 +76,8 @@ export default {
     'print.title': 'Abrigos com vaga agora',
     'print.generated': 'Lista de {date} às {time}. Muda durante o dia: veja o mapa ao vivo.',
     'print.scan': 'Escaneie para ver o mapa ao vivo',
+    // Problem reports, install and plain http (issue 16)
+    'install.httpsNeeded':
+      'Conexão sem https: aqui não dá para usar sua localização nem ver a página sem internet.',
   },
 } satisfies Catalogue;
