@@ -6,7 +6,21 @@ import { startTestApp, type TestApp } from './helpers/test-app.js';
 /** A made-up name for the laptop on a shelter's network, which Chromium is told to find here. */
 const LAN_HOST = 'albergue-lan.test';
 
-describe('Reachable over plain http on a local network (e2e, Chromium)', () => {
+interface Manifest {
+  name: string;
+  short_name: string;
+  start_url: string;
+  display: string;
+  icons: { src: string; sizes: string; type: string; purpose?: string }[];
+}
+
+/** A PNG's width and height, from its IHDR chunk. */
+function pngSize(bytes: Buffer): string {
+  expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
+  return `${bytes.readUInt32BE(16)}x${bytes.readUInt32BE(20)}`;
+}
+
+describe('Installable, and reachable over plain http on a local network (e2e, Chromium)', () => {
   // These tests share two apps that they only read: one as it starts by default (a laptop on a
   // shelter's network, which Chromium reaches by a made-up name), and one behind a reverse proxy
   // (TRUST_PROXY=1).
@@ -33,6 +47,51 @@ describe('Reachable over plain http on a local network (e2e, Chromium)', () => {
   afterAll(async () => {
     await lan?.close();
     await proxied?.close();
+  });
+
+  it('has a web manifest with a name, a start, a display and icons that answer with their types and sizes', async () => {
+    const response = await fetch(`${lan.url}/manifest.webmanifest`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^application\/manifest\+json/);
+    const manifest = JSON.parse(await response.text()) as Manifest;
+    expect(manifest).toEqual(
+      expect.objectContaining({
+        name: expect.any(String),
+        short_name: expect.any(String),
+        start_url: '/',
+        display: 'standalone',
+      }),
+    );
+    const sizes = new Set<string>();
+    for (const icon of manifest.icons) {
+      const answer = await fetch(new URL(icon.src, lan.url));
+      expect({
+        src: icon.src,
+        status: answer.status,
+        type: answer.headers.get('content-type'),
+      }).toEqual({ src: icon.src, status: 200, type: expect.stringContaining(icon.type) });
+      const bytes = Buffer.from(await answer.arrayBuffer());
+      if (icon.type === 'image/png') {
+        expect(pngSize(bytes)).toBe(icon.sizes);
+        sizes.add(icon.sizes);
+      } else {
+        expect(bytes.toString('utf8')).toMatch(/^<svg /);
+      }
+    }
+    // What Chrome asks of an installable page.
+    expect([...sizes].sort()).toEqual(['192x192', '512x512']);
+    const page = await (await fetch(`${lan.url}/`)).text();
+    expect(page).toContain('<link rel="manifest" href="/manifest.webmanifest"');
+  });
+
+  it('answers /favicon.ico with an icon, not a 404', async () => {
+    const response = await fetch(`${lan.url}/favicon.ico`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^image\/(x-icon|vnd\.microsoft\.icon)/);
+    const bytes = Buffer.from(await response.arrayBuffer());
+    // An ICO header (reserved 0, type 1) holding at least one image.
+    expect([bytes.readUInt16LE(0), bytes.readUInt16LE(2)]).toEqual([0, 1]);
+    expect(bytes.readUInt16LE(4)).toBeGreaterThan(0);
   });
 
   it('asks browsers to upgrade to https only when the request came over https', async () => {
