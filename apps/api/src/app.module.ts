@@ -104,6 +104,7 @@ export class AppModule {
                   fromRequest: config.NODE_ENV !== 'production',
                 },
                 realtime,
+                shelters,
               ),
             ]
           : []),
