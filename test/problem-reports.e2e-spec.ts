@@ -310,6 +310,22 @@ describe('Problem reports from the public (e2e, real sockets and Chromium)', () 
     expect(await stored(here)).toEqual({ closed: 1 });
   });
 
+  it('reports from the map’s detail sheet in one tap, and thanks in the reader’s language', async () => {
+    const here = await shelterShowing(6, 'Albergue del botón');
+    const page = await browser.context.newPage();
+    await page.goto(`${app.url}/?lang=fr`);
+    await page.click(`#list .open[data-shelter-id="${here}"]`);
+    await page.click(`#detail .report-reason[data-reason="NO_ANSWER"]`);
+    await page.waitForSelector('#report-status:has-text("Merci")');
+    expect(await page.locator('#report-status').textContent()).toBe(
+      'Merci. Votre signalement est arrivé au réseau des foyers.',
+    );
+    // Thanked once: the buttons give way to the thanks, and it stays through a redraw.
+    expect(await page.locator('#detail .report-reason').count()).toBe(0);
+    expect(await stored(here)).toEqual({ no_answer: 1 });
+    await page.close();
+  });
+
   it('reports from /text without script: a link per shelter, a page of buttons, a page of thanks', async () => {
     const here = await shelterShowing(6, 'Albergue sin script');
     const page = await browser.context.newPage();

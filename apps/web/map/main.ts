@@ -13,6 +13,7 @@ import { languageNames, preferredLanguage, t, useLanguage } from './i18n';
 import { connectLive, type Connection } from './live';
 import { MapLayer } from './map-layer';
 import { nearest, type Point } from './nearest';
+import { listenForReports } from './report';
 import { ageText, BAND_ORDER, detailHtml, escapeHtml, summaryHtml, type View } from './render';
 import { Store, type SavedSnapshot } from './store';
 
@@ -236,6 +237,7 @@ async function start(): Promise<void> {
       closeDetail();
     }
   });
+  listenForReports(renderDetail);
   document.addEventListener('keydown', (event) => {
     if (event.key === 'Escape' && openId) {
       closeDetail();
