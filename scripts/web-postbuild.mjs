@@ -13,7 +13,7 @@ async function* files(dir) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) {
       yield* files(full);
-    } else if (/\.(js|css|html|svg|json)$/.test(entry.name)) {
+    } else if (/\.(js|css|html|svg|json|webmanifest)$/.test(entry.name)) {
       yield full;
     }
   }

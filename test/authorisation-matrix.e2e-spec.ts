@@ -345,6 +345,10 @@ const SAMPLES: Record<string, (t: Targets) => Sample> = {
       'query($s: ID!) { dailyFigures(shelterId: $s, from: "2026-11-01", to: "2026-11-07") { day } }',
     variables: { s: t.shelterId },
   }),
+  problemReports: (t) => ({
+    query: 'query($s: ID) { problemReports(shelterId: $s) { shelterId } }',
+    variables: { s: t.shelterId },
+  }),
   shelterChanges: () => ({ query: '{ shelterChanges(known: []) { id } }' }),
   mergeResidents: (t) => ({
     query: 'mutation($k: ID!, $m: ID!) { mergeResidents(keepId: $k, mergeId: $m) }',

@@ -7,9 +7,13 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /**
  * Debian's Chromium, headless, with a fresh profile and none of its background calls home
- * (this machine has no outside network, and tests must not depend on one).
+ * (this machine has no outside network, and tests must not depend on one). `args`: more
+ * command-line switches (`--host-resolver-rules=…` to reach a made-up host name).
  */
-export async function launchBrowser({ locale = 'es-MX' }: { locale?: string } = {}): Promise<{
+export async function launchBrowser({
+  locale = 'es-MX',
+  args = [],
+}: { locale?: string; args?: string[] } = {}): Promise<{
   context: BrowserContext;
   close(): Promise<void>;
 }> {
@@ -26,6 +30,7 @@ export async function launchBrowser({ locale = 'es-MX' }: { locale?: string } = 
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...args,
     ],
   });
   return {

@@ -48,6 +48,8 @@ export class AppModule {
       fewThreshold: config.FEW_THRESHOLD,
       staleAfterMs: config.STALE_AFTER,
       outboxRetentionMs: config.OUTBOX_RETENTION,
+      timeZone: config.TIME_ZONE,
+      reportBurst: { count: config.REPORT_BURST_COUNT, windowMs: config.REPORT_BURST_WINDOW },
     });
     const residents = ResidentsModule.forRoot(
       {
@@ -102,6 +104,7 @@ export class AppModule {
                   fromRequest: config.NODE_ENV !== 'production',
                 },
                 realtime,
+                shelters,
               ),
             ]
           : []),

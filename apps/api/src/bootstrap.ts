@@ -22,7 +22,7 @@ import { loadDemoResidents } from './demo/demo-residents.js';
 import { DEMO_COORDINATOR, DEMO_DOMAIN, DEMO_PASSWORD, loadDemoUsers } from './demo/demo-users.js';
 import { registerSecurity } from './http/security.js';
 import { loadResidentKeys } from './keys/resident-keys.js';
-import { ErrorContractFilter } from './http/error-contract.filter.js';
+import { answerTransportRefusals, ErrorContractFilter } from './http/error-contract.filter.js';
 import { NestPinoLogger } from './logging/logger.js';
 import { RealtimeAdapter } from './realtime/realtime.adapter.js';
 import {
@@ -130,6 +130,7 @@ export async function startAlbergue(config: AppConfig, logger: Logger): Promise<
     );
     // One error contract for GraphQL and HTTP routes alike; it logs every refusal in one line.
     app.useGlobalFilters(new ErrorContractFilter(logger));
+    answerTransportRefusals(app.getHttpAdapter().getInstance(), logger);
     registerRequestIdHeader(app.getHttpAdapter().getInstance());
     await registerSecurity(app, config);
     if (existsSync(WEB_ROOT)) {

@@ -8,10 +8,12 @@ import {
   type ServiceName,
 } from '@albergue/contracts';
 import { LANGUAGES, type MessageKey } from '@albergue/i18n';
+import { showHttpsNotice } from './https-notice';
 import { languageNames, preferredLanguage, t, useLanguage } from './i18n';
 import { connectLive, type Connection } from './live';
 import { MapLayer } from './map-layer';
 import { nearest, type Point } from './nearest';
+import { listenForReports } from './report';
 import { ageText, BAND_ORDER, detailHtml, escapeHtml, summaryHtml, type View } from './render';
 import { Store, type SavedSnapshot } from './store';
 
@@ -173,6 +175,7 @@ async function loadSnapshot(): Promise<void> {
 
 async function start(): Promise<void> {
   await useLanguage(preferredLanguage());
+  showHttpsNotice();
   translateShell();
   const names = await languageNames();
   $('language').innerHTML = LANGUAGES.map(
@@ -234,6 +237,7 @@ async function start(): Promise<void> {
       closeDetail();
     }
   });
+  listenForReports(renderDetail);
   document.addEventListener('keydown', (event) => {
     if (event.key === 'Escape' && openId) {
       closeDetail();

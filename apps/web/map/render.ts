@@ -5,11 +5,13 @@ import {
   type Freshness,
   offersSpace,
   type PopulationName,
+  PROBLEM_REASONS,
   type PublicShelter as Shelter,
   type ServiceName,
 } from '@albergue/contracts';
 import { ageText as ageInWords, type MessageKey } from '@albergue/i18n';
 import { t } from './i18n';
+import { reportStatus } from './report';
 
 /** A symbol and words with every colour: a band is never told by colour alone. */
 const SYMBOLS: Record<Band, string> = {
@@ -111,6 +113,18 @@ export function detailHtml(shelter: Shelter, view: View): string {
       ${contact.whatsapp ? `<a class="action" href="https://wa.me/${escapeHtml(digits(contact.whatsapp).replace('+', ''))}" rel="noopener">${escapeHtml(t('detail.whatsapp'))}</a>` : ''}
       ${shelter.location.approximate ? '' : `<a class="action" href="geo:${place}?q=${place}">➜ ${escapeHtml(t('detail.directions'))}</a>`}
     </p>
+    <section class="report" aria-labelledby="report-title">
+      <h3 id="report-title">${escapeHtml(t('report.title'))}</h3>
+      ${
+        reportStatus(shelter.id) === 'report.thanks'
+          ? ''
+          : PROBLEM_REASONS.map(
+              (reason) =>
+                `<button type="button" class="report-reason" data-shelter-id="${shelter.id}" data-reason="${reason}">${escapeHtml(t(`report.${reason}`))}</button>`,
+            ).join(' ')
+      }
+      <p id="report-status" class="note" role="status" tabindex="-1">${escapeHtml(t(reportStatus(shelter.id) ?? 'report.privacy'))}</p>
+    </section>
     <button type="button" id="detail-close">${escapeHtml(t('detail.close'))}</button>`;
 }
 

@@ -22,6 +22,12 @@ export {
   SHELTER_STATUSES,
   type ShelterStatusName,
 } from './names.js';
+export {
+  PROBLEM_REASONS,
+  type ProblemReasonName,
+  type ProblemReport,
+  type ProblemReportReceipt,
+} from './problem-reports.js';
 export type { PublicCounts, PublicShelter, PublicSnapshot } from './public-shelter.js';
 export {
   ALL_AREAS,
@@ -30,6 +36,7 @@ export {
   type BoardBed,
   type BoardUpdate,
   type HoldNotice,
+  type ProblemReportCounts,
   type PublicClientEvents,
   type PublicServerEvents,
   type ShelterFigures,

@@ -1,4 +1,5 @@
 import type { ApiErrorCode } from './api-error-code.js';
+import type { ProblemReasonName } from './problem-reports.js';
 import type { PublicShelter } from './public-shelter.js';
 
 /**
@@ -103,6 +104,19 @@ export interface AppointmentsDueUpdate {
   appointments: { appointmentId: string; residentId: string; kind: string; startsAt: string }[];
 }
 
+/** Problem reports about a shelter's figures or contact: counts, never who sent them. */
+export interface ProblemReportCounts {
+  shelterId: string;
+  /** The last seven days in TIME_ZONE that have reports, newest first: each reason's count. */
+  days: { day: string; reason: ProblemReasonName; count: number }[];
+  /**
+   * Set (ISO time) when a burst of TURNED_AWAY_DESPITE_SPACE reports questioned the figures, for
+   * the coordinator to check them; null again once a coordinator reports or confirms them.
+   * Nothing is lowered on its own.
+   */
+  figuresQuestionedAt: string | null;
+}
+
 /** A staff socket refused at the handshake gets `{ code }` as its connect error's `data`. */
 export interface StaffRefusal {
   code: ApiErrorCode.UNAUTHENTICATED | ApiErrorCode.FORBIDDEN | ApiErrorCode.SERVICE_UNAVAILABLE;
@@ -116,6 +130,8 @@ export interface StaffServerEvents {
   holdArrived(hold: HoldNotice): void;
   holdExpiring(hold: HoldNotice & { expiresAt: string }): void;
   appointmentsDue(due: AppointmentsDueUpdate): void;
+  /** To a shelter's volunteers and coordinators and to the network roles, when they change. */
+  problemReports(counts: ProblemReportCounts): void;
   /** The session ended (logout, timeout, deactivation): the socket closes after this. */
   signedOut(reason: { code: ApiErrorCode.UNAUTHENTICATED; reason: 'SESSION_INVALID' }): void;
 }

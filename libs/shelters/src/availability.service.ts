@@ -1,4 +1,4 @@
-import { type ClusterJob, ClusterJobs, type JobOutcome } from '@albergue/common';
+import { type Actor, type ClusterJob, ClusterJobs, type JobOutcome, Role } from '@albergue/common';
 import { Inject, Injectable } from '@nestjs/common';
 import { Interval } from '@nestjs/schedule';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -9,6 +9,7 @@ import { ShelterSearchService } from './shelter-search.service.js';
 import { Shelter } from './shelter.entity.js';
 import type { CapacityFigures } from './availability.js';
 import { AvailabilityOutbox } from './availability-outbox.entity.js';
+import { ProblemReportsService } from './problem-reports.service.js';
 import { TrackingMode } from './shelters.enums.js';
 import { SheltersException, SheltersExceptionCode } from './shelters.exception.js';
 import { SHELTERS_OPTIONS, type SheltersOptions } from './shelters.options.js';
@@ -25,10 +26,14 @@ export class AvailabilityService {
     private readonly search: ShelterSearchService,
     @Inject(SHELTERS_OPTIONS) private readonly options: SheltersOptions,
     private readonly jobs: ClusterJobs,
+    private readonly problemReports: ProblemReportsService,
   ) {}
 
-  /** Counts mode: staff say how many places are free now, per group. */
-  async report(input: ReportAvailabilityInput): Promise<Shelter> {
+  /**
+   * Counts mode: staff say how many places are free now, per group. From a coordinator of the
+   * shelter, it also answers the flag that a burst of problem reports raised.
+   */
+  async report(input: ReportAvailabilityInput, actor?: Actor): Promise<Shelter> {
     return this.dataSource.transaction(async (manager) => {
       const shelter = await lockShelter(manager, input.shelterId, 'input.shelterId');
       if (shelter.trackingMode === TrackingMode.BEDS) {
@@ -81,15 +86,20 @@ export class AvailabilityService {
           { freeBeds: count.freeBeds, overflowFree: count.overflowFree ?? 0 },
         );
       }
+      await this.reviewedBy(actor, manager, input.shelterId);
       await this.recordChange(manager, input.shelterId, { confirmed: true });
       return this.search.get(input.shelterId, manager);
     });
   }
 
-  /** Staff say the figures still hold, so that a quiet shelter does not turn UNKNOWN. */
-  async confirm(shelterId: string): Promise<Shelter> {
+  /**
+   * Staff say the figures still hold, so that a quiet shelter does not turn UNKNOWN; as `report`,
+   * a coordinator's confirmation answers a flag.
+   */
+  async confirm(shelterId: string, actor?: Actor): Promise<Shelter> {
     return this.dataSource.transaction(async (manager) => {
       await lockShelter(manager, shelterId, 'shelterId');
+      await this.reviewedBy(actor, manager, shelterId);
       await this.recordChange(manager, shelterId, { confirmed: true });
       return this.search.get(shelterId, manager);
     });
@@ -153,6 +163,20 @@ export class AvailabilityService {
       AVAILABILITY_CHANNEL,
       JSON.stringify({ shelterId, version: shelter.availabilityVersion }),
     ]);
+  }
+
+  /**
+   * The figures were vouched for by a coordinator of the shelter (a volunteer's word does not
+   * answer a flag raised for the coordinator). The change's transaction, holding the lock.
+   */
+  private async reviewedBy(
+    actor: Actor | undefined,
+    manager: EntityManager,
+    shelterId: string,
+  ): Promise<void> {
+    if (actor?.memberships.get(shelterId) === Role.COORDINATOR) {
+      await this.problemReports.reviewed(manager, shelterId);
+    }
   }
 
   /** Prunes the outbox hourly, once per cluster; checked every ten minutes so restarts do not put it off. */

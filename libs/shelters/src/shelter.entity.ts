@@ -138,6 +138,18 @@ export class Shelter {
   @Column({ type: 'timestamptz', nullable: true })
   availabilityConfirmedAt: Date | null;
 
+  /**
+   * Set when a burst of TURNED_AWAY_DESPITE_SPACE reports questioned the figures (problem
+   * reports), for its coordinator to check; staff read it through `problemReports`, never the
+   * public. Lowers nothing.
+   */
+  @Column({ type: 'timestamptz', nullable: true })
+  figuresQuestionedAt: Date | null;
+
+  /** Last time a coordinator reported or confirmed the figures: reports before it no longer count towards a burst. */
+  @Column({ type: 'timestamptz', nullable: true })
+  figuresReviewedAt: Date | null;
+
   @OneToMany('ShelterCapacity', 'shelter')
   capacities?: ShelterCapacity[];
 

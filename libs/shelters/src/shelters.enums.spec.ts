@@ -1,5 +1,17 @@
-import { BANDS, POPULATIONS, SERVICES, SHELTER_STATUSES } from '@albergue/contracts';
-import { AvailabilityBand, Population, ShelterService, ShelterStatus } from './shelters.enums.js';
+import {
+  BANDS,
+  POPULATIONS,
+  PROBLEM_REASONS,
+  SERVICES,
+  SHELTER_STATUSES,
+} from '@albergue/contracts';
+import {
+  AvailabilityBand,
+  Population,
+  ProblemReason,
+  ShelterService,
+  ShelterStatus,
+} from './shelters.enums.js';
 
 /** The stored enums and the contract's name lists are one vocabulary: GraphQL's enum names. */
 describe('shelters enums', () => {
@@ -8,6 +20,7 @@ describe('shelters enums', () => {
     ['ShelterService', ShelterService, SERVICES],
     ['ShelterStatus', ShelterStatus, SHELTER_STATUSES],
     ['AvailabilityBand', AvailabilityBand, BANDS],
+    ['ProblemReason', ProblemReason, PROBLEM_REASONS],
   ] as const)('%s has exactly the names of libs/contracts, in order', (_name, values, names) => {
     expect(Object.keys(values)).toEqual([...names]);
   });

@@ -51,11 +51,20 @@ export enum AvailabilityBand {
   NOT_SERVED = 'not_served',
 }
 
+/** What a person reported about a shelter (libs/contracts PROBLEM_REASONS). */
+export enum ProblemReason {
+  TURNED_AWAY_DESPITE_SPACE = 'turned_away_despite_space',
+  NO_ANSWER = 'no_answer',
+  CLOSED = 'closed',
+  WRONG_ADDRESS = 'wrong_address',
+}
+
 registerEnumType(Population, { name: 'Population' });
 registerEnumType(ShelterService, { name: 'ShelterService' });
 registerEnumType(ShelterStatus, { name: 'ShelterStatus' });
 registerEnumType(OrganisationKind, { name: 'OrganisationKind' });
 registerEnumType(TrackingMode, { name: 'TrackingMode' });
+registerEnumType(ProblemReason, { name: 'ProblemReason' });
 registerEnumType(AvailabilityBand, {
   name: 'AvailabilityBand',
   valuesMap: {

@@ -2,6 +2,9 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { AvailabilityService } from './availability.service.js';
 import { OrganisationsResolver } from './organisations.resolver.js';
 import { OrganisationsService } from './organisations.service.js';
+import { ProblemReportsNotifier } from './problem-reports.notifier.js';
+import { ProblemReportsResolver } from './problem-reports.resolver.js';
+import { ProblemReportsService } from './problem-reports.service.js';
 import { ShelterFiguresNotifier } from './shelter-figures.notifier.js';
 import { ShelterSearchService } from './shelter-search.service.js';
 import { SheltersResolver } from './shelters.resolver.js';
@@ -19,6 +22,9 @@ export class SheltersModule {
         AvailabilityService,
         OrganisationsService,
         OrganisationsResolver,
+        ProblemReportsNotifier,
+        ProblemReportsResolver,
+        ProblemReportsService,
         ShelterFiguresNotifier,
         ShelterSearchService,
         SheltersResolver,
@@ -28,6 +34,7 @@ export class SheltersModule {
       exports: [
         AvailabilityService,
         OrganisationsService,
+        ProblemReportsService,
         SHELTERS_OPTIONS,
         ShelterSearchService,
         SheltersService,

@@ -1,6 +1,8 @@
 import {
+  type Actor,
   Allow,
   argPath,
+  CurrentActor,
   type GraphQLContext,
   Public,
   requestedFields,
@@ -79,8 +81,11 @@ export class SheltersResolver {
 
   @Allow([Role.COORDINATOR, Role.VOLUNTEER], { shelterOf: argPath('input.shelterId') })
   @Mutation(() => Shelter, { description: 'Counts mode: how many places are free now, per group.' })
-  reportAvailability(@Args('input') input: ReportAvailabilityInput): Promise<Shelter> {
-    return this.availability.report(input);
+  reportAvailability(
+    @Args('input') input: ReportAvailabilityInput,
+    @CurrentActor() actor: Actor,
+  ): Promise<Shelter> {
+    return this.availability.report(input, actor);
   }
 
   @Allow([Role.COORDINATOR, Role.VOLUNTEER], { shelterOf: argPath('shelterId') })
@@ -89,8 +94,9 @@ export class SheltersResolver {
   })
   confirmAvailability(
     @Args('shelterId', { type: () => ID }, UuidPipe) shelterId: string,
+    @CurrentActor() actor: Actor,
   ): Promise<Shelter> {
-    return this.availability.confirm(shelterId);
+    return this.availability.confirm(shelterId, actor);
   }
 
   @ResolveField(() => Organisation)

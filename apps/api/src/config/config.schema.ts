@@ -114,6 +114,10 @@ export const configSchema = z.object({
   STAFF_CHECK: duration('30s'),
   HOLD_WARNING: duration('15m'),
   APPOINTMENTS_AHEAD: duration('12h'),
+  // This many "turned away despite space" reports within the window, while the shelter showed
+  // space, flag its figures for its coordinator (they lower nothing).
+  REPORT_BURST_COUNT: wholeNumber(3, 2, 1000),
+  REPORT_BURST_WINDOW: duration('2h'),
   // Where people reach the public map (https://albergue.example.org): the printed sheet's QR code
   // and link. Unset outside production: taken from the request.
   PUBLIC_URL: z

@@ -95,7 +95,8 @@ export function transportStatus(error: Error | undefined): number | null {
     : null;
 }
 
-function codeOfTransport(status: number): ApiErrorCode {
+/** The code of a refusal by Fastify or Mercurius, from its HTTP status. */
+export function codeOfTransport(status: number): ApiErrorCode {
   switch (status) {
     case 413:
       return ApiErrorCode.PAYLOAD_TOO_LARGE;

@@ -1,8 +1,13 @@
 import { ApiErrorCode, AppException, HTTP_STATUS } from '@albergue/common';
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException } from '@nestjs/common';
-import type { FastifyReply } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
-import { codeOfHttp, databaseError } from '../graphql/graphql-errors.js';
+import {
+  codeOfHttp,
+  codeOfTransport,
+  databaseError,
+  transportStatus,
+} from '../graphql/graphql-errors.js';
 
 /** What a client is told of a refusal, on any transport. */
 export interface Refusal {
@@ -91,4 +96,29 @@ export class ErrorContractFilter implements ExceptionFilter {
       message: refusal?.message ?? 'Internal server error',
     });
   }
+}
+
+/**
+ * What Fastify refuses itself before a Nest route runs (a body over BODY_LIMIT_KB, a JSON body
+ * that is not JSON, a content type no parser takes) never reaches the ErrorContractFilter: the
+ * routes took Fastify's default error handler before Nest installed its exception layer. Each
+ * route registered on the root from now on (Nest's, the static files') gets this handler, which
+ * answers those under the same contract, logged as a refusal; any other error goes on to the
+ * handler the route had. Plugins with a context of their own (GraphQL) keep their own handler.
+ */
+export function answerTransportRefusals(root: FastifyInstance, log: Logger): void {
+  const handler = (error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void => {
+    const status = transportStatus(error);
+    if (!status) {
+      throw error;
+    }
+    const code = codeOfTransport(status);
+    log.info({ errorType: error.name, code, reason: error.code }, 'refused');
+    void reply.status(status).send({ code, reason: error.code, message: error.message });
+  };
+  root.addHook('onRoute', function (this: FastifyInstance, route) {
+    if (this === root) {
+      route.errorHandler ??= handler;
+    }
+  });
 }

@@ -22,6 +22,19 @@ export interface PublicPagesOptions {
   fromRequest: boolean;
 }
 
+/** The catalogue of `?lang=` when there is one, else of the browser's languages, else Spanish. */
+export function catalogueFor(
+  catalogues: Map<string, Catalogue>,
+  lang: unknown,
+  acceptLanguage: string | undefined,
+): Catalogue {
+  const code = negotiate(
+    [...(typeof lang === 'string' ? [lang] : []), ...acceptedLanguages(acceptLanguage)],
+    [...catalogues.keys()],
+  );
+  return catalogues.get(code)!;
+}
+
 const GROUP_NAMES = new Set<string>(POPULATIONS);
 const isGroup = (value: string | null): value is PopulationName =>
   value !== null && GROUP_NAMES.has(value);
@@ -103,12 +116,7 @@ export class PublicPagesController {
   }
 
   private catalogue(lang: unknown, acceptLanguage: string | undefined): Catalogue {
-    const available = [...this.catalogues.keys()];
-    const code = negotiate(
-      [...(typeof lang === 'string' ? [lang] : []), ...acceptedLanguages(acceptLanguage)],
-      available,
-    );
-    return this.catalogues.get(code)!;
+    return catalogueFor(this.catalogues, lang, acceptLanguage);
   }
 
   private html(reply: FastifyReply, catalogue: Catalogue, page: string): void {

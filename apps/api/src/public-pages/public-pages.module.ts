@@ -1,5 +1,6 @@
 import { loadCatalogues } from '@albergue/i18n';
 import { type DynamicModule, Module } from '@nestjs/common';
+import { ProblemReportsController } from './problem-reports.controller.js';
 import {
   CATALOGUES,
   PUBLIC_PAGES_OPTIONS,
@@ -7,15 +8,22 @@ import {
   PublicPagesController,
 } from './public-pages.controller.js';
 
-/** `/text`, `/print` and `/shelters.geojson`. */
+/** `/text`, `/print`, `/shelters.geojson`, and the public's problem reports. */
 @Module({})
 export class PublicPagesModule {
-  /** `realtime`: the configured realtime module, whose public snapshot the pages are made from. */
-  static forRoot(options: PublicPagesOptions, realtime: DynamicModule): DynamicModule {
+  /**
+   * `realtime`: the configured realtime module, whose public snapshot the pages are made from;
+   * `shelters`: the configured shelters module, which counts the reports.
+   */
+  static forRoot(
+    options: PublicPagesOptions,
+    realtime: DynamicModule,
+    shelters: DynamicModule,
+  ): DynamicModule {
     return {
       module: PublicPagesModule,
-      imports: [realtime],
-      controllers: [PublicPagesController],
+      imports: [realtime, shelters],
+      controllers: [PublicPagesController, ProblemReportsController],
       providers: [
         { provide: CATALOGUES, useFactory: loadCatalogues },
         { provide: PUBLIC_PAGES_OPTIONS, useValue: options },

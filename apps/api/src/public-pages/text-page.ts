@@ -83,7 +83,7 @@ export function textPage(input: TextPageInput): string {
                 shelter.openingHours
                   ? `<br>${t('detail.hours')}: ${escapeHtml(shelter.openingHours)}`
                   : ''
-              }</li>`;
+              }<br><a href="/text/report?shelter=${shelter.id}&amp;lang=${lang}">${t('report.link')}</a></li>`;
             })
             .join('')}</ol>`
     }`;

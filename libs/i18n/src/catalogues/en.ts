@@ -76,5 +76,18 @@ export default {
     'print.title': 'Shelters with space now',
     'print.generated': 'List of {date} at {time}. It changes during the day: see the live map.',
     'print.scan': 'Scan for the live map',
+    // Problem reports, install and plain http (issue 16)
+    'install.httpsNeeded':
+      'Not an https connection: your location and offline use do not work here.',
+    'report.title': 'A problem with this shelter?',
+    'report.privacy': 'One tap is enough. Nothing about you is kept.',
+    'report.TURNED_AWAY_DESPITE_SPACE': 'They turned me away though it showed space',
+    'report.NO_ANSWER': 'Nobody answers the phone',
+    'report.CLOSED': 'It was closed',
+    'report.WRONG_ADDRESS': 'The address is wrong',
+    'report.thanks': 'Thank you. The shelter network got your report.',
+    'report.failed': 'Could not send. Try again when you have a connection.',
+    'report.link': 'Report a problem',
+    'report.back': 'Back to the list',
   },
 } satisfies Catalogue;

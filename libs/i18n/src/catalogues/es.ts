@@ -75,5 +75,18 @@ export default {
     'print.title': 'Albergues con lugar ahora',
     'print.generated': 'Lista del {date} a las {time}. Cambia durante el día: vea el mapa en vivo.',
     'print.scan': 'Escanee para ver el mapa en vivo',
+    // Problem reports, install and plain http (issue 16)
+    'install.httpsNeeded':
+      'Conexión sin https: aquí no se puede usar su ubicación ni ver la página sin internet.',
+    'report.title': '¿Tuvo un problema con este albergue?',
+    'report.privacy': 'Un toque basta. No guardamos nada sobre usted.',
+    'report.TURNED_AWAY_DESPITE_SPACE': 'No me recibieron aunque decía que había lugar',
+    'report.NO_ANSWER': 'Nadie contesta el teléfono',
+    'report.CLOSED': 'Estaba cerrado',
+    'report.WRONG_ADDRESS': 'La dirección está mal',
+    'report.thanks': 'Gracias. Su aviso llegó a la red de albergues.',
+    'report.failed': 'No se pudo enviar. Intente de nuevo cuando tenga conexión.',
+    'report.link': 'Avisar de un problema',
+    'report.back': 'Volver a la lista',
   },
 } as const;

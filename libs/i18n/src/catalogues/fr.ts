@@ -77,5 +77,17 @@ export default {
     'print.generated':
       'Liste du {date} à {time}. Elle change pendant la journée : voyez la carte en direct.',
     'print.scan': 'Scannez pour voir la carte en direct',
+    // Problem reports, install and plain http (issue 16)
+    'install.httpsNeeded': 'Connexion sans https : ici, pas de position ni de page hors ligne.',
+    'report.title': 'Un problème avec ce foyer ?',
+    'report.privacy': 'Un seul appui suffit. Nous ne gardons rien sur vous.',
+    'report.TURNED_AWAY_DESPITE_SPACE': 'On m’a refusé alors qu’il y avait de la place',
+    'report.NO_ANSWER': 'Personne ne répond au téléphone',
+    'report.CLOSED': 'C’était fermé',
+    'report.WRONG_ADDRESS': 'L’adresse est fausse',
+    'report.thanks': 'Merci. Votre signalement est arrivé au réseau des foyers.',
+    'report.failed': 'Envoi impossible. Réessayez quand vous aurez une connexion.',
+    'report.link': 'Signaler un problème',
+    'report.back': 'Retour à la liste',
   },
 } satisfies Catalogue;

@@ -77,5 +77,18 @@ export default {
     'print.title': 'Abri ki gen plas kounye a',
     'print.generated': 'Lis {date} a {time}. Li chanje pandan jounen an: gade kat an dirèk la.',
     'print.scan': 'Eskane pou wè kat an dirèk la',
+    // Problem reports, install and plain http (issue 16)
+    'install.httpsNeeded':
+      'Koneksyon san https: isit la ou pa ka itilize kote ou ye a, ni gade paj la san entènèt.',
+    'report.title': 'Ou te gen yon pwoblèm ak abri sa a?',
+    'report.privacy': 'Yon sèl touche ase. Nou pa kenbe anyen sou ou.',
+    'report.TURNED_AWAY_DESPITE_SPACE': 'Yo pa t resevwa m, malgre li te di gen plas',
+    'report.NO_ANSWER': 'Pèsonn pa reponn telefòn nan',
+    'report.CLOSED': 'Li te fèmen',
+    'report.WRONG_ADDRESS': 'Adrès la pa bon',
+    'report.thanks': 'Mèsi. Rezo abri yo resevwa mesaj ou a.',
+    'report.failed': 'Nou pa t ka voye l. Eseye ankò lè ou gen koneksyon.',
+    'report.link': 'Di nou gen yon pwoblèm',
+    'report.back': 'Retounen nan lis la',
   },
 } satisfies Catalogue;

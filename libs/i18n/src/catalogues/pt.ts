@@ -76,5 +76,18 @@ export default {
     'print.title': 'Abrigos com vaga agora',
     'print.generated': 'Lista de {date} às {time}. Muda durante o dia: veja o mapa ao vivo.',
     'print.scan': 'Escaneie para ver o mapa ao vivo',
+    // Problem reports, install and plain http (issue 16)
+    'install.httpsNeeded':
+      'Conexão sem https: aqui não dá para usar sua localização nem ver a página sem internet.',
+    'report.title': 'Teve um problema com este abrigo?',
+    'report.privacy': 'Um toque basta. Não guardamos nada sobre você.',
+    'report.TURNED_AWAY_DESPITE_SPACE': 'Não me receberam, mesmo mostrando vaga',
+    'report.NO_ANSWER': 'Ninguém atende o telefone',
+    'report.CLOSED': 'Estava fechado',
+    'report.WRONG_ADDRESS': 'O endereço está errado',
+    'report.thanks': 'Obrigado. A rede de abrigos recebeu seu aviso.',
+    'report.failed': 'Não foi possível enviar. Tente de novo quando tiver conexão.',
+    'report.link': 'Avisar de um problema',
+    'report.back': 'Voltar à lista',
   },
 } satisfies Catalogue;

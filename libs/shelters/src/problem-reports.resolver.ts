@@ -1,0 +1,23 @@
+import { Allow, argPath, Role } from '@albergue/common';
+import { Args, Query, Resolver } from '@nestjs/graphql';
+import { ProblemReportsArgs } from './dto/problem-reports.args.js';
+import { ProblemReportsService } from './problem-reports.service.js';
+import { ShelterProblemReports } from './problem-reports.views.js';
+
+@Resolver(() => ShelterProblemReports)
+export class ProblemReportsResolver {
+  constructor(private readonly reports: ProblemReportsService) {}
+
+  @Allow([Role.VOLUNTEER, Role.COORDINATOR, Role.NETWORK_COORDINATOR, Role.ADMIN], {
+    shelterOf: argPath('shelterId'),
+  })
+  @Query(() => [ShelterProblemReports], {
+    description:
+      'What the public reported about a shelter’s figures or contact, by day and reason, and whether a burst flagged its figures.',
+  })
+  problemReports(
+    @Args() { shelterId, days }: ProblemReportsArgs,
+  ): Promise<ShelterProblemReports[]> {
+    return this.reports.counts(shelterId ?? null, days);
+  }
+}
