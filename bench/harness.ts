@@ -28,7 +28,7 @@ export function benchEnv(
     PORT: '0',
     HOST: '127.0.0.1',
     LOG_LEVEL: 'silent',
-    TILE_URL: '',
+    TILE_URL: 'none',
     RESIDENT_KEY: BENCH_RESIDENT_KEY,
     LOGIN_MAX_FAILURES_PER_ADDRESS: '100000',
     ...env,

@@ -18,7 +18,7 @@ async function start(dataDir: string, env: Record<string, string> = {}) {
     PORT: '0',
     HOST: '127.0.0.1',
     LOG_LEVEL: 'silent',
-    TILE_URL: '',
+    TILE_URL: 'none',
     ...env,
   });
   return startAlbergue(config, createLogger(config));

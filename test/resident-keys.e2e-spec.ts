@@ -31,7 +31,7 @@ describe('Resident data keys (e2e)', () => {
       DATA_DIR: dataDir,
       PORT: '0',
       HOST: '127.0.0.1',
-      TILE_URL: '',
+      TILE_URL: 'none',
       ...TEST_START,
       ...env,
     });

@@ -104,7 +104,7 @@ export async function startTestApp(
     HOST: '127.0.0.1',
     LOG_LEVEL: 'silent',
     NODE_ENV: 'test',
-    TILE_URL: '',
+    TILE_URL: 'none',
     RESIDENT_KEY: TEST_RESIDENT_KEY,
     ...TEST_START,
     ...env,

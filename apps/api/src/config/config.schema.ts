@@ -125,7 +125,12 @@ export const configSchema = z.object({
     .regex(/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/, { message: 'must be an http(s) URL' })
     .transform((url) => url.replace(/\/+$/, ''))
     .optional(),
-  TILE_URL: z.string().default('https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
+  // Map tiles, `{z}/{x}/{y}`. `none`: no background (the map draws borough names instead). An
+  // empty value counts as unset like every other, so "no tiles" has to be said as a word.
+  TILE_URL: z
+    .string()
+    .default('https://tile.openstreetmap.org/{z}/{x}/{y}.png')
+    .transform((url) => (url === 'none' ? '' : url)),
   TILE_ATTRIBUTION: z.string().default('© OpenStreetMap contributors'),
 });
 

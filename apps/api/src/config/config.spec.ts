@@ -26,6 +26,16 @@ describe(loadConfig.name, () => {
     expect(sut.DATABASE_URL).toBeUndefined();
   });
 
+  it('turns map tiles off only when told `none`; empty is unset and keeps the default', () => {
+    expect(loadConfig({ TILE_URL: 'none' }).TILE_URL).toBe('');
+    expect(loadConfig({ TILE_URL: '' }).TILE_URL).toBe(
+      'https://tile.openstreetmap.org/{z}/{x}/{y}.png',
+    );
+    expect(loadConfig({ TILE_URL: 'https://tiles.example/{z}/{x}/{y}.png' }).TILE_URL).toBe(
+      'https://tiles.example/{z}/{x}/{y}.png',
+    );
+  });
+
   it('reads given values', () => {
     const sut = loadConfig({
       PORT: '8080',
