@@ -4,8 +4,8 @@ export {
   acceptedLanguages,
   ageText,
   type Catalogue,
-  format,
   type MessageKey,
   negotiate,
 } from './catalogue.js';
 export { LANGUAGES, loadCatalogue, loadCatalogues } from './languages.js';
+export { format, type Params } from './message.js';

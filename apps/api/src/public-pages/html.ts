@@ -8,7 +8,7 @@ export function escapeHtml(text: string): string {
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
 export function translator(catalogue: Catalogue): Translate {
-  return (key, params) => escapeHtml(format(catalogue.strings[key], params));
+  return (key, params) => escapeHtml(format(catalogue.strings[key], params, catalogue.code));
 }
 
 /** The public address on one line (a sensitive shelter's has no street). */
