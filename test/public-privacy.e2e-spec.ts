@@ -46,6 +46,7 @@ const PUBLIC_KEYS = new Set([
   'street',
   'neighbourhood',
   'borough',
+  'boroughCode',
   'city',
   'state',
   'postalCode',

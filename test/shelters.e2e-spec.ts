@@ -380,12 +380,12 @@ describe('Shelter directory (e2e)', () => {
           street: 'Calle Escondida 12',
           neighbourhood: 'Colonia Oculta',
           postalCode: '06000',
-          borough: 'Cuauhtémoc',
+          boroughCode: 'cdmx-cuauhtemoc',
           city: 'Ciudad de México',
         },
       });
       const read = await app.gql<{ shelter: { address: Record<string, string | null> } }>(
-        'query($id: ID!) { shelter(id: $id) { address { street neighbourhood postalCode borough city } } }',
+        'query($id: ID!) { shelter(id: $id) { address { street neighbourhood postalCode borough boroughCode city } } }',
         { id: created.id },
       );
       expect(read.data!.shelter.address).toEqual({
@@ -393,6 +393,7 @@ describe('Shelter directory (e2e)', () => {
         neighbourhood: null,
         postalCode: null,
         borough: 'Cuauhtémoc',
+        boroughCode: 'cdmx-cuauhtemoc',
         city: 'Ciudad de México',
       });
     });
@@ -544,6 +545,70 @@ describe('Shelter directory (e2e)', () => {
       expect(updated.availability.byPopulation).toEqual([
         expect.objectContaining({ population: 'MEN', freeBeds: 10, totalBeds: 10 }),
       ]);
+    });
+  });
+
+  describe('the borough catalogue', () => {
+    const UPDATE = `mutation($id: ID!, $input: UpdateShelterInput!) { updateShelter(id: $id, input: $input) { id } }`;
+    const stored = async (id: string) =>
+      (
+        await app.sql<{ address_borough_code: string | null; availability_version: string }>(
+          'SELECT address_borough_code, availability_version FROM shelter WHERE id = $1',
+          [id],
+        )
+      )[0];
+
+    it('takes a borough by its code and gives back its code and the catalogue’s name', async () => {
+      const created = await createShelter({
+        address: { boroughCode: 'mex-nezahualcoyotl', city: 'Nezahualcóyotl' },
+      });
+      const read = await app.gql<{ shelter: { address: Record<string, string | null> } }>(
+        'query($id: ID!) { shelter(id: $id) { address { borough boroughCode } } }',
+        { id: created.id },
+      );
+      expect(read.data!.shelter.address).toEqual({
+        borough: 'Nezahualcóyotl',
+        boroughCode: 'mex-nezahualcoyotl',
+      });
+      expect(await stored(created.id)).toMatchObject({
+        address_borough_code: 'mex-nezahualcoyotl',
+      });
+    });
+
+    it('refuses a code the catalogue has not, or a name, naming the field, and changes nothing', async () => {
+      const created = await createShelter();
+      const before = await stored(created.id);
+      for (const boroughCode of ['cdmx-atlantida', 'Cuauhtémoc', '']) {
+        const result = await admin.gql(UPDATE, {
+          id: created.id,
+          input: { address: { boroughCode } },
+        });
+        expect(result.errors?.[0].extensions).toMatchObject({
+          code: 'BAD_USER_INPUT',
+          fields: ['input.address.boroughCode'],
+        });
+      }
+      // The free text of before is no longer a field: GraphQL refuses it as bad input too.
+      const old = await admin.gql(UPDATE, {
+        id: created.id,
+        input: { address: { borough: 'Cuauhtémoc' } },
+      });
+      expect(old.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+      expect(await stored(created.id)).toEqual(before);
+      const refused = await admin.gql(CREATE_SHELTER, {
+        input: shelterInput(organisationId, {
+          name: 'Albergue en ningún lugar',
+          address: { boroughCode: 'cdmx-atlantida' },
+        }),
+      });
+      expect(refused.errors?.[0].extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        fields: ['input.address.boroughCode'],
+      });
+      const [{ n }] = await app.sql<{ n: number }>(
+        `SELECT count(*)::int AS n FROM shelter WHERE name = 'Albergue en ningún lugar'`,
+      );
+      expect(n).toBe(0);
     });
   });
 

@@ -18,7 +18,7 @@ export interface PublicShelter {
   id: string;
   /** The shelter's availability version: keep the highest seen. */
   version: number;
-  /** The area it is announced in: `b:<borough>` or `g:<lat cell>:<lng cell>`. */
+  /** The area it is announced in: `b:<borough code>` or `g:<lat cell>:<lng cell>`. */
   area: string;
   name: string;
   status: ShelterStatusName;
@@ -35,7 +35,10 @@ export interface PublicShelter {
   address: {
     street: string | null;
     neighbourhood: string | null;
+    /** The borough's name, as the catalogue (BOROUGHS) writes it. */
     borough: string | null;
+    /** The borough's code in the catalogue: what to group or match by. */
+    boroughCode: string | null;
     city: string | null;
     state: string | null;
     postalCode: string | null;

@@ -13,10 +13,23 @@ export class ShelterAddress {
   @Column({ type: 'text', nullable: true })
   neighbourhood: string | null;
 
-  /** Alcaldía in Mexico City; the unit the text-only finder lists by. */
-  @Field(() => String, { nullable: true })
+  /**
+   * The borough (an alcaldía of Mexico City or a municipality around it) as a code of the
+   * catalogue in libs/contracts (BOROUGHS): what areas, `/text` and `/print` group by.
+   */
+  @Field(() => String, {
+    nullable: true,
+    description: 'The borough as a code of the borough catalogue, e.g. cdmx-cuauhtemoc.',
+  })
   @Column({ type: 'text', nullable: true })
-  borough: string | null;
+  boroughCode: string | null;
+
+  /** The borough's name from the catalogue: set with the public fields (publicAddress), not a column. */
+  @Field(() => String, {
+    nullable: true,
+    description: 'The borough’s name, as the catalogue writes it (Cuauhtémoc).',
+  })
+  borough?: string | null;
 
   @Field(() => String, { nullable: true })
   @Column({ type: 'text', nullable: true })

@@ -1,7 +1,9 @@
+import { BOROUGHS } from '@albergue/contracts';
 import { Field, InputType, Int } from '@nestjs/graphql';
 import {
   IsBoolean,
   IsEmail,
+  IsIn,
   IsInt,
   IsOptional,
   Matches,
@@ -11,6 +13,8 @@ import {
 } from 'class-validator';
 
 export const PHONE = /^\+?[0-9][0-9 ()-]{4,30}$/;
+
+const BOROUGH_CODES = BOROUGHS.map((borough) => borough.code);
 
 @InputType()
 export class ShelterAddressInput {
@@ -24,10 +28,15 @@ export class ShelterAddressInput {
   @MaxLength(120)
   neighbourhood?: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'A code of the borough catalogue (cdmx-cuauhtemoc, mex-nezahualcoyotl).',
+  })
   @IsOptional()
-  @MaxLength(120)
-  borough?: string;
+  @IsIn(BOROUGH_CODES, {
+    message: 'boroughCode must be a code of the borough catalogue, such as cdmx-cuauhtemoc',
+  })
+  boroughCode?: string;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
