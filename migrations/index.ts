@@ -6,6 +6,7 @@ import { AddBedsStaysAndOutbox1795641617069 } from './1795641617069-AddBedsStays
 import { SealFreeText1795901500000 } from './1795901500000-SealFreeText.js';
 import { AddJobRuns1795902953579 } from './1795902953579-AddJobRuns.js';
 import { ReferenceBoroughCatalogue1795913700000 } from './1795913700000-ReferenceBoroughCatalogue.js';
+import { StructureOpeningHours1795913800000 } from './1795913800000-StructureOpeningHours.js';
 
 export type { MigrationOutcome, ReportingMigration } from './outcome.js';
 
@@ -18,4 +19,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   SealFreeText1795901500000,
   AddJobRuns1795902953579,
   ReferenceBoroughCatalogue1795913700000,
+  StructureOpeningHours1795913800000,
 ];

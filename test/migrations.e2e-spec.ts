@@ -21,65 +21,93 @@ async function migrateBefore(url: string, name: string): Promise<void> {
   }
 }
 
-/** Shelters as an older version stored them: what each held, and what it should hold after. */
-const BOROUGHS: {
-  name: string;
-  borough: string | null;
-  neighbourhood: string | null;
-  code: string | null;
-  neighbourhoodAfter: string | null;
-}[] = [
-  {
-    name: 'acentos',
-    borough: 'Cuauhtémoc',
-    neighbourhood: 'Centro',
-    code: 'cdmx-cuauhtemoc',
-    neighbourhoodAfter: 'Centro',
-  },
-  {
-    name: 'sin acentos',
-    borough: 'alcaldia cuauhtemoc',
-    neighbourhood: null,
-    code: 'cdmx-cuauhtemoc',
-    neighbourhoodAfter: null,
-  },
-  {
-    name: 'sigla',
-    borough: 'GAM',
-    neighbourhood: null,
-    code: 'cdmx-gustavo-a-madero',
-    neighbourhoodAfter: null,
-  },
-  {
-    name: 'municipio',
-    borough: ' Neza ',
-    neighbourhood: null,
-    code: 'mex-nezahualcoyotl',
-    neighbourhoodAfter: null,
-  },
-  {
-    name: 'otra ciudad',
-    borough: 'Tijuana',
-    neighbourhood: 'Zona Centro',
-    code: null,
-    neighbourhoodAfter: 'Zona Centro, Tijuana',
-  },
-  {
-    name: 'una colonia',
-    borough: 'Colonia Roma',
-    neighbourhood: '  ',
-    code: null,
-    neighbourhoodAfter: 'Colonia Roma',
-  },
-  {
-    name: 'vacío',
-    borough: '   ',
-    neighbourhood: 'Doctores',
-    code: null,
-    neighbourhoodAfter: 'Doctores',
-  },
-  { name: 'nada', borough: null, neighbourhood: null, code: null, neighbourhoodAfter: null },
-];
+const EVERY_DAY = [1, 2, 3, 4, 5, 6, 7];
+
+/**
+ * Shelters as an older version stored them, one per name: [borough, neighbourhood] then, and
+ * [borough code, neighbourhood] after.
+ */
+const BOROUGHS: Record<string, [[string | null, string | null], [string | null, string | null]]> = {
+  acentos: [
+    ['Cuauhtémoc', 'Centro'],
+    ['cdmx-cuauhtemoc', 'Centro'],
+  ],
+  'sin acentos': [
+    ['alcaldia cuauhtemoc', null],
+    ['cdmx-cuauhtemoc', null],
+  ],
+  sigla: [
+    ['GAM', null],
+    ['cdmx-gustavo-a-madero', null],
+  ],
+  municipio: [
+    [' Neza ', null],
+    ['mex-nezahualcoyotl', null],
+  ],
+  'otra ciudad': [
+    ['Tijuana', 'Zona Centro'],
+    [null, 'Zona Centro, Tijuana'],
+  ],
+  'una colonia': [
+    ['Colonia Roma', '  '],
+    [null, 'Colonia Roma'],
+  ],
+  vacío: [
+    ['   ', 'Doctores'],
+    [null, 'Doctores'],
+  ],
+  nada: [
+    [null, null],
+    [null, null],
+  ],
+};
+
+/** Free-text hours then, and [hours, note] after. */
+const HOURS: Record<string, [string | null, [unknown, string | null]]> = {
+  'h 24': ['Abierto 24 horas', [{ alwaysOpen: true, periods: [] }, null]],
+  'h ingreso': [
+    'Ingreso 17:00–21:00, todos los días',
+    [{ alwaysOpen: false, periods: [{ days: EVERY_DAY, opens: '17:00', closes: '21:00' }] }, null],
+  ],
+  'h semana': [
+    'Lunes a viernes 8:00-20:00, sábado 9:00-14:00',
+    [
+      {
+        alwaysOpen: false,
+        periods: [
+          { days: [1, 2, 3, 4, 5], opens: '08:00', closes: '20:00' },
+          { days: [6], opens: '09:00', closes: '14:00' },
+        ],
+      },
+      null,
+    ],
+  ],
+  'h noche': [
+    'Entrada de 8 pm a 7 am de lunes a jueves',
+    [
+      { alwaysOpen: false, periods: [{ days: [1, 2, 3, 4], opens: '20:00', closes: '07:00' }] },
+      null,
+    ],
+  ],
+  'h en partes': [
+    'lun-vie 8.30-14.00 y 16:00 a 19:00',
+    [
+      {
+        alwaysOpen: false,
+        periods: [
+          { days: [1, 2, 3, 4, 5], opens: '08:30', closes: '14:00' },
+          { days: [1, 2, 3, 4, 5], opens: '16:00', closes: '19:00' },
+        ],
+      },
+      null,
+    ],
+  ],
+  'h nota': ['Llame antes de venir', [null, 'Llame antes de venir']],
+  'h una hora': ['Desde las 18:00', [null, 'Desde las 18:00']],
+  'h número suelto': ['de 8 a 20 hrs', [null, 'de 8 a 20 hrs']],
+  'h 24 algunos días': ['24 horas de lunes a viernes', [null, '24 horas de lunes a viernes']],
+  'h nada': [null, [null, null]],
+};
 
 describe('Migrations that move data, on data an older version wrote (e2e)', () => {
   // One database, migrated to the head before the borough catalogue and filled as that version
@@ -101,14 +129,20 @@ describe('Migrations that move data, on data an older version wrote (e2e)', () =
       } = await client.query<{ id: string }>(
         `INSERT INTO organisation (name, kind) VALUES ('Red antigua', 'ngo') RETURNING id`,
       );
-      for (const shelter of BOROUGHS) {
-        const { rows } = await client.query<{ id: string }>(
+      const rows: (readonly [string, string | null, string | null, string | null])[] = [
+        ...Object.entries(BOROUGHS).map(
+          ([name, [[borough, neighbourhood]]]) => [name, borough, neighbourhood, null] as const,
+        ),
+        ...Object.entries(HOURS).map(([name, [text]]) => [name, null, null, text] as const),
+      ];
+      for (const [name, borough, neighbourhood, hours] of rows) {
+        const { rows: made } = await client.query<{ id: string }>(
           `INSERT INTO shelter (organisation_id, name, lat, lng, public_lat, public_lng,
-                                address_borough, address_neighbourhood)
-           VALUES ($1, $2, 19.43, -99.13, 19.43, -99.13, $3, $4) RETURNING id`,
-          [organisation.id, shelter.name, shelter.borough, shelter.neighbourhood],
+                                address_borough, address_neighbourhood, opening_hours)
+           VALUES ($1, $2, 19.43, -99.13, 19.43, -99.13, $3, $4, $5) RETURNING id`,
+          [organisation.id, name, borough, neighbourhood, hours],
         );
-        ids.set(shelter.name, rows[0].id);
+        ids.set(name, made[0].id);
       }
     } finally {
       await client.end();
@@ -121,44 +155,67 @@ describe('Migrations that move data, on data an older version wrote (e2e)', () =
   });
 
   const sql: TestApp['sql'] = (text, params) => app!.sql(text, params);
+  const logged = (migration: string) =>
+    logs.lines
+      .map((line) => JSON.parse(line) as { level: number; migration?: string; msg: string })
+      .find((line) => line.migration === migration)!;
 
   it('turns free-text boroughs into catalogue codes, keeping what names none in the neighbourhood', async () => {
-    const rows = await sql<{
-      name: string;
-      address_borough_code: string | null;
-      address_neighbourhood: string | null;
-    }>('SELECT name, address_borough_code, address_neighbourhood FROM shelter ORDER BY name');
-    expect(rows).toEqual(
-      BOROUGHS.map((shelter) => ({
-        name: shelter.name,
-        address_borough_code: shelter.code,
-        address_neighbourhood: shelter.neighbourhoodAfter,
-      })).sort((a, b) => (a.name < b.name ? -1 : 1)),
+    const rows = await sql<{ name: string; code: string | null; neighbourhood: string | null }>(
+      `SELECT name, address_borough_code AS code, address_neighbourhood AS neighbourhood
+         FROM shelter WHERE name = ANY($1)`,
+      [Object.keys(BOROUGHS)],
+    );
+    expect(
+      Object.fromEntries(rows.map((row) => [row.name, [row.code, row.neighbourhood]])),
+    ).toEqual(
+      Object.fromEntries(Object.entries(BOROUGHS).map(([name, [, after]]) => [name, after])),
+    );
+  });
+
+  it('turns free-text hours that read whole as hours into data, and keeps any other text as a note', async () => {
+    const rows = await sql<{ name: string; hours: unknown; note: string | null }>(
+      `SELECT name, hours, opening_hours AS note FROM shelter WHERE name = ANY($1)`,
+      [Object.keys(HOURS)],
+    );
+    expect(Object.fromEntries(rows.map((row) => [row.name, [row.hours, row.note]]))).toEqual(
+      Object.fromEntries(Object.entries(HOURS).map(([name, [, after]]) => [name, after])),
     );
   });
 
   it('says at start how many it could not place, and which shelters, without their text', () => {
-    const warning = logs.lines
-      .map((line) => JSON.parse(line) as { level: number; migration?: string; msg: string })
-      .find((line) => line.migration === 'ReferenceBoroughCatalogue1795913700000')!;
-    expect(warning.level).toBe(40);
-    expect(warning.msg).toContain('4 shelters now name a borough of the catalogue; 2 named none');
-    expect(warning.msg).toContain(ids.get('otra ciudad'));
-    expect(warning.msg).toContain(ids.get('una colonia'));
-    expect(warning.msg).not.toMatch(/Tijuana|Roma/);
+    const boroughs = logged('ReferenceBoroughCatalogue1795913700000');
+    expect(boroughs.level).toBe(40);
+    expect(boroughs.msg).toContain('4 shelters now name a borough of the catalogue; 2 named none');
+    expect(boroughs.msg).toContain(ids.get('otra ciudad'));
+    expect(boroughs.msg).toContain(ids.get('una colonia'));
+    expect(boroughs.msg).not.toMatch(/Tijuana|Roma/);
+    const hours = logged('StructureOpeningHours1795913800000');
+    expect(hours.level).toBe(40);
+    expect(hours.msg).toContain("5 shelters' hours read as hours and are now data; 4 did not");
+    expect(hours.msg).toContain(ids.get('h nota'));
+    expect(hours.msg).not.toContain('Llame');
   });
 
-  it('goes back down to the catalogue’s names', async () => {
+  it('goes back down: hours to Spanish text, codes to the catalogue’s names', async () => {
     await app!.close();
     app = undefined;
     const dataSource = new DataSource(dataSourceOptions(url));
     await dataSource.initialize();
     try {
       await dataSource.undoLastMigration({ transaction: 'each' });
-      const rows = await dataSource.query<{ name: string; address_borough: string | null }[]>(
+      const texts = await dataSource.query<{ name: string; opening_hours: string | null }[]>(
+        `SELECT name, opening_hours FROM shelter WHERE name IN ('h semana', 'h nota') ORDER BY name`,
+      );
+      expect(texts).toEqual([
+        { name: 'h nota', opening_hours: 'Llame antes de venir' },
+        { name: 'h semana', opening_hours: 'lunes a viernes 08:00–20:00; sábado 09:00–14:00' },
+      ]);
+      await dataSource.undoLastMigration({ transaction: 'each' });
+      const boroughs = await dataSource.query<{ name: string; address_borough: string | null }[]>(
         `SELECT name, address_borough FROM shelter WHERE name IN ('sigla', 'otra ciudad') ORDER BY name`,
       );
-      expect(rows).toEqual([
+      expect(boroughs).toEqual([
         { name: 'otra ciudad', address_borough: null },
         { name: 'sigla', address_borough: 'Gustavo A. Madero' },
       ]);

@@ -612,6 +612,98 @@ describe('Shelter directory (e2e)', () => {
     });
   });
 
+  describe('opening hours', () => {
+    const HOURS = 'hours { alwaysOpen periods { days opens closes } } openingHours';
+    const UPDATE = `mutation($id: ID!, $input: UpdateShelterInput!) { updateShelter(id: $id, input: $input) { ${HOURS} } }`;
+    const WEEK = { days: [5, 4, 3, 2, 1], opens: '08:00', closes: '20:00' };
+    const stored = async (id: string) =>
+      (
+        await app.sql<{ hours: unknown; availability_version: string }>(
+          'SELECT hours, availability_version FROM shelter WHERE id = $1',
+          [id],
+        )
+      )[0];
+
+    it('are stored as days and times, or open day and night, beside a note in the shelter’s words', async () => {
+      const created = await createShelter({
+        hours: { periods: [WEEK, { days: [7, 6], opens: '20:00', closes: '08:00' }] },
+        openingHours: 'Toque el timbre',
+      });
+      const read = await app.gql<{ shelter: Record<string, unknown> }>(
+        `query($id: ID!) { shelter(id: $id) { ${HOURS} } }`,
+        { id: created.id },
+      );
+      expect(read.data!.shelter).toEqual({
+        hours: {
+          alwaysOpen: false,
+          periods: [
+            { days: [1, 2, 3, 4, 5], opens: '08:00', closes: '20:00' },
+            { days: [6, 7], opens: '20:00', closes: '08:00' },
+          ],
+        },
+        openingHours: 'Toque el timbre',
+      });
+      const always = await admin.gql<{ updateShelter: Record<string, unknown> }>(UPDATE, {
+        id: created.id,
+        input: { hours: { alwaysOpen: true } },
+      });
+      expect(always.data!.updateShelter).toMatchObject({
+        hours: { alwaysOpen: true, periods: [] },
+      });
+      const cleared = await admin.gql<{ updateShelter: Record<string, unknown> }>(UPDATE, {
+        id: created.id,
+        input: { hours: null },
+      });
+      expect(cleared.data!.updateShelter).toMatchObject({ hours: null });
+    });
+
+    it('refuses a time past 23:59, a day outside 1–7 and hours that say two things, naming the field, and changes nothing', async () => {
+      const created = await createShelter({ hours: { periods: [WEEK] } });
+      const before = await stored(created.id);
+      for (const [hours, field, reason] of [
+        [
+          { periods: [{ ...WEEK, opens: '25:00' }] },
+          'input.hours.periods.0.opens',
+          'INVALID_INPUT',
+        ],
+        [
+          { periods: [{ ...WEEK, closes: '8 pm' }] },
+          'input.hours.periods.0.closes',
+          'INVALID_INPUT',
+        ],
+        [
+          { periods: [WEEK, { ...WEEK, days: [6, 8] }] },
+          'input.hours.periods.1.days',
+          'INVALID_INPUT',
+        ],
+        [{ periods: [{ ...WEEK, days: [0] }] }, 'input.hours.periods.0.days', 'INVALID_INPUT'],
+        [{ periods: [{ ...WEEK, days: [] }] }, 'input.hours.periods.0.days', 'INVALID_INPUT'],
+        [{ alwaysOpen: true, periods: [WEEK] }, 'input.hours.periods', 'HOURS_UNCLEAR'],
+        [{ alwaysOpen: false }, 'input.hours.periods', 'HOURS_UNCLEAR'],
+        [
+          { periods: [{ ...WEEK, closes: '08:00' }] },
+          'input.hours.periods.0.closes',
+          'HOURS_UNCLEAR',
+        ],
+      ] as const) {
+        const result = await admin.gql(UPDATE, {
+          id: created.id,
+          input: { name: 'Cambiado', hours },
+        });
+        expect(result.errors?.[0].extensions).toMatchObject({
+          code: 'BAD_USER_INPUT',
+          reason,
+          fields: [field],
+        });
+      }
+      expect(await stored(created.id)).toEqual(before);
+      const [{ name }] = await app.sql<{ name: string }>('SELECT name FROM shelter WHERE id = $1', [
+        created.id,
+      ]);
+      expect(name).toBe(created.name);
+    });
+  });
+
   describe('requestId', () => {
     it('a retried create returns the first result and creates nothing more, even when the retries race', async () => {
       const input = shelterInput(organisationId, { name: 'Reintento' });

@@ -28,6 +28,17 @@ const MIXES = [
   ['MEN', 'FAMILIES', 'LGBTQ'],
 ];
 
+const HOURS = [
+  { alwaysOpen: true },
+  {
+    periods: [
+      { days: [1, 2, 3, 4, 5], opens: '08:00', closes: '20:00' },
+      { days: [6, 7], opens: '10:00', closes: '14:00' },
+    ],
+  },
+  null,
+];
+
 const SERVICES = [
   'MEALS',
   'SHOWERS',
@@ -49,10 +60,11 @@ export interface SampleNetwork {
  * A network of `size` shelters over the city, with something of everything a map or a search
  * shows, made through the API as people make it: an admin creates the shelters (one
  * organisation), a coordinator of all of them reports. Shelter `i`, by rule, so that a spec can
- * count on it: groups MIXES[i % 8]; in PLACES[i % 10], near its centre; sensitive when it takes
- * women and i % 3 === 2; TEMPORARILY_CLOSED when i % 13 === 7; never reported (UNKNOWN) when
- * i % 9 === 4; else full when i % 5 === 0, few places (2 in its first group) when i % 5 === 1,
- * and space otherwise. The first eight hold every band, a sensitive one and a closed one.
+ * count on it: groups MIXES[i % 8]; in PLACES[i % 10], near its centre; hours HOURS[i % 3] and
+ * a note on them when i % 4 === 3; sensitive when it takes women and i % 3 === 2;
+ * TEMPORARILY_CLOSED when i % 13 === 7; never reported (UNKNOWN) when i % 9 === 4; else full
+ * when i % 5 === 0, few places (2 in its first group) when i % 5 === 1, and space otherwise.
+ * The first eight hold every band, a sensitive one and a closed one.
  */
 export async function sampleNetwork(app: Reachable, size: number): Promise<SampleNetwork> {
   const organisationId = await createOrganisation(await adminOf(app), {
@@ -80,6 +92,8 @@ export async function sampleNetwork(app: Reachable, size: number): Promise<Sampl
         },
         services: SERVICES.filter((_, k) => (i + k) % 3 !== 0),
         languages: i % 2 === 0 ? ['es'] : ['es', 'ht'],
+        hours: HOURS[i % HOURS.length],
+        openingHours: i % 4 === 3 ? 'Toque el timbre después de las 22:00' : undefined,
         capacity: populations.map((population) => ({
           population,
           totalBeds: 8 + ((i * 7) % 23),

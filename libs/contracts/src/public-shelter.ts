@@ -1,4 +1,5 @@
 import type { BandName, PopulationName, ServiceName, ShelterStatusName } from './names.js';
+import type { OpeningHours } from './opening-hours.js';
 
 /** Place counts; null where the public must not see them (sensitive) or cannot trust them (stale, closed). */
 export interface PublicCounts {
@@ -44,6 +45,9 @@ export interface PublicShelter {
     postalCode: string | null;
   };
   contact: { phone: string | null; whatsapp: string | null; email: string | null };
+  /** When a person can come, as data: each page says it in its reader's language. */
+  hours: OpeningHours | null;
+  /** A note on the hours in the shelter's own words, shown as written (not translated). */
   openingHours: string | null;
   eligibility: {
     idRequired: boolean;

@@ -17,6 +17,11 @@ export interface Catalogue {
   name: string;
   /** Right to left (Dari, Pashto, Arabic). */
   rtl?: boolean;
+  /**
+   * The locale whose formats `Intl` uses for times, dates and names this catalogue does not give,
+   * where runtimes have none for the language itself (Haitian Creole: `fr-HT`). Unset: the code.
+   */
+  formatLocale?: string;
   strings: Record<MessageKey, string>;
 }
 

@@ -7,5 +7,7 @@ export {
   type MessageKey,
   negotiate,
 } from './catalogue.js';
+export { type Hours, hoursText } from './hours.js';
 export { LANGUAGES, loadCatalogue, loadCatalogues } from './languages.js';
+export { clockTime, languageName, localeOf, say } from './locale.js';
 export { format, type Params } from './message.js';

@@ -25,7 +25,11 @@ function shelter(overrides: Partial<Shelter> = {}): Shelter {
       postalCode: '06000',
     },
     contact: { phone: '+52 55 1234 5678', whatsapp: null, email: null },
-    openingHours: 'Entrada de 18:00 a 22:00',
+    hours: {
+      alwaysOpen: false,
+      periods: [{ days: [1, 2, 3, 4, 5], opens: '18:00', closes: '22:00' }],
+    },
+    openingHours: 'Llame antes de llegar después de las 22:00',
     eligibility: {
       idRequired: false,
       petsAllowed: true,
@@ -90,7 +94,11 @@ describe(toPublicShelter.name, () => {
         postalCode: '06000',
       },
       contact: { phone: '+52 55 1234 5678', whatsapp: null, email: null },
-      openingHours: 'Entrada de 18:00 a 22:00',
+      hours: {
+        alwaysOpen: false,
+        periods: [{ days: [1, 2, 3, 4, 5], opens: '18:00', closes: '22:00' }],
+      },
+      openingHours: 'Llame antes de llegar después de las 22:00',
       eligibility: {
         idRequired: false,
         petsAllowed: true,

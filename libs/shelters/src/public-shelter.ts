@@ -102,6 +102,7 @@ export const PUBLIC_FIELD_NEEDS: Readonly<Record<string, readonly string[]>> = {
   services: ['services'],
   languages: ['languages'],
   eligibility: ['eligibility'],
+  hours: ['hours'],
   openingHours: ['openingHours'],
   trackingMode: ['trackingMode'],
   availabilityVersion: ['availabilityVersion'],
@@ -176,6 +177,10 @@ export function toPublicShelter(
       phone: shelter.contact.phone,
       whatsapp: shelter.contact.whatsapp,
       email: shelter.contact.email,
+    },
+    hours: shelter.hours && {
+      alwaysOpen: shelter.hours.alwaysOpen,
+      periods: shelter.hours.periods.map(({ days, opens, closes }) => ({ days, opens, closes })),
     },
     openingHours: shelter.openingHours,
     eligibility: {

@@ -104,3 +104,30 @@ export class PublicLocation {
   })
   radiusKm: number | null;
 }
+
+/** A shelter's hours as data (libs/contracts OpeningHours), stored as one JSON value. */
+@ObjectType()
+export class OpeningPeriod {
+  @Field(() => [Int], { description: 'ISO 8601 weekdays: 1 Monday … 7 Sunday, ascending.' })
+  days: number[];
+
+  @Field(() => String, { description: 'Local time (TIME_ZONE), HH:MM.' })
+  opens: string;
+
+  @Field(() => String, {
+    description: 'Local time, HH:MM; earlier than `opens` when the period runs past midnight.',
+  })
+  closes: string;
+}
+
+@ObjectType({
+  description:
+    'When a person can come to the door, in the network’s local time: pages say it in their reader’s language.',
+})
+export class OpeningHours {
+  @Field(() => Boolean, { description: 'Open day and night, every day (then no periods).' })
+  alwaysOpen: boolean;
+
+  @Field(() => [OpeningPeriod])
+  periods: OpeningPeriod[];
+}

@@ -85,6 +85,19 @@ const POPULATION_MIXES: Population[][] = [
   [Population.MEN, Population.FAMILIES, Population.LGBTQ],
 ];
 
+const EVERY_DAY = [1, 2, 3, 4, 5, 6, 7];
+const HOURS = [
+  { alwaysOpen: false, periods: [{ days: EVERY_DAY, opens: '18:00', closes: '22:00' }] },
+  { alwaysOpen: true, periods: [] },
+  {
+    alwaysOpen: false,
+    periods: [
+      { days: [1, 2, 3, 4, 5], opens: '17:00', closes: '21:00' },
+      { days: [6, 7], opens: '12:00', closes: '21:00' },
+    ],
+  },
+];
+
 export interface DemoSummary {
   organisations: number;
   /** In the order they were made: the demo accounts get roles in the first ones. */
@@ -159,11 +172,8 @@ export async function loadDemoNetwork(
         maxStayDays: pick([null, 7, 15, 30, 90]) ?? undefined,
         curfew: pick(['21:00', '22:00', '23:00']),
       },
-      openingHours: pick([
-        'Ingreso 18:00–22:00',
-        'Abierto 24 horas',
-        'Ingreso 17:00–21:00, todos los días',
-      ]),
+      hours: pick(HOURS),
+      openingHours: index % 7 === 2 ? 'Después de las 22:00, toque el timbre.' : undefined,
       capacity,
     });
     shelterIds.push(shelter.id);

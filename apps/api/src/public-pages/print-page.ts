@@ -5,7 +5,7 @@ import {
   POPULATIONS,
   type PublicShelter,
 } from '@albergue/contracts';
-import type { Catalogue } from '@albergue/i18n';
+import { type Catalogue, hoursText } from '@albergue/i18n';
 import { renderSVG } from 'uqr';
 import { addressLine, byBorough, escapeHtml, translator } from './html.js';
 
@@ -43,7 +43,9 @@ export function printPage(input: PrintPageInput): string {
             return `<tr><td><b>${escapeHtml(shelter.name)}</b><br>${escapeHtml(addressLine(shelter))}${
               shelter.location.approximate ? `<br><i>${t('approximate')}</i>` : ''
             }</td><td>${places}</td><td>${escapeHtml(shelter.contact.phone ?? '')}${
-              shelter.openingHours ? `<br>${escapeHtml(shelter.openingHours)}` : ''
+              shelter.hours || shelter.openingHours
+                ? `<br>${escapeHtml(hoursText(catalogue, shelter.hours, shelter.openingHours))}`
+                : ''
             }</td></tr>`;
           })
           .join('')}`,

@@ -6,7 +6,7 @@ import {
   type PopulationName,
   type PublicShelter,
 } from '@albergue/contracts';
-import { ageText, type Catalogue } from '@albergue/i18n';
+import { ageText, type Catalogue, hoursText } from '@albergue/i18n';
 import { addressLine, byBorough, escapeHtml, translator } from './html.js';
 
 export interface TextPageInput {
@@ -75,14 +75,13 @@ export function textPage(input: TextPageInput): string {
             .map((shelter) => {
               const free = freePlaces(shelter, group);
               const phone = shelter.contact.phone;
+              const hours = hoursText(catalogue, shelter.hours, shelter.openingHours);
               return `<li><b>${escapeHtml(shelter.name)}</b><br>${t(`band.${bandFor(shelter, group)}`)}${
                 free === null ? '' : `: ${t('free', { n: free })}`
               } (${ageText(t, shelter.availability.updatedAt, now.getTime())})<br>${escapeHtml(addressLine(shelter))}${
                 shelter.location.approximate ? `<br>${t('approximate')}` : ''
               }${phone ? `<br><a href="tel:${escapeHtml(phone.replace(/[^\d+]/g, ''))}">${t('detail.phone')}: ${escapeHtml(phone)}</a>` : ''}${
-                shelter.openingHours
-                  ? `<br>${t('detail.hours')}: ${escapeHtml(shelter.openingHours)}`
-                  : ''
+                hours ? `<br>${t('detail.hours')}: ${escapeHtml(hours)}` : ''
               }</li>`;
             })
             .join('')}</ol>`

@@ -77,5 +77,23 @@ export default {
     'print.generated':
       'Liste du {date} à {time}. Elle change pendant la journée : voyez la carte en direct.',
     'print.scan': 'Scannez pour voir la carte en direct',
+    // Pages and data in the reader's language (issue 16)
+    'hours.always': 'Ouvert 24 h sur 24',
+    'hours.everyDay': 'tous les jours',
+    'hours.range': 'du {from} au {to}',
+    'hours.times': 'de {opens} à {closes}',
+    'hours.period': '{days}, {times}',
+    'hours.day.1': 'lundi',
+    'hours.day.2': 'mardi',
+    'hours.day.3': 'mercredi',
+    'hours.day.4': 'jeudi',
+    'hours.day.5': 'vendredi',
+    'hours.day.6': 'samedi',
+    'hours.day.7': 'dimanche',
+    'pages.language.es': 'espagnol',
+    'pages.language.ht': 'créole haïtien',
+    'pages.language.fr': 'français',
+    'pages.language.en': 'anglais',
+    'pages.language.pt': 'portugais',
   },
 } satisfies Catalogue;

@@ -4,6 +4,8 @@ import type { Catalogue } from '../catalogue.js';
 export default {
   code: 'ht',
   name: 'Kreyòl ayisyen',
+  // No runtime has Haitian Creole's formats: times are written as Haiti writes them in French.
+  formatLocale: 'fr-HT',
   strings: {
     title: 'Abri ki gen plas aswè a',
     intro: 'Jwenn yon abri ki gen plas toupre ou. Li gratis, ou pa bezwen kont.',
@@ -77,5 +79,23 @@ export default {
     'print.title': 'Abri ki gen plas kounye a',
     'print.generated': 'Lis {date} a {time}. Li chanje pandan jounen an: gade kat an dirèk la.',
     'print.scan': 'Eskane pou wè kat an dirèk la',
+    // Pages and data in the reader's language (issue 16)
+    'hours.always': 'Louvri 24 è sou 24',
+    'hours.everyDay': 'chak jou',
+    'hours.range': '{from} rive {to}',
+    'hours.times': 'depi {opens} rive {closes}',
+    'hours.period': '{days}, {times}',
+    'hours.day.1': 'lendi',
+    'hours.day.2': 'madi',
+    'hours.day.3': 'mèkredi',
+    'hours.day.4': 'jedi',
+    'hours.day.5': 'vandredi',
+    'hours.day.6': 'samdi',
+    'hours.day.7': 'dimanch',
+    'pages.language.es': 'panyòl',
+    'pages.language.ht': 'kreyòl ayisyen',
+    'pages.language.fr': 'franse',
+    'pages.language.en': 'angle',
+    'pages.language.pt': 'pòtigè',
   },
 } satisfies Catalogue;
