@@ -94,5 +94,7 @@ export default {
     'pages.language.fr': 'French',
     'pages.language.en': 'English',
     'pages.language.pt': 'Portuguese',
+    'pages.withSpace': '{n, plural, one {# shelter with space} other {# shelters with space}}',
+    'pages.elsewhere': 'Other places',
   },
 } satisfies Catalogue;

@@ -93,5 +93,7 @@ export default {
     'pages.language.fr': 'francés',
     'pages.language.en': 'inglés',
     'pages.language.pt': 'portugués',
+    'pages.withSpace': '{n, plural, one {# albergue con lugar} other {# albergues con lugar}}',
+    'pages.elsewhere': 'Otros lugares',
   },
 } as const;

@@ -95,5 +95,8 @@ export default {
     'pages.language.fr': 'français',
     'pages.language.en': 'anglais',
     'pages.language.pt': 'portugais',
+    'pages.withSpace':
+      '{n, plural, one {# foyer avec de la place} other {# foyers avec de la place}}',
+    'pages.elsewhere': 'Autres lieux',
   },
 } satisfies Catalogue;

@@ -97,5 +97,7 @@ export default {
     'pages.language.fr': 'franse',
     'pages.language.en': 'angle',
     'pages.language.pt': 'pòtigè',
+    'pages.withSpace': '{n} abri ki gen plas',
+    'pages.elsewhere': 'Lòt kote',
   },
 } satisfies Catalogue;

@@ -94,5 +94,7 @@ export default {
     'pages.language.fr': 'francês',
     'pages.language.en': 'inglês',
     'pages.language.pt': 'português',
+    'pages.withSpace': '{n, plural, one {# abrigo com vaga} other {# abrigos com vaga}}',
+    'pages.elsewhere': 'Outros lugares',
   },
 } satisfies Catalogue;
