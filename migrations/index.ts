@@ -5,7 +5,11 @@ import { AddResidents1795639765700 } from './1795639765700-AddResidents.js';
 import { AddBedsStaysAndOutbox1795641617069 } from './1795641617069-AddBedsStaysAndOutbox.js';
 import { SealFreeText1795901500000 } from './1795901500000-SealFreeText.js';
 import { AddJobRuns1795902953579 } from './1795902953579-AddJobRuns.js';
+import { ReferenceBoroughCatalogue1795913700000 } from './1795913700000-ReferenceBoroughCatalogue.js';
+import { StructureOpeningHours1795913800000 } from './1795913800000-StructureOpeningHours.js';
 import { AddProblemReports1795913976537 } from './1795913976537-AddProblemReports.js';
+
+export type { MigrationOutcome, ReportingMigration } from './outcome.js';
 
 /** Every migration, oldest first. `npm run migration:generate` writes a new file: add it here. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -15,5 +19,7 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   AddBedsStaysAndOutbox1795641617069,
   SealFreeText1795901500000,
   AddJobRuns1795902953579,
+  ReferenceBoroughCatalogue1795913700000,
+  StructureOpeningHours1795913800000,
   AddProblemReports1795913976537,
 ];

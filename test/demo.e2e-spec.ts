@@ -39,7 +39,7 @@ describe('The demo network (e2e)', () => {
     const demo = shelters.filter((s) => s.name.endsWith('(demo)'));
     expect(demo).toHaveLength(40);
     const boroughs = await app.sql<{ n: number }>(
-      `SELECT count(DISTINCT address_borough)::int AS n FROM shelter WHERE name LIKE '%(demo)'`,
+      `SELECT count(DISTINCT address_borough_code)::int AS n FROM shelter WHERE name LIKE '%(demo)'`,
     );
     expect(boroughs[0].n).toBe(16);
     const bands = new Set(demo.map((s) => s.availability.band));

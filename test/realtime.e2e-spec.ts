@@ -83,7 +83,7 @@ describe('Realtime: public snapshot and socket (e2e)', () => {
       await shelterFor(app, {
         name: 'Albergue Sur',
         location: { lat: 19.3467, lng: -99.1617 },
-        address: { borough: 'Coyoacán', city: 'Ciudad de México' },
+        address: { boroughCode: 'cdmx-coyoacan', city: 'Ciudad de México' },
       }),
     ];
     coordinator = await staffAt(app, { role: 'COORDINATOR', shelterIds: mine });

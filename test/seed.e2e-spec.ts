@@ -32,7 +32,7 @@ describe('Seeding a large network for benchmarks (e2e)', () => {
       `SELECT (SELECT count(*)::int FROM shelter) AS shelters,
               (SELECT count(*)::int FROM shelter WHERE tracking_mode = 'beds') AS beds_mode,
               (SELECT count(*)::int FROM resident) AS residents,
-              (SELECT count(DISTINCT address_borough)::int FROM shelter) AS boroughs`,
+              (SELECT count(DISTINCT address_borough_code)::int FROM shelter) AS boroughs`,
     );
     expect(counts).toEqual({ shelters: 20, beds_mode: 2, residents: 450, boroughs: 16 });
     // Names are sealed like any other: the table holds no plaintext.

@@ -380,12 +380,12 @@ describe('Shelter directory (e2e)', () => {
           street: 'Calle Escondida 12',
           neighbourhood: 'Colonia Oculta',
           postalCode: '06000',
-          borough: 'Cuauhtémoc',
+          boroughCode: 'cdmx-cuauhtemoc',
           city: 'Ciudad de México',
         },
       });
       const read = await app.gql<{ shelter: { address: Record<string, string | null> } }>(
-        'query($id: ID!) { shelter(id: $id) { address { street neighbourhood postalCode borough city } } }',
+        'query($id: ID!) { shelter(id: $id) { address { street neighbourhood postalCode borough boroughCode city } } }',
         { id: created.id },
       );
       expect(read.data!.shelter.address).toEqual({
@@ -393,6 +393,7 @@ describe('Shelter directory (e2e)', () => {
         neighbourhood: null,
         postalCode: null,
         borough: 'Cuauhtémoc',
+        boroughCode: 'cdmx-cuauhtemoc',
         city: 'Ciudad de México',
       });
     });
@@ -544,6 +545,162 @@ describe('Shelter directory (e2e)', () => {
       expect(updated.availability.byPopulation).toEqual([
         expect.objectContaining({ population: 'MEN', freeBeds: 10, totalBeds: 10 }),
       ]);
+    });
+  });
+
+  describe('the borough catalogue', () => {
+    const UPDATE = `mutation($id: ID!, $input: UpdateShelterInput!) { updateShelter(id: $id, input: $input) { id } }`;
+    const stored = async (id: string) =>
+      (
+        await app.sql<{ address_borough_code: string | null; availability_version: string }>(
+          'SELECT address_borough_code, availability_version FROM shelter WHERE id = $1',
+          [id],
+        )
+      )[0];
+
+    it('takes a borough by its code and gives back its code and the catalogue’s name', async () => {
+      const created = await createShelter({
+        address: { boroughCode: 'mex-nezahualcoyotl', city: 'Nezahualcóyotl' },
+      });
+      const read = await app.gql<{ shelter: { address: Record<string, string | null> } }>(
+        'query($id: ID!) { shelter(id: $id) { address { borough boroughCode } } }',
+        { id: created.id },
+      );
+      expect(read.data!.shelter.address).toEqual({
+        borough: 'Nezahualcóyotl',
+        boroughCode: 'mex-nezahualcoyotl',
+      });
+      expect(await stored(created.id)).toMatchObject({
+        address_borough_code: 'mex-nezahualcoyotl',
+      });
+    });
+
+    it('refuses a code the catalogue has not, or a name, naming the field, and changes nothing', async () => {
+      const created = await createShelter();
+      const before = await stored(created.id);
+      for (const boroughCode of ['cdmx-atlantida', 'Cuauhtémoc', '']) {
+        const result = await admin.gql(UPDATE, {
+          id: created.id,
+          input: { address: { boroughCode } },
+        });
+        expect(result.errors?.[0].extensions).toMatchObject({
+          code: 'BAD_USER_INPUT',
+          fields: ['input.address.boroughCode'],
+        });
+      }
+      // The free text of before is no longer a field: GraphQL refuses it as bad input too.
+      const old = await admin.gql(UPDATE, {
+        id: created.id,
+        input: { address: { borough: 'Cuauhtémoc' } },
+      });
+      expect(old.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+      expect(await stored(created.id)).toEqual(before);
+      const refused = await admin.gql(CREATE_SHELTER, {
+        input: shelterInput(organisationId, {
+          name: 'Albergue en ningún lugar',
+          address: { boroughCode: 'cdmx-atlantida' },
+        }),
+      });
+      expect(refused.errors?.[0].extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        fields: ['input.address.boroughCode'],
+      });
+      const [{ n }] = await app.sql<{ n: number }>(
+        `SELECT count(*)::int AS n FROM shelter WHERE name = 'Albergue en ningún lugar'`,
+      );
+      expect(n).toBe(0);
+    });
+  });
+
+  describe('opening hours', () => {
+    const HOURS = 'hours { alwaysOpen periods { days opens closes } } openingHours';
+    const UPDATE = `mutation($id: ID!, $input: UpdateShelterInput!) { updateShelter(id: $id, input: $input) { ${HOURS} } }`;
+    const WEEK = { days: [5, 4, 3, 2, 1], opens: '08:00', closes: '20:00' };
+    const stored = async (id: string) =>
+      (
+        await app.sql<{ hours: unknown; availability_version: string }>(
+          'SELECT hours, availability_version FROM shelter WHERE id = $1',
+          [id],
+        )
+      )[0];
+
+    it('are stored as days and times, or open day and night, beside a note in the shelter’s words', async () => {
+      const created = await createShelter({
+        hours: { periods: [WEEK, { days: [7, 6], opens: '20:00', closes: '08:00' }] },
+        openingHours: 'Toque el timbre',
+      });
+      const read = await app.gql<{ shelter: Record<string, unknown> }>(
+        `query($id: ID!) { shelter(id: $id) { ${HOURS} } }`,
+        { id: created.id },
+      );
+      expect(read.data!.shelter).toEqual({
+        hours: {
+          alwaysOpen: false,
+          periods: [
+            { days: [1, 2, 3, 4, 5], opens: '08:00', closes: '20:00' },
+            { days: [6, 7], opens: '20:00', closes: '08:00' },
+          ],
+        },
+        openingHours: 'Toque el timbre',
+      });
+      const always = await admin.gql<{ updateShelter: Record<string, unknown> }>(UPDATE, {
+        id: created.id,
+        input: { hours: { alwaysOpen: true } },
+      });
+      expect(always.data!.updateShelter).toMatchObject({
+        hours: { alwaysOpen: true, periods: [] },
+      });
+      const cleared = await admin.gql<{ updateShelter: Record<string, unknown> }>(UPDATE, {
+        id: created.id,
+        input: { hours: null },
+      });
+      expect(cleared.data!.updateShelter).toMatchObject({ hours: null });
+    });
+
+    it('refuses a time past 23:59, a day outside 1–7 and hours that say two things, naming the field, and changes nothing', async () => {
+      const created = await createShelter({ hours: { periods: [WEEK] } });
+      const before = await stored(created.id);
+      for (const [hours, field, reason] of [
+        [
+          { periods: [{ ...WEEK, opens: '25:00' }] },
+          'input.hours.periods.0.opens',
+          'INVALID_INPUT',
+        ],
+        [
+          { periods: [{ ...WEEK, closes: '8 pm' }] },
+          'input.hours.periods.0.closes',
+          'INVALID_INPUT',
+        ],
+        [
+          { periods: [WEEK, { ...WEEK, days: [6, 8] }] },
+          'input.hours.periods.1.days',
+          'INVALID_INPUT',
+        ],
+        [{ periods: [{ ...WEEK, days: [0] }] }, 'input.hours.periods.0.days', 'INVALID_INPUT'],
+        [{ periods: [{ ...WEEK, days: [] }] }, 'input.hours.periods.0.days', 'INVALID_INPUT'],
+        [{ alwaysOpen: true, periods: [WEEK] }, 'input.hours.periods', 'HOURS_UNCLEAR'],
+        [{ alwaysOpen: false }, 'input.hours.periods', 'HOURS_UNCLEAR'],
+        [
+          { periods: [{ ...WEEK, closes: '08:00' }] },
+          'input.hours.periods.0.closes',
+          'HOURS_UNCLEAR',
+        ],
+      ] as const) {
+        const result = await admin.gql(UPDATE, {
+          id: created.id,
+          input: { name: 'Cambiado', hours },
+        });
+        expect(result.errors?.[0].extensions).toMatchObject({
+          code: 'BAD_USER_INPUT',
+          reason,
+          fields: [field],
+        });
+      }
+      expect(await stored(created.id)).toEqual(before);
+      const [{ name }] = await app.sql<{ name: string }>('SELECT name FROM shelter WHERE id = $1', [
+        created.id,
+      ]);
+      expect(name).toBe(created.name);
     });
   });
 

@@ -366,8 +366,8 @@ function exited(child: ChildProcess): Promise<void> {
 async function seed(sheltersService: SheltersService, databaseUrl: string): Promise<string[]> {
   const { rows } = await withClient(databaseUrl, (client) =>
     client.query<{ organisation_id: string; borough: string }>(
-      `SELECT DISTINCT ON (address_borough) organisation_id, address_borough AS borough
-         FROM shelter WHERE address_borough IS NOT NULL ORDER BY address_borough`,
+      `SELECT DISTINCT ON (address_borough_code) organisation_id, address_borough_code AS borough
+         FROM shelter WHERE address_borough_code IS NOT NULL ORDER BY address_borough_code`,
     ),
   );
   const ids: string[] = [];
@@ -378,7 +378,7 @@ async function seed(sheltersService: SheltersService, databaseUrl: string): Prom
       organisationId: place.organisation_id,
       name: `Fan-out ${i}`,
       location: { lat: 19.25 + (i % 40) / 200, lng: -99.25 + Math.floor(i / 40) / 20 },
-      address: { borough: place.borough, city: 'Ciudad de México' },
+      address: { boroughCode: place.borough, city: 'Ciudad de México' },
       capacity: [{ population: Population.MEN, totalBeds: BEDS }],
     } as Parameters<SheltersService['create']>[0]);
     ids.push(shelter.id);

@@ -1,20 +1,21 @@
+import { boroughByCode } from '@albergue/contracts';
 import { adminOf, type Reachable } from '../helpers/test-app.js';
 import { createOrganisation, shelterFor } from './shelter.factory.js';
 import { type Person, staffAt } from './staff.factory.js';
 
-/** A point near the middle of some of Mexico City's boroughs (alcaldías). */
-const BOROUGHS = [
-  { borough: 'Cuauhtémoc', lat: 19.4326, lng: -99.148 },
-  { borough: 'Benito Juárez', lat: 19.3727, lng: -99.1566 },
-  { borough: 'Coyoacán', lat: 19.3467, lng: -99.1617 },
-  { borough: 'Iztapalapa', lat: 19.3574, lng: -99.0671 },
-  { borough: 'Gustavo A. Madero', lat: 19.4846, lng: -99.1131 },
-  { borough: 'Miguel Hidalgo', lat: 19.427, lng: -99.198 },
-  { borough: 'Venustiano Carranza', lat: 19.4309, lng: -99.0969 },
-  { borough: 'Azcapotzalco', lat: 19.4869, lng: -99.1844 },
-  { borough: 'Álvaro Obregón', lat: 19.3587, lng: -99.2032 },
-  { borough: 'Tlalpan', lat: 19.288, lng: -99.167 },
-];
+/** Some of Mexico City's boroughs (alcaldías), from the catalogue: shelters go near their centres. */
+const PLACES = [
+  'cdmx-cuauhtemoc',
+  'cdmx-benito-juarez',
+  'cdmx-coyoacan',
+  'cdmx-iztapalapa',
+  'cdmx-gustavo-a-madero',
+  'cdmx-miguel-hidalgo',
+  'cdmx-venustiano-carranza',
+  'cdmx-azcapotzalco',
+  'cdmx-alvaro-obregon',
+  'cdmx-tlalpan',
+].map((code) => boroughByCode(code)!);
 
 const MIXES = [
   ['MEN'],
@@ -25,6 +26,17 @@ const MIXES = [
   ['WOMEN', 'LGBTQ'],
   ['UNACCOMPANIED_MINORS'],
   ['MEN', 'FAMILIES', 'LGBTQ'],
+];
+
+const HOURS = [
+  { alwaysOpen: true },
+  {
+    periods: [
+      { days: [1, 2, 3, 4, 5], opens: '08:00', closes: '20:00' },
+      { days: [6, 7], opens: '10:00', closes: '14:00' },
+    ],
+  },
+  null,
 ];
 
 const SERVICES = [
@@ -48,10 +60,11 @@ export interface SampleNetwork {
  * A network of `size` shelters over the city, with something of everything a map or a search
  * shows, made through the API as people make it: an admin creates the shelters (one
  * organisation), a coordinator of all of them reports. Shelter `i`, by rule, so that a spec can
- * count on it: groups MIXES[i % 8]; in BOROUGHS[i % 10], near its middle; sensitive when it takes
- * women and i % 3 === 2; TEMPORARILY_CLOSED when i % 13 === 7; never reported (UNKNOWN) when
- * i % 9 === 4; else full when i % 5 === 0, few places (2 in its first group) when i % 5 === 1,
- * and space otherwise. The first eight hold every band, a sensitive one and a closed one.
+ * count on it: groups MIXES[i % 8]; in PLACES[i % 10], near its centre; hours HOURS[i % 3] and
+ * a note on them when i % 4 === 3; sensitive when it takes women and i % 3 === 2;
+ * TEMPORARILY_CLOSED when i % 13 === 7; never reported (UNKNOWN) when i % 9 === 4; else full
+ * when i % 5 === 0, few places (2 in its first group) when i % 5 === 1, and space otherwise.
+ * The first eight hold every band, a sensitive one and a closed one.
  */
 export async function sampleNetwork(app: Reachable, size: number): Promise<SampleNetwork> {
   const organisationId = await createOrganisation(await adminOf(app), {
@@ -59,7 +72,7 @@ export async function sampleNetwork(app: Reachable, size: number): Promise<Sampl
   });
   const plans = Array.from({ length: size }, (_, i) => {
     const populations = MIXES[i % MIXES.length];
-    const place = BOROUGHS[i % BOROUGHS.length];
+    const place = PLACES[i % PLACES.length];
     const sensitive = populations.includes('WOMEN') && i % 3 === 2;
     return {
       i,
@@ -69,16 +82,18 @@ export async function sampleNetwork(app: Reachable, size: number): Promise<Sampl
         sensitive,
         status: i % 13 === 7 ? 'TEMPORARILY_CLOSED' : 'OPEN',
         location: {
-          lat: place.lat + (((i * 37) % 11) - 5) * 0.002,
-          lng: place.lng + (((i * 53) % 13) - 6) * 0.002,
+          lat: place.centre.lat + (((i * 37) % 11) - 5) * 0.002,
+          lng: place.centre.lng + (((i * 53) % 13) - 6) * 0.002,
         },
         address: {
           street: `Calle de Prueba ${100 + i}`,
-          borough: place.borough,
+          boroughCode: place.code,
           city: 'Ciudad de México',
         },
         services: SERVICES.filter((_, k) => (i + k) % 3 !== 0),
         languages: i % 2 === 0 ? ['es'] : ['es', 'ht'],
+        hours: HOURS[i % HOURS.length],
+        openingHours: i % 4 === 3 ? 'Toque el timbre después de las 22:00' : undefined,
         capacity: populations.map((population) => ({
           population,
           totalBeds: 8 + ((i * 7) % 23),

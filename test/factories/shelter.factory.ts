@@ -44,7 +44,7 @@ export function shelterInput(organisationId: string, overrides: Record<string, u
     organisationId,
     name: 'Albergue de prueba',
     location: MEXICO_CITY,
-    address: { borough: 'Cuauhtémoc', city: 'Ciudad de México' },
+    address: { boroughCode: 'cdmx-cuauhtemoc', city: 'Ciudad de México' },
     contact: { phone: '+52 55 1234 5678', whatsapp: '+52 55 8765 4321' },
     services: ['MEALS', 'SHOWERS'],
     languages: ['es', 'ht'],
@@ -94,7 +94,7 @@ export async function shelterFor(
 
 export const SHELTER_FIELDS = `id name status sensitive distanceKm populations services languages
   location { lat lng approximate radiusKm }
-  address { borough city } contact { phone whatsapp }
+  address { borough boroughCode city } contact { phone whatsapp }
   organisation { id name }
   availability { band freeBeds totalBeds overflowFree overflowTotal updatedAt stale
     byPopulation { population band freeBeds totalBeds overflowFree overflowTotal } }`;

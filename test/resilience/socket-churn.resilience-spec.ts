@@ -29,7 +29,7 @@ describe('Resilience: socket churn', () => {
         Array.from({ length: Math.min(AT_ONCE, count - first) }, async (_, k) => {
           const socket = await connect(app.url, '/public');
           await socket.emit('watch', {
-            areas: (first + k) % 2 ? ['*'] : ['b:tlalpan', 'b:coyoacan'],
+            areas: (first + k) % 2 ? ['*'] : ['b:cdmx-tlalpan', 'b:cdmx-coyoacan'],
           });
           return socket;
         }),

@@ -97,7 +97,12 @@ export async function startAlbergue(config: AppConfig, logger: Logger): Promise<
   try {
     const ran = await migrate(database.url);
     if (ran.length > 0) {
-      logger.info({ migrations: ran }, 'migrations applied');
+      logger.info({ migrations: ran.map((migration) => migration.name) }, 'migrations applied');
+    }
+    for (const { name, outcome } of ran) {
+      if (outcome) {
+        logger[outcome.level]({ migration: name }, outcome.message);
+      }
     }
     const adapter = new FastifyAdapter({
       loggerInstance: logger,

@@ -48,6 +48,12 @@ export async function languageNames(): Promise<Map<string, string>> {
   return new Map(entries);
 }
 
+/** The catalogue in use, for what libs/i18n says from data (hours, language names, times). */
+export function catalogue(): Catalogue {
+  return current;
+}
+
+/** A message in the current language, its plurals chosen by that language's rules. */
 export function t(key: MessageKey, params?: Record<string, string | number>): string {
-  return format(current.strings[key], params);
+  return format(current.strings[key], params, current.code);
 }

@@ -9,8 +9,14 @@ import {
   type PublicShelter as Shelter,
   type ServiceName,
 } from '@albergue/contracts';
-import { ageText as ageInWords, type MessageKey } from '@albergue/i18n';
-import { t } from './i18n';
+import {
+  ageText as ageInWords,
+  clockTime,
+  hoursText,
+  languageName,
+  type MessageKey,
+} from '@albergue/i18n';
+import { catalogue, t } from './i18n';
 import { reportStatus } from './report';
 
 /** A symbol and words with every colour: a band is never told by colour alone. */
@@ -68,17 +74,6 @@ export function summaryHtml(shelter: Shelter, view: View, km: number | null): st
     <small>${escapeHtml(shelter.address.borough ?? '')} · ${escapeHtml(ageText(shelter.availability.updatedAt, view.freshness.now))}</small>`;
 }
 
-/** "ht" as the reader's language names it ("criollo haitiano"), or the code where the browser cannot. */
-function languageName(code: string): string {
-  try {
-    return (
-      new Intl.DisplayNames([document.documentElement.lang], { type: 'language' }).of(code) ?? code
-    );
-  } catch {
-    return code;
-  }
-}
-
 function row(label: string, value: string): string {
   return value ? `<dt>${escapeHtml(label)}</dt><dd>${value}</dd>` : '';
 }
@@ -92,7 +87,7 @@ export function detailHtml(shelter: Shelter, view: View): string {
     eligibility.petsAllowed ? t('req.pets') : '',
     eligibility.wheelchairAccessible ? t('req.wheelchair') : '',
     eligibility.maxStayDays ? t('req.maxStay', { n: eligibility.maxStayDays }) : '',
-    eligibility.curfew ? t('req.curfew', { time: eligibility.curfew }) : '',
+    eligibility.curfew ? t('req.curfew', { time: clockTime(catalogue(), eligibility.curfew) }) : '',
   ].filter(Boolean);
   const address = [shelter.address.street, shelter.address.neighbourhood, shelter.address.borough]
     .filter(Boolean)
@@ -103,10 +98,10 @@ export function detailHtml(shelter: Shelter, view: View): string {
     ${shelter.location.approximate ? `<p class="note">${escapeHtml(t('approximate'))}</p>` : ''}
     <dl>
       ${row(t('detail.address'), escapeHtml(address))}
-      ${row(t('detail.hours'), escapeHtml(shelter.openingHours ?? ''))}
+      ${row(t('detail.hours'), escapeHtml(hoursText(catalogue(), shelter.hours, shelter.openingHours)))}
       ${row(t('detail.requirements'), requirements.map(escapeHtml).join('<br>'))}
       ${row(t('detail.services'), shelter.services.map((s) => escapeHtml(t(`service.${s}` as MessageKey))).join(', '))}
-      ${row(t('detail.languages'), escapeHtml(shelter.languages.map(languageName).join(', ')))}
+      ${row(t('detail.languages'), escapeHtml(shelter.languages.map((code) => languageName(catalogue(), code)).join(', ')))}
     </dl>
     <p class="actions">
       ${contact.phone ? `<a class="action" href="tel:${escapeHtml(digits(contact.phone))}">☎ ${escapeHtml(t('detail.phone'))} ${escapeHtml(contact.phone)}</a>` : ''}

@@ -22,6 +22,7 @@ export {
   SHELTER_STATUSES,
   type ShelterStatusName,
 } from './names.js';
+export { CLOCK_TIME, type OpeningHours, type OpeningPeriod, WEEKDAYS } from './opening-hours.js';
 export {
   PROBLEM_REASONS,
   type ProblemReasonName,

@@ -1,4 +1,5 @@
 import type { BandName, PopulationName, ServiceName, ShelterStatusName } from './names.js';
+import type { OpeningHours } from './opening-hours.js';
 
 /** Place counts; null where the public must not see them (sensitive) or cannot trust them (stale, closed). */
 export interface PublicCounts {
@@ -18,7 +19,7 @@ export interface PublicShelter {
   id: string;
   /** The shelter's availability version: keep the highest seen. */
   version: number;
-  /** The area it is announced in: `b:<borough>` or `g:<lat cell>:<lng cell>`. */
+  /** The area it is announced in: `b:<borough code>` or `g:<lat cell>:<lng cell>`. */
   area: string;
   name: string;
   status: ShelterStatusName;
@@ -35,12 +36,18 @@ export interface PublicShelter {
   address: {
     street: string | null;
     neighbourhood: string | null;
+    /** The borough's name, as the catalogue (BOROUGHS) writes it. */
     borough: string | null;
+    /** The borough's code in the catalogue: what to group or match by. */
+    boroughCode: string | null;
     city: string | null;
     state: string | null;
     postalCode: string | null;
   };
   contact: { phone: string | null; whatsapp: string | null; email: string | null };
+  /** When a person can come, as data: each page says it in its reader's language. */
+  hours: OpeningHours | null;
+  /** A note on the hours in the shelter's own words, shown as written (not translated). */
   openingHours: string | null;
   eligibility: {
     idRequired: boolean;

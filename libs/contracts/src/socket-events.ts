@@ -17,7 +17,7 @@ import type { PublicShelter } from './public-shelter.js';
 export const ALL_AREAS = '*';
 
 export interface WatchRequest {
-  /** Area ids (`b:cuauhtemoc`, `g:194:-992`) or `*`. */
+  /** Area ids (`b:cdmx-cuauhtemoc`, `g:194:-992`) or `*`. */
   areas: string[];
   /** shelterId -> the version the client holds (from the snapshot or earlier updates). */
   known?: Record<string, number>;

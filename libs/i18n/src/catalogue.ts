@@ -1,4 +1,5 @@
 import type reference from './catalogues/es.js';
+import type { Params } from './message.js';
 
 /** Every string the public pages show, by key; Spanish (catalogues/es.ts) is the reference. */
 export type MessageKey = keyof (typeof reference)['strings'];
@@ -6,8 +7,9 @@ export type MessageKey = keyof (typeof reference)['strings'];
 /**
  * One language: a file in catalogues/ named by its code (BCP 47, e.g. `fa-AF.ts` for Dari).
  * Adding a language is adding that file and its line in languages.ts, where the pages and the
- * server find it; the spec fails on a file without a line, a missing or extra key or a
- * placeholder that differs from Spanish's.
+ * server find it; the spec fails on a file without a line, a missing or extra key, a
+ * placeholder that differs from Spanish's, or a count without the plural forms its language
+ * needs (the syntax, ICU's `{n, plural, one {# lugar} other {# lugares}}`, is in message.ts).
  */
 export interface Catalogue {
   code: string;
@@ -15,18 +17,12 @@ export interface Catalogue {
   name: string;
   /** Right to left (Dari, Pashto, Arabic). */
   rtl?: boolean;
+  /**
+   * The locale whose formats `Intl` uses for times, dates and names this catalogue does not give,
+   * where runtimes have none for the language itself (Haitian Creole: `fr-HT`). Unset: the code.
+   */
+  formatLocale?: string;
   strings: Record<MessageKey, string>;
-}
-
-/** `{name}` placeholders filled from `params`; a missing one is left as written, visibly. */
-export function format(template: string, params: Record<string, string | number> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
-}
-
-export function placeholders(template: string): string[] {
-  return [...template.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
 }
 
 /**
@@ -68,7 +64,7 @@ export function acceptedLanguages(header: string | undefined): string[] {
  * (ISO) when it is `now` (milliseconds, by the server's clock, never a phone's guess).
  */
 export function ageText(
-  say: (key: MessageKey, params?: Record<string, string | number>) => string,
+  say: (key: MessageKey, params?: Params) => string,
   updatedAt: string | null,
   now: number,
 ): string {

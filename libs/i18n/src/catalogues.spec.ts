@@ -1,7 +1,8 @@
 import { readdir } from 'node:fs/promises';
 import { describe, expect, it } from '@jest/globals';
-import { acceptedLanguages, ageText, format, negotiate, placeholders } from './catalogue.js';
+import { acceptedLanguages, ageText, negotiate } from './catalogue.js';
 import { LANGUAGES, loadCatalogue, loadCatalogues } from './languages.js';
+import { placeholders, plurals } from './message.js';
 
 describe('catalogues', () => {
   it('lists every file in catalogues/, each under its own code', async () => {
@@ -47,12 +48,55 @@ describe('catalogues', () => {
       expect(catalogue.name.trim()).not.toBe('');
     }
   });
-});
 
-describe(format.name, () => {
-  it('fills placeholders and leaves unknown ones visible', () => {
-    expect(format('{n} lugares libres', { n: 3 })).toBe('3 lugares libres');
-    expect(format('a {km} km {x}', { km: '1.2' })).toBe('a 1.2 km {x}');
+  /**
+   * The categories a language's counts reach: those `Intl.PluralRules` gives the whole numbers up
+   * to 100,000 (Spanish, French and Portuguese also have `many`, for millions and compact
+   * notation, which no count here reaches). A language the runtime has no rules for (Haitian
+   * Creole, whose nouns do not change with a number) needs `other` only.
+   */
+  function pluralsOf(code: string): { needed: Set<string>; known: Set<string> } {
+    if (Intl.PluralRules.supportedLocalesOf([code]).length === 0) {
+      return { needed: new Set(['other']), known: new Set(['one', 'other']) };
+    }
+    const rules = new Intl.PluralRules(code);
+    const needed = new Set<string>(['other']);
+    for (let n = 0; n <= 100_000; n += 1) {
+      needed.add(rules.select(n));
+    }
+    return { needed, known: new Set(rules.resolvedOptions().pluralCategories) };
+  }
+
+  it('gives every plural the categories its language’s counts need, and none it has not', async () => {
+    const catalogues = await loadCatalogues();
+    const reference = catalogues.get('es')!.strings as Record<string, string>;
+    for (const [code, catalogue] of catalogues) {
+      const { needed, known } = pluralsOf(code);
+      for (const [key, text] of Object.entries(catalogue.strings as Record<string, string>)) {
+        for (const { name, categories } of plurals(text)) {
+          expect({
+            code,
+            key,
+            name,
+            missing: [...needed].filter((c) => !(categories as string[]).includes(c)),
+          }).toEqual({ code, key, name, missing: [] });
+          expect({ code, key, name, unknown: categories.filter((c) => !known.has(c)) }).toEqual({
+            code,
+            key,
+            name,
+            unknown: [],
+          });
+        }
+        // What counts in Spanish counts in every language whose words change with the number.
+        if (needed.size > 1) {
+          expect({ code, key, plurals: plurals(text).map((p) => p.name) }).toEqual({
+            code,
+            key,
+            plurals: plurals(reference[key]).map((p) => p.name),
+          });
+        }
+      }
+    }
   });
 });
 

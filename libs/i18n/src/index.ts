@@ -4,8 +4,10 @@ export {
   acceptedLanguages,
   ageText,
   type Catalogue,
-  format,
   type MessageKey,
   negotiate,
 } from './catalogue.js';
+export { type Hours, hoursText } from './hours.js';
 export { LANGUAGES, loadCatalogue, loadCatalogues } from './languages.js';
+export { clockTime, languageName, localeOf, say } from './locale.js';
+export { format, type Params } from './message.js';

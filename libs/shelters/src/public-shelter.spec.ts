@@ -19,13 +19,17 @@ function shelter(overrides: Partial<Shelter> = {}): Shelter {
     address: {
       street: 'Calle 1',
       neighbourhood: 'Centro',
-      borough: 'Cuauhtémoc',
+      boroughCode: 'cdmx-cuauhtemoc',
       city: 'Ciudad de México',
       state: 'CDMX',
       postalCode: '06000',
     },
     contact: { phone: '+52 55 1234 5678', whatsapp: null, email: null },
-    openingHours: 'Entrada de 18:00 a 22:00',
+    hours: {
+      alwaysOpen: false,
+      periods: [{ days: [1, 2, 3, 4, 5], opens: '18:00', closes: '22:00' }],
+    },
+    openingHours: 'Llame antes de llegar después de las 22:00',
     eligibility: {
       idRequired: false,
       petsAllowed: true,
@@ -54,17 +58,17 @@ function shelter(overrides: Partial<Shelter> = {}): Shelter {
 }
 
 describe(areaOf.name, () => {
-  it('names a borough without accents, case or punctuation, so every instance and client agrees', () => {
-    expect(areaOf(shelter())).toBe('b:cuauhtemoc');
+  it('names a borough by its catalogue code, so every instance and client agrees', () => {
+    expect(areaOf(shelter())).toBe('b:cdmx-cuauhtemoc');
     expect(
-      areaOf(shelter({ address: { ...shelter().address, borough: 'Gustavo A. Madero' } })),
-    ).toBe('b:gustavo-a-madero');
+      areaOf(shelter({ address: { ...shelter().address, boroughCode: 'cdmx-gustavo-a-madero' } })),
+    ).toBe('b:cdmx-gustavo-a-madero');
   });
 
   it('falls back to a fixed 0.1° grid cell of the public point where there is no borough', () => {
-    const noBorough = { ...shelter().address, borough: null };
-    expect(areaOf(shelter({ address: noBorough }))).toBe('g:194:-992');
-    expect(areaOf(shelter({ address: { ...noBorough, borough: '  ' } }))).toBe('g:194:-992');
+    expect(areaOf(shelter({ address: { ...shelter().address, boroughCode: null } }))).toBe(
+      'g:194:-992',
+    );
   });
 });
 
@@ -73,16 +77,28 @@ describe(toPublicShelter.name, () => {
     expect(toPublicShelter(shelter(), rules, now)).toEqual({
       id: shelter().id,
       version: 7,
-      area: 'b:cuauhtemoc',
+      area: 'b:cdmx-cuauhtemoc',
       name: 'Casa de prueba',
       status: 'OPEN',
       location: { lat: 19.4326, lng: -99.1332, approximate: false, radiusKm: null },
       populations: ['MEN'],
       services: ['LEGAL_AID'],
       languages: ['es'],
-      address: shelter().address,
+      address: {
+        street: 'Calle 1',
+        neighbourhood: 'Centro',
+        borough: 'Cuauhtémoc',
+        boroughCode: 'cdmx-cuauhtemoc',
+        city: 'Ciudad de México',
+        state: 'CDMX',
+        postalCode: '06000',
+      },
       contact: { phone: '+52 55 1234 5678', whatsapp: null, email: null },
-      openingHours: 'Entrada de 18:00 a 22:00',
+      hours: {
+        alwaysOpen: false,
+        periods: [{ days: [1, 2, 3, 4, 5], opens: '18:00', closes: '22:00' }],
+      },
+      openingHours: 'Llame antes de llegar después de las 22:00',
       eligibility: {
         idRequired: false,
         petsAllowed: true,
@@ -119,7 +135,13 @@ describe(toPublicShelter.name, () => {
     );
     expect(entry.location).toEqual({ lat: 19.51, lng: -99.19, approximate: true, radiusKm: 1 });
     expect(entry.availability).toMatchObject({ band: 'SPACE', freeBeds: null, totalBeds: null });
-    expect(entry.address).toMatchObject({ street: null, postalCode: null, borough: 'Cuauhtémoc' });
-    expect(JSON.stringify(entry)).not.toMatch(/Calle 1|06000|19\.5,|-99\.2,/);
+    expect(entry.address).toMatchObject({
+      street: null,
+      neighbourhood: null,
+      postalCode: null,
+      borough: 'Cuauhtémoc',
+      boroughCode: 'cdmx-cuauhtemoc',
+    });
+    expect(JSON.stringify(entry)).not.toMatch(/Calle 1|Centro|06000|19\.5,|-99\.2,/);
   });
 });

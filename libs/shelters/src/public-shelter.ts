@@ -1,5 +1,5 @@
 import { enumNames } from '@albergue/common';
-import type { PublicCounts, PublicShelter } from '@albergue/contracts';
+import { boroughByCode, type PublicCounts, type PublicShelter } from '@albergue/contracts';
 import { SENSITIVE_AREA_RADIUS_KM } from './approximate-location.js';
 import { type AvailabilityRules, computeAvailability } from './availability.js';
 import type { Availability } from './availability.types.js';
@@ -11,31 +11,33 @@ import { AvailabilityBand, Population, ShelterService, ShelterStatus } from './s
 const GRID_DEGREES = 0.1;
 
 /**
- * The fixed area a shelter is announced in: its borough (alcaldía) when it has one, otherwise a
- * grid cell of its public point. Map clients join the areas they show (realtime issue).
+ * The fixed area a shelter is announced in: its borough (`b:<code>`, the catalogue's code) when
+ * it has one, otherwise a grid cell of its public point. Map clients join the areas they show
+ * (realtime issue).
  */
 export function areaOf(shelter: Pick<Shelter, 'address' | 'publicLat' | 'publicLng'>): string {
-  const borough = shelter.address?.borough?.trim();
-  if (borough) {
-    const slug = borough
-      .normalize('NFD')
-      .replace(/\p{M}/gu, '')
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-|-$/g, '');
-    if (slug) {
-      return `b:${slug}`;
-    }
+  const code = shelter.address?.boroughCode;
+  if (code) {
+    return `b:${code}`;
   }
   const cell = (degrees: number) => Math.floor(degrees / GRID_DEGREES);
   return `g:${cell(shelter.publicLat)}:${cell(shelter.publicLng)}`;
 }
 
-/** A sensitive shelter's street, number and postal code would give the door away: the public sees its borough and city. */
+/**
+ * The address as the public sees it, with its borough's name from the catalogue. A sensitive
+ * shelter's street, number, neighbourhood and postal code would give the door away: the public
+ * sees its borough and city.
+ */
 export function publicAddress(shelter: Shelter): ShelterAddress {
+  const { boroughCode } = shelter.address;
+  const address = {
+    ...shelter.address,
+    borough: (boroughCode && boroughByCode(boroughCode)?.name) || null,
+  };
   return shelter.sensitive
-    ? { ...shelter.address, street: null, neighbourhood: null, postalCode: null }
-    : shelter.address;
+    ? { ...address, street: null, neighbourhood: null, postalCode: null }
+    : address;
 }
 
 export function publicLocation(shelter: Shelter): PublicLocation {
@@ -100,6 +102,7 @@ export const PUBLIC_FIELD_NEEDS: Readonly<Record<string, readonly string[]>> = {
   services: ['services'],
   languages: ['languages'],
   eligibility: ['eligibility'],
+  hours: ['hours'],
   openingHours: ['openingHours'],
   trackingMode: ['trackingMode'],
   availabilityVersion: ['availabilityVersion'],
@@ -150,6 +153,7 @@ export function toPublicShelter(
   now: Date,
 ): PublicShelter {
   const availability = publicAvailability(shelter, rules, now);
+  const address = publicAddress(shelter);
   return {
     id: shelter.id,
     version: shelter.availabilityVersion,
@@ -160,11 +164,23 @@ export function toPublicShelter(
     populations: shelter.populations.map(populationName),
     services: shelter.services.map(serviceName),
     languages: shelter.languages,
-    address: publicAddress(shelter),
+    address: {
+      street: address.street,
+      neighbourhood: address.neighbourhood,
+      borough: address.borough ?? null,
+      boroughCode: address.boroughCode,
+      city: address.city,
+      state: address.state,
+      postalCode: address.postalCode,
+    },
     contact: {
       phone: shelter.contact.phone,
       whatsapp: shelter.contact.whatsapp,
       email: shelter.contact.email,
+    },
+    hours: shelter.hours && {
+      alwaysOpen: shelter.hours.alwaysOpen,
+      periods: shelter.hours.periods.map(({ days, opens, closes }) => ({ days, opens, closes })),
     },
     openingHours: shelter.openingHours,
     eligibility: {

@@ -13,10 +13,23 @@ export class ShelterAddress {
   @Column({ type: 'text', nullable: true })
   neighbourhood: string | null;
 
-  /** Alcaldía in Mexico City; the unit the text-only finder lists by. */
-  @Field(() => String, { nullable: true })
+  /**
+   * The borough (an alcaldía of Mexico City or a municipality around it) as a code of the
+   * catalogue in libs/contracts (BOROUGHS): what areas, `/text` and `/print` group by.
+   */
+  @Field(() => String, {
+    nullable: true,
+    description: 'The borough as a code of the borough catalogue, e.g. cdmx-cuauhtemoc.',
+  })
   @Column({ type: 'text', nullable: true })
-  borough: string | null;
+  boroughCode: string | null;
+
+  /** The borough's name from the catalogue: set with the public fields (publicAddress), not a column. */
+  @Field(() => String, {
+    nullable: true,
+    description: 'The borough’s name, as the catalogue writes it (Cuauhtémoc).',
+  })
+  borough?: string | null;
 
   @Field(() => String, { nullable: true })
   @Column({ type: 'text', nullable: true })
@@ -90,4 +103,31 @@ export class PublicLocation {
     description: 'For an approximate location, the radius within which the shelter lies.',
   })
   radiusKm: number | null;
+}
+
+/** A shelter's hours as data (libs/contracts OpeningHours), stored as one JSON value. */
+@ObjectType()
+export class OpeningPeriod {
+  @Field(() => [Int], { description: 'ISO 8601 weekdays: 1 Monday … 7 Sunday, ascending.' })
+  days: number[];
+
+  @Field(() => String, { description: 'Local time (TIME_ZONE), HH:MM.' })
+  opens: string;
+
+  @Field(() => String, {
+    description: 'Local time, HH:MM; earlier than `opens` when the period runs past midnight.',
+  })
+  closes: string;
+}
+
+@ObjectType({
+  description:
+    'When a person can come to the door, in the network’s local time: pages say it in their reader’s language.',
+})
+export class OpeningHours {
+  @Field(() => Boolean, { description: 'Open day and night, every day (then no periods).' })
+  alwaysOpen: boolean;
+
+  @Field(() => [OpeningPeriod])
+  periods: OpeningPeriod[];
 }

@@ -14,6 +14,7 @@ import { Organisation } from './organisation.entity.js';
 import type { ShelterCapacity } from './shelter-capacity.entity.js';
 import { Availability } from './availability.types.js';
 import {
+  OpeningHours,
   PublicLocation,
   ShelterAddress,
   ShelterContact,
@@ -114,7 +115,17 @@ export class Shelter {
   @Column(() => ShelterEligibility)
   eligibility: ShelterEligibility;
 
-  @Field(() => String, { nullable: true })
+  /** When a person can come, as data; null: not stated. */
+  @Field(() => OpeningHours, { nullable: true })
+  @Column({ type: 'jsonb', nullable: true })
+  hours: OpeningHours | null;
+
+  /** A note on the hours in the shelter's own words; the hours themselves are `hours`. */
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'A note on the hours in the shelter’s own words, shown as written, untranslated: what `hours` cannot say. Hours written here before `hours` existed and that did not read as hours stay here.',
+  })
   @Column({ type: 'text', nullable: true })
   openingHours: string | null;
 

@@ -8,6 +8,7 @@ export enum SheltersExceptionCode {
   DUPLICATE_POPULATION = 'DUPLICATE_POPULATION',
   RADIUS_WITHOUT_NEAR = 'RADIUS_WITHOUT_NEAR',
   COUNTS_MODE_ONLY = 'COUNTS_MODE_ONLY',
+  HOURS_UNCLEAR = 'HOURS_UNCLEAR',
 }
 
 function apiCode(code: SheltersExceptionCode): ApiErrorCode {
@@ -19,6 +20,7 @@ function apiCode(code: SheltersExceptionCode): ApiErrorCode {
     case SheltersExceptionCode.FREE_EXCEEDS_TOTAL:
     case SheltersExceptionCode.DUPLICATE_POPULATION:
     case SheltersExceptionCode.RADIUS_WITHOUT_NEAR:
+    case SheltersExceptionCode.HOURS_UNCLEAR:
       return ApiErrorCode.BAD_USER_INPUT;
     case SheltersExceptionCode.COUNTS_MODE_ONLY:
       return ApiErrorCode.CONFLICT;

@@ -6,6 +6,7 @@ import { AvailabilityService } from './availability.service.js';
 import type { CapacityInput } from './dto/capacity.input.js';
 import type { CreateShelterInput } from './dto/create-shelter.input.js';
 import type { UpdateShelterInput } from './dto/update-shelter.input.js';
+import { checkedHours } from './opening-hours.js';
 import { Organisation } from './organisation.entity.js';
 import { ShelterCapacity } from './shelter-capacity.entity.js';
 import { lockShelter } from './shelter-lock.js';
@@ -62,6 +63,7 @@ export class SheltersService {
         services: fields.services ?? [],
         languages: fields.languages ?? [],
         eligibility: { ...fields.eligibility },
+        hours: checkedHours(fields.hours ?? null),
         openingHours: fields.openingHours ?? null,
       });
       this.place(shelter, fields.location, fields.sensitive ?? false);
@@ -88,6 +90,9 @@ export class SheltersService {
       }
       if (input.languages !== undefined) {
         shelter.languages = input.languages;
+      }
+      if (input.hours !== undefined) {
+        shelter.hours = checkedHours(input.hours);
       }
       if (input.openingHours !== undefined) {
         shelter.openingHours = input.openingHours;

@@ -6,7 +6,11 @@ import { RESIDENTS_ENTITIES } from '@albergue/residents';
 import { SHELTERS_ENTITIES } from '@albergue/shelters';
 import { VAULT_ENTITIES } from '@albergue/vault';
 import { DataSource, type DataSourceOptions } from 'typeorm';
-import { MIGRATIONS } from '../../../../migrations/index.js';
+import {
+  MIGRATIONS,
+  type MigrationOutcome,
+  type ReportingMigration,
+} from '../../../../migrations/index.js';
 
 /** Every lib's tables, each list from its door. */
 export const ENTITIES = [
@@ -38,13 +42,22 @@ export function dataSourceOptions(url: string): DataSourceOptions {
   };
 }
 
+export interface AppliedMigration {
+  name: string;
+  /** What a migration that moved data said it did (ReportingMigration). */
+  outcome?: MigrationOutcome;
+}
+
 /** Runs pending migrations; each in its own transaction, so a failed one leaves the schema as it was. */
-export async function migrate(url: string): Promise<string[]> {
+export async function migrate(url: string): Promise<AppliedMigration[]> {
   const dataSource = new DataSource(dataSourceOptions(url));
   await dataSource.initialize();
   try {
     const ran = await dataSource.runMigrations({ transaction: 'each' });
-    return ran.map((migration) => migration.name);
+    return ran.map(({ name, instance }) => ({
+      name,
+      outcome: (instance as ReportingMigration | undefined)?.outcome,
+    }));
   } finally {
     await dataSource.destroy();
   }

@@ -1,3 +1,4 @@
+import { BOROUGHS } from '@albergue/contracts';
 import {
   AvailabilityService,
   OrganisationKind,
@@ -11,25 +12,8 @@ import {
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 
-/** Mexico City's boroughs (alcaldías), with a point near the middle of each. */
-export const BOROUGHS: { name: string; lat: number; lng: number }[] = [
-  { name: 'Álvaro Obregón', lat: 19.3587, lng: -99.2032 },
-  { name: 'Azcapotzalco', lat: 19.4869, lng: -99.1844 },
-  { name: 'Benito Juárez', lat: 19.3727, lng: -99.1566 },
-  { name: 'Coyoacán', lat: 19.3467, lng: -99.1617 },
-  { name: 'Cuajimalpa de Morelos', lat: 19.357, lng: -99.299 },
-  { name: 'Cuauhtémoc', lat: 19.4326, lng: -99.148 },
-  { name: 'Gustavo A. Madero', lat: 19.4846, lng: -99.1131 },
-  { name: 'Iztacalco', lat: 19.3953, lng: -99.0977 },
-  { name: 'Iztapalapa', lat: 19.3574, lng: -99.0671 },
-  { name: 'La Magdalena Contreras', lat: 19.3187, lng: -99.237 },
-  { name: 'Miguel Hidalgo', lat: 19.427, lng: -99.198 },
-  { name: 'Milpa Alta', lat: 19.1925, lng: -99.0231 },
-  { name: 'Tláhuac', lat: 19.2866, lng: -99.0046 },
-  { name: 'Tlalpan', lat: 19.288, lng: -99.167 },
-  { name: 'Venustiano Carranza', lat: 19.4309, lng: -99.0969 },
-  { name: 'Xochimilco', lat: 19.2573, lng: -99.1037 },
-];
+/** Mexico City's sixteen boroughs (alcaldías), from the catalogue, with its centre points. */
+export const CITY_BOROUGHS = BOROUGHS.filter((borough) => borough.state === 'CDMX');
 
 const NAMES = [
   'Colibrí',
@@ -101,6 +85,19 @@ const POPULATION_MIXES: Population[][] = [
   [Population.MEN, Population.FAMILIES, Population.LGBTQ],
 ];
 
+const EVERY_DAY = [1, 2, 3, 4, 5, 6, 7];
+const HOURS = [
+  { alwaysOpen: false, periods: [{ days: EVERY_DAY, opens: '18:00', closes: '22:00' }] },
+  { alwaysOpen: true, periods: [] },
+  {
+    alwaysOpen: false,
+    periods: [
+      { days: [1, 2, 3, 4, 5], opens: '17:00', closes: '21:00' },
+      { days: [6, 7], opens: '12:00', closes: '21:00' },
+    ],
+  },
+];
+
 export interface DemoSummary {
   organisations: number;
   /** In the order they were made: the demo accounts get roles in the first ones. */
@@ -136,7 +133,7 @@ export async function loadDemoNetwork(
   const staleIds: string[] = [];
   const shelterIds: string[] = [];
   for (const [index, name] of NAMES.entries()) {
-    const borough = BOROUGHS[index % BOROUGHS.length];
+    const borough = CITY_BOROUGHS[index % CITY_BOROUGHS.length];
     const populations = POPULATION_MIXES[index % POPULATION_MIXES.length];
     const places = Math.round(20 + random() ** 2 * 580);
     const capacity: CapacityInput[] = populations.map((population) => ({
@@ -151,14 +148,14 @@ export async function loadDemoNetwork(
       organisationId: orgs[index % orgs.length].id,
       name: `${sensitive ? 'Refugio' : 'Albergue'} ${name} (demo)`,
       location: {
-        lat: borough.lat + (random() - 0.5) * 0.03,
-        lng: borough.lng + (random() - 0.5) * 0.03,
+        lat: borough.centre.lat + (random() - 0.5) * 0.03,
+        lng: borough.centre.lng + (random() - 0.5) * 0.03,
       },
       sensitive,
       status,
       address: {
         street: `Calle Ficticia ${100 + index}`,
-        borough: borough.name,
+        boroughCode: borough.code,
         city: 'Ciudad de México',
         state: 'CDMX',
       },
@@ -175,11 +172,8 @@ export async function loadDemoNetwork(
         maxStayDays: pick([null, 7, 15, 30, 90]) ?? undefined,
         curfew: pick(['21:00', '22:00', '23:00']),
       },
-      openingHours: pick([
-        'Ingreso 18:00–22:00',
-        'Abierto 24 horas',
-        'Ingreso 17:00–21:00, todos los días',
-      ]),
+      hours: pick(HOURS),
+      openingHours: index % 7 === 2 ? 'Después de las 22:00, toque el timbre.' : undefined,
       capacity,
     });
     shelterIds.push(shelter.id);

@@ -13,7 +13,7 @@ import {
 import type { INestApplicationContext } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { BOROUGHS } from '../demo/demo-network.js';
+import { CITY_BOROUGHS } from '../demo/demo-network.js';
 
 export interface SeedSize {
   shelters: number;
@@ -106,7 +106,7 @@ export async function seedLargeNetwork(
   const served = new Map<string, Population[]>();
   const bedsEvery = size.bedsShare > 0 ? Math.round(1 / size.bedsShare) : 0;
   for (let i = 0; i < size.shelters; i += 1) {
-    const borough = BOROUGHS[i % BOROUGHS.length];
+    const borough = CITY_BOROUGHS[i % CITY_BOROUGHS.length];
     const populations = GROUPS[i % GROUPS.length];
     const capacity: CapacityInput[] = populations.map((population) => ({
       population,
@@ -117,10 +117,10 @@ export async function seedLargeNetwork(
       organisationId: orgIds[i % orgIds.length],
       name: `Albergue de prueba ${i + 1}`,
       location: {
-        lat: borough.lat + (random() - 0.5) * 0.06,
-        lng: borough.lng + (random() - 0.5) * 0.06,
+        lat: borough.centre.lat + (random() - 0.5) * 0.06,
+        lng: borough.centre.lng + (random() - 0.5) * 0.06,
       },
-      address: { street: `Calle ${i + 1}`, borough: borough.name, city: 'Ciudad de México' },
+      address: { street: `Calle ${i + 1}`, boroughCode: borough.code, city: 'Ciudad de México' },
       capacity,
     } as Parameters<SheltersService['create']>[0]);
     shelterIds.push(shelter.id);

@@ -4,6 +4,8 @@ import type { Catalogue } from '../catalogue.js';
 export default {
   code: 'ht',
   name: 'Kreyòl ayisyen',
+  // No runtime has Haitian Creole's formats: times are written as Haiti writes them in French.
+  formatLocale: 'fr-HT',
   strings: {
     title: 'Abri ki gen plas aswè a',
     intro: 'Jwenn yon abri ki gen plas toupre ou. Li gratis, ou pa bezwen kont.',
@@ -90,5 +92,25 @@ export default {
     'report.failed': 'Nou pa t ka voye l. Eseye ankò lè ou gen koneksyon.',
     'report.link': 'Di nou gen yon pwoblèm',
     'report.back': 'Retounen nan lis la',
+    // Pages and data in the reader's language (issue 16)
+    'hours.always': 'Louvri 24 è sou 24',
+    'hours.everyDay': 'chak jou',
+    'hours.range': '{from} rive {to}',
+    'hours.times': 'depi {opens} rive {closes}',
+    'hours.period': '{days}, {times}',
+    'hours.day.1': 'lendi',
+    'hours.day.2': 'madi',
+    'hours.day.3': 'mèkredi',
+    'hours.day.4': 'jedi',
+    'hours.day.5': 'vandredi',
+    'hours.day.6': 'samdi',
+    'hours.day.7': 'dimanch',
+    'pages.language.es': 'panyòl',
+    'pages.language.ht': 'kreyòl ayisyen',
+    'pages.language.fr': 'franse',
+    'pages.language.en': 'angle',
+    'pages.language.pt': 'pòtigè',
+    'pages.withSpace': '{n} abri ki gen plas',
+    'pages.elsewhere': 'Lòt kote',
   },
 } satisfies Catalogue;

@@ -18,6 +18,7 @@ import { Population, ShelterService, ShelterStatus } from '../shelters.enums.js'
 import { CapacityInput } from './capacity.input.js';
 import { GeoPointInput } from './geo-point.input.js';
 import {
+  OpeningHoursInput,
   ShelterAddressInput,
   ShelterContactInput,
   ShelterEligibilityInput,
@@ -87,7 +88,19 @@ export class ShelterFieldsInput {
   @Type(() => ShelterEligibilityInput)
   eligibility?: ShelterEligibilityInput;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => OpeningHoursInput, {
+    nullable: true,
+    description: 'When a person can come; null: not stated.',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => OpeningHoursInput)
+  hours?: OpeningHoursInput | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'A note on the hours in the shelter’s own words, shown as written.',
+  })
   @IsOptional()
   @MaxLength(500)
   openingHours?: string;

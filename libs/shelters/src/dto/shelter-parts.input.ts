@@ -1,16 +1,26 @@
+import { BOROUGHS, CLOCK_TIME, WEEKDAYS } from '@albergue/contracts';
 import { Field, InputType, Int } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
 import {
+  ArrayMaxSize,
+  ArrayNotEmpty,
+  ArrayUnique,
+  IsArray,
   IsBoolean,
   IsEmail,
+  IsIn,
   IsInt,
   IsOptional,
   Matches,
   Max,
   MaxLength,
   Min,
+  ValidateNested,
 } from 'class-validator';
 
 export const PHONE = /^\+?[0-9][0-9 ()-]{4,30}$/;
+
+const BOROUGH_CODES = BOROUGHS.map((borough) => borough.code);
 
 @InputType()
 export class ShelterAddressInput {
@@ -24,10 +34,15 @@ export class ShelterAddressInput {
   @MaxLength(120)
   neighbourhood?: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'A code of the borough catalogue (cdmx-cuauhtemoc, mex-nezahualcoyotl).',
+  })
   @IsOptional()
-  @MaxLength(120)
-  borough?: string;
+  @IsIn(BOROUGH_CODES, {
+    message: 'boroughCode must be a code of the borough catalogue, such as cdmx-cuauhtemoc',
+  })
+  boroughCode?: string;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
@@ -90,6 +105,44 @@ export class ShelterEligibilityInput {
 
   @Field(() => String, { nullable: true, description: 'Doors close at, local time, HH:MM.' })
   @IsOptional()
-  @Matches(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, { message: 'curfew must be a time as HH:MM' })
+  @Matches(CLOCK_TIME, { message: 'curfew must be a time as HH:MM' })
   curfew?: string;
+}
+
+@InputType()
+export class OpeningPeriodInput {
+  @Field(() => [Int], { description: 'ISO 8601 weekdays: 1 Monday … 7 Sunday.' })
+  @IsArray()
+  @ArrayNotEmpty()
+  @ArrayUnique()
+  @ArrayMaxSize(7)
+  @IsIn(WEEKDAYS, { each: true, message: 'days must be weekdays from 1 (Monday) to 7 (Sunday)' })
+  days: number[];
+
+  @Field(() => String, { description: 'Local time (TIME_ZONE), HH:MM.' })
+  @Matches(CLOCK_TIME, { message: 'opens must be a time as HH:MM, 00:00 to 23:59' })
+  opens: string;
+
+  @Field(() => String, {
+    description: 'Local time, HH:MM; earlier than `opens` for a period past midnight.',
+  })
+  @Matches(CLOCK_TIME, { message: 'closes must be a time as HH:MM, 00:00 to 23:59' })
+  closes: string;
+}
+
+/** Either open day and night, or the periods a person can come (a shelter that says neither gives `hours: null`). */
+@InputType()
+export class OpeningHoursInput {
+  @Field(() => Boolean, { nullable: true, description: 'Open day and night, every day.' })
+  @IsOptional()
+  @IsBoolean()
+  alwaysOpen?: boolean;
+
+  @Field(() => [OpeningPeriodInput], { nullable: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(14)
+  @ValidateNested({ each: true })
+  @Type(() => OpeningPeriodInput)
+  periods?: OpeningPeriodInput[];
 }
