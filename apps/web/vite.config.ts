@@ -23,6 +23,12 @@ export default defineConfig({
     sourcemap: false,
     rollupOptions: {
       input: { main: here('index.html'), sw: here('sw/sw.ts') },
+      // Importing the two libs does nothing but define things (their tables, e.g. the borough
+      // catalogue's look-up maps, are built for whoever uses them): what the first view does not
+      // use stays out of it, and the borough catalogue comes only with the map's fallback.
+      treeshake: {
+        moduleSideEffects: (id: string) => !/\/libs\/(contracts|i18n)\/src\//.test(id),
+      },
       output: {
         entryFileNames: (chunk) => (chunk.name === 'sw' ? 'sw.js' : 'assets/[name]-[hash].js'),
       },

@@ -75,5 +75,17 @@ export default {
     'print.title': 'Albergues con lugar ahora',
     'print.generated': 'Lista del {date} a las {time}. Cambia durante el día: vea el mapa en vivo.',
     'print.scan': 'Escanee para ver el mapa en vivo',
+    // The finder's first screen (issue 16)
+    'finder.space': 'Con lugar ahora',
+    'finder.nearest': 'Con lugar, el más cercano primero',
+    'finder.fewOnly': 'Ninguno tiene mucho lugar: estos tienen pocos. Llame antes de ir.',
+    'finder.none': 'Ahora ningún albergue tiene lugar.',
+    'finder.others': 'Los demás albergues',
+    'finder.anyService': 'Todos los servicios',
+    'finder.view.list': 'Lista',
+    'finder.view.map': 'Mapa',
+    'finder.area': 'Zona aproximada',
+    'finder.noTiles':
+      'El fondo del mapa no está disponible. Los nombres son alcaldías: toque donde usted está.',
   },
 } as const;

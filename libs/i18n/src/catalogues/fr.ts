@@ -77,5 +77,17 @@ export default {
     'print.generated':
       'Liste du {date} à {time}. Elle change pendant la journée : voyez la carte en direct.',
     'print.scan': 'Scannez pour voir la carte en direct',
+    // The finder's first screen (issue 16)
+    'finder.space': 'Avec de la place maintenant',
+    'finder.nearest': 'Avec de la place, le plus proche d’abord',
+    'finder.fewOnly': 'Aucun n’a beaucoup de place : ceux-ci en ont peu. Appelez avant d’y aller.',
+    'finder.none': 'Aucun foyer n’a de place en ce moment.',
+    'finder.others': 'Les autres foyers',
+    'finder.anyService': 'Tous les services',
+    'finder.view.list': 'Liste',
+    'finder.view.map': 'Carte',
+    'finder.area': 'Zone approximative',
+    'finder.noTiles':
+      'Le fond de carte n’est pas disponible. Les noms sont ceux des arrondissements : touchez là où vous êtes.',
   },
 } satisfies Catalogue;

@@ -77,5 +77,16 @@ export default {
     'print.title': 'Abri ki gen plas kounye a',
     'print.generated': 'Lis {date} a {time}. Li chanje pandan jounen an: gade kat an dirèk la.',
     'print.scan': 'Eskane pou wè kat an dirèk la',
+    // The finder's first screen (issue 16)
+    'finder.space': 'Gen plas kounye a',
+    'finder.nearest': 'Gen plas, sa ki pi pre a an premye',
+    'finder.fewOnly': 'Okenn pa gen anpil plas: sa yo gen kèk plas. Rele anvan ou ale.',
+    'finder.none': 'Kounye a pa gen plas nan okenn abri.',
+    'finder.others': 'Lòt abri yo',
+    'finder.anyService': 'Tout sèvis yo',
+    'finder.view.list': 'Lis',
+    'finder.view.map': 'Kat',
+    'finder.area': 'Zòn apeprè',
+    'finder.noTiles': 'Fon kat la pa disponib. Non yo se non zòn yo: touche kote ou ye.',
   },
 } satisfies Catalogue;
