@@ -71,7 +71,11 @@ describe('The public finder (e2e, Chromium)', () => {
         failedTiles.push(request.url());
       }
     });
+    const snapshots: string[] = [];
     page.on('requestfinished', async (request) => {
+      if (request.url().endsWith('/availability.json')) {
+        snapshots.push(request.url());
+      }
       if (!request.url().endsWith('.png')) {
         const sizes = await request.sizes();
         bytes += sizes.responseBodySize + sizes.responseHeadersSize;
@@ -103,7 +107,10 @@ describe('The public finder (e2e, Chromium)', () => {
       'El fondo del mapa no está disponible. Los nombres son alcaldías: toque donde usted está.',
     );
     await page.waitForSelector('#connection[data-state="live"]');
-    // Page, scripts, styles, its language, config and snapshot, compressed on the wire.
+    // The page's head asks for the snapshot early, and the script takes that answer: once.
+    expect(await page.locator('link[rel="preload"][href="/availability.json"]').count()).toBe(1);
+    expect(snapshots).toHaveLength(1);
+    // Page, scripts, styles, the languages, config and snapshot, compressed on the wire.
     expect(bytes).toBeLessThan(150 * 1024);
     await page.screenshot({ path: 'test/results/map.png' });
     await page.close();

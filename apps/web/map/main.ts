@@ -27,13 +27,14 @@ let layer: Promise<MapLayer> | null = null;
 /** Side by side from here on; on a phone the list comes first and the map is a second view. */
 const wide = window.matchMedia('(min-width: 48rem)');
 
-async function fetchSnapshot(): Promise<SavedSnapshot> {
-  const response = await fetch('/availability.json', { cache: 'no-store' });
+async function fetchSnapshot(cache: RequestCache = 'no-store'): Promise<SavedSnapshot> {
+  const response = await fetch('/availability.json', { cache });
   return (await response.json()) as SavedSnapshot;
 }
 
-// Asked for before anything else is awaited: the shelters are what the page is for.
-const firstSnapshot = fetchSnapshot();
+// Asked for before anything else is awaited: the shelters are what the page is for. The page's
+// head has already asked (vite.config.ts); a plain request takes that answer.
+const firstSnapshot = fetchSnapshot('default');
 
 function view(): View {
   return {
@@ -271,8 +272,12 @@ async function start(): Promise<void> {
     }
     renderConnection();
   });
-  // What is not needed to read the list comes after it: the map where the screen is wide
-  // enough, the other languages' names, and live updates (socket.io is a chunk of its own).
+  // What is not needed to read the list comes after it: the service worker (its install
+  // downloads every asset for offline use), the map where the screen is wide enough, the other
+  // languages' names, and live updates (socket.io is a chunk of its own).
+  if ('serviceWorker' in navigator) {
+    void navigator.serviceWorker.register('/sw.js').catch(() => undefined);
+  }
   if (wide.matches) {
     void showMap();
   }
@@ -286,9 +291,6 @@ async function start(): Promise<void> {
   window.setInterval(renderAll, 30_000);
 }
 
-if ('serviceWorker' in navigator) {
-  void navigator.serviceWorker.register('/sw.js').catch(() => undefined);
-}
 start().catch(() => {
   let message = 'No se pudo cargar la información. Intente de nuevo.';
   try {
