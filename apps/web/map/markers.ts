@@ -26,7 +26,7 @@ export function markerHtml(shelter: Shelter, view: View): string {
 }
 
 /** The best band among shelters, in BAND_ORDER: what a group of markers leads with. */
-export function bestBand(bands: readonly Band[]): Band {
+function bestBand(bands: readonly Band[]): Band {
   return bands.reduce((best, band) =>
     BAND_ORDER.indexOf(band) < BAND_ORDER.indexOf(best) ? band : best,
   );

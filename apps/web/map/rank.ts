@@ -35,7 +35,7 @@ export function offersService(shelter: Shelter, view: View): boolean {
  * A shelter the person's choices leave in the lists: it takes the group and offers the service.
  * (The map shows the others of the group faded, as "not for this group".)
  */
-export function fits(shelter: Shelter, view: View): boolean {
+function fits(shelter: Shelter, view: View): boolean {
   return (!view.group || shelter.populations.includes(view.group)) && offersService(shelter, view);
 }
 

@@ -43,7 +43,7 @@ export function bandHtml(band: Band, extra = ''): string {
 }
 
 /** Band and, where it helps, free places: "✖ Full" alone, never "Full · 0 free places". */
-export function factsHtml(shelter: Shelter, view: View): string {
+function factsHtml(shelter: Shelter, view: View): string {
   const band = bandFor(shelter, view.group, view.freshness);
   const free = freePlaces(shelter, view.group);
   return [
