@@ -1,7 +1,12 @@
-// The markdown of `npm run bench`: one table per scenario, and the targets of issue 8 checked
-// against this run's figures.
+// The markdown of `npm run bench`: one table per scenario, and the targets of issues 8 and 16
+// checked against this run's figures.
 import type { ValidationReport } from './scenarios/validation.js';
 import type { FanoutReport, FanoutRow } from './scenarios/fanout.js';
+import {
+  CONDITIONS,
+  type FirstScreenReport,
+  type FirstScreenRow,
+} from './scenarios/first-screen.js';
 import type { GateReport } from './scenarios/gate.js';
 import type { MapReadReport, MapReadServer } from './scenarios/map-read.js';
 
@@ -14,6 +19,7 @@ export interface BenchResults {
   gate?: GateReport;
   fanout?: FanoutReport;
   validation?: ValidationReport;
+  firstScreen?: FirstScreenReport;
 }
 
 const ratio = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 100) / 100 : NaN);
@@ -125,6 +131,29 @@ export function fanoutTable(report: FanoutReport): string {
   ].join('\n');
 }
 
+function peerOf(report: FirstScreenReport, row: FirstScreenRow): FirstScreenRow | undefined {
+  return report.rows.find(
+    (other) =>
+      other.page === '/text' && other.network === row.network && other.condition === row.condition,
+  );
+}
+
+export function firstScreenTable(report: FirstScreenReport): string {
+  const conditions = CONDITIONS.map(
+    (c) => `${c.name}: ${c.downKbps} kbps down, ${c.upKbps} up, ${c.latencyMs} ms per request`,
+  ).join('; ');
+  return [
+    `A phone (360 × 740, Chromium, CPU slowed ${report.cpuSlowdown}× by CDP) opens the page cold: no cache, no service worker. First name: from navigation start to the frame after the first shelter name is in the page (the finder's first card; \`/text\` at the borough of a shelter with space, the page without script, as the peer). Bytes: on the wire, headers included, until the network is quiet. Conditions (CDP Network.emulateNetworkConditions): ${conditions}. Median of ${report.rows[0]?.runs ?? 0} loads each, the two pages alternating.`,
+    '',
+    '| network | shelters | condition | page | first name ms (median) | min–max | KB | finder ÷ /text |',
+    '|---|---|---|---|---|---|---|---|',
+    ...report.rows.map((row) => {
+      const peer = row.page === 'finder' ? peerOf(report, row) : undefined;
+      return `| ${row.network} | ${row.shelters} | ${row.condition} | ${row.page} | ${row.firstNameMs} | ${row.firstNameMsRange.join('–')} | ${Math.round(row.bytes / 1024)} | ${peer ? ratio(row.firstNameMs, peer.firstNameMs) : ''} |`;
+    }),
+  ].join('\n');
+}
+
 interface Target {
   scenario: string;
   target: string;
@@ -132,7 +161,7 @@ interface Target {
   met: boolean | null;
 }
 
-/** Issue 8's targets, each checked against this run (null: the run did not measure it). */
+/** The targets of issues 8 and 16, each checked against this run (null: the run did not measure it). */
 export function targets(results: BenchResults): Target[] {
   const rows: Target[] = [];
   const range = (values: number[]) =>
@@ -209,6 +238,31 @@ export function targets(results: BenchResults): Target[] {
       target: 'server CPU per tick ≤ 1.5 × the bare ws reference',
       measured: `${range(cpu)} ×`,
       met: cpu.length > 0 ? Math.max(...cpu) <= 1.5 : null,
+    });
+  }
+  if (results.firstScreen) {
+    // Issue 16's targets, on the demo network (where the issue measured 2.1 s, 6.5 s and 83 KB).
+    const demo = results.firstScreen.rows.filter(
+      (row) => row.network === 'demo' && row.page === 'finder',
+    );
+    for (const [condition, limitMs] of [
+      ['3G', 2000],
+      ['250 kbps, 800 ms', 4000],
+    ] as const) {
+      const row = demo.find((r) => r.condition === condition);
+      rows.push({
+        scenario: 'first screen',
+        target: `first shelter name ≤ ${limitMs / 1000} s, ${condition}, CPU 4×`,
+        measured: row ? `${row.firstNameMs} ms` : 'n/a',
+        met: row ? row.firstNameMs <= limitMs : null,
+      });
+    }
+    const bytes = Math.max(...demo.map((row) => row.bytes));
+    rows.push({
+      scenario: 'first screen',
+      target: 'first-view bytes ≤ 150 KB',
+      measured: demo.length > 0 ? `${Math.round(bytes / 1024)} KB` : 'n/a',
+      met: demo.length > 0 ? bytes <= 150 * 1024 : null,
     });
   }
   return rows;

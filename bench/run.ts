@@ -1,6 +1,7 @@
 // `npm run bench`: a fresh database, the large network seeded, then every scenario one after
-// another, peers beside each in the same run. Options: --scenario map-read|gate|fanout|validation (one
-// only), --quick (a small network and a few seconds per case: what CI runs).
+// another, peers beside each in the same run. Options: --scenario
+// map-read|gate|fanout|validation|first-screen (one only), --quick (a small network and a few
+// seconds per case: what CI runs).
 import 'reflect-metadata';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { cpus, hostname, totalmem } from 'node:os';
@@ -10,6 +11,7 @@ import { prepareBenchDatabase } from './database.js';
 import {
   type BenchResults,
   fanoutTable,
+  firstScreenTable,
   gateTable,
   mapReadTable,
   targets,
@@ -17,11 +19,12 @@ import {
   targetsTable,
 } from './report.js';
 import { type FanoutCase, fanout } from './scenarios/fanout.js';
+import { firstScreen } from './scenarios/first-screen.js';
 import { gate } from './scenarios/gate.js';
 import { mapRead } from './scenarios/map-read.js';
 import { validationCurve } from './scenarios/validation.js';
 
-const SCENARIOS = ['map-read', 'gate', 'fanout', 'validation'] as const;
+const SCENARIOS = ['map-read', 'gate', 'fanout', 'validation', 'first-screen'] as const;
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const only = args.includes('--scenario') ? args[args.indexOf('--scenario') + 1] : null;
@@ -137,6 +140,15 @@ try {
     (report) => {
       results.validation = report;
       return `### validation\n\n${validationTable(report)}`;
+    },
+  );
+  await scenario(
+    'first-screen',
+    // Quick: one load per page and condition, on the demo network only.
+    () => firstScreen({ databaseUrl: database.url, runs: quick ? 1 : 5, seeded: !quick }),
+    (report) => {
+      results.firstScreen = report;
+      return `### first screen\n\n${firstScreenTable(report)}`;
     },
   );
 } finally {

@@ -118,8 +118,8 @@ describe('Installable, and reachable over plain http on a local network (e2e, Ch
       const refused: string[] = [];
       page.on('requestfailed', (request) => refused.push(request.url()));
       await page.goto(`http://${LAN_HOST}:${port}/`);
-      await page.waitForSelector('#list li', { timeout: 10_000 });
-      expect(await page.locator('#list li').first().textContent()).toContain(
+      await page.waitForSelector('#list-view li', { timeout: 10_000 });
+      expect(await page.locator('#list-view li').first().textContent()).toContain(
         'Albergue de la red local',
       );
       // (Tiles come from elsewhere, and this machine reaches nothing outside.)
@@ -133,7 +133,7 @@ describe('Installable, and reachable over plain http on a local network (e2e, Ch
       // On the device itself (localhost is a secure context), no such line.
       const local = await browser.context.newPage();
       await local.goto(lan.url);
-      await local.waitForSelector('#list li');
+      await local.waitForSelector('#list-view li');
       expect(await local.locator('#https-notice').count()).toBe(0);
     } finally {
       await browser.close();

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
+import { BOROUGHS } from '@albergue/contracts';
 import type { BrowserContext, Page } from 'playwright-core';
 import { freePort } from '../apps/api/src/database/embedded-postgres.js';
 import { adult, householdInput, REGISTER } from './factories/resident.factory.js';
@@ -9,6 +8,7 @@ import { bedsAt } from './factories/occupancy.factory.js';
 import { shelterFor } from './factories/shelter.factory.js';
 import { staffAt } from './factories/staff.factory.js';
 import { launchBrowser } from './helpers/browser.js';
+import { axeFindings, shownOnMap, zoomTo } from './helpers/finder-page.js';
 import { captureLogs } from './helpers/log-capture.js';
 import { type SignedIn, startTestApp, type TestApp } from './helpers/test-app.js';
 import { workplaces } from './helpers/staff.js';
@@ -33,11 +33,11 @@ describe('The public finder (e2e, Chromium)', () => {
     const page = await context.newPage();
     page.on('request', (request) => sent.push(`${request.url()} ${request.postData() ?? ''}`));
     await page.goto(`${app.url}${path}`);
-    await page.waitForSelector('#list li');
+    await page.waitForSelector('.cards li');
     return page;
   };
-  const markerText = (page: Page, shelterId: string) =>
-    page.locator(`.marker[data-shelter-id="${shelterId}"]`).textContent();
+  const markerBand = (page: Page, shelterId: string) =>
+    page.locator(`.marker[data-shelter-id="${shelterId}"] .label .band`).textContent();
 
   beforeAll(async () => {
     // Tiles from a port where nothing listens: the map must work without them.
@@ -62,7 +62,7 @@ describe('The public finder (e2e, Chromium)', () => {
     await app?.close();
   });
 
-  it('shows every shelter, each band in words and symbols, sensitive ones as areas, without tiles, in a light first view', async () => {
+  it('shows every shelter in the list and on the map beside it, each band in words and symbols, in a light first view', async () => {
     const page = await context.newPage();
     let bytes = 0;
     const failedTiles: string[] = [];
@@ -71,43 +71,65 @@ describe('The public finder (e2e, Chromium)', () => {
         failedTiles.push(request.url());
       }
     });
+    const snapshots: string[] = [];
     page.on('requestfinished', async (request) => {
+      if (request.url().endsWith('/availability.json')) {
+        snapshots.push(request.url());
+      }
       if (!request.url().endsWith('.png')) {
         const sizes = await request.sizes();
         bytes += sizes.responseBodySize + sizes.responseHeadersSize;
       }
     });
     await page.goto(app.url);
-    await page.waitForSelector('#list li');
+    await page.waitForSelector('.cards li');
     await page.waitForLoadState('networkidle');
-    expect(await page.locator('#list li').count()).toBe(shelterCount);
-    const markers = await page.locator('.marker').count();
-    const areas = await page.locator('path.shelter-area').count();
-    expect(areas).toBeGreaterThan(0);
-    expect(markers + areas).toBe(shelterCount);
-    expect(await page.locator('#status').textContent()).toBe(`${shelterCount} albergues`);
-    const labels = await page.locator('#list .band').allTextContents();
+    // Wide enough for both: the list (those with space first) and the map, side by side.
+    expect(await page.locator('.cards li').count()).toBe(shelterCount);
+    expect(await page.locator('#map').isVisible()).toBe(true);
+    expect(await page.locator('.views').isVisible()).toBe(false);
+    await page.waitForSelector('#map[data-zoom]');
+    expect(await shownOnMap(page)).toBe(shelterCount);
+    const withSpace = await page.locator('#answer li').count();
+    expect(withSpace).toBeGreaterThan(0);
+    expect(await page.locator('#status').textContent()).toBe(`${withSpace} albergues`);
+    const labels = await page.locator('.cards .band').allTextContents();
     expect(
       labels.every((text) =>
         /^[✔!✖—?] (Hay lugar|Pocos lugares|Lleno|Cerrado|Sin datos recientes)$/.test(text),
       ),
     ).toBe(true);
+    // The tiles failed: borough names instead, and the map says why.
     expect(failedTiles.length).toBeGreaterThan(0);
+    await page.waitForSelector('.borough-label');
+    expect(await page.locator('.borough-label').count()).toBe(BOROUGHS.length);
+    expect(await page.locator('#map-notice').textContent()).toBe(
+      'El fondo del mapa no está disponible. Los nombres son alcaldías: toque donde usted está.',
+    );
     await page.waitForSelector('#connection[data-state="live"]');
-    // Page, scripts, styles, its language, config and snapshot, compressed on the wire.
+    // The page's head asks for the snapshot early, and the script takes that answer: once.
+    expect(await page.locator('link[rel="preload"][href="/availability.json"]').count()).toBe(1);
+    expect(snapshots).toHaveLength(1);
+    // Page, scripts, styles, the languages, config and snapshot, compressed on the wire.
     expect(bytes).toBeLessThan(150 * 1024);
     await page.screenshot({ path: 'test/results/map.png' });
     await page.close();
   });
 
-  it('changes the right marker within two seconds of a check-in, without a reload', async () => {
+  it('changes the right card and marker within two seconds of a check-in, without a reload', async () => {
     const [shelterId] = await workplaces(coordinator);
     await bedsAt(coordinator, shelterId, 3);
     const page = await open();
+    await zoomTo(page, 16);
     await page.waitForFunction(
-      (id) =>
-        document.querySelector(`.marker[data-shelter-id="${id}"]`)?.textContent?.endsWith('· 3'),
-      shelterId,
+      ([id]) =>
+        document
+          .querySelector(`.cards li[data-shelter-id="${id}"] .facts`)
+          ?.textContent?.endsWith(' · 3 lugares libres') &&
+        document
+          .querySelector(`.marker[data-shelter-id="${id}"] .label`)
+          ?.textContent?.endsWith('· 3'),
+      [shelterId],
     );
     const resident = await coordinator.gql<{ registerHousehold: { members: { id: string }[] } }>(
       REGISTER,
@@ -130,11 +152,15 @@ describe('The public finder (e2e, Chromium)', () => {
     expect(checkIn.errors).toBeUndefined();
     await page.waitForFunction(
       (id) =>
-        document.querySelector(`.marker[data-shelter-id="${id}"]`)?.textContent?.endsWith('· 2'),
+        document.querySelector(`.cards li[data-shelter-id="${id}"] .facts`)?.textContent ===
+          '! Pocos lugares · 2 lugares libres' &&
+        document
+          .querySelector(`.marker[data-shelter-id="${id}"] .label`)
+          ?.textContent?.endsWith('· 2'),
       shelterId,
       { timeout: 2_000 },
     );
-    expect(await markerText(page, shelterId)).toContain('Pocos lugares');
+    expect(await markerBand(page, shelterId)).toBe('! Pocos lugares · 2');
     await page.close();
   });
 
@@ -145,20 +171,24 @@ describe('The public finder (e2e, Chromium)', () => {
       () => document.querySelector('h1')?.textContent === 'Abri ki gen plas aswè a',
     );
     expect(await page.locator('html').getAttribute('lang')).toBe('ht');
-    expect(await page.locator('#status').textContent()).toBe(`${shelterCount} abri`);
-    expect(await page.locator('#list .band').first().textContent()).toMatch(
-      /Gen plas|Kèk plas|Plen|Fèmen|Pa gen done resan/,
+    expect(await page.locator('#status').textContent()).toBe(
+      `${await page.locator('#answer li').count()} abri`,
     );
-    await page.selectOption('#group', 'WOMEN');
+    expect(await page.locator('#answer .band').first().textContent()).toMatch(/Gen plas|Kèk plas/);
+    await page.click('[data-group="WOMEN"]');
     await page.click('#locate');
-    await page.waitForSelector('#nearest .open');
-    const distance = await page.locator('#nearest .facts').textContent();
-    expect(distance).toMatch(/a \d+\.\d km/);
-    // The nearest is the first of the list, which is now in distance order.
-    expect(await page.locator('#nearest .open').textContent()).toBe(
-      await page.locator('#list li .open').first().textContent(),
+    await page.waitForFunction(
+      () =>
+        document.querySelector('#answer-title')?.textContent ===
+        'Gen plas, sa ki pi pre a an premye',
     );
-    await page.click('#nearest .open');
+    // Nearest first: distances computed on the phone, in order.
+    const distances = (await page.locator('#answer li small').allTextContents()).map((text) =>
+      Number(/^a (\d+\.\d) km · /.exec(text)?.[1]),
+    );
+    expect(distances.length).toBeGreaterThan(0);
+    expect(distances).toEqual([...distances].sort((a, b) => a - b));
+    await page.click('#answer .open');
     await page.waitForSelector('#detail:not([hidden]) #detail-name');
     expect(await page.locator('#detail').textContent()).toContain('Fèmen');
     await page.keyboard.press('Escape');
@@ -178,20 +208,23 @@ describe('The public finder (e2e, Chromium)', () => {
     );
     expect(other).toBeDefined();
     const page = await open('/?lang=es');
-    await page.selectOption('#group', other.group);
+    await page.click(`[data-group="${other.group}"]`);
+    await zoomTo(page, 16);
     await page.waitForFunction(
       (id) =>
         document
-          .querySelector(`.marker[data-shelter-id="${id}"]`)
+          .querySelector(`.marker[data-shelter-id="${id}"] .label`)
           ?.textContent?.includes('No es para este grupo'),
       other.id,
     );
     // Its own words and symbol: neither full (it will not free up) nor unknown (nothing is missing).
-    expect(await markerText(page, other.id)).toBe('⊘ No es para este grupo');
+    expect(await markerBand(page, other.id)).toBe('⊘ No es para este grupo');
+    // Not in the lists either: they answer for the group.
+    expect(await page.locator(`.cards li[data-shelter-id="${other.id}"]`).count()).toBe(0);
     await page.selectOption('#language', 'en');
     await page.waitForFunction(
       (id) =>
-        document.querySelector(`.marker[data-shelter-id="${id}"]`)?.textContent ===
+        document.querySelector(`.marker[data-shelter-id="${id}"] .label .band`)?.textContent ===
         '⊘ Not for this group',
       other.id,
     );
@@ -214,8 +247,8 @@ describe('The public finder (e2e, Chromium)', () => {
     await context.setOffline(true);
     try {
       await page.reload();
-      await page.waitForSelector('#list li');
-      expect(await page.locator('#list li').count()).toBe(shelterCount);
+      await page.waitForSelector('.cards li');
+      expect(await page.locator('.cards li').count()).toBe(shelterCount);
       expect(await page.locator('#connection').textContent()).toMatch(
         /^Sin conexión\. Datos guardados, actualizado hace/,
       );
@@ -228,25 +261,10 @@ describe('The public finder (e2e, Chromium)', () => {
 
   it('passes an accessibility scan (axe-core) with no serious or critical violation', async () => {
     const page = await open();
-    const axe = await readFile(
-      createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
-      'utf8',
-    );
-    await page.evaluate(axe);
-    await page.click('#list li .open');
-    const violations = await page.evaluate(async () => {
-      const result = await (
-        window as unknown as {
-          axe: {
-            run(): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }>;
-          };
-        }
-      ).axe.run();
-      return result.violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
-    });
-    expect(violations).toEqual([]);
+    await page.waitForSelector('#map[data-zoom]');
+    expect(await axeFindings(page)).toEqual([]);
+    await page.click('#answer li .open');
+    expect(await axeFindings(page)).toEqual([]);
     await page.close();
   });
 

@@ -314,7 +314,7 @@ describe('Problem reports from the public (e2e, real sockets and Chromium)', () 
     const here = await shelterShowing(6, 'Albergue del botón');
     const page = await browser.context.newPage();
     await page.goto(`${app.url}/?lang=fr`);
-    await page.click(`#list .open[data-shelter-id="${here}"]`);
+    await page.click(`#list-view .open[data-shelter-id="${here}"]`);
     await page.click(`#detail .report-reason[data-reason="NO_ANSWER"]`);
     await page.waitForSelector('#report-status:has-text("Merci")');
     expect(await page.locator('#report-status').textContent()).toBe(

@@ -1,13 +1,48 @@
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+/**
+ * The first screen waits for the snapshot and for its language's catalogue, and the script
+ * asks for both only once it runs: a whole round trip after the page. Announced in the page's
+ * head, they come with the script instead. Every catalogue, since the page picks its language
+ * only when it runs and names each language in itself in the switcher anyway (about 6 KB).
+ */
+function preloadFirstScreen(): Plugin {
+  return {
+    name: 'albergue-preload-first-screen',
+    transformIndexHtml: {
+      order: 'post',
+      handler: (_html, { bundle }) => [
+        {
+          tag: 'link',
+          attrs: { rel: 'preload', href: '/availability.json', as: 'fetch', crossorigin: true },
+          injectTo: 'head',
+        },
+        ...Object.values(bundle ?? {}).flatMap((chunk) =>
+          chunk.type === 'chunk' &&
+          /\/libs\/i18n\/src\/catalogues\//.test(chunk.facadeModuleId ?? '')
+            ? [
+                {
+                  tag: 'link',
+                  attrs: { rel: 'modulepreload', href: `/${chunk.fileName}`, crossorigin: true },
+                  injectTo: 'head' as const,
+                },
+              ]
+            : [],
+        ),
+      ],
+    },
+  };
+}
 
 // The public pages, built to apps/web/dist and served by the API at /. The service worker is
 // built beside them as /sw.js (no hash: its address must not change).
 export default defineConfig({
   root: here('.'),
   base: '/',
+  plugins: [preloadFirstScreen()],
   // The two dependency-free libs the server reads too (the same aliases as tsconfig.json's paths):
   // the only server code the web may import (the boundary rules in .dependency-cruiser.cjs).
   resolve: {
@@ -23,6 +58,12 @@ export default defineConfig({
     sourcemap: false,
     rollupOptions: {
       input: { main: here('index.html'), sw: here('sw/sw.ts') },
+      // Importing the two libs does nothing but define things (their tables, e.g. the borough
+      // catalogue's look-up maps, are built for whoever uses them): what the first view does not
+      // use stays out of it, and the borough catalogue comes only with the map's fallback.
+      treeshake: {
+        moduleSideEffects: (id: string) => !/\/libs\/(contracts|i18n)\/src\//.test(id),
+      },
       output: {
         entryFileNames: (chunk) => (chunk.name === 'sw' ? 'sw.js' : 'assets/[name]-[hash].js'),
       },

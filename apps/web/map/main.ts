@@ -1,20 +1,13 @@
-import {
-  bandFor,
-  offersSpace,
-  POPULATIONS,
-  type PopulationName,
-  type PublicShelter as Shelter,
-  SERVICES,
-  type ServiceName,
-} from '@albergue/contracts';
+import { type PopulationName, SERVICES, type ServiceName } from '@albergue/contracts';
 import { LANGUAGES, type MessageKey } from '@albergue/i18n';
 import { showHttpsNotice } from './https-notice';
 import { languageNames, preferredLanguage, t, useLanguage } from './i18n';
-import { connectLive, type Connection } from './live';
-import { MapLayer } from './map-layer';
-import { nearest, type Point } from './nearest';
+import type { Connection } from './live';
+import type { MapLayer } from './map-layer';
+import type { Point } from './nearest';
+import { rank } from './rank';
 import { listenForReports } from './report';
-import { ageText, BAND_ORDER, detailHtml, escapeHtml, summaryHtml, type View } from './render';
+import { ageText, cardHtml, detailHtml, escapeHtml, type View } from './render';
 import { Store, type SavedSnapshot } from './store';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -31,7 +24,19 @@ const filters: {
 };
 let connection: Connection = 'reconnecting';
 let openId: string | null = null;
-let layer: MapLayer;
+/** The map and Leaflet are loaded when the map is first shown: a phone opens on the list. */
+let layer: Promise<MapLayer> | null = null;
+/** Side by side from here on; on a phone the list comes first and the map is a second view. */
+const wide = window.matchMedia('(min-width: 48rem)');
+
+async function fetchSnapshot(cache: RequestCache = 'no-store'): Promise<SavedSnapshot> {
+  const response = await fetch('/availability.json', { cache });
+  return (await response.json()) as SavedSnapshot;
+}
+
+// Asked for before anything else is awaited: the shelters are what the page is for. The page's
+// head has already asked (vite.config.ts); a plain request takes that answer.
+const firstSnapshot = fetchSnapshot('default');
 
 function view(): View {
   return {
@@ -41,30 +46,19 @@ function view(): View {
   };
 }
 
-function fits(shelter: Shelter): boolean {
-  return (
-    (!filters.group || shelter.populations.includes(filters.group)) &&
-    (!filters.service || shelter.services.includes(filters.service))
-  );
-}
-
-function hasSpace(shelter: Shelter, current: View): boolean {
-  return offersSpace(bandFor(shelter, current.group, current.freshness));
-}
-
 /** The texts that do not depend on data, in the chosen language. */
 function translateShell(): void {
   document.querySelectorAll<HTMLElement>('[data-t]').forEach((element) => {
     element.textContent = t(element.dataset.t as MessageKey);
   });
+  document.querySelectorAll<HTMLElement>('[data-t-label]').forEach((element) => {
+    element.setAttribute('aria-label', t(element.dataset.tLabel as MessageKey));
+  });
   document.title = t('title');
   const option = (value: string, label: string, selected: boolean) =>
     `<option value="${value}"${selected ? ' selected' : ''}>${escapeHtml(label)}</option>`;
-  $('group').innerHTML =
-    option('', t('group.any'), !filters.group) +
-    POPULATIONS.map((g) => option(g, t(`group.${g}`), filters.group === g)).join('');
   $('service').innerHTML =
-    option('', t('service.any'), !filters.service) +
+    option('', t('finder.anyService'), !filters.service) +
     SERVICES.map((s) => option(s, t(`service.${s}`), filters.service === s)).join('');
 }
 
@@ -80,51 +74,35 @@ function renderConnection(): void {
   }
 }
 
-function renderList(): void {
+/**
+ * The answer first: shelters with space for the group, nearest first when the person gave a
+ * point; said plainly when there are none, or only a few places; then the others.
+ */
+function renderLists(): void {
   const current = view();
-  const shown = [...store.shelters.values()].filter(fits);
-  const ordered = filters.from
-    ? nearest(shown, filters.from, () => true)
-    : shown
-        .sort(
-          (a, b) =>
-            BAND_ORDER.indexOf(bandFor(a, current.group, current.freshness)) -
-              BAND_ORDER.indexOf(bandFor(b, current.group, current.freshness)) ||
-            a.name.localeCompare(b.name),
-        )
-        .map((shelter) => ({ shelter, km: null }));
-  $('list').innerHTML = ordered
-    .map(
-      ({ shelter, km }) =>
-        `<li data-shelter-id="${shelter.id}">${summaryHtml(shelter, current, km)}</li>`,
-    )
-    .join('');
-  $('status').textContent = t('count', { n: ordered.length });
-  renderNearest(current);
+  const { space, others } = rank(store.shelters.values(), current, filters.from);
+  $('answer-title').textContent = t(filters.from ? 'finder.nearest' : 'finder.space');
+  $('status').textContent = t('count', { n: space.length });
+  const note = $('answer-note');
+  note.textContent =
+    space.length === 0
+      ? t(filters.group ? 'nearest.none' : 'finder.none')
+      : space.every((entry) => entry.band === 'FEW')
+        ? t('finder.fewOnly')
+        : '';
+  note.hidden = note.textContent === '';
+  $('answer').innerHTML = space.map((entry) => cardHtml(entry, current)).join('');
+  $('others-title').hidden = others.length === 0;
+  $('others').innerHTML = others.map((entry) => cardHtml(entry, current)).join('');
 }
 
-function renderNearest(current: View): void {
-  const target = $('nearest');
-  if (!filters.from) {
-    target.innerHTML = '';
-    return;
-  }
-  const [best] = nearest(
-    [...store.shelters.values()],
-    filters.from,
-    (s) => fits(s) && hasSpace(s, current),
-  );
-  target.innerHTML = best
-    ? summaryHtml(best.shelter, current, best.km)
-    : `<p>${escapeHtml(t('nearest.none'))}</p>`;
+function renderMap(): void {
+  void layer?.then((map) => map.show(store.shelters.values(), view()));
 }
 
 function renderAll(): void {
-  const current = view();
-  for (const shelter of store.shelters.values()) {
-    layer.show(shelter, current);
-  }
-  renderList();
+  renderLists();
+  renderMap();
   renderDetail();
   renderConnection();
 }
@@ -140,23 +118,75 @@ function renderDetail(): void {
   sheet.hidden = false;
 }
 
+/** The sheet opens on the shelter's name: read first, and in view. */
 function openDetail(id: string): void {
   openId = id;
   renderDetail();
-  $('detail-close')?.focus();
+  $('detail').scrollTop = 0;
+  $('detail-name')?.focus();
 }
 
 function closeDetail(): void {
   const id = openId;
   openId = null;
   renderDetail();
-  document.querySelector<HTMLElement>(`#list [data-shelter-id="${id}"] .open`)?.focus();
+  document.querySelector<HTMLElement>(`.cards .open[data-shelter-id="${id}"]`)?.focus();
 }
 
-function pick(point: Point): void {
+function showMap(): Promise<MapLayer> {
+  layer ??= Promise.all([
+    import('./map-layer'),
+    fetch('/config.json').then(
+      (r) => r.json() as Promise<{ tileUrl: string; tileAttribution: string }>,
+    ),
+  ]).then(([{ MapLayer }, config]) => {
+    const map = new MapLayer($('map'), config, openDetail, pickOnMap, $('map-notice'));
+    map.fit([...store.shelters.values()].map((shelter) => shelter.location));
+    if (filters.from) {
+      map.mark(filters.from);
+    }
+    map.show(store.shelters.values(), view());
+    return map;
+  });
+  layer.catch(() => {
+    // Offline before the map's chunk was ever saved: try again when asked again.
+    layer = null;
+  });
+  return layer;
+}
+
+function showView(which: 'list' | 'map'): void {
+  document.querySelector('main')!.dataset.view = which;
+  $('show-list').setAttribute('aria-pressed', String(which === 'list'));
+  $('show-map').setAttribute('aria-pressed', String(which === 'map'));
+  if (which === 'map') {
+    document.querySelector('.views')!.scrollIntoView();
+    void showMap().then((map) => map.resize());
+  } else {
+    window.scrollTo(0, 0);
+  }
+}
+
+function locate(point: Point): void {
   filters.from = point;
-  layer.mark(point);
-  renderList();
+  renderLists();
+  void layer?.then((map) => map.mark(point));
+}
+
+/** A tap where the person is: on a phone, back to the list, which now starts with the nearest. */
+function pickOnMap(point: Point): void {
+  locate(point);
+  if (!wide.matches) {
+    showView('list');
+  }
+}
+
+function chooseGroup(group: PopulationName | null): void {
+  filters.group = group;
+  document.querySelectorAll<HTMLElement>('[data-group]').forEach((button) => {
+    button.setAttribute('aria-pressed', String((button.dataset.group || null) === group));
+  });
+  renderAll();
 }
 
 async function switchLanguage(code: string): Promise<void> {
@@ -168,62 +198,48 @@ async function switchLanguage(code: string): Promise<void> {
   renderAll();
 }
 
-async function loadSnapshot(): Promise<void> {
-  const response = await fetch('/availability.json', { cache: 'no-store' });
-  store.load((await response.json()) as SavedSnapshot);
+/** The switcher names each language in itself; all names need every catalogue, so after the list. */
+async function fillLanguages(current: { code: string; name: string }): Promise<void> {
+  const option = (code: string, name: string) =>
+    `<option value="${code}" lang="${code}"${code === current.code ? ' selected' : ''}>${escapeHtml(name)}</option>`;
+  $('language').innerHTML = option(current.code, current.name);
+  const names = await languageNames();
+  $('language').innerHTML = LANGUAGES.map((code) => option(code, names.get(code) ?? code)).join('');
 }
 
-async function start(): Promise<void> {
-  await useLanguage(preferredLanguage());
-  showHttpsNotice();
-  translateShell();
-  const names = await languageNames();
-  $('language').innerHTML = LANGUAGES.map(
-    (code) =>
-      `<option value="${code}" lang="${code}"${code === document.documentElement.lang ? ' selected' : ''}>${escapeHtml(names.get(code) ?? code)}</option>`,
-  ).join('');
-  const config = (await fetch('/config.json').then((r) => r.json())) as {
-    tileUrl: string;
-    tileAttribution: string;
-  };
-  layer = new MapLayer($('map'), config, openDetail, pick);
-  store.onChange((changed) => {
-    const current = view();
-    changed.forEach((shelter) => layer.show(shelter, current));
-    renderList();
-    if (openId && changed.some((s) => s.id === openId)) {
-      renderDetail();
-    }
-    renderConnection();
-  });
-  await loadSnapshot();
-  layer.fit([...store.shelters.values()].map((shelter) => shelter.location));
-  renderAll();
-  connectLive(store, loadSnapshot, (state) => {
-    connection = state;
-    renderConnection();
-  });
+async function loadSnapshot(): Promise<void> {
+  store.load(await fetchSnapshot());
+}
 
+function listen(): void {
   $('language').addEventListener('change', (event) => {
     void switchLanguage((event.target as HTMLSelectElement).value);
   });
-  $('group').addEventListener('change', (event) => {
-    filters.group = ((event.target as HTMLSelectElement).value || null) as PopulationName | null;
-    renderAll();
+  document.querySelectorAll<HTMLElement>('[data-group]').forEach((button) => {
+    button.addEventListener('click', () =>
+      chooseGroup((button.dataset.group || null) as PopulationName | null),
+    );
   });
   $('service').addEventListener('change', (event) => {
     filters.service = ((event.target as HTMLSelectElement).value || null) as ServiceName | null;
     renderAll();
   });
+  $('show-list').addEventListener('click', () => showView('list'));
+  $('show-map').addEventListener('click', () => showView('map'));
+  wide.addEventListener('change', () => {
+    if (wide.matches) {
+      void showMap().then((map) => map.resize());
+    }
+  });
   $('locate').addEventListener('click', () => {
     navigator.geolocation.getCurrentPosition(
       (position) => {
         const point = { lat: position.coords.latitude, lng: position.coords.longitude };
-        pick(point);
-        layer.focus(point);
+        locate(point);
+        void layer?.then((map) => map.focus(point));
       },
       () => {
-        $('nearest').innerHTML = `<p>${escapeHtml(t('nearest.denied'))}</p>`;
+        $('locate-note').textContent = t('nearest.denied');
       },
       { maximumAge: 60_000, timeout: 15_000 },
     );
@@ -243,13 +259,42 @@ async function start(): Promise<void> {
       closeDetail();
     }
   });
+}
+
+async function start(): Promise<void> {
+  const catalogue = await useLanguage(preferredLanguage());
+  showHttpsNotice();
+  translateShell();
+  listen();
+  store.load(await firstSnapshot);
+  renderAll();
+  store.onChange((changed) => {
+    renderLists();
+    renderMap();
+    if (openId && changed.some((s) => s.id === openId)) {
+      renderDetail();
+    }
+    renderConnection();
+  });
+  // What is not needed to read the list comes after it: the service worker (its install
+  // downloads every asset for offline use), the map where the screen is wide enough, the other
+  // languages' names, and live updates (socket.io is a chunk of its own).
+  if ('serviceWorker' in navigator) {
+    void navigator.serviceWorker.register('/sw.js').catch(() => undefined);
+  }
+  if (wide.matches) {
+    void showMap();
+  }
+  void fillLanguages(catalogue);
+  const { connectLive } = await import('./live');
+  connectLive(store, loadSnapshot, (state) => {
+    connection = state;
+    renderConnection();
+  });
   // Ages move with time even when nothing changes.
   window.setInterval(renderAll, 30_000);
 }
 
-if ('serviceWorker' in navigator) {
-  void navigator.serviceWorker.register('/sw.js').catch(() => undefined);
-}
 start().catch(() => {
   let message = 'No se pudo cargar la información. Intente de nuevo.';
   try {

@@ -1,9 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { distanceKm, nearest } from './nearest';
-import type { PublicShelter as Shelter } from '@albergue/contracts';
-
-const at = (id: string, lat: number, lng: number) =>
-  ({ id, location: { lat, lng, approximate: false, radiusKm: null } }) as Shelter;
+import { distanceKm } from './nearest';
 
 describe(distanceKm.name, () => {
   it('measures great-circle distance in kilometres', () => {
@@ -13,14 +9,5 @@ describe(distanceKm.name, () => {
       1,
     );
     expect(distanceKm({ lat: 19.4, lng: -99.1 }, { lat: 19.4, lng: -99.1 })).toBe(0);
-  });
-});
-
-describe(nearest.name, () => {
-  it('orders the shelters that fit by distance from the person', () => {
-    const shelters = [at('far', 19.5, -99.1), at('near', 19.41, -99.1), at('closed', 19.4, -99.1)];
-    const found = nearest(shelters, { lat: 19.4, lng: -99.1 }, (s) => s.id !== 'closed');
-    expect(found.map((f) => f.shelter.id)).toEqual(['near', 'far']);
-    expect(found[0].km).toBeCloseTo(1.11, 1);
   });
 });

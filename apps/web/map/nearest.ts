@@ -1,5 +1,3 @@
-import type { PublicShelter as Shelter } from '@albergue/contracts';
-
 export interface Point {
   lat: number;
   lng: number;
@@ -16,16 +14,4 @@ export function distanceKm(a: Point, b: Point): number {
     Math.sin(dLat / 2) ** 2 +
     Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLng / 2) ** 2;
   return 2 * EARTH_KM * Math.asin(Math.min(1, Math.sqrt(h)));
-}
-
-/** The shelters that pass `fits`, nearest first, with their distance. */
-export function nearest(
-  shelters: Shelter[],
-  from: Point,
-  fits: (shelter: Shelter) => boolean,
-): { shelter: Shelter; km: number }[] {
-  return shelters
-    .filter(fits)
-    .map((shelter) => ({ shelter, km: distanceKm(from, shelter.location) }))
-    .sort((a, b) => a.km - b.km);
 }

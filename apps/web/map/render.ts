@@ -17,10 +17,11 @@ import {
   type MessageKey,
 } from '@albergue/i18n';
 import { catalogue, t } from './i18n';
+import type { Ranked } from './rank';
 import { reportStatus } from './report';
 
 /** A symbol and words with every colour: a band is never told by colour alone. */
-const SYMBOLS: Record<Band, string> = {
+export const SYMBOLS: Record<Band, string> = {
   SPACE: '✔',
   FEW: '!',
   FULL: '✖',
@@ -28,8 +29,6 @@ const SYMBOLS: Record<Band, string> = {
   UNKNOWN: '?',
   NOT_SERVED: '⊘',
 };
-/** Where to go first: space, then few, then unknown (call first), then full, closed, not for them. */
-export const BAND_ORDER: Band[] = ['SPACE', 'FEW', 'UNKNOWN', 'FULL', 'CLOSED', 'NOT_SERVED'];
 
 /** `NOT_SERVED` -> `not-served`, for class names. */
 export function bandClass(band: Band): string {
@@ -51,27 +50,40 @@ export function bandHtml(band: Band, extra = ''): string {
   return `<span class="band band-${bandClass(band)}"><span aria-hidden="true">${SYMBOLS[band]}</span> ${escapeHtml(t(`band.${band}`))}${extra}</span>`;
 }
 
-/** The marker's label: band, and free places for the chosen group where the public may see them. */
-export function markerHtml(shelter: Shelter, view: View): string {
-  const free = freePlaces(shelter, view.group);
+/** Band and, where it helps, free places: "✖ Full" alone, never "Full · 0 free places". */
+function factsHtml(shelter: Shelter, view: View): string {
   const band = bandFor(shelter, view.group, view.freshness);
-  const count = free !== null && offersSpace(band) ? ` · ${free}` : '';
-  return `<span class="marker" data-shelter-id="${shelter.id}">${bandHtml(band, count)}</span>`;
+  const free = freePlaces(shelter, view.group);
+  return [
+    bandHtml(band),
+    free !== null && offersSpace(band) ? escapeHtml(t('free', { n: free })) : '',
+  ]
+    .filter(Boolean)
+    .join(' · ');
 }
 
-export function summaryHtml(shelter: Shelter, view: View, km: number | null): string {
-  const band = bandFor(shelter, view.group, view.freshness);
-  const free = freePlaces(shelter, view.group);
-  const parts = [
-    bandHtml(band),
-    free !== null && band !== 'UNKNOWN' && band !== 'CLOSED'
-      ? escapeHtml(t('free', { n: free }))
-      : '',
-    km === null ? '' : escapeHtml(t('nearest.distance', { km: km.toFixed(1) })),
-  ].filter(Boolean);
-  return `<button type="button" class="open" data-shelter-id="${shelter.id}">${escapeHtml(shelter.name)}</button>
-    <span class="facts">${parts.join(' · ')}</span>
-    <small>${escapeHtml(shelter.address.borough ?? '')} · ${escapeHtml(ageText(shelter.availability.updatedAt, view.freshness.now))}</small>`;
+/** How far (when the person gave a point) or which borough, and how old the figures are. */
+function whereAndWhen(shelter: Shelter, view: View, km: number | null): string {
+  const where =
+    km === null ? (shelter.address.borough ?? '') : t('nearest.distance', { km: km.toFixed(1) });
+  return [where, ageText(shelter.availability.updatedAt, view.freshness.now)]
+    .filter(Boolean)
+    .map(escapeHtml)
+    .join(' · ');
+}
+
+const digits = (phone: string) => phone.replace(/[^\d+]/g, '');
+
+/** One shelter in the lists: its name opens the sheet; a large call button when it has a phone. */
+export function cardHtml({ shelter, km }: Ranked, view: View): string {
+  const phone = shelter.contact.phone;
+  const call = phone
+    ? `<a class="call" href="tel:${escapeHtml(digits(phone))}"><span aria-hidden="true">☎</span> ${escapeHtml(t('detail.phone'))}<span class="sr-only"> ${escapeHtml(shelter.name)}</span></a>`
+    : '';
+  return `<li class="card" data-shelter-id="${shelter.id}">
+    <div><button type="button" class="open" data-shelter-id="${shelter.id}">${escapeHtml(shelter.name)}</button>
+    <span class="facts">${factsHtml(shelter, view)}</span>
+    <small>${whereAndWhen(shelter, view, km)}</small></div>${call}</li>`;
 }
 
 function row(label: string, value: string): string {
@@ -81,7 +93,6 @@ function row(label: string, value: string): string {
 /** The detail sheet: everything a person needs to get there, or to call first. */
 export function detailHtml(shelter: Shelter, view: View): string {
   const { contact, eligibility } = shelter;
-  const digits = (phone: string) => phone.replace(/[^\d+]/g, '');
   const requirements = [
     t(eligibility.idRequired ? 'req.idRequired' : 'req.noId'),
     eligibility.petsAllowed ? t('req.pets') : '',
@@ -93,8 +104,8 @@ export function detailHtml(shelter: Shelter, view: View): string {
     .filter(Boolean)
     .join(', ');
   const place = `${shelter.location.lat},${shelter.location.lng}`;
-  return `<h2 id="detail-name">${escapeHtml(shelter.name)}</h2>
-    <p>${summaryHtml(shelter, view, null).replace(/<button[^>]*>.*?<\/button>/s, '')}</p>
+  return `<h2 id="detail-name" tabindex="-1">${escapeHtml(shelter.name)}</h2>
+    <p>${factsHtml(shelter, view)}<br><small>${whereAndWhen(shelter, view, null)}</small></p>
     ${shelter.location.approximate ? `<p class="note">${escapeHtml(t('approximate'))}</p>` : ''}
     <dl>
       ${row(t('detail.address'), escapeHtml(address))}

@@ -109,5 +109,17 @@ export default {
     'pages.language.pt': 'Portuguese',
     'pages.withSpace': '{n, plural, one {# shelter with space} other {# shelters with space}}',
     'pages.elsewhere': 'Other places',
+    // The finder's first screen (issue 16)
+    'finder.space': 'With space now',
+    'finder.nearest': 'With space, nearest first',
+    'finder.fewOnly': 'None has much space: these have a few places. Call before you go.',
+    'finder.none': 'No shelter has space right now.',
+    'finder.others': 'Other shelters',
+    'finder.anyService': 'All services',
+    'finder.view.list': 'List',
+    'finder.view.map': 'Map',
+    'finder.area': 'Approximate area',
+    'finder.noTiles':
+      'The map background is unavailable. The names are boroughs: tap where you are.',
   },
 } satisfies Catalogue;

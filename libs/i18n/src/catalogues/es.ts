@@ -108,5 +108,17 @@ export default {
     'pages.language.pt': 'portugués',
     'pages.withSpace': '{n, plural, one {# albergue con lugar} other {# albergues con lugar}}',
     'pages.elsewhere': 'Otros lugares',
+    // The finder's first screen (issue 16)
+    'finder.space': 'Con lugar ahora',
+    'finder.nearest': 'Con lugar, el más cercano primero',
+    'finder.fewOnly': 'Ninguno tiene mucho lugar: estos tienen pocos. Llame antes de ir.',
+    'finder.none': 'Ahora ningún albergue tiene lugar.',
+    'finder.others': 'Los demás albergues',
+    'finder.anyService': 'Todos los servicios',
+    'finder.view.list': 'Lista',
+    'finder.view.map': 'Mapa',
+    'finder.area': 'Zona aproximada',
+    'finder.noTiles':
+      'El fondo del mapa no está disponible. Los nombres son alcaldías: toque donde usted está.',
   },
 } as const;

@@ -110,5 +110,17 @@ export default {
     'pages.withSpace':
       '{n, plural, one {# foyer avec de la place} other {# foyers avec de la place}}',
     'pages.elsewhere': 'Autres lieux',
+    // The finder's first screen (issue 16)
+    'finder.space': 'Avec de la place maintenant',
+    'finder.nearest': 'Avec de la place, le plus proche d’abord',
+    'finder.fewOnly': 'Aucun n’a beaucoup de place : ceux-ci en ont peu. Appelez avant d’y aller.',
+    'finder.none': 'Aucun foyer n’a de place en ce moment.',
+    'finder.others': 'Les autres foyers',
+    'finder.anyService': 'Tous les services',
+    'finder.view.list': 'Liste',
+    'finder.view.map': 'Carte',
+    'finder.area': 'Zone approximative',
+    'finder.noTiles':
+      'Le fond de carte n’est pas disponible. Les noms sont ceux des arrondissements : touchez là où vous êtes.',
   },
 } satisfies Catalogue;

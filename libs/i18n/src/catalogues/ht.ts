@@ -112,5 +112,16 @@ export default {
     'pages.language.pt': 'pòtigè',
     'pages.withSpace': '{n} abri ki gen plas',
     'pages.elsewhere': 'Lòt kote',
+    // The finder's first screen (issue 16)
+    'finder.space': 'Gen plas kounye a',
+    'finder.nearest': 'Gen plas, sa ki pi pre a an premye',
+    'finder.fewOnly': 'Okenn pa gen anpil plas: sa yo gen kèk plas. Rele anvan ou ale.',
+    'finder.none': 'Kounye a pa gen plas nan okenn abri.',
+    'finder.others': 'Lòt abri yo',
+    'finder.anyService': 'Tout sèvis yo',
+    'finder.view.list': 'Lis',
+    'finder.view.map': 'Kat',
+    'finder.area': 'Zòn apeprè',
+    'finder.noTiles': 'Fon kat la pa disponib. Non yo se non zòn yo: touche kote ou ye.',
   },
 } satisfies Catalogue;

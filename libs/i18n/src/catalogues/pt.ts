@@ -109,5 +109,17 @@ export default {
     'pages.language.pt': 'português',
     'pages.withSpace': '{n, plural, one {# abrigo com vaga} other {# abrigos com vaga}}',
     'pages.elsewhere': 'Outros lugares',
+    // The finder's first screen (issue 16)
+    'finder.space': 'Com vaga agora',
+    'finder.nearest': 'Com vaga, o mais perto primeiro',
+    'finder.fewOnly': 'Nenhum tem muita vaga: estes têm poucas. Ligue antes de ir.',
+    'finder.none': 'Nenhum abrigo tem vaga agora.',
+    'finder.others': 'Os outros abrigos',
+    'finder.anyService': 'Todos os serviços',
+    'finder.view.list': 'Lista',
+    'finder.view.map': 'Mapa',
+    'finder.area': 'Área aproximada',
+    'finder.noTiles':
+      'O fundo do mapa não está disponível. Os nomes são regiões: toque onde você está.',
   },
 } satisfies Catalogue;
