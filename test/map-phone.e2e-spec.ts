@@ -113,6 +113,21 @@ describe('The public finder on a phone (e2e, Chromium, 360 × 740)', () => {
     await page.close();
   });
 
+  it('names the map’s own controls in the reader’s language, and again after a switch', async () => {
+    const page = await open('/?lang=ht');
+    await showMap(page);
+    const zoomIn = page.locator('#map .leaflet-control-zoom-in');
+    expect(await zoomIn.getAttribute('title')).toBe('Rapwoche');
+    expect(await zoomIn.getAttribute('aria-label')).toBe('Rapwoche');
+    await page.selectOption('#language', 'pt');
+    await page.waitForFunction(
+      () =>
+        document.querySelector('#map .leaflet-control-zoom-out')?.getAttribute('title') ===
+        'Afastar',
+    );
+    await page.close();
+  });
+
   it('shows the map as a second view; a chosen group fades the others as "not for this group", never "full"', async () => {
     const page = await open();
     await page.click('[data-group="WOMEN"]');

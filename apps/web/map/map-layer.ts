@@ -3,6 +3,7 @@ import L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
 import './map-layer.css';
 import { cluster } from './clusters';
+import { t } from './i18n';
 import { bandClass, type View } from './render';
 import { clusterHtml, markerHtml } from './markers';
 import type { Point } from './nearest';
@@ -72,10 +73,24 @@ export class MapLayer {
   show(shelters: Iterable<Shelter>, view: View): void {
     this.shelters = [...shelters];
     this.view = view;
+    this.labelZoom();
     this.draw();
   }
 
   /** Shows every shelter at once (the first view). */
+  /** Leaflet's zoom buttons say "Zoom in" in English: in the reader's language instead. */
+  private labelZoom(): void {
+    const buttons = [
+      ['.leaflet-control-zoom-in', t('finder.zoomIn')],
+      ['.leaflet-control-zoom-out', t('finder.zoomOut')],
+    ] as const;
+    for (const [selector, label] of buttons) {
+      const button = this.element.querySelector(selector);
+      button?.setAttribute('title', label);
+      button?.setAttribute('aria-label', label);
+    }
+  }
+
   fit(points: Point[]): void {
     if (points.length > 0) {
       this.map.fitBounds(L.latLngBounds(points.map((p) => [p.lat, p.lng])), { padding: [24, 24] });

@@ -119,6 +119,8 @@ export default {
     'finder.view.list': 'List',
     'finder.view.map': 'Map',
     'finder.area': 'Approximate area',
+    'finder.zoomIn': 'Zoom in',
+    'finder.zoomOut': 'Zoom out',
     'finder.noTiles':
       'The map background is unavailable. The names are boroughs: tap where you are.',
   },

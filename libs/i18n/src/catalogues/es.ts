@@ -118,6 +118,8 @@ export default {
     'finder.view.list': 'Lista',
     'finder.view.map': 'Mapa',
     'finder.area': 'Zona aproximada',
+    'finder.zoomIn': 'Acercar',
+    'finder.zoomOut': 'Alejar',
     'finder.noTiles':
       'El fondo del mapa no está disponible. Los nombres son alcaldías: toque donde usted está.',
   },

@@ -120,6 +120,8 @@ export default {
     'finder.view.list': 'Liste',
     'finder.view.map': 'Carte',
     'finder.area': 'Zone approximative',
+    'finder.zoomIn': 'Zoomer',
+    'finder.zoomOut': 'Dézoomer',
     'finder.noTiles':
       'Le fond de carte n’est pas disponible. Les noms sont ceux des arrondissements : touchez là où vous êtes.',
   },

@@ -122,6 +122,8 @@ export default {
     'finder.view.list': 'Lis',
     'finder.view.map': 'Kat',
     'finder.area': 'Zòn apeprè',
+    'finder.zoomIn': 'Rapwoche',
+    'finder.zoomOut': 'Elwaye',
     'finder.noTiles': 'Fon kat la pa disponib. Non yo se non zòn yo: touche kote ou ye.',
   },
 } satisfies Catalogue;

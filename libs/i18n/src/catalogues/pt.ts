@@ -119,6 +119,8 @@ export default {
     'finder.view.list': 'Lista',
     'finder.view.map': 'Mapa',
     'finder.area': 'Área aproximada',
+    'finder.zoomIn': 'Aproximar',
+    'finder.zoomOut': 'Afastar',
     'finder.noTiles':
       'O fundo do mapa não está disponível. Os nomes são regiões: toque onde você está.',
   },
