@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bandFor, offersSpace, type PublicSnapshot } from '@albergue/contracts';
 import { type Browser, chromium } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS } from '../../clients/chromium.js';
 import { type BenchProcess, recreateDatabase, spawnApi } from '../harness.js';
 
 /** The project root, from dist/bench/scenarios (where this file runs). */
@@ -76,18 +77,9 @@ export async function firstScreen({
     ...(seeded ? [{ name: 'seeded', url: databaseUrl }] : []),
   ];
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: CHROMIUM,
     headless: true,
-    // As test/helpers/browser.ts: no background calls home.
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: [...CHROMIUM_ARGS],
   });
   const rows: FirstScreenRow[] = [];
   try {

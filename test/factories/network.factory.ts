@@ -1,4 +1,4 @@
-import { boroughByCode } from '@albergue/contracts';
+import { boroughByCode, SERVICES } from '@albergue/contracts';
 import { adminOf, type Reachable } from '../helpers/test-app.js';
 import { createOrganisation, shelterFor } from './shelter.factory.js';
 import { type Person, staffAt } from './staff.factory.js';
@@ -37,16 +37,6 @@ const HOURS = [
     ],
   },
   null,
-];
-
-const SERVICES = [
-  'MEALS',
-  'SHOWERS',
-  'LEGAL_AID',
-  'MEDICAL',
-  'PSYCHOSOCIAL',
-  'INTERNET',
-  'PHONE_CHARGING',
 ];
 
 export interface SampleNetwork {

@@ -2,8 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type BrowserContext, chromium } from 'playwright-core';
-
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+import { CHROMIUM, CHROMIUM_ARGS } from '../../clients/chromium.js';
 
 /**
  * Debian's Chromium, headless, with a fresh profile and none of its background calls home
@@ -22,16 +21,7 @@ export async function launchBrowser({
     executablePath: CHROMIUM,
     headless: true,
     locale,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      ...args,
-    ],
+    args: [...CHROMIUM_ARGS, ...args],
   });
   return {
     context,
