@@ -44,14 +44,31 @@ describe('Realtime: staff screens (e2e)', () => {
     sockets.push(socket);
     return socket;
   };
-  const register = async (shelterId: string, name: string) =>
+  const register = async (shelterId: string, name: string, by: SignedIn = coordinator) =>
     (
-      await coordinator.gql<{ registerHousehold: { members: { id: string }[] } }>(REGISTER, {
+      await by.gql<{ registerHousehold: { members: { id: string }[] } }>(REGISTER, {
         input: householdInput(shelterId, [adult(name, { population: 'MEN' })], {
           legalBasis: { basis: 'VITAL_INTEREST', explainedIn: 'es' },
         }),
       })
     ).data!.registerHousehold.members[0].id;
+  /** A COMAR appointment an hour from now (within APPOINTMENTS_AHEAD); its id. */
+  const appointmentFor = async (residentId: string, by: SignedIn = coordinator) => {
+    const added = await by.gql<{ addAppointment: { id: string } }>(
+      'mutation($input: AddAppointmentInput!) { addAppointment(input: $input) { id } }',
+      {
+        input: {
+          requestId: randomUUID(),
+          residentId,
+          kind: 'COMAR',
+          startsAt: new Date(Date.now() + 3_600_000).toISOString(),
+          place: 'COMAR CDMX',
+        },
+      },
+    );
+    expect(added.errors).toBeUndefined();
+    return added.data!.addAppointment.id;
+  };
 
   beforeAll(async () => {
     app = await startTestApp({ STAFF_CHECK: '300ms', HOLD_WARNING: '2h' });
@@ -127,22 +144,9 @@ describe('Realtime: staff screens (e2e)', () => {
   it('tells the shelter’s staff of appointments coming up, by id, and nobody else', async () => {
     const screen = await staffSocket(volunteer);
     const elsewhere = await staffSocket(coordinator);
-    const resident = await register(shelterA, 'Cita Próxima');
-    const added = await coordinator.gql<{ addAppointment: { id: string } }>(
-      'mutation($input: AddAppointmentInput!) { addAppointment(input: $input) { id } }',
-      {
-        input: {
-          requestId: randomUUID(),
-          residentId: resident,
-          kind: 'COMAR',
-          startsAt: new Date(Date.now() + 3_600_000).toISOString(),
-          place: 'COMAR CDMX',
-        },
-      },
-    );
-    expect(added.errors).toBeUndefined();
+    const appointmentId = await appointmentFor(await register(shelterA, 'Cita Próxima'));
     const due = await screen.next<Due>('appointmentsDue', (d) =>
-      d.appointments.some((a) => a.appointmentId === added.data!.addAppointment.id),
+      d.appointments.some((a) => a.appointmentId === appointmentId),
     );
     expect(due.shelterId).toBe(shelterA);
     expect(Object.keys(due.appointments[0]).sort()).toEqual([
@@ -185,31 +189,15 @@ describe('Realtime: staff screens (e2e)', () => {
       },
     );
     expect(hold.errors).toBeUndefined();
-    const resident = (
-      await coordinatorC.gql<{ registerHousehold: { members: { id: string }[] } }>(REGISTER, {
-        input: householdInput(shelterC, [adult('Cita Ajena', { population: 'MEN' })], {
-          legalBasis: { basis: 'VITAL_INTEREST', explainedIn: 'es' },
-        }),
-      })
-    ).data!.registerHousehold.members[0].id;
-    const added = await coordinatorC.gql<{ addAppointment: { id: string } }>(
-      'mutation($input: AddAppointmentInput!) { addAppointment(input: $input) { id } }',
-      {
-        input: {
-          requestId: randomUUID(),
-          residentId: resident,
-          kind: 'COMAR',
-          startsAt: new Date(Date.now() + 3_600_000).toISOString(),
-          place: 'COMAR CDMX',
-        },
-      },
+    const appointmentId = await appointmentFor(
+      await register(shelterC, 'Cita Ajena', coordinatorC),
+      coordinatorC,
     );
-    expect(added.errors).toBeUndefined();
     // The board's own staff hear all of it: the others had the same time to.
     await screen.next<Hold>('holdArrived', (h) => h.shelterId === shelterC);
     await screen.next<Hold>('holdExpiring', (h) => h.shelterId === shelterC);
     await screen.next<Due>('appointmentsDue', (d) =>
-      d.appointments.some((a) => a.appointmentId === added.data!.addAppointment.id),
+      d.appointments.some((a) => a.appointmentId === appointmentId),
     );
     await new Promise((resolve) => setTimeout(resolve, 700));
 
