@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { makeMember, shelterFor } from './factories/shelter.factory.js';
 import { networkUser, type Person, staffAt } from './factories/staff.factory.js';
 import { launchBrowser } from './helpers/browser.js';
+import { axeFindings } from './helpers/finder-page.js';
 import { captureLogs } from './helpers/log-capture.js';
 import { connect, type TestSocket } from './helpers/sockets.js';
 import { adminOf, startTestApp, type TestApp } from './helpers/test-app.js';
@@ -340,12 +341,15 @@ describe('Problem reports from the public (e2e, real sockets and Chromium)', () 
     expect(await page.locator('h1').textContent()).toBe('Ou te gen yon pwoblèm ak abri sa a?');
     expect(await page.locator('b').textContent()).toBe('Albergue sin script');
     expect(await page.locator('form button').count()).toBe(4);
+    // Screens of their own: nothing serious or critical for axe-core.
+    expect(await axeFindings(page)).toEqual([]);
     await page.click('button[value="TURNED_AWAY_DESPITE_SPACE"]');
     await page.waitForSelector('h1:has-text("Mèsi")');
     expect(await page.locator('h1').textContent()).toBe('Mèsi. Rezo abri yo resevwa mesaj ou a.');
     expect(page.url()).toBe(`${app.url}/text/report`);
     expect(await page.content()).not.toMatch(/<script/i);
     expect(scripts).toEqual([]);
+    expect(await axeFindings(page)).toEqual([]);
     expect(await stored(here)).toEqual({ turned_away_despite_space: 1 });
     await page.close();
   });
