@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
 import { makeMember, shelterFor } from './factories/shelter.factory.js';
 import { networkUser, type Person, staffAt } from './factories/staff.factory.js';
 import { launchBrowser } from './helpers/browser.js';
@@ -142,6 +143,25 @@ describe('Problem reports from the public (e2e, real sockets and Chromium)', () 
       expect.arrayContaining([here, there]),
     );
     expect(await countsFor(volunteer, here)).toEqual([counts]);
+  });
+
+  it('answers a repeat without touching the database: no wait on the shelter’s lock that staff need', async () => {
+    const here = await shelterShowing(6);
+    expect((await report(here, 'NO_ANSWER', '203.0.113.20')).status).toBe(200);
+    // A coordinator's update holds the shelter's row, as long as it takes.
+    const staffUpdate = app.app.get(DataSource).createQueryRunner();
+    await staffUpdate.connect();
+    await staffUpdate.startTransaction();
+    try {
+      await staffUpdate.query('SELECT id FROM shelter WHERE id = $1 FOR UPDATE', [here]);
+      const repeat = report(here, 'CLOSED', '203.0.113.20').then((answer) => answer.status);
+      const waited = new Promise<string>((resolve) => setTimeout(() => resolve('waited'), 3_000));
+      expect(await Promise.race([repeat, waited])).toBe(200);
+    } finally {
+      await staffUpdate.rollbackTransaction();
+      await staffUpdate.release();
+    }
+    expect(await stored(here)).toEqual({ no_answer: 1 });
   });
 
   it('tells the shelter’s volunteers and coordinators and the network roles on /staff, and not another shelter’s staff', async () => {

@@ -43,16 +43,16 @@ export class ProblemReportsService {
     { shelterId, reason }: { shelterId: string; reason: ProblemReasonName },
     address: string,
   ): Promise<boolean> {
-    let claimed = false;
+    // The limit first, before any database work: a repeat (or a script looping over one shelter)
+    // costs a hash, never a transaction or a wait on the shelter's lock that staff updates need.
+    if (!this.limiter.claim(address, shelterId)) {
+      return false;
+    }
     try {
       return await this.dataSource.transaction(async (manager) => {
         // The shelter's lock: its reports queue, so that a burst is seen whatever their order,
         // and a coordinator's review (which takes it too) is never half-seen.
         await lockShelter(manager, shelterId, 'shelterId');
-        claimed = this.limiter.claim(address, shelterId);
-        if (!claimed) {
-          return false;
-        }
         const { band } = (await this.search.get(shelterId, manager)).availability!;
         const showedSpace = band === AvailabilityBand.SPACE || band === AvailabilityBand.FEW;
         await manager.insert(ProblemReport, {
@@ -66,9 +66,8 @@ export class ProblemReportsService {
         return true;
       });
     } catch (error) {
-      if (claimed) {
-        this.limiter.release(address, shelterId);
-      }
+      // Not counted (an unknown shelter, the database away): the address may try again.
+      this.limiter.release(address, shelterId);
       throw error;
     }
   }
