@@ -7,6 +7,7 @@ import fastifyStatic from '@fastify/static';
 import { AccountsService, FirstStartService } from '@albergue/auth';
 import { AsylumService, ResidentsService } from '@albergue/residents';
 import { AvailabilityService, OrganisationsService, SheltersService } from '@albergue/shelters';
+import type { Catalogue } from '@albergue/i18n';
 import { FieldCipher } from '@albergue/vault';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -20,7 +21,10 @@ import { type DatabaseHealth, EmbeddedSupervisor } from './database/embedded-sup
 import { loadDemoNetwork } from './demo/demo-network.js';
 import { loadDemoResidents } from './demo/demo-residents.js';
 import { DEMO_COORDINATOR, DEMO_DOMAIN, DEMO_PASSWORD, loadDemoUsers } from './demo/demo-users.js';
+import { registerGraphiql } from './http/graphiql.js';
+import { notFoundPage } from './http/not-found-page.js';
 import { registerSecurity } from './http/security.js';
+import { CATALOGUES, catalogueFor } from './public-pages/public-pages.controller.js';
 import { loadResidentKeys } from './keys/resident-keys.js';
 import { answerTransportRefusals, ErrorContractFilter } from './http/error-contract.filter.js';
 import { NestPinoLogger } from './logging/logger.js';
@@ -134,10 +138,24 @@ export async function startAlbergue(config: AppConfig, logger: Logger): Promise<
       }),
     );
     // One error contract for GraphQL and HTTP routes alike; it logs every refusal in one line.
-    app.useGlobalFilters(new ErrorContractFilter(logger));
+    const catalogues = app.get<Map<string, Catalogue>>(CATALOGUES);
+    app.useGlobalFilters(
+      new ErrorContractFilter(logger, (request) =>
+        notFoundPage(
+          catalogueFor(
+            catalogues,
+            (request.query as Record<string, unknown> | undefined)?.lang,
+            request.headers['accept-language'],
+          ),
+        ),
+      ),
+    );
     answerTransportRefusals(app.getHttpAdapter().getInstance(), logger);
     registerRequestIdHeader(app.getHttpAdapter().getInstance());
     await registerSecurity(app, config);
+    if (config.NODE_ENV !== 'production') {
+      await registerGraphiql(app, logger);
+    }
     if (existsSync(WEB_ROOT)) {
       await app.register(fastifyStatic, {
         root: WEB_ROOT,

@@ -12,7 +12,13 @@ import type { FastifyBaseLogger } from 'fastify';
 import { GraphQLError, type GraphQLFormattedError, NoSchemaIntrospectionCustomRule } from 'graphql';
 import type { AppConfig } from '../config/config.schema.js';
 import { formatGraphQLError, RequestRefused, transportStatus } from './graphql-errors.js';
-import { aliasLimit, costLimit, directiveLimit, fragmentLimit } from './query-limits.js';
+import {
+  aliasLimit,
+  costLimit,
+  depthLimit,
+  directiveLimit,
+  fragmentLimit,
+} from './query-limits.js';
 
 interface MercuriusErrorContext {
   reply?: { log: FastifyBaseLogger };
@@ -92,18 +98,19 @@ export function graphqlOptions(config: AppConfig): MercuriusDriverConfig {
     path: '/graphql',
     // graphql-jit compiles a query after it has been seen once: 2.3-2.6x Apollo's throughput here.
     jit: 1,
-    graphiql: !production,
+    // GraphiQL's page is served by http/graphiql.ts: Mercurius' own loads its assets from a CDN.
+    graphiql: false,
     // Batches would let one request carry many operations past the per-request limits.
     allowBatchedQueries: false,
     // A request that a form or an <img> could send (text/plain, form encodings, a bare GET) is
     // refused unless it carries a header only script on an allowed origin can add.
     csrfPrevention: true,
-    queryDepth: config.GRAPHQL_MAX_DEPTH,
     graphql: { parseOptions: { maxTokens: config.GRAPHQL_MAX_TOKENS } },
     hooks: { preValidation: parsedFromText },
     additionalRouteOptions: { preValidation: queryIsText },
     validationRules: [
       fragmentLimit(),
+      depthLimit(config.GRAPHQL_MAX_DEPTH),
       aliasLimit(config.GRAPHQL_MAX_ALIASES),
       directiveLimit(config.GRAPHQL_MAX_DIRECTIVES),
       costLimit(config.GRAPHQL_MAX_COST, MAX_SHELTERS_PER_PAGE),

@@ -1,9 +1,9 @@
-import { buildSchema, type DocumentNode, parse, specifiedRules, validate } from 'graphql';
-import queryDepth from 'mercurius/lib/queryDepth.js';
+import { buildSchema, getIntrospectionQuery, parse, specifiedRules, validate } from 'graphql';
 import { fragmentFan } from '../../../../clients/fragment-fan.js';
 import {
   aliasLimit,
   costLimit,
+  depthLimit,
   directiveLimit,
   fragmentLimit,
   MAX_FRAGMENTS,
@@ -16,14 +16,19 @@ const schema = buildSchema(`
   type Query { items(first: Int): [Item] item: Item }
 `);
 
-const ours = () => [aliasLimit(3), directiveLimit(4), fragmentLimit(), costLimit(1000, 500)];
+const ours = () => [
+  aliasLimit(3),
+  directiveLimit(4),
+  fragmentLimit(),
+  depthLimit(10),
+  costLimit(1000, 500),
+];
 
 const errorsOf = (query: string, rules = ours()) =>
   validate(schema, parse(query), [...specifiedRules, ...rules]).map((e) => e.message);
 
 /**
- * How many AST nodes every rule looks at (graphql-js's own, ours, and Mercurius' depth limit,
- * which runs after them): each look at a node reads its `kind`, so a proxy counts those reads.
+ * How many AST nodes every rule looks at (graphql-js's own and ours): each look at a node reads its `kind`, so a proxy counts those reads.
  */
 function nodesVisited(query: string): number {
   let reads = 0;
@@ -49,9 +54,28 @@ function nodesVisited(query: string): number {
   };
   const document = watch(parse(query, { noLocation: true }));
   validate(schema, document, [...specifiedRules, ...ours()]);
-  queryDepth((document as DocumentNode).definitions, 10);
   return reads;
 }
+
+describe('depthLimit', () => {
+  const nested = (levels: number) => `{ ${'item { '.repeat(levels)}id${' }'.repeat(levels)} }`;
+
+  it('lets the deepest allowed selection through and refuses one level more', () => {
+    expect(errorsOf(nested(9), [depthLimit(10)])).toEqual([]);
+    expect(errorsOf(nested(11), [depthLimit(10)])).toEqual([
+      'Query limit: at most 10 levels of nested fields (query depth).',
+    ]);
+  });
+
+  it('counts fragments where they are spread', () => {
+    const query = `fragment Deep on Item { ${'item { '.repeat(6)}id${' }'.repeat(6)} } { ${'item { '.repeat(6)}...Deep${' }'.repeat(6)} }`;
+    expect(errorsOf(query, [depthLimit(10)])).toHaveLength(1);
+  });
+
+  it('does not count introspection, which production refuses by another rule', () => {
+    expect(errorsOf(getIntrospectionQuery({ descriptions: true }), [depthLimit(10)])).toEqual([]);
+  });
+});
 
 describe('aliasLimit', () => {
   it('lets a few aliases through and refuses one too many', () => {

@@ -1,4 +1,5 @@
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
 import {
   type ASTVisitor,
@@ -38,6 +39,28 @@ export function aliasLimit(max: number): ValidationRule {
     onReject: [
       (context) =>
         context?.reportError(new GraphQLError(`Query limit: at most ${max} aliases per request.`)),
+    ],
+  });
+}
+
+/**
+ * At most `max` levels of nested fields per operation, fragments counted where spread and
+ * walked once each (graphql-armor's rule). Introspection is not counted: GraphiQL's schema
+ * query nests `ofType` 15 deep, and production refuses introspection outright
+ * (graphql.options.ts), so only a developer's tools ever reach it.
+ */
+export function depthLimit(max: number): ValidationRule {
+  return maxDepthRule({
+    n: max,
+    ignoreIntrospection: true,
+    flattenFragments: false,
+    exposeLimits: true,
+    propagateOnRejection: false,
+    onReject: [
+      (context) =>
+        context?.reportError(
+          new GraphQLError(`Query limit: at most ${max} levels of nested fields (query depth).`),
+        ),
     ],
   });
 }

@@ -8,6 +8,7 @@ import {
   databaseError,
   transportStatus,
 } from '../graphql/graphql-errors.js';
+import { prefersHtml } from './not-found-page.js';
 
 /** What a client is told of a refusal, on any transport. */
 export interface Refusal {
@@ -59,7 +60,14 @@ export function refusalOf(error: unknown): Refusal | null {
  */
 @Catch()
 export class ErrorContractFilter implements ExceptionFilter {
-  constructor(private readonly log: Logger) {}
+  /**
+   * `notFoundPage`: what a browser (Accept preferring text/html) is shown for NOT_FOUND, an
+   * unknown address above all; API clients keep the JSON body.
+   */
+  constructor(
+    private readonly log: Logger,
+    private readonly notFoundPage?: (request: FastifyRequest) => string,
+  ) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const refusal = refusalOf(exception);
@@ -89,6 +97,16 @@ export class ErrorContractFilter implements ExceptionFilter {
       );
     }
     const code = refusal?.code ?? ApiErrorCode.INTERNAL_SERVER_ERROR;
+    if (code === ApiErrorCode.NOT_FOUND && this.notFoundPage) {
+      const request = host.switchToHttp().getRequest<FastifyRequest>();
+      if (prefersHtml(request.headers.accept)) {
+        void reply
+          .status(HTTP_STATUS[code])
+          .type('text/html; charset=utf-8')
+          .send(this.notFoundPage(request));
+        return;
+      }
+    }
     void reply.status(HTTP_STATUS[code]).send({
       code,
       reason: refusal?.reason,

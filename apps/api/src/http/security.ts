@@ -27,17 +27,15 @@ function policyOf(directives: Record<string, string[]>): string {
  */
 function contentSecurityPolicy(config: AppConfig): { http: string; https: string } {
   const tiles = config.TILE_URL ? originOf(config.TILE_URL) : null;
-  // GraphiQL (outside production only) loads its page from a CDN.
-  const graphiql = config.NODE_ENV === 'production' ? [] : ['https://unpkg.com'];
   const directives = {
     'default-src': ["'self'"],
-    'script-src': ["'self'", ...graphiql],
+    'script-src': ["'self'"],
     'script-src-attr': ["'none'"],
     // Leaflet positions markers with inline styles.
-    'style-src': ["'self'", "'unsafe-inline'", ...graphiql],
+    'style-src': ["'self'", "'unsafe-inline'"],
     'img-src': ["'self'", 'data:', ...(tiles ? [tiles] : [])],
     'font-src': ["'self'", 'https:', 'data:'],
-    'connect-src': ["'self'", ...graphiql],
+    'connect-src': ["'self'"],
     'object-src': ["'none'"],
     'frame-ancestors': ["'none'"],
     'base-uri': ["'self'"],

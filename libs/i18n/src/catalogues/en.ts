@@ -121,5 +121,10 @@ export default {
     'finder.zoomOut': 'Zoom out',
     'finder.noTiles':
       'The map background is unavailable. The names are boroughs: tap where you are.',
+    // issue 17: the page for an unknown address
+    'notFound.title': 'Page not found',
+    'notFound.body': 'This address does not exist on Albergue. The link may be old or mistyped.',
+    'notFound.map': 'See shelters with space on the map',
+    'notFound.text': 'See the list without a map (for basic phones)',
   },
 } satisfies Catalogue;

@@ -120,5 +120,11 @@ export default {
     'finder.zoomOut': 'Alejar',
     'finder.noTiles':
       'El fondo del mapa no está disponible. Los nombres son alcaldías: toque donde usted está.',
+    // issue 17: the page for an unknown address
+    'notFound.title': 'Página no encontrada',
+    'notFound.body':
+      'Esta dirección no existe en Albergue. Puede que el enlace sea viejo o tenga un error.',
+    'notFound.map': 'Ver albergues con lugar en el mapa',
+    'notFound.text': 'Ver la lista sin mapa (para teléfonos sencillos)',
   },
 } as const;

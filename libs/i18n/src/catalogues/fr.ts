@@ -122,5 +122,11 @@ export default {
     'finder.zoomOut': 'Dézoomer',
     'finder.noTiles':
       'Le fond de carte n’est pas disponible. Les noms sont ceux des arrondissements : touchez là où vous êtes.',
+    // issue 17: the page for an unknown address
+    'notFound.title': 'Page introuvable',
+    'notFound.body':
+      'Cette adresse n’existe pas sur Albergue. Le lien est peut-être ancien ou mal écrit.',
+    'notFound.map': 'Voir les refuges avec de la place sur la carte',
+    'notFound.text': 'Voir la liste sans carte (pour téléphones simples)',
   },
 } satisfies Catalogue;

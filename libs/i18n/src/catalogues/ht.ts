@@ -123,5 +123,10 @@ export default {
     'finder.zoomIn': 'Rapwoche',
     'finder.zoomOut': 'Elwaye',
     'finder.noTiles': 'Fon kat la pa disponib. Non yo se non zòn yo: touche kote ou ye.',
+    // issue 17: the page for an unknown address
+    'notFound.title': 'Nou pa jwenn paj la',
+    'notFound.body': 'Adrès sa a pa egziste sou Albergue. Petèt lyen an fin vye oswa li mal ekri.',
+    'notFound.map': 'Gade abri ki gen plas sou kat la',
+    'notFound.text': 'Gade lis la san kat (pou telefòn senp)',
   },
 } satisfies Catalogue;

@@ -121,5 +121,11 @@ export default {
     'finder.zoomOut': 'Afastar',
     'finder.noTiles':
       'O fundo do mapa não está disponível. Os nomes são regiões: toque onde você está.',
+    // issue 17: the page for an unknown address
+    'notFound.title': 'Página não encontrada',
+    'notFound.body':
+      'Este endereço não existe no Albergue. O link pode ser antigo ou estar errado.',
+    'notFound.map': 'Ver abrigos com vaga no mapa',
+    'notFound.text': 'Ver a lista sem mapa (para celulares simples)',
   },
 } satisfies Catalogue;
