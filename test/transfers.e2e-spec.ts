@@ -145,7 +145,7 @@ describe('Households, counts-mode holds and beds mode going live (e2e)', () => {
     origin = await shelterFor(app, { name: 'Origen', populations: ['FAMILIES'] });
     destination = await shelterFor(app, { name: 'Destino', populations: ['FAMILIES'] });
     goingLive = await shelterFor(app, { name: 'Estreno', populations: ['FAMILIES', 'WOMEN'] });
-    for (let i = 0; i < 4; i += 1) {
+    for (let i = 0; i < 5; i += 1) {
       countsShelters.push(await shelterFor(app, { populations: ['FAMILIES', 'WOMEN'] }));
     }
     // One coordinator of them all, as a network's field coordinator would be.
@@ -560,6 +560,50 @@ describe('Households, counts-mode holds and beds mode going live (e2e)', () => {
       expect(snapshot.availability.band).toBe('SPACE');
       const again = await switchNow();
       expect(again.errors![0].extensions).toMatchObject({ reason: 'ALREADY_BEDS_MODE' });
+    });
+
+    it('waits for the places held in counts mode: they have no bed to carry over', async () => {
+      const shelterId = await countsShelter(4);
+      const held = await coordinator.gql<{ placeHold: Place[] }>(HOLD, {
+        input: {
+          requestId: randomUUID(),
+          fromShelterId: origin,
+          shelterId,
+          population: 'FAMILIES',
+          count: 1,
+        },
+      });
+      const room = await coordinator.gql<{ createRoom: { id: string } }>(
+        'mutation($input: CreateRoomInput!) { createRoom(input: $input) { id } }',
+        { input: { requestId: randomUUID(), shelterId, name: 'Sala' } },
+      );
+      for (const population of ['FAMILIES', 'WOMEN']) {
+        await coordinator.gql('mutation($input: AddBedsInput!) { addBeds(input: $input) { id } }', {
+          input: {
+            requestId: randomUUID(),
+            roomId: room.data!.createRoom.id,
+            count: 2,
+            kind: 'BED',
+            population,
+          },
+        });
+      }
+      const switchNow = () =>
+        coordinator.gql(
+          'mutation($input: BedsModeInput!) { switchToBedsMode(input: $input) { trackingMode } }',
+          { input: { requestId: randomUUID(), shelterId } },
+        );
+      const refused = await switchNow();
+      expect(refused.errors![0].extensions).toMatchObject({
+        code: 'CONFLICT',
+        reason: 'HOLDS_WITHOUT_BEDS',
+      });
+      expect((await publicShelter(shelterId)).trackingMode).toBe('COUNTS');
+      await coordinator.gql(CANCEL, {
+        input: { requestId: randomUUID(), holdId: held.data!.placeHold[0].holdId },
+      });
+      expect((await switchNow()).errors).toBeUndefined();
+      expect((await publicShelter(shelterId)).trackingMode).toBe('BEDS');
     });
   });
 });
