@@ -303,6 +303,12 @@ describe('Households, counts-mode holds and beds mode going live (e2e)', () => {
       );
       expect(sealed).toHaveLength(2);
       expect(sealed.map((r) => r.row).join()).not.toContain('Hospital');
+      const audited = await app.sql<{ target_id: string; detail: string | null }>(
+        `SELECT target_id, detail FROM audit_entry WHERE action = 'transfer.separationOverride' ORDER BY target_id`,
+      );
+      expect(audited).toEqual(
+        [mother, child].sort().map((id) => ({ target_id: id, detail: null })),
+      );
     });
 
     it('answers a wrong id with which id is wanted and where to find it', async () => {

@@ -12,6 +12,7 @@ import { FiguresService } from './figures.service.js';
 import { AssignmentEnd, AssignmentKind } from './occupancy.enums.js';
 import { OccupancyException, OccupancyExceptionCode } from './occupancy.exception.js';
 import { holdExpiry } from './hold-limits.js';
+import { partedPairs } from './households.js';
 import { OCCUPANCY_OPTIONS, type OccupancyOptions } from './occupancy.options.js';
 
 /** Moves within a shelter and transfers between shelters. */
@@ -217,18 +218,10 @@ export class MovementsService {
             })
           ).map((stay) => stay.residentId),
     );
-    const left = others.filter((r) => here.has(r.id));
-    const parted: { left: PlaceableResident; moving: PlaceableResident }[] = [];
-    for (const stays of left) {
-      for (const goes of movers) {
-        const guardianLeft = goes.minor && goes.guardianId === stays.id;
-        const minorLeft = stays.minor && stays.guardianId === goes.id;
-        if (guardianLeft || minorLeft) {
-          parted.push({ left: stays, moving: goes });
-        }
-      }
-    }
-    return parted;
+    return partedPairs(
+      movers,
+      others.filter((r) => here.has(r.id)),
+    );
   }
 
   /** The receiving shelter turns a transfer down; the sending shelter sees it in transfersFrom. */

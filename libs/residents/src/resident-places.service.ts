@@ -1,3 +1,4 @@
+import { AuditOutcome, AuditService } from '@albergue/audit';
 import type { Population } from '@albergue/shelters';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, In, IsNull } from 'typeorm';
@@ -55,11 +56,13 @@ export class ResidentPlacesService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly sealer: ResidentSealer,
+    private readonly audit: AuditService,
   ) {}
 
   /**
    * A transfer parted a guardian and a minor on purpose: each of them keeps it in their history
-   * (from and to shelters, who, when, the reason sealed), in the transfer's transaction.
+   * (from and to shelters, who, when, the reason sealed), and the audit log says so by ids, in
+   * the transfer's transaction.
    */
   async recordSeparation(
     manager: EntityManager,
@@ -82,6 +85,17 @@ export class ResidentPlacesService {
         reason: entry.reason,
       });
     }
+    await this.audit.recordMany(
+      entry.residentIds.map((id) => ({
+        action: 'transfer.separationOverride',
+        outcome: AuditOutcome.SUCCEEDED,
+        actorId: entry.byUserId,
+        targetType: 'resident',
+        targetId: id,
+        shelterId: entry.fromShelterId,
+      })),
+      manager,
+    );
   }
 
   /** The people of `ids` registered now at one of `shelterIds`, not anonymised; fewer when some are not. */
