@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type PolicyRow, PolicyRegistry } from '@albergue/auth';
 import { NETWORK_ROLES, Role, SHELTER_ROLES } from '@albergue/common';
+import { switchToBedsMode } from './factories/occupancy.factory.js';
 import {
   makeMember,
   organisationInput,
@@ -286,7 +287,7 @@ const SAMPLES: Record<string, (t: Targets) => Sample> = {
     variables: { input: { requestId: randomUUID(), residentId: t.residentIds[0] } },
   }),
   placeHold: (t) => ({
-    query: 'mutation($input: PlaceHoldInput!) { placeHold(input: $input) { id } }',
+    query: 'mutation($input: PlaceHoldInput!) { placeHold(input: $input) { holdId } }',
     variables: {
       input: {
         requestId: randomUUID(),
@@ -311,13 +312,26 @@ const SAMPLES: Record<string, (t: Targets) => Sample> = {
     variables: { input: { requestId: randomUUID(), residentId: t.residentIds[0], bedId: t.bedId } },
   }),
   transfer: (t) => ({
-    query: 'mutation($input: TransferInput!) { transfer(input: $input) { id } }',
+    query: 'mutation($input: TransferInput!) { transfer(input: $input) { holdId } }',
     variables: {
-      input: { requestId: randomUUID(), residentId: t.residentIds[0], toShelterId: t.shelterId },
+      input: {
+        requestId: randomUUID(),
+        fromShelterId: t.shelterId,
+        residentIds: [t.residentIds[0]],
+        toShelterId: t.shelterId,
+      },
     },
   }),
+  bedsModePreview: (t) => ({
+    query: 'query($s: ID!) { bedsModePreview(shelterId: $s) { ready } }',
+    variables: { s: t.shelterId },
+  }),
+  switchToBedsMode: (t) => ({
+    query: 'mutation($input: BedsModeInput!) { switchToBedsMode(input: $input) { id } }',
+    variables: { input: { requestId: randomUUID(), shelterId: t.shelterId } },
+  }),
   declineTransfer: (t) => ({
-    query: 'mutation($input: DeclineTransferInput!) { declineTransfer(input: $input) { id } }',
+    query: 'mutation($input: DeclineTransferInput!) { declineTransfer(input: $input) { holdId } }',
     variables: { input: { requestId: randomUUID(), holdId: t.holdId } },
   }),
   transfersFrom: (t) => ({
@@ -497,8 +511,15 @@ describe('Authorisation matrix (e2e): every operation × role × own shelter, ot
           input: { requestId: randomUUID(), roomId, count: 3, kind: 'BED', population: 'MEN' },
         },
       );
-      const hold = await registrar.gql<{ placeHold: { groupId: string }[] }>(
-        'mutation($input: PlaceHoldInput!) { placeHold(input: $input) { groupId } }',
+      // Beds for every group the shelter serves, then beds mode (and its holds).
+      for (const population of s.populations.filter((p) => p !== 'MEN')) {
+        await registrar.gql('mutation($input: AddBedsInput!) { addBeds(input: $input) { id } }', {
+          input: { requestId: randomUUID(), roomId, count: 1, kind: 'BED', population },
+        });
+      }
+      await switchToBedsMode(registrar, s.id);
+      const hold = await registrar.gql<{ placeHold: { holdId: string }[] }>(
+        'mutation($input: PlaceHoldInput!) { placeHold(input: $input) { holdId } }',
         {
           input: {
             requestId: randomUUID(),
@@ -520,7 +541,7 @@ describe('Authorisation matrix (e2e): every operation × role × own shelter, ot
         appointmentId: appointment.data!.addAppointment.id,
         roomId,
         bedId: beds.data!.addBeds[0].id,
-        holdId: hold.data!.placeHold[0].groupId,
+        holdId: hold.data!.placeHold[0].holdId,
       };
     };
     own = await targets(shelters[0]);

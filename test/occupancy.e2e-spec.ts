@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { HoldsService } from '@albergue/occupancy';
 import { adult, householdInput, REGISTER } from './factories/resident.factory.js';
+import { switchToBedsMode } from './factories/occupancy.factory.js';
 import { shelterFor } from './factories/shelter.factory.js';
 import { type ShelterRole, staffAt } from './factories/staff.factory.js';
 import { type SignedIn, startTestApp, type TestApp } from './helpers/test-app.js';
@@ -10,7 +11,7 @@ const CHECK_IN =
   'mutation($input: CheckInInput!) { checkIn(input: $input) { id bedId residentId } }';
 const CHECK_OUT = 'mutation($input: CheckOutInput!) { checkOut(input: $input) { id endReason } }';
 const HOLD =
-  'mutation($input: PlaceHoldInput!) { placeHold(input: $input) { id groupId bedId expiresAt } }';
+  'mutation($input: PlaceHoldInput!) { placeHold(input: $input) { id holdId bedId expiresAt } }';
 
 interface Figures {
   population: string;
@@ -21,7 +22,7 @@ interface Figures {
 }
 
 describe('Occupancy engine (e2e)', () => {
-  // These tests share shelters A (men) and B (women, families) and run in order: the figures each
+  // These tests share shelters A (men) and B (families) and run in order: the figures each
   // expects follow from the rooms, beds, stays and holds the tests before it left. The coordinator
   // works at both, the volunteer at A.
   let app: TestApp;
@@ -101,7 +102,7 @@ describe('Occupancy engine (e2e)', () => {
   beforeAll(async () => {
     app = await startTestApp();
     shelterA = await shelterFor(app, { name: 'Albergue A', populations: ['MEN'] });
-    shelterB = await shelterFor(app, { name: 'Albergue B', populations: ['WOMEN', 'FAMILIES'] });
+    shelterB = await shelterFor(app, { name: 'Albergue B', populations: ['FAMILIES'] });
     coordinator = await staffAt(app, { role: 'COORDINATOR', shelterIds: [shelterA, shelterB] });
     volunteer = await staffAt(app, { role: 'VOLUNTEER', shelterId: shelterA });
   });
@@ -114,6 +115,7 @@ describe('Occupancy engine (e2e)', () => {
     const dorm = await room(shelterA, 'Dorm A');
     await beds(dorm, 10, 'MEN');
     await beds(await room(shelterA, 'Hall'), 4, 'MEN', { kind: 'MAT', overflow: true });
+    await switchToBedsMode(coordinator, shelterA);
     expect(await figures(shelterA)).toEqual([
       { population: 'men', total_beds: 10, free_beds: 10, overflow_total: 4, overflow_free: 4 },
     ]);
@@ -211,6 +213,7 @@ describe('Occupancy engine (e2e)', () => {
     for (const name of ['Family 1', 'Family 2']) {
       await beds(await room(shelterB, name), 5, 'FAMILIES');
     }
+    await switchToBedsMode(coordinator, shelterB);
     const households: string[][] = [];
     for (let i = 0; i < 50; i += 1) {
       const result = await coordinator.gql<{ registerHousehold: { members: { id: string }[] } }>(
@@ -274,29 +277,26 @@ describe('Occupancy engine (e2e)', () => {
 
     it('keep beds for people on the way; the arrivals check in on them', async () => {
       const arrivals = await residents(shelterA, 2, 'WOMEN');
-      const hold = await coordinator.gql<{ placeHold: { groupId: string; bedId: string }[] }>(
-        HOLD,
-        {
-          input: {
-            requestId: randomUUID(),
-            fromShelterId: shelterB,
-            shelterId: shelterA,
-            population: 'WOMEN',
-            count: 2,
-            hours: 2,
-          },
+      const hold = await coordinator.gql<{ placeHold: { holdId: string; bedId: string }[] }>(HOLD, {
+        input: {
+          requestId: randomUUID(),
+          fromShelterId: shelterB,
+          shelterId: shelterA,
+          population: 'WOMEN',
+          count: 2,
+          hours: 2,
         },
-      );
+      });
       const held = hold.data!.placeHold;
       expect(held).toHaveLength(2);
       expect((await figures(shelterA)).find((f) => f.population === 'women')!.free_beds).toBe(4);
-      const checked = await checkIn(volunteer, shelterA, arrivals, { holdId: held[0].groupId });
+      const checked = await checkIn(volunteer, shelterA, arrivals, { holdId: held[0].holdId });
       expect(checked.data!.checkIn.map((s) => s.bedId).sort()).toEqual(
         held.map((h) => h.bedId).sort(),
       );
       expect((await figures(shelterA)).find((f) => f.population === 'women')!.free_beds).toBe(4);
       const reuse = await checkIn(volunteer, shelterA, await residents(shelterA, 2, 'WOMEN'), {
-        holdId: held[0].groupId,
+        holdId: held[0].holdId,
       });
       expect(reuse.errors![0].extensions).toMatchObject({
         code: 'CONFLICT',
@@ -305,7 +305,7 @@ describe('Occupancy engine (e2e)', () => {
     });
 
     it('from elsewhere: at most a share of the free beds, for a bounded time; the receiving coordinator sees them and releases them', async () => {
-      const shelterC = await shelterFor(app);
+      const shelterC = await shelterFor(app, { populations: ['WOMEN'] });
       const receiver = await staffOnlyAt(shelterC, 'COORDINATOR');
       const roomC = await receiver.gql<{ createRoom: { id: string } }>(
         'mutation($input: CreateRoomInput!) { createRoom(input: $input) { id } }',
@@ -320,8 +320,9 @@ describe('Occupancy engine (e2e)', () => {
           population: 'WOMEN',
         },
       });
+      await switchToBedsMode(receiver, shelterC);
       const holdAtC = (count: number, hours = 2) =>
-        coordinator.gql<{ placeHold: { groupId: string; expiresAt: string }[] }>(HOLD, {
+        coordinator.gql<{ placeHold: { holdId: string; expiresAt: string }[] }>(HOLD, {
           input: {
             requestId: randomUUID(),
             fromShelterId: shelterB,
@@ -343,16 +344,16 @@ describe('Occupancy engine (e2e)', () => {
         reason: 'HOLD_SHARE_EXCEEDED',
       });
       const seen = await receiver.gql<{
-        holdsAt: { groupId: string; originShelterId: string | null }[];
-      }>('query($s: ID!) { holdsAt(shelterId: $s) { groupId originShelterId } }', {
+        holdsAt: { holdId: string; originShelterId: string | null }[];
+      }>('query($s: ID!) { holdsAt(shelterId: $s) { holdId originShelterId } }', {
         s: shelterC,
       });
       expect(seen.data!.holdsAt).toEqual(
-        Array(3).fill({ groupId: first.data!.placeHold[0].groupId, originShelterId: shelterB }),
+        Array(3).fill({ holdId: first.data!.placeHold[0].holdId, originShelterId: shelterB }),
       );
       const released = await receiver.gql(
         'mutation($input: CancelHoldInput!) { cancelHold(input: $input) { endReason } }',
-        { input: { requestId: randomUUID(), holdId: first.data!.placeHold[0].groupId } },
+        { input: { requestId: randomUUID(), holdId: first.data!.placeHold[0].holdId } },
       );
       expect(released.errors).toBeUndefined();
       expect(
@@ -368,7 +369,7 @@ describe('Occupancy engine (e2e)', () => {
       // A hold for a count names nobody: it is no way for C to take one of B's residents.
       const [ofB] = await residents(shelterB, 1, 'WOMEN');
       const taken = await checkIn(receiver, shelterC, [ofB], {
-        holdId: again.data!.placeHold[0].groupId,
+        holdId: again.data!.placeHold[0].holdId,
       });
       expect(taken.errors![0].extensions).toMatchObject({
         code: 'BAD_USER_INPUT',
@@ -382,7 +383,7 @@ describe('Occupancy engine (e2e)', () => {
     });
 
     it('a group whose every bed is out of service is still served: full, not "not for this group"', async () => {
-      const shelterE = await shelterFor(app);
+      const shelterE = await shelterFor(app, { populations: ['WOMEN'] });
       const coordinatorE = await staffOnlyAt(shelterE, 'COORDINATOR');
       const roomE = await coordinatorE.gql<{ createRoom: { id: string } }>(
         'mutation($input: CreateRoomInput!) { createRoom(input: $input) { id } }',
@@ -397,6 +398,7 @@ describe('Occupancy engine (e2e)', () => {
           population: 'WOMEN',
         },
       });
+      await switchToBedsMode(coordinatorE, shelterE);
       for (const { id } of added.data!.addBeds) {
         const closed = await coordinatorE.gql(
           'mutation($input: SetBedOutOfServiceInput!) { setBedOutOfService(input: $input) { id } }',
@@ -434,7 +436,7 @@ describe('Occupancy engine (e2e)', () => {
         code: 'BAD_USER_INPUT',
         reason: 'RESIDENT_NOT_HERE',
       });
-      const first = await coordinator.gql<{ placeHold: { groupId: string }[] }>(HOLD, {
+      const first = await coordinator.gql<{ placeHold: { holdId: string }[] }>(HOLD, {
         input: {
           requestId: randomUUID(),
           fromShelterId: shelterA,
@@ -456,9 +458,9 @@ describe('Occupancy engine (e2e)', () => {
       expect(twice.errors![0].extensions.code).toBe('CONFLICT');
       const [fromB] = await residents(shelterB, 1, 'WOMEN');
       const placed = await coordinator.gql<{
-        placeHold: { groupId: string; originShelterId: string }[];
+        placeHold: { holdId: string; originShelterId: string }[];
       }>(
-        'mutation($input: PlaceHoldInput!) { placeHold(input: $input) { groupId originShelterId } }',
+        'mutation($input: PlaceHoldInput!) { placeHold(input: $input) { holdId originShelterId } }',
         {
           input: {
             requestId: randomUUID(),
@@ -470,23 +472,23 @@ describe('Occupancy engine (e2e)', () => {
         },
       );
       expect(placed.data!.placeHold[0].originShelterId).toBe(shelterB);
-      const followed = await coordinator.gql<{ transfersFrom: { groupId: string }[] }>(
-        'query($s: ID!) { transfersFrom(shelterId: $s) { groupId } }',
+      const followed = await coordinator.gql<{ transfersFrom: { holdId: string }[] }>(
+        'query($s: ID!) { transfersFrom(shelterId: $s) { holdId } }',
         { s: shelterB },
       );
-      expect(followed.data!.transfersFrom.map((t) => t.groupId)).toContain(
-        placed.data!.placeHold[0].groupId,
+      expect(followed.data!.transfersFrom.map((t) => t.holdId)).toContain(
+        placed.data!.placeHold[0].holdId,
       );
       const cancel = (holdId: string) =>
         coordinator.gql(
           'mutation($input: CancelHoldInput!) { cancelHold(input: $input) { endReason } }',
           { input: { requestId: randomUUID(), holdId } },
         );
-      expect((await cancel(placed.data!.placeHold[0].groupId)).errors).toBeUndefined();
-      expect((await cancel(placed.data!.placeHold[0].groupId)).errors![0].extensions.reason).toBe(
+      expect((await cancel(placed.data!.placeHold[0].holdId)).errors).toBeUndefined();
+      expect((await cancel(placed.data!.placeHold[0].holdId)).errors![0].extensions.reason).toBe(
         'HOLD_EXPIRED',
       );
-      expect((await cancel(first.data!.placeHold[0].groupId)).errors).toBeUndefined();
+      expect((await cancel(first.data!.placeHold[0].holdId)).errors).toBeUndefined();
     });
 
     it('expire exactly once with two schedulers running, freeing their beds', async () => {
@@ -494,7 +496,7 @@ describe('Occupancy engine (e2e)', () => {
       for (let i = 0; i < 2; i += 1) {
         placed.push(
           (
-            await coordinator.gql<{ placeHold: { groupId: string }[] }>(HOLD, {
+            await coordinator.gql<{ placeHold: { holdId: string }[] }>(HOLD, {
               input: {
                 requestId: randomUUID(),
                 fromShelterId: shelterA,
@@ -503,7 +505,7 @@ describe('Occupancy engine (e2e)', () => {
                 count: 1,
               },
             })
-          ).data!.placeHold[0].groupId,
+          ).data!.placeHold[0].holdId,
         );
       }
       await app.sql(
@@ -553,13 +555,22 @@ describe('Occupancy engine (e2e)', () => {
     });
 
     it('transfers as one act: a failure at the destination leaves the origin as it was; B checks in or declines, and A sees how it ended', async () => {
-      const transfer = (residentId: string, toShelterId: string) =>
-        coordinator.gql<{
-          transfer: { groupId: string; shelterId: string; originShelterId: string };
+      const transfer = async (residentId: string, toShelterId: string) => {
+        const result = await coordinator.gql<{
+          transfer: { holdId: string; shelterId: string; originShelterId: string }[];
         }>(
-          'mutation($input: TransferInput!) { transfer(input: $input) { groupId shelterId originShelterId } }',
-          { input: { requestId: randomUUID(), residentId, toShelterId } },
+          'mutation($input: TransferInput!) { transfer(input: $input) { holdId shelterId originShelterId } }',
+          {
+            input: {
+              requestId: randomUUID(),
+              fromShelterId: shelterA,
+              residentIds: [residentId],
+              toShelterId,
+            },
+          },
         );
+        return { ...result, data: result.data && { transfer: result.data.transfer[0] } };
+      };
       const people = await residents(shelterA, 2, 'LGBTQ');
       await beds(await room(shelterA, 'Transfers'), 2, 'LGBTQ');
       for (const person of people) {
@@ -594,7 +605,7 @@ describe('Occupancy engine (e2e)', () => {
         id: people[1],
       });
       expect(notYet.errors![0].extensions.code).toBe('FORBIDDEN');
-      const arrived = await checkIn(coordinator, shelterB, [people[0]], { holdId: sent.groupId });
+      const arrived = await checkIn(coordinator, shelterB, [people[0]], { holdId: sent.holdId });
       expect(arrived.errors).toBeUndefined();
       // The shelter they left may still read them for a while, but not act on their bed at B.
       const fromA = await volunteer.gql(CHECK_OUT, {
@@ -610,7 +621,7 @@ describe('Occupancy engine (e2e)', () => {
       const declined = await coordinator.gql(
         'mutation($input: DeclineTransferInput!) { declineTransfer(input: $input) { endReason } }',
         {
-          input: { requestId: randomUUID(), holdId: second.groupId },
+          input: { requestId: randomUUID(), holdId: second.holdId },
         },
       );
       expect(declined.errors).toBeUndefined();

@@ -148,15 +148,26 @@ describe('Privacy: nothing personal reaches the public side (e2e)', () => {
     });
     residentIds = registered.registerHousehold.members.map((m) => m.id);
     for (const shelterId of [shelterA, shelterB]) {
-      await bedsAt(coordinator, shelterId, 4);
+      // B serves women and families too: beds mode keeps every group it serves.
+      await bedsAt(
+        coordinator,
+        shelterId,
+        4,
+        shelterId === shelterB ? ['MEN', 'WOMEN', 'FAMILIES'] : 'MEN',
+      );
     }
     const checkedIn = await gql<{ checkIn: { bedId: string }[] }>(
       'mutation($input: CheckInInput!) { checkIn(input: $input) { bedId } }',
       { input: { requestId: randomUUID(), shelterId: shelterA, residentIds } },
     );
     expect(checkedIn.checkIn).toHaveLength(2);
-    await gql('mutation($input: TransferInput!) { transfer(input: $input) { groupId } }', {
-      input: { requestId: randomUUID(), residentId: residentIds[0], toShelterId: shelterB },
+    await gql('mutation($input: TransferInput!) { transfer(input: $input) { holdId } }', {
+      input: {
+        requestId: randomUUID(),
+        fromShelterId: shelterA,
+        residentIds: [residentIds[0]],
+        toShelterId: shelterB,
+      },
     });
     // A map that reconnects knowing nothing gets every shelter in its answer.
     const late = await connect(app.url, '/public');

@@ -115,8 +115,8 @@ describe('Realtime: staff screens (e2e)', () => {
     expect(board.beds.every((bed) => bed.use === null)).toBe(true);
 
     const traveller = await register(shelterB, 'Viajero Uno');
-    const hold = await coordinator.gql<{ placeHold: { groupId: string; bedId: string }[] }>(
-      'mutation($input: PlaceHoldInput!) { placeHold(input: $input) { groupId bedId } }',
+    const hold = await coordinator.gql<{ placeHold: { holdId: string; bedId: string }[] }>(
+      'mutation($input: PlaceHoldInput!) { placeHold(input: $input) { holdId bedId } }',
       {
         input: {
           requestId: randomUUID(),
@@ -177,7 +177,7 @@ describe('Realtime: staff screens (e2e)', () => {
     await bedsAt(coordinatorC, shelterC, 2);
     const traveller = await register(shelterB, 'Viajero Dos');
     const hold = await coordinator.gql(
-      'mutation($input: PlaceHoldInput!) { placeHold(input: $input) { groupId } }',
+      'mutation($input: PlaceHoldInput!) { placeHold(input: $input) { holdId } }',
       {
         input: {
           requestId: randomUUID(),

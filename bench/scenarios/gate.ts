@@ -165,6 +165,11 @@ async function site(
       population: 'MEN',
     },
   });
+  // Rooms and beds change nothing public until the coordinator switches to beds mode.
+  await staff.session.gql(
+    'mutation($input: BedsModeInput!) { switchToBedsMode(input: $input) { id } }',
+    { input: { requestId: randomUUID(), shelterId } },
+  );
   const residents: string[] = [];
   for (let first = 0; first < RESIDENTS_PER_SHELTER; first += 16) {
     const household = await staff.session.gql<{ registerHousehold: { members: { id: string }[] } }>(

@@ -77,6 +77,8 @@ export interface BoardBed {
   /** What holds the bed now (`hold` or `stay`). */
   use: {
     id: string;
+    /** For a hold: its holdId, the one id checkIn, cancelHold and declineTransfer take. */
+    holdId: string | null;
     kind: string;
     residentId: string | null;
     expiresAt: string | null;
@@ -91,8 +93,10 @@ export interface BoardUpdate {
 }
 
 export interface HoldNotice {
+  /** The hold's holdId (several beds of one household share it). */
   holdId: string;
-  bedId: string;
+  /** Null for a place held at a counts-mode shelter. */
+  bedId: string | null;
   shelterId: string;
   expiresAt: string | null;
   /** For a hold placed by another shelter (a transfer or referral): that shelter. */

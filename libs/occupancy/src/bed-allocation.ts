@@ -1,4 +1,6 @@
 import { type PlaceableResident, ResidentPlacesService } from '@albergue/residents';
+import { CountsPlacesService, Population, Shelter, TrackingMode } from '@albergue/shelters';
+import { enumNames } from '@albergue/common';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, In, IsNull } from 'typeorm';
 import { BedAssignment } from './bed-assignment.entity.js';
@@ -7,6 +9,9 @@ import { type Placement, pickBeds } from './bed-picker.js';
 import { freeBedsAt } from './free-beds.js';
 import { AssignmentEnd, AssignmentKind } from './occupancy.enums.js';
 import { OccupancyException, OccupancyExceptionCode } from './occupancy.exception.js';
+
+/** The API's name of a group (FAMILIES), as clients know it. */
+const populationName = enumNames(Population);
 
 /**
  * What check-in and holds share: finding and checking beds and people, turning a hold into
@@ -18,7 +23,125 @@ export class BedAllocation {
   constructor(
     private readonly dataSource: DataSource,
     private readonly places: ResidentPlacesService,
+    private readonly counts: CountsPlacesService,
   ) {}
+
+  /** Whether the shelter counts bed by bed (beds mode) or reports counts; the caller holds its lock. */
+  async inBedsMode(manager: EntityManager, shelterId: string): Promise<boolean> {
+    const shelter = await manager.findOne(Shelter, {
+      select: { id: true, trackingMode: true },
+      where: { id: shelterId },
+    });
+    return shelter?.trackingMode === TrackingMode.BEDS;
+  }
+
+  /** A counts-mode shelter's published free places, in the groups of `placements`. */
+  async freePlaces(
+    manager: EntityManager,
+    shelterId: string,
+    placements: Placement[],
+  ): Promise<number> {
+    const free = await this.counts.free(manager, shelterId);
+    return [...new Set(placements.map((p) => p.population))].reduce(
+      (sum, population) => sum + (free.get(population) ?? 0),
+      0,
+    );
+  }
+
+  /**
+   * Places for everyone at a counts-mode shelter, from its published free places (the last
+   * report minus the holds placed since), taken at once: NO_ROOM when a group has too few. A
+   * place has no bed (null, one per person). Under the shelter's lock.
+   */
+  async countsPlaces(
+    manager: EntityManager,
+    shelterId: string,
+    placements: Placement[],
+    field: string,
+  ): Promise<null[]> {
+    const free = await this.counts.free(manager, shelterId);
+    const needed = new Map<Population, number>();
+    for (const { population } of placements) {
+      needed.set(population, (needed.get(population) ?? 0) + 1);
+    }
+    for (const [population, count] of needed) {
+      if ((free.get(population) ?? 0) < count) {
+        throw new OccupancyException(
+          `This shelter reports no free places for ${populationName(population)}${count > 1 ? ` (${count} needed)` : ''}: try another shelter, or ask its staff to report their figures.`,
+          OccupancyExceptionCode.NO_ROOM,
+          [field],
+        );
+      }
+    }
+    await this.counts.change(
+      manager,
+      shelterId,
+      [...needed].map(([population, count]) => ({ population, delta: -count })),
+    );
+    return placements.map(() => null);
+  }
+
+  /**
+   * A counts-mode shelter gets back the places of holds that ended without an arrival
+   * (cancelled, declined, expired), when they were placed after staff last reported or confirmed
+   * its figures: the staff's count did not know of them. Under the shelter's lock.
+   */
+  async givePlacesBack(
+    manager: EntityManager,
+    shelterId: string,
+    ended: { bedId: string | null; population: Population | null; startedAt: Date }[],
+  ): Promise<void> {
+    const placesOnly = ended.filter((hold) => hold.bedId === null && hold.population !== null);
+    if (placesOnly.length === 0) {
+      return;
+    }
+    const shelter = await manager.findOneOrFail(Shelter, {
+      select: { id: true, availabilityConfirmedAt: true },
+      where: { id: shelterId },
+    });
+    const counted = shelter.availabilityConfirmedAt?.getTime() ?? -Infinity;
+    const back = new Map<Population, number>();
+    for (const hold of placesOnly) {
+      if (new Date(hold.startedAt).getTime() > counted) {
+        back.set(hold.population!, (back.get(hold.population!) ?? 0) + 1);
+      }
+    }
+    await this.counts.change(
+      manager,
+      shelterId,
+      [...back].map(([population, delta]) => ({ population, delta })),
+    );
+  }
+
+  /**
+   * The answer to a hold id that names no hold: which id was given instead (an assignment's, a
+   * check-in's), and where the hold's id is found.
+   */
+  async holdNotFound(manager: EntityManager, id: string, field: string): Promise<never> {
+    const [other] = await manager.query<{ kind: string; by_id: boolean }[]>(
+      `SELECT kind::text, id = $1 AS by_id FROM bed_assignment WHERE id = $1 OR group_id = $1 LIMIT 1`,
+      [id],
+    );
+    if (other?.by_id) {
+      throw new OccupancyException(
+        `This is the id of one ${other.kind === 'hold' ? 'place of a hold' : 'stay'}, not a hold’s: give the holdId that placeHold, transfer and holdsAt answer.`,
+        OccupancyExceptionCode.WRONG_ID,
+        [field],
+      );
+    }
+    if (other) {
+      throw new OccupancyException(
+        'This is the id of a check-in’s stays, not of a hold: give the holdId that placeHold, transfer and holdsAt answer.',
+        OccupancyExceptionCode.WRONG_ID,
+        [field],
+      );
+    }
+    throw new OccupancyException(
+      'No hold has this id: give the holdId that placeHold, transfer and holdsAt answer.',
+      OccupancyExceptionCode.HOLD_NOT_FOUND,
+      [field],
+    );
+  }
 
   group(groupId: string): Promise<BedAssignment[]> {
     return this.dataSource
@@ -28,9 +151,9 @@ export class BedAllocation {
 
   /** The caller holds the shelter's lock already. */
   async requireBedsMode(manager: EntityManager, shelterId: string): Promise<void> {
-    if (!(await manager.existsBy(Bed, { shelterId }))) {
+    if (!(await this.inBedsMode(manager, shelterId))) {
       throw new OccupancyException(
-        'This shelter has no beds set up: add rooms and beds first.',
+        'This shelter reports counts: check in people arriving on a hold (holdId), or switch it to beds mode (switchToBedsMode) once its rooms and beds are set up.',
         OccupancyExceptionCode.BEDS_MODE_ONLY,
         ['input.shelterId'],
       );
@@ -107,6 +230,7 @@ export class BedAllocation {
     manager: EntityManager,
     shelterId: string,
     placements: Placement[],
+    field = 'input.residentIds',
   ): Promise<string[]> {
     const anywhere = pickBeds(await freeBedsAt(manager, shelterId), placements);
     if (!anywhere) {
@@ -115,7 +239,7 @@ export class BedAllocation {
           ? 'Not enough free suitable beds for everyone in this group.'
           : 'No free suitable bed.',
         OccupancyExceptionCode.NO_SUITABLE_BEDS,
-        ['input.residentIds'],
+        [field],
       );
     }
     return anywhere;
@@ -130,18 +254,14 @@ export class BedAllocation {
     shelterId: string,
     holdId: string,
     placements: Placement[],
-  ): Promise<string[]> {
+  ): Promise<(string | null)[]> {
     const holds = await manager.findBy(BedAssignment, {
       groupId: holdId,
       kind: AssignmentKind.HOLD,
       shelterId,
     });
     if (holds.length === 0) {
-      throw new OccupancyException(
-        'No hold here has this id.',
-        OccupancyExceptionCode.HOLD_NOT_FOUND,
-        ['input.holdId'],
-      );
+      return this.holdNotFound(manager, holdId, 'input.holdId');
     }
     const open = holds.filter(
       (h) => h.endedAt === null && (h.expiresAt === null || h.expiresAt > new Date()),
@@ -160,15 +280,16 @@ export class BedAllocation {
         ['input.holdId'],
       );
     }
+    const bedIds = open.flatMap((h) => (h.bedId ? [h.bedId] : []));
     const beds = new Map(
-      (await manager.findBy(Bed, { id: In(open.map((h) => h.bedId)) })).map((bed) => [bed.id, bed]),
+      (await manager.findBy(Bed, { id: In(bedIds) })).map((bed) => [bed.id, bed]),
     );
+    // A place without a bed (counts mode) says its group itself.
+    const groupOf = (h: BedAssignment) => (h.bedId ? beds.get(h.bedId)?.population : h.population);
     const free = [...open];
     const chosen = placements.map((placement) => {
       const index = free.findIndex((h) =>
-        h.residentId
-          ? h.residentId === placement.residentId
-          : beds.get(h.bedId)?.population === placement.population,
+        h.residentId ? h.residentId === placement.residentId : groupOf(h) === placement.population,
       );
       if (index < 0) {
         throw new OccupancyException(
@@ -193,7 +314,7 @@ export class BedAllocation {
     kind: AssignmentKind,
     groupId: string,
     userId: string,
-    beds: string[],
+    beds: (string | null)[],
     placements: Placement[],
     expiresAt: Date | null,
     originShelterId: string | null = null,
@@ -207,7 +328,8 @@ export class BedAllocation {
         groupId,
         byUserId: userId,
         residentId: placements[i].residentId,
-        population: placements[i].residentId ? null : placements[i].population,
+        // Kept for a count of a group, or a place without a bed: the group is the record's own.
+        population: placements[i].residentId && bedId ? null : placements[i].population,
         expiresAt,
         originShelterId,
       })),

@@ -1,15 +1,17 @@
 import { Population } from '@albergue/shelters';
 import { Field, ID, ObjectType } from '@nestjs/graphql';
-import { Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { AssignmentEnd, AssignmentKind } from './occupancy.enums.js';
 
 /**
  * A bed taken, by a hold (someone on the way) or a stay (someone checked in). At most one active
  * assignment per bed, and one per resident (a stay or a hold): partial unique indexes in PostgreSQL make a
- * double booking impossible whatever the application does.
+ * double booking impossible whatever the application does. At a counts-mode shelter a hold or a
+ * stay takes a place of a group, not a bed: no bed, and the group always said.
  */
 @ObjectType()
 @Entity()
+@Check('bed_assignment_place_check', 'bed_id IS NOT NULL OR population IS NOT NULL')
 @Index('bed_assignment_active_bed_idx', ['bedId'], { unique: true, where: 'ended_at IS NULL' })
 @Index('bed_assignment_active_person_idx', ['residentId'], {
   unique: true,
@@ -22,10 +24,13 @@ export class BedAssignment {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  @Field(() => ID)
-  @Column({ type: 'uuid' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Null at a counts-mode shelter: a place of the group, not a bed.',
+  })
+  @Column({ type: 'uuid', nullable: true })
   @ForeignKey('Bed', { name: 'bed_assignment_bed_fk' })
-  bedId: string;
+  bedId: string | null;
 
   @Field(() => ID)
   @Column({ type: 'uuid' })
@@ -42,12 +47,18 @@ export class BedAssignment {
   @ForeignKey('Resident', { name: 'bed_assignment_resident_fk', onDelete: 'RESTRICT' })
   residentId: string | null;
 
-  /** For a hold of someone not yet registered: the group the bed is kept for. No names. */
+  /**
+   * For a hold of someone not yet registered: the group the bed is kept for. No names. Always set
+   * for a place without a bed (counts mode).
+   */
   @Field(() => Population, { nullable: true })
   @Column({ type: 'enum', enum: Population, enumName: 'population', nullable: true })
   population: Population | null;
 
-  /** Holds placed together (a household on the way) share one id. */
+  /**
+   * Assignments made in one act share one id: a hold's is its `holdId` (the one name the API
+   * uses for a hold), a household's stays share theirs.
+   */
   @Field(() => ID)
   @Column({ type: 'uuid' })
   groupId: string;

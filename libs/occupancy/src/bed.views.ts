@@ -7,6 +7,12 @@ export class BedUse {
   @Field(() => ID)
   id: string;
 
+  @Field(() => ID, {
+    nullable: true,
+    description: 'For a hold: its holdId (what checkIn, cancelHold and declineTransfer take).',
+  })
+  holdId: string | null;
+
   @Field(() => String, { description: 'hold or stay' })
   kind: string;
 

@@ -1,7 +1,7 @@
 import { IdempotencyService } from '@albergue/common';
 import { lockShelter } from '@albergue/shelters';
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { Bed } from './bed.entity.js';
 import type { BedView } from './bed.views.js';
 import type {
@@ -13,15 +13,22 @@ import { FiguresService } from './figures.service.js';
 import { OccupancyException, OccupancyExceptionCode } from './occupancy.exception.js';
 import { Room } from './room.entity.js';
 
-/** Rooms and beds: the set-up of a beds-mode shelter. Adding the first beds switches it to beds mode. */
 export interface ExpiringHold {
   holdId: string;
-  bedId: string;
+  /** Null for a place held at a counts-mode shelter. */
+  bedId: string | null;
   shelterId: string;
   expiresAt: Date;
   originShelterId: string | null;
 }
 
+/** Labels in natural order: Dorm-2 before Dorm-10. */
+const natural = new Intl.Collator('en', { numeric: true }).compare;
+
+/**
+ * Rooms and beds: the set-up of a shelter. In a counts-mode shelter it changes nothing public
+ * until a coordinator switches it to beds mode (BedsModeService).
+ */
 @Injectable()
 export class BedsService {
   constructor(
@@ -40,7 +47,10 @@ export class BedsService {
     return this.dataSource.getRepository(Room).findOneByOrFail({ id });
   }
 
-  /** Adds beds to a room; the shelter's figures now come from its beds (beds mode), history kept. */
+  /**
+   * Adds beds to a room and answers with them, in natural order. A beds-mode shelter's figures
+   * move at once; a counts-mode shelter's stay as reported until it switches to beds mode.
+   */
   async addBeds(input: AddBedsInput): Promise<Bed[]> {
     const room = await this.dataSource.getRepository(Room).findOneBy({ id: input.roomId });
     if (!room) {
@@ -48,13 +58,13 @@ export class BedsService {
         'input.roomId',
       ]);
     }
-    await this.idempotency.run('addBeds', input, async (manager) => {
+    const { id } = await this.idempotency.run('addBeds', input, async (manager) => {
       await lockShelter(manager, room.shelterId, 'input.roomId');
       const [{ n }] = await manager.query<{ n: number }[]>(
         'SELECT count(*)::int AS n FROM bed WHERE room_id = $1',
         [room.id],
       );
-      await manager.insert(
+      const inserted = await manager.insert(
         Bed,
         Array.from({ length: input.count }, (_, i) => ({
           shelterId: room.shelterId,
@@ -67,11 +77,19 @@ export class BedsService {
         })),
       );
       await this.figures.recompute(manager, room.shelterId);
-      return room.id;
+      // The beds of one call share their creation time (the transaction's): a retry finds them by it.
+      return (inserted.identifiers[0] as { id: string }).id;
     });
-    return this.dataSource
+    // Compared in SQL: a JavaScript Date would lose the timestamp's microseconds.
+    const ids = await this.dataSource.query<{ id: string }[]>(
+      `SELECT b.id FROM bed b JOIN bed first ON first.id = $1
+        WHERE b.room_id = first.room_id AND b.created_at = first.created_at`,
+      [id],
+    );
+    const added = await this.dataSource
       .getRepository(Bed)
-      .find({ where: { roomId: room.id }, order: { label: 'ASC' } });
+      .findBy({ id: In(ids.map((row) => row.id)) });
+    return added.sort((a, b) => natural(a.label, b.label));
   }
 
   async setOutOfService(input: SetBedOutOfServiceInput): Promise<Bed> {
@@ -93,7 +111,7 @@ export class BedsService {
   /** Holds at these shelters that end within `withinMs` (ids and times only), soonest first. */
   async expiringHolds(shelterIds: string[], withinMs: number): Promise<ExpiringHold[]> {
     return this.dataSource.query<ExpiringHold[]>(
-      `SELECT id AS "holdId", bed_id AS "bedId", shelter_id AS "shelterId",
+      `SELECT group_id AS "holdId", bed_id AS "bedId", shelter_id AS "shelterId",
               expires_at AS "expiresAt", origin_shelter_id AS "originShelterId"
          FROM bed_assignment
         WHERE kind = 'hold' AND ended_at IS NULL AND shelter_id = ANY($1)
@@ -106,11 +124,11 @@ export class BedsService {
   /** The bed board of a shelter: each bed with what holds it now (ids only). */
   async board(shelterId: string): Promise<BedView[]> {
     const rows = await this.dataSource.query<(Record<string, unknown> & { bed_id: string })[]>(
-      `SELECT b.id AS bed_id, r.name AS room_name, a.id AS a_id, a.kind AS a_kind, a.resident_id AS a_resident, a.expires_at AS a_expires,
+      `SELECT b.id AS bed_id, r.name AS room_name, a.id AS a_id, a.group_id AS a_group, a.kind AS a_kind, a.resident_id AS a_resident, a.expires_at AS a_expires,
               a.origin_shelter_id AS a_origin
          FROM bed b JOIN room r ON r.id = b.room_id
          LEFT JOIN bed_assignment a ON a.bed_id = b.id AND a.ended_at IS NULL
-        WHERE b.shelter_id = $1 ORDER BY r.name, b.label`,
+        WHERE b.shelter_id = $1 ORDER BY r.name, length(b.label), b.label`,
       [shelterId],
     );
     const beds = new Map(
@@ -130,6 +148,7 @@ export class BedsService {
         use: row.a_id
           ? {
               id: row.a_id as string,
+              holdId: row.a_kind === 'hold' ? (row.a_group as string) : null,
               kind: row.a_kind as string,
               residentId: (row.a_resident as string | null) ?? null,
               expiresAt: (row.a_expires as Date | null) ?? null,

@@ -26,7 +26,14 @@ const bed = (id: string, holdId?: string) =>
     overflow: false,
     outOfServiceReason: null,
     use: holdId
-      ? { id: holdId, kind: 'hold', residentId: null, expiresAt: null, originShelterId: null }
+      ? {
+          id: `${holdId}-place`,
+          holdId,
+          kind: 'hold',
+          residentId: null,
+          expiresAt: null,
+          originShelterId: null,
+        }
       : null,
   }) as BedView;
 

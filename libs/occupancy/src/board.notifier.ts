@@ -113,7 +113,7 @@ export class BoardNotifier implements StaffNotifier {
     for (const bed of beds) {
       if (seen && bed.use?.kind === 'hold' && !seen.has(bed.use.id)) {
         send(board, 'holdArrived', {
-          holdId: bed.use.id,
+          holdId: bed.use.holdId!,
           bedId: bed.id,
           shelterId: shelter.id,
           expiresAt: isoOrNull(bed.use.expiresAt),

@@ -80,13 +80,20 @@ export class CheckInService {
     const hold = input.holdId
       ? await manager.findBy(BedAssignment, { groupId: input.holdId, kind: AssignmentKind.HOLD })
       : [];
+    if (input.holdId && hold.length === 0) {
+      await this.allocation.holdNotFound(manager, input.holdId, 'input.holdId');
+    }
     // A hold placed from another shelter: the residents come from there, and it names them.
     const origin = hold[0]?.originShelterId ?? null;
     // Both shelters' locks, in id order, before anything else (the arrival updates the origin's keys too).
     for (const shelterId of [input.shelterId, ...(origin ? [origin] : [])].sort()) {
       await lockShelter(manager, shelterId, 'input.shelterId');
     }
-    await this.allocation.requireBedsMode(manager, input.shelterId);
+    // A counts-mode shelter receives people on a hold (a place each, no bed); walk-ins there
+    // are counted by the staff's next report.
+    if (!input.holdId || input.bedIds) {
+      await this.allocation.requireBedsMode(manager, input.shelterId);
+    }
     const named = hold.filter((h) => h.residentId !== null).map((h) => h.residentId!);
     if (
       named.length > 0 &&
@@ -122,7 +129,7 @@ export class CheckInService {
       );
     }
     const placements = residents.map((r) => ({ residentId: r.id, population: r.population }));
-    let beds: string[];
+    let beds: (string | null)[];
     if (input.holdId) {
       beds = await this.allocation.takeHold(manager, input.shelterId, input.holdId, placements);
     } else if (input.bedIds) {

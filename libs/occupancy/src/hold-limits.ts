@@ -55,12 +55,20 @@ export function holdExpiry(
 export async function checkElsewhereShare(
   manager: EntityManager,
   limits: HoldLimits,
-  hold: { fromShelterId: string; shelterId: string; beds: number; named: boolean },
+  hold: {
+    fromShelterId: string;
+    shelterId: string;
+    beds: number;
+    named: boolean;
+    /** At a counts-mode shelter: the published free places of the groups held. */
+    free?: number;
+  },
 ): Promise<void> {
   if (hold.fromShelterId === hold.shelterId || hold.named) {
     return;
   }
-  const free = (await freeBedsAt(manager, hold.shelterId)).length;
+  const free =
+    hold.free !== undefined ? hold.free : (await freeBedsAt(manager, hold.shelterId)).length;
   const [{ held }] = await manager.query<{ held: number }[]>(
     `SELECT count(*)::int AS held FROM bed_assignment a
       WHERE a.shelter_id = $1 AND a.kind = 'hold' AND a.ended_at IS NULL

@@ -5,20 +5,27 @@ import {
   type JobOutcome,
 } from '@albergue/common';
 import { ResidentPlacesService } from '@albergue/residents';
-import { lockShelter } from '@albergue/shelters';
+import { lockShelter, type Population } from '@albergue/shelters';
 import { Inject, Injectable } from '@nestjs/common';
 import { Interval } from '@nestjs/schedule';
 import { randomUUID } from 'node:crypto';
-import { DataSource, IsNull } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { BedAllocation } from './bed-allocation.js';
 import { BedAssignment } from './bed-assignment.entity.js';
 import type { Placement } from './bed-picker.js';
 import type { CancelHoldInput, PlaceHoldInput } from './dto/occupancy.input.js';
 import { FiguresService } from './figures.service.js';
 import { checkElsewhereShare, holdExpiry } from './hold-limits.js';
-import { AssignmentEnd, AssignmentKind } from './occupancy.enums.js';
+import { AssignmentKind } from './occupancy.enums.js';
 import { OccupancyException, OccupancyExceptionCode } from './occupancy.exception.js';
 import { OCCUPANCY_OPTIONS, type OccupancyOptions } from './occupancy.options.js';
+
+/** What an ended hold's row says of the place it gave back. */
+interface Ended {
+  bedId: string | null;
+  population: Population | null;
+  startedAt: Date;
+}
 
 const HOLD_EXPIRY: ClusterJob = { name: 'hold-expiry', everyMs: 30_000 };
 
@@ -38,11 +45,14 @@ export class HoldsService {
     private readonly places: ResidentPlacesService,
   ) {}
 
-  /** Keeps beds for people on the way; they lapse after the hold time unless checked in or cancelled. */
+  /**
+   * Keeps beds (beds mode) or places (counts mode) for people on the way; they lapse after the
+   * hold time unless checked in or cancelled. Answers the hold's places; each carries its holdId.
+   */
   async placeHold(userId: string, input: PlaceHoldInput): Promise<BedAssignment[]> {
     const { id } = await this.idempotency.run('placeHold', input, async (manager) => {
       await lockShelter(manager, input.shelterId, 'input.shelterId');
-      await this.allocation.requireBedsMode(manager, input.shelterId);
+      const bedsMode = await this.allocation.inBedsMode(manager, input.shelterId);
       let placements: Placement[];
       if (input.residentIds?.length) {
         // Only people of the placing shelter: a hold must not become a door into another shelter's records.
@@ -70,12 +80,28 @@ export class HoldsService {
         );
       }
       const expiresAt = holdExpiry(this.options, input);
-      await checkElsewhereShare(manager, this.options, {
+      const share = {
         ...input,
         beds: placements.length,
         named: placements.some((placement) => placement.residentId !== null),
-      });
-      const beds = await this.allocation.suitableBeds(manager, input.shelterId, placements);
+      };
+      let beds: (string | null)[];
+      if (bedsMode) {
+        await checkElsewhereShare(manager, this.options, share);
+        // A household in one room when one has room for all of them.
+        beds = await this.allocation.suitableBeds(manager, input.shelterId, placements);
+      } else {
+        // Counts mode: places of the reported figure, taken from what the public sees now. No
+        // room is said first; the share counts the places free before this hold took them.
+        const free = await this.allocation.freePlaces(manager, input.shelterId, placements);
+        beds = await this.allocation.countsPlaces(
+          manager,
+          input.shelterId,
+          placements,
+          'input.shelterId',
+        );
+        await checkElsewhereShare(manager, this.options, { ...share, free });
+      }
       const groupId = randomUUID();
       await this.allocation.assign(
         manager,
@@ -102,19 +128,17 @@ export class HoldsService {
         kind: AssignmentKind.HOLD,
       });
       if (!hold) {
-        throw new OccupancyException(
-          'No hold has this id.',
-          OccupancyExceptionCode.HOLD_NOT_FOUND,
-          ['input.holdId'],
-        );
+        return this.allocation.holdNotFound(manager, input.holdId, 'input.holdId');
       }
       await lockShelter(manager, hold.shelterId, 'input.holdId');
-      const cancelled = await manager.update(
-        BedAssignment,
-        { groupId: input.holdId, endedAt: IsNull() },
-        { endedAt: () => 'clock_timestamp()', endReason: AssignmentEnd.CANCELLED },
+      const [cancelled] = await manager.query<[Ended[], number]>(
+        `UPDATE bed_assignment SET ended_at = clock_timestamp(), end_reason = 'cancelled'
+          WHERE group_id = $1 AND ended_at IS NULL
+          RETURNING bed_id AS "bedId", population, started_at AS "startedAt"`,
+        [input.holdId],
       );
-      if (!cancelled.affected) {
+      await this.allocation.givePlacesBack(manager, hold.shelterId, cancelled);
+      if (cancelled.length === 0) {
         throw new OccupancyException(
           'This hold has already ended.',
           OccupancyExceptionCode.HOLD_EXPIRED,
@@ -139,15 +163,17 @@ export class HoldsService {
     for (const { shelter_id: shelterId } of due) {
       expired += await this.dataSource.transaction(async (manager) => {
         await lockShelter(manager, shelterId);
-        const [, count] = await manager.query<[unknown, number]>(
+        const [ended] = await manager.query<[Ended[], number]>(
           `UPDATE bed_assignment SET ended_at = clock_timestamp(), end_reason = 'expired'
-            WHERE shelter_id = $1 AND kind = 'hold' AND ended_at IS NULL AND expires_at <= now()`,
+            WHERE shelter_id = $1 AND kind = 'hold' AND ended_at IS NULL AND expires_at <= now()
+            RETURNING bed_id AS "bedId", population, started_at AS "startedAt"`,
           [shelterId],
         );
-        if (count > 0) {
+        if (ended.length > 0) {
+          await this.allocation.givePlacesBack(manager, shelterId, ended);
           await this.figures.recompute(manager, shelterId);
         }
-        return count;
+        return ended.length;
       });
     }
     return expired;

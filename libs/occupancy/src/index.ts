@@ -1,5 +1,6 @@
 // The door of @albergue/occupancy: what other libs and apps use, named one by one; the rest stays inside.
 export { OCCUPANCY_ENTITIES } from './entities.js';
+export { BedsModeService } from './beds-mode.service.js';
 export { BedsService } from './beds.service.js';
 export { HoldsService } from './holds.service.js';
 export { BedKind } from './occupancy.enums.js';

@@ -1,9 +1,9 @@
 import { IdempotencyService } from '@albergue/common';
-import { ResidentPlacesService } from '@albergue/residents';
-import { lockShelter } from '@albergue/shelters';
+import { type PlaceableResident, ResidentPlacesService } from '@albergue/residents';
+import { lockShelter, type Population } from '@albergue/shelters';
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DataSource, type EntityManager, IsNull } from 'typeorm';
+import { DataSource, type EntityManager, In, IsNull } from 'typeorm';
 import { BedAllocation } from './bed-allocation.js';
 import { BedAssignment } from './bed-assignment.entity.js';
 import { Bed } from './bed.entity.js';
@@ -12,6 +12,7 @@ import { FiguresService } from './figures.service.js';
 import { AssignmentEnd, AssignmentKind } from './occupancy.enums.js';
 import { OccupancyException, OccupancyExceptionCode } from './occupancy.exception.js';
 import { holdExpiry } from './hold-limits.js';
+import { partedPairs } from './households.js';
 import { OCCUPANCY_OPTIONS, type OccupancyOptions } from './occupancy.options.js';
 
 /** Moves within a shelter and transfers between shelters. */
@@ -72,92 +73,195 @@ export class MovementsService {
   }
 
   /**
-   * Closes the stay at the person's shelter and opens a hold for them at the other, as one act:
-   * if the other shelter has no suitable bed, nothing changes here. Both shelters are locked in
-   * id order, so two transfers crossing each other cannot deadlock.
+   * Closes the stays of a household (or of a set of residents) at their shelter and opens one
+   * hold for them at the other, as one act: if the other shelter has no room for everyone,
+   * nothing changes here. A guardian and a minor in their care are not parted (either one left
+   * behind) without an override and its reason, kept in both people's history. Both shelters
+   * are locked in id order, so two transfers crossing each other cannot deadlock. Answers the
+   * hold's places; each carries the holdId the receiving shelter checks them in with.
    */
-  async transfer(userId: string, input: TransferInput): Promise<BedAssignment> {
+  async transfer(userId: string, input: TransferInput): Promise<BedAssignment[]> {
     const { id } = await this.idempotency.run('transfer', input, async (manager) => {
-      const stay = await this.allocation.currentStay(manager, input.residentId);
-      if (stay.shelterId === input.toShelterId) {
+      const { fromShelterId, toShelterId } = input;
+      if (!input.householdId === !input.residentIds) {
+        throw new OccupancyException(
+          'Give a householdId or residentIds (one of them).',
+          OccupancyExceptionCode.TRANSFER_INCOMPLETE,
+          ['input.residentIds'],
+        );
+      }
+      if (fromShelterId === toShelterId) {
         throw new OccupancyException(
           'Already at this shelter: move instead.',
           OccupancyExceptionCode.BED_OF_ANOTHER_SHELTER,
           ['input.toShelterId'],
         );
       }
-      for (const shelterId of [stay.shelterId, input.toShelterId].sort()) {
+      for (const shelterId of [fromShelterId, toShelterId].sort()) {
         await lockShelter(
           manager,
           shelterId,
-          shelterId === input.toShelterId ? 'input.toShelterId' : 'input.residentId',
+          shelterId === toShelterId ? 'input.toShelterId' : 'input.fromShelterId',
         );
       }
-      const resident = await this.places.placeable(manager, input.residentId);
-      const [bed] = await manager.query<{ id: string }[]>(
-        `SELECT b.id FROM bed b WHERE b.shelter_id = $1 AND b.population = $2 AND b.out_of_service_reason IS NULL
-             AND NOT EXISTS (SELECT 1 FROM bed_assignment a WHERE a.bed_id = b.id AND a.ended_at IS NULL)
-           ORDER BY b.overflow, b.room_id, b.label LIMIT 1`,
-        [input.toShelterId, resident.population],
-      );
-      if (!bed) {
+      const { movers, stays } = await this.whoMoves(manager, input);
+      const override = input.override?.reason?.trim() || null;
+      const parted = await this.partedGuardians(manager, movers, fromShelterId);
+      if (parted.length > 0 && !override) {
+        const left = parted.map(({ left: r }) => `${r.id} (${r.label})`).join(', ');
         throw new OccupancyException(
-          'The other shelter has no free suitable bed.',
-          OccupancyExceptionCode.NO_SUITABLE_BEDS,
-          ['input.toShelterId'],
+          `This transfer would part a guardian and a minor in their care; left behind: ${left}. Transfer them together (householdId, or add them to residentIds), or give override.reason to part them on purpose.`,
+          OccupancyExceptionCode.GUARDIAN_SEPARATED,
+          [input.householdId ? 'input.householdId' : 'input.residentIds'],
         );
       }
-      await this.end(manager, stay.id, AssignmentEnd.TRANSFERRED, 'input.residentId');
-      const hold = await manager.save(
-        manager.create(BedAssignment, {
-          bedId: bed.id,
-          shelterId: input.toShelterId,
-          kind: AssignmentKind.HOLD,
-          residentId: input.residentId,
-          groupId: randomUUID(),
-          originShelterId: stay.shelterId,
-          byUserId: userId,
-          expiresAt: holdExpiry(this.options, {
-            fromShelterId: stay.shelterId,
-            shelterId: input.toShelterId,
-            hours: input.hours,
-          }),
-        }),
+      const placements = movers.map((r) => ({ residentId: r.id, population: r.population }));
+      // Beds mode: beds for everyone, a household in one room when one has room for all of them;
+      // counts mode: places of the reported figure.
+      const beds = (await this.allocation.inBedsMode(manager, toShelterId))
+        ? await this.allocation.suitableBeds(manager, toShelterId, placements, 'input.toShelterId')
+        : await this.allocation.countsPlaces(manager, toShelterId, placements, 'input.toShelterId');
+      for (const stay of stays) {
+        await this.end(manager, stay.id, AssignmentEnd.TRANSFERRED, 'input.residentIds');
+      }
+      const holdId = randomUUID();
+      await this.allocation.assign(
+        manager,
+        toShelterId,
+        AssignmentKind.HOLD,
+        holdId,
+        userId,
+        beds,
+        placements,
+        holdExpiry(this.options, { fromShelterId, shelterId: toShelterId, hours: input.hours }),
+        fromShelterId,
       );
-      await this.figures.recompute(manager, stay.shelterId);
-      await this.figures.recompute(manager, input.toShelterId);
-      return hold.id;
+      if (parted.length > 0) {
+        const ids = new Set(parted.flatMap(({ left, moving }) => [left.id, moving.id]));
+        await this.places.recordSeparation(manager, {
+          residentIds: [...ids].sort(),
+          fromShelterId,
+          toShelterId,
+          byUserId: userId,
+          reason: override!,
+        });
+      }
+      await this.figures.recompute(manager, fromShelterId);
+      await this.figures.recompute(manager, toShelterId);
+      return holdId;
     });
-    return this.dataSource.getRepository(BedAssignment).findOneByOrFail({ id });
+    return this.allocation.group(id);
+  }
+
+  /**
+   * Who a transfer moves, with their open stays at the origin: everyone of the household
+   * checked in there, or each of the residents given (all of them checked in there).
+   */
+  private async whoMoves(
+    manager: EntityManager,
+    input: TransferInput,
+  ): Promise<{ movers: PlaceableResident[]; stays: BedAssignment[] }> {
+    const field = input.householdId ? 'input.householdId' : 'input.residentIds';
+    const candidates = input.householdId
+      ? await this.places.households(manager, [input.householdId])
+      : await this.places.registeredAt(manager, input.residentIds!, [input.fromShelterId]);
+    const stays = await manager.findBy(BedAssignment, {
+      residentId: In(candidates.map((r) => r.id)),
+      shelterId: input.fromShelterId,
+      kind: AssignmentKind.STAY,
+      endedAt: IsNull(),
+    });
+    const staying = new Set(stays.map((stay) => stay.residentId));
+    const movers = candidates.filter((r) => staying.has(r.id));
+    if (input.residentIds) {
+      const missing = input.residentIds.filter((id) => !staying.has(id));
+      if (missing.length > 0) {
+        throw new OccupancyException(
+          `Each person must be checked in at fromShelterId; not: ${missing.join(', ')}.`,
+          OccupancyExceptionCode.NOT_CHECKED_IN,
+          [field],
+        );
+      }
+    } else if (movers.length === 0) {
+      throw new OccupancyException(
+        'Nobody of this household is checked in at fromShelterId.',
+        OccupancyExceptionCode.TRANSFER_INCOMPLETE,
+        [field],
+      );
+    }
+    return { movers, stays };
+  }
+
+  /**
+   * Guardian and minor pairs the transfer would part: one of them moves while the other stays
+   * checked in at the origin (either way round). Who is elsewhere already is not parted by it.
+   */
+  private async partedGuardians(
+    manager: EntityManager,
+    movers: PlaceableResident[],
+    fromShelterId: string,
+  ): Promise<{ left: PlaceableResident; moving: PlaceableResident }[]> {
+    const moving = new Map(movers.map((r) => [r.id, r]));
+    const households = await this.places.households(manager, [
+      ...new Set(movers.map((r) => r.householdId)),
+    ]);
+    const others = households.filter((r) => !moving.has(r.id));
+    const here = new Set(
+      others.length === 0
+        ? []
+        : (
+            await manager.findBy(BedAssignment, {
+              residentId: In(others.map((r) => r.id)),
+              shelterId: fromShelterId,
+              kind: AssignmentKind.STAY,
+              endedAt: IsNull(),
+            })
+          ).map((stay) => stay.residentId),
+    );
+    return partedPairs(
+      movers,
+      others.filter((r) => here.has(r.id)),
+    );
   }
 
   /** The receiving shelter turns a transfer down; the sending shelter sees it in transfersFrom. */
-  async decline(input: DeclineTransferInput): Promise<BedAssignment> {
+  async decline(input: DeclineTransferInput): Promise<BedAssignment[]> {
     await this.idempotency.run('declineTransfer', input, async (manager) => {
       const hold = await manager.findOneBy(BedAssignment, {
         groupId: input.holdId,
         kind: AssignmentKind.HOLD,
       });
-      if (!hold?.originShelterId) {
+      if (!hold) {
+        return this.allocation.holdNotFound(manager, input.holdId, 'input.holdId');
+      }
+      if (!hold.originShelterId) {
         throw new OccupancyException(
-          'No transfer has this id.',
+          'This hold was placed by this shelter, not a transfer: cancel it instead (cancelHold).',
           OccupancyExceptionCode.HOLD_NOT_FOUND,
           ['input.holdId'],
         );
       }
       await lockShelter(manager, hold.shelterId, 'input.holdId');
-      if (hold.endedAt) {
+      const [declined] = await manager.query<
+        [{ bedId: string | null; population: Population | null; startedAt: Date }[], number]
+      >(
+        `UPDATE bed_assignment SET ended_at = clock_timestamp(), end_reason = 'declined'
+          WHERE group_id = $1 AND kind = 'hold' AND ended_at IS NULL
+          RETURNING bed_id AS "bedId", population, started_at AS "startedAt"`,
+        [input.holdId],
+      );
+      if (declined.length === 0) {
         throw new OccupancyException(
           'This transfer has already ended.',
           OccupancyExceptionCode.HOLD_EXPIRED,
           ['input.holdId'],
         );
       }
-      await this.end(manager, hold.id, AssignmentEnd.DECLINED, 'input.holdId');
+      await this.allocation.givePlacesBack(manager, hold.shelterId, declined);
       await this.figures.recompute(manager, hold.shelterId);
-      return hold.id;
+      return input.holdId;
     });
-    return this.dataSource.getRepository(BedAssignment).findOneByOrFail({ groupId: input.holdId });
+    return this.allocation.group(input.holdId);
   }
 
   /**

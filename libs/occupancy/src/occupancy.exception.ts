@@ -17,6 +17,19 @@ export enum OccupancyExceptionCode {
   HOLD_TOO_LONG = 'HOLD_TOO_LONG',
   HOLD_SHARE_EXCEEDED = 'HOLD_SHARE_EXCEEDED',
   RANGE_INVALID = 'RANGE_INVALID',
+  /** An id of another kind where a hold's id is wanted (an assignment's, a check-in's). */
+  WRONG_ID = 'WRONG_ID',
+  /** A counts-mode shelter reports no free places for the group. */
+  NO_ROOM = 'NO_ROOM',
+  /** A transfer would part a guardian and a minor in their care, with no override. */
+  GUARDIAN_SEPARATED = 'GUARDIAN_SEPARATED',
+  /** Neither a household nor residents, or both, or people of another shelter. */
+  TRANSFER_INCOMPLETE = 'TRANSFER_INCOMPLETE',
+  /** A switch to beds mode that would leave a served group, or everyone, without a bed. */
+  BEDS_MISSING = 'BEDS_MISSING',
+  ALREADY_BEDS_MODE = 'ALREADY_BEDS_MODE',
+  /** Counts-mode holds still open at a switch to beds mode: they have no bed to carry over. */
+  HOLDS_WITHOUT_BEDS = 'HOLDS_WITHOUT_BEDS',
 }
 
 function apiCode(code: OccupancyExceptionCode): ApiErrorCode {
@@ -31,6 +44,8 @@ function apiCode(code: OccupancyExceptionCode): ApiErrorCode {
     case OccupancyExceptionCode.HOLD_INCOMPLETE:
     case OccupancyExceptionCode.HOLD_TOO_LONG:
     case OccupancyExceptionCode.RANGE_INVALID:
+    case OccupancyExceptionCode.WRONG_ID:
+    case OccupancyExceptionCode.TRANSFER_INCOMPLETE:
       return ApiErrorCode.BAD_USER_INPUT;
     case OccupancyExceptionCode.NOT_CHECKED_IN:
     case OccupancyExceptionCode.ALREADY_IN_A_BED:
@@ -39,6 +54,11 @@ function apiCode(code: OccupancyExceptionCode): ApiErrorCode {
     case OccupancyExceptionCode.BEDS_MODE_ONLY:
     case OccupancyExceptionCode.HOLD_EXPIRED:
     case OccupancyExceptionCode.HOLD_SHARE_EXCEEDED:
+    case OccupancyExceptionCode.NO_ROOM:
+    case OccupancyExceptionCode.GUARDIAN_SEPARATED:
+    case OccupancyExceptionCode.BEDS_MISSING:
+    case OccupancyExceptionCode.ALREADY_BEDS_MODE:
+    case OccupancyExceptionCode.HOLDS_WITHOUT_BEDS:
       return ApiErrorCode.CONFLICT;
   }
 }

@@ -2,6 +2,7 @@ import { ScopeRegistry } from '@albergue/common';
 import { ResidentPlacesService } from '@albergue/residents';
 import { type DynamicModule, Injectable, Module } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { BedsModeService } from './beds-mode.service.js';
 import { BedsService } from './beds.service.js';
 import { BoardNotifier } from './board.notifier.js';
 import { FiguresService } from './figures.service.js';
@@ -66,6 +67,7 @@ export class OccupancyModule {
       imports: uses,
       providers: [
         { provide: OCCUPANCY_OPTIONS, useValue: options },
+        BedsModeService,
         BedsService,
         BoardNotifier,
         FiguresService,
@@ -77,7 +79,7 @@ export class OccupancyModule {
         HoldsService,
         RecordsService,
       ],
-      exports: [BedsService, CheckInService, HoldsService],
+      exports: [BedsModeService, BedsService, CheckInService, HoldsService],
     };
   }
 }

@@ -9,14 +9,18 @@ import {
   Role,
   UuidPipe,
 } from '@albergue/common';
-import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Shelter } from '@albergue/shelters';
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { BedAssignment } from './bed-assignment.entity.js';
 import { Bed } from './bed.entity.js';
 import { BedView } from './bed.views.js';
+import { BedsModeService } from './beds-mode.service.js';
+import { BedsModePreview } from './beds-mode.views.js';
 import { BedsService } from './beds.service.js';
 import { DailyFiguresArgs } from './dto/daily-figures.args.js';
 import {
   AddBedsInput,
+  BedsModeInput,
   CancelHoldInput,
   CheckInInput,
   CheckOutInput,
@@ -34,9 +38,25 @@ import { DailyFigures, RecordsService } from './records.service.js';
 import { Turnaway } from './turnaway.entity.js';
 import { CheckInService } from './check-in.service.js';
 import { HoldsService } from './holds.service.js';
+import { AssignmentKind } from './occupancy.enums.js';
 import { Room } from './room.entity.js';
 
 const STAFF = [Role.VOLUNTEER, Role.COORDINATOR];
+
+/**
+ * A transfer acts at the shelter it moves people from, and where each person named is now (their
+ * bed, else where they are registered): a coordinator of all of them. A household moves those of
+ * its members checked in at fromShelterId, which the service checks.
+ */
+const transferScope: ReturnType<typeof argPath> = async (args, scopes) => {
+  const input = args.input as { fromShelterId?: unknown; residentIds?: unknown } | undefined;
+  const from = argPath('input.fromShelterId')(args, scopes);
+  const ids = Array.isArray(input?.residentIds)
+    ? input.residentIds.filter((id): id is string => typeof id === 'string')
+    : [];
+  const where = (await Promise.all(ids.map((id) => scopes.shelters('stay', id)))).flat();
+  return [...new Set([...(typeof from === 'string' ? [from] : []), ...where])];
+};
 
 /** Beds mode: volunteers check people in and out; coordinators also set up beds and place holds. */
 @Resolver(() => BedAssignment)
@@ -47,7 +67,17 @@ export class OccupancyResolver {
     private readonly holds: HoldsService,
     private readonly movements: MovementsService,
     private readonly records: RecordsService,
+    private readonly bedsMode: BedsModeService,
   ) {}
+
+  @ResolveField(() => ID, {
+    nullable: true,
+    description:
+      'For a hold: its id, the one checkIn, cancelHold and declineTransfer take (the places of one hold share it).',
+  })
+  holdId(@Parent() assignment: BedAssignment): string | null {
+    return assignment.kind === AssignmentKind.HOLD ? assignment.groupId : null;
+  }
 
   @Allow([Role.COORDINATOR], { shelterOf: argPath('input.shelterId') })
   @Mutation(() => Room)
@@ -57,10 +87,30 @@ export class OccupancyResolver {
 
   @Allow([Role.COORDINATOR], { shelterOf: recordScope('room', 'input.roomId') })
   @Mutation(() => [Bed], {
-    description: 'Adds beds to a room; the shelter now counts bed by bed (beds mode).',
+    description:
+      'Adds beds to a room and answers them in natural label order. In counts mode nothing public changes until switchToBedsMode.',
   })
   addBeds(@Args('input') input: AddBedsInput): Promise<Bed[]> {
     return this.beds.addBeds(input);
+  }
+
+  @Allow([Role.COORDINATOR], { shelterOf: argPath('shelterId') })
+  @Query(() => BedsModePreview, {
+    description: 'The figures a switch to beds mode would publish, and what is missing for it.',
+  })
+  bedsModePreview(
+    @Args('shelterId', { type: () => ID }, UuidPipe) shelterId: string,
+  ): Promise<BedsModePreview> {
+    return this.bedsMode.preview(shelterId);
+  }
+
+  @Allow([Role.COORDINATOR], { shelterOf: argPath('input.shelterId') })
+  @Mutation(() => Shelter, {
+    description:
+      'The shelter’s public figures come from its beds from now on; refused while a group it serves has no bed.',
+  })
+  switchToBedsMode(@Args('input') input: BedsModeInput): Promise<Shelter> {
+    return this.bedsMode.switchToBedsMode(input);
   }
 
   @Allow([Role.COORDINATOR], { shelterOf: recordScope('bed', 'input.bedId') })
@@ -106,7 +156,7 @@ export class OccupancyResolver {
     return this.checkIns.registerAndCheckIn(caller, input);
   }
 
-  @Allow([Role.COORDINATOR], { shelterOf: argPath('input.fromShelterId') })
+  @Allow([Role.COORDINATOR], { shelterOf: transferScope, scopeMode: 'all' })
   @Mutation(() => [BedAssignment], {
     description: 'Keeps beds, here or at another shelter, for people on the way.',
   })
@@ -129,20 +179,21 @@ export class OccupancyResolver {
     return this.movements.move(actor.userId, input);
   }
 
-  @Allow([Role.COORDINATOR], { shelterOf: recordScope('stay', 'input.residentId') })
-  @Mutation(() => BedAssignment, {
-    description: 'Closes the stay here and opens a hold at the other shelter, as one act.',
+  @Allow([Role.COORDINATOR], { shelterOf: transferScope, scopeMode: 'all' })
+  @Mutation(() => [BedAssignment], {
+    description:
+      'Closes the stays here and opens one hold (its holdId) at the other shelter, as one act: a household together.',
   })
   transfer(
     @Args('input') input: TransferInput,
     @CurrentActor() actor: Actor,
-  ): Promise<BedAssignment> {
+  ): Promise<BedAssignment[]> {
     return this.movements.transfer(actor.userId, input);
   }
 
   @Allow(STAFF, { shelterOf: recordScope('hold', 'input.holdId') })
-  @Mutation(() => BedAssignment, { description: 'The receiving shelter turns a transfer down.' })
-  declineTransfer(@Args('input') input: DeclineTransferInput): Promise<BedAssignment> {
+  @Mutation(() => [BedAssignment], { description: 'The receiving shelter turns a transfer down.' })
+  declineTransfer(@Args('input') input: DeclineTransferInput): Promise<BedAssignment[]> {
     return this.movements.decline(input);
   }
 

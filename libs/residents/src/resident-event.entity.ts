@@ -4,6 +4,11 @@ export enum ResidentEventKind {
   CASE = 'case',
   ASYLUM = 'asylum',
   CONSENT = 'consent',
+  /**
+   * A transfer that parted a guardian and a minor on purpose (an override): from and to are the
+   * shelters, the reason is sealed.
+   */
+  SEPARATION = 'separation',
 }
 
 /** The dated history of a resident's case, asylum track and legal basis: who changed what, when and why. */

@@ -5,6 +5,7 @@ export { haversineKm } from './approximate-location.js';
 export { type AvailabilityRules, type CapacityFigures } from './availability.js';
 export { AVAILABILITY_CHANNEL, AvailabilityService } from './availability.service.js';
 export { CapacityInput } from './dto/capacity.input.js';
+export { CountsPlacesService, type PlacesChange } from './counts-places.service.js';
 export { ReportProblemInput } from './dto/report-problem.input.js';
 export { MAX_SHELTERS_PER_PAGE } from './dto/shelters.args.js';
 export { OrganisationsService } from './organisations.service.js';

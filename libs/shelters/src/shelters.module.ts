@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { AvailabilityService } from './availability.service.js';
+import { CountsPlacesService } from './counts-places.service.js';
 import { OrganisationsResolver } from './organisations.resolver.js';
 import { OrganisationsService } from './organisations.service.js';
 import { ProblemReportsNotifier } from './problem-reports.notifier.js';
@@ -20,6 +21,7 @@ export class SheltersModule {
       providers: [
         { provide: SHELTERS_OPTIONS, useValue: options },
         AvailabilityService,
+        CountsPlacesService,
         OrganisationsService,
         OrganisationsResolver,
         ProblemReportsNotifier,
@@ -33,6 +35,7 @@ export class SheltersModule {
       ],
       exports: [
         AvailabilityService,
+        CountsPlacesService,
         OrganisationsService,
         ProblemReportsService,
         SHELTERS_OPTIONS,

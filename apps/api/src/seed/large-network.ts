@@ -1,6 +1,6 @@
 import { AccountsService } from '@albergue/auth';
 import { Role } from '@albergue/common';
-import { BedKind, BedsService } from '@albergue/occupancy';
+import { BedKind, BedsModeService, BedsService } from '@albergue/occupancy';
 import type { Caller } from '@albergue/common';
 import { LegalBasis, ResidentsService } from '@albergue/residents';
 import {
@@ -93,6 +93,7 @@ export async function seedLargeNetwork(
   const organisations = app.get(OrganisationsService);
   const shelters = app.get(SheltersService);
   const beds = app.get(BedsService);
+  const bedsMode = app.get(BedsModeService);
   const orgIds: string[] = [];
   for (let i = 0; i < Math.max(1, Math.ceil(size.shelters / 20)); i += 1) {
     const org = await organisations.create({
@@ -140,6 +141,7 @@ export async function seedLargeNetwork(
           population,
         } as Parameters<BedsService['addBeds']>[0]);
       }
+      await bedsMode.switchToBedsMode({ requestId: randomUUID(), shelterId: shelter.id });
     }
     progress('shelters', i + 1, size.shelters);
   }

@@ -16,7 +16,9 @@ import {
   Max,
   MaxLength,
   Min,
+  ValidateNested,
 } from 'class-validator';
+import { Type } from 'class-transformer';
 import { BedKind, TurnawayReason } from '../occupancy.enums.js';
 
 @InputType()
@@ -103,7 +105,8 @@ export class CheckInInput {
 
   @Field(() => ID, {
     nullable: true,
-    description: 'The hold these residents arrive on: its beds are used.',
+    description:
+      'The holdId these residents arrive on (placeHold, transfer and holdsAt answer it): its places are used.',
   })
   @IsOptional()
   @IsUUID()
@@ -201,7 +204,7 @@ export class CancelHoldInput {
   @RequestIdField()
   requestId: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The holdId placeHold or transfer answered.' })
   @IsUUID()
   holdId: string;
 }
@@ -220,14 +223,48 @@ export class MoveInput {
   bedId: string;
 }
 
-@InputType({ description: 'Closes the stay here and opens a hold there, as one act.' })
+@InputType({
+  description:
+    'Why a transfer may part a guardian and a minor in their care: kept, sealed, in both people’s history.',
+})
+export class SeparationOverride {
+  @Field(() => String)
+  @IsNotEmpty()
+  @MaxLength(500)
+  reason: string;
+}
+
+@InputType({
+  description:
+    'Closes the stays here and opens one hold there, as one act: a household, or a set of residents.',
+})
 export class TransferInput {
   @RequestIdField()
   requestId: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The shelter the people are checked in at now.' })
   @IsUUID()
-  residentId: string;
+  fromShelterId: string;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Everyone of this household checked in at fromShelterId; or give residentIds.',
+  })
+  @IsOptional()
+  @IsUUID()
+  householdId?: string;
+
+  @Field(() => [ID], {
+    nullable: true,
+    description: 'These residents, each checked in at fromShelterId; or give householdId.',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(20)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
+  residentIds?: string[];
 
   @Field(() => ID)
   @IsUUID()
@@ -235,13 +272,33 @@ export class TransferInput {
 
   @Field(() => Int, {
     nullable: true,
-    description: 'Hours the receiving shelter keeps the bed; HOLD_TIME when omitted.',
+    description: 'Hours the receiving shelter keeps the places; HOLD_TIME when omitted.',
   })
   @IsOptional()
   @IsInt()
   @Min(1)
   @Max(72)
   hours?: number;
+
+  @Field(() => SeparationOverride, {
+    nullable: true,
+    description:
+      'Only to part a guardian and a minor in their care on purpose; without it such a transfer is refused (GUARDIAN_SEPARATED).',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => SeparationOverride)
+  override?: SeparationOverride;
+}
+
+@InputType()
+export class BedsModeInput {
+  @RequestIdField()
+  requestId: string;
+
+  @Field(() => ID)
+  @IsUUID()
+  shelterId: string;
 }
 
 @InputType()
@@ -249,7 +306,7 @@ export class DeclineTransferInput {
   @RequestIdField()
   requestId: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The transfer’s holdId (holdsAt lists it).' })
   @IsUUID()
   holdId: string;
 }
