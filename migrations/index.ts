@@ -8,6 +8,7 @@ import { AddJobRuns1795902953579 } from './1795902953579-AddJobRuns.js';
 import { ReferenceBoroughCatalogue1795913700000 } from './1795913700000-ReferenceBoroughCatalogue.js';
 import { StructureOpeningHours1795913800000 } from './1795913800000-StructureOpeningHours.js';
 import { AddProblemReports1795913976537 } from './1795913976537-AddProblemReports.js';
+import { AddResidentNameIndex1795923100000 } from './1795923100000-AddResidentNameIndex.js';
 
 export type { MigrationOutcome, ReportingMigration } from './outcome.js';
 
@@ -22,4 +23,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   ReferenceBoroughCatalogue1795913700000,
   StructureOpeningHours1795913800000,
   AddProblemReports1795913976537,
+  AddResidentNameIndex1795923100000,
 ];

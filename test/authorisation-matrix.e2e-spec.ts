@@ -66,6 +66,8 @@ function householdInput(shelterId: string) {
     shelterId,
     members: [member('Matriz Uno'), member('Matriz Dos')],
     legalBasis: { basis: 'VITAL_INTEREST', explainedIn: 'ht' },
+    // The same two names in every sample: the duplicate check is not what this spec is about.
+    confirmNew: true,
   };
 }
 
@@ -187,6 +189,15 @@ const SAMPLES: Record<string, (t: Targets) => Sample> = {
   }),
   searchResidents: (t) => ({
     query: 'query($s: ID!) { searchResidents(shelterId: $s, comarFolio: "MATRIX-000") { id } }',
+    variables: { s: t.shelterId },
+  }),
+  findResidents: (t) => ({
+    query: 'query($s: ID!) { findResidents(shelterId: $s, name: "Matriz") { resident { id } } }',
+    variables: { s: t.shelterId },
+  }),
+  likelyMatches: (t) => ({
+    query:
+      'query($s: ID!) { likelyMatches(shelterId: $s, name: "Matriz Tres") { resident { id } } }',
     variables: { s: t.shelterId },
   }),
   updateResident: (t) => ({
