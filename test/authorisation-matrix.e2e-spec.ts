@@ -204,6 +204,10 @@ const SAMPLES: Record<string, (t: Targets) => Sample> = {
     query: 'mutation($id: ID!) { updateResident(id: $id, input: { languages: ["es"] }) { id } }',
     variables: { id: t.residentIds[0] },
   }),
+  renameResident: (t) => ({
+    query: 'mutation($id: ID!) { renameResident(id: $id, name: "Matriz Uno") { id } }',
+    variables: { id: t.residentIds[0] },
+  }),
   residentHistory: (t) => ({
     query: 'query($id: ID!) { residentHistory(residentId: $id) { to } }',
     variables: { id: t.residentIds[0] },

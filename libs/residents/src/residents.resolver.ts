@@ -11,7 +11,11 @@ import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { AsylumService } from './asylum.service.js';
 import { DuplicatesService } from './duplicates.service.js';
 import { RegisterHouseholdInput, ResidentDetailsInput } from './dto/resident.input.js';
-import { FindResidentsArgs, LikelyMatchesArgs } from './dto/find-residents.args.js';
+import {
+  FindResidentsArgs,
+  LikelyMatchesArgs,
+  RenameResidentArgs,
+} from './dto/find-residents.args.js';
 import { AppointmentsDueArgs, ResidentsArgs, SearchResidentsArgs } from './dto/residents.args.js';
 import {
   AddAppointmentInput,
@@ -132,6 +136,17 @@ export class ResidentsResolver {
     @CurrentCaller() caller: Caller,
   ): Promise<ResidentView> {
     return this.residents.update(caller, id, input);
+  }
+
+  @Allow(STAFF, { shelterOf: recordScope('resident', 'id') })
+  @Mutation(() => ResidentView, {
+    description: 'Corrects how a name is written; finding the person by name follows at once.',
+  })
+  renameResident(
+    @Args() args: RenameResidentArgs,
+    @CurrentCaller() caller: Caller,
+  ): Promise<ResidentView> {
+    return this.residents.rename(caller, args.id, args.name);
   }
 
   @Allow(STAFF, { shelterOf: recordScope('resident.view', 'residentId') })

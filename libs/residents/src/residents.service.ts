@@ -270,6 +270,20 @@ export class ResidentsService {
     return this.get(caller, id, 'update');
   }
 
+  /** A name written anew: sealed, its look-up hash and its blind index replaced in one transaction. */
+  async rename(caller: Caller, id: string, name: string): Promise<ResidentView> {
+    await this.dataSource.transaction(async (manager) => {
+      const resident = await this.findActive(id, manager, 'id', true);
+      Object.assign(
+        resident,
+        this.sealedIdentity(id, { name, birthYear: resident.birthYear ?? undefined }),
+      );
+      await manager.save(resident);
+      await this.names.index(manager, [{ id, name }]);
+    });
+    return this.get(caller, id, 'update');
+  }
+
   /** Like find, for changes: an anonymised record takes no new data. */
   async findActive(
     id: string,
@@ -307,7 +321,10 @@ export class ResidentsService {
     return resident;
   }
 
-  private sealedIdentity(id: string, member: ResidentInput): Partial<Resident> {
+  private sealedIdentity(
+    id: string,
+    member: Pick<ResidentInput, 'name' | 'birthYear'>,
+  ): Partial<Resident> {
     return {
       nameSealed: this.sealer.seal('resident.name', id, member.name),
       nameHash: this.sealer.hash('name', nameKey(member.name, member.birthYear)),

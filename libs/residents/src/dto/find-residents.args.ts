@@ -65,3 +65,15 @@ export class LikelyMatchesArgs {
   @Max(2100)
   birthYear?: number;
 }
+
+@ArgsType()
+export class RenameResidentArgs {
+  @Field(() => ID)
+  @IsUUID()
+  id: string;
+
+  @Field(() => String, { description: 'The name as it should be written from now on.' })
+  @IsNotEmpty()
+  @MaxLength(200)
+  name: string;
+}
