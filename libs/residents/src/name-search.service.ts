@@ -137,19 +137,18 @@ export class NameSearchService implements OnApplicationBootstrap {
     const found = await manager.query<
       { id: string; exact: number; sounds: number; birth_year: number | null }[]
     >(
-      `WITH hit AS (
-         SELECT resident_id,
-                count(*) FILTER (WHERE kind = 'TOKEN')::int AS exact,
-                count(*) FILTER (WHERE kind = 'PHONETIC')::int AS sounds
-           FROM resident_name_index WHERE hmac = ANY($1) GROUP BY resident_id)
-       SELECT r.id, hit.exact, hit.sounds, r.birth_year
-         FROM hit JOIN resident r ON r.id = hit.resident_id
-        WHERE r.anonymised_at IS NULL
+      // Scope and years filter the index rows' residents before they are counted and ranked.
+      `SELECT r.id, r.birth_year,
+              count(*) FILTER (WHERE i.kind = 'TOKEN')::int AS exact,
+              count(*) FILTER (WHERE i.kind = 'PHONETIC')::int AS sounds
+         FROM resident_name_index i JOIN resident r ON r.id = i.resident_id
+        WHERE i.hmac = ANY($1) AND r.anonymised_at IS NULL
           AND (r.current_shelter_id = ANY($2) OR (r.previous_shelter_id = ANY($2)
                AND r.left_previous_at > now() - make_interval(secs => $3)))
           AND (($4::int IS NULL OR r.birth_year >= $4) AND ($5::int IS NULL OR r.birth_year <= $5)
                OR ($9 AND r.birth_year IS NULL))
-        ORDER BY hit.exact DESC, hit.sounds DESC, abs(r.birth_year - $6::numeric) NULLS LAST, r.id
+        GROUP BY r.id
+        ORDER BY exact DESC, sounds DESC, abs(r.birth_year - $6::numeric) NULLS LAST, r.id
         LIMIT $7 OFFSET $8`,
       [
         rows.map((row) => row.hmac),
