@@ -67,6 +67,8 @@ function householdInput(shelterId: string) {
     shelterId,
     members: [member('Matriz Uno'), member('Matriz Dos')],
     legalBasis: { basis: 'VITAL_INTEREST', explainedIn: 'ht' },
+    // The same two names in every sample: the duplicate check is not what this spec is about.
+    confirmNew: true,
   };
 }
 
@@ -190,8 +192,21 @@ const SAMPLES: Record<string, (t: Targets) => Sample> = {
     query: 'query($s: ID!) { searchResidents(shelterId: $s, comarFolio: "MATRIX-000") { id } }',
     variables: { s: t.shelterId },
   }),
+  findResidents: (t) => ({
+    query: 'query($s: ID!) { findResidents(shelterId: $s, name: "Matriz") { resident { id } } }',
+    variables: { s: t.shelterId },
+  }),
+  likelyMatches: (t) => ({
+    query:
+      'query($s: ID!) { likelyMatches(shelterId: $s, name: "Matriz Tres") { resident { id } } }',
+    variables: { s: t.shelterId },
+  }),
   updateResident: (t) => ({
     query: 'mutation($id: ID!) { updateResident(id: $id, input: { languages: ["es"] }) { id } }',
+    variables: { id: t.residentIds[0] },
+  }),
+  renameResident: (t) => ({
+    query: 'mutation($id: ID!) { renameResident(id: $id, name: "Matriz Uno") { id } }',
     variables: { id: t.residentIds[0] },
   }),
   residentHistory: (t) => ({

@@ -60,8 +60,10 @@ describe('Occupancy engine (e2e)', () => {
       const result = await coordinator.gql<{ registerHousehold: { members: { id: string }[] } }>(
         REGISTER,
         {
+          // "Persona 1", "Persona 2"…: look-alike names, confirmed as new people.
           input: householdInput(shelterId, members, {
             legalBasis: { basis: 'VITAL_INTEREST', explainedIn: 'es' },
+            confirmNew: true,
           }),
         },
       );
@@ -222,7 +224,7 @@ describe('Occupancy engine (e2e)', () => {
           input: householdInput(
             shelterB,
             [adult(`Madre ${i}`), adult(`Padre ${i}`), adult(`Tía ${i}`)],
-            { legalBasis: { basis: 'VITAL_INTEREST', explainedIn: 'es' } },
+            { legalBasis: { basis: 'VITAL_INTEREST', explainedIn: 'es' }, confirmNew: true },
           ),
         },
       );
@@ -648,6 +650,7 @@ describe('Occupancy engine (e2e)', () => {
           {
             input: householdInput(shelterA, [adult('Recién Llegado', { population })], {
               legalBasis: { basis: 'VITAL_INTEREST', explainedIn: 'es' },
+              confirmNew: true,
             }),
           },
         );

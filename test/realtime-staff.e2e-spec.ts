@@ -49,6 +49,7 @@ describe('Realtime: staff screens (e2e)', () => {
       await by.gql<{ registerHousehold: { members: { id: string }[] } }>(REGISTER, {
         input: householdInput(shelterId, [adult(name, { population: 'MEN' })], {
           legalBasis: { basis: 'VITAL_INTEREST', explainedIn: 'es' },
+          confirmNew: true,
         }),
       })
     ).data!.registerHousehold.members[0].id;

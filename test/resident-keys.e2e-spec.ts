@@ -22,6 +22,7 @@ describe('Resident data keys (e2e)', () => {
   let keyFile: string;
   let running: RunningAlbergue | undefined;
   let residentId: string;
+  let shelterId: string;
   /** A coordinator of the resident's shelter, who reads the name back after each restart. */
   let reader: Person;
 
@@ -68,7 +69,7 @@ describe('Resident data keys (e2e)', () => {
       logs.some((line) => line.includes('created the resident data key') && line.includes(keyFile)),
     ).toBe(true);
     expect((await stat(keyFile)).mode & 0o777).toBe(0o600);
-    const shelterId = await shelterFor(app);
+    shelterId = await shelterFor(app);
     const volunteer = await staffAt(app, { role: 'VOLUNTEER', shelterId });
     reader = await staffAt(app, { role: 'COORDINATOR', shelterId });
     const registered = await volunteer.gql<{ registerHousehold: { members: { id: string }[] } }>(
@@ -122,5 +123,12 @@ describe('Resident data keys (e2e)', () => {
     const { app } = await start();
     expect(await readName(app)).toBe('Rose-Andrée Clervil');
     expect(existsSync(keyFile)).toBe(true);
+    // The name's blind index was rebuilt under the new key: a search by one part, misspelt, finds her.
+    const coordinator = await signIn(app.url, reader.email, reader.password);
+    const found = await coordinator.gql<{ findResidents: { resident: { id: string } }[] }>(
+      'query($s: ID!) { findResidents(shelterId: $s, name: "Klervil") { resident { id } } }',
+      { s: shelterId },
+    );
+    expect(found.data!.findResidents.map((m) => m.resident.id)).toEqual([residentId]);
   });
 });

@@ -611,7 +611,10 @@ describe('Residents, households and the asylum track (e2e)', () => {
       const person = (shelterId: string, extra: Record<string, unknown>) =>
         register(
           coordinator,
-          householdInput(shelterId, [adult('Wilner Joseph', { birthYear: 1979, ...extra })]),
+          // The second registration is a duplicate on purpose: the staff confirm it as new.
+          householdInput(shelterId, [adult('Wilner Joseph', { birthYear: 1979, ...extra })], {
+            confirmNew: true,
+          }),
         );
       const a = (await person(shelterA, { phone: '5511112222' })).data!.registerHousehold
         .members[0];
@@ -626,7 +629,7 @@ describe('Residents, households and the asylum track (e2e)', () => {
       expect(found.data!.possibleDuplicates).toContainEqual({
         residentId: a.id,
         otherResidentId: b.id,
-        matchedOn: ['name'],
+        matchedOn: ['name', 'name-parts'],
       });
       const volunteerView = await volunteer.gql<{ possibleDuplicates: unknown[] }>(
         'query($s: ID!) { possibleDuplicates(shelterId: $s) { residentId } }',
@@ -651,7 +654,9 @@ describe('Residents, households and the asylum track (e2e)', () => {
       const person = (shelterId: string) =>
         register(
           coordinator,
-          householdInput(shelterId, [adult('Roseline Exantus', { birthYear: 1991 })]),
+          householdInput(shelterId, [adult('Roseline Exantus', { birthYear: 1991 })], {
+            confirmNew: true,
+          }),
         );
       const a = (await person(shelterA)).data!.registerHousehold.members[0];
       const b = (await person(shelterB)).data!.registerHousehold.members[0];

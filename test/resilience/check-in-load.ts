@@ -71,7 +71,8 @@ export async function loadWorkers(
           Array.from({ length: perWorker }, (_, i) =>
             adult(`Persona ${worker}-${i}`, { population: 'MEN' }),
           ),
-          { legalBasis: { basis: 'VITAL_INTEREST', explainedIn: 'es' } },
+          // "Persona 0-1" and "Persona 1-1" look alike to the duplicate check: they are load.
+          { legalBasis: { basis: 'VITAL_INTEREST', explainedIn: 'es' }, confirmNew: true },
         ),
       },
     );

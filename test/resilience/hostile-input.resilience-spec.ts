@@ -109,9 +109,12 @@ describe('Resilience: generated hostile requests', () => {
       'registerHousehold',
       'mutation($input: RegisterHouseholdInput!) { registerHousehold(input: $input) { id } }',
       {
-        input: householdInput(shelterId, [
-          adult('Persona Nueva', { population: 'MEN', phone: '5512345678' }),
-        ]),
+        // Sent many times over: confirmed new, so that each run meets validation, not the duplicate check.
+        input: householdInput(
+          shelterId,
+          [adult('Persona Nueva', { population: 'MEN', phone: '5512345678' })],
+          { confirmNew: true },
+        ),
       },
     );
     add(

@@ -15,6 +15,8 @@ export class AppException extends Error {
     readonly reason: string,
     /** Input fields the error is about, as dotted paths (`input.location.lat`). */
     readonly fields: string[] = [],
+    /** Ids a client needs to act on the refusal (the records a registration may duplicate): no personal data. */
+    readonly details?: Record<string, unknown>,
   ) {
     super(message);
     this.name = new.target.name;
@@ -28,8 +30,13 @@ export class AppException extends Error {
  */
 export function libException<Code extends string>(apiCode: (code: Code) => ApiErrorCode) {
   return class extends AppException {
-    constructor(message: string, code: Code, fields: string[] = []) {
-      super(message, apiCode(code), code, fields);
+    constructor(
+      message: string,
+      code: Code,
+      fields: string[] = [],
+      details?: Record<string, unknown>,
+    ) {
+      super(message, apiCode(code), code, fields, details);
     }
   };
 }

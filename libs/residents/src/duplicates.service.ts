@@ -1,6 +1,6 @@
 import { AuditOutcome, AuditService } from '@albergue/audit';
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { Caller } from '@albergue/common';
 import { ResidentSealer } from './resident-sealer.js';
 import { Resident } from './resident.entity.js';
@@ -10,10 +10,13 @@ import { ResidentsException, ResidentsExceptionCode } from './residents.exceptio
 import { SEALED_COLUMNS } from './sealed-columns.js';
 
 const MATCHES = ['name', 'folio', 'passport', 'curp', 'tvrh'] as const;
+/** A name that shares parts with another's (NameSearchService's blind index). */
+const NAME_PARTS = 'name-parts';
+const NAME_PARTS_YEARS = 2;
 
 /**
  * One person registered at two shelters, found through the keyed hashes (name with birth year,
- * folio, documents). A pair is shown only to someone who works in both shelters, and merged by a
+ * folio, documents) and the names' blind index (parts of the name in common: `name-parts`). A pair is shown only to someone who works in both shelters, and merged by a
  * coordinator of both.
  */
 @Injectable()
@@ -45,12 +48,60 @@ export class DuplicatesService {
         ORDER BY r.id, o.id`,
       [shelterId, elsewhere],
     );
-    return rows.map((row) => ({
-      residentId: row.resident_id,
-      otherResidentId: row.other_id,
-      otherShelterId: row.other_shelter,
-      matchedOn: row.matched,
-    }));
+    // Names that share parts (tokens or their sounds, at least two) through the blind index,
+    // born within two years of each other when both years are known.
+    const alike = await this.dataSource.query<
+      { resident_id: string; other_id: string; other_shelter: string }[]
+    >(
+      `SELECT r.id AS resident_id, o.id AS other_id, o.current_shelter_id AS other_shelter
+         FROM resident r
+         JOIN resident_name_index a ON a.resident_id = r.id
+         JOIN resident_name_index b ON b.hmac = a.hmac AND b.resident_id <> r.id
+         JOIN resident o ON o.id = b.resident_id AND o.current_shelter_id = ANY($2)
+        WHERE r.current_shelter_id = $1 AND r.anonymised_at IS NULL AND o.anonymised_at IS NULL
+          AND (r.birth_year IS NULL OR o.birth_year IS NULL OR abs(r.birth_year - o.birth_year) <= $3)
+        GROUP BY r.id, o.id
+       HAVING count(*) >= 2`,
+      [shelterId, elsewhere, NAME_PARTS_YEARS],
+    );
+    const pairs = new Map(
+      rows.map((row) => [
+        `${row.resident_id} ${row.other_id}`,
+        {
+          residentId: row.resident_id,
+          otherResidentId: row.other_id,
+          otherShelterId: row.other_shelter,
+          matchedOn: row.matched,
+        },
+      ]),
+    );
+    for (const row of alike) {
+      const key = `${row.resident_id} ${row.other_id}`;
+      const pair = pairs.get(key) ?? {
+        residentId: row.resident_id,
+        otherResidentId: row.other_id,
+        otherShelterId: row.other_shelter,
+        matchedOn: [],
+      };
+      pair.matchedOn = [...pair.matchedOn, NAME_PARTS];
+      pairs.set(key, pair);
+    }
+    return [...pairs.values()].sort(
+      (a, b) =>
+        a.residentId.localeCompare(b.residentId) ||
+        a.otherResidentId.localeCompare(b.otherResidentId),
+    );
+  }
+
+  /** Whether two records' names share at least two parts (tokens or sounds) in the blind index. */
+  private async namesAlike(manager: EntityManager, a: string, b: string): Promise<boolean> {
+    const [row] = await manager.query<{ shared: number }[]>(
+      `SELECT count(*)::int AS shared FROM resident_name_index a
+         JOIN resident_name_index b ON b.hmac = a.hmac AND b.resident_id = $2
+        WHERE a.resident_id = $1`,
+      [a, b],
+    );
+    return row.shared >= 2;
   }
 
   /**
@@ -73,7 +124,8 @@ export class DuplicatesService {
         !keep ||
         !other ||
         keep.id === other.id ||
-        !MATCHES.some((m) => keep[`${m}Hash`] && keep[`${m}Hash`] === other[`${m}Hash`])
+        (!MATCHES.some((m) => keep[`${m}Hash`] && keep[`${m}Hash`] === other[`${m}Hash`]) &&
+          !(await this.namesAlike(manager, keep.id, other.id)))
       ) {
         throw new ResidentsException(
           'These two records do not match.',

@@ -3,6 +3,7 @@ export { RESIDENTS_ENTITIES } from './entities.js';
 export { AsylumService } from './asylum.service.js';
 export { RegisterHouseholdInput } from './dto/resident.input.js';
 export { FreeTextSealing } from './free-text-sealing.js';
+export { NameSearchService } from './name-search.service.js';
 export { ResidentLifecycleService } from './resident-lifecycle.service.js';
 export { type PlaceableResident, ResidentPlacesService } from './resident-places.service.js';
 export { AppointmentKind, AsylumStatus, LegalBasis } from './residents.enums.js';

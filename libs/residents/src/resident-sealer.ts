@@ -1,6 +1,6 @@
 import { Vault, VaultRegistry } from '@albergue/vault';
 import { Injectable } from '@nestjs/common';
-import { RESIDENT_SEALED_TABLES } from './sealed-columns.js';
+import { NAME_INDEX, RESIDENT_SEALED_TABLES } from './sealed-columns.js';
 
 /** Every sealed field, named once: the name is part of the authenticated context of its values. */
 export type SealedField =
@@ -46,5 +46,10 @@ export class ResidentSealer {
 
   hash(kind: LookupKind, normalised: string | null | undefined): string | null {
     return this.vault.hash(kind, normalised);
+  }
+
+  /** The blind-index rows of a name (or of a searched name): one per distinct token and sound. */
+  nameIndex(name: string): { kind: string; hmac: string }[] {
+    return this.vault.indexRows(NAME_INDEX.terms(name));
   }
 }

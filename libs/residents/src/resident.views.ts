@@ -280,7 +280,8 @@ export class PossibleDuplicate {
   otherShelterId: string;
 
   @Field(() => [String], {
-    description: 'What matched: name and birth year, folio, passport, CURP, TVRH.',
+    description:
+      'What matched: name and birth year, folio, passport, CURP, TVRH; name-parts: at least two parts of the names, or their sounds.',
   })
   matchedOn: string[];
 }

@@ -17,6 +17,9 @@ export enum ResidentsExceptionCode {
   ANONYMISED = 'ANONYMISED',
   NOT_DUPLICATES = 'NOT_DUPLICATES',
   NOT_VISIBLE = 'NOT_VISIBLE',
+  POSSIBLE_DUPLICATE = 'POSSIBLE_DUPLICATE',
+  NAME_UNSEARCHABLE = 'NAME_UNSEARCHABLE',
+  BIRTH_YEARS_REVERSED = 'BIRTH_YEARS_REVERSED',
 }
 
 function apiCode(code: ResidentsExceptionCode): ApiErrorCode {
@@ -36,8 +39,11 @@ function apiCode(code: ResidentsExceptionCode): ApiErrorCode {
     case ResidentsExceptionCode.CASE_NUMBER_REQUIRED:
     case ResidentsExceptionCode.NOT_CONSENT:
     case ResidentsExceptionCode.NOT_DUPLICATES:
+    case ResidentsExceptionCode.NAME_UNSEARCHABLE:
+    case ResidentsExceptionCode.BIRTH_YEARS_REVERSED:
       return ApiErrorCode.BAD_USER_INPUT;
     case ResidentsExceptionCode.ANONYMISED:
+    case ResidentsExceptionCode.POSSIBLE_DUPLICATE:
       return ApiErrorCode.CONFLICT;
     case ResidentsExceptionCode.NOT_VISIBLE:
       return ApiErrorCode.FORBIDDEN;

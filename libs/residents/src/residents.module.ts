@@ -5,6 +5,7 @@ import { AppointmentsNotifier } from './appointments.notifier.js';
 import { AsylumService } from './asylum.service.js';
 import { DuplicatesService } from './duplicates.service.js';
 import { FreeTextSealing } from './free-text-sealing.js';
+import { NameSearchService } from './name-search.service.js';
 import { ResidentAccess } from './resident-access.js';
 import { ResidentAggregatesService } from './resident-aggregates.service.js';
 import { ResidentLifecycleService } from './resident-lifecycle.service.js';
@@ -65,6 +66,7 @@ export class ResidentsModule {
         AsylumService,
         DuplicatesService,
         FreeTextSealing,
+        NameSearchService,
         ResidentAccess,
         ResidentAggregatesService,
         ResidentLifecycleService,

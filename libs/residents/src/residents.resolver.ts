@@ -11,6 +11,11 @@ import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { AsylumService } from './asylum.service.js';
 import { DuplicatesService } from './duplicates.service.js';
 import { RegisterHouseholdInput, ResidentDetailsInput } from './dto/resident.input.js';
+import {
+  FindResidentsArgs,
+  LikelyMatchesArgs,
+  RenameResidentArgs,
+} from './dto/find-residents.args.js';
 import { AppointmentsDueArgs, ResidentsArgs, SearchResidentsArgs } from './dto/residents.args.js';
 import {
   AddAppointmentInput,
@@ -19,6 +24,8 @@ import {
   SetCaseStatusInput,
   WithdrawConsentInput,
 } from './dto/track.input.js';
+import { NameSearchService } from './name-search.service.js';
+import { ResidentMatch } from './name-search.views.js';
 import { ResidentAggregatesService } from './resident-aggregates.service.js';
 import { ResidentLifecycleService } from './resident-lifecycle.service.js';
 import {
@@ -43,6 +50,7 @@ export class ResidentsResolver {
     private readonly lifecycle: ResidentLifecycleService,
     private readonly aggregatesService: ResidentAggregatesService,
     private readonly duplicates: DuplicatesService,
+    private readonly names: NameSearchService,
   ) {}
 
   @Allow(STAFF, { shelterOf: argPath('input.shelterId') })
@@ -96,6 +104,30 @@ export class ResidentsResolver {
     return this.residents.search(caller, args.shelterId, args);
   }
 
+  @Allow(STAFF, { shelterOf: argPath('shelterId') })
+  @Query(() => [ResidentMatch], {
+    description:
+      'Residents of the shelters where you work, found by any part of their name and a birth-year range; best matches first.',
+  })
+  findResidents(
+    @Args() args: FindResidentsArgs,
+    @CurrentCaller() caller: Caller,
+  ): Promise<ResidentMatch[]> {
+    return this.names.search(caller, args);
+  }
+
+  @Allow(STAFF, { shelterOf: argPath('shelterId') })
+  @Query(() => [ResidentMatch], {
+    description:
+      'Before registering someone: people already on record who may be them (registerHousehold refuses with POSSIBLE_DUPLICATE unless confirmNew).',
+  })
+  likelyMatches(
+    @Args() args: LikelyMatchesArgs,
+    @CurrentCaller() caller: Caller,
+  ): Promise<ResidentMatch[]> {
+    return this.names.likelyMatches(caller, args.name, args.birthYear);
+  }
+
   @Allow(STAFF, { shelterOf: recordScope('resident', 'id') })
   @Mutation(() => ResidentView)
   updateResident(
@@ -104,6 +136,17 @@ export class ResidentsResolver {
     @CurrentCaller() caller: Caller,
   ): Promise<ResidentView> {
     return this.residents.update(caller, id, input);
+  }
+
+  @Allow(STAFF, { shelterOf: recordScope('resident', 'id') })
+  @Mutation(() => ResidentView, {
+    description: 'Corrects how a name is written; finding the person by name follows at once.',
+  })
+  renameResident(
+    @Args() args: RenameResidentArgs,
+    @CurrentCaller() caller: Caller,
+  ): Promise<ResidentView> {
+    return this.residents.rename(caller, args.id, args.name);
   }
 
   @Allow(STAFF, { shelterOf: recordScope('resident.view', 'residentId') })

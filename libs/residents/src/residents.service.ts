@@ -2,7 +2,7 @@ import { IdempotencyService } from '@albergue/common';
 import { normaliseDocument } from '@albergue/vault';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DataSource, type EntityManager, IsNull } from 'typeorm';
+import { DataSource, type EntityManager, In, IsNull } from 'typeorm';
 import { bracketOf, isMinor } from './ages.js';
 import type {
   DocumentsInput,
@@ -14,6 +14,7 @@ import { Household } from './household.entity.js';
 import { ResidentAccess } from './resident-access.js';
 import type { Caller } from '@albergue/common';
 import { documentKey, nameKey } from './lookup-keys.js';
+import { NameSearchService } from './name-search.service.js';
 import { ResidentEvent, ResidentEventKind } from './resident-event.entity.js';
 import { ResidentSealer } from './resident-sealer.js';
 import { ResidentViewMapper } from './resident-view.mapper.js';
@@ -38,6 +39,7 @@ export class ResidentsService {
     private readonly sealer: ResidentSealer,
     private readonly access: ResidentAccess,
     private readonly views: ResidentViewMapper,
+    private readonly names: NameSearchService,
   ) {}
 
   /**
@@ -63,6 +65,9 @@ export class ResidentsService {
     input: Omit<RegisterHouseholdInput, 'requestId'>,
   ): Promise<{ householdId: string; ids: string[] }> {
     const brackets = checkHousehold(input);
+    if (input.confirmNew !== true) {
+      await this.refuseLikelyDuplicates(manager, caller, input.members);
+    }
     const householdId = randomUUID();
     const ids = input.members.map(() => randomUUID());
     const now = new Date();
@@ -122,7 +127,42 @@ export class ResidentsService {
         },
       ]),
     );
+    await this.names.index(
+      manager,
+      input.members.map((member, i) => ({ id: ids[i], name: member.name })),
+    );
     return { householdId, ids };
+  }
+
+  /**
+   * Registering someone already on record splits their history in two: a member who may be a
+   * resident the caller can read is refused, with the ids of who they may be, until the staff
+   * have looked (likelyMatches) and confirm with `confirmNew`. The look is audited.
+   */
+  private async refuseLikelyDuplicates(
+    manager: EntityManager,
+    caller: Caller,
+    members: ResidentInput[],
+  ): Promise<void> {
+    const matches: { member: number; residentIds: string[] }[] = [];
+    for (const [member, { name, birthYear }] of members.entries()) {
+      const hits = await this.names.likely(manager, caller, name, birthYear);
+      if (hits.length > 0) {
+        matches.push({ member, residentIds: hits.map((hit) => hit.id) });
+      }
+    }
+    if (matches.length === 0) {
+      return;
+    }
+    const ids = [...new Set(matches.flatMap((match) => match.residentIds))];
+    const found = await manager.getRepository(Resident).findBy({ id: In(ids) });
+    await this.access.recordReads(caller, found, 'register-check');
+    throw new ResidentsException(
+      'Someone with a name like this is already on record: check likelyMatches, then register with confirmNew: true if this is a new person.',
+      ResidentsExceptionCode.POSSIBLE_DUPLICATE,
+      matches.map(({ member }) => `input.members.${member}.name`),
+      { matches },
+    );
   }
 
   async household(caller: Caller, householdId: string, purpose: string): Promise<HouseholdView> {
@@ -230,6 +270,20 @@ export class ResidentsService {
     return this.get(caller, id, 'update');
   }
 
+  /** A name written anew: sealed, its look-up hash and its blind index replaced in one transaction. */
+  async rename(caller: Caller, id: string, name: string): Promise<ResidentView> {
+    await this.dataSource.transaction(async (manager) => {
+      const resident = await this.findActive(id, manager, 'id', true);
+      Object.assign(
+        resident,
+        this.sealedIdentity(id, { name, birthYear: resident.birthYear ?? undefined }),
+      );
+      await manager.save(resident);
+      await this.names.index(manager, [{ id, name }]);
+    });
+    return this.get(caller, id, 'update');
+  }
+
   /** Like find, for changes: an anonymised record takes no new data. */
   async findActive(
     id: string,
@@ -267,7 +321,10 @@ export class ResidentsService {
     return resident;
   }
 
-  private sealedIdentity(id: string, member: ResidentInput): Partial<Resident> {
+  private sealedIdentity(
+    id: string,
+    member: Pick<ResidentInput, 'name' | 'birthYear'>,
+  ): Partial<Resident> {
     return {
       nameSealed: this.sealer.seal('resident.name', id, member.name),
       nameHash: this.sealer.hash('name', nameKey(member.name, member.birthYear)),

@@ -1,6 +1,7 @@
 import { snakeCase } from '@albergue/common';
-import type { SealedRow, SealedTable } from '@albergue/vault';
+import type { BlindIndex, SealedRow, SealedTable } from '@albergue/vault';
 import { documentKey, nameKey } from './lookup-keys.js';
+import { nameTerms } from './name-terms.js';
 import type { LookupKind, SealedField } from './resident-sealer.js';
 import type { Resident } from './resident.entity.js';
 
@@ -9,7 +10,16 @@ export interface SealedColumn {
   field: SealedField;
   /** For fields found by exact look-up: the kind of keyed hash, and where it is kept. */
   lookup?: { kind: LookupKind; hashColumn: keyof Resident };
+  /** For fields searched by their parts: the blind index of their terms. */
+  index?: BlindIndex;
 }
+
+/** The blind index of names (resident_name_index): keyed hashes of each token and its sound. */
+export const NAME_INDEX: BlindIndex = {
+  table: 'resident_name_index',
+  ownerColumn: 'resident_id',
+  terms: nameTerms,
+};
 
 /**
  * Every sealed column of a resident, in one place: a merge carries them over, and through
@@ -20,6 +30,7 @@ export const SEALED_COLUMNS: SealedColumn[] = [
     column: 'nameSealed',
     field: 'resident.name',
     lookup: { kind: 'name', hashColumn: 'nameHash' },
+    index: NAME_INDEX,
   },
   { column: 'genderSealed', field: 'resident.gender' },
   { column: 'phoneSealed', field: 'resident.phone' },
@@ -65,9 +76,10 @@ export const RESIDENT_SEALED_TABLES: SealedTable[] = [
   {
     table: 'resident',
     subject: { kind: 'resident', column: 'id' },
-    columns: SEALED_COLUMNS.map(({ column, field, lookup }) => ({
+    columns: SEALED_COLUMNS.map(({ column, field, lookup, index }) => ({
       column: snakeCase(String(column)),
       field,
+      ...(index && { index }),
       ...(lookup && {
         lookup: {
           kind: lookup.kind,

@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { VaultRegistry } from './vault-registry.js';
 
 /**
- * Empties the sealed values and look-up hashes about people, in every table a lib declared about
+ * Empties the sealed values, look-up hashes and blind-index rows about people, in every table a lib declared about
  * them. Erasing a person stays the owning lib's act (what else it clears, what it audits); this
  * makes it reach the values other libs sealed about them too.
  */
@@ -16,7 +16,18 @@ export class ErasureService {
     if (ids.length === 0) {
       return;
     }
-    for (const { table, subject: about, columns } of this.registry.about(subject)) {
+    for (const { table, subject: about, columns, ownerColumn = 'id' } of this.registry.about(
+      subject,
+    )) {
+      for (const { index } of columns) {
+        if (index) {
+          await manager.query(
+            `DELETE FROM ${index.table} WHERE ${index.ownerColumn} IN
+               (SELECT ${ownerColumn} FROM ${table} WHERE ${about!.column} = ANY($1))`,
+            [ids],
+          );
+        }
+      }
       const emptied = columns.flatMap(({ column, lookup }) => [
         column,
         ...(lookup ? [lookup.hashColumn] : []),

@@ -42,6 +42,21 @@ describe(FieldCipher.name, () => {
   });
 });
 
+describe('blind indexes', () => {
+  const key = newKey();
+  const sut = new FieldCipher(ring(key));
+
+  it('gives equal terms equal 128-bit values, apart by kind, key and from look-up hashes', () => {
+    expect(sut.index('TOKEN', 'maria')).toBe(sut.index('TOKEN', 'maria'));
+    expect(sut.index('TOKEN', 'maria')).toMatch(/^[\w-]{22}$/);
+    expect(sut.index('TOKEN', 'maria')).not.toBe(sut.index('PHONETIC', 'maria'));
+    expect(sut.index('TOKEN', 'maria')).not.toBe(sut.hash('TOKEN', 'maria').slice(0, 22));
+    expect(new FieldCipher(ring(newKey())).index('TOKEN', 'maria')).not.toBe(
+      sut.index('TOKEN', 'maria'),
+    );
+  });
+});
+
 describe('keyring files', () => {
   it('round-trips, the last key being current', () => {
     const [a, b] = [newKey(), newKey()];

@@ -15,12 +15,14 @@ export const SEALED_FORM = `^${VERSION}:[^:]+:[A-Za-z0-9_-]+:[A-Za-z0-9_-]+:[A-Z
 export class FieldCipher {
   private readonly seals = new Map<string, Buffer>();
   private readonly lookup: Buffer;
+  private readonly indexKey: Buffer;
 
   constructor(private readonly ring: Keyring) {
     for (const [id, key] of ring.keys) {
       this.seals.set(id, subkey(key, 'seal'));
     }
     this.lookup = subkey(ring.keys.get(ring.currentId)!, 'lookup');
+    this.indexKey = subkey(ring.keys.get(ring.currentId)!, 'index');
   }
 
   get currentKeyId(): string {
@@ -64,6 +66,19 @@ export class FieldCipher {
     return createHmac('sha256', this.lookup)
       .update(`${kind}\u0000${normalised}`)
       .digest('base64url');
+  }
+
+  /**
+   * A blind-index value of one searchable term (a name token, its sound): a keyed hash under its
+   * own subkey, cut to 128 bits (collisions stay out of reach at any register's size, and the
+   * index is a third smaller). Equal terms of one kind give equal values; nothing else shows.
+   */
+  index(kind: string, term: string): string {
+    return createHmac('sha256', this.indexKey)
+      .update(`${kind}\u0000${term}`)
+      .digest()
+      .subarray(0, 16)
+      .toString('base64url');
   }
 }
 

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { FieldCipher } from './field-cipher.js';
-import { Vault } from './vault.js';
-import { type SealedTable, VaultRegistry } from './vault-registry.js';
+import { indexRowsOf, Vault } from './vault.js';
+import { type BlindIndex, type SealedTable, VaultRegistry } from './vault-registry.js';
 
 export interface RotationReport {
   keyId: string;
@@ -33,7 +33,7 @@ export class KeyRotationService {
       if (tables.length > 0) {
         // Nothing may be sealed with the old key while this runs (writes wait; reads go on).
         await manager.query(
-          `LOCK TABLE ${tables.map(({ table }) => table).join(', ')} IN EXCLUSIVE MODE`,
+          `LOCK TABLE ${[...tables.map(({ table }) => table), ...this.registry.indexTables].join(', ')} IN EXCLUSIVE MODE`,
         );
       }
       const rows: Record<string, number> = {};
@@ -51,7 +51,11 @@ export class KeyRotationService {
     return report;
   }
 
-  /** Re-seals one table's values, row by row; returns how many rows held any. */
+  /**
+   * Re-seals one table's values, row by row, and rebuilds its blind indexes from the plain values
+   * under the new key (the old rows go first: every one of them belongs to a row of this table);
+   * returns how many rows held any.
+   */
   private async reseal(
     manager: EntityManager,
     { table, ownerColumn = 'id', columns }: SealedTable,
@@ -68,6 +72,13 @@ export class KeyRotationService {
       `SELECT ${ownerColumn}::text AS "${OWNER}", ${reads.join(', ')} FROM ${table}
         WHERE ${columns.map(({ column }) => `${column} IS NOT NULL`).join(' OR ')}`,
     );
+    const indexes = columns.flatMap(({ column, index }) => (index ? [{ column, index }] : []));
+    const rebuilt = new Map<BlindIndex, Record<string, string>[]>(
+      indexes.map(({ index }) => [index, []]),
+    );
+    for (const { index } of indexes) {
+      await manager.query(`DELETE FROM ${index.table}`);
+    }
     for (const row of found) {
       const owner = row[OWNER] as string;
       const changes = new Map<string, string | null>();
@@ -83,6 +94,15 @@ export class KeyRotationService {
           const normalised = lookup.normalise(plain, row);
           changes.set(lookup.hashColumn, normalised ? next.hash(lookup.kind, normalised) : null);
         }
+        const index = indexes.find((declared) => declared.column === column)?.index;
+        if (index) {
+          rebuilt.get(index)!.push(
+            ...indexRowsOf(next, index.terms(plain)).map((r) => ({
+              ...r,
+              [index.ownerColumn]: owner,
+            })),
+          );
+        }
       }
       const set = [...changes.keys()].map((column, i) => `${column} = $${i + 2}`);
       await manager.query(`UPDATE ${table} SET ${set.join(', ')} WHERE ${ownerColumn} = $1`, [
@@ -90,6 +110,28 @@ export class KeyRotationService {
         ...changes.values(),
       ]);
     }
+    for (const [index, rows] of rebuilt) {
+      await insertIndexRows(manager, index, rows);
+    }
     return found.length;
+  }
+}
+
+/**
+ * Writes blind-index rows in batches; json_populate_recordset gives each value its column's type
+ * (the owner column is a uuid in one table, something else in another).
+ */
+export async function insertIndexRows(
+  manager: EntityManager,
+  { table, ownerColumn }: BlindIndex,
+  rows: Record<string, string>[],
+): Promise<void> {
+  for (let start = 0; start < rows.length; start += 5000) {
+    await manager.query(
+      `INSERT INTO ${table} (${ownerColumn}, kind, hmac)
+       SELECT ${ownerColumn}, kind, hmac FROM json_populate_recordset(null::${table}, $1::json)
+       ON CONFLICT DO NOTHING`,
+      [JSON.stringify(rows.slice(start, start + 5000))],
+    );
   }
 }

@@ -51,7 +51,10 @@ export function newKey(): Buffer {
   return randomBytes(32);
 }
 
-/** Separate subkeys for sealing and for look-up hashes, derived from one key. */
-export function subkey(key: Buffer, purpose: 'seal' | 'lookup'): Buffer {
+/**
+ * Separate subkeys derived from one key: sealing, exact look-up hashes, and the blind indexes of
+ * searchable parts (name tokens), so that no value of one kind can be compared with another's.
+ */
+export function subkey(key: Buffer, purpose: 'seal' | 'lookup' | 'index'): Buffer {
   return Buffer.from(hkdfSync('sha256', key, Buffer.alloc(0), `albergue-${purpose}`, 32));
 }

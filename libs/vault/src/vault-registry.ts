@@ -24,6 +24,22 @@ export interface SealedColumn {
     /** The look-up form of a plain value, as the lib computes it when it writes one. */
     normalise: (plain: string, row: SealedRow) => string | null;
   };
+  /**
+   * For a field searched by its parts (a name's tokens and sounds): a blind index kept in its
+   * own table, one row per term (`<ownerColumn>`, `kind`, `hmac`), rebuilt by key rotation and
+   * emptied when the subject is erased.
+   */
+  index?: BlindIndex;
+}
+
+/** A blind index of a sealed column, as its lib declares it to the vault. */
+export interface BlindIndex {
+  /** The index table (`resident_name_index`), with the columns `kind` and `hmac`. */
+  table: string;
+  /** Its column naming the row of the sealed table it indexes (`resident_id`). */
+  ownerColumn: string;
+  /** The terms of a plain value: each row's `kind`, also part of the hashed input, and its term. */
+  terms: (plain: string) => { kind: string; term: string }[];
 }
 
 /** A table holding sealed values, as a lib declares it to the vault. */
@@ -58,9 +74,10 @@ export class VaultRegistry {
         table.table,
         table.ownerColumn ?? 'id',
         ...(table.subject ? [table.subject.column] : []),
-        ...table.columns.flatMap(({ column, lookup }) => [
+        ...table.columns.flatMap(({ column, lookup, index }) => [
           column,
           ...(lookup ? [lookup.hashColumn, ...(lookup.reads ?? [])] : []),
+          ...(index ? [index.table, index.ownerColumn] : []),
         ]),
       ];
       const wrong = names.find((name) => !IDENTIFIER.test(name));
@@ -94,6 +111,11 @@ export class VaultRegistry {
   /** The tables holding values about someone of this kind. */
   about(subject: string): SealedTable[] {
     return this.tables.filter((table) => table.subject?.kind === subject);
+  }
+
+  /** The blind-index tables, for the locks of a rotation. */
+  get indexTables(): string[] {
+    return this.tables.flatMap(({ columns }) => columns.flatMap(({ index }) => index?.table ?? []));
   }
 
   has(field: string): boolean {

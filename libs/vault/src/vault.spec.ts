@@ -56,6 +56,49 @@ describe(VaultRegistry.name, () => {
   });
 });
 
+describe('blind indexes in the registry', () => {
+  const notes: SealedTable = {
+    table: 'note',
+    subject: { kind: 'donor', column: 'donor_id' },
+    columns: [
+      {
+        column: 'body_sealed',
+        field: 'note.body',
+        index: {
+          table: 'note_index',
+          ownerColumn: 'note_id',
+          terms: (plain) => plain.split(' ').map((term) => ({ kind: 'WORD', term })),
+        },
+      },
+    ],
+  };
+
+  it('lists index tables for the rotation, and refuses names that are not plain identifiers', () => {
+    const sut = new VaultRegistry();
+    sut.register(notes);
+    expect(sut.indexTables).toEqual(['note_index']);
+    const [column] = notes.columns;
+    expect(() =>
+      sut.register({
+        table: 'other',
+        columns: [{ ...column, field: 'other.body', index: { ...column.index!, table: 'x y' } }],
+      }),
+    ).toThrow(/"x y" is not a plain identifier/);
+  });
+
+  it('gives each distinct term one row under the current key', () => {
+    const registry = new VaultRegistry();
+    registry.register(notes);
+    const key = newKey();
+    const sut = new Vault({ cipher: cipherOf(key) }, registry);
+    const rows = sut.indexRows(notes.columns[0].index!.terms('ana ana maria'));
+    expect(rows).toEqual([
+      { kind: 'WORD', hmac: cipherOf(key).index('WORD', 'ana') },
+      { kind: 'WORD', hmac: cipherOf(key).index('WORD', 'maria') },
+    ]);
+  });
+});
+
 describe(Vault.name, () => {
   const key = newKey();
   const registry = new VaultRegistry();

@@ -1,5 +1,18 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { FieldCipher } from './field-cipher.js';
+
+/** Blind-index rows of some terms under a cipher's key, each (kind, value) once. */
+export function indexRowsOf(
+  cipher: FieldCipher,
+  terms: { kind: string; term: string }[],
+): { kind: string; hmac: string }[] {
+  const rows = new Map<string, { kind: string; hmac: string }>();
+  for (const { kind, term } of terms) {
+    const hmac = cipher.index(kind, term);
+    rows.set(hmac, { kind, hmac });
+  }
+  return [...rows.values()];
+}
 import { VAULT_OPTIONS, type VaultOptions } from './vault.options.js';
 import { VaultRegistry } from './vault-registry.js';
 
@@ -34,6 +47,11 @@ export class Vault {
   /** A keyed hash for exact look-ups; nothing for an empty input. */
   hash(kind: string, normalised: string | null | undefined): string | null {
     return normalised ? this.cipher.hash(kind, normalised) : null;
+  }
+
+  /** The blind-index rows of a value, under the current key (see VaultRegistry's BlindIndex). */
+  indexRows(terms: { kind: string; term: string }[]): { kind: string; hmac: string }[] {
+    return indexRowsOf(this.cipher, terms);
   }
 
   get currentKeyId(): string {

@@ -187,6 +187,8 @@ export async function loadDemoResidents(
         explainedIn: members[0].languages[0],
         consentIndependentOfService: true,
       },
+      // The demo's people are written to be distinct: no duplicate check to stop the loader.
+      confirmNew: true,
     });
     const head = household.members[0];
     for (const { status, folio, caseNumber } of TRACKS[index]) {

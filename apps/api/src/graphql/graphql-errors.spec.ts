@@ -86,6 +86,23 @@ describe(formatGraphQLError.name, () => {
     expect(sut.unexpected).toBeUndefined();
   });
 
+  it('adds an AppException’s details (ids to act on) without letting them replace the code', () => {
+    const sut = formatGraphQLError(
+      wrap(
+        new AppException('Maybe on record.', ApiErrorCode.CONFLICT, 'POSSIBLE_DUPLICATE', [], {
+          matches: [{ member: 0, residentIds: ['r1'] }],
+          code: 'OVERRIDDEN',
+        }),
+      ),
+    );
+    expect(sut.error.extensions).toEqual({
+      code: 'CONFLICT',
+      reason: 'POSSIBLE_DUPLICATE',
+      fields: [],
+      matches: [{ member: 0, residentIds: ['r1'] }],
+    });
+  });
+
   it('maps Nest HTTP exceptions by status', () => {
     expect(formatGraphQLError(wrap(new ForbiddenException())).error.extensions).toEqual({
       code: 'FORBIDDEN',

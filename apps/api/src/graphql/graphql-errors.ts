@@ -199,7 +199,12 @@ export function formatGraphQLError(error: GraphQLError): FormattedOutcome {
       error: {
         message: original.message,
         ...where,
-        extensions: { code: original.code, reason: original.reason, fields: original.fields },
+        extensions: {
+          ...original.details,
+          code: original.code,
+          reason: original.reason,
+          fields: original.fields,
+        },
       },
     };
   }

@@ -178,6 +178,8 @@ export async function seedLargeNetwork(
             population,
           })),
           legalBasis: { basis: LegalBasis.VITAL_INTEREST, explainedIn: 'es' },
+          // Generated people, many sharing a given and a family name: none is a duplicate.
+          confirmNew: true,
         } as Parameters<ResidentsService['insertHousehold']>[2]);
         registered += members;
       }

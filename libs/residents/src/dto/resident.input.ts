@@ -242,4 +242,13 @@ export class RegisterHouseholdInput {
   @ValidateNested()
   @Type(() => LegalBasisInput)
   legalBasis: LegalBasisInput;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'True once likelyMatches was checked and these are new people: without it, a member who may already be on record is refused with POSSIBLE_DUPLICATE.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  confirmNew?: boolean;
 }
