@@ -15,6 +15,12 @@ export class AppException extends Error {
     readonly reason: string,
     /** Input fields the error is about, as dotted paths (`input.location.lat`). */
     readonly fields: string[] = [],
+    /**
+     * What the client needs to act on the refusal, as plain JSON, sent as `extensions.details`
+     * (e.g. a stale report gets the shelter's current figures back). The same rule as the
+     * message: ids and counts the caller may already see, never a person's data or what they typed.
+     */
+    readonly details?: Readonly<Record<string, unknown>>,
   ) {
     super(message);
     this.name = new.target.name;
@@ -28,8 +34,13 @@ export class AppException extends Error {
  */
 export function libException<Code extends string>(apiCode: (code: Code) => ApiErrorCode) {
   return class extends AppException {
-    constructor(message: string, code: Code, fields: string[] = []) {
-      super(message, apiCode(code), code, fields);
+    constructor(
+      message: string,
+      code: Code,
+      fields: string[] = [],
+      details?: Readonly<Record<string, unknown>>,
+    ) {
+      super(message, apiCode(code), code, fields, details);
     }
   };
 }

@@ -44,6 +44,7 @@ export {
   type StaffClientEvents,
   type StaffRefusal,
   type StaffServerEvents,
+  type StaleReportDetails,
   type WatchReply,
   type WatchRequest,
 } from './socket-events.js';

@@ -64,6 +64,14 @@ export interface ShelterFigures {
   }[];
 }
 
+/**
+ * `extensions.details` of a report or confirmation refused as STALE_REPORT (CONFLICT): the
+ * shelter's figures as they stand, to the staff who sent it (who may see them exactly).
+ */
+export interface StaleReportDetails {
+  current: ShelterFigures;
+}
+
 /** One row of the bed board, as GraphQL's bedBoard shows it: ids only. */
 export interface BoardBed {
   id: string;

@@ -199,7 +199,13 @@ export function formatGraphQLError(error: GraphQLError): FormattedOutcome {
       error: {
         message: original.message,
         ...where,
-        extensions: { code: original.code, reason: original.reason, fields: original.fields },
+        extensions: {
+          code: original.code,
+          reason: original.reason,
+          fields: original.fields,
+          // Only when the exception carries some: see AppException.details.
+          ...(original.details ? { details: original.details } : {}),
+        },
       },
     };
   }
