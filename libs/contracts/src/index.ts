@@ -45,6 +45,7 @@ export {
   type StaffRefusal,
   type StaffServerEvents,
   type StaleReportDetails,
+  type StaleSoonNotice,
   type WatchReply,
   type WatchRequest,
 } from './socket-events.js';

@@ -125,6 +125,16 @@ export interface ProblemReportCounts {
   figuresQuestionedAt: string | null;
 }
 
+/**
+ * A shelter's figures turn stale (UNKNOWN on the map) at `staleAt` unless staff report or confirm
+ * them; sent once per shelter and stale period (`confirmedAt`, the last report or confirmation).
+ */
+export interface StaleSoonNotice {
+  shelterId: string;
+  confirmedAt: string;
+  staleAt: string;
+}
+
 /** A staff socket refused at the handshake gets `{ code }` as its connect error's `data`. */
 export interface StaffRefusal {
   code: ApiErrorCode.UNAUTHENTICATED | ApiErrorCode.FORBIDDEN | ApiErrorCode.SERVICE_UNAVAILABLE;
@@ -140,6 +150,11 @@ export interface StaffServerEvents {
   appointmentsDue(due: AppointmentsDueUpdate): void;
   /** To a shelter's volunteers and coordinators and to the network roles, when they change. */
   problemReports(counts: ProblemReportCounts): void;
+  /**
+   * To a shelter's volunteers and coordinators, STALE_NUDGE_BEFORE before its figures turn stale,
+   * once per stale period (and to a socket that connects while it still holds).
+   */
+  figuresTurningStale(notice: StaleSoonNotice): void;
   /** The session ended (logout, timeout, deactivation): the socket closes after this. */
   signedOut(reason: { code: ApiErrorCode.UNAUTHENTICATED; reason: 'SESSION_INVALID' }): void;
 }
