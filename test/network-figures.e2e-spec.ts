@@ -313,4 +313,28 @@ describe('Daily and network figures (e2e)', () => {
     const wrongGroup = await network.gql(NETWORK, { from: days[0], to: days[2], by: 'CITY' });
     expect(wrongGroup.errors![0].extensions.code).toBe('BAD_USER_INPUT');
   });
+
+  it('carries the last report before the range into it, and takes the last of a day’s reports', async () => {
+    const id = await shelterFor(app, { populations: ['MEN'] });
+    const staff = await staffAt(app, { role: 'VOLUNTEER', shelterId: id });
+    for (const freeBeds of [8, 5]) {
+      const reported = await staff.gql(REPORT, {
+        input: await reportInput(staff, id, [{ population: 'MEN', freeBeds }]),
+      });
+      expect(reported.errors).toBeUndefined();
+    }
+    // Both reports three days back: their day ends with 5 free of 10.
+    await app.sql(
+      `UPDATE availability_report SET at = at - interval '3 days' WHERE shelter_id = $1`,
+      [id],
+    );
+    const today = await network.gql<{ dailyFigures: Daily[] }>(DAILY, {
+      s: id,
+      from: days[2],
+      to: days[2],
+    });
+    expect(today.data!.dailyFigures).toEqual([
+      expect.objectContaining({ day: days[2], reported: true, capacity: 10, occupied: 5 }),
+    ]);
+  });
 });

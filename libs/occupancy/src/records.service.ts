@@ -72,43 +72,88 @@ export class RecordsService {
          SELECT d::date AS day, (d::date::timestamp AT TIME ZONE $4) AS starts,
                 ((d::date + 1)::timestamp AT TIME ZONE $4) AS ends
            FROM generate_series($2::date, $3::date, interval '1 day') d
-       ), grid AS (
-         SELECT s.id AS shelter_id, s.address_borough_code AS borough, d.day, d.starts, d.ends,
-                NOT (s.tracking_mode = 'beds' AND coalesce(
-                  (SELECT min(b.created_at) FROM bed b WHERE b.shelter_id = s.id) < d.ends, false)) AS reported
-           FROM shelter s CROSS JOIN days d
+       ), span AS (
+         SELECT min(starts) AS starts, max(ends) AS ends FROM days
+       ), shelters AS (
+         SELECT s.id, s.address_borough_code AS borough,
+                CASE WHEN s.tracking_mode = 'beds'
+                     THEN (SELECT min(b.created_at) FROM bed b WHERE b.shelter_id = s.id) END AS beds_since
+           FROM shelter s
           WHERE $1::uuid[] IS NULL OR s.id = ANY($1::uuid[])
-       ), beds AS (
-         SELECT g.shelter_id, g.day, count(*)::int AS capacity
-           FROM grid g JOIN bed b ON b.shelter_id = g.shelter_id AND b.created_at < g.ends
-          WHERE NOT g.reported AND NOT b.overflow AND b.out_of_service_reason IS NULL
+       ), grid AS (
+         SELECT s.id AS shelter_id, s.borough, d.day, d.starts, d.ends,
+                NOT coalesce(s.beds_since < d.ends, false) AS reported
+           FROM shelters s CROSS JOIN days d
+       ), made AS (
+         -- Beds in service by the local day they were made (those made earlier count from the first day).
+         SELECT b.shelter_id, greatest((b.created_at AT TIME ZONE $4)::date, $2::date) AS day,
+                count(*)::int AS n
+           FROM bed b JOIN shelters s ON s.id = b.shelter_id AND s.beds_since IS NOT NULL
+          WHERE NOT b.overflow AND b.out_of_service_reason IS NULL
+            AND b.created_at < (SELECT ends FROM span)
           GROUP BY 1, 2
+       ), beds AS (
+         SELECT g.shelter_id, g.day,
+                (sum(coalesce(m.n, 0)) OVER (PARTITION BY g.shelter_id ORDER BY g.day))::int AS capacity
+           FROM grid g LEFT JOIN made m USING (shelter_id, day)
+          WHERE g.shelter_id IN (SELECT id FROM shelters WHERE beds_since IS NOT NULL)
+       ), reports AS (
+         -- The last report or confirmation of each local day, and the last one before the range
+         -- (as of the day before it), from the counts history.
+         (SELECT DISTINCT ON (a.shelter_id, (a.at AT TIME ZONE $4)::date)
+                 a.shelter_id, (a.at AT TIME ZONE $4)::date AS day, a.counts
+            FROM availability_report a JOIN shelters s ON s.id = a.shelter_id
+           WHERE a.at >= (SELECT starts FROM span) AND a.at < (SELECT ends FROM span)
+           ORDER BY a.shelter_id, (a.at AT TIME ZONE $4)::date, a.at DESC)
+         UNION ALL
+         SELECT s.id, $2::date - 1, last.counts
+           FROM shelters s CROSS JOIN LATERAL (
+             SELECT a.counts FROM availability_report a
+              WHERE a.shelter_id = s.id AND a.at < (SELECT starts FROM span)
+              ORDER BY a.at DESC LIMIT 1) last
+       ), reported_days AS (
+         SELECT r.shelter_id, r.day, coalesce(sum((c->>'totalBeds')::int), 0)::int AS capacity,
+                coalesce(sum((c->>'totalBeds')::int - (c->>'freeBeds')::int
+                    + (c->>'overflowTotal')::int - (c->>'overflowFree')::int), 0)::int AS occupied
+           FROM reports r LEFT JOIN LATERAL jsonb_array_elements(r.counts) c ON true
+          GROUP BY 1, 2
+       ), marks AS (
+         -- Reported cells, and report days before the range; \`since\` numbers the reports so far,
+         -- so a cell shares it with the last report at or before it (carried forward).
+         SELECT u.*, count(u.capacity) OVER (PARTITION BY u.shelter_id ORDER BY u.day) AS since
+           FROM (SELECT g.shelter_id, g.day, r.capacity, r.occupied, true AS is_cell
+                   FROM grid g LEFT JOIN reported_days r USING (shelter_id, day)
+                  WHERE g.reported
+                 UNION ALL
+                 SELECT shelter_id, day, capacity, occupied, false
+                   FROM reported_days WHERE day < $2::date) u
        ), counted AS (
-         SELECT g.shelter_id, g.day, r.capacity, r.occupied
-           FROM grid g CROSS JOIN LATERAL (
-             SELECT sum((c->>'totalBeds')::int)::int AS capacity,
-                    sum((c->>'totalBeds')::int - (c->>'freeBeds')::int
-                        + (c->>'overflowTotal')::int - (c->>'overflowFree')::int)::int AS occupied
-               FROM (SELECT a.counts FROM availability_report a
-                      WHERE a.shelter_id = g.shelter_id AND a.at < g.ends
-                      ORDER BY a.at DESC LIMIT 1) last
-               CROSS JOIN jsonb_array_elements(last.counts) c
-           ) r
-          WHERE g.reported
+         SELECT shelter_id, day, is_cell,
+                max(capacity) OVER (PARTITION BY shelter_id, since) AS capacity,
+                max(occupied) OVER (PARTITION BY shelter_id, since) AS occupied
+           FROM marks
        ), stays AS (
+         -- Each stay on every local day it overlaps within the range.
          SELECT g.shelter_id, g.day, count(*)::int AS occupied,
                 count(*) FILTER (WHERE a.ended_at IS NULL OR a.ended_at >= g.ends)::int AS bed_nights,
                 (count(*) FILTER (WHERE a.started_at >= g.starts)
                  - count(*) FILTER (WHERE a.end_reason = 'moved' AND a.ended_at < g.ends))::int AS arrivals,
                 count(*) FILTER (WHERE a.end_reason IN ('checked_out', 'transferred')
                                    AND a.ended_at < g.ends)::int AS departures
-           FROM grid g JOIN bed_assignment a ON a.shelter_id = g.shelter_id AND a.kind = 'stay'
-                AND a.started_at < g.ends AND (a.ended_at IS NULL OR a.ended_at >= g.starts)
+           FROM bed_assignment a
+           CROSS JOIN LATERAL generate_series(
+                greatest((a.started_at AT TIME ZONE $4)::date, $2::date),
+                least(coalesce((a.ended_at AT TIME ZONE $4)::date, $3::date), $3::date),
+                interval '1 day') d
+           JOIN grid g ON g.shelter_id = a.shelter_id AND g.day = d::date
+          WHERE a.kind = 'stay' AND a.started_at < (SELECT ends FROM span)
+            AND (a.ended_at IS NULL OR a.ended_at >= (SELECT starts FROM span))
           GROUP BY 1, 2
        ), problems AS (
          SELECT g.shelter_id, g.day, count(*)::int AS n
-           FROM grid g JOIN problem_report p ON p.shelter_id = g.shelter_id
-                AND p.reported_at >= g.starts AND p.reported_at < g.ends
+           FROM problem_report p
+           JOIN grid g ON g.shelter_id = p.shelter_id AND g.day = (p.reported_at AT TIME ZONE $4)::date
+          WHERE p.reported_at >= (SELECT starts FROM span) AND p.reported_at < (SELECT ends FROM span)
           GROUP BY 1, 2
        ), cells AS (
          SELECT g.shelter_id, g.borough, g.day, g.reported,
@@ -118,14 +163,20 @@ export class RecordsService {
                 coalesce(st.arrivals, 0) AS arrivals, coalesce(st.departures, 0) AS departures,
                 coalesce(p.n, 0) AS problem_reports
            FROM grid g
-           LEFT JOIN beds b USING (shelter_id, day)
-           LEFT JOIN counted c USING (shelter_id, day)
-           LEFT JOIN stays st USING (shelter_id, day)
-           LEFT JOIN problems p USING (shelter_id, day)
+           LEFT JOIN beds b ON b.shelter_id = g.shelter_id AND b.day = g.day
+           LEFT JOIN counted c ON c.shelter_id = g.shelter_id AND c.day = g.day AND c.is_cell
+           LEFT JOIN stays st ON st.shelter_id = g.shelter_id AND st.day = g.day
+           LEFT JOIN problems p ON p.shelter_id = g.shelter_id AND p.day = g.day
        ), turned AS (
-         SELECT ${key} AS key, t.population, sum(t.count)::int AS n
-           FROM grid g JOIN turnaway t ON t.shelter_id = g.shelter_id AND t.at >= g.starts AND t.at < g.ends
-          GROUP BY 1, 2
+         SELECT key, sum(n)::int AS turnaways,
+                jsonb_agg(jsonb_build_object('population', population, 'count', n)
+                          ORDER BY population) AS by_population
+           FROM (SELECT ${key} AS key, t.population, sum(t.count)::int AS n
+                   FROM turnaway t
+                   JOIN grid g ON g.shelter_id = t.shelter_id AND g.day = (t.at AT TIME ZONE $4)::date
+                  WHERE t.at >= (SELECT starts FROM span) AND t.at < (SELECT ends FROM span)
+                  GROUP BY 1, 2) per_population
+          GROUP BY key
        ), totals AS (
          SELECT ${key} AS key, min(g.shelter_id::text) AS shelter_id, min(g.borough) AS borough,
                 min(g.day) AS day, bool_and(g.reported) AS reported,
@@ -140,12 +191,10 @@ export class RecordsService {
               ${groupBy === FiguresGrouping.DAY ? "to_char(t.day, 'YYYY-MM-DD')" : 'NULL'} AS day,
               t.reported, t.shelters, t.days, t.capacity, t.occupied, t.bed_nights AS "bedNights",
               t.arrivals, t.departures, t.problem_reports AS "problemReports",
-              coalesce((SELECT sum(n) FROM turned u WHERE u.key IS NOT DISTINCT FROM t.key), 0)::int AS turnaways,
-              coalesce((SELECT jsonb_agg(jsonb_build_object('population', u.population, 'count', u.n)
-                                         ORDER BY u.population)
-                          FROM turned u WHERE u.key IS NOT DISTINCT FROM t.key), '[]'::jsonb)
-                AS "turnawaysByPopulation"
-         FROM totals t ORDER BY t.key`,
+              coalesce(u.turnaways, 0) AS turnaways,
+              coalesce(u.by_population, '[]'::jsonb) AS "turnawaysByPopulation"
+         FROM totals t LEFT JOIN turned u ON u.key IS NOT DISTINCT FROM t.key
+        ORDER BY t.key`,
       [shelterIds, from, to, this.options.timeZone],
     );
     return rows.map((row) => ({ ...row, borough: null }));
