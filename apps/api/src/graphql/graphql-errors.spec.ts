@@ -86,6 +86,27 @@ describe(formatGraphQLError.name, () => {
     expect(sut.unexpected).toBeUndefined();
   });
 
+  it('carries an AppException’s details as extensions.details, and no details key without them', () => {
+    const current = { shelterId: 's1', version: 7 };
+    const stale = formatGraphQLError(
+      wrap(
+        new AppException('Changed.', ApiErrorCode.CONFLICT, 'STALE_REPORT', ['knownVersion'], {
+          current,
+        }),
+      ),
+    );
+    expect(stale.error.extensions).toEqual({
+      code: 'CONFLICT',
+      reason: 'STALE_REPORT',
+      fields: ['knownVersion'],
+      details: { current },
+    });
+    const plain = formatGraphQLError(
+      wrap(new AppException('No.', ApiErrorCode.NOT_FOUND, 'SHELTER_NOT_FOUND')),
+    );
+    expect(plain.error.extensions).not.toHaveProperty('details');
+  });
+
   it('maps Nest HTTP exceptions by status', () => {
     expect(formatGraphQLError(wrap(new ForbiddenException())).error.extensions).toEqual({
       code: 'FORBIDDEN',
