@@ -161,10 +161,15 @@ describe('Staleness nudge across instances (e2e)', () => {
     expect(nudges(late)).toHaveLength(2);
   });
 
-  it('leaves alone figures already stale and closed shelters', async () => {
+  it('leaves alone figures already stale and closed shelters, and forgets nudges a day after', async () => {
     await confirmedAgo(quiet, '13 hours');
     const closed = await shelterFor(first, { populations: ['MEN'], status: 'CLOSED' });
     await confirmedAgo(closed, '11 hours');
     expect(await recordOnBoth()).toEqual([0, 0]);
+    await first.sql(
+      `UPDATE stale_nudge SET stale_at = now() - interval '25 hours' WHERE id = (SELECT min(id) FROM stale_nudge)`,
+    );
+    await recordOnBoth();
+    expect(await first.sql('SELECT count(*)::int AS n FROM stale_nudge')).toEqual([{ n: 1 }]);
   });
 });

@@ -68,11 +68,13 @@ export class StaleNudgesNotifier implements StaffNotifier {
   /**
    * Records the nudge of every shelter whose figures turn stale within STALE_NUDGE_BEFORE and are
    * not stale yet; closed shelters are left out (the map shows them CLOSED, not UNKNOWN). Returns
-   * how many were new.
+   * how many were new. Forgets nudges whose figures went stale a day ago: no hook reads them again,
+   * and ids are never reused, so no cursor goes back.
    */
   async record(): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
       await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [RECORDING_LOCK]);
+      await manager.query(`DELETE FROM stale_nudge WHERE stale_at < now() - interval '1 day'`);
       const inserted: unknown[] = await manager.query(
         `INSERT INTO stale_nudge (shelter_id, confirmed_at, stale_at)
          SELECT s.id, s.availability_confirmed_at,
