@@ -9,6 +9,7 @@ import { ReferenceBoroughCatalogue1795913700000 } from './1795913700000-Referenc
 import { StructureOpeningHours1795913800000 } from './1795913800000-StructureOpeningHours.js';
 import { AddProblemReports1795913976537 } from './1795913976537-AddProblemReports.js';
 import { AllowPlacesWithoutBeds1795920000000 } from './1795920000000-AllowPlacesWithoutBeds.js';
+import { AddCountsHistory1795921000000 } from './1795921000000-AddCountsHistory.js';
 import { AddResidentNameIndex1795923100000 } from './1795923100000-AddResidentNameIndex.js';
 
 export type { MigrationOutcome, ReportingMigration } from './outcome.js';
@@ -25,5 +26,6 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   StructureOpeningHours1795913800000,
   AddProblemReports1795913976537,
   AllowPlacesWithoutBeds1795920000000,
+  AddCountsHistory1795921000000,
   AddResidentNameIndex1795923100000,
 ];

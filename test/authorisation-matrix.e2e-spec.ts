@@ -109,13 +109,21 @@ const SAMPLES: Record<string, (t: Targets) => Sample> = {
   reportAvailability: (t) => ({
     query:
       'mutation($input: ReportAvailabilityInput!) { reportAvailability(input: $input) { id } }',
+    // Version 0 is behind every reported shelter's: the guard answers first (FORBIDDEN or not),
+    // then an allowed caller gets STALE_REPORT and nothing changes, which is not a denial.
     variables: {
-      input: { shelterId: t.shelterId, counts: [{ population: t.population, freeBeds: 0 }] },
+      input: {
+        requestId: randomUUID(),
+        shelterId: t.shelterId,
+        knownVersion: 0,
+        counts: [{ population: t.population, freeBeds: 0 }],
+      },
     },
   }),
   confirmAvailability: (t) => ({
-    query: 'mutation($id: ID!) { confirmAvailability(shelterId: $id) { id } }',
-    variables: { id: t.shelterId },
+    query:
+      'mutation($id: ID!, $r: ID!) { confirmAvailability(shelterId: $id, requestId: $r, knownVersion: 0) { id } }',
+    variables: { id: t.shelterId, r: randomUUID() },
   }),
   login: () => ({
     query:
@@ -373,6 +381,10 @@ const SAMPLES: Record<string, (t: Targets) => Sample> = {
     query:
       'query($s: ID!) { dailyFigures(shelterId: $s, from: "2026-11-01", to: "2026-11-07") { day } }',
     variables: { s: t.shelterId },
+  }),
+  networkFigures: () => ({
+    query:
+      'query { networkFigures(from: "2026-11-01", to: "2026-11-07", groupBy: BOROUGH) { boroughCode capacity } }',
   }),
   problemReports: (t) => ({
     query: 'query($s: ID) { problemReports(shelterId: $s) { shelterId } }',

@@ -1,4 +1,7 @@
-import { createOrganisation, shelterInput } from './factories/shelter.factory.js';
+import { createOrganisation, reportInput, shelterInput } from './factories/shelter.factory.js';
+
+const REPORT =
+  'mutation($input: ReportAvailabilityInput!) { reportAvailability(input: $input) { id } }';
 import { staffAt } from './factories/staff.factory.js';
 import { adminOf, type SignedIn, startTestApp, type TestApp } from './helpers/test-app.js';
 
@@ -58,11 +61,10 @@ describe('Availability versions and outbox (e2e)', () => {
     const before = await changes([]);
     const known = before.map((s) => ({ shelterId: s.id, version: s.availabilityVersion }));
     await Promise.all(
-      shelters.map((id, i) =>
-        coordinator.gql(
-          'mutation($id: ID!, $n: Int!) { reportAvailability(input: { shelterId: $id, counts: [{ population: MEN, freeBeds: $n }] }) { id } }',
-          { id, n: i % 30 },
-        ),
+      shelters.map(async (id, i) =>
+        coordinator.gql(REPORT, {
+          input: await reportInput(coordinator, id, [{ population: 'MEN', freeBeds: i % 30 }]),
+        }),
       ),
     );
     const after = await changes(known);
@@ -96,10 +98,10 @@ describe('Availability versions and outbox (e2e)', () => {
         )
       )[0].n;
     const rows = await count();
-    await coordinator.gql(
-      'mutation($id: ID!) { reportAvailability(input: { shelterId: $id, counts: [{ population: MEN, freeBeds: 999 }] }) { id } }',
-      { id: shelters[3] },
-    );
+    const refused = await coordinator.gql(REPORT, {
+      input: await reportInput(coordinator, shelters[3], [{ population: 'MEN', freeBeds: 999 }]),
+    });
+    expect(refused.errors?.[0].extensions).toMatchObject({ reason: 'FREE_EXCEEDS_TOTAL' });
     expect(await count()).toBe(rows);
   });
 });

@@ -1,6 +1,6 @@
 import { LANGUAGES } from '@albergue/i18n';
 import { freePort } from '../apps/api/src/database/embedded-postgres.js';
-import { shelterFor } from './factories/shelter.factory.js';
+import { reportInput, shelterFor } from './factories/shelter.factory.js';
 import { staffAt } from './factories/staff.factory.js';
 import { launchBrowser } from './helpers/browser.js';
 import { startTestApp, type TestApp } from './helpers/test-app.js';
@@ -29,10 +29,9 @@ describe('The finder counts places by each language’s plural rules (e2e, Chrom
       const reported = await coordinator.gql(
         'mutation($input: ReportAvailabilityInput!) { reportAvailability(input: $input) { id } }',
         {
-          input: {
-            shelterId,
-            counts: [{ population: 'MEN', freeBeds: free, overflowFree: 0 }],
-          },
+          input: await reportInput(coordinator, shelterId, [
+            { population: 'MEN', freeBeds: free, overflowFree: 0 },
+          ]),
         },
       );
       expect(reported.errors).toBeUndefined();

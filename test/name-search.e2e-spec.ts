@@ -239,7 +239,7 @@ describe('Finding a person by parts of their name (e2e)', () => {
         code: 'CONFLICT',
         reason: 'POSSIBLE_DUPLICATE',
         fields: ['input.members.1.name'],
-        matches: [{ member: 1, residentIds: [ids.yesica] }],
+        details: { matches: [{ member: 1, residentIds: [ids.yesica] }] },
       });
       expect(refused.errors![0].message).toMatch(/likelyMatches.*confirmNew/);
       expect(await residents()).toBe(before);

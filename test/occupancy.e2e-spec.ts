@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { HoldsService } from '@albergue/occupancy';
 import { adult, householdInput, REGISTER } from './factories/resident.factory.js';
 import { switchToBedsMode } from './factories/occupancy.factory.js';
-import { shelterFor } from './factories/shelter.factory.js';
+import { reportInput, shelterFor } from './factories/shelter.factory.js';
 import { type ShelterRole, staffAt } from './factories/staff.factory.js';
 import { type SignedIn, startTestApp, type TestApp } from './helpers/test-app.js';
 
@@ -129,8 +129,8 @@ describe('Occupancy engine (e2e)', () => {
     expect(shelter.data!.shelter.trackingMode).toBe('BEDS');
     expect(shelter.data!.shelter.availability.band).toBe('SPACE');
     const report = await coordinator.gql(
-      'mutation($id: ID!) { reportAvailability(input: { shelterId: $id, counts: [{ population: MEN, freeBeds: 3 }] }) { id } }',
-      { id: shelterA },
+      'mutation($input: ReportAvailabilityInput!) { reportAvailability(input: $input) { id } }',
+      { input: await reportInput(coordinator, shelterA, [{ population: 'MEN', freeBeds: 3 }]) },
     );
     expect(report.errors![0].extensions).toMatchObject({
       code: 'CONFLICT',

@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { makeMember, shelterFor } from './factories/shelter.factory.js';
+import {
+  CONFIRM_AVAILABILITY,
+  confirmArgs,
+  makeMember,
+  reportInput,
+  shelterFor,
+} from './factories/shelter.factory.js';
 import { networkUser, type Person, staffAt } from './factories/staff.factory.js';
 import { launchBrowser } from './helpers/browser.js';
 import { axeFindings } from './helpers/finder-page.js';
@@ -24,7 +30,7 @@ const CANARY = {
 const REPORTS = `query($s: ID, $days: Int) {
   problemReports(shelterId: $s, days: $days) { shelterId figuresQuestionedAt days { day reason count } }
 }`;
-const CONFIRM = 'mutation($id: ID!) { confirmAvailability(shelterId: $id) { id } }';
+const CONFIRM = CONFIRM_AVAILABILITY();
 const REPORT_COUNTS =
   'mutation($input: ReportAvailabilityInput!) { reportAvailability(input: $input) { availabilityVersion } }';
 
@@ -76,7 +82,7 @@ describe('Problem reports from the public (e2e, real sockets and Chromium)', () 
     await makeMember(admin, coordinator.userId, id, 'COORDINATOR');
     await makeMember(admin, volunteer.userId, id, 'VOLUNTEER');
     const reported = await coordinator.gql(REPORT_COUNTS, {
-      input: { shelterId: id, counts: [{ population: 'MEN', freeBeds: free }] },
+      input: await reportInput(coordinator, id, [{ population: 'MEN', freeBeds: free }]),
     });
     expect(reported.errors).toBeUndefined();
     return id;
@@ -232,11 +238,15 @@ describe('Problem reports from the public (e2e, real sockets and Chromium)', () 
     }).toEqual({ turnedAway: 3, flag: null });
 
     // A volunteer's confirmation does not answer the coordinator's flag; the coordinator's does.
-    expect((await volunteer.gql(CONFIRM, { id: here })).errors).toBeUndefined();
+    expect(
+      (await volunteer.gql(CONFIRM, await confirmArgs(volunteer, here))).errors,
+    ).toBeUndefined();
     expect((await countsFor(coordinator, here))[0].figuresQuestionedAt).toBe(
       flagged.figuresQuestionedAt,
     );
-    expect((await coordinator.gql(CONFIRM, { id: here })).errors).toBeUndefined();
+    expect(
+      (await coordinator.gql(CONFIRM, await confirmArgs(coordinator, here))).errors,
+    ).toBeUndefined();
     await countsOn(
       ours,
       (c) =>

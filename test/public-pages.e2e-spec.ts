@@ -1,7 +1,12 @@
 import type { Page } from 'playwright-core';
 import { AvailabilityFeed } from '../apps/api/src/realtime/availability-feed.js';
 import { sampleNetwork } from './factories/network.factory.js';
-import { createOrganisation, makeMember, shelterFor } from './factories/shelter.factory.js';
+import {
+  createOrganisation,
+  makeMember,
+  reportInput,
+  shelterFor,
+} from './factories/shelter.factory.js';
 import { type Person, staffAt } from './factories/staff.factory.js';
 import { launchBrowser } from './helpers/browser.js';
 import { adminOf, startTestApp, type TestApp } from './helpers/test-app.js';
@@ -102,7 +107,7 @@ async function withSpace(app: TestApp, shelters: Made[], coordinator?: Person): 
     }
     const reported = await reporter.gql(
       'mutation($input: ReportAvailabilityInput!) { reportAvailability(input: $input) { id } }',
-      { input: { shelterId: ids[k], counts } },
+      { input: await reportInput(reporter, ids[k], counts) },
     );
     expect(reported.errors).toBeUndefined();
   }

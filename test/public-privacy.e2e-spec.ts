@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sampleNetwork } from './factories/network.factory.js';
 import { bedsAt } from './factories/occupancy.factory.js';
 import { adult, householdInput, REGISTER } from './factories/resident.factory.js';
-import { shelterFor } from './factories/shelter.factory.js';
+import { reportInput, shelterFor } from './factories/shelter.factory.js';
 import { staffAt } from './factories/staff.factory.js';
 import { connect, type TestSocket } from './helpers/sockets.js';
 import { type SignedIn, startTestApp, type TestApp } from './helpers/test-app.js';
@@ -128,7 +128,7 @@ describe('Privacy: nothing personal reaches the public side (e2e)', () => {
     const population = before.find((s) => s.id === shelterB)!.populations[0];
     const reported = await gql<{ reportAvailability: { availabilityVersion: number } }>(
       'mutation($input: ReportAvailabilityInput!) { reportAvailability(input: $input) { availabilityVersion } }',
-      { input: { shelterId: shelterB, counts: [{ population, freeBeds: 1 }] } },
+      { input: await reportInput(coordinator, shelterB, [{ population, freeBeds: 1 }]) },
     );
     await map.next<{ shelters: { id: string; version: number }[] }>('availability', (u) =>
       u.shelters.some(

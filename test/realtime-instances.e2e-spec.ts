@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { shelterFor } from './factories/shelter.factory.js';
+import { CONFIRM_AVAILABILITY, confirmArgs, shelterFor } from './factories/shelter.factory.js';
 import { staffAt } from './factories/staff.factory.js';
 import { type OwnDatabase, ownDatabase } from './helpers/own-database.js';
 import { connect, type TestSocket } from './helpers/sockets.js';
@@ -59,8 +59,8 @@ describe('Realtime across instances and database restarts (e2e)', () => {
   it('brings a change made through one instance to the maps of the other', async () => {
     const other = await map(second);
     const result = await coordinator.gql<{ confirmAvailability: { availabilityVersion: number } }>(
-      'mutation($id: ID!) { confirmAvailability(shelterId: $id) { availabilityVersion } }',
-      { id: shelterId },
+      CONFIRM_AVAILABILITY('availabilityVersion'),
+      await confirmArgs(coordinator, shelterId),
     );
     await sees(other, result.data!.confirmAvailability.availabilityVersion);
   });
@@ -88,11 +88,11 @@ describe('Realtime across instances and database restarts (e2e)', () => {
     // And the API itself works again: a change through GraphQL reaches both.
     let after: number | undefined;
     for (let attempt = 0; attempt < 50 && after === undefined; attempt += 1) {
-      const result = await coordinator.gql<{
-        confirmAvailability: { availabilityVersion: number };
-      }>('mutation($id: ID!) { confirmAvailability(shelterId: $id) { availabilityVersion } }', {
-        id: shelterId,
-      });
+      const result = await coordinator
+        .gql<{
+          confirmAvailability: { availabilityVersion: number };
+        }>(CONFIRM_AVAILABILITY('availabilityVersion'), await confirmArgs(coordinator, shelterId))
+        .catch(() => ({ data: undefined }));
       after = result.data?.confirmAvailability.availabilityVersion;
       if (after === undefined) {
         await new Promise((resolve) => setTimeout(resolve, 200));

@@ -1,5 +1,5 @@
 import { type StaffNotifier, StaffNotifiers } from '@albergue/shelters';
-import { shelterFor } from './factories/shelter.factory.js';
+import { CONFIRM_AVAILABILITY, confirmArgs, shelterFor } from './factories/shelter.factory.js';
 import { type Person, staffAt } from './factories/staff.factory.js';
 import { connect, type TestSocket } from './helpers/sockets.js';
 import { startTestApp, type TestApp } from './helpers/test-app.js';
@@ -9,7 +9,7 @@ interface Notice {
   shelterId: string;
 }
 
-const CONFIRM = 'mutation($id: ID!) { confirmAvailability(shelterId: $id) { id } }';
+const CONFIRM = CONFIRM_AVAILABILITY();
 
 /**
  * What staff are told comes from notifiers the libs register, not from the gateway: one
@@ -74,7 +74,9 @@ describe('Realtime: staff notifiers (e2e)', () => {
     const from = (moment: string) =>
       screen.next<Notice>('holdExpiring', (n) => n.holdId === moment && n.shelterId === shelterId);
     await from('connect');
-    expect((await coordinator.gql(CONFIRM, { id: shelterId })).errors).toBeUndefined();
+    expect(
+      (await coordinator.gql(CONFIRM, await confirmArgs(coordinator, shelterId))).errors,
+    ).toBeUndefined();
     await from('change');
     await from('check');
   });
@@ -86,7 +88,9 @@ describe('Realtime: staff notifiers (e2e)', () => {
     const screen = await connect(app.url, '/staff', { cookie: volunteer.cookie });
     sockets.push(screen);
 
-    expect((await coordinator.gql(CONFIRM, { id: shelterId })).errors).toBeUndefined();
+    expect(
+      (await coordinator.gql(CONFIRM, await confirmArgs(coordinator, shelterId))).errors,
+    ).toBeUndefined();
     await screen.next<Notice>('holdExpiring', (n) => n.holdId === 'change after the failure');
     expect(await health()).toMatchObject({ staffUndelivered: 1 });
   });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { adult, householdInput, REGISTER } from './factories/resident.factory.js';
 import { bedsAt } from './factories/occupancy.factory.js';
-import { shelterFor } from './factories/shelter.factory.js';
+import { CONFIRM_AVAILABILITY, confirmArgs, shelterFor } from './factories/shelter.factory.js';
 import { networkUser, type Person, staffAt } from './factories/staff.factory.js';
 import { connect, type TestSocket } from './helpers/sockets.js';
 import { type SignedIn, startTestApp, type TestApp } from './helpers/test-app.js';
@@ -217,8 +217,8 @@ describe('Realtime: staff screens (e2e)', () => {
     const network = await networkUser(app, 'NETWORK_COORDINATOR');
     const screen = await staffSocket(network);
     const result = await coordinator.gql(
-      'mutation($id: ID!) { confirmAvailability(shelterId: $id) { id } }',
-      { id: shelterB },
+      CONFIRM_AVAILABILITY(),
+      await confirmArgs(coordinator, shelterB),
     );
     expect(result.errors).toBeUndefined();
     await screen.next<Figures>('shelter', (f) => f.shelterId === shelterB);

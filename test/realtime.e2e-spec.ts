@@ -1,7 +1,12 @@
 import { get } from 'node:http';
 import { gunzipSync } from 'node:zlib';
 import { PublicGateway } from '../apps/api/src/realtime/public.gateway.js';
-import { shelterFor } from './factories/shelter.factory.js';
+import {
+  CONFIRM_AVAILABILITY,
+  confirmArgs,
+  reportInput,
+  shelterFor,
+} from './factories/shelter.factory.js';
 import { staffAt } from './factories/staff.factory.js';
 import { connect, type TestSocket } from './helpers/sockets.js';
 import { type SignedIn, startTestApp, type TestApp } from './helpers/test-app.js';
@@ -54,7 +59,7 @@ describe('Realtime: public snapshot and socket (e2e)', () => {
   const report = async (shelterId: string, freeBeds: number) => {
     const result = await coordinator.gql<{ reportAvailability: { availabilityVersion: number } }>(
       REPORT,
-      { input: { shelterId, counts: [{ population: 'MEN', freeBeds }] } },
+      { input: await reportInput(coordinator, shelterId, [{ population: 'MEN', freeBeds }]) },
     );
     expect(result.errors).toBeUndefined();
     return {
@@ -65,8 +70,8 @@ describe('Realtime: public snapshot and socket (e2e)', () => {
   /** Staff confirm a shelter's figures: a public change (new version) at any shelter. */
   const confirm = async (shelterId: string) => {
     const result = await coordinator.gql<{ confirmAvailability: { availabilityVersion: number } }>(
-      'mutation($id: ID!) { confirmAvailability(shelterId: $id) { availabilityVersion } }',
-      { id: shelterId },
+      CONFIRM_AVAILABILITY('availabilityVersion'),
+      await confirmArgs(coordinator, shelterId),
     );
     expect(result.errors).toBeUndefined();
     return { version: result.data!.confirmAvailability.availabilityVersion };

@@ -12,8 +12,11 @@ import {
   createOrganisation,
   makeMember,
   MEXICO_CITY,
+  CONFIRM_AVAILABILITY,
+  confirmArgs,
   SHELTER_FIELDS,
   shelterInput,
+  versionOf,
 } from './factories/shelter.factory.js';
 import { staffAt } from './factories/staff.factory.js';
 import { schemaFilePath } from '../apps/api/src/graphql/schema-file.js';
@@ -55,6 +58,12 @@ describe('Shelter directory (e2e)', () => {
   let app: TestApp;
   let admin: SignedIn;
   let coordinator: SignedIn;
+  /** A report as staff send one: a new requestId, on the version just read. */
+  const fresh = async (input: { shelterId: string; counts: unknown }) => ({
+    requestId: randomUUID(),
+    knownVersion: await versionOf(coordinator, input.shelterId),
+    ...input,
+  });
   let organisationId: string;
 
   const search = async (filter: Record<string, unknown>, first = 1000) => {
@@ -293,13 +302,13 @@ describe('Shelter directory (e2e)', () => {
       }
       const shelter = await createShelter({ name: 'Solo hombres con lugar' });
       await coordinator.gql(REPORT, {
-        input: {
+        input: await fresh({
           shelterId: shelter.id,
           counts: [
             { population: 'MEN', freeBeds: 12 },
             { population: 'WOMEN', freeBeds: 0 },
           ],
-        },
+        }),
       });
       const ids = (await search({ population: 'WOMEN', hasSpace: true })).map((s) => s.id);
       expect(ids).not.toContain(shelter.id);
@@ -316,13 +325,13 @@ describe('Shelter directory (e2e)', () => {
         ],
       });
       await coordinator.gql(REPORT, {
-        input: {
+        input: await fresh({
           shelterId: shelter.id,
           counts: [
             { population: 'LGBTQ', freeBeds: 6 },
             { population: 'MEN', freeBeds: 0 },
           ],
-        },
+        }),
       });
       const anyOf = await search({ populations: ['WOMEN', 'LGBTQ'], hasSpace: true });
       expect(anyOf.map((s) => s.id)).toContain(shelter.id);
@@ -353,7 +362,7 @@ describe('Shelter directory (e2e)', () => {
       expect(offset).toBeLessThanOrEqual(1.01);
 
       await coordinator.gql(REPORT, {
-        input: { shelterId: created.id, counts: [{ population: 'MEN', freeBeds: 7 }] },
+        input: await fresh({ shelterId: created.id, counts: [{ population: 'MEN', freeBeds: 7 }] }),
       });
       const reads = await Promise.all([1, 2, 3].map(() => search({ near: door, radiusKm: 3 })));
       for (const shelters of reads) {
@@ -438,13 +447,13 @@ describe('Shelter directory (e2e)', () => {
       expect(created.availability.totalBeds).toBe(40);
 
       const reported = await coordinator.gql<{ reportAvailability: ShelterView }>(REPORT, {
-        input: {
+        input: await fresh({
           shelterId: created.id,
           counts: [
             { population: 'MEN', freeBeds: 20 },
             { population: 'WOMEN', freeBeds: 2, overflowFree: 3 },
           ],
-        },
+        }),
       });
       const view = reported.data!.reportAvailability;
       expect(view.availability).toMatchObject({
@@ -475,8 +484,8 @@ describe('Shelter directory (e2e)', () => {
       expect(stale.data!.shelter.availability.updatedAt).not.toBeNull();
 
       const confirmed = await coordinator.gql<{ confirmAvailability: ShelterView }>(
-        `mutation($id: ID!) { confirmAvailability(shelterId: $id) { ${SHELTER_FIELDS} } }`,
-        { id: created.id },
+        CONFIRM_AVAILABILITY(SHELTER_FIELDS),
+        await confirmArgs(coordinator, created.id),
       );
       expect(confirmed.data!.confirmAvailability.availability).toMatchObject({
         band: 'SPACE',
@@ -507,7 +516,9 @@ describe('Shelter directory (e2e)', () => {
           'DUPLICATE_POPULATION',
         ],
       ] as const) {
-        const result = await coordinator.gql(REPORT, { input: { shelterId: created.id, counts } });
+        const result = await coordinator.gql(REPORT, {
+          input: await fresh({ shelterId: created.id, counts }),
+        });
         expect(result.errors?.[0].extensions).toMatchObject({
           code: 'BAD_USER_INPUT',
           reason,
@@ -528,7 +539,10 @@ describe('Shelter directory (e2e)', () => {
     it('changes only the given fields, keeps free places up to new totals, and re-draws the public point when the door moves', async () => {
       const created = await createShelter({ sensitive: true });
       await coordinator.gql(REPORT, {
-        input: { shelterId: created.id, counts: [{ population: 'MEN', freeBeds: 25 }] },
+        input: await fresh({
+          shelterId: created.id,
+          counts: [{ population: 'MEN', freeBeds: 25 }],
+        }),
       });
       const result = await admin.gql<{ updateShelter: ShelterView }>(
         `mutation($id: ID!, $input: UpdateShelterInput!) { updateShelter(id: $id, input: $input) { ${SHELTER_FIELDS} } }`,

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { HoldsService } from '@albergue/occupancy';
 import { bedsAt, switchToBedsMode } from './factories/occupancy.factory.js';
 import { adult, householdInput, REGISTER } from './factories/resident.factory.js';
-import { shelterFor } from './factories/shelter.factory.js';
+import { reportInput, shelterFor } from './factories/shelter.factory.js';
 import { staffAt } from './factories/staff.factory.js';
 import { captureLogs } from './helpers/log-capture.js';
 import { type SignedIn, startTestApp, type TestApp } from './helpers/test-app.js';
@@ -116,10 +116,10 @@ describe('Households, counts-mode holds and beds mode going live (e2e)', () => {
         WHERE resident_id = ANY($1) AND kind = 'stay' AND ended_at IS NULL ORDER BY resident_id`,
       [ids],
     );
-  const report = (shelterId: string, counts: { population: string; freeBeds: number }[]) =>
+  const report = async (shelterId: string, counts: { population: string; freeBeds: number }[]) =>
     coordinator.gql(
       'mutation($input: ReportAvailabilityInput!) { reportAvailability(input: $input) { id } }',
-      { input: { shelterId, counts } },
+      { input: await reportInput(coordinator, shelterId, counts) },
     );
   /** The next counts-mode shelter (families and women), with these free places reported. */
   const countsShelter = async (families: number, women = 2) => {

@@ -11,6 +11,7 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import type { StaleReportDetails } from '@albergue/contracts';
 import type { FromClient, ToClient } from '../fanout-client.js';
 import { AvailabilityFeed } from '../../apps/api/src/realtime/availability-feed.js';
 import { type BenchProcess, spawnApi, startBenchApp, withClient } from '../harness.js';
@@ -386,7 +387,11 @@ async function seed(sheltersService: SheltersService, databaseUrl: string): Prom
   return ids;
 }
 
-/** `rate` count reports a second on random shelters, for `forMs`; resolves with how many committed. */
+/**
+ * `rate` count reports a second on random shelters, for `forMs`; resolves with how many committed.
+ * Each report says the version it last saw; one refused as stale (another report got there
+ * first) is sent again once on the version the refusal carries, as a client would.
+ */
 async function changeLoop(
   availability: AvailabilityService,
   shelters: string[],
@@ -395,7 +400,27 @@ async function changeLoop(
 ): Promise<number> {
   const started = performance.now();
   const pending: Promise<unknown>[] = [];
+  const known = new Map<string, number>();
   let committed = 0;
+  const report = async (shelterId: string, retry: boolean): Promise<void> => {
+    try {
+      const shelter = await availability.report({
+        requestId: randomUUID(),
+        shelterId,
+        knownVersion: known.get(shelterId) ?? 0,
+        counts: [{ population: Population.MEN, freeBeds: Math.floor(Math.random() * BEDS) }],
+      } as Parameters<AvailabilityService['report']>[0]);
+      known.set(shelterId, Math.max(known.get(shelterId) ?? 0, shelter.availabilityVersion));
+      committed += 1;
+    } catch (error) {
+      const details = (error as { details?: Partial<StaleReportDetails> }).details;
+      if (!retry || !details?.current) {
+        throw error;
+      }
+      known.set(shelterId, details.current.version);
+      await report(shelterId, false);
+    }
+  };
   for (let n = 0; ; n += 1) {
     const due = started + (n * 1000) / rate;
     if (due - started >= forMs) {
@@ -405,16 +430,7 @@ async function changeLoop(
     if (wait > 0) {
       await sleep(wait);
     }
-    pending.push(
-      availability
-        .report({
-          shelterId: shelters[Math.floor(Math.random() * shelters.length)],
-          counts: [{ population: Population.MEN, freeBeds: Math.floor(Math.random() * BEDS) }],
-        } as Parameters<AvailabilityService['report']>[0])
-        .then(() => {
-          committed += 1;
-        }),
-    );
+    pending.push(report(shelters[Math.floor(Math.random() * shelters.length)], true));
   }
   await Promise.all(pending);
   return committed;

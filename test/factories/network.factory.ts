@@ -1,6 +1,6 @@
 import { boroughByCode, SERVICES } from '@albergue/contracts';
 import { adminOf, type Reachable } from '../helpers/test-app.js';
-import { createOrganisation, shelterFor } from './shelter.factory.js';
+import { createOrganisation, reportInput, shelterFor } from './shelter.factory.js';
 import { type Person, staffAt } from './staff.factory.js';
 
 /** Some of Mexico City's boroughs (alcaldías), from the catalogue: shelters go near their centres. */
@@ -112,7 +112,7 @@ export async function sampleNetwork(app: Reachable, size: number): Promise<Sampl
     });
     const reported = await coordinator.gql(
       'mutation($input: ReportAvailabilityInput!) { reportAvailability(input: $input) { id } }',
-      { input: { shelterId: shelterIds[i], counts } },
+      { input: await reportInput(coordinator, shelterIds[i], counts) },
     );
     if (reported.errors) {
       throw new Error(`reportAvailability failed: ${JSON.stringify(reported.errors)}`);

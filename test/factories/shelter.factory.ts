@@ -98,3 +98,48 @@ export const SHELTER_FIELDS = `id name status sensitive distanceKm populations s
   organisation { id name }
   availability { band freeBeds totalBeds overflowFree overflowTotal updatedAt stale
     byPopulation { population band freeBeds totalBeds overflowFree overflowTotal } }`;
+
+/** The shelter's availabilityVersion as anyone reads it: the version a report or confirmation names. */
+export async function versionOf(client: GraphQLClient, shelterId: string): Promise<number> {
+  const read = await client.gql<{ shelter: { availabilityVersion: number } | null }>(
+    'query($id: ID!) { shelter(id: $id) { availabilityVersion } }',
+    { id: shelterId },
+  );
+  if (!read.data?.shelter) {
+    throw new Error(`shelter ${shelterId} not readable: ${JSON.stringify(read.errors)}`);
+  }
+  return read.data.shelter.availabilityVersion;
+}
+
+/**
+ * A ReportAvailabilityInput as staff send one: a new requestId and the version just read, so the
+ * report applies (specs about stale reports build their own).
+ */
+export async function reportInput(
+  client: GraphQLClient,
+  shelterId: string,
+  counts: Record<string, unknown>[],
+): Promise<Record<string, unknown>> {
+  return {
+    requestId: randomUUID(),
+    shelterId,
+    knownVersion: await versionOf(client, shelterId),
+    counts,
+  };
+}
+
+/** The variables of confirmAvailability as staff send them: a new requestId and the version just read. */
+export async function confirmArgs(
+  client: GraphQLClient,
+  shelterId: string,
+): Promise<{ id: string; requestId: string; knownVersion: number }> {
+  return {
+    id: shelterId,
+    requestId: randomUUID(),
+    knownVersion: await versionOf(client, shelterId),
+  };
+}
+
+/** confirmAvailability's text, with `$id`, `$requestId` and `$knownVersion` (see confirmArgs). */
+export const CONFIRM_AVAILABILITY = (fields = 'id') =>
+  `mutation($id: ID!, $requestId: ID!, $knownVersion: Int!) { confirmAvailability(shelterId: $id, requestId: $requestId, knownVersion: $knownVersion) { ${fields} } }`;

@@ -1,6 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { adult, householdInput } from '../factories/resident.factory.js';
-import { createOrganisation, shelterFor, shelterInput } from '../factories/shelter.factory.js';
+import {
+  createOrganisation,
+  shelterFor,
+  shelterInput,
+  versionOf,
+} from '../factories/shelter.factory.js';
 import { staffAt } from '../factories/staff.factory.js';
 import { captureLogs } from '../helpers/log-capture.js';
 import {
@@ -101,7 +106,12 @@ describe('Resilience: generated hostile requests', () => {
       'reportAvailability',
       'mutation($input: ReportAvailabilityInput!) { reportAvailability(input: $input) { id } }',
       {
-        input: { shelterId, counts: [{ population: 'MEN', freeBeds: 1 }] },
+        input: {
+          requestId: randomUUID(),
+          shelterId,
+          knownVersion: await versionOf(coordinator, shelterId),
+          counts: [{ population: 'MEN', freeBeds: 1 }],
+        },
       },
     );
     add(

@@ -47,6 +47,7 @@ export class AppModule {
     const shelters = SheltersModule.forRoot({
       fewThreshold: config.FEW_THRESHOLD,
       staleAfterMs: config.STALE_AFTER,
+      staleNudgeBeforeMs: Math.min(config.STALE_NUDGE_BEFORE, config.STALE_AFTER / 2),
       outboxRetentionMs: config.OUTBOX_RETENTION,
       timeZone: config.TIME_ZONE,
       reportBurst: { count: config.REPORT_BURST_COUNT, windowMs: config.REPORT_BURST_WINDOW },

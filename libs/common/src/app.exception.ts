@@ -15,8 +15,12 @@ export class AppException extends Error {
     readonly reason: string,
     /** Input fields the error is about, as dotted paths (`input.location.lat`). */
     readonly fields: string[] = [],
-    /** Ids a client needs to act on the refusal (the records a registration may duplicate): no personal data. */
-    readonly details?: Record<string, unknown>,
+    /**
+     * What the client needs to act on the refusal, as plain JSON, sent as `extensions.details`
+     * (e.g. a stale report gets the shelter's current figures back). The same rule as the
+     * message: ids and counts the caller may already see, never a person's data or what they typed.
+     */
+    readonly details?: Readonly<Record<string, unknown>>,
   ) {
     super(message);
     this.name = new.target.name;
@@ -34,7 +38,7 @@ export function libException<Code extends string>(apiCode: (code: Code) => ApiEr
       message: string,
       code: Code,
       fields: string[] = [],
-      details?: Record<string, unknown>,
+      details?: Readonly<Record<string, unknown>>,
     ) {
       super(message, apiCode(code), code, fields, details);
     }

@@ -44,6 +44,8 @@ export {
   type StaffClientEvents,
   type StaffRefusal,
   type StaffServerEvents,
+  type StaleReportDetails,
+  type StaleSoonNotice,
   type WatchReply,
   type WatchRequest,
 } from './socket-events.js';

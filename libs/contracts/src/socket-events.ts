@@ -64,6 +64,14 @@ export interface ShelterFigures {
   }[];
 }
 
+/**
+ * `extensions.details` of a report or confirmation refused as STALE_REPORT (CONFLICT): the
+ * shelter's figures as they stand, to the staff who sent it (who may see them exactly).
+ */
+export interface StaleReportDetails {
+  current: ShelterFigures;
+}
+
 /** One row of the bed board, as GraphQL's bedBoard shows it: ids only. */
 export interface BoardBed {
   id: string;
@@ -121,6 +129,16 @@ export interface ProblemReportCounts {
   figuresQuestionedAt: string | null;
 }
 
+/**
+ * A shelter's figures turn stale (UNKNOWN on the map) at `staleAt` unless staff report or confirm
+ * them; sent once per shelter and stale period (`confirmedAt`, the last report or confirmation).
+ */
+export interface StaleSoonNotice {
+  shelterId: string;
+  confirmedAt: string;
+  staleAt: string;
+}
+
 /** A staff socket refused at the handshake gets `{ code }` as its connect error's `data`. */
 export interface StaffRefusal {
   code: ApiErrorCode.UNAUTHENTICATED | ApiErrorCode.FORBIDDEN | ApiErrorCode.SERVICE_UNAVAILABLE;
@@ -136,6 +154,11 @@ export interface StaffServerEvents {
   appointmentsDue(due: AppointmentsDueUpdate): void;
   /** To a shelter's volunteers and coordinators and to the network roles, when they change. */
   problemReports(counts: ProblemReportCounts): void;
+  /**
+   * To a shelter's volunteers and coordinators, STALE_NUDGE_BEFORE before its figures turn stale,
+   * once per stale period (and to a socket that connects while it still holds).
+   */
+  figuresTurningStale(notice: StaleSoonNotice): void;
   /** The session ended (logout, timeout, deactivation): the socket closes after this. */
   signedOut(reason: { code: ApiErrorCode.UNAUTHENTICATED; reason: 'SESSION_INVALID' }): void;
 }

@@ -34,7 +34,9 @@ import {
   TurnawayInput,
 } from './dto/occupancy.input.js';
 import { MovementsService } from './movements.service.js';
-import { DailyFigures, RecordsService } from './records.service.js';
+import { NetworkFiguresArgs } from './dto/network-figures.args.js';
+import { DailyFigures, NetworkFigures } from './figures.views.js';
+import { RecordsService } from './records.service.js';
 import { Turnaway } from './turnaway.entity.js';
 import { CheckInService } from './check-in.service.js';
 import { HoldsService } from './holds.service.js';
@@ -235,5 +237,14 @@ export class OccupancyResolver {
   })
   dailyFigures(@Args() args: DailyFiguresArgs): Promise<DailyFigures[]> {
     return this.records.daily(args.shelterId, args.from, args.to);
+  }
+
+  @Allow([Role.NETWORK_COORDINATOR, Role.ADMIN])
+  @Query(() => [NetworkFigures], {
+    description:
+      'The network’s daily figures added up by shelter, borough or day, from `from` to `to` (at most 92 days): each group the sum of its shelters’ dailyFigures.',
+  })
+  networkFigures(@Args() args: NetworkFiguresArgs): Promise<NetworkFigures[]> {
+    return this.records.network(args.from, args.to, args.groupBy);
   }
 }

@@ -1,8 +1,21 @@
-import { type Actor, type ClusterJob, ClusterJobs, type JobOutcome, Role } from '@albergue/common';
+import {
+  type Actor,
+  type ClusterJob,
+  ClusterJobs,
+  IdempotencyService,
+  type JobOutcome,
+  Role,
+} from '@albergue/common';
+import type { StaleReportDetails } from '@albergue/contracts';
 import { Inject, Injectable } from '@nestjs/common';
 import { Interval } from '@nestjs/schedule';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { ReportAvailabilityInput } from './dto/report-availability.input.js';
+import type {
+  ConfirmAvailabilityArgs,
+  ReportAvailabilityInput,
+} from './dto/report-availability.input.js';
+import { AvailabilityReportKind } from './availability-report.entity.js';
+import { figuresOf } from './shelter-figures.notifier.js';
 import { ShelterCapacity } from './shelter-capacity.entity.js';
 import { lockShelter } from './shelter-lock.js';
 import { ShelterSearchService } from './shelter-search.service.js';
@@ -27,14 +40,17 @@ export class AvailabilityService {
     @Inject(SHELTERS_OPTIONS) private readonly options: SheltersOptions,
     private readonly jobs: ClusterJobs,
     private readonly problemReports: ProblemReportsService,
+    private readonly idempotency: IdempotencyService,
   ) {}
 
   /**
    * Counts mode: staff say how many places are free now, per group. From a coordinator of the
-   * shelter, it also answers the flag that a burst of problem reports raised.
+   * shelter, it also answers the flag that a burst of problem reports raised. Once per requestId
+   * (a retry answers the shelter and acts no more), and only on the figures the reporter saw
+   * (refuseIfMoved).
    */
   async report(input: ReportAvailabilityInput, actor?: Actor): Promise<Shelter> {
-    return this.dataSource.transaction(async (manager) => {
+    const { id } = await this.idempotency.run('reportAvailability', input, async (manager) => {
       const shelter = await lockShelter(manager, input.shelterId, 'input.shelterId');
       if (shelter.trackingMode === TrackingMode.BEDS) {
         throw new SheltersException(
@@ -43,6 +59,7 @@ export class AvailabilityService {
           ['input.shelterId'],
         );
       }
+      await this.refuseIfMoved(manager, shelter, input.knownVersion, 'input.knownVersion');
       const current = await manager.findBy(ShelterCapacity, { shelterId: input.shelterId });
       const served = new Map(current.map((row) => [row.population, row]));
       const seen = new Set<string>();
@@ -88,21 +105,82 @@ export class AvailabilityService {
       }
       await this.reviewedBy(actor, manager, input.shelterId);
       await this.recordChange(manager, input.shelterId, { confirmed: true });
-      return this.search.get(input.shelterId, manager);
+      await this.keep(manager, input.shelterId, AvailabilityReportKind.REPORT, actor);
+      return input.shelterId;
     });
+    return this.search.get(id);
   }
 
   /**
    * Staff say the figures still hold, so that a quiet shelter does not turn UNKNOWN; as `report`,
-   * a coordinator's confirmation answers a flag.
+   * a coordinator's confirmation answers a flag, acts once per requestId and only on the figures
+   * the confirmer saw.
    */
-  async confirm(shelterId: string, actor?: Actor): Promise<Shelter> {
-    return this.dataSource.transaction(async (manager) => {
-      await lockShelter(manager, shelterId, 'shelterId');
-      await this.reviewedBy(actor, manager, shelterId);
-      await this.recordChange(manager, shelterId, { confirmed: true });
-      return this.search.get(shelterId, manager);
+  async confirm(args: ConfirmAvailabilityArgs, actor?: Actor): Promise<Shelter> {
+    const { id } = await this.idempotency.run('confirmAvailability', args, async (manager) => {
+      const shelter = await lockShelter(manager, args.shelterId, 'shelterId');
+      await this.refuseIfMoved(manager, shelter, args.knownVersion, 'knownVersion');
+      await this.reviewedBy(actor, manager, args.shelterId);
+      await this.recordChange(manager, args.shelterId, { confirmed: true });
+      await this.keep(manager, args.shelterId, AvailabilityReportKind.CONFIRM, actor);
+      return args.shelterId;
     });
+    return this.search.get(id);
+  }
+
+  /**
+   * What "older" means: the shelter's version moved since the one the reporter read, whatever
+   * moved it: another report or confirmation, a hold placed from another shelter, a status
+   * change, a check-in. The reporter could not have counted what they had not seen, so a report
+   * on older figures is never applied, even where it might have been harmless: nothing changes,
+   * and the CONFLICT carries the current figures (and version) for them to check and send again.
+   * The simplest rule that never lets a queued or concurrent report overwrite a newer state.
+   * Caller holds the shelter's lock, so the version cannot move between this check and the write.
+   */
+  private async refuseIfMoved(
+    manager: EntityManager,
+    shelter: Shelter,
+    knownVersion: number,
+    field: string,
+  ): Promise<void> {
+    if (knownVersion === shelter.availabilityVersion) {
+      return;
+    }
+    if (knownVersion > shelter.availabilityVersion) {
+      throw new SheltersException(
+        'knownVersion is ahead of this shelter’s figures: send the availabilityVersion you last read.',
+        SheltersExceptionCode.VERSION_AHEAD,
+        [field],
+      );
+    }
+    const details = {
+      current: figuresOf(await this.search.get(shelter.id, manager)),
+    } satisfies StaleReportDetails;
+    throw new SheltersException(
+      'The figures changed since you read them: nothing was saved. Check the current figures in extensions.details.current and send again with their version.',
+      SheltersExceptionCode.STALE_REPORT,
+      [field],
+      details,
+    );
+  }
+
+  /** The counts history's row for this act: the figures as they stand now, in its transaction. */
+  private async keep(
+    manager: EntityManager,
+    shelterId: string,
+    kind: AvailabilityReportKind,
+    actor: Actor | undefined,
+  ): Promise<void> {
+    await manager.query(
+      `INSERT INTO availability_report (shelter_id, by_user_id, kind, version, counts)
+       SELECT s.id, $2, $3, s.availability_version,
+              coalesce((SELECT jsonb_agg(jsonb_build_object('population', c.population,
+                 'totalBeds', c.total_beds, 'freeBeds', c.free_beds,
+                 'overflowTotal', c.overflow_total, 'overflowFree', c.overflow_free) ORDER BY c.population)
+                FROM shelter_capacity c WHERE c.shelter_id = s.id), '[]'::jsonb)
+         FROM shelter s WHERE s.id = $1`,
+      [shelterId, actor?.userId ?? null, kind],
+    );
   }
 
   /**

@@ -23,6 +23,7 @@ export {
 export { SheltersModule } from './shelters.module.js';
 export { SHELTERS_OPTIONS } from './shelters.options.js';
 export { SheltersService } from './shelters.service.js';
+export { StaleNudgesNotifier } from './stale-nudges.notifier.js';
 export {
   type StaffAudience,
   type StaffChange,

@@ -10,7 +10,7 @@ const statusName = enumNames(ShelterStatus);
 const trackingName = enumNames(TrackingMode);
 
 /** The staff side's view of a shelter's figures: exact counts per group (the public sees bands). */
-function figuresOf(shelter: Shelter): ShelterFigures {
+export function figuresOf(shelter: Shelter): ShelterFigures {
   return {
     shelterId: shelter.id,
     version: shelter.availabilityVersion,

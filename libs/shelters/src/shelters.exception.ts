@@ -9,6 +9,8 @@ export enum SheltersExceptionCode {
   RADIUS_WITHOUT_NEAR = 'RADIUS_WITHOUT_NEAR',
   COUNTS_MODE_ONLY = 'COUNTS_MODE_ONLY',
   HOURS_UNCLEAR = 'HOURS_UNCLEAR',
+  STALE_REPORT = 'STALE_REPORT',
+  VERSION_AHEAD = 'VERSION_AHEAD',
 }
 
 function apiCode(code: SheltersExceptionCode): ApiErrorCode {
@@ -21,8 +23,10 @@ function apiCode(code: SheltersExceptionCode): ApiErrorCode {
     case SheltersExceptionCode.DUPLICATE_POPULATION:
     case SheltersExceptionCode.RADIUS_WITHOUT_NEAR:
     case SheltersExceptionCode.HOURS_UNCLEAR:
+    case SheltersExceptionCode.VERSION_AHEAD:
       return ApiErrorCode.BAD_USER_INPUT;
     case SheltersExceptionCode.COUNTS_MODE_ONLY:
+    case SheltersExceptionCode.STALE_REPORT:
       return ApiErrorCode.CONFLICT;
   }
 }

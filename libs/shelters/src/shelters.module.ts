@@ -11,6 +11,7 @@ import { ShelterSearchService } from './shelter-search.service.js';
 import { SheltersResolver } from './shelters.resolver.js';
 import { SheltersService } from './shelters.service.js';
 import { SHELTERS_OPTIONS, type SheltersOptions } from './shelters.options.js';
+import { StaleNudgesNotifier } from './stale-nudges.notifier.js';
 import { StaffNotifiers } from './staff-notifiers.js';
 
 @Module({})
@@ -32,6 +33,7 @@ export class SheltersModule {
         SheltersResolver,
         SheltersService,
         StaffNotifiers,
+        StaleNudgesNotifier,
       ],
       exports: [
         AvailabilityService,
@@ -42,6 +44,7 @@ export class SheltersModule {
         ShelterSearchService,
         SheltersService,
         StaffNotifiers,
+        StaleNudgesNotifier,
       ],
     };
   }

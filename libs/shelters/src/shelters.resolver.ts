@@ -24,7 +24,10 @@ import {
 import { AvailabilityService } from './availability.service.js';
 import { CreateShelterInput } from './dto/create-shelter.input.js';
 import { ShelterChangesArgs } from './dto/known-version.input.js';
-import { ReportAvailabilityInput } from './dto/report-availability.input.js';
+import {
+  ConfirmAvailabilityArgs,
+  ReportAvailabilityInput,
+} from './dto/report-availability.input.js';
 import { SheltersArgs } from './dto/shelters.args.js';
 import { UpdateShelterInput } from './dto/update-shelter.input.js';
 import { Organisation } from './organisation.entity.js';
@@ -80,7 +83,10 @@ export class SheltersResolver {
   }
 
   @Allow([Role.COORDINATOR, Role.VOLUNTEER], { shelterOf: argPath('input.shelterId') })
-  @Mutation(() => Shelter, { description: 'Counts mode: how many places are free now, per group.' })
+  @Mutation(() => Shelter, {
+    description:
+      'Counts mode: how many places are free now, per group, on the figures of `knownVersion`; kept in the counts history.',
+  })
   reportAvailability(
     @Args('input') input: ReportAvailabilityInput,
     @CurrentActor() actor: Actor,
@@ -90,13 +96,14 @@ export class SheltersResolver {
 
   @Allow([Role.COORDINATOR, Role.VOLUNTEER], { shelterOf: argPath('shelterId') })
   @Mutation(() => Shelter, {
-    description: 'The figures still hold: keeps a quiet shelter from turning UNKNOWN.',
+    description:
+      'The figures of `knownVersion` still hold: keeps a quiet shelter from turning UNKNOWN; kept in the counts history.',
   })
   confirmAvailability(
-    @Args('shelterId', { type: () => ID }, UuidPipe) shelterId: string,
+    @Args() args: ConfirmAvailabilityArgs,
     @CurrentActor() actor: Actor,
   ): Promise<Shelter> {
-    return this.availability.confirm(shelterId, actor);
+    return this.availability.confirm(args, actor);
   }
 
   @ResolveField(() => Organisation)

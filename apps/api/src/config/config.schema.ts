@@ -53,6 +53,9 @@ export const configSchema = z.object({
   DATA_DIR: z.string().min(1).default('.data'),
   DEMO_DATA: bool(true),
   STALE_AFTER: duration('12h'),
+  // Staff are told this long before their shelter's figures turn stale; at most half of
+  // STALE_AFTER counts (app.module), so a short STALE_AFTER does not nudge right after each report.
+  STALE_NUDGE_BEFORE: duration('2h'),
   FEW_THRESHOLD: wholeNumber(5, 1, 1000),
   TIME_ZONE: z
     .string()

@@ -182,7 +182,9 @@ export async function loadDemoNetwork(
     }
     const fullness = index % 5 === 0 ? 1 : random();
     await availability.report({
+      requestId: randomUUID(),
       shelterId: shelter.id,
+      knownVersion: shelter.availabilityVersion,
       counts: capacity.map(({ population, totalBeds, overflowTotal = 0 }) => ({
         population,
         freeBeds: Math.floor(totalBeds * (1 - fullness)),

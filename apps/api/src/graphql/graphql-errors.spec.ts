@@ -86,21 +86,25 @@ describe(formatGraphQLError.name, () => {
     expect(sut.unexpected).toBeUndefined();
   });
 
-  it('adds an AppException’s details (ids to act on) without letting them replace the code', () => {
-    const sut = formatGraphQLError(
+  it('carries an AppException’s details as extensions.details, and no details key without them', () => {
+    const current = { shelterId: 's1', version: 7 };
+    const stale = formatGraphQLError(
       wrap(
-        new AppException('Maybe on record.', ApiErrorCode.CONFLICT, 'POSSIBLE_DUPLICATE', [], {
-          matches: [{ member: 0, residentIds: ['r1'] }],
-          code: 'OVERRIDDEN',
+        new AppException('Changed.', ApiErrorCode.CONFLICT, 'STALE_REPORT', ['knownVersion'], {
+          current,
         }),
       ),
     );
-    expect(sut.error.extensions).toEqual({
+    expect(stale.error.extensions).toEqual({
       code: 'CONFLICT',
-      reason: 'POSSIBLE_DUPLICATE',
-      fields: [],
-      matches: [{ member: 0, residentIds: ['r1'] }],
+      reason: 'STALE_REPORT',
+      fields: ['knownVersion'],
+      details: { current },
     });
+    const plain = formatGraphQLError(
+      wrap(new AppException('No.', ApiErrorCode.NOT_FOUND, 'SHELTER_NOT_FOUND')),
+    );
+    expect(plain.error.extensions).not.toHaveProperty('details');
   });
 
   it('maps Nest HTTP exceptions by status', () => {

@@ -200,10 +200,11 @@ export function formatGraphQLError(error: GraphQLError): FormattedOutcome {
         message: original.message,
         ...where,
         extensions: {
-          ...original.details,
           code: original.code,
           reason: original.reason,
           fields: original.fields,
+          // Only when the exception carries some: see AppException.details.
+          ...(original.details ? { details: original.details } : {}),
         },
       },
     };

@@ -1,0 +1,27 @@
+import { ArgsType, Field } from '@nestjs/graphql';
+import { IsEnum, IsISO8601, Matches } from 'class-validator';
+import { FiguresGrouping } from '../figures.views.js';
+
+/** The longest range networkFigures reads in one request: a quarter. */
+export const MAX_NETWORK_DAYS = 92;
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+@ArgsType()
+export class NetworkFiguresArgs {
+  @Field(() => String, { description: 'YYYY-MM-DD, in TIME_ZONE.' })
+  @IsISO8601({ strict: true })
+  @Matches(DAY, { message: 'from must be a day written YYYY-MM-DD' })
+  from: string;
+
+  @Field(() => String, {
+    description: `YYYY-MM-DD, inclusive; at most ${MAX_NETWORK_DAYS - 1} days after from.`,
+  })
+  @IsISO8601({ strict: true })
+  @Matches(DAY, { message: 'to must be a day written YYYY-MM-DD' })
+  to: string;
+
+  @Field(() => FiguresGrouping)
+  @IsEnum(FiguresGrouping)
+  groupBy: FiguresGrouping;
+}
