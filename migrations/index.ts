@@ -8,6 +8,7 @@ import { AddJobRuns1795902953579 } from './1795902953579-AddJobRuns.js';
 import { ReferenceBoroughCatalogue1795913700000 } from './1795913700000-ReferenceBoroughCatalogue.js';
 import { StructureOpeningHours1795913800000 } from './1795913800000-StructureOpeningHours.js';
 import { AddProblemReports1795913976537 } from './1795913976537-AddProblemReports.js';
+import { AddSecondFactor1795922000000 } from './1795922000000-AddSecondFactor.js';
 
 export type { MigrationOutcome, ReportingMigration } from './outcome.js';
 
@@ -22,4 +23,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   ReferenceBoroughCatalogue1795913700000,
   StructureOpeningHours1795913800000,
   AddProblemReports1795913976537,
+  AddSecondFactor1795922000000,
 ];

@@ -164,6 +164,21 @@ const SAMPLES: Record<string, (t: Targets) => Sample> = {
     query: 'mutation($id: ID!) { endAllSessions(userId: $id) }',
     variables: { id: t.bystanderId },
   }),
+  networkShelter: (t) => ({
+    query: 'query($id: ID!) { networkShelter(id: $id) { id } }',
+    variables: { id: t.shelterId },
+  }),
+  resetSecondFactor: (t) => ({
+    query: 'mutation($id: ID!) { resetSecondFactor(userId: $id) }',
+    variables: { id: t.bystanderId },
+  }),
+  enrolSecondFactor: () => ({ query: 'mutation { enrolSecondFactor { uri } }' }),
+  confirmEnrolment: () => ({
+    query: 'mutation { confirmEnrolment(input: { code: "000000" }) }',
+  }),
+  verifySecondFactor: () => ({
+    query: 'mutation { verifySecondFactor(input: { code: "000000" }) { id } }',
+  }),
   createPasswordReset: (t) => ({
     query: 'mutation($id: ID!) { createPasswordReset(userId: $id) }',
     variables: { id: t.bystanderId },
