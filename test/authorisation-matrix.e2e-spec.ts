@@ -212,6 +212,10 @@ const SAMPLES: Record<string, (t: Targets) => Sample> = {
     query: 'query($id: ID!) { residentHistory(residentId: $id) { to } }',
     variables: { id: t.residentIds[0] },
   }),
+  residentStays: (t) => ({
+    query: 'query($id: ID!) { residentStays(residentId: $id) { id } }',
+    variables: { id: t.residentIds[0] },
+  }),
   changeAsylumStatus: (t) => ({
     query:
       'mutation($id: ID!) { changeAsylumStatus(input: { residentId: $id, status: RECOGNISED }) { id } }',
@@ -567,7 +571,8 @@ describe('Authorisation matrix (e2e): every operation × role × own shelter, ot
     ]
       .map((f) => f.name)
       .sort();
-    expect(table.map((row) => row.operation)).toEqual(operations);
+    // (The registry orders by locale, `sort()` by code unit: residentsOf, residentStays.)
+    expect(table.map((row) => row.operation).sort()).toEqual(operations);
     expect(table.filter((row) => !row.policy)).toEqual([]);
     expect(Object.keys(SAMPLES).sort()).toEqual(operations);
     expect(operations.filter((operation) => !accessOf(operation))).toEqual([]);
@@ -723,6 +728,7 @@ describe('Authorisation matrix (e2e): every operation × role × own shelter, ot
       within: {
         resident: 'allow',
         residentHistory: 'allow',
+        residentStays: 'allow',
         updateResident: 'deny',
         changeAsylumStatus: 'deny',
         setCaseStatus: 'deny',
@@ -739,6 +745,7 @@ describe('Authorisation matrix (e2e): every operation × role × own shelter, ot
       after: {
         resident: 'deny',
         residentHistory: 'deny',
+        residentStays: 'deny',
         updateResident: 'deny',
         changeAsylumStatus: 'deny',
         setCaseStatus: 'deny',

@@ -59,6 +59,7 @@ export class AppModule {
         previousShelterAccessMs: config.PREVIOUS_SHELTER_ACCESS,
         retentionDays: config.RETENTION_DAYS,
         appointmentsAheadMs: config.APPOINTMENTS_AHEAD,
+        timeZone: config.TIME_ZONE,
       },
       [audit, vault, shelters],
     );

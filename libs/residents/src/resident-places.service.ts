@@ -1,7 +1,10 @@
+import type { Caller } from '@albergue/common';
 import type { Population } from '@albergue/shelters';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, In, IsNull } from 'typeorm';
+import { ResidentAccess } from './resident-access.js';
 import { Resident } from './resident.entity.js';
+import { ResidentsException, ResidentsExceptionCode } from './residents.exception.js';
 
 /** All the occupancy lib learns of a person it gives a bed: who, and which group's beds. */
 export interface PlaceableResident {
@@ -16,7 +19,28 @@ export interface PlaceableResident {
  */
 @Injectable()
 export class ResidentPlacesService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly access: ResidentAccess,
+  ) {}
+
+  /**
+   * For a lib that shows part of a person's record (occupancy: their stays), after the guard's
+   * `resident.view` scope: audits the read as this lib's own reads are (one row, ids and purpose).
+   */
+  async recordRead(caller: Caller, residentId: string, purpose: string): Promise<void> {
+    const resident = await this.dataSource
+      .getRepository(Resident)
+      .findOne({ where: { id: residentId }, select: { id: true, currentShelterId: true } });
+    if (!resident) {
+      throw new ResidentsException(
+        'No resident has this id.',
+        ResidentsExceptionCode.RESIDENT_NOT_FOUND,
+        ['residentId'],
+      );
+    }
+    await this.access.recordReads(caller, [resident], purpose);
+  }
 
   /** The people of `ids` registered now at one of `shelterIds`, not anonymised; fewer when some are not. */
   registeredAt(
