@@ -1,6 +1,7 @@
 import { Secret, TOTP } from 'otpauth';
 import { createStaff } from '../clients/staff-accounts.js';
 import { networkUser, staffAt } from './factories/staff.factory.js';
+import { connect } from './helpers/sockets.js';
 import { shelterFor } from './factories/shelter.factory.js';
 import {
   adminOf,
@@ -25,6 +26,7 @@ function codeFor(secret: string, at = Date.now()): string {
 
 interface Session extends GraphQLClient {
   step: string;
+  cookie: string;
 }
 
 describe('Second factor (e2e)', () => {
@@ -40,6 +42,7 @@ describe('Second factor (e2e)', () => {
     );
     const cookie = result.headers.get('set-cookie')!.split(';')[0];
     return {
+      cookie,
       step: result.data!.login.secondFactor,
       gql: (query, variables) => graphql(app.url, query, variables, { cookie }),
     };
@@ -153,6 +156,19 @@ describe('Second factor (e2e)', () => {
       id: shelterId,
     });
     expect(read.errors).toBeUndefined();
+  });
+
+  it('keeps a session that owes its code off the staff socket until the code is given', async () => {
+    const person = await networkUser(app, 'NETWORK_COORDINATOR', { password: PASSWORD });
+    const session = await passwordOnly(person.email);
+    await expect(connect(app.url, '/staff', { cookie: session.cookie })).rejects.toMatchObject({
+      data: { code: 'UNAUTHENTICATED' },
+    });
+    expect(
+      (await verify(session, { code: codeFor(person.totpSecret!, Date.now() + 30_000) })).errors,
+    ).toBeUndefined();
+    const socket = await connect(app.url, '/staff', { cookie: session.cookie });
+    socket.socket.disconnect();
   });
 
   it('takes a code once: the same code in its window is refused, the next one is taken', async () => {

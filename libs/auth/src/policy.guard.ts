@@ -32,6 +32,11 @@ export function allows(policy: DeclaredPolicy, actor: Actor, shelters: string[])
   }
 }
 
+/** Whether a session that still owes `step` may run an operation under this policy. */
+export function openDuring(policy: DeclaredPolicy, step: 'verify' | 'enrol'): boolean {
+  return policy.duringSecondFactor === 'both' || policy.duringSecondFactor === step;
+}
+
 /** The typed refusal for a session that still owes a second-factor step: it says what to do. */
 export function secondFactorOwed(step: 'verify' | 'enrol'): AuthException {
   return step === 'verify'
@@ -71,7 +76,7 @@ export class PolicyGuard implements CanActivate {
     const check = await this.sessions.authenticate(req.headers.cookie);
     if (check.kind === 'pending') {
       const step = check.actor.pendingStep;
-      if (policy.duringSecondFactor !== 'both' && policy.duringSecondFactor !== step) {
+      if (!openDuring(policy, step)) {
         await this.refuse(call, check.actor, `second_factor_${step}`);
         throw secondFactorOwed(step);
       }
