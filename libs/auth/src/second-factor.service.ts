@@ -260,13 +260,11 @@ export class SecondFactorService {
     const unused = await this.dataSource
       .getRepository(RecoveryCode)
       .findBy({ userId: actor.userId, usedAt: IsNull() });
-    let match: RecoveryCode | undefined;
-    for (const candidate of unused) {
-      if (await checkPassword(candidate.codeHash, normalised)) {
-        match = candidate;
-        break;
-      }
-    }
+    // Checked side by side (argon2 runs on libuv's threads): about a tenth of a second each.
+    const matches = await Promise.all(
+      unused.map((candidate) => checkPassword(candidate.codeHash, normalised)),
+    );
+    const match: RecoveryCode | undefined = unused[matches.indexOf(true)];
     const used = match
       ? await this.dataSource.transaction(async (manager) => {
           // Single use, whoever races for it: only the update that finds it unused wins.
