@@ -10,6 +10,7 @@ import { StructureOpeningHours1795913800000 } from './1795913800000-StructureOpe
 import { AddProblemReports1795913976537 } from './1795913976537-AddProblemReports.js';
 import { AllowPlacesWithoutBeds1795920000000 } from './1795920000000-AllowPlacesWithoutBeds.js';
 import { AddCountsHistory1795921000000 } from './1795921000000-AddCountsHistory.js';
+import { AddSecondFactor1795922000000 } from './1795922000000-AddSecondFactor.js';
 import { AddResidentNameIndex1795923100000 } from './1795923100000-AddResidentNameIndex.js';
 
 export type { MigrationOutcome, ReportingMigration } from './outcome.js';
@@ -27,5 +28,6 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   AddProblemReports1795913976537,
   AllowPlacesWithoutBeds1795920000000,
   AddCountsHistory1795921000000,
+  AddSecondFactor1795922000000,
   AddResidentNameIndex1795923100000,
 ];

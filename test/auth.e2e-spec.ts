@@ -196,7 +196,7 @@ describe('Accounts and sessions (e2e)', () => {
           await graphql(strict.url, LOGIN, { input: { email, password: 'whatever it is now' } });
         }
         const right = await graphql(strict.url, LOGIN, {
-          input: TEST_ADMIN,
+          input: { email: TEST_ADMIN.email, password: TEST_ADMIN.password },
         });
         expect(right.errors![0].extensions.reason).toBe('LOGIN_FAILED');
       } finally {

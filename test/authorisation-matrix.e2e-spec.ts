@@ -175,6 +175,21 @@ const SAMPLES: Record<string, (t: Targets) => Sample> = {
     query: 'mutation($id: ID!) { endAllSessions(userId: $id) }',
     variables: { id: t.bystanderId },
   }),
+  networkShelter: (t) => ({
+    query: 'query($id: ID!) { networkShelter(id: $id) { id } }',
+    variables: { id: t.shelterId },
+  }),
+  resetSecondFactor: (t) => ({
+    query: 'mutation($id: ID!) { resetSecondFactor(userId: $id) }',
+    variables: { id: t.bystanderId },
+  }),
+  enrolSecondFactor: () => ({ query: 'mutation { enrolSecondFactor { uri } }' }),
+  confirmEnrolment: () => ({
+    query: 'mutation { confirmEnrolment(input: { code: "000000" }) }',
+  }),
+  verifySecondFactor: () => ({
+    query: 'mutation { verifySecondFactor(input: { code: "000000" }) { id } }',
+  }),
   createPasswordReset: (t) => ({
     query: 'mutation($id: ID!) { createPasswordReset(userId: $id) }',
     variables: { id: t.bystanderId },
@@ -219,6 +234,10 @@ const SAMPLES: Record<string, (t: Targets) => Sample> = {
   }),
   residentHistory: (t) => ({
     query: 'query($id: ID!) { residentHistory(residentId: $id) { to } }',
+    variables: { id: t.residentIds[0] },
+  }),
+  residentStays: (t) => ({
+    query: 'query($id: ID!) { residentStays(residentId: $id) { id } }',
     variables: { id: t.residentIds[0] },
   }),
   changeAsylumStatus: (t) => ({
@@ -600,7 +619,8 @@ describe('Authorisation matrix (e2e): every operation × role × own shelter, ot
     ]
       .map((f) => f.name)
       .sort();
-    expect(table.map((row) => row.operation)).toEqual(operations);
+    // (The registry orders by locale, `sort()` by code unit: residentsOf, residentStays.)
+    expect(table.map((row) => row.operation).sort()).toEqual(operations);
     expect(table.filter((row) => !row.policy)).toEqual([]);
     expect(Object.keys(SAMPLES).sort()).toEqual(operations);
     expect(operations.filter((operation) => !accessOf(operation))).toEqual([]);
@@ -756,6 +776,7 @@ describe('Authorisation matrix (e2e): every operation × role × own shelter, ot
       within: {
         resident: 'allow',
         residentHistory: 'allow',
+        residentStays: 'allow',
         updateResident: 'deny',
         changeAsylumStatus: 'deny',
         setCaseStatus: 'deny',
@@ -772,6 +793,7 @@ describe('Authorisation matrix (e2e): every operation × role × own shelter, ot
       after: {
         resident: 'deny',
         residentHistory: 'deny',
+        residentStays: 'deny',
         updateResident: 'deny',
         changeAsylumStatus: 'deny',
         setCaseStatus: 'deny',

@@ -1,6 +1,13 @@
 import { SHELTER_FIELDS } from './factories/shelter.factory.js';
 import { workplaces } from './helpers/staff.js';
-import { DEMO_PASSWORD, type SignedIn, startTestApp, type TestApp } from './helpers/test-app.js';
+import {
+  DEMO_PASSWORD,
+  DEMO_TOTP_SECRET,
+  graphql,
+  type SignedIn,
+  startTestApp,
+  type TestApp,
+} from './helpers/test-app.js';
 
 interface ShelterView {
   name: string;
@@ -83,5 +90,25 @@ describe('The demo network (e2e)', () => {
       { s: shelterA },
     );
     expect(due.data!.appointmentsDue.length).toBeGreaterThan(0);
+  });
+
+  it("signs the demo's network accounts in with the published TOTP secret", async () => {
+    const login = await graphql<{ login: { secondFactor: string } }>(
+      app.url,
+      'mutation { login(input: { email: "network@demo.example", password: "demo-albergue-2026" }) { secondFactor } }',
+    );
+    expect(login.data!.login.secondFactor).toBe('REQUIRED');
+    const network = await app.signIn('network@demo.example', DEMO_PASSWORD);
+    expect(network.totpSecret).toBe(DEMO_TOTP_SECRET);
+    const shelters = await app.gql<{ shelters: { id: string; sensitive: boolean }[] }>(
+      '{ shelters(first: 1000) { id sensitive } }',
+    );
+    // The demo has sensitive shelters; the network account reads one's door after its code.
+    const id = shelters.data!.shelters.find((s) => s.sensitive)!.id;
+    const detail = await network.gql<{ networkShelter: { address: { street: string | null } } }>(
+      'query($id: ID!) { networkShelter(id: $id) { address { street } } }',
+      { id },
+    );
+    expect(detail.errors).toBeUndefined();
   });
 });

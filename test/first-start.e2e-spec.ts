@@ -44,13 +44,17 @@ describe('First start (e2e)', () => {
         DEMO_DATA: 'false',
         ADMIN_EMAIL: 'boss@red.example',
         ADMIN_PASSWORD: 'una frase larga y propia',
+        ADMIN_TOTP_SECRET: '',
       },
       logs.logger,
     );
     try {
       expect(logs.lines.some((l) => l.includes('First admin created from ADMIN_EMAIL'))).toBe(true);
       expect(logs.lines.join('')).not.toContain('una frase larga');
+      expect(logs.lines.some((l) => l.includes('then set up a second factor'))).toBe(true);
+      // The first sign-in owes enrolment (signIn enrols, as the person would with an app).
       const admin = await signIn(app.url, 'boss@red.example', 'una frase larga y propia');
+      expect(admin.totpSecret).toBeDefined();
       const me = await admin.gql<{ me: { networkRole: string } }>('{ me { networkRole } }');
       expect(me.data!.me.networkRole).toBe('ADMIN');
     } finally {

@@ -10,7 +10,7 @@ import { adult, householdInput, REGISTER } from './factories/resident.factory.js
 import { shelterFor } from './factories/shelter.factory.js';
 import { type Person, staffAt } from './factories/staff.factory.js';
 import { captureLogs } from './helpers/log-capture.js';
-import { signIn, TEST_START } from './helpers/test-app.js';
+import { signIn, TEST_ADMIN, TEST_START } from './helpers/test-app.js';
 
 const run = promisify(execFile);
 
@@ -112,7 +112,7 @@ describe('Resident data keys (e2e)', () => {
       },
     });
     expect(stdout).toMatch(
-      /Re-sealed every sealed value with key \w+ \(rows: resident \d+, resident_event \d+, appointment \d+\)/,
+      /Re-sealed every sealed value with key \w+ \(rows: resident \d+, resident_event \d+, appointment \d+, second_factor 1\)/,
     );
     const after = (await readFile(keyFile, 'utf8'))
       .trim()
@@ -122,6 +122,10 @@ describe('Resident data keys (e2e)', () => {
     expect(after[0]).toBe(before[0]);
     const { app } = await start();
     expect(await readName(app)).toBe('Rose-Andrée Clervil');
+    // The first admin's TOTP secret, re-sealed too, still gives the codes they sign in with.
+    await expect(signIn(app.url, TEST_ADMIN.email, TEST_ADMIN.password)).resolves.toMatchObject({
+      totpSecret: TEST_ADMIN.totpSecret,
+    });
     expect(existsSync(keyFile)).toBe(true);
     // The name's blind index was rebuilt under the new key: a search by one part, misspelt, finds her.
     const coordinator = await signIn(app.url, reader.email, reader.password);

@@ -406,9 +406,10 @@ describe('Residents, households and the asylum track (e2e)', () => {
         { id },
       );
       const asylum = history.data!.residentHistory.filter((e) => e.kind === 'ASYLUM');
+      // The API's enum names, as changeAsylumStatus takes them (not the stored values).
       expect(asylum.map((e) => [e.from, e.to, e.override])).toEqual([
-        ['not_started', 'pre_registered', false],
-        ['pre_registered', 'application_filed', true],
+        ['NOT_STARTED', 'PRE_REGISTERED', false],
+        ['PRE_REGISTERED', 'APPLICATION_FILED', true],
       ]);
       expect(asylum[1]).toMatchObject({
         reason: 'Filed at the Tapachula office before arriving',

@@ -1,9 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { anonymous, signIn, type SignedIn } from '../../clients/graphql-client.js';
 import { createStaff } from '../../clients/staff-accounts.js';
+import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../../apps/api/src/demo/demo-users.js';
 import { type LoadResult, load, pgbenchTps, startBenchApp, withClient } from '../harness.js';
 
-const ADMIN = { email: 'admin@demo.example', password: 'demo-albergue-2026' };
+const ADMIN = {
+  email: 'admin@demo.example',
+  password: DEMO_PASSWORD,
+  totpSecret: DEMO_TOTP_SECRET,
+};
 const BENCH_PASSWORD = 'a bench passphrase long enough';
 const BEDS_PER_SHELTER = 8;
 /** Enough for every client to have a person of its own in one shelter (64 clients). */
@@ -41,7 +46,7 @@ export async function gate({
   const bench = await startBenchApp(databaseUrl);
   try {
     const url = bench.app.url;
-    const admin = await signIn(url, ADMIN.email, ADMIN.password);
+    const admin = await signIn(url, ADMIN.email, ADMIN.password, ADMIN.totpSecret);
     const staff = await benchUser(url, admin);
     const organisationId = (
       await admin.gql<{ organisations: { id: string }[] }>('{ organisations { id } }')

@@ -8,6 +8,7 @@ import { createLogger } from '../../apps/api/src/logging/logger.js';
 import {
   type GraphQLClient,
   graphql,
+  rememberSecondFactor,
   type SignedIn,
   signIn,
 } from '../../clients/graphql-client.js';
@@ -25,11 +26,21 @@ export {
  * the demo network itself. Every other spec makes the people it needs (test/factories).
  */
 export const DEMO_PASSWORD = 'demo-albergue-2026';
+/** The demo's network accounts' TOTP secret (apps/api/src/demo/demo-users.ts, README). */
+export const DEMO_TOTP_SECRET = 'ALBERGUEDEMOSECRETALBERGUEDEMO23';
+rememberSecondFactor('admin@demo.example', DEMO_TOTP_SECRET);
+rememberSecondFactor('network@demo.example', DEMO_TOTP_SECRET);
 /** One resident data key for the run, so that test apps write no key file into the project. */
 export const TEST_RESIDENT_KEY = randomBytes(32).toString('base64');
 
 /** Every test app's first admin (ADMIN_EMAIL/ADMIN_PASSWORD): the factories make people through it. */
-export const TEST_ADMIN = { email: 'admin@test.example', password: 'a long test passphrase' };
+export const TEST_ADMIN = {
+  email: 'admin@test.example',
+  password: 'a long test passphrase',
+  /** Enrolled at first start (ADMIN_TOTP_SECRET): signIn sends its codes. */
+  totpSecret: 'TESTADMINTOTPSECRETTESTADMINTOTP',
+};
+rememberSecondFactor(TEST_ADMIN.email, TEST_ADMIN.totpSecret);
 
 /**
  * What a test app starts with unless its spec says otherwise: no demo network (the demo is for
@@ -40,10 +51,11 @@ export const TEST_START = {
   DEMO_DATA: 'false',
   ADMIN_EMAIL: TEST_ADMIN.email,
   ADMIN_PASSWORD: TEST_ADMIN.password,
+  ADMIN_TOTP_SECRET: TEST_ADMIN.totpSecret,
 };
 
 /** Spread into a start's env for a first start with no account at all (empty counts as unset). */
-export const NO_ADMIN = { ADMIN_EMAIL: '', ADMIN_PASSWORD: '' };
+export const NO_ADMIN = { ADMIN_EMAIL: '', ADMIN_PASSWORD: '', ADMIN_TOTP_SECRET: '' };
 
 /** Any running app a client can reach, e.g. a TestApp, a RunningAlbergue or `{ url }`. */
 export interface Reachable {

@@ -44,19 +44,23 @@ export class AppModule {
     // tells dynamic modules apart by reference, so a second forRoot would be a second instance.
     const audit = AuditModule.forRoot({ retentionDays: config.AUDIT_RETENTION_DAYS });
     const vault = VaultModule.forRoot({ cipher });
-    const shelters = SheltersModule.forRoot({
-      fewThreshold: config.FEW_THRESHOLD,
-      staleAfterMs: config.STALE_AFTER,
-      staleNudgeBeforeMs: Math.min(config.STALE_NUDGE_BEFORE, config.STALE_AFTER / 2),
-      outboxRetentionMs: config.OUTBOX_RETENTION,
-      timeZone: config.TIME_ZONE,
-      reportBurst: { count: config.REPORT_BURST_COUNT, windowMs: config.REPORT_BURST_WINDOW },
-    });
+    const shelters = SheltersModule.forRoot(
+      {
+        fewThreshold: config.FEW_THRESHOLD,
+        staleAfterMs: config.STALE_AFTER,
+        staleNudgeBeforeMs: Math.min(config.STALE_NUDGE_BEFORE, config.STALE_AFTER / 2),
+        outboxRetentionMs: config.OUTBOX_RETENTION,
+        timeZone: config.TIME_ZONE,
+        reportBurst: { count: config.REPORT_BURST_COUNT, windowMs: config.REPORT_BURST_WINDOW },
+      },
+      [audit],
+    );
     const residents = ResidentsModule.forRoot(
       {
         previousShelterAccessMs: config.PREVIOUS_SHELTER_ACCESS,
         retentionDays: config.RETENTION_DAYS,
         appointmentsAheadMs: config.APPOINTMENTS_AHEAD,
+        timeZone: config.TIME_ZONE,
       },
       [audit, vault, shelters],
     );
@@ -69,7 +73,7 @@ export class AppModule {
         loginLockoutMs: config.LOGIN_LOCKOUT,
         resetTokenMs: 24 * 3_600_000,
       },
-      [audit],
+      [audit, vault],
     );
     const occupancy = OccupancyModule.forRoot(
       {

@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
-import { AccountsService, FirstStartService } from '@albergue/auth';
+import { AccountsService, FirstStartService, SecondFactorService } from '@albergue/auth';
 import { AsylumService, ResidentsService } from '@albergue/residents';
 import { AvailabilityService, OrganisationsService, SheltersService } from '@albergue/shelters';
 import type { Catalogue } from '@albergue/i18n';
@@ -20,7 +20,13 @@ import { freePort, prepareEmbeddedPostgres } from './database/embedded-postgres.
 import { type DatabaseHealth, EmbeddedSupervisor } from './database/embedded-supervisor.js';
 import { loadDemoNetwork } from './demo/demo-network.js';
 import { loadDemoResidents } from './demo/demo-residents.js';
-import { DEMO_COORDINATOR, DEMO_DOMAIN, DEMO_PASSWORD, loadDemoUsers } from './demo/demo-users.js';
+import {
+  DEMO_COORDINATOR,
+  DEMO_DOMAIN,
+  DEMO_PASSWORD,
+  DEMO_TOTP_SECRET,
+  loadDemoUsers,
+} from './demo/demo-users.js';
 import { registerGraphiql } from './http/graphiql.js';
 import { notFoundPage } from './http/not-found-page.js';
 import { registerSecurity } from './http/security.js';
@@ -193,9 +199,13 @@ export async function startAlbergue(config: AppConfig, logger: Logger): Promise<
         );
         // Demo accounts with a published password: never in production.
         if (config.NODE_ENV !== 'production') {
-          const users = await loadDemoUsers(app.get(AccountsService), demo.shelterIds);
+          const users = await loadDemoUsers(
+            app.get(AccountsService),
+            app.get(SecondFactorService),
+            demo.shelterIds,
+          );
           logger.info(
-            { users: [...users.keys()], password: DEMO_PASSWORD },
+            { users: [...users.keys()], password: DEMO_PASSWORD, totpSecret: DEMO_TOTP_SECRET },
             'demo accounts created (see README)',
           );
           const residents = await loadDemoResidents(
@@ -220,9 +230,11 @@ export async function startAlbergue(config: AppConfig, logger: Logger): Promise<
         );
       }
     }
-    const access = await app
-      .get(FirstStartService)
-      .ensureAccess({ email: config.ADMIN_EMAIL, password: config.ADMIN_PASSWORD });
+    const access = await app.get(FirstStartService).ensureAccess({
+      email: config.ADMIN_EMAIL,
+      password: config.ADMIN_PASSWORD,
+      totpSecret: config.ADMIN_TOTP_SECRET,
+    });
     if (access) {
       logger.warn(access);
     }

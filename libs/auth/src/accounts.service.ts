@@ -1,4 +1,4 @@
-import { IdempotencyService } from '@albergue/common';
+import { IdempotencyService, StaffDirectory } from '@albergue/common';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, IsNull, MoreThan } from 'typeorm';
 import { AUTH_OPTIONS, type AuthOptions } from './auth.options.js';
@@ -35,7 +35,16 @@ export class AccountsService {
     private readonly sessions: SessionsService,
     private readonly throttle: LoginThrottleService,
     @Inject(AUTH_OPTIONS) private readonly options: AuthOptions,
-  ) {}
+    directory: StaffDirectory,
+  ) {
+    directory.provide(async (ids) => {
+      const rows = await this.dataSource.query<{ id: string; display_name: string }[]>(
+        'SELECT id, display_name FROM app_user WHERE id = ANY($1)',
+        [ids],
+      );
+      return new Map(rows.map((row) => [row.id, row.display_name]));
+    });
+  }
 
   async create(input: CreateUserInput): Promise<User> {
     const email = normaliseEmail(input.email);
@@ -79,13 +88,36 @@ export class AccountsService {
     if (!user) {
       throw new AuthException('No user has this id.', AuthExceptionCode.USER_NOT_FOUND, ['id']);
     }
-    return user;
+    return (await this.withShelterNames([user], manager))[0];
   }
 
-  list(): Promise<User[]> {
-    return this.dataSource
-      .getRepository(User)
-      .find({ relations: { memberships: true }, order: { email: 'ASC' } });
+  async list(): Promise<User[]> {
+    return this.withShelterNames(
+      await this.dataSource
+        .getRepository(User)
+        .find({ relations: { memberships: true }, order: { email: 'ASC' } }),
+    );
+  }
+
+  /** Names each membership's shelter, in one read for all the users. */
+  private async withShelterNames(
+    users: User[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<User[]> {
+    const ids = [...new Set(users.flatMap((u) => (u.memberships ?? []).map((m) => m.shelterId)))];
+    if (ids.length === 0) {
+      return users;
+    }
+    // The membership's own foreign key names the shelter table; no need of the shelters lib.
+    const rows = await manager.query<{ id: string; name: string }[]>(
+      'SELECT id, name FROM shelter WHERE id = ANY($1)',
+      [ids],
+    );
+    const names = new Map(rows.map((row) => [row.id, row.name]));
+    for (const membership of users.flatMap((u) => u.memberships ?? [])) {
+      membership.shelterName = names.get(membership.shelterId) ?? '';
+    }
+    return users;
   }
 
   async setMembership(input: MembershipInput): Promise<User> {

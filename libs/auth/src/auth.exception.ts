@@ -12,6 +12,18 @@ export enum AuthExceptionCode {
   EMAIL_TAKEN = 'EMAIL_TAKEN',
   USER_NOT_FOUND = 'USER_NOT_FOUND',
   SETUP_DONE = 'SETUP_DONE',
+  /** The session owes a TOTP or recovery code (verifySecondFactor) before anything else. */
+  SECOND_FACTOR_REQUIRED = 'SECOND_FACTOR_REQUIRED',
+  /** A network role with no second factor: enrolSecondFactor, then confirmEnrolment. */
+  SECOND_FACTOR_ENROLMENT_REQUIRED = 'SECOND_FACTOR_ENROLMENT_REQUIRED',
+  SECOND_FACTOR_WRONG = 'SECOND_FACTOR_WRONG',
+  /** The code was accepted once already (or a newer one was): wait for the next. */
+  SECOND_FACTOR_REPLAYED = 'SECOND_FACTOR_REPLAYED',
+  /** Five wrong codes in a row: the step is locked for LOGIN_LOCKOUT. */
+  SECOND_FACTOR_LOCKED = 'SECOND_FACTOR_LOCKED',
+  SECOND_FACTOR_ENROLLED = 'SECOND_FACTOR_ENROLLED',
+  /** confirmEnrolment without enrolSecondFactor, or verifySecondFactor with nothing owed. */
+  SECOND_FACTOR_NOT_PENDING = 'SECOND_FACTOR_NOT_PENDING',
 }
 
 function apiCode(code: AuthExceptionCode): ApiErrorCode {
@@ -20,7 +32,17 @@ function apiCode(code: AuthExceptionCode): ApiErrorCode {
     case AuthExceptionCode.SESSION_INVALID:
     case AuthExceptionCode.LOGIN_FAILED:
     case AuthExceptionCode.TOKEN_INVALID:
+    case AuthExceptionCode.SECOND_FACTOR_REQUIRED:
+    case AuthExceptionCode.SECOND_FACTOR_ENROLMENT_REQUIRED:
       return ApiErrorCode.UNAUTHENTICATED;
+    case AuthExceptionCode.SECOND_FACTOR_LOCKED:
+      return ApiErrorCode.FORBIDDEN;
+    case AuthExceptionCode.SECOND_FACTOR_WRONG:
+    case AuthExceptionCode.SECOND_FACTOR_REPLAYED:
+      return ApiErrorCode.BAD_USER_INPUT;
+    case AuthExceptionCode.SECOND_FACTOR_ENROLLED:
+    case AuthExceptionCode.SECOND_FACTOR_NOT_PENDING:
+      return ApiErrorCode.CONFLICT;
     case AuthExceptionCode.FORBIDDEN:
     case AuthExceptionCode.WRONG_CURRENT_PASSWORD:
       return ApiErrorCode.FORBIDDEN;

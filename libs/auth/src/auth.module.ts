@@ -9,12 +9,14 @@ import { LoginService } from './login.service.js';
 import { MutationAuditInterceptor } from './mutation-audit.interceptor.js';
 import { PolicyGuard } from './policy.guard.js';
 import { PolicyRegistry } from './policy-registry.js';
+import { SecondFactorResolver } from './second-factor.resolver.js';
+import { SecondFactorService } from './second-factor.service.js';
 import { SessionsService } from './sessions.service.js';
 import { UsersResolver } from './users.resolver.js';
 
 @Module({})
 export class AuthModule {
-  /** `uses`: the configured modules whose services auth calls (audit). */
+  /** `uses`: the configured modules whose services auth calls (audit, vault). */
   static forRoot(options: AuthOptions, uses: DynamicModule[]): DynamicModule {
     return {
       module: AuthModule,
@@ -29,10 +31,18 @@ export class AuthModule {
         LoginService,
         LoginThrottleService,
         PolicyRegistry,
+        SecondFactorResolver,
+        SecondFactorService,
         SessionsService,
         UsersResolver,
       ],
-      exports: [AccountsService, FirstStartService, PolicyRegistry, SessionsService],
+      exports: [
+        AccountsService,
+        FirstStartService,
+        PolicyRegistry,
+        SecondFactorService,
+        SessionsService,
+      ],
     };
   }
 }

@@ -22,7 +22,17 @@ import { LoginService } from './login.service.js';
 import { requestMeta } from './request-meta.js';
 import { clearedSessionCookie, sessionCookie } from './session-cookie.js';
 import { SessionsService } from './sessions.service.js';
-import { User } from './user.entity.js';
+import { SecondFactorStep, User } from './user.entity.js';
+
+function withStep(user: User, pending: 'verify' | 'enrol' | undefined): User {
+  user.secondFactor =
+    pending === 'verify'
+      ? SecondFactorStep.REQUIRED
+      : pending === 'enrol'
+        ? SecondFactorStep.ENROL
+        : SecondFactorStep.NONE;
+  return user;
+}
 
 /** Signing in and out, and one's own password. The session lives in an HttpOnly cookie, never in script reach. */
 @Resolver(() => User)
@@ -42,7 +52,7 @@ export class AuthResolver {
     @Context() context: GraphQLContext,
   ): Promise<User> {
     const meta = requestMeta(context.req);
-    const { user, token } = await this.login.login(input.email, input.password, meta);
+    const { user, token, step } = await this.login.login(input.email, input.password, meta);
     context.reply.header(
       'set-cookie',
       sessionCookie(token, {
@@ -50,10 +60,10 @@ export class AuthResolver {
         maxAgeSeconds: this.options.sessionMaxMs / 1000,
       }),
     );
-    return this.accounts.get(user.id);
+    return withStep(await this.accounts.get(user.id), step ?? undefined);
   }
 
-  @Authenticated()
+  @Authenticated({ duringSecondFactor: 'both' })
   @Mutation(() => Boolean, {
     name: 'logout',
     description: 'Ends this session; the cookie stops working at once.',
@@ -67,10 +77,13 @@ export class AuthResolver {
     return true;
   }
 
-  @Authenticated()
-  @Query(() => User, { description: 'The signed-in user, with their roles.' })
-  me(@CurrentActor() actor: Actor): Promise<User> {
-    return this.accounts.get(actor.userId);
+  @Authenticated({ duringSecondFactor: 'both' })
+  @Query(() => User, {
+    description:
+      'The signed-in user, with their roles and the shelters they work in; `secondFactor` says what this session still owes.',
+  })
+  async me(@CurrentActor() actor: Actor): Promise<User> {
+    return withStep(await this.accounts.get(actor.userId), actor.pendingStep);
   }
 
   @Authenticated()

@@ -8,12 +8,15 @@ import type { CompleteSetupInput } from './dto/password.input.js';
 import { normaliseEmail } from './login.service.js';
 import { PasswordToken, PasswordTokenPurpose } from './password-token.entity.js';
 import { hashPassword } from './passwords.js';
+import { SecondFactorService } from './second-factor.service.js';
 import { newToken, tokenHash } from './session-cookie.js';
 import { User } from './user.entity.js';
 
 export interface FirstAdmin {
   email?: string;
   password?: string;
+  /** The first admin's TOTP secret (base32), enrolled at once; without it they enrol at first sign-in. */
+  totpSecret?: string;
 }
 
 /** A setup token lasts a week: long enough to find the log line, short enough to not linger. */
@@ -25,6 +28,7 @@ export class FirstStartService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly accounts: AccountsService,
+    private readonly secondFactor: SecondFactorService,
   ) {}
 
   /**
@@ -45,7 +49,11 @@ export class FirstStartService {
         networkRole: Role.ADMIN,
       });
       await this.accounts.setPassword(user.id, admin.password);
-      return `First admin created from ADMIN_EMAIL (${user.email}): sign in with ADMIN_PASSWORD.`;
+      if (admin.totpSecret) {
+        await this.secondFactor.enrolWithSecret(user.id, admin.totpSecret);
+        return `First admin created from ADMIN_EMAIL (${user.email}): sign in with ADMIN_PASSWORD and a code for ADMIN_TOTP_SECRET.`;
+      }
+      return `First admin created from ADMIN_EMAIL (${user.email}): sign in with ADMIN_PASSWORD, then set up a second factor (enrolSecondFactor, confirmEnrolment).`;
     }
     const token = newToken();
     await this.dataSource.transaction(async (manager) => {

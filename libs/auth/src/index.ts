@@ -5,4 +5,5 @@ export { AuthModule } from './auth.module.js';
 export { passwordProblem } from './common-passwords.js';
 export { FirstStartService } from './first-start.service.js';
 export { PolicyRegistry, type PolicyRow } from './policy-registry.js';
+export { SecondFactorService, totpFor } from './second-factor.service.js';
 export { ACCESS_CHANNEL, SessionsService } from './sessions.service.js';

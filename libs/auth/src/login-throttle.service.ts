@@ -56,6 +56,32 @@ export class LoginThrottleService {
     );
   }
 
+  /**
+   * Takes a try at a user's second-factor step (codes and recovery codes alike): false once
+   * `limit` wrong tries in a row have locked it for LOGIN_LOCKOUT. `tries` is this try's number.
+   */
+  async admitSecondFactor(
+    userId: string,
+    limit: number,
+  ): Promise<{ admitted: boolean; tries: number }> {
+    return this.takeCounted(secondFactorKey(userId), limit);
+  }
+
+  /** A right code: the count of wrong ones in a row starts again. */
+  async secondFactorSucceeded(userId: string): Promise<void> {
+    await this.dataSource.query('DELETE FROM login_throttle WHERE key = $1', [
+      secondFactorKey(userId),
+    ]);
+  }
+
+  /** The `tries`-th try was wrong and the last allowed: lock the step now. */
+  async lockSecondFactor(userId: string): Promise<void> {
+    await this.dataSource.query(
+      'UPDATE login_throttle SET locked_until = now() + make_interval(secs => $2) WHERE key = $1',
+      [secondFactorKey(userId), this.options.loginLockoutMs / 1000],
+    );
+  }
+
   /** Forgets counts whose window and lock are both over. */
   async purge(): Promise<void> {
     await this.dataSource.query(
@@ -66,6 +92,13 @@ export class LoginThrottleService {
   }
 
   private async take(key: string, limit: number): Promise<boolean> {
+    return (await this.takeCounted(key, limit)).admitted;
+  }
+
+  private async takeCounted(
+    key: string,
+    limit: number,
+  ): Promise<{ admitted: boolean; tries: number }> {
     const window = this.options.loginLockoutMs / 1000;
     const [row] = await this.dataSource.query<{ failures: number; locked: boolean }[]>(
       `INSERT INTO login_throttle AS t (key, failures, window_start) VALUES ($1, 1, now())
@@ -77,17 +110,21 @@ export class LoginThrottleService {
       [key, window],
     );
     if (row.locked) {
-      return false;
+      return { admitted: false, tries: row.failures };
     }
     if (row.failures > limit) {
       await this.dataSource.query(
         'UPDATE login_throttle SET locked_until = now() + make_interval(secs => $2) WHERE key = $1',
         [key, window],
       );
-      return false;
+      return { admitted: false, tries: row.failures };
     }
-    return true;
+    return { admitted: true, tries: row.failures };
   }
+}
+
+function secondFactorKey(userId: string): string {
+  return `second-factor:${userId}`;
 }
 
 /** The window of the counted tries is over and no lock holds: start counting again. */

@@ -3,6 +3,8 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuthException, AuthExceptionCode } from './auth.exception.js';
 import { LoginThrottleService } from './login-throttle.service.js';
+import { SecondFactorService } from './second-factor.service.js';
+import type { SecondFactorPending } from './session.entity.js';
 import { checkPassword } from './passwords.js';
 import type { RequestMeta } from './request-meta.js';
 import { SessionsService } from './sessions.service.js';
@@ -22,6 +24,7 @@ export class LoginService {
     private readonly sessions: SessionsService,
     private readonly throttle: LoginThrottleService,
     private readonly audit: AuditService,
+    private readonly secondFactor: SecondFactorService,
   ) {}
 
   /**
@@ -33,7 +36,7 @@ export class LoginService {
     emailInput: string,
     password: string,
     meta: RequestMeta,
-  ): Promise<{ user: User; token: string }> {
+  ): Promise<{ user: User; token: string; step: SecondFactorPending | null }> {
     const email = normaliseEmail(emailInput);
     const keys = this.throttle.keys(email, meta.ip);
     const user = await this.dataSource.getRepository(User).findOneBy({ email });
@@ -58,16 +61,19 @@ export class LoginService {
       throw new AuthException(LOGIN_FAILED_MESSAGE, AuthExceptionCode.LOGIN_FAILED);
     }
     await this.throttle.succeeded(keys);
-    const token = await this.sessions.create(user.id);
+    // A session that owes a second-factor step can do nothing else until it is done.
+    const step = await this.secondFactor.stepAtLogin(user);
+    const token = await this.sessions.create(user.id, undefined, step);
     await this.audit.record({
       action: 'login',
       outcome: AuditOutcome.SUCCEEDED,
       actorId: user.id,
       targetType: 'user',
       targetId: user.id,
+      detail: step ? `second_factor_${step}` : null,
       ip: meta.ip,
       requestId: meta.requestId,
     });
-    return { user, token };
+    return { user, token, step };
   }
 }

@@ -26,6 +26,10 @@ export class Membership {
   @ForeignKey('Shelter', { name: 'membership_shelter_fk', onDelete: 'CASCADE' })
   shelterId: string;
 
+  /** Read with the membership (AccountsService), not a column. */
+  @Field(() => String, { description: 'The name of the shelter.' })
+  shelterName?: string;
+
   @Field(() => Role)
   @Column({ type: 'enum', enum: SHELTER_ROLES, enumName: 'shelter_role' })
   role: ShelterRole;

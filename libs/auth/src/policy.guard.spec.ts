@@ -1,5 +1,5 @@
 import { type Actor, argPath, Role } from '@albergue/common';
-import { allows } from './policy.guard.js';
+import { allows, openDuring, secondFactorOwed } from './policy.guard.js';
 
 const actor = (overrides: Partial<Actor> = {}): Actor => ({
   userId: 'u',
@@ -53,5 +53,34 @@ describe(allows.name, () => {
       ]),
     });
     expect(allows(all, both, ['shelter-b', 'shelter-a'])).toBe(true);
+  });
+});
+
+describe(openDuring.name, () => {
+  it('opens to a session mid second factor only what is declared for its step', () => {
+    const me = { kind: 'authenticated' as const, duringSecondFactor: 'both' as const };
+    const verify = { kind: 'authenticated' as const, duringSecondFactor: 'verify' as const };
+    const enrol = { kind: 'authenticated' as const, duringSecondFactor: 'enrol' as const };
+    const users = { kind: 'roles' as const, roles: [Role.ADMIN] };
+    expect([me, verify, enrol, users].map((p) => openDuring(p, 'verify'))).toEqual([
+      true,
+      true,
+      false,
+      false,
+    ]);
+    expect([me, verify, enrol, users].map((p) => openDuring(p, 'enrol'))).toEqual([
+      true,
+      false,
+      true,
+      false,
+    ]);
+  });
+
+  it('refuses with a reason and a message that say what to do', () => {
+    expect(secondFactorOwed('verify')).toMatchObject({
+      reason: 'SECOND_FACTOR_REQUIRED',
+      code: 'UNAUTHENTICATED',
+    });
+    expect(secondFactorOwed('enrol').message).toMatch(/enrolSecondFactor.*confirmEnrolment/);
   });
 });

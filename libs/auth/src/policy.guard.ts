@@ -32,6 +32,24 @@ export function allows(policy: DeclaredPolicy, actor: Actor, shelters: string[])
   }
 }
 
+/** Whether a session that still owes `step` may run an operation under this policy. */
+export function openDuring(policy: DeclaredPolicy, step: 'verify' | 'enrol'): boolean {
+  return policy.duringSecondFactor === 'both' || policy.duringSecondFactor === step;
+}
+
+/** The typed refusal for a session that still owes a second-factor step: it says what to do. */
+export function secondFactorOwed(step: 'verify' | 'enrol'): AuthException {
+  return step === 'verify'
+    ? new AuthException(
+        'Enter the code from your authenticator app (verifySecondFactor), or a recovery code, first.',
+        AuthExceptionCode.SECOND_FACTOR_REQUIRED,
+      )
+    : new AuthException(
+        'Your role needs a second factor: set one up with enrolSecondFactor, then confirmEnrolment with a code from your authenticator app.',
+        AuthExceptionCode.SECOND_FACTOR_ENROLMENT_REQUIRED,
+      );
+}
+
 /**
  * The one door: every GraphQL operation and HTTP route runs through here. No declared policy
  * means no entry for anyone. Refusals are audited, with the caller's address.
@@ -56,6 +74,15 @@ export class PolicyGuard implements CanActivate {
       return true;
     }
     const check = await this.sessions.authenticate(req.headers.cookie);
+    if (check.kind === 'pending') {
+      const step = check.actor.pendingStep;
+      if (!openDuring(policy, step)) {
+        await this.refuse(call, check.actor, `second_factor_${step}`);
+        throw secondFactorOwed(step);
+      }
+      req.actor = check.actor;
+      return true;
+    }
     if (check.kind !== 'actor') {
       await this.refuse(
         call,

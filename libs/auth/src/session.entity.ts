@@ -23,4 +23,13 @@ export class Session {
   /** The absolute end, whatever the activity. */
   @Column({ type: 'timestamptz' })
   expiresAt: Date;
+
+  /**
+   * The second-factor step this session still owes (`verify` a code, or `enrol` one first); until
+   * it is done the session can only finish that step, ask `me`, or log out. Null: signed in.
+   */
+  @Column({ type: 'text', nullable: true })
+  secondFactorStep: SecondFactorPending | null;
 }
+
+export type SecondFactorPending = 'verify' | 'enrol';

@@ -11,15 +11,20 @@ import { Interval } from '@nestjs/schedule';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AUTH_OPTIONS, type AuthOptions } from './auth.options.js';
 import { newToken, readSessionCookie, tokenHash } from './session-cookie.js';
-import { Session } from './session.entity.js';
+import { type SecondFactorPending, Session } from './session.entity.js';
 
+/** `pending`: a live session that still owes a second-factor step (actor.pendingStep says which). */
 export type SessionCheck =
-  { kind: 'anonymous' } | { kind: 'invalid' } | { kind: 'actor'; actor: Actor };
+  | { kind: 'anonymous' }
+  | { kind: 'invalid' }
+  | { kind: 'actor'; actor: Actor }
+  | { kind: 'pending'; actor: Actor & { pendingStep: SecondFactorPending } };
 
 interface SessionRow {
   token_hash: string;
   user_id: string;
   network_role: NetworkRole | null;
+  second_factor_step: SecondFactorPending | null;
   touch: boolean;
   memberships: { shelterId: string; role: ShelterRole }[];
 }
@@ -33,6 +38,7 @@ function actorOf(row: SessionRow): Actor {
     sessionId: row.token_hash,
     networkRole: row.network_role,
     memberships: new Map(row.memberships.map((m) => [m.shelterId, m.role])),
+    ...(row.second_factor_step ? { pendingStep: row.second_factor_step } : {}),
   };
 }
 
@@ -55,12 +61,18 @@ export class SessionsService {
     return this.jobs.once(SESSION_PURGE, () => this.purgeExpired());
   }
 
-  async create(userId: string, manager: EntityManager = this.dataSource.manager): Promise<string> {
+  /** A new session; with `secondFactorStep`, one that can only finish that step until it does. */
+  async create(
+    userId: string,
+    manager: EntityManager = this.dataSource.manager,
+    secondFactorStep: SecondFactorPending | null = null,
+  ): Promise<string> {
     const token = newToken();
     const now = Date.now();
     await manager.insert(Session, {
       tokenHash: tokenHash(token),
       userId,
+      secondFactorStep,
       lastSeenAt: new Date(now),
       expiresAt: new Date(now + this.options.sessionMaxMs),
     });
@@ -89,7 +101,20 @@ export class SessionsService {
         row.token_hash,
       ]);
     }
-    return { kind: 'actor', actor: actorOf(row) };
+    const actor = actorOf(row);
+    return actor.pendingStep
+      ? { kind: 'pending', actor: { ...actor, pendingStep: actor.pendingStep } }
+      : { kind: 'actor', actor };
+  }
+
+  /** The session has done its second-factor step: from now on it acts as signed in. */
+  async completeSecondFactor(
+    sessionId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<void> {
+    await manager.query('UPDATE session SET second_factor_step = NULL WHERE token_hash = $1', [
+      sessionId,
+    ]);
   }
 
   /**
@@ -102,7 +127,10 @@ export class SessionsService {
       return new Map();
     }
     const rows = await this.liveSessions('s.token_hash = ANY($1)', [sessionIds]);
-    return new Map(rows.map((row) => [row.token_hash, actorOf(row)]));
+    // A session mid second factor is not signed in: long-lived connections never hold one.
+    return new Map(
+      rows.filter((row) => !row.second_factor_step).map((row) => [row.token_hash, actorOf(row)]),
+    );
   }
 
   /**
@@ -116,7 +144,12 @@ export class SessionsService {
 
   private liveSessions(where: string, params: unknown[]): Promise<SessionRow[]> {
     return this.dataSource.query<SessionRow[]>(
+      // A network role owes enrolment while it has no confirmed second factor, whatever the
+      // session says (a user given a network role mid-session, say).
       `SELECT s.token_hash, s.user_id, u.network_role,
+              coalesce(s.second_factor_step, CASE WHEN u.network_role IS NOT NULL AND NOT EXISTS (
+                SELECT 1 FROM second_factor f WHERE f.user_id = u.id AND f.confirmed_at IS NOT NULL
+              ) THEN 'enrol' END) AS second_factor_step,
               s.last_seen_at < now() - make_interval(secs => $3) AS touch,
               coalesce(json_agg(json_build_object('shelterId', m.shelter_id, 'role', m.role))
                 FILTER (WHERE m.shelter_id IS NOT NULL), '[]') AS memberships

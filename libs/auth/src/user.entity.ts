@@ -1,5 +1,5 @@
 import { NETWORK_ROLES, type NetworkRole, Role } from '@albergue/common';
-import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import {
   Column,
   CreateDateColumn,
@@ -10,6 +10,21 @@ import {
   UpdateDateColumn,
 } from 'typeorm';
 import type { Membership } from './membership.entity.js';
+
+/** What a session still owes after the password (login's and me's answer). */
+export enum SecondFactorStep {
+  /** Signed in: nothing owed. */
+  NONE = 'NONE',
+  /** A code from the authenticator app, or a recovery code: verifySecondFactor. */
+  REQUIRED = 'REQUIRED',
+  /** A network role without a second factor: enrolSecondFactor, then confirmEnrolment. */
+  ENROL = 'ENROL',
+}
+
+registerEnumType(SecondFactorStep, {
+  name: 'SecondFactorStep',
+  description: 'What a session still owes after the password.',
+});
 
 /** A staff account. The public side has none: migrants never need an account. */
 @ObjectType()
@@ -51,6 +66,14 @@ export class User {
 
   @OneToMany('Membership', 'user')
   memberships?: Membership[];
+
+  /** Set on login's and me's answer only (it belongs to the session asking, not the account). */
+  @Field(() => SecondFactorStep, {
+    nullable: true,
+    description:
+      'On login and me: what this session still owes (NONE, REQUIRED: verifySecondFactor, ENROL: enrolSecondFactor then confirmEnrolment); until then only those, me and logout work. Null elsewhere.',
+  })
+  secondFactor?: SecondFactorStep;
 
   @Field(() => Date)
   @CreateDateColumn({ type: 'timestamptz' })

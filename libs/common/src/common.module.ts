@@ -6,6 +6,7 @@ import {
   type RequestFingerprint,
 } from './idempotency.service.js';
 import { ScopeRegistry } from './scope-registry.js';
+import { StaffDirectory } from './staff-directory.js';
 
 // Global: every lib runs its acts through idempotency and its jobs through ClusterJobs, and the
 // guard reads the one ScopeRegistry all of them register in.
@@ -20,8 +21,9 @@ export class CommonModule {
         ClusterJobs,
         IdempotencyService,
         ScopeRegistry,
+        StaffDirectory,
       ],
-      exports: [ClusterJobs, IdempotencyService, ScopeRegistry],
+      exports: [ClusterJobs, IdempotencyService, ScopeRegistry, StaffDirectory],
     };
   }
 }

@@ -31,6 +31,8 @@ export {
   RequestLoaders,
 } from './request-loaders.js';
 export { requestedFields } from './requested-fields.js';
+export { isoWithOffset } from './local-time.js';
 export { ScopeRegistry } from './scope-registry.js';
+export { StaffDirectory } from './staff-directory.js';
 export { snakeCase, SnakeNamingStrategy } from './snake-naming.strategy.js';
 export { UuidPipe } from './uuid.pipe.js';

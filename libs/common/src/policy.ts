@@ -24,6 +24,11 @@ export interface Actor {
   networkRole: NetworkRole | null;
   /** shelterId -> the role held there. */
   memberships: Map<string, ShelterRole>;
+  /**
+   * The second-factor step this session still owes (`verify` a code, `enrol` a factor first);
+   * absent once signed in fully. Only operations declared `duringSecondFactor` see such an actor.
+   */
+  pendingStep?: 'verify' | 'enrol';
 }
 
 /**
@@ -55,6 +60,11 @@ export type Policy =
 export interface PolicyOptions {
   /** The operation writes its own audit rows (login, say), so the generic mutation audit skips it. */
   auditsItself?: boolean;
+  /**
+   * Open also to a session that still owes this second-factor step (`both`: either step), for
+   * the few operations that finish a sign-in (`me`, `logout`, the second-factor steps).
+   */
+  duringSecondFactor?: 'verify' | 'enrol' | 'both';
 }
 
 export const POLICY = Symbol('albergue:policy');

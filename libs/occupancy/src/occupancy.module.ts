@@ -13,6 +13,8 @@ import { OccupancyResolver } from './occupancy.resolver.js';
 import { BedAllocation } from './bed-allocation.js';
 import { CheckInService } from './check-in.service.js';
 import { HoldsService } from './holds.service.js';
+import { StaysResolver } from './stays.resolver.js';
+import { StaysService } from './stays.service.js';
 
 /** Tells the auth guard which shelter a room, bed or hold belongs to, and which shelter awaits a resident. */
 @Injectable()
@@ -78,6 +80,8 @@ export class OccupancyModule {
         CheckInService,
         HoldsService,
         RecordsService,
+        StaysResolver,
+        StaysService,
       ],
       exports: [BedsModeService, BedsService, CheckInService, HoldsService],
     };

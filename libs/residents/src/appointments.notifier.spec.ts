@@ -31,6 +31,7 @@ function setup(answers: DueAppointment[][]) {
     asylum as unknown as AsylumService,
     {
       appointmentsAheadMs: 43_200_000,
+      timeZone: 'America/Mexico_City',
     } as ResidentsOptions,
   );
   return { sut, asylum, sent, send, reply };
@@ -50,7 +51,7 @@ describe(AppointmentsNotifier.name, () => {
               appointmentId: 'ap-1',
               residentId: 'r-1',
               kind: 'COMAR',
-              startsAt: '2026-01-01T10:00:00.000Z',
+              startsAt: '2026-01-01T04:00:00-06:00',
             },
           ],
         },

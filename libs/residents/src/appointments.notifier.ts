@@ -1,4 +1,4 @@
-import { enumNames } from '@albergue/common';
+import { enumNames, isoWithOffset } from '@albergue/common';
 import type { AppointmentsDueUpdate } from '@albergue/contracts';
 import {
   type StaffCheck,
@@ -67,7 +67,7 @@ export class AppointmentsNotifier implements StaffNotifier {
           appointmentId,
           residentId,
           kind: appointmentKindName(kind),
-          startsAt: startsAt.toISOString(),
+          startsAt: isoWithOffset(startsAt, this.options.timeZone),
         })),
     }));
   }

@@ -1,5 +1,11 @@
 import { AuditOutcome, AuditService } from '@albergue/audit';
-import { type ClusterJob, ClusterJobs, type JobOutcome } from '@albergue/common';
+import {
+  type ClusterJob,
+  ClusterJobs,
+  type JobOutcome,
+  Role,
+  StaffDirectory,
+} from '@albergue/common';
 import { ErasureService } from '@albergue/vault';
 import { Inject, Injectable } from '@nestjs/common';
 import { Interval } from '@nestjs/schedule';
@@ -38,6 +44,7 @@ export class ResidentLifecycleService {
     private readonly sealer: ResidentSealer,
     private readonly access: ResidentAccess,
     private readonly views: ResidentViewMapper,
+    private readonly directory: StaffDirectory,
     private readonly audit: AuditService,
     @Inject(RESIDENTS_OPTIONS) private readonly options: ResidentsOptions,
     private readonly jobs: ClusterJobs,
@@ -195,7 +202,12 @@ export class ResidentLifecycleService {
       .getRepository(ResidentEvent)
       .find({ where: { residentId }, order: { at: 'ASC', id: 'ASC' } });
     await this.access.recordReads(caller, [resident], 'history');
-    return events.map((event) => this.views.event(event));
+    // Who did what, by name, for coordinators; a volunteer sees that someone did.
+    const names =
+      (await this.access.readRole(caller.actor, residentId)) === Role.COORDINATOR
+        ? await this.directory.displayNames(events.map((event) => event.byUserId))
+        : new Map<string, string>();
+    return events.map((event) => this.views.event(event, names.get(event.byUserId) ?? null));
   }
 
   /** Subject access: everything on record about the person, as JSON. */

@@ -1,11 +1,14 @@
 import { AuditOutcome, AuditService } from '@albergue/audit';
+import type { Caller } from '@albergue/common';
 import type { Population } from '@albergue/shelters';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, In, IsNull } from 'typeorm';
+import { ResidentAccess } from './resident-access.js';
 import { ResidentEventKind } from './resident-event.entity.js';
 import { recordHistory } from './resident-history.js';
 import { ResidentSealer } from './resident-sealer.js';
 import { Resident } from './resident.entity.js';
+import { ResidentsException, ResidentsExceptionCode } from './residents.exception.js';
 
 /**
  * All the occupancy lib learns of a person it gives a bed: who, which group's beds, and what
@@ -57,6 +60,7 @@ export class ResidentPlacesService {
     private readonly dataSource: DataSource,
     private readonly sealer: ResidentSealer,
     private readonly audit: AuditService,
+    private readonly access: ResidentAccess,
   ) {}
 
   /**
@@ -96,6 +100,24 @@ export class ResidentPlacesService {
       })),
       manager,
     );
+  }
+
+  /**
+   * For a lib that shows part of a person's record (occupancy: their stays), after the guard's
+   * `resident.view` scope: audits the read as this lib's own reads are (one row, ids and purpose).
+   */
+  async recordRead(caller: Caller, residentId: string, purpose: string): Promise<void> {
+    const resident = await this.dataSource
+      .getRepository(Resident)
+      .findOne({ where: { id: residentId }, select: { id: true, currentShelterId: true } });
+    if (!resident) {
+      throw new ResidentsException(
+        'No resident has this id.',
+        ResidentsExceptionCode.RESIDENT_NOT_FOUND,
+        ['residentId'],
+      );
+    }
+    await this.access.recordReads(caller, [resident], purpose);
   }
 
   /** The people of `ids` registered now at one of `shelterIds`, not anonymised; fewer when some are not. */

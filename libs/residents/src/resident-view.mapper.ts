@@ -1,9 +1,9 @@
-import { Role } from '@albergue/common';
-import { Injectable } from '@nestjs/common';
+import { enumNames, isoWithOffset, Role } from '@albergue/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { Appointment } from './appointment.entity.js';
 import type { ReadRole } from './resident-access.js';
 import type { Resident } from './resident.entity.js';
-import type { ResidentEvent } from './resident-event.entity.js';
+import { type ResidentEvent, ResidentEventKind } from './resident-event.entity.js';
 import { ResidentSealer } from './resident-sealer.js';
 import type {
   AppointmentView,
@@ -11,7 +11,39 @@ import type {
   ResidentEventView,
   ResidentView,
 } from './resident.views.js';
-import { Vulnerability } from './residents.enums.js';
+import {
+  AsylumStatus,
+  CaseStatus,
+  LegalBasis,
+  Vulnerability,
+  WithdrawalOutcome,
+} from './residents.enums.js';
+import { RESIDENTS_OPTIONS, type ResidentsOptions } from './residents.options.js';
+
+/**
+ * History rows store database values (`pre_registered`); the API speaks its enum names
+ * (PRE_REGISTERED), as the fields that hold the same values do.
+ */
+const HISTORY_NAMES: Record<
+  ResidentEventKind,
+  { from: (value: string) => string | undefined; to: (value: string) => string | undefined }
+> = {
+  [ResidentEventKind.ASYLUM]: {
+    from: enumNames(AsylumStatus) as (value: string) => string | undefined,
+    to: enumNames(AsylumStatus) as (value: string) => string | undefined,
+  },
+  [ResidentEventKind.CASE]: {
+    from: enumNames(CaseStatus) as (value: string) => string | undefined,
+    to: enumNames(CaseStatus) as (value: string) => string | undefined,
+  },
+  // Consent withdrawn: from the legal basis it stood on, to what became of the record.
+  [ResidentEventKind.CONSENT]: {
+    from: enumNames(LegalBasis) as (value: string) => string | undefined,
+    to: enumNames(WithdrawalOutcome) as (value: string) => string | undefined,
+  },
+  // A guardian and a minor parted by a transfer: from and to are the two shelters' ids.
+  [ResidentEventKind.SEPARATION]: { from: (value) => value, to: (value) => value },
+};
 
 /** Flags a volunteer needs to place someone well; the rest are for coordinators. */
 const VOLUNTEER_FLAGS = new Set([
@@ -27,7 +59,10 @@ const VOLUNTEER_FLAGS = new Set([
  */
 @Injectable()
 export class ResidentViewMapper {
-  constructor(private readonly sealer: ResidentSealer) {}
+  constructor(
+    private readonly sealer: ResidentSealer,
+    @Inject(RESIDENTS_OPTIONS) private readonly options: ResidentsOptions,
+  ) {}
 
   resident(r: Resident, role: ReadRole): ResidentView {
     const coordinator = role === Role.COORDINATOR;
@@ -80,13 +115,16 @@ export class ResidentViewMapper {
     };
   }
 
-  event(e: ResidentEvent): ResidentEventView {
+  /** `byName`: the author's display name, for those who may see it (else null). */
+  event(e: ResidentEvent, byName: string | null = null): ResidentEventView {
+    const names = HISTORY_NAMES[e.kind];
     return {
       kind: e.kind,
-      from: e.fromValue,
-      to: e.toValue,
+      from: e.fromValue === null ? null : (names.from(e.fromValue) ?? e.fromValue),
+      to: names.to(e.toValue) ?? e.toValue,
       at: e.at,
       byUserId: e.byUserId,
+      byName,
       override: e.override,
       reason: this.sealer.open('resident_event.reason', e.id, e.reasonSealed),
       office: this.sealer.open('resident_event.office', e.id, e.officeSealed),
@@ -99,7 +137,7 @@ export class ResidentViewMapper {
       residentId: a.residentId,
       residentName,
       kind: a.kind,
-      startsAt: a.startsAt,
+      startsAt: isoWithOffset(a.startsAt, this.options.timeZone),
       place: this.sealer.open('appointment.place', a.id, a.placeSealed),
       outcome: a.outcome,
       notes: this.sealer.open('appointment.notes', a.id, a.notesSealed),

@@ -183,10 +183,17 @@ export class ResidentEventView {
   @Field(() => ResidentEventKind)
   kind: ResidentEventKind;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'As the API names it: an AsylumStatus (ASYLUM), a CaseStatus (CASE), a LegalBasis (CONSENT).',
+  })
   from: string | null;
 
-  @Field(() => String)
+  @Field(() => String, {
+    description:
+      'As the API names it: an AsylumStatus (ASYLUM), a CaseStatus (CASE), a WithdrawalOutcome (CONSENT).',
+  })
   to: string;
 
   @Field(() => Date)
@@ -194,6 +201,13 @@ export class ResidentEventView {
 
   @Field(() => ID)
   byUserId: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "Who recorded it, by display name: for coordinators of the person's shelters; null for other roles.",
+  })
+  byName: string | null;
 
   @Field(() => Boolean)
   override: boolean;
@@ -219,8 +233,11 @@ export class AppointmentView {
   @Field(() => AppointmentKind)
   kind: AppointmentKind;
 
-  @Field(() => Date)
-  startsAt: Date;
+  @Field(() => String, {
+    description:
+      'ISO 8601 with the offset of the server’s TIME_ZONE (2026-11-30T09:00:00-06:00): the wall clock there, and one exact instant.',
+  })
+  startsAt: string;
 
   @Field(() => String, { nullable: true, description: 'Null once anonymised.' })
   place: string | null;

@@ -7,4 +7,6 @@ export interface ResidentsOptions {
   retentionDays: number;
   /** Staff screens are told of their residents' appointments within this (APPOINTMENTS_AHEAD). */
   appointmentsAheadMs: number;
+  /** TIME_ZONE: appointment times are given with its offset. */
+  timeZone: string;
 }

@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { AvailabilityService } from './availability.service.js';
 import { CountsPlacesService } from './counts-places.service.js';
+import { NetworkSheltersService } from './network-shelters.service.js';
 import { OrganisationsResolver } from './organisations.resolver.js';
 import { OrganisationsService } from './organisations.service.js';
 import { ProblemReportsNotifier } from './problem-reports.notifier.js';
@@ -16,9 +17,11 @@ import { StaffNotifiers } from './staff-notifiers.js';
 
 @Module({})
 export class SheltersModule {
-  static forRoot(options: SheltersOptions): DynamicModule {
+  /** `uses`: the configured modules whose services shelters calls (audit). */
+  static forRoot(options: SheltersOptions, uses: DynamicModule[] = []): DynamicModule {
     return {
       module: SheltersModule,
+      imports: uses,
       providers: [
         { provide: SHELTERS_OPTIONS, useValue: options },
         AvailabilityService,
@@ -28,6 +31,7 @@ export class SheltersModule {
         ProblemReportsNotifier,
         ProblemReportsResolver,
         ProblemReportsService,
+        NetworkSheltersService,
         ShelterFiguresNotifier,
         ShelterSearchService,
         SheltersResolver,

@@ -2,7 +2,9 @@ import {
   type Actor,
   Allow,
   argPath,
+  type Caller,
   CurrentActor,
+  CurrentCaller,
   type GraphQLContext,
   Public,
   requestedFields,
@@ -30,6 +32,8 @@ import {
 } from './dto/report-availability.input.js';
 import { SheltersArgs } from './dto/shelters.args.js';
 import { UpdateShelterInput } from './dto/update-shelter.input.js';
+import { NetworkShelter } from './network-shelter.js';
+import { NetworkSheltersService } from './network-shelters.service.js';
 import { Organisation } from './organisation.entity.js';
 import { ORGANISATION_LOADER, OrganisationsService } from './organisations.service.js';
 import { ShelterSearchService } from './shelter-search.service.js';
@@ -43,6 +47,7 @@ export class SheltersResolver {
     private readonly search: ShelterSearchService,
     private readonly availability: AvailabilityService,
     private readonly organisationsService: OrganisationsService,
+    private readonly networkShelters: NetworkSheltersService,
   ) {}
 
   @Public()
@@ -65,6 +70,18 @@ export class SheltersResolver {
   @Query(() => Shelter, { nullable: true })
   shelter(@Args('id', { type: () => ID }, UuidPipe) id: string): Promise<Shelter | null> {
     return this.search.findOne(id);
+  }
+
+  @Allow([Role.NETWORK_COORDINATOR, Role.ADMIN], { auditsItself: true })
+  @Query(() => NetworkShelter, {
+    description:
+      'A shelter with its door and exact counts, sensitive ones too: network roles only (signed in with their second factor); audited.',
+  })
+  networkShelter(
+    @Args('id', { type: () => ID }, UuidPipe) id: string,
+    @CurrentCaller() caller: Caller,
+  ): Promise<NetworkShelter> {
+    return this.networkShelters.get(caller, id);
   }
 
   @Allow([Role.ADMIN])

@@ -71,6 +71,12 @@ export const configSchema = z.object({
     .default('development'),
   ADMIN_EMAIL: z.email({ message: 'must be an email address' }).optional(),
   ADMIN_PASSWORD: z.string().optional(),
+  ADMIN_TOTP_SECRET: z
+    .string()
+    .regex(/^[A-Za-z2-7]{16,}$/, {
+      message: 'must be a base32 TOTP secret of 16 characters or more',
+    })
+    .optional(),
   SESSION_IDLE_TIMEOUT: duration('2h'),
   SESSION_MAX_AGE: duration('12h'),
   LOGIN_MAX_FAILURES: wholeNumber(5, 1, 1000),

@@ -1,4 +1,4 @@
-import type { AccountsService } from '@albergue/auth';
+import type { AccountsService, SecondFactorService } from '@albergue/auth';
 import { Role, type ShelterRole } from '@albergue/common';
 import { randomUUID } from 'node:crypto';
 
@@ -6,6 +6,11 @@ import { randomUUID } from 'node:crypto';
 export const DEMO_PASSWORD = 'demo-albergue-2026';
 export const DEMO_DOMAIN = 'demo.example';
 export const DEMO_COORDINATOR = 'coordinator@demo.example';
+/**
+ * Published in README too: the demo's network accounts (admin, network coordinator) are enrolled
+ * with this TOTP secret, so that anyone trying the demo can add it to an authenticator app.
+ */
+export const DEMO_TOTP_SECRET = 'ALBERGUEDEMOSECRETALBERGUEDEMO23';
 
 interface DemoUser {
   email: string;
@@ -45,6 +50,7 @@ export const DEMO_USERS: DemoUser[] = [
 /** One account per role, working in the first demo shelters; returns their ids by email. */
 export async function loadDemoUsers(
   accounts: AccountsService,
+  secondFactor: SecondFactorService,
   shelterIds: string[],
 ): Promise<Map<string, string>> {
   const ids = new Map<string, string>();
@@ -56,6 +62,9 @@ export async function loadDemoUsers(
       networkRole: demo.networkRole ?? null,
     });
     await accounts.setPassword(user.id, DEMO_PASSWORD);
+    if (demo.networkRole) {
+      await secondFactor.enrolWithSecret(user.id, DEMO_TOTP_SECRET);
+    }
     ids.set(demo.email, user.id);
     for (const [index, role] of demo.shelters ?? []) {
       await accounts.setMembership({ userId: user.id, shelterId: shelterIds[index], role });

@@ -1,0 +1,38 @@
+import { Field, Float, ID, ObjectType } from '@nestjs/graphql';
+import { Availability } from './availability.types.js';
+import { ShelterAddress } from './shelter-parts.js';
+
+/**
+ * A shelter as network coordinators and admins see it: the door and the exact counts, for
+ * sensitive shelters too. Never part of a public answer (the public `Shelter` type is unchanged).
+ */
+@ObjectType({
+  description:
+    'A shelter as network coordinators and admins see it (after their second factor): the door and exact counts, sensitive shelters included. Each read of a sensitive shelter is audited.',
+})
+export class NetworkShelter {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => String)
+  name: string;
+
+  @Field(() => Boolean)
+  sensitive: boolean;
+
+  @Field(() => ShelterAddress, {
+    description: 'The whole address, street and postal code included.',
+  })
+  address: ShelterAddress;
+
+  @Field(() => Float, { description: 'The door, not the public area.' })
+  lat: number;
+
+  @Field(() => Float)
+  lng: number;
+
+  @Field(() => Availability, {
+    description: 'Exact counts (a sensitive shelter too); still none when stale or closed.',
+  })
+  availability: Availability;
+}
