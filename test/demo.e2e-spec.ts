@@ -70,12 +70,11 @@ describe('The demo network (e2e)', () => {
   });
 
   it('registers fictional households with tracks at many stages and appointments to come', async () => {
-    // The volunteer works at the first demo shelter; the coordinator at the first two.
-    const volunteer = await app.signIn('volunteer@demo.example', DEMO_PASSWORD);
-    const [shelterA] = await workplaces(volunteer);
-    const shelterB = (await workplaces(coordinator)).find((id) => id !== shelterA)!;
+    // The coordinator works at the three shelters that count bed by bed; the volunteer at one.
+    const shelters = await workplaces(coordinator);
+    expect(shelters).toHaveLength(3);
     const statuses = new Set<string>();
-    for (const shelterId of [shelterA, shelterB]) {
+    for (const shelterId of shelters) {
       const list = await coordinator.gql<{ residentsOf: { name: string; asylumStatus: string }[] }>(
         'query($s: ID!) { residentsOf(shelterId: $s) { name asylumStatus } }',
         { s: shelterId },
@@ -85,11 +84,88 @@ describe('The demo network (e2e)', () => {
       }
     }
     expect(statuses.size).toBeGreaterThanOrEqual(6);
-    const due = await coordinator.gql<{ appointmentsDue: unknown[] }>(
+    const volunteer = await app.signIn('volunteer@demo.example', DEMO_PASSWORD);
+    const [gate] = await workplaces(volunteer);
+    const due = await volunteer.gql<{ appointmentsDue: unknown[] }>(
       'query($s: ID!) { appointmentsDue(shelterId: $s, hours: 168) { id } }',
-      { s: shelterA },
+      { s: gate },
     );
     expect(due.data!.appointmentsDue.length).toBeGreaterThan(0);
+  });
+
+  it('places every resident at a shelter that serves their group', async () => {
+    const misplaced = await app.sql<{ n: number }>(
+      `SELECT count(*)::int AS n FROM resident r JOIN shelter s ON s.id = r.current_shelter_id
+        WHERE NOT r.population = ANY (s.populations)`,
+    );
+    const placed = await app.sql<{ n: number }>('SELECT count(*)::int AS n FROM resident');
+    expect(placed[0].n).toBeGreaterThan(30);
+    expect(misplaced[0].n).toBe(0);
+  });
+
+  it('shows beds in use, holds, a transfer under way and a week of history', async () => {
+    const shelters = await workplaces(coordinator);
+    let occupied = 0;
+    const holds: { residentId: string | null; originShelterId: string | null }[] = [];
+    const week = { arrivals: 0, departures: 0, turnaways: 0, days: 0 };
+    const today = new Date();
+    const day = (ago: number) =>
+      new Date(today.getTime() - ago * 86_400_000).toLocaleDateString('en-CA', {
+        timeZone: 'America/Mexico_City',
+      });
+    for (const shelterId of shelters) {
+      const board = await coordinator.gql<{ bedBoard: { use: { kind: string } | null }[] }>(
+        'query($s: ID!) { bedBoard(shelterId: $s) { use { kind } } }',
+        { s: shelterId },
+      );
+      expect(board.data!.bedBoard.length).toBeGreaterThan(0);
+      occupied += board.data!.bedBoard.filter((b) => b.use?.kind === 'stay').length;
+      const held = await coordinator.gql<{ holdsAt: typeof holds }>(
+        'query($s: ID!) { holdsAt(shelterId: $s) { residentId originShelterId } }',
+        { s: shelterId },
+      );
+      holds.push(...held.data!.holdsAt);
+      const daily = await coordinator.gql<{
+        dailyFigures: {
+          arrivals: number;
+          departures: number;
+          turnaways: number;
+          capacity: number;
+        }[];
+      }>(
+        'query($s: ID!, $from: String!, $to: String!) { dailyFigures(shelterId: $s, from: $from, to: $to) { arrivals departures turnaways capacity } }',
+        { s: shelterId, from: day(6), to: day(0) },
+      );
+      for (const d of daily.data!.dailyFigures) {
+        week.arrivals += d.arrivals;
+        week.departures += d.departures;
+        week.turnaways += d.turnaways;
+        week.days += d.capacity > 0 ? 1 : 0;
+      }
+    }
+    expect(occupied).toBeGreaterThan(20);
+    // A family on its way from another demo shelter, and a place kept for someone coming.
+    expect(holds.some((h) => h.residentId && h.originShelterId)).toBe(true);
+    expect(holds.some((h) => !h.residentId)).toBe(true);
+    expect(week.arrivals).toBeGreaterThan(20);
+    expect(week.departures).toBeGreaterThan(0);
+    expect(week.turnaways).toBeGreaterThan(0);
+    expect(week.days).toBe(21);
+    // The network's week, day by day, counts-mode shelters from their reports.
+    const network = await app.signIn('network@demo.example', DEMO_PASSWORD);
+    const figures = await network.gql<{
+      networkFigures: { day: string; capacity: number; occupied: number; shelters: number }[];
+    }>(
+      'query($from: String!, $to: String!) { networkFigures(from: $from, to: $to, groupBy: DAY) { day capacity occupied shelters } }',
+      { from: day(6), to: day(0) },
+    );
+    expect(figures.errors).toBeUndefined();
+    expect(figures.data!.networkFigures).toHaveLength(7);
+    const [first] = figures.data!.networkFigures;
+    const last = figures.data!.networkFigures.at(-1)!;
+    expect(first.capacity).toBeGreaterThan(1000);
+    expect(first.occupied).toBeGreaterThan(0);
+    expect(first.occupied).not.toBe(last.occupied);
   });
 
   it("signs the demo's network accounts in with the published TOTP secret", async () => {

@@ -5,6 +5,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import { AccountsService, FirstStartService, SecondFactorService } from '@albergue/auth';
+import {
+  BedsModeService,
+  BedsService,
+  CheckInService,
+  HoldsService,
+  MovementsService,
+  RecordsService,
+} from '@albergue/occupancy';
 import { AsylumService, ResidentsService } from '@albergue/residents';
 import { AvailabilityService, OrganisationsService, SheltersService } from '@albergue/shelters';
 import type { Catalogue } from '@albergue/i18n';
@@ -19,6 +27,7 @@ import { migrate } from './database/data-source.js';
 import { freePort, prepareEmbeddedPostgres } from './database/embedded-postgres.js';
 import { type DatabaseHealth, EmbeddedSupervisor } from './database/embedded-supervisor.js';
 import { loadDemoNetwork } from './demo/demo-network.js';
+import { loadDemoOccupancy } from './demo/demo-occupancy.js';
 import { loadDemoResidents } from './demo/demo-residents.js';
 import {
   DEMO_COORDINATOR,
@@ -208,13 +217,32 @@ export async function startAlbergue(config: AppConfig, logger: Logger): Promise<
             { users: [...users.keys()], password: DEMO_PASSWORD, totpSecret: DEMO_TOTP_SECRET },
             'demo accounts created (see README)',
           );
-          const residents = await loadDemoResidents(
+          const coordinatorId = users.get(DEMO_COORDINATOR)!;
+          const households = await loadDemoResidents(
             app.get(ResidentsService),
             app.get(AsylumService),
-            users.get(DEMO_COORDINATOR)!,
-            demo.shelterIds.slice(0, 2),
+            coordinatorId,
+            demo.bedsMode,
           );
-          logger.info({ residents }, 'demo residents registered (fictional)');
+          const week = await loadDemoOccupancy(
+            {
+              dataSource: app.get(DataSource),
+              residents: app.get(ResidentsService),
+              beds: app.get(BedsService),
+              bedsMode: app.get(BedsModeService),
+              checkIns: app.get(CheckInService),
+              holds: app.get(HoldsService),
+              movements: app.get(MovementsService),
+              records: app.get(RecordsService),
+            },
+            demo.bedsMode,
+            households,
+            coordinatorId,
+          );
+          logger.info(
+            { households: households.length, ...week },
+            'demo residents, beds and a week of history (fictional)',
+          );
         }
       }
     }

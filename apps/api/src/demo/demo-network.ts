@@ -11,6 +11,8 @@ import {
 } from '@albergue/shelters';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
+import { DemoClock } from './demo-clock.js';
+import { seeded } from './seeded.js';
 
 /** Mexico City's sixteen boroughs (alcaldías), from the catalogue, with its centre points. */
 export const CITY_BOROUGHS = BOROUGHS.filter((borough) => borough.state === 'CDMX');
@@ -65,15 +67,6 @@ const ORGANISATIONS = [
   { name: 'Colectivo Puertas Abiertas (demo)', kind: OrganisationKind.NGO },
 ];
 
-/** A small seeded generator, so that every fresh start shows the same demo network. */
-function seeded(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
-    return state / 2 ** 31;
-  };
-}
-
 const POPULATION_MIXES: Population[][] = [
   [Population.MEN],
   [Population.WOMEN, Population.FAMILIES],
@@ -98,11 +91,27 @@ const HOURS = [
   },
 ];
 
+/**
+ * The demo shelters that count bed by bed (indexes into NAMES), each with a size a week of
+ * fictional arrivals can fill: women and families; men, women and families; women and LGBTQ+.
+ * The demo accounts work in them. Every other demo shelter reports counts.
+ */
+export const BEDS_MODE_SHELTERS = new Map([
+  [1, 40],
+  [2, 48],
+  [5, 30],
+]);
+
 export interface DemoSummary {
   organisations: number;
-  /** In the order they were made: the demo accounts get roles in the first ones. */
+  /** In the order they were made (indexes as in NAMES). */
   shelterIds: string[];
+  /** The BEDS_MODE_SHELTERS, in counts mode still: their declared places become beds. */
+  bedsMode: { id: string; capacity: CapacityInput[] }[];
 }
+
+/** Days of counts history before today's report: a week for the network's plots. */
+const HISTORY_DAYS = 6;
 
 /**
  * About forty fictional shelters over the city's boroughs, 20 to 600 places each, a few of them
@@ -130,12 +139,15 @@ export async function loadDemoNetwork(
     );
   }
   const allServices = Object.values(ShelterService);
-  const staleIds: string[] = [];
+  const bedsMode: DemoSummary['bedsMode'] = [];
+  const clock = new DemoClock();
+  const history: DatedReport[] = [];
   const shelterIds: string[] = [];
   for (const [index, name] of NAMES.entries()) {
     const borough = CITY_BOROUGHS[index % CITY_BOROUGHS.length];
     const populations = POPULATION_MIXES[index % POPULATION_MIXES.length];
-    const places = Math.round(20 + random() ** 2 * 580);
+    const drawn = Math.round(20 + random() ** 2 * 580);
+    const places = BEDS_MODE_SHELTERS.get(index) ?? drawn;
     const capacity: CapacityInput[] = populations.map((population) => ({
       population,
       totalBeds: Math.max(4, Math.round(places / populations.length)),
@@ -177,28 +189,60 @@ export async function loadDemoNetwork(
       capacity,
     });
     shelterIds.push(shelter.id);
+    if (BEDS_MODE_SHELTERS.has(index)) {
+      bedsMode.push({ id: shelter.id, capacity });
+      continue; // its figures will come from its beds (demo-occupancy.ts)
+    }
     if (index % 9 === 4) {
       continue; // never reported: UNKNOWN
     }
+    // A week of reports, one a day, the last today; the stale ones stopped two days ago.
     const fullness = index % 5 === 0 ? 1 : random();
-    await availability.report({
-      requestId: randomUUID(),
-      shelterId: shelter.id,
-      knownVersion: shelter.availabilityVersion,
-      counts: capacity.map(({ population, totalBeds, overflowTotal = 0 }) => ({
-        population,
-        freeBeds: Math.floor(totalBeds * (1 - fullness)),
-        overflowFree: Math.floor(overflowTotal * (1 - fullness)),
-      })),
-    });
-    if (index % 11 === 3) {
-      staleIds.push(shelter.id);
+    const stale = index % 11 === 3;
+    let version = shelter.availabilityVersion;
+    for (let day = HISTORY_DAYS; day >= (stale ? 2 : 0); day -= 1) {
+      const full = day === 0 ? fullness : Math.min(1, fullness * (0.6 + random() * 0.5));
+      const reported = await availability.report({
+        requestId: randomUUID(),
+        shelterId: shelter.id,
+        knownVersion: version,
+        counts: capacity.map(({ population, totalBeds, overflowTotal = 0 }) => ({
+          population,
+          freeBeds: Math.floor(totalBeds * (1 - full)),
+          overflowFree: Math.floor(overflowTotal * (1 - full)),
+        })),
+      });
+      version = reported.availabilityVersion;
+      if (day > 0) {
+        history.push({ shelterId: shelter.id, version, at: clock.at(day, -3) });
+      }
     }
   }
-  // Demo only: some shelters last reported two days ago, to show how stale figures look.
+  await datedBack(dataSource, history);
+  return { organisations: orgs.length, shelterIds, bedsMode };
+}
+
+interface DatedReport {
+  shelterId: string;
+  /** The version the report made: its row in the counts history. */
+  version: number;
+  at: Date;
+}
+
+/**
+ * Reports made now, dated back to the days they stand for (see DemoClock): the history rows, and
+ * for a shelter whose last report is in the past, its figures' confirmation time with them.
+ */
+async function datedBack(dataSource: DataSource, reports: DatedReport[]): Promise<void> {
   await dataSource.query(
-    `UPDATE shelter SET availability_confirmed_at = now() - interval '2 days' WHERE id = ANY($1)`,
-    [staleIds],
+    `UPDATE availability_report r SET at = dated.at
+       FROM unnest($1::uuid[], $2::bigint[], $3::timestamptz[]) AS dated(shelter_id, version, at)
+      WHERE r.shelter_id = dated.shelter_id AND r.version = dated.version`,
+    [reports.map((r) => r.shelterId), reports.map((r) => r.version), reports.map((r) => r.at)],
   );
-  return { organisations: orgs.length, shelterIds };
+  await dataSource.query(
+    `UPDATE shelter s SET availability_confirmed_at = last.at
+       FROM (SELECT shelter_id, max(at) AS at FROM availability_report GROUP BY shelter_id) last
+      WHERE s.id = last.shelter_id AND s.availability_confirmed_at > last.at + interval '1 hour'`,
+  );
 }

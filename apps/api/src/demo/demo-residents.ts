@@ -8,6 +8,7 @@ import {
 } from '@albergue/residents';
 import { Population } from '@albergue/shelters';
 import { randomUUID } from 'node:crypto';
+import type { DemoHousehold } from './demo-occupancy.js';
 
 interface DemoPerson {
   name: string;
@@ -157,30 +158,36 @@ const OFFICES = [
 ];
 
 /**
- * Residents for the demo coordinator's two shelters, with tracks at every stage and
- * appointments in the coming days. Demo mode only, never in production.
+ * The named demo households, each registered at the first of `shelters` (the demo coordinator's,
+ * counting bed by bed) that serves its group, with tracks at every stage and appointments in the
+ * coming days; demo-occupancy.ts checks them in. Demo mode only, never in production.
  */
 export async function loadDemoResidents(
   residents: ResidentsService,
   asylum: AsylumService,
   coordinatorId: string,
-  shelterIds: string[],
-): Promise<number> {
+  shelters: { id: string; capacity: { population: Population }[] }[],
+): Promise<DemoHousehold[]> {
   const caller: Caller = {
     actor: {
       userId: coordinatorId,
       sessionId: 'demo',
       networkRole: null,
-      memberships: new Map(shelterIds.map((id) => [id, Role.COORDINATOR])),
+      memberships: new Map(shelters.map((s) => [s.id, Role.COORDINATOR])),
     },
     ip: 'demo',
     requestId: 'demo',
   };
-  let count = 0;
+  const registered: DemoHousehold[] = [];
   for (const [index, members] of HOUSEHOLDS.entries()) {
+    const { population } = members[0];
+    const shelter = shelters.find((s) => s.capacity.some((c) => c.population === population));
+    if (!shelter) {
+      throw new Error(`no demo shelter in beds mode serves ${population}`);
+    }
     const household = await residents.registerHousehold(caller, {
       requestId: randomUUID(),
-      shelterId: shelterIds[index % shelterIds.length],
+      shelterId: shelter.id,
       members,
       legalBasis: {
         basis: LegalBasis.CONSENT,
@@ -208,7 +215,12 @@ export async function loadDemoResidents(
       startsAt: new Date(Date.now() + hours * 3_600_000),
       place: OFFICES[index % 3],
     });
-    count += members.length;
+    registered.push({
+      householdId: household.id,
+      shelterId: shelter.id,
+      population,
+      residentIds: household.members.map((m) => m.id),
+    });
   }
-  return count;
+  return registered;
 }

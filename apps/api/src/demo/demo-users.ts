@@ -30,24 +30,26 @@ export const DEMO_USERS: DemoUser[] = [
   {
     email: 'coordinator@demo.example',
     displayName: 'Demo coordinator',
+    // The shelters that count bed by bed (BEDS_MODE_SHELTERS): boards, holds and a transfer.
     shelters: [
-      [0, Role.COORDINATOR],
       [1, Role.COORDINATOR],
+      [2, Role.COORDINATOR],
+      [5, Role.COORDINATOR],
     ],
   },
   {
     email: 'volunteer@demo.example',
     displayName: 'Demo volunteer',
-    shelters: [[0, Role.VOLUNTEER]],
+    shelters: [[2, Role.VOLUNTEER]],
   },
   {
     email: 'health@demo.example',
     displayName: 'Demo health worker',
-    shelters: [[0, Role.HEALTH_WORKER]],
+    shelters: [[2, Role.HEALTH_WORKER]],
   },
 ];
 
-/** One account per role, working in the first demo shelters; returns their ids by email. */
+/** One account per role, working in the demo shelters named above; returns their ids by email. */
 export async function loadDemoUsers(
   accounts: AccountsService,
   secondFactor: SecondFactorService,
