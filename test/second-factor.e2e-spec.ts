@@ -2,7 +2,7 @@ import { Secret, TOTP } from 'otpauth';
 import { createStaff } from '../clients/staff-accounts.js';
 import { networkUser, staffAt } from './factories/staff.factory.js';
 import { connect } from './helpers/sockets.js';
-import { shelterFor } from './factories/shelter.factory.js';
+import { reportInput, shelterFor } from './factories/shelter.factory.js';
 import {
   adminOf,
   type GraphQLClient,
@@ -316,7 +316,9 @@ describe('Second factor (e2e)', () => {
       const coordinator = await staffAt(app, { role: 'COORDINATOR', shelterId });
       const reported = await coordinator.gql(
         'mutation($input: ReportAvailabilityInput!) { reportAvailability(input: $input) { id } }',
-        { input: { shelterId, counts: [{ population: 'WOMEN', freeBeds: 7 }] } },
+        {
+          input: await reportInput(coordinator, shelterId, [{ population: 'WOMEN', freeBeds: 7 }]),
+        },
       );
       expect(reported.errors).toBeUndefined();
     });
