@@ -387,10 +387,13 @@ async function seed(sheltersService: SheltersService, databaseUrl: string): Prom
   return ids;
 }
 
+const STALE_RETRIES = 20;
+
 /**
  * `rate` count reports a second on random shelters, for `forMs`; resolves with how many committed.
  * Each report says the version it last saw; one refused as stale (another report got there
- * first) is sent again once on the version the refusal carries, as a client would.
+ * first) is sent again on the version the refusal carries, as a client would: several reports in
+ * flight on one shelter may each be refused a few times, so up to STALE_RETRIES times.
  */
 async function changeLoop(
   availability: AvailabilityService,
@@ -402,7 +405,7 @@ async function changeLoop(
   const pending: Promise<unknown>[] = [];
   const known = new Map<string, number>();
   let committed = 0;
-  const report = async (shelterId: string, retry: boolean): Promise<void> => {
+  const report = async (shelterId: string, retries: number): Promise<void> => {
     try {
       const shelter = await availability.report({
         requestId: randomUUID(),
@@ -414,11 +417,11 @@ async function changeLoop(
       committed += 1;
     } catch (error) {
       const details = (error as { details?: Partial<StaleReportDetails> }).details;
-      if (!retry || !details?.current) {
+      if (retries === 0 || !details?.current) {
         throw error;
       }
       known.set(shelterId, details.current.version);
-      await report(shelterId, false);
+      await report(shelterId, retries - 1);
     }
   };
   for (let n = 0; ; n += 1) {
@@ -430,7 +433,7 @@ async function changeLoop(
     if (wait > 0) {
       await sleep(wait);
     }
-    pending.push(report(shelters[Math.floor(Math.random() * shelters.length)], true));
+    pending.push(report(shelters[Math.floor(Math.random() * shelters.length)], STALE_RETRIES));
   }
   await Promise.all(pending);
   return committed;
