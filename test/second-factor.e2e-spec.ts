@@ -268,6 +268,73 @@ describe('Second factor (e2e)', () => {
     ).toEqual([]);
   });
 
+  describe('a session that gave no code', () => {
+    const promote = (id: string) =>
+      admin.gql(
+        'mutation($id: ID!) { updateUser(id: $id, input: { networkRole: NETWORK_COORDINATOR }) { id } }',
+        {
+          id,
+        },
+      );
+
+    it('promoted mid-session then enrols elsewhere: the old session is refused', async () => {
+      const shelterId = await shelterFor(app, { sensitive: true });
+      const { id, email } = await newAccount();
+      const shared = await passwordOnly(email); // the shared PC
+      expect(shared.step).toBe('NONE');
+      expect((await promote(id)).errors).toBeUndefined();
+      const phone = await passwordOnly(email);
+      expect(phone.step).toBe('ENROL');
+      await enrol(phone);
+      expect(
+        (await phone.gql('query($id: ID!) { networkShelter(id: $id) { lat } }', { id: shelterId }))
+          .errors,
+      ).toBeUndefined();
+      // The shared PC never gave a code: it reads nothing and does not join the network room.
+      const read = await shared.gql('query($id: ID!) { networkShelter(id: $id) { lat } }', {
+        id: shelterId,
+      });
+      expect(read.data).toBeNull();
+      expect(read.errors![0].extensions.code).toBe('UNAUTHENTICATED');
+      await expect(connect(app.url, '/staff', { cookie: shared.cookie })).rejects.toMatchObject({
+        data: { code: 'UNAUTHENTICATED' },
+      });
+    });
+
+    it('another session confirms: the old session is ended, and a survivor owes its code', async () => {
+      const shelterId = await shelterFor(app, { sensitive: true });
+      const { id, email } = await newAccount('NETWORK_COORDINATOR');
+      const old = await passwordOnly(email);
+      expect(old.step).toBe('ENROL');
+      const [oldRow] = await app.sql<Record<string, unknown>>(
+        'SELECT * FROM session WHERE user_id = $1',
+        [id],
+      );
+      const { secret } = await enrol(await passwordOnly(email));
+      expect(reason(await old.gql('{ me { id } }'))).toBe('SESSION_INVALID');
+      // Were it still there (a session from before this rule, say), it still owes a code of its own.
+      await app.sql(
+        `INSERT INTO session (token_hash, user_id, created_at, last_seen_at, expires_at)
+         VALUES ($1, $2, $3, now(), $4)`,
+        [oldRow.token_hash, id, oldRow.created_at, oldRow.expires_at],
+      );
+      const refused = await old.gql('query($id: ID!) { networkShelter(id: $id) { lat } }', {
+        id: shelterId,
+      });
+      expect(reason(refused)).toBe('SECOND_FACTOR_REQUIRED');
+      await expect(connect(app.url, '/staff', { cookie: old.cookie })).rejects.toMatchObject({
+        data: { code: 'UNAUTHENTICATED' },
+      });
+      expect(
+        (await verify(old, { code: codeFor(secret, Date.now() + 30_000) })).errors,
+      ).toBeUndefined();
+      expect(
+        (await old.gql('query($id: ID!) { networkShelter(id: $id) { lat } }', { id: shelterId }))
+          .errors,
+      ).toBeUndefined();
+    });
+  });
+
   it('is optional for shelter roles: none asked, and once enrolled it is asked', async () => {
     const shelterId = await shelterFor(app);
     const volunteer = await staffAt(app, { role: 'VOLUNTEER', shelterId, password: PASSWORD });

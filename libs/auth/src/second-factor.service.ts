@@ -160,6 +160,8 @@ export class SecondFactorService {
         hashes.map((codeHash) => ({ userId: actor.userId, codeHash })),
       );
       await this.sessions.completeSecondFactor(actor.sessionId, manager);
+      // Every other session of the user ends: none of them gave this factor.
+      await this.sessions.endAll(actor.userId, actor.sessionId, manager);
       await this.record(caller, 'confirmEnrolment', AuditOutcome.SUCCEEDED, 'enrolled', manager);
     });
     return codes;
