@@ -225,6 +225,58 @@ describe('Second factor (e2e)', () => {
     expect(wrongs.filter((r) => r.detail === 'wrong_code')).toHaveLength(5);
   });
 
+  it('blocks the factor after twenty wrong codes in a day, right codes between or not, until an admin resets it', async () => {
+    const person = await networkUser(app, 'NETWORK_COORDINATOR', { password: PASSWORD });
+    const secret = person.totpSecret!;
+    const lastStep = () =>
+      app
+        .sql<{ last: number | null }>(
+          'SELECT last_used_step AS last FROM second_factor WHERE user_id = $1',
+          [person.userId],
+        )
+        .then(([row]) => row.last);
+    let session = await passwordOnly(person.email);
+    const right = codeFor(secret, Date.now() + 30_000);
+    const wrong = right === '000000' ? '111111' : '000000';
+    const answers: (string | undefined)[] = [];
+    for (let batch = 0; batch < 5; batch += 1) {
+      // Four at a time, under the five-in-a-row lock; recovery codes count as much as codes.
+      for (let i = 0; i < 4; i += 1) {
+        answers.push(
+          reason(
+            await verify(session, batch === 1 ? { recoveryCode: 'aaaaa-bbbbb' } : { code: wrong }),
+          ),
+        );
+      }
+      if (batch === 2) {
+        // A right code in between gives the day's wrong codes back no more than the pause does.
+        expect((await verify(session, { code: right })).errors).toBeUndefined();
+        session = await passwordOnly(person.email);
+      }
+      // The short pause (LOGIN_LOCKOUT) is over, as it would be after waiting.
+      await app.sql('DELETE FROM login_throttle WHERE key = $1', [
+        `second-factor:${person.userId}`,
+      ]);
+    }
+    expect(answers).toEqual([...Array(19).fill('SECOND_FACTOR_WRONG'), 'SECOND_FACTOR_BLOCKED']);
+    // The session that owed the step has ended; signing in again meets the block, whatever is typed.
+    expect(reason(await session.gql('{ me { id } }'))).toBe('SESSION_INVALID');
+    const before = await lastStep();
+    const again = await passwordOnly(person.email);
+    expect(again.step).toBe('REQUIRED');
+    const blocked = await verify(again, { code: codeFor(secret) });
+    expect(reason(blocked)).toBe('SECOND_FACTOR_BLOCKED');
+    expect(blocked.errors![0].extensions.code).toBe('FORBIDDEN');
+    expect(blocked.errors![0].message).toMatch(/until an admin resets it/);
+    expect(await lastStep()).toBe(before);
+    expect(reason(await again.gql('{ me { id } }'))).toBe('SESSION_INVALID');
+    const denied = await audit('secondFactor', person.userId);
+    expect(denied.filter((r) => r.detail === 'blocked_until_reset')).toHaveLength(2);
+    // An admin's reset lifts it: the next sign-in enrols afresh.
+    await admin.gql('mutation($id: ID!) { resetSecondFactor(userId: $id) }', { id: person.userId });
+    expect((await passwordOnly(person.email)).step).toBe('ENROL');
+  });
+
   it('takes each recovery code once, and audits its use', async () => {
     const { id, email } = await newAccount('ADMIN');
     const { recoveryCodes } = await enrol(await passwordOnly(email));

@@ -18,6 +18,11 @@ import { User } from './user.entity.js';
 const SECRET_FIELD = 'second_factor.secret';
 /** Wrong codes in a row (TOTP or recovery) before the step locks for LOGIN_LOCKOUT. */
 export const SECOND_FACTOR_MAX_TRIES = 5;
+/**
+ * Wrong codes (TOTP or recovery) within a day, right codes in between or not, that block the
+ * factor until an admin resets it: the short lock alone leaves an open-ended budget of guesses.
+ */
+export const SECOND_FACTOR_DAILY_MAX = 20;
 const RECOVERY_CODES = 10;
 /** No 0/o, 1/l/i: a code read from paper is typed right. */
 const RECOVERY_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
@@ -329,6 +334,13 @@ export class SecondFactorService {
 
   /** Takes a try at the step (or throws, locked); returns this try's number in the row of wrong ones. */
   private async admit(caller: Caller): Promise<number> {
+    const [factor] = await this.dataSource.query<{ blocked: boolean }[]>(
+      'SELECT blocked_at IS NOT NULL AS blocked FROM second_factor WHERE user_id = $1',
+      [caller.actor.userId],
+    );
+    if (factor?.blocked) {
+      return this.blocked(caller);
+    }
     const { admitted, tries } = await this.throttle.admitSecondFactor(
       caller.actor.userId,
       SECOND_FACTOR_MAX_TRIES,
@@ -348,6 +360,24 @@ export class SecondFactorService {
     tries: number,
   ): Promise<never> {
     await this.record(caller, action, AuditOutcome.FAILED, detail);
+    // The day's count: a window of 24 h from its first wrong code, which right codes do not reset.
+    // An UPDATE answers [rows, count].
+    const [[day]] = await this.dataSource.query<[{ wrong_tries: number }[], number]>(
+      `UPDATE second_factor SET
+         wrong_tries = CASE WHEN wrong_since IS NULL OR wrong_since <= now() - interval '24 hours'
+                            THEN 1 ELSE wrong_tries + 1 END,
+         wrong_since = CASE WHEN wrong_since IS NULL OR wrong_since <= now() - interval '24 hours'
+                            THEN now() ELSE wrong_since END
+       WHERE user_id = $1 RETURNING wrong_tries`,
+      [caller.actor.userId],
+    );
+    if (day && day.wrong_tries >= SECOND_FACTOR_DAILY_MAX) {
+      await this.dataSource.query(
+        'UPDATE second_factor SET blocked_at = now() WHERE user_id = $1 AND blocked_at IS NULL',
+        [caller.actor.userId],
+      );
+      return this.blocked(caller);
+    }
     if (tries >= SECOND_FACTOR_MAX_TRIES) {
       await this.throttle.lockSecondFactor(caller.actor.userId);
       throw lockedError();
@@ -356,6 +386,21 @@ export class SecondFactorService {
       `That code is not right: check your authenticator app's clock and try again (${SECOND_FACTOR_MAX_TRIES - tries} tries left before a pause).`,
       AuthExceptionCode.SECOND_FACTOR_WRONG,
       [detail === 'wrong_code' ? 'input.code' : 'input.recoveryCode'],
+    );
+  }
+
+  /**
+   * The factor is blocked: audited, the session that owes the step ends (signing in again only
+   * meets the block), and the caller is told that an admin must reset the factor.
+   */
+  private async blocked(caller: Caller): Promise<never> {
+    await this.record(caller, 'secondFactor', AuditOutcome.DENIED, 'blocked_until_reset');
+    if (caller.actor.pendingStep) {
+      await this.sessions.end(caller.actor.sessionId);
+    }
+    throw new AuthException(
+      `${SECOND_FACTOR_DAILY_MAX} wrong codes in a day: your second factor is blocked until an admin resets it (resetSecondFactor). Ask an admin; you will enrol again after the reset.`,
+      AuthExceptionCode.SECOND_FACTOR_BLOCKED,
     );
   }
 
