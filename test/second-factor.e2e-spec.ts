@@ -1,4 +1,5 @@
 import { Secret, TOTP } from 'otpauth';
+import { DataSource } from 'typeorm';
 import { createStaff } from '../clients/staff-accounts.js';
 import { networkUser, staffAt } from './factories/staff.factory.js';
 import { connect } from './helpers/sockets.js';
@@ -275,6 +276,48 @@ describe('Second factor (e2e)', () => {
     // An admin's reset lifts it: the next sign-in enrols afresh.
     await admin.gql('mutation($id: ID!) { resetSecondFactor(userId: $id) }', { id: person.userId });
     expect((await passwordOnly(person.email)).step).toBe('ENROL');
+  });
+
+  it('confirms only the secret the code was checked against, not one swapped in meanwhile', async () => {
+    const { id, email } = await newAccount('NETWORK_COORDINATOR');
+    const session = await passwordOnly(email);
+    const enrolled = await session.gql<{ enrolSecondFactor: { secret: string } }>(
+      'mutation { enrolSecondFactor { secret } }',
+    );
+    const secret = enrolled.data!.enrolSecondFactor.secret;
+    // Another request replaces the secret while this confirmation is between its check and its
+    // update: held here by a transaction that swaps the secret and commits once the
+    // confirmation waits on the row.
+    const swap = app.app.get(DataSource).createQueryRunner();
+    await swap.connect();
+    await swap.startTransaction();
+    await swap.query("UPDATE second_factor SET secret_sealed = 'swapped' WHERE user_id = $1", [id]);
+    const confirming = session.gql(
+      'mutation($c: String!) { confirmEnrolment(input: { code: $c }) }',
+      {
+        c: codeFor(secret),
+      },
+    );
+    for (let waited = 0; ; waited += 1) {
+      const waiting = await app.sql(
+        "SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%second_factor%'",
+      );
+      if (waiting.length > 0 || waited > 200) {
+        break;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    await swap.commitTransaction();
+    await swap.release();
+    const confirmed = await confirming;
+    expect(reason(confirmed)).toBe('SECOND_FACTOR_NOT_PENDING');
+    expect(confirmed.errors![0].message).toMatch(/newest secret/);
+    const [row] = await app.sql<{ confirmed_at: Date | null }>(
+      'SELECT confirmed_at FROM second_factor WHERE user_id = $1',
+      [id],
+    );
+    expect(row.confirmed_at).toBeNull();
+    expect((await audit('confirmEnrolment', id)).map((r) => r.detail)).toEqual(['secret_changed']);
   });
 
   it('takes each recovery code once, and audits its use', async () => {

@@ -158,7 +158,20 @@ export class SecondFactorService {
     const codes = Array.from({ length: RECOVERY_CODES }, newRecoveryCode);
     const hashes = await Promise.all(codes.map((c) => hashPassword(normaliseRecoveryCode(c))));
     await this.dataSource.transaction(async (manager) => {
-      await manager.update(SecondFactor, { userId: actor.userId }, { confirmedAt: new Date() });
+      // Only the secret the code was checked against: one swapped in meanwhile (another
+      // enrolSecondFactor) is not confirmed by a code from the old one.
+      const [, confirmed] = await manager.query<[unknown, number]>(
+        `UPDATE second_factor SET confirmed_at = now()
+          WHERE user_id = $1 AND confirmed_at IS NULL AND secret_sealed = $2`,
+        [actor.userId, row.secretSealed],
+      );
+      if (confirmed !== 1) {
+        await this.record(caller, 'confirmEnrolment', AuditOutcome.DENIED, 'secret_changed');
+        throw new AuthException(
+          'Your enrolment changed while this code was checked (enrolSecondFactor ran again): confirm with a code from the newest secret.',
+          AuthExceptionCode.SECOND_FACTOR_NOT_PENDING,
+        );
+      }
       await manager.delete(RecoveryCode, { userId: actor.userId });
       await manager.insert(
         RecoveryCode,
