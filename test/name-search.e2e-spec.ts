@@ -195,6 +195,30 @@ describe('Finding a person by parts of their name (e2e)', () => {
       ]);
     });
 
+    it('audits each search once, also those that open nothing, without its terms', async () => {
+      const searches = () =>
+        app.sql<{ shelter_id: string; detail: string; target_id: string | null }>(
+          `SELECT shelter_id, detail, target_id FROM audit_entry
+            WHERE action = 'resident.search' AND actor_id = $1 ORDER BY id`,
+          [volunteer.userId],
+        );
+      const before = (await searches()).length;
+      expect(await find(volunteer, shelterA, 'Nobodyhere Quixotl')).toEqual([]);
+      expect(await find(volunteer, shelterA, 'Dorélien')).toHaveLength(1);
+      const likely = await volunteer.gql(
+        'query($s: ID!, $n: String!) { likelyMatches(shelterId: $s, name: $n) { resident { id } } }',
+        { s: shelterA, n: 'Zzyzx Nobody' },
+      );
+      expect(likely.errors).toBeUndefined();
+      const rows = (await searches()).slice(before);
+      expect(rows).toEqual([
+        { shelter_id: shelterA, detail: 'name-search results:0', target_id: null },
+        { shelter_id: shelterA, detail: 'name-search results:1', target_id: null },
+        { shelter_id: shelterA, detail: 'register-check results:0', target_id: null },
+      ]);
+      expect(JSON.stringify(rows).toLowerCase()).not.toMatch(/nobody|quixotl|dor[eé]lien|zzyzx/);
+    });
+
     it('refuses a name with nothing to search and a reversed range, with what to do', async () => {
       const empty = await volunteer.gql(FIND, { s: shelterA, name: 'J. ?' });
       expect(empty.errors![0].extensions).toMatchObject({

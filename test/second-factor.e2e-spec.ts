@@ -320,6 +320,31 @@ describe('Second factor (e2e)', () => {
     expect((await audit('confirmEnrolment', id)).map((r) => r.detail)).toEqual(['secret_changed']);
   });
 
+  it('audits the refusals made before any code is checked, with their reason', async () => {
+    const person = await networkUser(app, 'NETWORK_COORDINATOR', { password: PASSWORD });
+    const denied = async (action: string) =>
+      (await audit(action, person.userId))
+        .filter((r) => r.outcome === 'denied')
+        .map((r) => r.detail);
+    expect(reason(await person.gql('mutation { enrolSecondFactor { secret } }'))).toBe(
+      'SECOND_FACTOR_ENROLLED',
+    );
+    expect(
+      reason(await person.gql('mutation { confirmEnrolment(input: { code: "123456" }) }')),
+    ).toBe('SECOND_FACTOR_NOT_PENDING');
+    const signedIn = await person.gql(
+      'mutation { verifySecondFactor(input: { code: "123456" }) { id } }',
+    );
+    expect(reason(signedIn)).toBe('SECOND_FACTOR_NOT_PENDING');
+    const owed = await passwordOnly(person.email);
+    expect(reason(await verify(owed, { code: '123456', recoveryCode: 'aaaaa-bbbbb' }))).toBe(
+      'SECOND_FACTOR_WRONG',
+    );
+    expect(await denied('enrolSecondFactor')).toEqual(['enrolled_already']);
+    expect(await denied('confirmEnrolment')).toEqual(['confirmed_already']);
+    expect(await denied('verifySecondFactor')).toEqual(['no_code_owed', 'code_xor_recovery_code']);
+  });
+
   it('takes each recovery code once, and audits its use', async () => {
     const { id, email } = await newAccount('ADMIN');
     const { recoveryCodes } = await enrol(await passwordOnly(email));

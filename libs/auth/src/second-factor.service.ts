@@ -106,9 +106,14 @@ export class SecondFactorService {
   async enrol(caller: Caller): Promise<Enrolment> {
     const { actor } = caller;
     if (actor.pendingStep === 'verify') {
-      throw new AuthException(
-        'Enter a code of your current second factor (verifySecondFactor) first.',
-        AuthExceptionCode.SECOND_FACTOR_REQUIRED,
+      throw await this.refused(
+        caller,
+        'enrolSecondFactor',
+        'code_owed',
+        new AuthException(
+          'Enter a code of your current second factor (verifySecondFactor) first.',
+          AuthExceptionCode.SECOND_FACTOR_REQUIRED,
+        ),
       );
     }
     const user = await this.dataSource.getRepository(User).findOneByOrFail({ id: actor.userId });
@@ -118,9 +123,14 @@ export class SecondFactorService {
         .getRepository(SecondFactor)
         .findOne({ where: { userId: actor.userId }, lock: { mode: 'pessimistic_write' } });
       if (existing?.confirmedAt) {
-        throw new AuthException(
-          'You have a second factor already; to replace it, ask an admin to reset it (resetSecondFactor).',
-          AuthExceptionCode.SECOND_FACTOR_ENROLLED,
+        throw await this.refused(
+          caller,
+          'enrolSecondFactor',
+          'enrolled_already',
+          new AuthException(
+            'You have a second factor already; to replace it, ask an admin to reset it (resetSecondFactor).',
+            AuthExceptionCode.SECOND_FACTOR_ENROLLED,
+          ),
         );
       }
       await manager.getRepository(SecondFactor).upsert(
@@ -147,11 +157,16 @@ export class SecondFactorService {
       .getRepository(SecondFactor)
       .findOneBy({ userId: actor.userId });
     if (!row || row.confirmedAt) {
-      throw new AuthException(
-        row
-          ? 'Your second factor is confirmed already.'
-          : 'Start with enrolSecondFactor, then confirm with a code from your authenticator app.',
-        AuthExceptionCode.SECOND_FACTOR_NOT_PENDING,
+      throw await this.refused(
+        caller,
+        'confirmEnrolment',
+        row ? 'confirmed_already' : 'not_enrolling',
+        new AuthException(
+          row
+            ? 'Your second factor is confirmed already.'
+            : 'Start with enrolSecondFactor, then confirm with a code from your authenticator app.',
+          AuthExceptionCode.SECOND_FACTOR_NOT_PENDING,
+        ),
       );
     }
     await this.checkCode(caller, row, code, 'confirmEnrolment');
@@ -189,27 +204,42 @@ export class SecondFactorService {
   async verify(caller: Caller, input: { code?: string; recoveryCode?: string }): Promise<void> {
     const { actor } = caller;
     if (actor.pendingStep !== 'verify') {
-      throw new AuthException(
-        actor.pendingStep === 'enrol'
-          ? 'You have no second factor yet: enrolSecondFactor, then confirmEnrolment.'
-          : 'This session is signed in already: no code is owed.',
-        AuthExceptionCode.SECOND_FACTOR_NOT_PENDING,
+      throw await this.refused(
+        caller,
+        'verifySecondFactor',
+        actor.pendingStep === 'enrol' ? 'enrolment_owed' : 'no_code_owed',
+        new AuthException(
+          actor.pendingStep === 'enrol'
+            ? 'You have no second factor yet: enrolSecondFactor, then confirmEnrolment.'
+            : 'This session is signed in already: no code is owed.',
+          AuthExceptionCode.SECOND_FACTOR_NOT_PENDING,
+        ),
       );
     }
     if (!input.code === !input.recoveryCode) {
-      throw new AuthException(
-        'Give either a code from your authenticator app or a recovery code, one of the two.',
-        AuthExceptionCode.SECOND_FACTOR_WRONG,
-        ['input.code', 'input.recoveryCode'],
+      throw await this.refused(
+        caller,
+        'verifySecondFactor',
+        'code_xor_recovery_code',
+        new AuthException(
+          'Give either a code from your authenticator app or a recovery code, one of the two.',
+          AuthExceptionCode.SECOND_FACTOR_WRONG,
+          ['input.code', 'input.recoveryCode'],
+        ),
       );
     }
     const row = await this.dataSource
       .getRepository(SecondFactor)
       .findOneBy({ userId: actor.userId });
     if (!row?.confirmedAt) {
-      throw new AuthException(
-        'You have no second factor: sign in again.',
-        AuthExceptionCode.SECOND_FACTOR_NOT_PENDING,
+      throw await this.refused(
+        caller,
+        'verifySecondFactor',
+        'no_factor',
+        new AuthException(
+          'You have no second factor: sign in again.',
+          AuthExceptionCode.SECOND_FACTOR_NOT_PENDING,
+        ),
       );
     }
     if (input.code) {
@@ -415,6 +445,20 @@ export class SecondFactorService {
       `${SECOND_FACTOR_DAILY_MAX} wrong codes in a day: your second factor is blocked until an admin resets it (resetSecondFactor). Ask an admin; you will enrol again after the reset.`,
       AuthExceptionCode.SECOND_FACTOR_BLOCKED,
     );
+  }
+
+  /**
+   * A refusal before any code is checked, audited with its reason (these operations audit
+   * themselves, so the generic mutation audit does not); returns the error to throw.
+   */
+  private async refused(
+    caller: Caller,
+    action: string,
+    detail: string,
+    error: AuthException,
+  ): Promise<AuthException> {
+    await this.record(caller, action, AuditOutcome.DENIED, detail);
+    return error;
   }
 
   private record(
