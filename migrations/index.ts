@@ -12,6 +12,8 @@ import { AllowPlacesWithoutBeds1795920000000 } from './1795920000000-AllowPlaces
 import { AddCountsHistory1795921000000 } from './1795921000000-AddCountsHistory.js';
 import { AddSecondFactor1795922000000 } from './1795922000000-AddSecondFactor.js';
 import { AddResidentNameIndex1795923100000 } from './1795923100000-AddResidentNameIndex.js';
+import { RecordSecondFactorOnSession1795925000000 } from './1795925000000-RecordSecondFactorOnSession.js';
+import { LimitSecondFactorTriesPerDay1795925100000 } from './1795925100000-LimitSecondFactorTriesPerDay.js';
 
 export type { MigrationOutcome, ReportingMigration } from './outcome.js';
 
@@ -30,4 +32,6 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   AddCountsHistory1795921000000,
   AddSecondFactor1795922000000,
   AddResidentNameIndex1795923100000,
+  RecordSecondFactorOnSession1795925000000,
+  LimitSecondFactorTriesPerDay1795925100000,
 ];

@@ -17,6 +17,22 @@ describe('developer tools offline (e2e)', () => {
     await app.close();
   });
 
+  it('answers 404 for asset names that are not files (constructor, __proto__), still serving real ones', async () => {
+    for (const name of [
+      'constructor',
+      '__proto__',
+      'toString',
+      'hasOwnProperty',
+      '..%2Fpackage.json',
+    ]) {
+      const response = await fetch(`${app.url}/graphiql/static/${name}`);
+      expect([name, response.status]).toEqual([name, 404]);
+    }
+    const page = await (await fetch(`${app.url}/graphiql`)).text();
+    const asset = /\/graphiql\/static\/([\w.-]+\.js)/.exec(page)![1];
+    expect((await fetch(`${app.url}/graphiql/static/${asset}`)).status).toBe(200);
+  });
+
   it('serves GraphiQL and all its assets from the app, and its schema loads', async () => {
     const browser = await launchBrowser();
     try {

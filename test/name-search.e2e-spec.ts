@@ -195,6 +195,30 @@ describe('Finding a person by parts of their name (e2e)', () => {
       ]);
     });
 
+    it('audits each search once, also those that open nothing, without its terms', async () => {
+      const searches = () =>
+        app.sql<{ shelter_id: string; detail: string; target_id: string | null }>(
+          `SELECT shelter_id, detail, target_id FROM audit_entry
+            WHERE action = 'resident.search' AND actor_id = $1 ORDER BY id`,
+          [volunteer.userId],
+        );
+      const before = (await searches()).length;
+      expect(await find(volunteer, shelterA, 'Nobodyhere Quixotl')).toEqual([]);
+      expect(await find(volunteer, shelterA, 'Dorélien')).toHaveLength(1);
+      const likely = await volunteer.gql(
+        'query($s: ID!, $n: String!) { likelyMatches(shelterId: $s, name: $n) { resident { id } } }',
+        { s: shelterA, n: 'Zzyzx Nobody' },
+      );
+      expect(likely.errors).toBeUndefined();
+      const rows = (await searches()).slice(before);
+      expect(rows).toEqual([
+        { shelter_id: shelterA, detail: 'name-search results:0', target_id: null },
+        { shelter_id: shelterA, detail: 'name-search results:1', target_id: null },
+        { shelter_id: shelterA, detail: 'register-check results:0', target_id: null },
+      ]);
+      expect(JSON.stringify(rows).toLowerCase()).not.toMatch(/nobody|quixotl|dor[eé]lien|zzyzx/);
+    });
+
     it('refuses a name with nothing to search and a reversed range, with what to do', async () => {
       const empty = await volunteer.gql(FIND, { s: shelterA, name: 'J. ?' });
       expect(empty.errors![0].extensions).toMatchObject({
@@ -284,6 +308,56 @@ describe('Finding a person by parts of their name (e2e)', () => {
         otherResidentId: other,
         matchedOn: ['name-parts'],
       });
+    });
+  });
+
+  describe('duplicates by name parts', () => {
+    const MERGE = 'mutation($k: ID!, $m: ID!) { mergeResidents(keepId: $k, mergeId: $m) }';
+    const pairsAt = async (shelterId: string) => {
+      const found = await coordinator.gql<{
+        possibleDuplicates: { residentId: string; otherResidentId: string }[];
+      }>('query($s: ID!) { possibleDuplicates(shelterId: $s) { residentId otherResidentId } }', {
+        s: shelterId,
+      });
+      expect(found.errors).toBeUndefined();
+      return found.data!.possibleDuplicates.map((p) => `${p.residentId} ${p.otherResidentId}`);
+    };
+    const one = async (shelterId: string, name: string, birthYear: number) => {
+      const registered = await register(coordinator, shelterId, [adult(name, { birthYear })], {
+        confirmNew: true,
+      });
+      expect(registered.errors).toBeUndefined();
+      return registered.data!.registerHousehold.members[0].id;
+    };
+    const residentsLeft = async (idList: string[]) =>
+      (await app.sql('SELECT id FROM resident WHERE id = ANY($1)', [idList])).length;
+
+    it('one first name in common (a token and its own sound) is not a duplicate, nor mergeable', async () => {
+      const atA = await one(shelterA, 'Yulissa Oquendo', 1990);
+      const atB = await one(shelterB, 'Yulissa Ibargüen', 1990);
+      expect(await pairsAt(shelterA)).not.toContain(`${atA} ${atB}`);
+      const merged = await coordinator.gql(MERGE, { k: atA, m: atB });
+      expect(merged.errors![0].extensions.reason).toBe('NOT_DUPLICATES');
+      expect(await residentsLeft([atA, atB])).toBe(2);
+    });
+
+    it('names alike but born far apart are not mergeable', async () => {
+      const atA = await one(shelterA, 'Roselaure Baptichon', 1960);
+      const atB = await one(shelterB, 'Roselaure Baptichon Pierre', 2001);
+      expect(await pairsAt(shelterA)).not.toContain(`${atA} ${atB}`);
+      const merged = await coordinator.gql(MERGE, { k: atA, m: atB });
+      expect(merged.errors![0].extensions.reason).toBe('NOT_DUPLICATES');
+      expect(await residentsLeft([atA, atB])).toBe(2);
+    });
+
+    it('a real pair (two parts in common, born a year apart) is listed and merged', async () => {
+      const atA = await one(shelterA, 'Wilmide Charlestin', 1984);
+      const atB = await one(shelterB, 'Wilmide Charlestin Joseph', 1985);
+      expect(await pairsAt(shelterA)).toContain(`${atA} ${atB}`);
+      const merged = await coordinator.gql<{ mergeResidents: string }>(MERGE, { k: atA, m: atB });
+      expect(merged.errors).toBeUndefined();
+      expect(merged.data!.mergeResidents).toBe(atA);
+      expect(await residentsLeft([atA, atB])).toBe(1);
     });
   });
 

@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { chmod, mkdtemp, readFile, rename, rm, stat } from 'node:fs/promises';
+import { chmod, mkdtemp, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -10,7 +11,7 @@ import { adult, householdInput, REGISTER } from './factories/resident.factory.js
 import { shelterFor } from './factories/shelter.factory.js';
 import { type Person, staffAt } from './factories/staff.factory.js';
 import { captureLogs } from './helpers/log-capture.js';
-import { signIn, TEST_ADMIN, TEST_START } from './helpers/test-app.js';
+import { freshDatabase, signIn, startTestApp, TEST_ADMIN, TEST_START } from './helpers/test-app.js';
 
 const run = promisify(execFile);
 
@@ -134,5 +135,49 @@ describe('Resident data keys (e2e)', () => {
       { s: shelterId },
     );
     expect(found.data!.findResidents.map((m) => m.resident.id)).toEqual([residentId]);
+  });
+
+  it('puts the previous key file back when the rotation fails, so the next start keeps its key', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'albergue-keys-fail-'));
+    const file = path.join(dir, 'resident.key');
+    await writeFile(file, `${randomBytes(32).toString('base64')}\n`, { mode: 0o600 });
+    const databaseUrl = await freshDatabase();
+    const app = await startTestApp({
+      RESIDENT_KEY: '',
+      RESIDENT_KEY_FILE: file,
+      DATABASE_URL: databaseUrl,
+    });
+    const before = await readFile(file, 'utf8');
+    // A value no key opens: the rotation's transaction fails part-way and rolls back.
+    await app.sql("UPDATE second_factor SET secret_sealed = 'v1:unknown:x:y:z'");
+    const keysOnRecord = await app.sql('SELECT key_id FROM crypto_key');
+    await app.close();
+    try {
+      const failed = run('node', ['dist/apps/api/src/keys/rotate-keys.js'], {
+        env: {
+          ...process.env,
+          DATABASE_URL: databaseUrl,
+          RESIDENT_KEY_FILE: file,
+          RESIDENT_KEY: '',
+          NODE_ENV: 'development',
+        },
+      });
+      const error = await failed.then(
+        () => undefined,
+        (thrown: unknown) => thrown as { stderr: string },
+      );
+      expect(error).toBeDefined();
+      expect(await readFile(file, 'utf8')).toBe(before);
+      expect(error!.stderr).toMatch(/is as it was/);
+      const restarted = await startTestApp({
+        RESIDENT_KEY: '',
+        RESIDENT_KEY_FILE: file,
+        DATABASE_URL: databaseUrl,
+      });
+      expect(await restarted.sql('SELECT key_id FROM crypto_key')).toEqual(keysOnRecord);
+      await restarted.close();
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,4 +1,5 @@
 import { Secret, TOTP } from 'otpauth';
+import { DataSource } from 'typeorm';
 import { createStaff } from '../clients/staff-accounts.js';
 import { networkUser, staffAt } from './factories/staff.factory.js';
 import { connect } from './helpers/sockets.js';
@@ -225,6 +226,125 @@ describe('Second factor (e2e)', () => {
     expect(wrongs.filter((r) => r.detail === 'wrong_code')).toHaveLength(5);
   });
 
+  it('blocks the factor after twenty wrong codes in a day, right codes between or not, until an admin resets it', async () => {
+    const person = await networkUser(app, 'NETWORK_COORDINATOR', { password: PASSWORD });
+    const secret = person.totpSecret!;
+    const lastStep = () =>
+      app
+        .sql<{ last: number | null }>(
+          'SELECT last_used_step AS last FROM second_factor WHERE user_id = $1',
+          [person.userId],
+        )
+        .then(([row]) => row.last);
+    let session = await passwordOnly(person.email);
+    const right = codeFor(secret, Date.now() + 30_000);
+    const wrong = right === '000000' ? '111111' : '000000';
+    const answers: (string | undefined)[] = [];
+    for (let batch = 0; batch < 5; batch += 1) {
+      // Four at a time, under the five-in-a-row lock; recovery codes count as much as codes.
+      for (let i = 0; i < 4; i += 1) {
+        answers.push(
+          reason(
+            await verify(session, batch === 1 ? { recoveryCode: 'aaaaa-bbbbb' } : { code: wrong }),
+          ),
+        );
+      }
+      if (batch === 2) {
+        // A right code in between gives the day's wrong codes back no more than the pause does.
+        expect((await verify(session, { code: right })).errors).toBeUndefined();
+        session = await passwordOnly(person.email);
+      }
+      // The short pause (LOGIN_LOCKOUT) is over, as it would be after waiting.
+      await app.sql('DELETE FROM login_throttle WHERE key = $1', [
+        `second-factor:${person.userId}`,
+      ]);
+    }
+    expect(answers).toEqual([...Array(19).fill('SECOND_FACTOR_WRONG'), 'SECOND_FACTOR_BLOCKED']);
+    // The session that owed the step has ended; signing in again meets the block, whatever is typed.
+    expect(reason(await session.gql('{ me { id } }'))).toBe('SESSION_INVALID');
+    const before = await lastStep();
+    const again = await passwordOnly(person.email);
+    expect(again.step).toBe('REQUIRED');
+    const blocked = await verify(again, { code: codeFor(secret) });
+    expect(reason(blocked)).toBe('SECOND_FACTOR_BLOCKED');
+    expect(blocked.errors![0].extensions.code).toBe('FORBIDDEN');
+    expect(blocked.errors![0].message).toMatch(/until an admin resets it/);
+    expect(await lastStep()).toBe(before);
+    expect(reason(await again.gql('{ me { id } }'))).toBe('SESSION_INVALID');
+    const denied = await audit('secondFactor', person.userId);
+    expect(denied.filter((r) => r.detail === 'blocked_until_reset')).toHaveLength(2);
+    // An admin's reset lifts it: the next sign-in enrols afresh.
+    await admin.gql('mutation($id: ID!) { resetSecondFactor(userId: $id) }', { id: person.userId });
+    expect((await passwordOnly(person.email)).step).toBe('ENROL');
+  });
+
+  it('confirms only the secret the code was checked against, not one swapped in meanwhile', async () => {
+    const { id, email } = await newAccount('NETWORK_COORDINATOR');
+    const session = await passwordOnly(email);
+    const enrolled = await session.gql<{ enrolSecondFactor: { secret: string } }>(
+      'mutation { enrolSecondFactor { secret } }',
+    );
+    const secret = enrolled.data!.enrolSecondFactor.secret;
+    // Another request replaces the secret while this confirmation is between its check and its
+    // update: held here by a transaction that swaps the secret and commits once the
+    // confirmation waits on the row.
+    const swap = app.app.get(DataSource).createQueryRunner();
+    await swap.connect();
+    await swap.startTransaction();
+    await swap.query("UPDATE second_factor SET secret_sealed = 'swapped' WHERE user_id = $1", [id]);
+    const confirming = session.gql(
+      'mutation($c: String!) { confirmEnrolment(input: { code: $c }) }',
+      {
+        c: codeFor(secret),
+      },
+    );
+    for (let waited = 0; ; waited += 1) {
+      const waiting = await app.sql(
+        "SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%second_factor%'",
+      );
+      if (waiting.length > 0 || waited > 200) {
+        break;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    await swap.commitTransaction();
+    await swap.release();
+    const confirmed = await confirming;
+    expect(reason(confirmed)).toBe('SECOND_FACTOR_NOT_PENDING');
+    expect(confirmed.errors![0].message).toMatch(/newest secret/);
+    const [row] = await app.sql<{ confirmed_at: Date | null }>(
+      'SELECT confirmed_at FROM second_factor WHERE user_id = $1',
+      [id],
+    );
+    expect(row.confirmed_at).toBeNull();
+    expect((await audit('confirmEnrolment', id)).map((r) => r.detail)).toEqual(['secret_changed']);
+  });
+
+  it('audits the refusals made before any code is checked, with their reason', async () => {
+    const person = await networkUser(app, 'NETWORK_COORDINATOR', { password: PASSWORD });
+    const denied = async (action: string) =>
+      (await audit(action, person.userId))
+        .filter((r) => r.outcome === 'denied')
+        .map((r) => r.detail);
+    expect(reason(await person.gql('mutation { enrolSecondFactor { secret } }'))).toBe(
+      'SECOND_FACTOR_ENROLLED',
+    );
+    expect(
+      reason(await person.gql('mutation { confirmEnrolment(input: { code: "123456" }) }')),
+    ).toBe('SECOND_FACTOR_NOT_PENDING');
+    const signedIn = await person.gql(
+      'mutation { verifySecondFactor(input: { code: "123456" }) { id } }',
+    );
+    expect(reason(signedIn)).toBe('SECOND_FACTOR_NOT_PENDING');
+    const owed = await passwordOnly(person.email);
+    expect(reason(await verify(owed, { code: '123456', recoveryCode: 'aaaaa-bbbbb' }))).toBe(
+      'SECOND_FACTOR_WRONG',
+    );
+    expect(await denied('enrolSecondFactor')).toEqual(['enrolled_already']);
+    expect(await denied('confirmEnrolment')).toEqual(['confirmed_already']);
+    expect(await denied('verifySecondFactor')).toEqual(['no_code_owed', 'code_xor_recovery_code']);
+  });
+
   it('takes each recovery code once, and audits its use', async () => {
     const { id, email } = await newAccount('ADMIN');
     const { recoveryCodes } = await enrol(await passwordOnly(email));
@@ -266,6 +386,73 @@ describe('Second factor (e2e)', () => {
     expect(
       await app.sql('SELECT 1 FROM recovery_code WHERE user_id = $1', [person.userId]),
     ).toEqual([]);
+  });
+
+  describe('a session that gave no code', () => {
+    const promote = (id: string) =>
+      admin.gql(
+        'mutation($id: ID!) { updateUser(id: $id, input: { networkRole: NETWORK_COORDINATOR }) { id } }',
+        {
+          id,
+        },
+      );
+
+    it('promoted mid-session then enrols elsewhere: the old session is refused', async () => {
+      const shelterId = await shelterFor(app, { sensitive: true });
+      const { id, email } = await newAccount();
+      const shared = await passwordOnly(email); // the shared PC
+      expect(shared.step).toBe('NONE');
+      expect((await promote(id)).errors).toBeUndefined();
+      const phone = await passwordOnly(email);
+      expect(phone.step).toBe('ENROL');
+      await enrol(phone);
+      expect(
+        (await phone.gql('query($id: ID!) { networkShelter(id: $id) { lat } }', { id: shelterId }))
+          .errors,
+      ).toBeUndefined();
+      // The shared PC never gave a code: it reads nothing and does not join the network room.
+      const read = await shared.gql('query($id: ID!) { networkShelter(id: $id) { lat } }', {
+        id: shelterId,
+      });
+      expect(read.data).toBeNull();
+      expect(read.errors![0].extensions.code).toBe('UNAUTHENTICATED');
+      await expect(connect(app.url, '/staff', { cookie: shared.cookie })).rejects.toMatchObject({
+        data: { code: 'UNAUTHENTICATED' },
+      });
+    });
+
+    it('another session confirms: the old session is ended, and a survivor owes its code', async () => {
+      const shelterId = await shelterFor(app, { sensitive: true });
+      const { id, email } = await newAccount('NETWORK_COORDINATOR');
+      const old = await passwordOnly(email);
+      expect(old.step).toBe('ENROL');
+      const [oldRow] = await app.sql<Record<string, unknown>>(
+        'SELECT * FROM session WHERE user_id = $1',
+        [id],
+      );
+      const { secret } = await enrol(await passwordOnly(email));
+      expect(reason(await old.gql('{ me { id } }'))).toBe('SESSION_INVALID');
+      // Were it still there (a session from before this rule, say), it still owes a code of its own.
+      await app.sql(
+        `INSERT INTO session (token_hash, user_id, created_at, last_seen_at, expires_at)
+         VALUES ($1, $2, $3, now(), $4)`,
+        [oldRow.token_hash, id, oldRow.created_at, oldRow.expires_at],
+      );
+      const refused = await old.gql('query($id: ID!) { networkShelter(id: $id) { lat } }', {
+        id: shelterId,
+      });
+      expect(reason(refused)).toBe('SECOND_FACTOR_REQUIRED');
+      await expect(connect(app.url, '/staff', { cookie: old.cookie })).rejects.toMatchObject({
+        data: { code: 'UNAUTHENTICATED' },
+      });
+      expect(
+        (await verify(old, { code: codeFor(secret, Date.now() + 30_000) })).errors,
+      ).toBeUndefined();
+      expect(
+        (await old.gql('query($id: ID!) { networkShelter(id: $id) { lat } }', { id: shelterId }))
+          .errors,
+      ).toBeUndefined();
+    });
   });
 
   it('is optional for shelter roles: none asked, and once enrolled it is asked', async () => {

@@ -72,9 +72,12 @@ export class AccountsService {
   async update(id: string, input: UpdateUserInput): Promise<User> {
     return this.dataSource.transaction(async (manager) => {
       const user = await this.get(id, manager);
+      const granted = !!input.networkRole && input.networkRole !== user.networkRole;
       Object.assign(user, input);
       await manager.save(user);
-      if (input.active === false) {
+      // A network role granted (or changed) ends every session: each signs in again and gives
+      // its second factor, rather than carrying a password-only session into network data.
+      if (input.active === false || granted) {
         await this.sessions.endAll(id, undefined, manager);
       } else {
         await this.sessions.announceAccessChange(manager);

@@ -24,6 +24,8 @@ export enum AuthExceptionCode {
   SECOND_FACTOR_ENROLLED = 'SECOND_FACTOR_ENROLLED',
   /** confirmEnrolment without enrolSecondFactor, or verifySecondFactor with nothing owed. */
   SECOND_FACTOR_NOT_PENDING = 'SECOND_FACTOR_NOT_PENDING',
+  /** SECOND_FACTOR_DAILY_MAX wrong codes in a day: blocked until an admin resets the factor. */
+  SECOND_FACTOR_BLOCKED = 'SECOND_FACTOR_BLOCKED',
 }
 
 function apiCode(code: AuthExceptionCode): ApiErrorCode {
@@ -36,6 +38,7 @@ function apiCode(code: AuthExceptionCode): ApiErrorCode {
     case AuthExceptionCode.SECOND_FACTOR_ENROLMENT_REQUIRED:
       return ApiErrorCode.UNAUTHENTICATED;
     case AuthExceptionCode.SECOND_FACTOR_LOCKED:
+    case AuthExceptionCode.SECOND_FACTOR_BLOCKED:
       return ApiErrorCode.FORBIDDEN;
     case AuthExceptionCode.SECOND_FACTOR_WRONG:
     case AuthExceptionCode.SECOND_FACTOR_REPLAYED:

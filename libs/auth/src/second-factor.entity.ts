@@ -24,6 +24,20 @@ export class SecondFactor {
   @Column({ type: 'integer', nullable: true })
   lastUsedStep: number | null;
 
+  /**
+   * Wrong codes (TOTP or recovery) since `wrongSince`, a window of a day that a right code does
+   * not reset; SECOND_FACTOR_DAILY_MAX of them set `blockedAt`.
+   */
+  @Column({ type: 'integer', default: 0 })
+  wrongTries: number;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  wrongSince: Date | null;
+
+  /** Too many wrong codes in a day: no code is taken until an admin resets the factor. */
+  @Column({ type: 'timestamptz', nullable: true })
+  blockedAt: Date | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 }

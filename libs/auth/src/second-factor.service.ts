@@ -18,6 +18,11 @@ import { User } from './user.entity.js';
 const SECRET_FIELD = 'second_factor.secret';
 /** Wrong codes in a row (TOTP or recovery) before the step locks for LOGIN_LOCKOUT. */
 export const SECOND_FACTOR_MAX_TRIES = 5;
+/**
+ * Wrong codes (TOTP or recovery) within a day, right codes in between or not, that block the
+ * factor until an admin resets it: the short lock alone leaves an open-ended budget of guesses.
+ */
+export const SECOND_FACTOR_DAILY_MAX = 20;
 const RECOVERY_CODES = 10;
 /** No 0/o, 1/l/i: a code read from paper is typed right. */
 const RECOVERY_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
@@ -101,9 +106,14 @@ export class SecondFactorService {
   async enrol(caller: Caller): Promise<Enrolment> {
     const { actor } = caller;
     if (actor.pendingStep === 'verify') {
-      throw new AuthException(
-        'Enter a code of your current second factor (verifySecondFactor) first.',
-        AuthExceptionCode.SECOND_FACTOR_REQUIRED,
+      throw await this.refused(
+        caller,
+        'enrolSecondFactor',
+        'code_owed',
+        new AuthException(
+          'Enter a code of your current second factor (verifySecondFactor) first.',
+          AuthExceptionCode.SECOND_FACTOR_REQUIRED,
+        ),
       );
     }
     const user = await this.dataSource.getRepository(User).findOneByOrFail({ id: actor.userId });
@@ -113,9 +123,14 @@ export class SecondFactorService {
         .getRepository(SecondFactor)
         .findOne({ where: { userId: actor.userId }, lock: { mode: 'pessimistic_write' } });
       if (existing?.confirmedAt) {
-        throw new AuthException(
-          'You have a second factor already; to replace it, ask an admin to reset it (resetSecondFactor).',
-          AuthExceptionCode.SECOND_FACTOR_ENROLLED,
+        throw await this.refused(
+          caller,
+          'enrolSecondFactor',
+          'enrolled_already',
+          new AuthException(
+            'You have a second factor already; to replace it, ask an admin to reset it (resetSecondFactor).',
+            AuthExceptionCode.SECOND_FACTOR_ENROLLED,
+          ),
         );
       }
       await manager.getRepository(SecondFactor).upsert(
@@ -142,24 +157,44 @@ export class SecondFactorService {
       .getRepository(SecondFactor)
       .findOneBy({ userId: actor.userId });
     if (!row || row.confirmedAt) {
-      throw new AuthException(
-        row
-          ? 'Your second factor is confirmed already.'
-          : 'Start with enrolSecondFactor, then confirm with a code from your authenticator app.',
-        AuthExceptionCode.SECOND_FACTOR_NOT_PENDING,
+      throw await this.refused(
+        caller,
+        'confirmEnrolment',
+        row ? 'confirmed_already' : 'not_enrolling',
+        new AuthException(
+          row
+            ? 'Your second factor is confirmed already.'
+            : 'Start with enrolSecondFactor, then confirm with a code from your authenticator app.',
+          AuthExceptionCode.SECOND_FACTOR_NOT_PENDING,
+        ),
       );
     }
     await this.checkCode(caller, row, code, 'confirmEnrolment');
     const codes = Array.from({ length: RECOVERY_CODES }, newRecoveryCode);
     const hashes = await Promise.all(codes.map((c) => hashPassword(normaliseRecoveryCode(c))));
     await this.dataSource.transaction(async (manager) => {
-      await manager.update(SecondFactor, { userId: actor.userId }, { confirmedAt: new Date() });
+      // Only the secret the code was checked against: one swapped in meanwhile (another
+      // enrolSecondFactor) is not confirmed by a code from the old one.
+      const [, confirmed] = await manager.query<[unknown, number]>(
+        `UPDATE second_factor SET confirmed_at = now()
+          WHERE user_id = $1 AND confirmed_at IS NULL AND secret_sealed = $2`,
+        [actor.userId, row.secretSealed],
+      );
+      if (confirmed !== 1) {
+        await this.record(caller, 'confirmEnrolment', AuditOutcome.DENIED, 'secret_changed');
+        throw new AuthException(
+          'Your enrolment changed while this code was checked (enrolSecondFactor ran again): confirm with a code from the newest secret.',
+          AuthExceptionCode.SECOND_FACTOR_NOT_PENDING,
+        );
+      }
       await manager.delete(RecoveryCode, { userId: actor.userId });
       await manager.insert(
         RecoveryCode,
         hashes.map((codeHash) => ({ userId: actor.userId, codeHash })),
       );
       await this.sessions.completeSecondFactor(actor.sessionId, manager);
+      // Every other session of the user ends: none of them gave this factor.
+      await this.sessions.endAll(actor.userId, actor.sessionId, manager);
       await this.record(caller, 'confirmEnrolment', AuditOutcome.SUCCEEDED, 'enrolled', manager);
     });
     return codes;
@@ -169,27 +204,42 @@ export class SecondFactorService {
   async verify(caller: Caller, input: { code?: string; recoveryCode?: string }): Promise<void> {
     const { actor } = caller;
     if (actor.pendingStep !== 'verify') {
-      throw new AuthException(
-        actor.pendingStep === 'enrol'
-          ? 'You have no second factor yet: enrolSecondFactor, then confirmEnrolment.'
-          : 'This session is signed in already: no code is owed.',
-        AuthExceptionCode.SECOND_FACTOR_NOT_PENDING,
+      throw await this.refused(
+        caller,
+        'verifySecondFactor',
+        actor.pendingStep === 'enrol' ? 'enrolment_owed' : 'no_code_owed',
+        new AuthException(
+          actor.pendingStep === 'enrol'
+            ? 'You have no second factor yet: enrolSecondFactor, then confirmEnrolment.'
+            : 'This session is signed in already: no code is owed.',
+          AuthExceptionCode.SECOND_FACTOR_NOT_PENDING,
+        ),
       );
     }
     if (!input.code === !input.recoveryCode) {
-      throw new AuthException(
-        'Give either a code from your authenticator app or a recovery code, one of the two.',
-        AuthExceptionCode.SECOND_FACTOR_WRONG,
-        ['input.code', 'input.recoveryCode'],
+      throw await this.refused(
+        caller,
+        'verifySecondFactor',
+        'code_xor_recovery_code',
+        new AuthException(
+          'Give either a code from your authenticator app or a recovery code, one of the two.',
+          AuthExceptionCode.SECOND_FACTOR_WRONG,
+          ['input.code', 'input.recoveryCode'],
+        ),
       );
     }
     const row = await this.dataSource
       .getRepository(SecondFactor)
       .findOneBy({ userId: actor.userId });
     if (!row?.confirmedAt) {
-      throw new AuthException(
-        'You have no second factor: sign in again.',
-        AuthExceptionCode.SECOND_FACTOR_NOT_PENDING,
+      throw await this.refused(
+        caller,
+        'verifySecondFactor',
+        'no_factor',
+        new AuthException(
+          'You have no second factor: sign in again.',
+          AuthExceptionCode.SECOND_FACTOR_NOT_PENDING,
+        ),
       );
     }
     if (input.code) {
@@ -327,6 +377,13 @@ export class SecondFactorService {
 
   /** Takes a try at the step (or throws, locked); returns this try's number in the row of wrong ones. */
   private async admit(caller: Caller): Promise<number> {
+    const [factor] = await this.dataSource.query<{ blocked: boolean }[]>(
+      'SELECT blocked_at IS NOT NULL AS blocked FROM second_factor WHERE user_id = $1',
+      [caller.actor.userId],
+    );
+    if (factor?.blocked) {
+      return this.blocked(caller);
+    }
     const { admitted, tries } = await this.throttle.admitSecondFactor(
       caller.actor.userId,
       SECOND_FACTOR_MAX_TRIES,
@@ -346,6 +403,24 @@ export class SecondFactorService {
     tries: number,
   ): Promise<never> {
     await this.record(caller, action, AuditOutcome.FAILED, detail);
+    // The day's count: a window of 24 h from its first wrong code, which right codes do not reset.
+    // An UPDATE answers [rows, count].
+    const [[day]] = await this.dataSource.query<[{ wrong_tries: number }[], number]>(
+      `UPDATE second_factor SET
+         wrong_tries = CASE WHEN wrong_since IS NULL OR wrong_since <= now() - interval '24 hours'
+                            THEN 1 ELSE wrong_tries + 1 END,
+         wrong_since = CASE WHEN wrong_since IS NULL OR wrong_since <= now() - interval '24 hours'
+                            THEN now() ELSE wrong_since END
+       WHERE user_id = $1 RETURNING wrong_tries`,
+      [caller.actor.userId],
+    );
+    if (day && day.wrong_tries >= SECOND_FACTOR_DAILY_MAX) {
+      await this.dataSource.query(
+        'UPDATE second_factor SET blocked_at = now() WHERE user_id = $1 AND blocked_at IS NULL',
+        [caller.actor.userId],
+      );
+      return this.blocked(caller);
+    }
     if (tries >= SECOND_FACTOR_MAX_TRIES) {
       await this.throttle.lockSecondFactor(caller.actor.userId);
       throw lockedError();
@@ -355,6 +430,35 @@ export class SecondFactorService {
       AuthExceptionCode.SECOND_FACTOR_WRONG,
       [detail === 'wrong_code' ? 'input.code' : 'input.recoveryCode'],
     );
+  }
+
+  /**
+   * The factor is blocked: audited, the session that owes the step ends (signing in again only
+   * meets the block), and the caller is told that an admin must reset the factor.
+   */
+  private async blocked(caller: Caller): Promise<never> {
+    await this.record(caller, 'secondFactor', AuditOutcome.DENIED, 'blocked_until_reset');
+    if (caller.actor.pendingStep) {
+      await this.sessions.end(caller.actor.sessionId);
+    }
+    throw new AuthException(
+      `${SECOND_FACTOR_DAILY_MAX} wrong codes in a day: your second factor is blocked until an admin resets it (resetSecondFactor). Ask an admin; you will enrol again after the reset.`,
+      AuthExceptionCode.SECOND_FACTOR_BLOCKED,
+    );
+  }
+
+  /**
+   * A refusal before any code is checked, audited with its reason (these operations audit
+   * themselves, so the generic mutation audit does not); returns the error to throw.
+   */
+  private async refused(
+    caller: Caller,
+    action: string,
+    detail: string,
+    error: AuthException,
+  ): Promise<AuthException> {
+    await this.record(caller, action, AuditOutcome.DENIED, detail);
+    return error;
   }
 
   private record(

@@ -30,6 +30,14 @@ export class Session {
    */
   @Column({ type: 'text', nullable: true })
   secondFactorStep: SecondFactorPending | null;
+
+  /**
+   * When this session gave its second factor (a code, a recovery code, or confirming enrolment).
+   * A network role needs it on the session itself: a factor confirmed by another session of the
+   * same user does not sign this one in.
+   */
+  @Column({ type: 'timestamptz', nullable: true })
+  secondFactorVerifiedAt: Date | null;
 }
 
 export type SecondFactorPending = 'verify' | 'enrol';

@@ -112,9 +112,11 @@ export class SessionsService {
     sessionId: string,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<void> {
-    await manager.query('UPDATE session SET second_factor_step = NULL WHERE token_hash = $1', [
-      sessionId,
-    ]);
+    await manager.query(
+      `UPDATE session SET second_factor_step = NULL, second_factor_verified_at = now()
+        WHERE token_hash = $1`,
+      [sessionId],
+    );
   }
 
   /**
@@ -144,12 +146,16 @@ export class SessionsService {
 
   private liveSessions(where: string, params: unknown[]): Promise<SessionRow[]> {
     return this.dataSource.query<SessionRow[]>(
-      // A network role owes enrolment while it has no confirmed second factor, whatever the
-      // session says (a user given a network role mid-session, say).
+      // A network role needs the second factor given by this very session, whatever else the
+      // session says (a user given a network role mid-session, or whose other session enrolled):
+      // a code when the account has a confirmed factor, enrolment when it has none.
       `SELECT s.token_hash, s.user_id, u.network_role,
-              coalesce(s.second_factor_step, CASE WHEN u.network_role IS NOT NULL AND NOT EXISTS (
-                SELECT 1 FROM second_factor f WHERE f.user_id = u.id AND f.confirmed_at IS NOT NULL
-              ) THEN 'enrol' END) AS second_factor_step,
+              coalesce(s.second_factor_step, CASE
+                WHEN u.network_role IS NOT NULL AND s.second_factor_verified_at IS NULL THEN
+                  CASE WHEN EXISTS (
+                    SELECT 1 FROM second_factor f WHERE f.user_id = u.id AND f.confirmed_at IS NOT NULL
+                  ) THEN 'verify' ELSE 'enrol' END
+              END) AS second_factor_step,
               s.last_seen_at < now() - make_interval(secs => $3) AS touch,
               coalesce(json_agg(json_build_object('shelterId', m.shelter_id, 'role', m.role))
                 FILTER (WHERE m.shelter_id IS NOT NULL), '[]') AS memberships

@@ -13,6 +13,13 @@ const MATCHES = ['name', 'folio', 'passport', 'curp', 'tvrh'] as const;
 /** A name that shares parts with another's (NameSearchService's blind index). */
 const NAME_PARTS = 'name-parts';
 const NAME_PARTS_YEARS = 2;
+/** At most this many pairs a query: a page of work for a coordinator, not a copy of the register. */
+const MAX_PAIRS = 200;
+/**
+ * Two names are alike when they share two name parts, or two sounds: a token and its own sound are
+ * one part, not two ("María López" and "María Pérez" share one part).
+ */
+const ALIKE = `count(*) FILTER (WHERE a.kind = 'TOKEN') >= 2 OR count(*) FILTER (WHERE a.kind = 'PHONETIC') >= 2`;
 
 /**
  * One person registered at two shelters, found through the keyed hashes (name with birth year,
@@ -45,10 +52,11 @@ export class DuplicatesService {
          JOIN resident o ON o.id <> r.id AND o.current_shelter_id = ANY($2)
           AND (${MATCHES.map((m) => `r.${m}_hash = o.${m}_hash`).join(' OR ')})
         WHERE r.current_shelter_id = $1 AND r.anonymised_at IS NULL AND o.anonymised_at IS NULL
-        ORDER BY r.id, o.id`,
-      [shelterId, elsewhere],
+        ORDER BY r.id, o.id
+        LIMIT $3`,
+      [shelterId, elsewhere, MAX_PAIRS],
     );
-    // Names that share parts (tokens or their sounds, at least two) through the blind index,
+    // Names that share parts (two tokens, or two sounds) through the blind index,
     // born within two years of each other when both years are known.
     const alike = await this.dataSource.query<
       { resident_id: string; other_id: string; other_shelter: string }[]
@@ -61,8 +69,10 @@ export class DuplicatesService {
         WHERE r.current_shelter_id = $1 AND r.anonymised_at IS NULL AND o.anonymised_at IS NULL
           AND (r.birth_year IS NULL OR o.birth_year IS NULL OR abs(r.birth_year - o.birth_year) <= $3)
         GROUP BY r.id, o.id
-       HAVING count(*) >= 2`,
-      [shelterId, elsewhere, NAME_PARTS_YEARS],
+       HAVING ${ALIKE}
+        ORDER BY r.id, o.id
+        LIMIT $4`,
+      [shelterId, elsewhere, NAME_PARTS_YEARS, MAX_PAIRS],
     );
     const pairs = new Map(
       rows.map((row) => [
@@ -86,22 +96,35 @@ export class DuplicatesService {
       pair.matchedOn = [...pair.matchedOn, NAME_PARTS];
       pairs.set(key, pair);
     }
-    return [...pairs.values()].sort(
-      (a, b) =>
-        a.residentId.localeCompare(b.residentId) ||
-        a.otherResidentId.localeCompare(b.otherResidentId),
-    );
+    return [...pairs.values()]
+      .sort(
+        (a, b) =>
+          a.residentId.localeCompare(b.residentId) ||
+          a.otherResidentId.localeCompare(b.otherResidentId),
+      )
+      .slice(0, MAX_PAIRS);
   }
 
-  /** Whether two records' names share at least two parts (tokens or sounds) in the blind index. */
-  private async namesAlike(manager: EntityManager, a: string, b: string): Promise<boolean> {
-    const [row] = await manager.query<{ shared: number }[]>(
-      `SELECT count(*)::int AS shared FROM resident_name_index a
-         JOIN resident_name_index b ON b.hmac = a.hmac AND b.resident_id = $2
-        WHERE a.resident_id = $1`,
-      [a, b],
+  /**
+   * Whether two records are alike by name as possibleDuplicates lists them: two tokens or two
+   * sounds in common in the blind index, born within NAME_PARTS_YEARS when both years are known.
+   */
+  private async namesAlike(manager: EntityManager, a: Resident, b: Resident): Promise<boolean> {
+    if (
+      a.birthYear !== null &&
+      b.birthYear !== null &&
+      Math.abs(a.birthYear - b.birthYear) > NAME_PARTS_YEARS
+    ) {
+      return false;
+    }
+    const [row] = await manager.query<{ alike: boolean }[]>(
+      `SELECT coalesce(bool_or(alike), false) AS alike FROM (
+         SELECT ${ALIKE} AS alike FROM resident_name_index a
+           JOIN resident_name_index b ON b.hmac = a.hmac AND b.resident_id = $2
+          WHERE a.resident_id = $1) shared`,
+      [a.id, b.id],
     );
-    return row.shared >= 2;
+    return row.alike;
   }
 
   /**
@@ -125,7 +148,7 @@ export class DuplicatesService {
         !other ||
         keep.id === other.id ||
         (!MATCHES.some((m) => keep[`${m}Hash`] && keep[`${m}Hash`] === other[`${m}Hash`]) &&
-          !(await this.namesAlike(manager, keep.id, other.id)))
+          !(await this.namesAlike(manager, keep, other)))
       ) {
         throw new ResidentsException(
           'These two records do not match.',

@@ -1,3 +1,4 @@
+import { AuditOutcome, AuditService } from '@albergue/audit';
 import { type Caller, Role } from '@albergue/common';
 import { insertIndexRows } from '@albergue/vault';
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
@@ -11,6 +12,8 @@ import type { ResidentMatch } from './name-search.views.js';
 import { NAME_INDEX } from './sealed-columns.js';
 
 export interface NameQuery {
+  /** The shelter the search is made from (the guard's), for the audit row. */
+  shelterId?: string;
   name: string;
   birthYearFrom?: number | null;
   birthYearTo?: number | null;
@@ -45,6 +48,7 @@ export class NameSearchService implements OnApplicationBootstrap {
     private readonly sealer: ResidentSealer,
     private readonly access: ResidentAccess,
     private readonly views: ResidentViewMapper,
+    private readonly audit: AuditService,
   ) {}
 
   /** Replaces the index rows of these residents' names, in the caller's transaction. */
@@ -64,7 +68,10 @@ export class NameSearchService implements OnApplicationBootstrap {
     );
   }
 
-  /** The search itself: each record opened through its own scope, and each read audited. */
+  /**
+   * The search itself: each record opened through its own scope, and each read audited; and one
+   * audit row for the search (so that searches that open nothing are seen too).
+   */
   async search(
     caller: Caller,
     query: NameQuery,
@@ -72,7 +79,9 @@ export class NameSearchService implements OnApplicationBootstrap {
   ): Promise<ResidentMatch[]> {
     checkYears(query);
     const hits = await this.hits(this.dataSource.manager, caller, query);
-    return this.open(caller, hits, purpose);
+    const found = await this.open(caller, hits, purpose);
+    await this.recordSearch(caller, query.shelterId, purpose, found.length);
+    return found;
   }
 
   /**
@@ -110,9 +119,30 @@ export class NameSearchService implements OnApplicationBootstrap {
     caller: Caller,
     name: string,
     birthYear: number | null | undefined,
+    shelterId?: string,
   ): Promise<ResidentMatch[]> {
     const hits = await this.likely(this.dataSource.manager, caller, name, birthYear);
-    return this.open(caller, hits, 'register-check');
+    const found = await this.open(caller, hits, 'register-check');
+    await this.recordSearch(caller, shelterId, 'register-check', found.length);
+    return found;
+  }
+
+  /** One row per search: who, from which shelter, why, how many found; never the terms. */
+  private recordSearch(
+    caller: Caller,
+    shelterId: string | undefined,
+    purpose: string,
+    results: number,
+  ): Promise<void> {
+    return this.audit.record({
+      action: 'resident.search',
+      outcome: AuditOutcome.SUCCEEDED,
+      actorId: caller.actor.userId,
+      shelterId: shelterId ?? null,
+      detail: `${purpose} results:${results}`,
+      ip: caller.ip,
+      requestId: caller.requestId,
+    });
   }
 
   private async hits(

@@ -125,7 +125,7 @@ export class ResidentsResolver {
     @Args() args: LikelyMatchesArgs,
     @CurrentCaller() caller: Caller,
   ): Promise<ResidentMatch[]> {
-    return this.names.likelyMatches(caller, args.name, args.birthYear);
+    return this.names.likelyMatches(caller, args.name, args.birthYear, args.shelterId);
   }
 
   @Allow(STAFF, { shelterOf: recordScope('resident', 'id') })

@@ -6,6 +6,11 @@ import type { getStaticFile } from 'ruru/static';
 
 const PAGE = '/graphiql';
 const STATIC = '/graphiql/static/';
+/**
+ * Ruru's asset names (`1004.js`, `ruru.min.js.map`): a name with a dot, nothing else. Other
+ * names (`constructor`, `__proto__`) would look up the prototype of Ruru's table of files.
+ */
+const ASSET_NAME = /^[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)+$/;
 
 /** The two entry points of Ruru (Graphile's build of GraphiQL) that this page needs. */
 interface Ruru {
@@ -82,6 +87,10 @@ export async function registerGraphiql(app: NestFastifyApplication, logger: Logg
       .send(withNonce(parts, nonce));
   });
   fastify.get(`${STATIC}*`, async (request, reply) => {
+    const name = request.url.slice(STATIC.length).split('?')[0];
+    if (!ASSET_NAME.test(name)) {
+      return reply.callNotFound();
+    }
     const file = await ruru.getStaticFile({
       staticPath: STATIC,
       urlPath: request.url,

@@ -34,10 +34,15 @@ function isInside(dir: string, file: string): boolean {
 
 /** Replaces a key file in one step (a crash leaves the old file or the new one, never half of one). */
 export async function replaceKeyFile(file: string, ring: Keyring): Promise<void> {
+  await replaceKeyFileText(file, serialiseKeyring(ring));
+}
+
+/** Puts a key file's earlier text back, as replaceKeyFile writes (one step, owner-only). */
+export async function replaceKeyFileText(file: string, text: string): Promise<void> {
   const temporary = `${file}.${process.pid}.tmp`;
   const handle = await open(temporary, 'w', 0o600);
   try {
-    await handle.writeFile(serialiseKeyring(ring));
+    await handle.writeFile(text);
     await handle.sync();
   } finally {
     await handle.close();
