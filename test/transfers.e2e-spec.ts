@@ -145,7 +145,7 @@ describe('Households, counts-mode holds and beds mode going live (e2e)', () => {
     origin = await shelterFor(app, { name: 'Origen', populations: ['FAMILIES'] });
     destination = await shelterFor(app, { name: 'Destino', populations: ['FAMILIES'] });
     goingLive = await shelterFor(app, { name: 'Estreno', populations: ['FAMILIES', 'WOMEN'] });
-    for (let i = 0; i < 5; i += 1) {
+    for (let i = 0; i < 10; i += 1) {
       countsShelters.push(await shelterFor(app, { populations: ['FAMILIES', 'WOMEN'] }));
     }
     // One coordinator of them all, as a network's field coordinator would be.
@@ -610,6 +610,82 @@ describe('Households, counts-mode holds and beds mode going live (e2e)', () => {
       });
       expect((await switchNow()).errors).toBeUndefined();
       expect((await publicShelter(shelterId)).trackingMode).toBe('BEDS');
+    });
+
+    it('waits for people checked in without a bed: move puts each into a bed, then it switches', async () => {
+      const shelterId = await countsShelter(5);
+      const family = await familyAtOrigin(['Lia Pierre', 'Max Pierre', 'Noa Pierre']);
+      const sent = await transfer({ householdId: family.householdId, toShelterId: shelterId });
+      const arrived = await coordinator.gql(CHECK_IN, {
+        input: {
+          requestId: randomUUID(),
+          shelterId,
+          residentIds: family.ids,
+          holdId: sent.data!.transfer[0].holdId,
+        },
+      });
+      expect(arrived.errors).toBeUndefined();
+      const room = await coordinator.gql<{ createRoom: { id: string } }>(
+        'mutation($input: CreateRoomInput!) { createRoom(input: $input) { id } }',
+        { input: { requestId: randomUUID(), shelterId, name: 'Sala' } },
+      );
+      const beds: Record<string, string[]> = {};
+      for (const population of ['FAMILIES', 'WOMEN']) {
+        const added = await coordinator.gql<{ addBeds: { id: string }[] }>(
+          'mutation($input: AddBedsInput!) { addBeds(input: $input) { id } }',
+          {
+            input: {
+              requestId: randomUUID(),
+              roomId: room.data!.createRoom.id,
+              count: 4,
+              kind: 'BED',
+              population,
+            },
+          },
+        );
+        beds[population] = added.data!.addBeds.map((bed) => bed.id);
+      }
+      const switchNow = () =>
+        coordinator.gql(
+          'mutation($input: BedsModeInput!) { switchToBedsMode(input: $input) { trackingMode } }',
+          { input: { requestId: randomUUID(), shelterId } },
+        );
+      // In beds mode they would occupy no bed, and their beds would be given again.
+      const refused = await switchNow();
+      expect(refused.errors![0].extensions).toMatchObject({
+        code: 'CONFLICT',
+        reason: 'STAYS_WITHOUT_BEDS',
+        fields: ['input.shelterId'],
+      });
+      expect(refused.errors![0].message).toMatch(/3 people .* move each of them into a bed/);
+      expect((await publicShelter(shelterId)).trackingMode).toBe('COUNTS');
+      const preview = async () =>
+        (
+          await coordinator.gql<{
+            bedsModePreview: { ready: boolean; holdsWithoutBeds: number; staysWithoutBeds: number };
+          }>(
+            'query($s: ID!) { bedsModePreview(shelterId: $s) { ready holdsWithoutBeds staysWithoutBeds } }',
+            { s: shelterId },
+          )
+        ).data!.bedsModePreview;
+      expect(await preview()).toEqual({ ready: false, holdsWithoutBeds: 0, staysWithoutBeds: 3 });
+
+      for (const [i, residentId] of family.ids.entries()) {
+        const moved = await coordinator.gql(
+          'mutation($input: MoveInput!) { move(input: $input) { id } }',
+          { input: { requestId: randomUUID(), residentId, bedId: beds.FAMILIES[i] } },
+        );
+        expect(moved.errors).toBeUndefined();
+      }
+      expect((await openStays(family.ids)).map((s) => s.bed_id).sort()).toEqual(
+        beds.FAMILIES.slice(0, 3).sort(),
+      );
+      expect(await preview()).toEqual({ ready: true, holdsWithoutBeds: 0, staysWithoutBeds: 0 });
+      expect((await switchNow()).errors).toBeUndefined();
+      const after = await publicShelter(shelterId);
+      expect(after.trackingMode).toBe('BEDS');
+      // Their beds are taken: 1 of 4 family beds free.
+      expect(freeOf(after, 'FAMILIES')).toBe(1);
     });
   });
 });
