@@ -12,6 +12,7 @@ import { AllowPlacesWithoutBeds1795920000000 } from './1795920000000-AllowPlaces
 import { AddCountsHistory1795921000000 } from './1795921000000-AddCountsHistory.js';
 import { AddSecondFactor1795922000000 } from './1795922000000-AddSecondFactor.js';
 import { AddResidentNameIndex1795923100000 } from './1795923100000-AddResidentNameIndex.js';
+import { KeepHeldPlacesApart1795924000000 } from './1795924000000-KeepHeldPlacesApart.js';
 
 export type { MigrationOutcome, ReportingMigration } from './outcome.js';
 
@@ -30,4 +31,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   AddCountsHistory1795921000000,
   AddSecondFactor1795922000000,
   AddResidentNameIndex1795923100000,
+  KeepHeldPlacesApart1795924000000,
 ];

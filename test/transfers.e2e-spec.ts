@@ -2,7 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { HoldsService } from '@albergue/occupancy';
 import { bedsAt, switchToBedsMode } from './factories/occupancy.factory.js';
 import { adult, householdInput, REGISTER } from './factories/resident.factory.js';
-import { reportInput, shelterFor } from './factories/shelter.factory.js';
+import {
+  CONFIRM_AVAILABILITY,
+  confirmArgs,
+  reportInput,
+  shelterFor,
+} from './factories/shelter.factory.js';
 import { staffAt } from './factories/staff.factory.js';
 import { captureLogs } from './helpers/log-capture.js';
 import { type SignedIn, startTestApp, type TestApp } from './helpers/test-app.js';
@@ -411,17 +416,71 @@ describe('Households, counts-mode holds and beds mode going live (e2e)', () => {
       ).toBe(4);
     });
 
-    it('a new report supersedes the holds placed before it: their end gives nothing back', async () => {
+    it('a report counts the places physically free: held places stay apart until the hold ends or the people arrive', async () => {
       const counts = await countsShelter(4);
+      const heldOf = async () =>
+        (
+          await app.sql<{ held: number }>(
+            `SELECT held FROM shelter_capacity WHERE shelter_id = $1 AND population = 'families'`,
+            [counts],
+          )
+        )[0].held;
+      const confirm = async () =>
+        coordinator.gql(CONFIRM_AVAILABILITY(), await confirmArgs(coordinator, counts));
+
+      // A report while a hold is open: the staff see 4 places free, one of them kept for the
+      // person on the way, so the public sees 3 (not 4: that would give the held place twice).
       const held = await holdAt(counts, 1);
       expect(freeOf(await publicShelter(counts), 'FAMILIES')).toBe(3);
-      expect((await report(counts, [{ population: 'FAMILIES', freeBeds: 3 }])).errors).toBe(
+      expect(await heldOf()).toBe(1);
+      expect((await report(counts, [{ population: 'FAMILIES', freeBeds: 4 }])).errors).toBe(
         undefined,
       );
+      expect(freeOf(await publicShelter(counts), 'FAMILIES')).toBe(3);
+      // Cancelled after that report: its place is free again.
       await coordinator.gql(CANCEL, {
         input: { requestId: randomUUID(), holdId: held.data!.placeHold[0].holdId },
       });
+      expect(freeOf(await publicShelter(counts), 'FAMILIES')).toBe(4);
+      expect(await heldOf()).toBe(0);
+
+      // A confirmation after a hold changes nothing about it: its expiry gives the place back.
+      const lapsing = await holdAt(counts, 1, { hours: 1 });
       expect(freeOf(await publicShelter(counts), 'FAMILIES')).toBe(3);
+      expect((await confirm()).errors).toBeUndefined();
+      expect(freeOf(await publicShelter(counts), 'FAMILIES')).toBe(3);
+      await app.sql(
+        `UPDATE bed_assignment SET expires_at = now() - interval '1 second' WHERE group_id = $1`,
+        [lapsing.data!.placeHold[0].holdId],
+      );
+      expect(await app.app.get(HoldsService).expireHolds()).toBe(1);
+      expect(freeOf(await publicShelter(counts), 'FAMILIES')).toBe(4);
+      expect(await heldOf()).toBe(0);
+
+      // An arrival keeps the places taken: held no more, not free either.
+      const family = await familyAtOrigin(['Iris Louis', 'Paul Louis', 'Lou Louis']);
+      const sent = await transfer({ householdId: family.householdId, toShelterId: counts });
+      expect(freeOf(await publicShelter(counts), 'FAMILIES')).toBe(1);
+      expect(await heldOf()).toBe(3);
+      expect((await report(counts, [{ population: 'FAMILIES', freeBeds: 4 }])).errors).toBe(
+        undefined,
+      );
+      expect(freeOf(await publicShelter(counts), 'FAMILIES')).toBe(1);
+      const arrived = await coordinator.gql(CHECK_IN, {
+        input: {
+          requestId: randomUUID(),
+          shelterId: counts,
+          residentIds: family.ids,
+          holdId: sent.data!.transfer[0].holdId,
+        },
+      });
+      expect(arrived.errors).toBeUndefined();
+      expect(await heldOf()).toBe(0);
+      expect(freeOf(await publicShelter(counts), 'FAMILIES')).toBe(1);
+      expect((await report(counts, [{ population: 'FAMILIES', freeBeds: 1 }])).errors).toBe(
+        undefined,
+      );
+      expect(freeOf(await publicShelter(counts), 'FAMILIES')).toBe(1);
     });
 
     it('says NO_ROOM for a group with no free places, not "no suitable bed"', async () => {
