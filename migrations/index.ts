@@ -13,6 +13,7 @@ import { AddCountsHistory1795921000000 } from './1795921000000-AddCountsHistory.
 import { AddSecondFactor1795922000000 } from './1795922000000-AddSecondFactor.js';
 import { AddResidentNameIndex1795923100000 } from './1795923100000-AddResidentNameIndex.js';
 import { KeepHeldPlacesApart1795924000000 } from './1795924000000-KeepHeldPlacesApart.js';
+import { AddBedsModeSince1795924100000 } from './1795924100000-AddBedsModeSince.js';
 
 export type { MigrationOutcome, ReportingMigration } from './outcome.js';
 
@@ -32,4 +33,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   AddSecondFactor1795922000000,
   AddResidentNameIndex1795923100000,
   KeepHeldPlacesApart1795924000000,
+  AddBedsModeSince1795924100000,
 ];

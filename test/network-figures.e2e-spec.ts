@@ -142,7 +142,8 @@ describe('Daily and network figures (e2e)', () => {
     });
     expect(second.errors).toBeUndefined();
 
-    // Beds mode, in Iztapalapa: two of four beds made yesterday, one person checked in today.
+    // Beds mode, in Iztapalapa: two of four beds made yesterday, and switched to beds mode then;
+    // one person checked in today.
     bedsShelter = await shelterFor(app, {
       populations: ['FAMILIES'],
       address: { boroughCode: 'cdmx-iztapalapa', city: 'Ciudad de México' },
@@ -153,6 +154,10 @@ describe('Daily and network figures (e2e)', () => {
       `UPDATE bed SET created_at = created_at - interval '1 day'
         WHERE id IN (SELECT id FROM bed WHERE room_id = $1 ORDER BY label LIMIT 2)`,
       [roomId],
+    );
+    await app.sql(
+      `UPDATE shelter SET beds_mode_since = beds_mode_since - interval '1 day' WHERE id = $1`,
+      [bedsShelter],
     );
     const checkedIn = await bedsStaff.gql(
       'mutation($input: RegisterAndCheckInInput!) { registerAndCheckIn(input: $input) { id } }',
@@ -335,6 +340,37 @@ describe('Daily and network figures (e2e)', () => {
     });
     expect(today.data!.dailyFigures).toEqual([
       expect.objectContaining({ day: days[2], reported: true, capacity: 10, occupied: 5 }),
+    ]);
+  });
+
+  it('takes days before the switch to beds mode from the counts history, beds made earlier or not', async () => {
+    const id = await shelterFor(app, { capacity: [{ population: 'MEN', totalBeds: 10 }] });
+    const staff = await staffAt(app, { role: 'COORDINATOR', shelterId: id });
+    const reported = await staff.gql(REPORT, {
+      input: await reportInput(staff, id, [{ population: 'MEN', freeBeds: 7 }]),
+    });
+    expect(reported.errors).toBeUndefined();
+    await app.sql(
+      `UPDATE availability_report SET at = at - interval '2 days' WHERE shelter_id = $1`,
+      [id],
+    );
+    // Beds set up two days ago while it still reported counts; the switch today.
+    const roomId = await bedsAt(staff, id, 4, 'MEN');
+    await app.sql(`UPDATE bed SET created_at = created_at - interval '2 days' WHERE room_id = $1`, [
+      roomId,
+    ]);
+    const rows = await daily(network, id);
+    expect(
+      rows.map(({ day, reported: fromReports, capacity, occupied }) => ({
+        day,
+        reported: fromReports,
+        capacity,
+        occupied,
+      })),
+    ).toEqual([
+      { day: days[0], reported: true, capacity: 10, occupied: 3 },
+      { day: days[1], reported: true, capacity: 10, occupied: 3 },
+      { day: days[2], reported: false, capacity: 4, occupied: 0 },
     ]);
   });
 });

@@ -56,8 +56,9 @@ export class RecordsService {
    * One statement: the grid of (shelter, day) with each day's figures, then summed per group.
    * Reads the shelters lib's tables (shelter, availability_report, problem_report) as SQL, the way
    * occupancy depends on shelters and never the reverse. Which source a day takes: beds and stays
-   * when the shelter counts by beds now and its first bed existed by the day's end; otherwise
-   * the counts history (the day's last report or confirmation, or the last before it).
+   * when the shelter counts by beds now, had switched to beds mode and had its first bed by the
+   * day's end; otherwise the counts history (the day's last report or confirmation, or the last
+   * before it).
    */
   private async figures(
     shelterIds: string[] | null,
@@ -76,8 +77,10 @@ export class RecordsService {
          SELECT min(starts) AS starts, max(ends) AS ends FROM days
        ), shelters AS (
          SELECT s.id, s.address_borough_code AS borough,
+                -- Beds are set up in counts mode before the switch: their days before it are reported.
                 CASE WHEN s.tracking_mode = 'beds'
-                     THEN (SELECT min(b.created_at) FROM bed b WHERE b.shelter_id = s.id) END AS beds_since
+                     THEN greatest((SELECT min(b.created_at) FROM bed b WHERE b.shelter_id = s.id),
+                                   s.beds_mode_since) END AS beds_since
            FROM shelter s
           WHERE $1::uuid[] IS NULL OR s.id = ANY($1::uuid[])
        ), grid AS (

@@ -206,7 +206,13 @@ export class AvailabilityService {
     await manager.update(
       Shelter,
       { id: shelterId },
-      { populations: figures.map((f) => f.population), trackingMode: TrackingMode.BEDS },
+      {
+        populations: figures.map((f) => f.population),
+        trackingMode: TrackingMode.BEDS,
+        // The moment it becomes beds mode (SET reads the row as it was).
+        bedsModeSince: () =>
+          `CASE WHEN tracking_mode = 'beds' AND beds_mode_since IS NOT NULL THEN beds_mode_since ELSE now() END`,
+      },
     );
     await this.recordChange(manager, shelterId, { confirmed: true });
   }
