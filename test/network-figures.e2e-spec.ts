@@ -373,4 +373,52 @@ describe('Daily and network figures (e2e)', () => {
       { day: days[2], reported: false, capacity: 4, occupied: 0 },
     ]);
   });
+
+  it('audits each read of a sensitive shelter’s exact figures by a network role, ids only', async () => {
+    const refuge = await shelterFor(app, {
+      sensitive: true,
+      capacity: [{ population: 'WOMEN', totalBeds: 6 }],
+      address: { boroughCode: 'cdmx-tlalpan', city: 'Ciudad de México' },
+    });
+    const refugeStaff = await staffAt(app, { role: 'COORDINATOR', shelterId: refuge });
+    const rows = (action: string) =>
+      app.sql<{ actor_id: string; target_id: string; shelter_id: string; detail: string }>(
+        `SELECT actor_id, target_id, shelter_id, detail FROM audit_entry
+          WHERE action = $1 AND target_id = $2 ORDER BY id`,
+        [action, refuge],
+      );
+    for (const by of ['SHELTER', 'BOROUGH', 'DAY']) {
+      const answer = await network.gql(NETWORK, { from: days[0], to: days[2], by });
+      expect(answer.errors).toBeUndefined();
+    }
+    const networkRows = await rows('networkFigures');
+    expect(networkRows).toHaveLength(3);
+    expect(networkRows[0]).toEqual({
+      actor_id: network.userId,
+      target_id: refuge,
+      shelter_id: refuge,
+      detail: 'sensitive',
+    });
+    // Not for the shelters that are not sensitive.
+    expect(
+      await app.sql(
+        `SELECT 1 FROM audit_entry WHERE action = 'networkFigures' AND target_id = $1`,
+        [countsShelter],
+      ),
+    ).toHaveLength(0);
+
+    await daily(network, refuge);
+    expect(await rows('dailyFigures')).toEqual([
+      { actor_id: network.userId, target_id: refuge, shelter_id: refuge, detail: 'sensitive' },
+    ]);
+    // Its own staff read their own figures: no row; nor a network read of another shelter.
+    await daily(refugeStaff, refuge);
+    await daily(network, countsShelter);
+    expect(await rows('dailyFigures')).toHaveLength(1);
+    expect(
+      await app.sql(`SELECT 1 FROM audit_entry WHERE action = 'dailyFigures' AND target_id = $1`, [
+        countsShelter,
+      ]),
+    ).toHaveLength(0);
+  });
 });

@@ -1,4 +1,5 @@
-import { IdempotencyService } from '@albergue/common';
+import { AuditOutcome, AuditService } from '@albergue/audit';
+import { type Caller, IdempotencyService } from '@albergue/common';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { boroughByCode } from '@albergue/contracts';
@@ -16,6 +17,7 @@ export class RecordsService {
     private readonly dataSource: DataSource,
     private readonly idempotency: IdempotencyService,
     @Inject(OCCUPANCY_OPTIONS) private readonly options: OccupancyOptions,
+    private readonly audit: AuditService,
   ) {}
 
   async recordTurnaway(userId: string, input: TurnawayInput): Promise<Turnaway> {
@@ -27,9 +29,18 @@ export class RecordsService {
   }
 
   /** One row per day from `from` to `to` (inclusive), each day cut at midnight in TIME_ZONE. */
-  async daily(shelterId: string, from: string, to: string): Promise<DailyFigures[]> {
+  async daily(
+    caller: Caller,
+    shelterId: string,
+    from: string,
+    to: string,
+  ): Promise<DailyFigures[]> {
     checkRange(from, to, 366);
     const rows = await this.figures([shelterId], from, to, FiguresGrouping.DAY);
+    // A network role reading a sensitive shelter it does not work in sees its exact counts.
+    if (!caller.actor.memberships.has(shelterId)) {
+      await this.auditSensitive(caller, 'dailyFigures', [shelterId]);
+    }
     return rows.map(
       ({ shelterId: _s, boroughCode: _b, borough: _n, shelters: _c, days: _d, day, ...row }) => ({
         ...row,
@@ -42,14 +53,51 @@ export class RecordsService {
    * The network's figures from `from` to `to`, grouped: each group the sum of the daily figures
    * (`daily`) of its shelters and days, from the same statement, so the two cannot disagree.
    */
-  async network(from: string, to: string, groupBy: FiguresGrouping): Promise<NetworkFigures[]> {
+  async network(
+    caller: Caller,
+    from: string,
+    to: string,
+    groupBy: FiguresGrouping,
+  ): Promise<NetworkFigures[]> {
     checkRange(from, to, MAX_NETWORK_DAYS);
     const rows = await this.figures(null, from, to, groupBy);
+    // Every shelter's figures are in the answer, alone (by shelter) or summed with others (a
+    // sensitive shelter may stand alone in its borough): each sensitive one's read is audited.
+    await this.auditSensitive(caller, 'networkFigures', null);
     return rows.map(({ reported: _reported, ...row }) => ({
       ...row,
       borough:
         row.boroughCode === null ? null : (boroughByCode(row.boroughCode)?.name ?? row.boroughCode),
     }));
+  }
+
+  /**
+   * One audit row (ids only) per sensitive shelter among `shelterIds` (null: every shelter) whose
+   * exact figures this answer gives, as NetworkSheltersService does for a sensitive shelter's door.
+   */
+  private async auditSensitive(
+    caller: Caller,
+    action: 'dailyFigures' | 'networkFigures',
+    shelterIds: string[] | null,
+  ): Promise<void> {
+    const sensitive = await this.dataSource.query<{ id: string }[]>(
+      `SELECT id FROM shelter WHERE sensitive AND ($1::uuid[] IS NULL OR id = ANY($1::uuid[]))
+        ORDER BY id`,
+      [shelterIds],
+    );
+    for (const { id } of sensitive) {
+      await this.audit.record({
+        action,
+        outcome: AuditOutcome.SUCCEEDED,
+        actorId: caller.actor.userId,
+        targetType: 'shelter',
+        targetId: id,
+        shelterId: id,
+        detail: 'sensitive',
+        ip: caller.ip,
+        requestId: caller.requestId,
+      });
+    }
   }
 
   /**
