@@ -357,6 +357,35 @@ describe('Households, counts-mode holds and beds mode going live (e2e)', () => {
       });
       expect(unknown.errors![0].extensions).toMatchObject({ reason: 'HOLD_NOT_FOUND' });
       expect(unknown.errors![0].message).toMatch(/holdId that placeHold, transfer and holdsAt/);
+      // cancelHold and declineTransfer given a place's id: the hold's own staff get WRONG_ID
+      // (naming the holdId), not FORBIDDEN from the guard.
+      const destinationCoordinator = await staffAt(app, {
+        role: 'COORDINATOR',
+        shelterId: destination,
+      });
+      const wrongCancel = await destinationCoordinator.gql(CANCEL, {
+        input: { requestId: randomUUID(), holdId: place.id },
+      });
+      expect(wrongCancel.errors![0].extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        reason: 'WRONG_ID',
+        fields: ['input.holdId'],
+      });
+      expect(wrongCancel.errors![0].message).toMatch(/holdId/);
+      const wrongDecline = await receiver.gql(
+        'mutation($input: DeclineTransferInput!) { declineTransfer(input: $input) { holdId } }',
+        { input: { requestId: randomUUID(), holdId: place.id } },
+      );
+      expect(wrongDecline.errors![0].extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        reason: 'WRONG_ID',
+      });
+      // Staff of another shelter still get FORBIDDEN, by either id.
+      const stranger = await staffAt(app, { role: 'COORDINATOR', shelterId: countsShelters[0] });
+      for (const holdId of [place.id, place.holdId]) {
+        const refused = await stranger.gql(CANCEL, { input: { requestId: randomUUID(), holdId } });
+        expect(refused.errors![0].extensions.code).toBe('FORBIDDEN');
+      }
       // The right one works.
       const declined = await receiver.gql(
         'mutation($input: DeclineTransferInput!) { declineTransfer(input: $input) { holdId endReason } }',
