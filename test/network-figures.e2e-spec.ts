@@ -421,4 +421,49 @@ describe('Daily and network figures (e2e)', () => {
       ]),
     ).toHaveLength(0);
   });
+
+  it('counts a person moved within the shelter once a day', async () => {
+    const id = await shelterFor(app, { populations: ['MEN'] });
+    const staff = await staffAt(app, { role: 'COORDINATOR', shelterId: id });
+    await bedsAt(staff, id, 3, 'MEN');
+    const checkedIn = await staff.gql<{
+      registerAndCheckIn: { bedId: string; residentId: string }[];
+    }>(
+      'mutation($input: RegisterAndCheckInInput!) { registerAndCheckIn(input: $input) { bedId residentId } }',
+      { input: householdInput(id, [adult('Persona Movida', { population: 'MEN' })]) },
+    );
+    expect(checkedIn.errors).toBeUndefined();
+    const [{ bedId, residentId }] = checkedIn.data!.registerAndCheckIn;
+    const [other] = await app.sql<{ id: string }>(
+      'SELECT id FROM bed WHERE shelter_id = $1 AND id <> $2 LIMIT 1',
+      [id, bedId],
+    );
+    const moved = await staff.gql('mutation($input: MoveInput!) { move(input: $input) { id } }', {
+      input: { requestId: randomUUID(), residentId, bedId: other.id },
+    });
+    expect(moved.errors).toBeUndefined();
+    const today = await network.gql<{ dailyFigures: Daily[] }>(DAILY, {
+      s: id,
+      from: days[2],
+      to: days[2],
+    });
+    expect(today.data!.dailyFigures).toEqual([
+      expect.objectContaining({ reported: false, occupied: 1, bedNights: 1, arrivals: 1 }),
+    ]);
+  });
+
+  it('accepts a daily range ending 366 days after from, as its schema says, and refuses 367', async () => {
+    const id = await shelterFor(app, { populations: ['MEN'] });
+    const range = (to: string) =>
+      network.gql<{ dailyFigures: Daily[] }>(DAILY, { s: id, from: '2025-01-01', to });
+    const year = await range('2026-01-02');
+    expect(year.errors).toBeUndefined();
+    expect(year.data!.dailyFigures).toHaveLength(367);
+    const longer = await range('2026-01-03');
+    expect(longer.errors![0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      reason: 'RANGE_INVALID',
+    });
+    expect(longer.errors![0].message).toMatch(/at most 366 days later/);
+  });
 });

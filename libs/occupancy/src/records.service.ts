@@ -3,6 +3,7 @@ import { type Caller, IdempotencyService } from '@albergue/common';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { boroughByCode } from '@albergue/contracts';
+import { MAX_DAILY_DAYS_AFTER } from './dto/daily-figures.args.js';
 import { MAX_NETWORK_DAYS } from './dto/network-figures.args.js';
 import type { TurnawayInput } from './dto/occupancy.input.js';
 import { type DailyFigures, FiguresGrouping, type NetworkFigures } from './figures.views.js';
@@ -35,7 +36,7 @@ export class RecordsService {
     from: string,
     to: string,
   ): Promise<DailyFigures[]> {
-    checkRange(from, to, 366);
+    checkRange(from, to, MAX_DAILY_DAYS_AFTER);
     const rows = await this.figures([shelterId], from, to, FiguresGrouping.DAY);
     // A network role reading a sensitive shelter it does not work in sees its exact counts.
     if (!caller.actor.memberships.has(shelterId)) {
@@ -59,7 +60,7 @@ export class RecordsService {
     to: string,
     groupBy: FiguresGrouping,
   ): Promise<NetworkFigures[]> {
-    checkRange(from, to, MAX_NETWORK_DAYS);
+    checkRange(from, to, MAX_NETWORK_DAYS - 1);
     const rows = await this.figures(null, from, to, groupBy);
     // Every shelter's figures are in the answer, alone (by shelter) or summed with others (a
     // sensitive shelter may stand alone in its borough): each sensitive one's read is audited.
@@ -185,7 +186,8 @@ export class RecordsService {
            FROM marks
        ), stays AS (
          -- Each stay on every local day it overlaps within the range.
-         SELECT g.shelter_id, g.day, count(*)::int AS occupied,
+         -- A person moved within the shelter has two stays that day: occupied counts people.
+         SELECT g.shelter_id, g.day, count(DISTINCT a.resident_id)::int AS occupied,
                 count(*) FILTER (WHERE a.ended_at IS NULL OR a.ended_at >= g.ends)::int AS bed_nights,
                 (count(*) FILTER (WHERE a.started_at >= g.starts)
                  - count(*) FILTER (WHERE a.end_reason = 'moved' AND a.ended_at < g.ends))::int AS arrivals,
@@ -259,12 +261,12 @@ const GROUP_KEY: Record<FiguresGrouping, string> = {
   [FiguresGrouping.DAY]: "to_char(g.day, 'YYYY-MM-DD')",
 };
 
-/** `from` and `to` are days (YYYY-MM-DD), `to` not before `from` and within `maxDays` days of it. */
-function checkRange(from: string, to: string, maxDays: number): void {
+/** `from` and `to` are days (YYYY-MM-DD), `to` not before `from` and at most `maxAfter` days after it. */
+function checkRange(from: string, to: string, maxAfter: number): void {
   const days = (Date.parse(to) - Date.parse(from)) / 86_400_000;
-  if (!(days >= 0 && days < maxDays)) {
+  if (!(days >= 0 && days <= maxAfter)) {
     throw new OccupancyException(
-      `to must be on or after from, and at most ${maxDays - 1} days later.`,
+      `to must be on or after from, and at most ${maxAfter} days later.`,
       OccupancyExceptionCode.RANGE_INVALID,
       ['to'],
     );
