@@ -12,6 +12,8 @@ import { AllowPlacesWithoutBeds1795920000000 } from './1795920000000-AllowPlaces
 import { AddCountsHistory1795921000000 } from './1795921000000-AddCountsHistory.js';
 import { AddSecondFactor1795922000000 } from './1795922000000-AddSecondFactor.js';
 import { AddResidentNameIndex1795923100000 } from './1795923100000-AddResidentNameIndex.js';
+import { KeepHeldPlacesApart1795924000000 } from './1795924000000-KeepHeldPlacesApart.js';
+import { AddBedsModeSince1795924100000 } from './1795924100000-AddBedsModeSince.js';
 import { RecordSecondFactorOnSession1795925000000 } from './1795925000000-RecordSecondFactorOnSession.js';
 import { LimitSecondFactorTriesPerDay1795925100000 } from './1795925100000-LimitSecondFactorTriesPerDay.js';
 
@@ -32,6 +34,8 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   AddCountsHistory1795921000000,
   AddSecondFactor1795922000000,
   AddResidentNameIndex1795923100000,
+  KeepHeldPlacesApart1795924000000,
+  AddBedsModeSince1795924100000,
   RecordSecondFactorOnSession1795925000000,
   LimitSecondFactorTriesPerDay1795925100000,
 ];

@@ -1,15 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { bedsAt } from './factories/occupancy.factory.js';
 import { adult, householdInput, REGISTER } from './factories/resident.factory.js';
-import { shelterFor } from './factories/shelter.factory.js';
+import { reportInput, shelterFor } from './factories/shelter.factory.js';
 import { staffAt } from './factories/staff.factory.js';
 import { type SignedIn, startTestApp, type TestApp } from './helpers/test-app.js';
 
 interface Stay {
   shelterId: string;
-  shelterName: string;
-  bedLabel: string;
-  roomName: string;
+  shelterName: string | null;
+  bedId: string | null;
+  bedLabel: string | null;
+  roomName: string | null;
   from: string;
   to: string | null;
   ended: string | null;
@@ -191,5 +192,82 @@ describe("A coordinator's morning (e2e)", () => {
     expect(rows).toEqual([{ outcome: 'denied' }]);
     const unknown = await coordinator.gql(STAYS, { id: randomUUID() });
     expect(unknown.errors![0].extensions.code).toBe('FORBIDDEN');
+  });
+
+  it('lists stays without a bed too, and tells staff elsewhere no room, no bed, no protected shelter’s name', async () => {
+    // A women's refuge (sensitive, beds mode), a counts-mode shelter, then the one she is at now.
+    const refuge = await shelterFor(app, {
+      name: 'Refugio Violeta (prueba)',
+      sensitive: true,
+      populations: ['WOMEN'],
+    });
+    const counts = await shelterFor(app, { name: 'Casa Conteo (prueba)', populations: ['WOMEN'] });
+    const now = await shelterFor(app, { name: 'Casa Ahora (prueba)', populations: ['WOMEN'] });
+    const network = await staffAt(app, {
+      role: 'COORDINATOR',
+      shelterIds: [refuge, counts, now],
+    });
+    await bedsAt(network, refuge, 2, 'WOMEN');
+    await bedsAt(network, now, 2, 'WOMEN');
+    const reported = await network.gql(
+      'mutation($input: ReportAvailabilityInput!) { reportAvailability(input: $input) { id } }',
+      { input: await reportInput(network, counts, [{ population: 'WOMEN', freeBeds: 3 }]) },
+    );
+    expect(reported.errors).toBeUndefined();
+    const registered = await network.gql<{ registerHousehold: { members: { id: string }[] } }>(
+      REGISTER,
+      { input: householdInput(refuge, [adult('Rosa Prueba', { population: 'WOMEN' })]) },
+    );
+    const person = registered.data!.registerHousehold.members[0].id;
+    const checkIn = async (shelterId: string, holdId?: string) => {
+      const result = await network.gql(
+        'mutation($input: CheckInInput!) { checkIn(input: $input) { id } }',
+        { input: { requestId: randomUUID(), shelterId, residentIds: [person], holdId } },
+      );
+      expect(result.errors).toBeUndefined();
+    };
+    const transfer = async (fromShelterId: string, toShelterId: string) => {
+      const sent = await network.gql<{ transfer: { holdId: string }[] }>(
+        'mutation($input: TransferInput!) { transfer(input: $input) { holdId } }',
+        {
+          input: { requestId: randomUUID(), fromShelterId, toShelterId, residentIds: [person] },
+        },
+      );
+      expect(sent.errors).toBeUndefined();
+      await checkIn(toShelterId, sent.data!.transfer[0].holdId);
+    };
+    await checkIn(refuge);
+    await transfer(refuge, counts);
+    await transfer(counts, now);
+
+    // Who works in all three sees all three, the counts-mode stay without a bed.
+    const all = await network.gql<{ residentStays: Stay[] }>(STAYS, { id: person });
+    expect(all.errors).toBeUndefined();
+    expect(
+      all.data!.residentStays.map((s) => [s.shelterName, s.roomName, s.bedId !== null]),
+    ).toEqual([
+      ['Refugio Violeta (prueba)', 'Dormitorio', true],
+      ['Casa Conteo (prueba)', null, false],
+      ['Casa Ahora (prueba)', 'Dormitorio', true],
+    ]);
+
+    // A volunteer where she is now: the refuge only by its id, no room or bed elsewhere.
+    const here = await staffAt(app, { role: 'VOLUNTEER', shelterId: now });
+    const seen = await here.gql<{ residentStays: Stay[] }>(STAYS, { id: person });
+    expect(seen.errors).toBeUndefined();
+    expect(
+      seen.data!.residentStays.map((s) => [
+        s.shelterId,
+        s.shelterName,
+        s.bedId,
+        s.bedLabel,
+        s.roomName,
+      ]),
+    ).toEqual([
+      [refuge, null, null, null, null],
+      [counts, 'Casa Conteo (prueba)', null, null, null],
+      [now, 'Casa Ahora (prueba)', expect.any(String), expect.any(String), 'Dormitorio'],
+    ]);
+    expect(JSON.stringify(seen.data)).not.toContain('Violeta');
   });
 });

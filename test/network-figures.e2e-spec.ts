@@ -142,7 +142,8 @@ describe('Daily and network figures (e2e)', () => {
     });
     expect(second.errors).toBeUndefined();
 
-    // Beds mode, in Iztapalapa: two of four beds made yesterday, one person checked in today.
+    // Beds mode, in Iztapalapa: two of four beds made yesterday, and switched to beds mode then;
+    // one person checked in today.
     bedsShelter = await shelterFor(app, {
       populations: ['FAMILIES'],
       address: { boroughCode: 'cdmx-iztapalapa', city: 'Ciudad de México' },
@@ -153,6 +154,10 @@ describe('Daily and network figures (e2e)', () => {
       `UPDATE bed SET created_at = created_at - interval '1 day'
         WHERE id IN (SELECT id FROM bed WHERE room_id = $1 ORDER BY label LIMIT 2)`,
       [roomId],
+    );
+    await app.sql(
+      `UPDATE shelter SET beds_mode_since = beds_mode_since - interval '1 day' WHERE id = $1`,
+      [bedsShelter],
     );
     const checkedIn = await bedsStaff.gql(
       'mutation($input: RegisterAndCheckInInput!) { registerAndCheckIn(input: $input) { id } }',
@@ -336,5 +341,129 @@ describe('Daily and network figures (e2e)', () => {
     expect(today.data!.dailyFigures).toEqual([
       expect.objectContaining({ day: days[2], reported: true, capacity: 10, occupied: 5 }),
     ]);
+  });
+
+  it('takes days before the switch to beds mode from the counts history, beds made earlier or not', async () => {
+    const id = await shelterFor(app, { capacity: [{ population: 'MEN', totalBeds: 10 }] });
+    const staff = await staffAt(app, { role: 'COORDINATOR', shelterId: id });
+    const reported = await staff.gql(REPORT, {
+      input: await reportInput(staff, id, [{ population: 'MEN', freeBeds: 7 }]),
+    });
+    expect(reported.errors).toBeUndefined();
+    await app.sql(
+      `UPDATE availability_report SET at = at - interval '2 days' WHERE shelter_id = $1`,
+      [id],
+    );
+    // Beds set up two days ago while it still reported counts; the switch today.
+    const roomId = await bedsAt(staff, id, 4, 'MEN');
+    await app.sql(`UPDATE bed SET created_at = created_at - interval '2 days' WHERE room_id = $1`, [
+      roomId,
+    ]);
+    const rows = await daily(network, id);
+    expect(
+      rows.map(({ day, reported: fromReports, capacity, occupied }) => ({
+        day,
+        reported: fromReports,
+        capacity,
+        occupied,
+      })),
+    ).toEqual([
+      { day: days[0], reported: true, capacity: 10, occupied: 3 },
+      { day: days[1], reported: true, capacity: 10, occupied: 3 },
+      { day: days[2], reported: false, capacity: 4, occupied: 0 },
+    ]);
+  });
+
+  it('audits each read of a sensitive shelter’s exact figures by a network role, ids only', async () => {
+    const refuge = await shelterFor(app, {
+      sensitive: true,
+      capacity: [{ population: 'WOMEN', totalBeds: 6 }],
+      address: { boroughCode: 'cdmx-tlalpan', city: 'Ciudad de México' },
+    });
+    const refugeStaff = await staffAt(app, { role: 'COORDINATOR', shelterId: refuge });
+    const rows = (action: string) =>
+      app.sql<{ actor_id: string; target_id: string; shelter_id: string; detail: string }>(
+        `SELECT actor_id, target_id, shelter_id, detail FROM audit_entry
+          WHERE action = $1 AND target_id = $2 ORDER BY id`,
+        [action, refuge],
+      );
+    for (const by of ['SHELTER', 'BOROUGH', 'DAY']) {
+      const answer = await network.gql(NETWORK, { from: days[0], to: days[2], by });
+      expect(answer.errors).toBeUndefined();
+    }
+    const networkRows = await rows('networkFigures');
+    expect(networkRows).toHaveLength(3);
+    expect(networkRows[0]).toEqual({
+      actor_id: network.userId,
+      target_id: refuge,
+      shelter_id: refuge,
+      detail: 'sensitive',
+    });
+    // Not for the shelters that are not sensitive.
+    expect(
+      await app.sql(
+        `SELECT 1 FROM audit_entry WHERE action = 'networkFigures' AND target_id = $1`,
+        [countsShelter],
+      ),
+    ).toHaveLength(0);
+
+    await daily(network, refuge);
+    expect(await rows('dailyFigures')).toEqual([
+      { actor_id: network.userId, target_id: refuge, shelter_id: refuge, detail: 'sensitive' },
+    ]);
+    // Its own staff read their own figures: no row; nor a network read of another shelter.
+    await daily(refugeStaff, refuge);
+    await daily(network, countsShelter);
+    expect(await rows('dailyFigures')).toHaveLength(1);
+    expect(
+      await app.sql(`SELECT 1 FROM audit_entry WHERE action = 'dailyFigures' AND target_id = $1`, [
+        countsShelter,
+      ]),
+    ).toHaveLength(0);
+  });
+
+  it('counts a person moved within the shelter once a day', async () => {
+    const id = await shelterFor(app, { populations: ['MEN'] });
+    const staff = await staffAt(app, { role: 'COORDINATOR', shelterId: id });
+    await bedsAt(staff, id, 3, 'MEN');
+    const checkedIn = await staff.gql<{
+      registerAndCheckIn: { bedId: string; residentId: string }[];
+    }>(
+      'mutation($input: RegisterAndCheckInInput!) { registerAndCheckIn(input: $input) { bedId residentId } }',
+      { input: householdInput(id, [adult('Persona Movida', { population: 'MEN' })]) },
+    );
+    expect(checkedIn.errors).toBeUndefined();
+    const [{ bedId, residentId }] = checkedIn.data!.registerAndCheckIn;
+    const [other] = await app.sql<{ id: string }>(
+      'SELECT id FROM bed WHERE shelter_id = $1 AND id <> $2 LIMIT 1',
+      [id, bedId],
+    );
+    const moved = await staff.gql('mutation($input: MoveInput!) { move(input: $input) { id } }', {
+      input: { requestId: randomUUID(), residentId, bedId: other.id },
+    });
+    expect(moved.errors).toBeUndefined();
+    const today = await network.gql<{ dailyFigures: Daily[] }>(DAILY, {
+      s: id,
+      from: days[2],
+      to: days[2],
+    });
+    expect(today.data!.dailyFigures).toEqual([
+      expect.objectContaining({ reported: false, occupied: 1, bedNights: 1, arrivals: 1 }),
+    ]);
+  });
+
+  it('accepts a daily range ending 366 days after from, as its schema says, and refuses 367', async () => {
+    const id = await shelterFor(app, { populations: ['MEN'] });
+    const range = (to: string) =>
+      network.gql<{ dailyFigures: Daily[] }>(DAILY, { s: id, from: '2025-01-01', to });
+    const year = await range('2026-01-02');
+    expect(year.errors).toBeUndefined();
+    expect(year.data!.dailyFigures).toHaveLength(367);
+    const longer = await range('2026-01-03');
+    expect(longer.errors![0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      reason: 'RANGE_INVALID',
+    });
+    expect(longer.errors![0].message).toMatch(/at most 366 days later/);
   });
 });

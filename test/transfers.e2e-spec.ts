@@ -2,7 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { HoldsService } from '@albergue/occupancy';
 import { bedsAt, switchToBedsMode } from './factories/occupancy.factory.js';
 import { adult, householdInput, REGISTER } from './factories/resident.factory.js';
-import { reportInput, shelterFor } from './factories/shelter.factory.js';
+import {
+  CONFIRM_AVAILABILITY,
+  confirmArgs,
+  reportInput,
+  shelterFor,
+} from './factories/shelter.factory.js';
 import { staffAt } from './factories/staff.factory.js';
 import { captureLogs } from './helpers/log-capture.js';
 import { type SignedIn, startTestApp, type TestApp } from './helpers/test-app.js';
@@ -145,7 +150,7 @@ describe('Households, counts-mode holds and beds mode going live (e2e)', () => {
     origin = await shelterFor(app, { name: 'Origen', populations: ['FAMILIES'] });
     destination = await shelterFor(app, { name: 'Destino', populations: ['FAMILIES'] });
     goingLive = await shelterFor(app, { name: 'Estreno', populations: ['FAMILIES', 'WOMEN'] });
-    for (let i = 0; i < 5; i += 1) {
+    for (let i = 0; i < 10; i += 1) {
       countsShelters.push(await shelterFor(app, { populations: ['FAMILIES', 'WOMEN'] }));
     }
     // One coordinator of them all, as a network's field coordinator would be.
@@ -352,6 +357,35 @@ describe('Households, counts-mode holds and beds mode going live (e2e)', () => {
       });
       expect(unknown.errors![0].extensions).toMatchObject({ reason: 'HOLD_NOT_FOUND' });
       expect(unknown.errors![0].message).toMatch(/holdId that placeHold, transfer and holdsAt/);
+      // cancelHold and declineTransfer given a place's id: the hold's own staff get WRONG_ID
+      // (naming the holdId), not FORBIDDEN from the guard.
+      const destinationCoordinator = await staffAt(app, {
+        role: 'COORDINATOR',
+        shelterId: destination,
+      });
+      const wrongCancel = await destinationCoordinator.gql(CANCEL, {
+        input: { requestId: randomUUID(), holdId: place.id },
+      });
+      expect(wrongCancel.errors![0].extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        reason: 'WRONG_ID',
+        fields: ['input.holdId'],
+      });
+      expect(wrongCancel.errors![0].message).toMatch(/holdId/);
+      const wrongDecline = await receiver.gql(
+        'mutation($input: DeclineTransferInput!) { declineTransfer(input: $input) { holdId } }',
+        { input: { requestId: randomUUID(), holdId: place.id } },
+      );
+      expect(wrongDecline.errors![0].extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        reason: 'WRONG_ID',
+      });
+      // Staff of another shelter still get FORBIDDEN, by either id.
+      const stranger = await staffAt(app, { role: 'COORDINATOR', shelterId: countsShelters[0] });
+      for (const holdId of [place.id, place.holdId]) {
+        const refused = await stranger.gql(CANCEL, { input: { requestId: randomUUID(), holdId } });
+        expect(refused.errors![0].extensions.code).toBe('FORBIDDEN');
+      }
       // The right one works.
       const declined = await receiver.gql(
         'mutation($input: DeclineTransferInput!) { declineTransfer(input: $input) { holdId endReason } }',
@@ -411,17 +445,71 @@ describe('Households, counts-mode holds and beds mode going live (e2e)', () => {
       ).toBe(4);
     });
 
-    it('a new report supersedes the holds placed before it: their end gives nothing back', async () => {
+    it('a report counts the places physically free: held places stay apart until the hold ends or the people arrive', async () => {
       const counts = await countsShelter(4);
+      const heldOf = async () =>
+        (
+          await app.sql<{ held: number }>(
+            `SELECT held FROM shelter_capacity WHERE shelter_id = $1 AND population = 'families'`,
+            [counts],
+          )
+        )[0].held;
+      const confirm = async () =>
+        coordinator.gql(CONFIRM_AVAILABILITY(), await confirmArgs(coordinator, counts));
+
+      // A report while a hold is open: the staff see 4 places free, one of them kept for the
+      // person on the way, so the public sees 3 (not 4: that would give the held place twice).
       const held = await holdAt(counts, 1);
       expect(freeOf(await publicShelter(counts), 'FAMILIES')).toBe(3);
-      expect((await report(counts, [{ population: 'FAMILIES', freeBeds: 3 }])).errors).toBe(
+      expect(await heldOf()).toBe(1);
+      expect((await report(counts, [{ population: 'FAMILIES', freeBeds: 4 }])).errors).toBe(
         undefined,
       );
+      expect(freeOf(await publicShelter(counts), 'FAMILIES')).toBe(3);
+      // Cancelled after that report: its place is free again.
       await coordinator.gql(CANCEL, {
         input: { requestId: randomUUID(), holdId: held.data!.placeHold[0].holdId },
       });
+      expect(freeOf(await publicShelter(counts), 'FAMILIES')).toBe(4);
+      expect(await heldOf()).toBe(0);
+
+      // A confirmation after a hold changes nothing about it: its expiry gives the place back.
+      const lapsing = await holdAt(counts, 1, { hours: 1 });
       expect(freeOf(await publicShelter(counts), 'FAMILIES')).toBe(3);
+      expect((await confirm()).errors).toBeUndefined();
+      expect(freeOf(await publicShelter(counts), 'FAMILIES')).toBe(3);
+      await app.sql(
+        `UPDATE bed_assignment SET expires_at = now() - interval '1 second' WHERE group_id = $1`,
+        [lapsing.data!.placeHold[0].holdId],
+      );
+      expect(await app.app.get(HoldsService).expireHolds()).toBe(1);
+      expect(freeOf(await publicShelter(counts), 'FAMILIES')).toBe(4);
+      expect(await heldOf()).toBe(0);
+
+      // An arrival keeps the places taken: held no more, not free either.
+      const family = await familyAtOrigin(['Iris Louis', 'Paul Louis', 'Lou Louis']);
+      const sent = await transfer({ householdId: family.householdId, toShelterId: counts });
+      expect(freeOf(await publicShelter(counts), 'FAMILIES')).toBe(1);
+      expect(await heldOf()).toBe(3);
+      expect((await report(counts, [{ population: 'FAMILIES', freeBeds: 4 }])).errors).toBe(
+        undefined,
+      );
+      expect(freeOf(await publicShelter(counts), 'FAMILIES')).toBe(1);
+      const arrived = await coordinator.gql(CHECK_IN, {
+        input: {
+          requestId: randomUUID(),
+          shelterId: counts,
+          residentIds: family.ids,
+          holdId: sent.data!.transfer[0].holdId,
+        },
+      });
+      expect(arrived.errors).toBeUndefined();
+      expect(await heldOf()).toBe(0);
+      expect(freeOf(await publicShelter(counts), 'FAMILIES')).toBe(1);
+      expect((await report(counts, [{ population: 'FAMILIES', freeBeds: 1 }])).errors).toBe(
+        undefined,
+      );
+      expect(freeOf(await publicShelter(counts), 'FAMILIES')).toBe(1);
     });
 
     it('says NO_ROOM for a group with no free places, not "no suitable bed"', async () => {
@@ -610,6 +698,82 @@ describe('Households, counts-mode holds and beds mode going live (e2e)', () => {
       });
       expect((await switchNow()).errors).toBeUndefined();
       expect((await publicShelter(shelterId)).trackingMode).toBe('BEDS');
+    });
+
+    it('waits for people checked in without a bed: move puts each into a bed, then it switches', async () => {
+      const shelterId = await countsShelter(5);
+      const family = await familyAtOrigin(['Lia Pierre', 'Max Pierre', 'Noa Pierre']);
+      const sent = await transfer({ householdId: family.householdId, toShelterId: shelterId });
+      const arrived = await coordinator.gql(CHECK_IN, {
+        input: {
+          requestId: randomUUID(),
+          shelterId,
+          residentIds: family.ids,
+          holdId: sent.data!.transfer[0].holdId,
+        },
+      });
+      expect(arrived.errors).toBeUndefined();
+      const room = await coordinator.gql<{ createRoom: { id: string } }>(
+        'mutation($input: CreateRoomInput!) { createRoom(input: $input) { id } }',
+        { input: { requestId: randomUUID(), shelterId, name: 'Sala' } },
+      );
+      const beds: Record<string, string[]> = {};
+      for (const population of ['FAMILIES', 'WOMEN']) {
+        const added = await coordinator.gql<{ addBeds: { id: string }[] }>(
+          'mutation($input: AddBedsInput!) { addBeds(input: $input) { id } }',
+          {
+            input: {
+              requestId: randomUUID(),
+              roomId: room.data!.createRoom.id,
+              count: 4,
+              kind: 'BED',
+              population,
+            },
+          },
+        );
+        beds[population] = added.data!.addBeds.map((bed) => bed.id);
+      }
+      const switchNow = () =>
+        coordinator.gql(
+          'mutation($input: BedsModeInput!) { switchToBedsMode(input: $input) { trackingMode } }',
+          { input: { requestId: randomUUID(), shelterId } },
+        );
+      // In beds mode they would occupy no bed, and their beds would be given again.
+      const refused = await switchNow();
+      expect(refused.errors![0].extensions).toMatchObject({
+        code: 'CONFLICT',
+        reason: 'STAYS_WITHOUT_BEDS',
+        fields: ['input.shelterId'],
+      });
+      expect(refused.errors![0].message).toMatch(/3 people .* move each of them into a bed/);
+      expect((await publicShelter(shelterId)).trackingMode).toBe('COUNTS');
+      const preview = async () =>
+        (
+          await coordinator.gql<{
+            bedsModePreview: { ready: boolean; holdsWithoutBeds: number; staysWithoutBeds: number };
+          }>(
+            'query($s: ID!) { bedsModePreview(shelterId: $s) { ready holdsWithoutBeds staysWithoutBeds } }',
+            { s: shelterId },
+          )
+        ).data!.bedsModePreview;
+      expect(await preview()).toEqual({ ready: false, holdsWithoutBeds: 0, staysWithoutBeds: 3 });
+
+      for (const [i, residentId] of family.ids.entries()) {
+        const moved = await coordinator.gql(
+          'mutation($input: MoveInput!) { move(input: $input) { id } }',
+          { input: { requestId: randomUUID(), residentId, bedId: beds.FAMILIES[i] } },
+        );
+        expect(moved.errors).toBeUndefined();
+      }
+      expect((await openStays(family.ids)).map((s) => s.bed_id).sort()).toEqual(
+        beds.FAMILIES.slice(0, 3).sort(),
+      );
+      expect(await preview()).toEqual({ ready: true, holdsWithoutBeds: 0, staysWithoutBeds: 0 });
+      expect((await switchNow()).errors).toBeUndefined();
+      const after = await publicShelter(shelterId);
+      expect(after.trackingMode).toBe('BEDS');
+      // Their beds are taken: 1 of 4 family beds free.
+      expect(freeOf(after, 'FAMILIES')).toBe(1);
     });
   });
 });

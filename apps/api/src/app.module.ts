@@ -83,7 +83,7 @@ export class AppModule {
         timeZone: config.TIME_ZONE,
         holdWarningMs: config.HOLD_WARNING,
       },
-      [residents, shelters],
+      [residents, shelters, audit],
     );
     const realtime = RealtimeModule.forRoot(realtimeOptions(config, databaseUrl), [auth, shelters]);
     return {

@@ -1,5 +1,11 @@
 import { type PlaceableResident, ResidentPlacesService } from '@albergue/residents';
-import { CountsPlacesService, Population, Shelter, TrackingMode } from '@albergue/shelters';
+import {
+  CountsPlacesService,
+  type PlacesChange,
+  Population,
+  Shelter,
+  TrackingMode,
+} from '@albergue/shelters';
 import { enumNames } from '@albergue/common';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, In, IsNull } from 'typeorm';
@@ -12,6 +18,19 @@ import { OccupancyException, OccupancyExceptionCode } from './occupancy.exceptio
 
 /** The API's name of a group (FAMILIES), as clients know it. */
 const populationName = enumNames(Population);
+
+/** Per group, the places among `assignments` that have no bed (counts mode). */
+function placesOnly(
+  assignments: { bedId: string | null; population: Population | null }[],
+): PlacesChange[] {
+  const count = new Map<Population, number>();
+  for (const { bedId, population } of assignments) {
+    if (bedId === null && population !== null) {
+      count.set(population, (count.get(population) ?? 0) + 1);
+    }
+  }
+  return [...count].map(([population, n]) => ({ population, count: n }));
+}
 
 /**
  * What check-in and holds share: finding and checking beds and people, turning a hold into
@@ -50,7 +69,7 @@ export class BedAllocation {
 
   /**
    * Places for everyone at a counts-mode shelter, from its published free places (the last
-   * report minus the holds placed since), taken at once: NO_ROOM when a group has too few. A
+   * report minus the places held), taken at once: NO_ROOM when a group has too few. A
    * place has no bed (null, one per person). Under the shelter's lock.
    */
   async countsPlaces(
@@ -73,44 +92,25 @@ export class BedAllocation {
         );
       }
     }
-    await this.counts.change(
+    await this.counts.take(
       manager,
       shelterId,
-      [...needed].map(([population, count]) => ({ population, delta: -count })),
+      [...needed].map(([population, count]) => ({ population, count })),
     );
     return placements.map(() => null);
   }
 
   /**
    * A counts-mode shelter gets back the places of holds that ended without an arrival
-   * (cancelled, declined, expired), when they were placed after staff last reported or confirmed
-   * its figures: the staff's count did not know of them. Under the shelter's lock.
+   * (cancelled, declined, expired), whenever they were placed: a staff report counts what is
+   * physically free and keeps held places apart. Under the shelter's lock.
    */
   async givePlacesBack(
     manager: EntityManager,
     shelterId: string,
-    ended: { bedId: string | null; population: Population | null; startedAt: Date }[],
+    ended: { bedId: string | null; population: Population | null }[],
   ): Promise<void> {
-    const placesOnly = ended.filter((hold) => hold.bedId === null && hold.population !== null);
-    if (placesOnly.length === 0) {
-      return;
-    }
-    const shelter = await manager.findOneOrFail(Shelter, {
-      select: { id: true, availabilityConfirmedAt: true },
-      where: { id: shelterId },
-    });
-    const counted = shelter.availabilityConfirmedAt?.getTime() ?? -Infinity;
-    const back = new Map<Population, number>();
-    for (const hold of placesOnly) {
-      if (new Date(hold.startedAt).getTime() > counted) {
-        back.set(hold.population!, (back.get(hold.population!) ?? 0) + 1);
-      }
-    }
-    await this.counts.change(
-      manager,
-      shelterId,
-      [...back].map(([population, delta]) => ({ population, delta })),
-    );
+    await this.counts.release(manager, shelterId, placesOnly(ended));
   }
 
   /**
@@ -305,6 +305,8 @@ export class BedAllocation {
       { groupId: holdId, endedAt: IsNull() },
       { endedAt: () => 'clock_timestamp()', endReason: AssignmentEnd.CHECKED_IN },
     );
+    // Places without a bed: the people are here, so their places stay taken but no longer held.
+    await this.counts.arrived(manager, shelterId, placesOnly(open));
     return chosen;
   }
 

@@ -20,7 +20,9 @@ const populationName = enumNames(Population);
  * Beds mode goes live when ready: a counts-mode shelter sets up rooms and beds with nothing
  * public changing, a coordinator previews the figures the beds would publish, then switches.
  * The switch keeps every group the shelter serves: it is refused (nothing changes) while a
- * served group has no bed, or while holds placed in counts mode (places without a bed) are open.
+ * served group has no bed, while holds placed in counts mode (places without a bed) are open, or
+ * while people checked in on such places are still in no bed: in beds mode they would occupy
+ * nothing, and their beds could be given again. `move` puts each of them into a bed first.
  */
 @Injectable()
 export class BedsModeService {
@@ -69,6 +71,13 @@ export class BedsModeService {
           ['input.shelterId'],
         );
       }
+      if (preview.staysWithoutBeds > 0) {
+        throw new OccupancyException(
+          `${preview.staysWithoutBeds} people checked in here have no bed yet (they arrived on places held in counts mode): move each of them into a bed (move) first.`,
+          OccupancyExceptionCode.STAYS_WITHOUT_BEDS,
+          ['input.shelterId'],
+        );
+      }
       await this.figures.publish(manager, input.shelterId);
       return input.shelterId;
     });
@@ -80,19 +89,21 @@ export class BedsModeService {
     const figures = await this.figures.ofBeds(manager, shelterId);
     const withBeds = new Set(figures.map((f) => f.population));
     const missing = shelter.populations.filter((population) => !withBeds.has(population));
-    const [{ open }] = await manager.query<{ open: number }[]>(
-      `SELECT count(*)::int AS open FROM bed_assignment
-        WHERE shelter_id = $1 AND kind = 'hold' AND bed_id IS NULL AND ended_at IS NULL`,
+    const [{ open, stays }] = await manager.query<{ open: number; stays: number }[]>(
+      `SELECT count(*) FILTER (WHERE kind = 'hold')::int AS open,
+              count(*) FILTER (WHERE kind = 'stay')::int AS stays
+         FROM bed_assignment WHERE shelter_id = $1 AND bed_id IS NULL AND ended_at IS NULL`,
       [shelterId],
     );
     const bedsMode = shelter.trackingMode === TrackingMode.BEDS;
     return {
       shelterId,
       bedsMode,
-      ready: !bedsMode && figures.length > 0 && missing.length === 0 && open === 0,
+      ready: !bedsMode && figures.length > 0 && missing.length === 0 && open === 0 && stays === 0,
       figures,
       missing,
       holdsWithoutBeds: open,
+      staysWithoutBeds: stays,
     };
   }
 }

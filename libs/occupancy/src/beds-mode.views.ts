@@ -46,4 +46,10 @@ export class BedsModePreview {
       'Holds placed in counts mode still open: they have no bed; check them in or cancel them first.',
   })
   holdsWithoutBeds: number;
+
+  @Field(() => Int, {
+    description:
+      'People checked in on places held in counts mode, still in no bed: move each into a bed (move) first.',
+  })
+  staysWithoutBeds: number;
 }

@@ -24,7 +24,6 @@ import { OCCUPANCY_OPTIONS, type OccupancyOptions } from './occupancy.options.js
 interface Ended {
   bedId: string | null;
   population: Population | null;
-  startedAt: Date;
 }
 
 const HOLD_EXPIRY: ClusterJob = { name: 'hold-expiry', everyMs: 30_000 };
@@ -134,7 +133,7 @@ export class HoldsService {
       const [cancelled] = await manager.query<[Ended[], number]>(
         `UPDATE bed_assignment SET ended_at = clock_timestamp(), end_reason = 'cancelled'
           WHERE group_id = $1 AND ended_at IS NULL
-          RETURNING bed_id AS "bedId", population, started_at AS "startedAt"`,
+          RETURNING bed_id AS "bedId", population`,
         [input.holdId],
       );
       await this.allocation.givePlacesBack(manager, hold.shelterId, cancelled);
@@ -166,7 +165,7 @@ export class HoldsService {
         const [ended] = await manager.query<[Ended[], number]>(
           `UPDATE bed_assignment SET ended_at = clock_timestamp(), end_reason = 'expired'
             WHERE shelter_id = $1 AND kind = 'hold' AND ended_at IS NULL AND expires_at <= now()
-            RETURNING bed_id AS "bedId", population, started_at AS "startedAt"`,
+            RETURNING bed_id AS "bedId", population`,
           [shelterId],
         );
         if (ended.length > 0) {

@@ -243,11 +243,11 @@ export class MovementsService {
       }
       await lockShelter(manager, hold.shelterId, 'input.holdId');
       const [declined] = await manager.query<
-        [{ bedId: string | null; population: Population | null; startedAt: Date }[], number]
+        [{ bedId: string | null; population: Population | null }[], number]
       >(
         `UPDATE bed_assignment SET ended_at = clock_timestamp(), end_reason = 'declined'
           WHERE group_id = $1 AND kind = 'hold' AND ended_at IS NULL
-          RETURNING bed_id AS "bedId", population, started_at AS "startedAt"`,
+          RETURNING bed_id AS "bedId", population`,
         [input.holdId],
       );
       if (declined.length === 0) {

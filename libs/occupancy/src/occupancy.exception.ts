@@ -30,6 +30,8 @@ export enum OccupancyExceptionCode {
   ALREADY_BEDS_MODE = 'ALREADY_BEDS_MODE',
   /** Counts-mode holds still open at a switch to beds mode: they have no bed to carry over. */
   HOLDS_WITHOUT_BEDS = 'HOLDS_WITHOUT_BEDS',
+  /** People checked in without a bed (counts mode) at a switch to beds mode: move them into beds first. */
+  STAYS_WITHOUT_BEDS = 'STAYS_WITHOUT_BEDS',
 }
 
 function apiCode(code: OccupancyExceptionCode): ApiErrorCode {
@@ -59,6 +61,7 @@ function apiCode(code: OccupancyExceptionCode): ApiErrorCode {
     case OccupancyExceptionCode.BEDS_MISSING:
     case OccupancyExceptionCode.ALREADY_BEDS_MODE:
     case OccupancyExceptionCode.HOLDS_WITHOUT_BEDS:
+    case OccupancyExceptionCode.STAYS_WITHOUT_BEDS:
       return ApiErrorCode.CONFLICT;
   }
 }

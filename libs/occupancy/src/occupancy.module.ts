@@ -30,10 +30,12 @@ export class OccupancyScopes {
       (await this.dataSource.query<{ s: string }[]>(sql, [id])).map((row) => row.s);
     this.registry.register('room', lookup('SELECT shelter_id AS s FROM room WHERE id = $1'));
     this.registry.register('bed', lookup('SELECT shelter_id AS s FROM bed WHERE id = $1'));
+    // A hold by its holdId, or by one place's id: given the wrong one, the hold's own staff get the
+    // service's WRONG_ID answer (which names the right id), not FORBIDDEN.
     this.registry.register(
       'hold',
       lookup(
-        `SELECT DISTINCT shelter_id AS s FROM bed_assignment WHERE group_id = $1 AND kind = 'hold'`,
+        `SELECT DISTINCT shelter_id AS s FROM bed_assignment WHERE (group_id = $1 OR id = $1) AND kind = 'hold'`,
       ),
     );
     // Staff of a shelter expecting someone from another shelter may read (only read) their record.
@@ -54,8 +56,9 @@ export class OccupancyScopes {
     // The shelter that placed a hold elsewhere may cancel it.
     this.registry.register(
       'hold.placed',
-      lookup(`SELECT shelter_id AS s FROM bed_assignment WHERE group_id = $1 AND kind = 'hold'
-              UNION SELECT origin_shelter_id FROM bed_assignment WHERE group_id = $1 AND kind = 'hold' AND origin_shelter_id IS NOT NULL`),
+      lookup(`SELECT shelter_id AS s FROM bed_assignment WHERE (group_id = $1 OR id = $1) AND kind = 'hold'
+              UNION SELECT origin_shelter_id FROM bed_assignment
+                     WHERE (group_id = $1 OR id = $1) AND kind = 'hold' AND origin_shelter_id IS NOT NULL`),
     );
   }
 }

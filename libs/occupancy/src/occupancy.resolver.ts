@@ -231,20 +231,28 @@ export class OccupancyResolver {
 
   @Allow([Role.COORDINATOR, Role.NETWORK_COORDINATOR, Role.ADMIN], {
     shelterOf: argPath('shelterId'),
+    auditsItself: true,
   })
   @Query(() => [DailyFigures], {
-    description: 'Occupied, capacity, bed-nights, arrivals, departures and turnaways per day.',
+    description:
+      'Occupied, capacity, bed-nights, arrivals, departures and turnaways per day. A network role’s read of a sensitive shelter is audited.',
   })
-  dailyFigures(@Args() args: DailyFiguresArgs): Promise<DailyFigures[]> {
-    return this.records.daily(args.shelterId, args.from, args.to);
+  dailyFigures(
+    @Args() args: DailyFiguresArgs,
+    @CurrentCaller() caller: Caller,
+  ): Promise<DailyFigures[]> {
+    return this.records.daily(caller, args.shelterId, args.from, args.to);
   }
 
-  @Allow([Role.NETWORK_COORDINATOR, Role.ADMIN])
+  @Allow([Role.NETWORK_COORDINATOR, Role.ADMIN], { auditsItself: true })
   @Query(() => [NetworkFigures], {
     description:
-      'The network’s daily figures added up by shelter, borough or day, from `from` to `to` (at most 92 days): each group the sum of its shelters’ dailyFigures.',
+      'The network’s daily figures added up by shelter, borough or day, from `from` to `to` (at most 92 days): each group the sum of its shelters’ dailyFigures. Audited for each sensitive shelter in the answer.',
   })
-  networkFigures(@Args() args: NetworkFiguresArgs): Promise<NetworkFigures[]> {
-    return this.records.network(args.from, args.to, args.groupBy);
+  networkFigures(
+    @Args() args: NetworkFiguresArgs,
+    @CurrentCaller() caller: Caller,
+  ): Promise<NetworkFigures[]> {
+    return this.records.network(caller, args.from, args.to, args.groupBy);
   }
 }

@@ -1,7 +1,9 @@
-import { IdempotencyService } from '@albergue/common';
+import { AuditOutcome, AuditService } from '@albergue/audit';
+import { type Caller, IdempotencyService } from '@albergue/common';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { boroughByCode } from '@albergue/contracts';
+import { MAX_DAILY_DAYS_AFTER } from './dto/daily-figures.args.js';
 import { MAX_NETWORK_DAYS } from './dto/network-figures.args.js';
 import type { TurnawayInput } from './dto/occupancy.input.js';
 import { type DailyFigures, FiguresGrouping, type NetworkFigures } from './figures.views.js';
@@ -16,6 +18,7 @@ export class RecordsService {
     private readonly dataSource: DataSource,
     private readonly idempotency: IdempotencyService,
     @Inject(OCCUPANCY_OPTIONS) private readonly options: OccupancyOptions,
+    private readonly audit: AuditService,
   ) {}
 
   async recordTurnaway(userId: string, input: TurnawayInput): Promise<Turnaway> {
@@ -27,9 +30,18 @@ export class RecordsService {
   }
 
   /** One row per day from `from` to `to` (inclusive), each day cut at midnight in TIME_ZONE. */
-  async daily(shelterId: string, from: string, to: string): Promise<DailyFigures[]> {
-    checkRange(from, to, 366);
+  async daily(
+    caller: Caller,
+    shelterId: string,
+    from: string,
+    to: string,
+  ): Promise<DailyFigures[]> {
+    checkRange(from, to, MAX_DAILY_DAYS_AFTER);
     const rows = await this.figures([shelterId], from, to, FiguresGrouping.DAY);
+    // A network role reading a sensitive shelter it does not work in sees its exact counts.
+    if (!caller.actor.memberships.has(shelterId)) {
+      await this.auditSensitive(caller, 'dailyFigures', [shelterId]);
+    }
     return rows.map(
       ({ shelterId: _s, boroughCode: _b, borough: _n, shelters: _c, days: _d, day, ...row }) => ({
         ...row,
@@ -42,9 +54,17 @@ export class RecordsService {
    * The network's figures from `from` to `to`, grouped: each group the sum of the daily figures
    * (`daily`) of its shelters and days, from the same statement, so the two cannot disagree.
    */
-  async network(from: string, to: string, groupBy: FiguresGrouping): Promise<NetworkFigures[]> {
-    checkRange(from, to, MAX_NETWORK_DAYS);
+  async network(
+    caller: Caller,
+    from: string,
+    to: string,
+    groupBy: FiguresGrouping,
+  ): Promise<NetworkFigures[]> {
+    checkRange(from, to, MAX_NETWORK_DAYS - 1);
     const rows = await this.figures(null, from, to, groupBy);
+    // Every shelter's figures are in the answer, alone (by shelter) or summed with others (a
+    // sensitive shelter may stand alone in its borough): each sensitive one's read is audited.
+    await this.auditSensitive(caller, 'networkFigures', null);
     return rows.map(({ reported: _reported, ...row }) => ({
       ...row,
       borough:
@@ -53,11 +73,41 @@ export class RecordsService {
   }
 
   /**
+   * One audit row (ids only) per sensitive shelter among `shelterIds` (null: every shelter) whose
+   * exact figures this answer gives, as NetworkSheltersService does for a sensitive shelter's door.
+   */
+  private async auditSensitive(
+    caller: Caller,
+    action: 'dailyFigures' | 'networkFigures',
+    shelterIds: string[] | null,
+  ): Promise<void> {
+    const sensitive = await this.dataSource.query<{ id: string }[]>(
+      `SELECT id FROM shelter WHERE sensitive AND ($1::uuid[] IS NULL OR id = ANY($1::uuid[]))
+        ORDER BY id`,
+      [shelterIds],
+    );
+    for (const { id } of sensitive) {
+      await this.audit.record({
+        action,
+        outcome: AuditOutcome.SUCCEEDED,
+        actorId: caller.actor.userId,
+        targetType: 'shelter',
+        targetId: id,
+        shelterId: id,
+        detail: 'sensitive',
+        ip: caller.ip,
+        requestId: caller.requestId,
+      });
+    }
+  }
+
+  /**
    * One statement: the grid of (shelter, day) with each day's figures, then summed per group.
    * Reads the shelters lib's tables (shelter, availability_report, problem_report) as SQL, the way
    * occupancy depends on shelters and never the reverse. Which source a day takes: beds and stays
-   * when the shelter counts by beds now and its first bed existed by the day's end; otherwise
-   * the counts history (the day's last report or confirmation, or the last before it).
+   * when the shelter counts by beds now, had switched to beds mode and had its first bed by the
+   * day's end; otherwise the counts history (the day's last report or confirmation, or the last
+   * before it).
    */
   private async figures(
     shelterIds: string[] | null,
@@ -76,8 +126,10 @@ export class RecordsService {
          SELECT min(starts) AS starts, max(ends) AS ends FROM days
        ), shelters AS (
          SELECT s.id, s.address_borough_code AS borough,
+                -- Beds are set up in counts mode before the switch: their days before it are reported.
                 CASE WHEN s.tracking_mode = 'beds'
-                     THEN (SELECT min(b.created_at) FROM bed b WHERE b.shelter_id = s.id) END AS beds_since
+                     THEN greatest((SELECT min(b.created_at) FROM bed b WHERE b.shelter_id = s.id),
+                                   s.beds_mode_since) END AS beds_since
            FROM shelter s
           WHERE $1::uuid[] IS NULL OR s.id = ANY($1::uuid[])
        ), grid AS (
@@ -134,7 +186,8 @@ export class RecordsService {
            FROM marks
        ), stays AS (
          -- Each stay on every local day it overlaps within the range.
-         SELECT g.shelter_id, g.day, count(*)::int AS occupied,
+         -- A person moved within the shelter has two stays that day: occupied counts people.
+         SELECT g.shelter_id, g.day, count(DISTINCT a.resident_id)::int AS occupied,
                 count(*) FILTER (WHERE a.ended_at IS NULL OR a.ended_at >= g.ends)::int AS bed_nights,
                 (count(*) FILTER (WHERE a.started_at >= g.starts)
                  - count(*) FILTER (WHERE a.end_reason = 'moved' AND a.ended_at < g.ends))::int AS arrivals,
@@ -208,12 +261,12 @@ const GROUP_KEY: Record<FiguresGrouping, string> = {
   [FiguresGrouping.DAY]: "to_char(g.day, 'YYYY-MM-DD')",
 };
 
-/** `from` and `to` are days (YYYY-MM-DD), `to` not before `from` and within `maxDays` days of it. */
-function checkRange(from: string, to: string, maxDays: number): void {
+/** `from` and `to` are days (YYYY-MM-DD), `to` not before `from` and at most `maxAfter` days after it. */
+function checkRange(from: string, to: string, maxAfter: number): void {
   const days = (Date.parse(to) - Date.parse(from)) / 86_400_000;
-  if (!(days >= 0 && days < maxDays)) {
+  if (!(days >= 0 && days <= maxAfter)) {
     throw new OccupancyException(
-      `to must be on or after from, and at most ${maxDays - 1} days later.`,
+      `to must be on or after from, and at most ${maxAfter} days later.`,
       OccupancyExceptionCode.RANGE_INVALID,
       ['to'],
     );

@@ -13,7 +13,7 @@ export class StaysResolver {
   })
   @Query(() => [StayView], {
     description:
-      "A person's stays, oldest first: shelter and bed by name, from, to, and how each ended. For the staff who may read their record; audited.",
+      "A person's stays, oldest first: shelter and bed by name, from, to, and how each ended. Rooms and beds only at shelters where you work, and a protected (sensitive) shelter's name only if you work there. For the staff who may read their record; audited.",
   })
   residentStays(
     @Args('residentId', { type: () => ID }, UuidPipe) residentId: string,

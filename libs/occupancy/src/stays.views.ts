@@ -11,17 +11,25 @@ export class StayView {
   @Field(() => ID)
   shelterId: string;
 
-  @Field(() => String)
-  shelterName: string;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Null for a protected shelter (a sensitive one, such as a women’s refuge) where you work in no role: its id says only that there was one.',
+  })
+  shelterName: string | null;
 
-  @Field(() => ID)
-  bedId: string;
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'Null for a stay without a bed (counts mode), or at a shelter where you work in no role.',
+  })
+  bedId: string | null;
 
-  @Field(() => String)
-  bedLabel: string;
+  @Field(() => String, { nullable: true, description: 'Null when bedId is.' })
+  bedLabel: string | null;
 
-  @Field(() => String)
-  roomName: string;
+  @Field(() => String, { nullable: true, description: 'Null when bedId is.' })
+  roomName: string | null;
 
   @Field(() => Date)
   from: Date;

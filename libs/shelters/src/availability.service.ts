@@ -44,7 +44,8 @@ export class AvailabilityService {
   ) {}
 
   /**
-   * Counts mode: staff say how many places are free now, per group. From a coordinator of the
+   * Counts mode: staff say how many places are free now, per group, as they see them; places held
+   * for people on the way are kept apart (published free = reported − held, never below 0). From a coordinator of the
    * shelter, it also answers the flag that a burst of problem reports raised. Once per requestId
    * (a retry answers the shelter and acts no more), and only on the figures the reporter saw
    * (refuseIfMoved).
@@ -96,11 +97,13 @@ export class AvailabilityService {
           );
         }
       });
+      // The places physically free now include those held for people on the way: those stay
+      // kept apart (CountsPlacesService), so the public sees the rest.
       for (const count of input.counts) {
-        await manager.update(
-          ShelterCapacity,
-          { shelterId: input.shelterId, population: count.population },
-          { freeBeds: count.freeBeds, overflowFree: count.overflowFree ?? 0 },
+        await manager.query(
+          `UPDATE shelter_capacity SET free_beds = greatest(0, $3::int - held), overflow_free = $4
+            WHERE shelter_id = $1 AND population = $2`,
+          [input.shelterId, count.population, count.freeBeds, count.overflowFree ?? 0],
         );
       }
       await this.reviewedBy(actor, manager, input.shelterId);
@@ -203,7 +206,13 @@ export class AvailabilityService {
     await manager.update(
       Shelter,
       { id: shelterId },
-      { populations: figures.map((f) => f.population), trackingMode: TrackingMode.BEDS },
+      {
+        populations: figures.map((f) => f.population),
+        trackingMode: TrackingMode.BEDS,
+        // The moment it becomes beds mode (SET reads the row as it was).
+        bedsModeSince: () =>
+          `CASE WHEN tracking_mode = 'beds' AND beds_mode_since IS NOT NULL THEN beds_mode_since ELSE now() END`,
+      },
     );
     await this.recordChange(manager, shelterId, { confirmed: true });
   }

@@ -4,19 +4,20 @@ import { AvailabilityService } from './availability.service.js';
 import { ShelterCapacity } from './shelter-capacity.entity.js';
 import type { Population } from './shelters.enums.js';
 
-/** Places of one group a hold takes (negative) or gives back (positive). */
+/** A number of places of one group. */
 export interface PlacesChange {
   population: Population;
-  delta: number;
+  count: number;
 }
 
 /**
- * Holds at a counts-mode shelter (issue 17): its published free places are the last reported
- * figure minus the holds placed since. A hold takes its places from the published figure as it
- * is placed; if it ends without an arrival, it gives them back, but only when it was placed
- * after the last report or confirmation (staff counted with the ones before). A report
- * supersedes everything: it sets the figure staff counted. Callers hold the shelter's row lock
- * and pass their transaction, so the public version moves with the hold that moved the figure.
+ * Holds at a counts-mode shelter (issue 17). Staff report the places physically free; places held
+ * for people on the way are kept apart, per group (`shelter_capacity.held`), and the published
+ * free figure is the report less them. A hold takes its places at once (free − n, held + n); if it
+ * ends without an arrival it gives them back, whenever it was placed (free + n, held − n); an
+ * arrival keeps them taken (held − n) until staff next report. A report or a confirmation never
+ * touches `held`. Callers hold the shelter's row lock and pass their transaction, so the public
+ * version moves with the hold that moved the figure.
  */
 @Injectable()
 export class CountsPlacesService {
@@ -28,23 +29,48 @@ export class CountsPlacesService {
     return new Map(rows.map((row) => [row.population, row.freeBeds]));
   }
 
+  /** A hold takes these places from the published figure; the caller checked they are free. */
+  take(manager: EntityManager, shelterId: string, places: PlacesChange[]): Promise<void> {
+    return this.move(manager, shelterId, places, -1, 1);
+  }
+
+  /** Holds ended without an arrival (cancelled, declined, expired): their places are free again. */
+  release(manager: EntityManager, shelterId: string, places: PlacesChange[]): Promise<void> {
+    return this.move(manager, shelterId, places, 1, -1);
+  }
+
+  /** People arrived on holds: their places stay taken, no longer held (nothing public moves). */
+  arrived(manager: EntityManager, shelterId: string, places: PlacesChange[]): Promise<void> {
+    return this.move(manager, shelterId, places, 0, -1);
+  }
+
   /**
-   * Moves the published free places by `changes` (never below 0 nor above the declared places),
-   * and the public version with them when anything moved.
+   * Moves free places (never below 0 nor above the declared places) and held places (never below
+   * 0) by `count` times the signs, and the public version when the free figure moved.
    */
-  async change(manager: EntityManager, shelterId: string, changes: PlacesChange[]): Promise<void> {
+  private async move(
+    manager: EntityManager,
+    shelterId: string,
+    places: PlacesChange[],
+    freeSign: number,
+    heldSign: number,
+  ): Promise<void> {
     let moved = 0;
-    for (const { population, delta } of changes) {
-      if (delta === 0) {
+    for (const { population, count } of places) {
+      if (count === 0) {
         continue;
       }
-      const [, affected] = await manager.query<[unknown, number]>(
-        `UPDATE shelter_capacity SET free_beds = least(total_beds, greatest(0, free_beds + $3))
-          WHERE shelter_id = $1 AND population = $2
-            AND free_beds IS DISTINCT FROM least(total_beds, greatest(0, free_beds + $3))`,
-        [shelterId, population, delta],
+      const [rows] = await manager.query<[{ moved: boolean }[], number]>(
+        `UPDATE shelter_capacity c
+            SET free_beds = least(c.total_beds, greatest(0, c.free_beds + $3)),
+                held = greatest(0, c.held + $4)
+           FROM shelter_capacity old
+          WHERE c.shelter_id = $1 AND c.population = $2
+            AND old.shelter_id = c.shelter_id AND old.population = c.population
+         RETURNING c.free_beds IS DISTINCT FROM old.free_beds AS moved`,
+        [shelterId, population, freeSign * count, heldSign * count],
       );
-      moved += affected;
+      moved += rows.filter((row) => row.moved).length;
     }
     if (moved > 0) {
       // Not a confirmation: a hold is not staff vouching for the count.

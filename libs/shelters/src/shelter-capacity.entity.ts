@@ -10,6 +10,7 @@ import { Population } from './shelters.enums.js';
 @Entity()
 @Check('shelter_capacity_beds_check', 'free_beds >= 0 AND free_beds <= total_beds')
 @Check('shelter_capacity_overflow_check', 'overflow_free >= 0 AND overflow_free <= overflow_total')
+@Check('shelter_capacity_held_check', 'held >= 0')
 export class ShelterCapacity {
   @PrimaryColumn({ type: 'uuid' })
   shelterId: string;
@@ -34,4 +35,12 @@ export class ShelterCapacity {
 
   @Column({ type: 'integer', default: 0 })
   overflowFree: number;
+
+  /**
+   * Counts mode: regular places held for people on the way (open holds without a bed), already
+   * taken from `freeBeds`. A staff report says what is physically free; the held places are kept
+   * apart from it (CountsPlacesService).
+   */
+  @Column({ type: 'integer', default: 0 })
+  held: number;
 }

@@ -18,7 +18,8 @@ const PUBLIC_POINT = 'll_to_earth(s.public_lat, s.public_lng)';
 /** The capacity rows of `s` as one JSON column, `capacities` (ShelterRow). */
 const FIGURES_SQL = `(SELECT coalesce(json_agg(json_build_object(
     'population', c.population, 'totalBeds', c.total_beds, 'freeBeds', c.free_beds,
-    'overflowTotal', c.overflow_total, 'overflowFree', c.overflow_free) ORDER BY c.population), '[]'::json)
+    'overflowTotal', c.overflow_total, 'overflowFree', c.overflow_free, 'held', c.held)
+    ORDER BY c.population), '[]'::json)
   FROM shelter_capacity c WHERE c.shelter_id = s.id) AS capacities`;
 
 /** Positional parameters and conditions of one statement. */

@@ -138,6 +138,13 @@ export class Shelter {
   })
   trackingMode: TrackingMode;
 
+  /**
+   * When the shelter went over to beds mode (null while it reports counts): its daily figures
+   * come from beds and stays from then on, from its counts history before.
+   */
+  @Column({ type: 'timestamptz', nullable: true })
+  bedsModeSince: Date | null;
+
   /** Goes up by one with every change the public can see; the realtime layer reads changes by it. */
   @Field(() => Int, {
     description: 'Goes up with every public change: clients catch up with shelterChanges.',

@@ -102,7 +102,7 @@ export class SheltersResolver {
   @Allow([Role.COORDINATOR, Role.VOLUNTEER], { shelterOf: argPath('input.shelterId') })
   @Mutation(() => Shelter, {
     description:
-      'Counts mode: how many places are free now, per group, on the figures of `knownVersion`; kept in the counts history.',
+      'Counts mode: the free places you see now, per group, on the figures of `knownVersion`; places held for people on the way are kept apart (the public sees the rest). Kept in the counts history.',
   })
   reportAvailability(
     @Args('input') input: ReportAvailabilityInput,

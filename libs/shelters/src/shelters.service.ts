@@ -178,6 +178,7 @@ export class SheltersService {
             overflowTotal,
             freeBeds: Math.min(old?.freeBeds ?? 0, totalBeds),
             overflowFree: Math.min(old?.overflowFree ?? 0, overflowTotal),
+            held: old?.held ?? 0,
           };
         }),
       );

@@ -45,4 +45,5 @@ export type DatedColumn =
   | 'bed.created_at'
   | 'room.created_at'
   | 'turnaway.at'
-  | 'availability_report.at';
+  | 'availability_report.at'
+  | 'shelter.beds_mode_since';

@@ -284,6 +284,8 @@ async function setUpBeds(
     }
   }
   await services.bedsMode.switchToBedsMode({ requestId: randomUUID(), shelterId: shelter.id });
+  // Switched when the beds were made: the week's figures come from its beds.
+  clock.date('shelter.beds_mode_since', shelter.id, madeAt);
   return made;
 }
 

@@ -1,6 +1,9 @@
 import { ArgsType, Field, ID } from '@nestjs/graphql';
 import { IsISO8601, IsUUID } from 'class-validator';
 
+/** The latest `to` dailyFigures accepts, in days after `from` (a year and a day, leap years too). */
+export const MAX_DAILY_DAYS_AFTER = 366;
+
 @ArgsType()
 export class DailyFiguresArgs {
   @Field(() => ID)
@@ -11,7 +14,9 @@ export class DailyFiguresArgs {
   @IsISO8601({ strict: true })
   from: string;
 
-  @Field(() => String, { description: 'YYYY-MM-DD, inclusive; at most 366 days after from.' })
+  @Field(() => String, {
+    description: `YYYY-MM-DD, inclusive; at most ${MAX_DAILY_DAYS_AFTER} days after from.`,
+  })
   @IsISO8601({ strict: true })
   to: string;
 }
