@@ -560,6 +560,36 @@ describe('Households, counts-mode holds and beds mode going live (e2e)', () => {
   });
 
   describe('beds mode goes live when ready', () => {
+    const switchNow = (shelterId: string) =>
+      coordinator.gql<{ switchToBedsMode: { trackingMode: string } }>(
+        'mutation($input: BedsModeInput!) { switchToBedsMode(input: $input) { trackingMode } }',
+        { input: { requestId: randomUUID(), shelterId } },
+      );
+    /** One room with `count` beds for each of `populations`; the beds' ids by population. */
+    const roomWithBeds = async (shelterId: string, count: number, populations: string[]) => {
+      const room = await coordinator.gql<{ createRoom: { id: string } }>(
+        'mutation($input: CreateRoomInput!) { createRoom(input: $input) { id } }',
+        { input: { requestId: randomUUID(), shelterId, name: 'Sala' } },
+      );
+      const beds: Record<string, string[]> = {};
+      for (const population of populations) {
+        const added = await coordinator.gql<{ addBeds: { id: string }[] }>(
+          'mutation($input: AddBedsInput!) { addBeds(input: $input) { id } }',
+          {
+            input: {
+              requestId: randomUUID(),
+              roomId: room.data!.createRoom.id,
+              count,
+              kind: 'BED',
+              population,
+            },
+          },
+        );
+        beds[population] = added.data!.addBeds.map((bed) => bed.id);
+      }
+      return beds;
+    };
+
     it('sets up rooms and beds with no public change, previews, refuses a switch that drops a group, then switches', async () => {
       // A counts-mode shelter, full as reported: its families and women.
       const shelterId = goingLive;
@@ -572,12 +602,7 @@ describe('Households, counts-mode holds and beds mode going live (e2e)', () => {
       const versionBefore = await versionOf(shelterId);
       const snapshotBefore = await snapshotOf(shelterId);
 
-      const switchNow = () =>
-        coordinator.gql<{ switchToBedsMode: { trackingMode: string } }>(
-          'mutation($input: BedsModeInput!) { switchToBedsMode(input: $input) { trackingMode } }',
-          { input: { requestId: randomUUID(), shelterId } },
-        );
-      const noBeds = await switchNow();
+      const noBeds = await switchNow(shelterId);
       expect(noBeds.errors![0].extensions).toMatchObject({
         code: 'CONFLICT',
         reason: 'BEDS_MISSING',
@@ -628,7 +653,7 @@ describe('Households, counts-mode holds and beds mode going live (e2e)', () => {
         missing: ['WOMEN'],
         figures: [{ population: 'FAMILIES', totalBeds: 12, freeBeds: 12 }],
       });
-      const womenMissing = await switchNow();
+      const womenMissing = await switchNow(shelterId);
       expect(womenMissing.errors![0].extensions).toMatchObject({ reason: 'BEDS_MISSING' });
       expect(womenMissing.errors![0].message).toMatch(/No bed yet for WOMEN/);
       expect(await publicShelter(shelterId)).toEqual(before);
@@ -636,7 +661,7 @@ describe('Households, counts-mode holds and beds mode going live (e2e)', () => {
 
       await addBeds(await room('Mujeres'), 3, 'WOMEN');
       expect((await preview()).data!.bedsModePreview).toMatchObject({ ready: true, missing: [] });
-      const switched = await switchNow();
+      const switched = await switchNow(shelterId);
       expect(switched.errors).toBeUndefined();
       const after = await publicShelter(shelterId);
       expect(after.trackingMode).toBe('BEDS');
@@ -652,7 +677,7 @@ describe('Households, counts-mode holds and beds mode going live (e2e)', () => {
       const snapshot = await snapshotOf(shelterId);
       expect(snapshot.version).toBeGreaterThan(snapshotBefore.version);
       expect(snapshot.availability.band).toBe('SPACE');
-      const again = await switchNow();
+      const again = await switchNow(shelterId);
       expect(again.errors![0].extensions).toMatchObject({ reason: 'ALREADY_BEDS_MODE' });
     });
 
@@ -667,27 +692,8 @@ describe('Households, counts-mode holds and beds mode going live (e2e)', () => {
           count: 1,
         },
       });
-      const room = await coordinator.gql<{ createRoom: { id: string } }>(
-        'mutation($input: CreateRoomInput!) { createRoom(input: $input) { id } }',
-        { input: { requestId: randomUUID(), shelterId, name: 'Sala' } },
-      );
-      for (const population of ['FAMILIES', 'WOMEN']) {
-        await coordinator.gql('mutation($input: AddBedsInput!) { addBeds(input: $input) { id } }', {
-          input: {
-            requestId: randomUUID(),
-            roomId: room.data!.createRoom.id,
-            count: 2,
-            kind: 'BED',
-            population,
-          },
-        });
-      }
-      const switchNow = () =>
-        coordinator.gql(
-          'mutation($input: BedsModeInput!) { switchToBedsMode(input: $input) { trackingMode } }',
-          { input: { requestId: randomUUID(), shelterId } },
-        );
-      const refused = await switchNow();
+      await roomWithBeds(shelterId, 2, ['FAMILIES', 'WOMEN']);
+      const refused = await switchNow(shelterId);
       expect(refused.errors![0].extensions).toMatchObject({
         code: 'CONFLICT',
         reason: 'HOLDS_WITHOUT_BEDS',
@@ -696,7 +702,7 @@ describe('Households, counts-mode holds and beds mode going live (e2e)', () => {
       await coordinator.gql(CANCEL, {
         input: { requestId: randomUUID(), holdId: held.data!.placeHold[0].holdId },
       });
-      expect((await switchNow()).errors).toBeUndefined();
+      expect((await switchNow(shelterId)).errors).toBeUndefined();
       expect((await publicShelter(shelterId)).trackingMode).toBe('BEDS');
     });
 
@@ -713,33 +719,9 @@ describe('Households, counts-mode holds and beds mode going live (e2e)', () => {
         },
       });
       expect(arrived.errors).toBeUndefined();
-      const room = await coordinator.gql<{ createRoom: { id: string } }>(
-        'mutation($input: CreateRoomInput!) { createRoom(input: $input) { id } }',
-        { input: { requestId: randomUUID(), shelterId, name: 'Sala' } },
-      );
-      const beds: Record<string, string[]> = {};
-      for (const population of ['FAMILIES', 'WOMEN']) {
-        const added = await coordinator.gql<{ addBeds: { id: string }[] }>(
-          'mutation($input: AddBedsInput!) { addBeds(input: $input) { id } }',
-          {
-            input: {
-              requestId: randomUUID(),
-              roomId: room.data!.createRoom.id,
-              count: 4,
-              kind: 'BED',
-              population,
-            },
-          },
-        );
-        beds[population] = added.data!.addBeds.map((bed) => bed.id);
-      }
-      const switchNow = () =>
-        coordinator.gql(
-          'mutation($input: BedsModeInput!) { switchToBedsMode(input: $input) { trackingMode } }',
-          { input: { requestId: randomUUID(), shelterId } },
-        );
+      const beds = await roomWithBeds(shelterId, 4, ['FAMILIES', 'WOMEN']);
       // In beds mode they would occupy no bed, and their beds would be given again.
-      const refused = await switchNow();
+      const refused = await switchNow(shelterId);
       expect(refused.errors![0].extensions).toMatchObject({
         code: 'CONFLICT',
         reason: 'STAYS_WITHOUT_BEDS',
@@ -769,7 +751,7 @@ describe('Households, counts-mode holds and beds mode going live (e2e)', () => {
         beds.FAMILIES.slice(0, 3).sort(),
       );
       expect(await preview()).toEqual({ ready: true, holdsWithoutBeds: 0, staysWithoutBeds: 0 });
-      expect((await switchNow()).errors).toBeUndefined();
+      expect((await switchNow(shelterId)).errors).toBeUndefined();
       const after = await publicShelter(shelterId);
       expect(after.trackingMode).toBe('BEDS');
       // Their beds are taken: 1 of 4 family beds free.

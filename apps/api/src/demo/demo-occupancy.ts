@@ -1,4 +1,3 @@
-import { type Caller, Role } from '@albergue/common';
 import {
   BedKind,
   BedsModeService,
@@ -12,6 +11,7 @@ import {
 import { LegalBasis, type RegisterHouseholdInput, ResidentsService } from '@albergue/residents';
 import { type CapacityInput, Population } from '@albergue/shelters';
 import { randomUUID } from 'node:crypto';
+import { demoCoordinator } from './demo-caller.js';
 import type { DataSource } from 'typeorm';
 import { DemoClock } from './demo-clock.js';
 import { seeded } from './seeded.js';
@@ -113,16 +113,10 @@ export async function loadDemoOccupancy(
 ): Promise<DemoOccupancySummary> {
   const clock = new DemoClock();
   const random = seeded(2026);
-  const caller: Caller = {
-    actor: {
-      userId: coordinatorId,
-      sessionId: 'demo',
-      networkRole: null,
-      memberships: new Map(shelters.map((s) => [s.id, Role.COORDINATOR])),
-    },
-    ip: 'demo',
-    requestId: 'demo',
-  };
+  const caller = demoCoordinator(
+    coordinatorId,
+    shelters.map((s) => s.id),
+  );
   const summary: DemoOccupancySummary = {
     beds: 0,
     stays: 0,

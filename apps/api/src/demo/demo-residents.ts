@@ -1,4 +1,3 @@
-import { type Caller, Role } from '@albergue/common';
 import {
   AppointmentKind,
   AsylumStatus,
@@ -8,6 +7,7 @@ import {
 } from '@albergue/residents';
 import { Population } from '@albergue/shelters';
 import { randomUUID } from 'node:crypto';
+import { demoCoordinator } from './demo-caller.js';
 import type { DemoHousehold } from './demo-occupancy.js';
 
 interface DemoPerson {
@@ -168,16 +168,10 @@ export async function loadDemoResidents(
   coordinatorId: string,
   shelters: { id: string; capacity: { population: Population }[] }[],
 ): Promise<DemoHousehold[]> {
-  const caller: Caller = {
-    actor: {
-      userId: coordinatorId,
-      sessionId: 'demo',
-      networkRole: null,
-      memberships: new Map(shelters.map((s) => [s.id, Role.COORDINATOR])),
-    },
-    ip: 'demo',
-    requestId: 'demo',
-  };
+  const caller = demoCoordinator(
+    coordinatorId,
+    shelters.map((s) => s.id),
+  );
   const registered: DemoHousehold[] = [];
   for (const [index, members] of HOUSEHOLDS.entries()) {
     const { population } = members[0];
