@@ -315,6 +315,19 @@ describe('Daily and network figures (e2e)', () => {
       expect(refused.errors![0].extensions).toMatchObject({ code, ...(reason ? { reason } : {}) });
       expect(refused.errors![0].message).not.toMatch(/2026/);
     }
+    // dailyFigures takes days the same way (its range reaches a year and a day).
+    for (const [from, to, reason] of [
+      ['2026-11-10', '2026-11-01', 'RANGE_INVALID'],
+      ['2026-11-01T00:00:00Z', '2026-11-02', undefined],
+      ['2026-11-01', '2026-11-02T12:00:00-06:00', undefined],
+      ['2026-02-30', '2026-03-02', undefined],
+    ] as const) {
+      const refused = await network.gql(DAILY, { s: countsShelter, from, to });
+      expect(refused.errors![0].extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        ...(reason ? { reason } : {}),
+      });
+    }
     const wrongGroup = await network.gql(NETWORK, { from: days[0], to: days[2], by: 'CITY' });
     expect(wrongGroup.errors![0].extensions.code).toBe('BAD_USER_INPUT');
   });

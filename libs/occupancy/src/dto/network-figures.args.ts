@@ -5,7 +5,8 @@ import { FiguresGrouping } from '../figures.views.js';
 /** The longest range networkFigures reads in one request: a quarter. */
 export const MAX_NETWORK_DAYS = 92;
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
+/** A day as the figures take it: YYYY-MM-DD (with IsISO8601 strict, a real date). */
+export const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 @ArgsType()
 export class NetworkFiguresArgs {
