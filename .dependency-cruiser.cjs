@@ -32,6 +32,14 @@ module.exports = {
       to: { path: '^(apps/api/|libs/(?!contracts/|i18n/)|test/|bench/)' },
     },
     {
+      name: 'the-map-stays-apart-from-the-console',
+      comment:
+        'The public map (and its service worker) never imports the staff console: its first view must not grow.',
+      severity: 'error',
+      from: { path: '^apps/web/(map|sw)/' },
+      to: { path: '^apps/web/console/' },
+    },
+    {
       name: 'contracts-and-i18n-are-dependency-free',
       comment:
         'contracts and i18n import nothing outside themselves (no Node, no npm): both sides read them.',
@@ -121,7 +129,7 @@ module.exports = {
     enhancedResolveOptions: {
       exportsFields: ['exports'],
       conditionNames: ['import', 'require', 'node', 'default', 'types'],
-      extensions: ['.ts', '.js', '.mjs', '.cjs', '.json'],
+      extensions: ['.ts', '.tsx', '.js', '.mjs', '.cjs', '.json'],
     },
     moduleSystems: ['es6', 'cjs'],
   },

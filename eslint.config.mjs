@@ -11,12 +11,14 @@ export default tseslint.config(
       '.data/',
       'coverage/',
       'test/results/',
+      // Written by gql.tada from schema.graphql (npm run build:schema).
+      'apps/web/console/graphql/graphql-env.d.ts',
     ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     languageOptions: {
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
     },

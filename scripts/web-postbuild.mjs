@@ -1,6 +1,7 @@
 // After `vite build`: a brotli and a gzip copy of every text asset, so that the API serves the
 // public pages compressed (@fastify/static preCompressed) without compressing on each request;
-// and assets.json, the list of built assets the service worker keeps for offline use.
+// and assets.json, the list of the public pages' built assets the service worker keeps for
+// offline use.
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,9 +20,11 @@ async function* files(dir) {
   }
 }
 
-const assets = (await readdir(path.join(root, 'assets'))).filter(
-  (name) => !/\.(br|gz)$/.test(name),
-);
+// The public pages' assets only: the staff console's (assets/console/) are cached as a console
+// user fetches them, never downloaded by a phone that opened the map.
+const assets = (await readdir(path.join(root, 'assets'), { withFileTypes: true }))
+  .filter((entry) => entry.isFile() && !/\.(br|gz)$/.test(entry.name))
+  .map((entry) => entry.name);
 await writeFile(
   path.join(root, 'assets.json'),
   JSON.stringify(assets.map((name) => `/assets/${name}`)),

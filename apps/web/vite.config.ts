@@ -37,20 +37,31 @@ function preloadFirstScreen(): Plugin {
   };
 }
 
-// The public pages, built to apps/web/dist and served by the API at /. The service worker is
-// built beside them as /sw.js (no hash: its address must not change).
-export default defineConfig({
+// The two dependency-free libs the server reads too (the same aliases as tsconfig.json's paths):
+// the only server code the web may import (the boundary rules in .dependency-cruiser.cjs).
+const resolve = {
+  alias: {
+    '@albergue/contracts': here('../../libs/contracts/src/index.ts'),
+    '@albergue/i18n': here('../../libs/i18n/src/index.ts'),
+  },
+};
+
+// Importing the two libs does nothing but define things (their tables, e.g. the borough
+// catalogue's look-up maps, are built for whoever uses them): what a first view does not use
+// stays out of it, and the borough catalogue comes only with the map's fallback.
+const treeshake = {
+  moduleSideEffects: (id: string) => !/\/libs\/(contracts|i18n)\/src\//.test(id),
+};
+
+/**
+ * The public pages, built to apps/web/dist and served by the API at /. The service worker is
+ * built beside them as /sw.js (no hash: its address must not change).
+ */
+const publicPages = defineConfig({
   root: here('.'),
   base: '/',
   plugins: [preloadFirstScreen()],
-  // The two dependency-free libs the server reads too (the same aliases as tsconfig.json's paths):
-  // the only server code the web may import (the boundary rules in .dependency-cruiser.cjs).
-  resolve: {
-    alias: {
-      '@albergue/contracts': here('../../libs/contracts/src/index.ts'),
-      '@albergue/i18n': here('../../libs/i18n/src/index.ts'),
-    },
-  },
+  resolve,
   build: {
     outDir: 'dist',
     emptyOutDir: true,
@@ -58,15 +69,40 @@ export default defineConfig({
     sourcemap: false,
     rollupOptions: {
       input: { main: here('index.html'), sw: here('sw/sw.ts') },
-      // Importing the two libs does nothing but define things (their tables, e.g. the borough
-      // catalogue's look-up maps, are built for whoever uses them): what the first view does not
-      // use stays out of it, and the borough catalogue comes only with the map's fallback.
-      treeshake: {
-        moduleSideEffects: (id: string) => !/\/libs\/(contracts|i18n)\/src\//.test(id),
-      },
+      treeshake,
       output: {
         entryFileNames: (chunk) => (chunk.name === 'sw' ? 'sw.js' : 'assets/[name]-[hash].js'),
       },
     },
   },
 });
+
+/**
+ * The staff console (console/), built to dist/console/index.html and dist/assets/console/, served
+ * at /console/: the same config's second pass (`--mode console`, after the first). A pass of its
+ * own, not a second input of the first, because one bundle graph would share the modules both
+ * use (the catalogue loader, socket.io's client) in common chunks, and the map's first view
+ * would load one more file: this way it stays byte for byte what it was.
+ */
+const staffConsole = defineConfig({
+  root: here('.'),
+  base: '/',
+  publicDir: false,
+  resolve,
+  // Preact's components (console/tsconfig.json says the same to TypeScript).
+  oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: false,
+    assetsDir: 'assets/console',
+    // Staff phones are newer than the map's oldest readers, but not by much.
+    target: 'es2019',
+    sourcemap: false,
+    rollupOptions: {
+      input: { console: here('console/index.html') },
+      treeshake,
+    },
+  },
+});
+
+export default defineConfig(({ mode }) => (mode === 'console' ? staffConsole : publicPages));

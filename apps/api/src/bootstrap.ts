@@ -36,6 +36,7 @@ import {
   DEMO_TOTP_SECRET,
   loadDemoUsers,
 } from './demo/demo-users.js';
+import { registerConsolePages } from './http/console-pages.js';
 import { registerGraphiql } from './http/graphiql.js';
 import { notFoundPage } from './http/not-found-page.js';
 import { registerSecurity } from './http/security.js';
@@ -191,6 +192,7 @@ export async function startAlbergue(config: AppConfig, logger: Logger): Promise<
           );
         },
       });
+      registerConsolePages(app);
     } else {
       logger.warn('apps/web/dist is missing: run `npm run build` to serve the public pages');
     }

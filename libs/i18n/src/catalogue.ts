@@ -1,3 +1,4 @@
+import type consoleReference from './console/es.js';
 import type reference from './catalogues/es.js';
 import type { Params } from './message.js';
 
@@ -23,6 +24,19 @@ export interface Catalogue {
    */
   formatLocale?: string;
   strings: Record<MessageKey, string>;
+}
+
+/** Every string the staff console shows, by key; Spanish (console/es.ts) is the reference. */
+export type ConsoleKey = keyof (typeof consoleReference)['strings'];
+
+/**
+ * The staff console's words in one language: a file in console/ named as its public catalogue in
+ * catalogues/ (whose name, direction and format locale it shares), under the same discipline.
+ * Apart from the public catalogue so that a phone on the public map never downloads them.
+ */
+export interface ConsoleCatalogue {
+  code: string;
+  strings: Record<ConsoleKey, string>;
 }
 
 /**

@@ -1,7 +1,13 @@
 import { readdir } from 'node:fs/promises';
 import { describe, expect, it } from '@jest/globals';
 import { acceptedLanguages, ageText, negotiate } from './catalogue.js';
-import { LANGUAGES, loadCatalogue, loadCatalogues } from './languages.js';
+import {
+  LANGUAGES,
+  loadCatalogue,
+  loadCatalogues,
+  loadConsoleCatalogue,
+  loadConsoleCatalogues,
+} from './languages.js';
 import { placeholders, plurals } from './message.js';
 
 describe('catalogues', () => {
@@ -27,8 +33,32 @@ describe('catalogues', () => {
     );
   });
 
+  it('names every language in itself, for the switcher', async () => {
+    for (const catalogue of (await loadCatalogues()).values()) {
+      expect({ code: catalogue.code, name: catalogue.name.trim() }).not.toEqual({
+        code: catalogue.code,
+        name: '',
+      });
+    }
+  });
+
+  it('gives the staff console a catalogue for every language of the public pages, and no other', async () => {
+    const files = (await readdir(new URL('./console', import.meta.url)))
+      .filter((file) => file.endsWith('.ts'))
+      .map((file) => file.replace(/\.ts$/, ''));
+    expect(files.sort()).toEqual([...LANGUAGES]);
+    expect([...(await loadConsoleCatalogues()).keys()]).toEqual([...LANGUAGES]);
+    expect((await loadConsoleCatalogue('ht'))?.code).toBe('ht');
+    expect(await loadConsoleCatalogue('constructor')).toBeUndefined();
+  });
+});
+
+describe.each([
+  ['public pages', loadCatalogues],
+  ['staff console', loadConsoleCatalogues],
+] as const)('the catalogues of the %s', (_name, load) => {
   it('gives every catalogue exactly Spanish’s keys, none empty, with the same placeholders', async () => {
-    const catalogues = await loadCatalogues();
+    const catalogues = await load();
     const reference = catalogues.get('es')!.strings as Record<string, string>;
     for (const [code, catalogue] of catalogues) {
       const strings = catalogue.strings as Record<string, string>;
@@ -45,7 +75,6 @@ describe('catalogues', () => {
         });
       }
       expect(catalogue.code).toMatch(/^[a-z]{2,3}(-[A-Za-z]{2,4})?$/);
-      expect(catalogue.name.trim()).not.toBe('');
     }
   });
 
@@ -68,7 +97,7 @@ describe('catalogues', () => {
   }
 
   it('gives every plural the categories its language’s counts need, and none it has not', async () => {
-    const catalogues = await loadCatalogues();
+    const catalogues = await load();
     const reference = catalogues.get('es')!.strings as Record<string, string>;
     for (const [code, catalogue] of catalogues) {
       const { needed, known } = pluralsOf(code);

@@ -4,10 +4,18 @@ export {
   acceptedLanguages,
   ageText,
   type Catalogue,
+  type ConsoleCatalogue,
+  type ConsoleKey,
   type MessageKey,
   negotiate,
 } from './catalogue.js';
 export { type Hours, hoursText } from './hours.js';
-export { LANGUAGES, loadCatalogue, loadCatalogues } from './languages.js';
+export {
+  LANGUAGES,
+  loadCatalogue,
+  loadCatalogues,
+  loadConsoleCatalogue,
+  loadConsoleCatalogues,
+} from './languages.js';
 export { clockTime, languageName, localeOf, say } from './locale.js';
 export { format, type Params } from './message.js';

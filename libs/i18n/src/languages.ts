@@ -1,4 +1,4 @@
-import type { Catalogue } from './catalogue.js';
+import type { Catalogue, ConsoleCatalogue } from './catalogue.js';
 
 /**
  * Every catalogue, by its code (BCP 47), each loaded on its own: the browser makes each one a
@@ -29,6 +29,33 @@ export async function loadCatalogue(code: string): Promise<Catalogue | undefined
 export async function loadCatalogues(): Promise<Map<string, Catalogue>> {
   const catalogues = await Promise.all(
     LANGUAGES.map(async (code) => (await LOADERS[code]()).default),
+  );
+  return new Map(catalogues.map((catalogue) => [catalogue.code, catalogue]));
+}
+
+/** The staff console's catalogues, one chunk each, for the same codes as LANGUAGES. */
+const CONSOLE_LOADERS: Record<string, () => Promise<{ default: ConsoleCatalogue }>> = {
+  en: () => import('./console/en.js'),
+  es: () => import('./console/es.js'),
+  fr: () => import('./console/fr.js'),
+  ht: () => import('./console/ht.js'),
+  pt: () => import('./console/pt.js'),
+};
+
+/** The console's catalogue of a language; undefined for a code there is none for. */
+export async function loadConsoleCatalogue(code: string): Promise<ConsoleCatalogue | undefined> {
+  const load = Object.prototype.hasOwnProperty.call(CONSOLE_LOADERS, code)
+    ? CONSOLE_LOADERS[code]
+    : undefined;
+  return load && (await load()).default;
+}
+
+/** Every console catalogue, by code, in LANGUAGES' order (a code without one is left out). */
+export async function loadConsoleCatalogues(): Promise<Map<string, ConsoleCatalogue>> {
+  const catalogues = await Promise.all(
+    LANGUAGES.filter((code) => code in CONSOLE_LOADERS).map(
+      async (code) => (await CONSOLE_LOADERS[code]()).default,
+    ),
   );
   return new Map(catalogues.map((catalogue) => [catalogue.code, catalogue]));
 }

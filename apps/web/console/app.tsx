@@ -1,0 +1,113 @@
+import { useEffect } from 'preact/hooks';
+import { useConsole, useT } from './core/context.js';
+import { connectStaff } from './core/live.js';
+import { match } from './core/router.js';
+import { SCREENS } from './routes.js';
+import { SignIn } from './screens/session/sign-in.js';
+import { ResetPasswordForm, SetupForm } from './screens/session/token-forms.js';
+import { LanguagePicker, Shell } from './shell.js';
+
+/** Screens anyone may open, signed in or not. */
+const OPEN_SCREENS: Record<string, () => preact.ComponentChild> = {
+  '/reset': () => <ResetPasswordForm />,
+  '/setup': () => <SetupForm />,
+};
+
+export function App() {
+  const t = useT();
+  const services = useConsole();
+  const { session, router, live } = services;
+  const state = session.state.value;
+  const path = router.path.value;
+
+  // The staff socket lives as long as a working session; the sign-in after an ended one
+  // connects it again.
+  const working = state === 'signedIn' && !session.ended.value;
+  useEffect(() => {
+    if (!working) {
+      return undefined;
+    }
+    const socket = connectStaff(() => session.expired());
+    live.value = socket;
+    return () => {
+      socket.close();
+      live.value = null;
+    };
+  }, [working]);
+
+  // Links inside the console move between screens without a page load.
+  useEffect(() => {
+    const onClick = (event: MouseEvent) => {
+      const anchor = (event.target as Element).closest?.('a');
+      if (
+        !anchor ||
+        event.defaultPrevented ||
+        event.button !== 0 ||
+        event.metaKey ||
+        event.ctrlKey ||
+        event.shiftKey ||
+        anchor.target ||
+        anchor.origin !== location.origin ||
+        !anchor.pathname.startsWith('/console')
+      ) {
+        return;
+      }
+      event.preventDefault();
+      router.navigate(anchor.pathname.slice('/console'.length) || '/');
+    };
+    document.addEventListener('click', onClick);
+    return () => document.removeEventListener('click', onClick);
+  }, []);
+
+  const open = OPEN_SCREENS[path];
+  if (open) {
+    return <Framed>{open()}</Framed>;
+  }
+  if (state === 'checking') {
+    return <p class="loading">{t('app.loading')}</p>;
+  }
+  if (state !== 'signedIn') {
+    return (
+      <Framed>
+        <SignIn />
+      </Framed>
+    );
+  }
+  const screen = SCREENS.map((each) => ({ each, params: match(each.pattern, path) })).find(
+    (found) => found.params,
+  );
+  return (
+    <>
+      <div inert={session.ended.value} aria-hidden={session.ended.value}>
+        <Shell>{screen ? screen.each.render(screen.params!) : <NotFound />}</Shell>
+      </div>
+      {session.ended.value && (
+        <div class="overlay" role="dialog" aria-modal="true" aria-labelledby="sign-in-title">
+          <SignIn ended />
+        </div>
+      )}
+    </>
+  );
+}
+
+/** A screen outside the shell (sign-in, token forms): the language switch only. */
+function Framed({ children }: { children: preact.ComponentChildren }) {
+  return (
+    <>
+      <header class="top">
+        <LanguagePicker />
+      </header>
+      <main id="content">{children}</main>
+    </>
+  );
+}
+
+function NotFound() {
+  const t = useT();
+  const { router } = useConsole();
+  return (
+    <p class="notice warning" role="alert">
+      {t('error.NOT_FOUND')} <a href={router.href('/')}>{t('nav.shelters')}</a>
+    </p>
+  );
+}

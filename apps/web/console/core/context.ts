@@ -1,0 +1,50 @@
+import type { StaffServerEvents } from '@albergue/contracts';
+import type { ConsoleKey, Params } from '@albergue/i18n';
+import { type Signal } from '@preact/signals';
+import type { Client } from '@urql/core';
+import { createContext } from 'preact';
+import { useContext, useEffect, useRef } from 'preact/hooks';
+import type { Language } from './language.js';
+import type { Live, StaffEvent } from './live.js';
+import type { Router } from './router.js';
+import type { Session } from './session.js';
+
+/**
+ * Everything a screen reaches, made once per page load in main.tsx and handed down by context:
+ * no module holds state of its own, so that each piece can be built fresh in a spec.
+ */
+export interface ConsoleServices {
+  client: Client;
+  router: Router;
+  session: Session;
+  language: Signal<Language>;
+  setLanguage(code: string): Promise<void>;
+  /** The staff socket while signed in; null before. */
+  live: Signal<Live | null>;
+}
+
+export const ConsoleContext = createContext<ConsoleServices | null>(null);
+
+export function useConsole(): ConsoleServices {
+  const services = useContext(ConsoleContext);
+  if (!services) {
+    throw new Error('useConsole outside ConsoleContext');
+  }
+  return services;
+}
+
+/** The current language's `t`; a component that calls it re-renders when the language changes. */
+export function useT(): (key: ConsoleKey, params?: Params) => string {
+  return useConsole().language.value.t;
+}
+
+/** Runs `handler` on every `/staff` event of that name while the component is on screen. */
+export function useStaffEvent<E extends StaffEvent>(
+  event: E,
+  handler: (payload: Parameters<StaffServerEvents[E]>[0]) => void,
+): void {
+  const live = useConsole().live.value;
+  const latest = useRef(handler);
+  latest.current = handler;
+  useEffect(() => live?.on(event, (payload) => latest.current(payload)), [live, event]);
+}

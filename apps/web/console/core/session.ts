@@ -1,0 +1,148 @@
+import { type Signal, signal } from '@preact/signals';
+import type { Client } from '@urql/core';
+import { type ActError, actError } from '../graphql/errors.js';
+import { graphql, type ResultOf } from '../graphql/graphql.js';
+
+export const MeFields = graphql(`
+  fragment MeFields on User @_unmask {
+    id
+    displayName
+    email
+    networkRole
+    preferredLanguage
+    secondFactor
+    memberships {
+      shelterId
+      shelterName
+      role
+    }
+  }
+`);
+
+const MeQuery = graphql(
+  `
+    query Me {
+      me {
+        ...MeFields
+      }
+    }
+  `,
+  [MeFields],
+);
+
+const SignIn = graphql(
+  `
+    mutation SignIn($input: LoginInput!) {
+      login(input: $input) {
+        ...MeFields
+      }
+    }
+  `,
+  [MeFields],
+);
+
+const VerifySecondFactor = graphql(
+  `
+    mutation VerifySecondFactor($input: VerifySecondFactorInput!) {
+      verifySecondFactor(input: $input) {
+        ...MeFields
+      }
+    }
+  `,
+  [MeFields],
+);
+
+const SignOut = graphql(`
+  mutation SignOut {
+    logout
+  }
+`);
+
+export type Me = ResultOf<typeof MeFields>;
+
+/**
+ * - checking: asking the server who this is (at start);
+ * - signedOut: nobody, or the sign-in was refused;
+ * - secondFactor: the password was right, the session owes a code (`REQUIRED`) or an enrolment
+ *   (`ENROL`): `me.secondFactor` says which;
+ * - signedIn: working.
+ */
+export type SessionState = 'checking' | 'signedOut' | 'secondFactor' | 'signedIn';
+
+export interface Session {
+  state: Signal<SessionState>;
+  me: Signal<Me | null>;
+  /**
+   * The server ended a session that was working (timeout, logout elsewhere, deactivation): the
+   * console asks for the sign-in again over the screen, which stays as it was, typing included.
+   */
+  ended: Signal<boolean>;
+  refresh(): Promise<void>;
+  signIn(email: string, password: string): Promise<ActError | undefined>;
+  verify(input: { code: string } | { recoveryCode: string }): Promise<ActError | undefined>;
+  /** After an enrolment, or anything else that moved what `me` says. */
+  accept(me: Me): void;
+  signOut(): Promise<void>;
+  /** Called when any operation or the socket says the session is gone. */
+  expired(): void;
+}
+
+export function createSession(client: () => Client): Session {
+  const state = signal<SessionState>('checking');
+  const me = signal<Me | null>(null);
+  const ended = signal(false);
+  const accept = (user: Me) => {
+    const previous = me.value;
+    me.value = user;
+    state.value = user.secondFactor === 'NONE' ? 'signedIn' : 'secondFactor';
+    if (state.value === 'signedIn') {
+      // Someone else signed in over an ended session: nothing of the previous user's screens
+      // may stay on show.
+      if (ended.value && previous && previous.id !== user.id) {
+        location.assign('/console/');
+      }
+      ended.value = false;
+    }
+  };
+  return {
+    state,
+    me,
+    ended,
+    async refresh() {
+      const result = await client()
+        .query(MeQuery, {}, { requestPolicy: 'network-only' })
+        .toPromise();
+      if (result.data) {
+        accept(result.data.me);
+      } else {
+        state.value = 'signedOut';
+      }
+    },
+    async signIn(email, password) {
+      const result = await client().mutation(SignIn, { input: { email, password } }).toPromise();
+      if (result.data) {
+        accept(result.data.login);
+      }
+      return actError(result.error);
+    },
+    async verify(input) {
+      const result = await client().mutation(VerifySecondFactor, { input }).toPromise();
+      if (result.data) {
+        accept(result.data.verifySecondFactor);
+      }
+      return actError(result.error);
+    },
+    accept,
+    async signOut() {
+      await client().mutation(SignOut, {}).toPromise();
+      me.value = null;
+      ended.value = false;
+      state.value = 'signedOut';
+    },
+    expired() {
+      if (state.value === 'signedIn') {
+        ended.value = true;
+      }
+    },
+  };
+}

@@ -1,0 +1,152 @@
+import { useState } from 'preact/hooks';
+import { useAct } from '../../core/act.js';
+import { useConsole, useT } from '../../core/context.js';
+import { graphql } from '../../graphql/graphql.js';
+import { ErrorText } from '../../ui/error-text.js';
+import { Field } from '../../ui/field.js';
+
+const ResetPassword = graphql(`
+  mutation ResetPassword($input: ResetPasswordInput!) {
+    resetPassword(input: $input)
+  }
+`);
+
+const CompleteSetup = graphql(`
+  mutation CompleteSetup($input: CompleteSetupInput!) {
+    completeSetup(input: $input) {
+      id
+    }
+  }
+`);
+
+/** The password behind a one-time token an admin handed over (`?token=` fills it in). */
+export function ResetPasswordForm() {
+  const t = useT();
+  const { router } = useConsole();
+  const reset = useAct(ResetPassword);
+  const [token, setToken] = useState(new URLSearchParams(location.search).get('token') ?? '');
+  const [newPassword, setNewPassword] = useState('');
+  if (reset.state.data?.resetPassword) {
+    return <Done text={t('reset.done')} />;
+  }
+  return (
+    <section class="sign-in" aria-labelledby="reset-title">
+      <h1 id="reset-title">{t('reset.title')}</h1>
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          void reset.run(() => ({ input: { token, newPassword } }));
+        }}
+      >
+        <Field
+          label={t('reset.token')}
+          name="token"
+          autocomplete="off"
+          required
+          value={token}
+          onInput={(event) => setToken(event.currentTarget.value)}
+        />
+        <Field
+          label={t('reset.newPassword')}
+          type="password"
+          name="newPassword"
+          autocomplete="new-password"
+          minLength={12}
+          required
+          value={newPassword}
+          onInput={(event) => setNewPassword(event.currentTarget.value)}
+        />
+        <ErrorText error={reset.state.error} />
+        <button type="submit" class="primary" disabled={reset.state.pending}>
+          {t('reset.submit')}
+        </button>
+      </form>
+      <p>
+        <a href={router.href('/')}>{t('account.back')}</a>
+      </p>
+    </section>
+  );
+}
+
+/** The first admin, with the setup token the server printed at its first start. */
+export function SetupForm() {
+  const t = useT();
+  const { router } = useConsole();
+  const setup = useAct(CompleteSetup);
+  const [token, setToken] = useState('');
+  const [displayName, setDisplayName] = useState('');
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  if (setup.state.data) {
+    return <Done text={t('setup.done')} />;
+  }
+  return (
+    <section class="sign-in" aria-labelledby="setup-title">
+      <h1 id="setup-title">{t('setup.title')}</h1>
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          void setup.run(() => ({ input: { token, displayName, email, password } }));
+        }}
+      >
+        <Field
+          label={t('setup.token')}
+          name="token"
+          autocomplete="off"
+          required
+          value={token}
+          onInput={(event) => setToken(event.currentTarget.value)}
+        />
+        <Field
+          label={t('setup.name')}
+          name="displayName"
+          autocomplete="name"
+          required
+          value={displayName}
+          onInput={(event) => setDisplayName(event.currentTarget.value)}
+        />
+        <Field
+          label={t('signIn.email')}
+          type="email"
+          name="email"
+          autocomplete="username"
+          required
+          value={email}
+          onInput={(event) => setEmail(event.currentTarget.value)}
+        />
+        <Field
+          label={t('reset.newPassword')}
+          type="password"
+          name="password"
+          autocomplete="new-password"
+          minLength={12}
+          required
+          value={password}
+          onInput={(event) => setPassword(event.currentTarget.value)}
+        />
+        <ErrorText error={setup.state.error} />
+        <button type="submit" class="primary" disabled={setup.state.pending}>
+          {t('setup.submit')}
+        </button>
+      </form>
+      <p>
+        <a href={router.href('/')}>{t('account.back')}</a>
+      </p>
+    </section>
+  );
+}
+
+function Done({ text }: { text: string }) {
+  const t = useT();
+  const { router } = useConsole();
+  return (
+    <section class="sign-in">
+      <p class="notice success" role="status">
+        {text}
+      </p>
+      <a class="button primary" href={router.href('/')}>
+        {t('signIn.title')}
+      </a>
+    </section>
+  );
+}

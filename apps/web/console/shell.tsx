@@ -1,0 +1,113 @@
+import { LANGUAGES } from '@albergue/i18n';
+import type { ComponentChildren } from 'preact';
+import { useConsole, useT } from './core/context.js';
+import { match } from './core/router.js';
+import { SHELTER_SECTIONS } from './routes.js';
+
+/** The frame of every signed-in screen: who and where I am, the sections, the connection. */
+export function Shell({ children }: { children: ComponentChildren }) {
+  const t = useT();
+  const { session, router, live } = useConsole();
+  const me = session.me.value!;
+  const path = router.path.value;
+  const here = match('/shelters/:shelterId', path) ?? matchSection(path);
+  const shelterId = here?.shelterId;
+  const membership = me.memberships.find((each) => each.shelterId === shelterId);
+  const sectionPath = shelterId ? path.slice(`/shelters/${shelterId}`.length) : '';
+  const connection = live.value?.connection.value ?? 'reconnecting';
+  return (
+    <>
+      <a class="skip" href="#content">
+        {t('app.skip')}
+      </a>
+      <header class="top">
+        <a class="home" href={router.href('/')}>
+          {t('nav.shelters')}
+        </a>
+        <p class={`connection connection-${connection}`} role="status">
+          <span aria-hidden="true" class="dot" />
+          {t(`connection.${connection}`)}
+        </p>
+        <LanguagePicker />
+      </header>
+      {membership && (
+        <nav class="sections" aria-label={t('nav.label')}>
+          {me.memberships.length > 1 && (
+            <label class="switcher">
+              <span>{t('shelters.switch')}</span>
+              <select
+                value={membership.shelterId}
+                onChange={(event) =>
+                  router.navigate(`/shelters/${event.currentTarget.value}${sectionPath}`)
+                }
+              >
+                {me.memberships.map((each) => (
+                  <option key={each.shelterId} value={each.shelterId}>
+                    {each.shelterName}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
+          <ul>
+            {SHELTER_SECTIONS.filter((section) => section.roles.includes(membership.role)).map(
+              (section) => {
+                const href = router.href(`/shelters/${membership.shelterId}${section.path}`);
+                return (
+                  <li key={section.path}>
+                    <a href={href} aria-current={sectionPath === section.path ? 'page' : undefined}>
+                      {t(section.label)}
+                    </a>
+                  </li>
+                );
+              },
+            )}
+          </ul>
+        </nav>
+      )}
+      <main id="content" tabIndex={-1}>
+        {children}
+      </main>
+      <footer class="bottom">
+        <a href={router.href('/account')}>{t('nav.account')}</a>
+        <button type="button" class="link" onClick={() => void session.signOut()}>
+          {t('nav.signOut')}
+        </button>
+      </footer>
+    </>
+  );
+}
+
+function matchSection(path: string): Record<string, string> | null {
+  const found = /^\/shelters\/([^/]+)\//.exec(path);
+  return found ? { shelterId: decodeURIComponent(found[1]) } : null;
+}
+
+export function LanguagePicker() {
+  const t = useT();
+  const { language, setLanguage } = useConsole();
+  return (
+    <label class="language">
+      <span class="sr-only">{t('app.language')}</span>
+      <select
+        value={language.value.code}
+        onChange={(event) => void setLanguage(event.currentTarget.value)}
+      >
+        {LANGUAGES.map((code) => (
+          <option key={code} value={code} lang={code}>
+            {nameInItself(code)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+/** "Español", "Kreyòl ayisyen": each language named in itself, as the switcher lists them. */
+function nameInItself(code: string): string {
+  try {
+    return new Intl.DisplayNames([code], { type: 'language' }).of(code) ?? code;
+  } catch {
+    return code.toUpperCase();
+  }
+}

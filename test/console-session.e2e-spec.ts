@@ -1,0 +1,209 @@
+import type { Browser, BrowserContext } from 'playwright-core';
+import { chromium } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS } from '../clients/chromium.js';
+import { reportInput, shelterFor } from './factories/shelter.factory.js';
+import { staffAt, type Person } from './factories/staff.factory.js';
+import { consoleFor, consoleWords, openConsole, signInThrough } from './helpers/console-page.js';
+import { axeFindings } from './helpers/finder-page.js';
+import { startTestApp, type TestApp } from './helpers/test-app.js';
+
+describe('The staff console: sign-in, session and a shelter’s figures (e2e, Chromium)', () => {
+  let app: TestApp;
+  let browser: Browser;
+  let shelterId: string;
+  let otherShelterId: string;
+  let volunteer: Person;
+  let coordinator: Person;
+  const contexts: BrowserContext[] = [];
+
+  /** Each person in a browser context of their own (their own cookies), as on their own phone. */
+  const newContext = async (locale = 'es-MX') => {
+    const context = await browser.newContext({ locale });
+    contexts.push(context);
+    return context;
+  };
+
+  beforeAll(async () => {
+    app = await startTestApp();
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_ARGS] });
+    shelterId = await shelterFor(app, { name: 'Casa Tochan', populations: ['MEN', 'FAMILIES'] });
+    otherShelterId = await shelterFor(app, { name: 'Casa Arcoíris', populations: ['LGBTQ'] });
+    volunteer = await staffAt(app, { role: 'VOLUNTEER', shelterId });
+    coordinator = await staffAt(app, {
+      role: 'COORDINATOR',
+      shelterIds: [shelterId, otherShelterId],
+    });
+    await coordinator.gql(
+      'mutation($input: ReportAvailabilityInput!) { reportAvailability(input: $input) { id } }',
+      {
+        input: await reportInput(coordinator, shelterId, [
+          { population: 'MEN', freeBeds: 4 },
+          { population: 'FAMILIES', freeBeds: 2, overflowFree: 0 },
+        ]),
+      },
+    );
+  });
+
+  afterAll(async () => {
+    for (const context of contexts) {
+      await context.close();
+    }
+    await browser?.close();
+    await app?.close();
+  });
+
+  it('serves one page at every console address, and /console goes to /console/', async () => {
+    const deep = await fetch(`${app.url}/console/shelters/${shelterId}/board`);
+    expect(deep.status).toBe(200);
+    expect(await deep.text()).toContain('id="console"');
+    const bare = await fetch(`${app.url}/console`, { redirect: 'manual' });
+    expect(bare.status).toBe(301);
+    expect(bare.headers.get('location')).toBe('/console/');
+    // The page is checked at every load; its scripts are hashed and kept.
+    expect(deep.headers.get('cache-control')).toBe('no-cache');
+    expect(deep.headers.get('content-security-policy')).toContain("script-src 'self'");
+  });
+
+  it('keeps the console out of the public map: none of its files in the map’s page or offline list', async () => {
+    const map = await (await fetch(`${app.url}/`)).text();
+    const staff = await (await fetch(`${app.url}/console/`)).text();
+    const scripts = (html: string) =>
+      [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((m) => m[1]);
+    expect(scripts(staff).length).toBeGreaterThan(0);
+    expect(scripts(staff).every((file) => file.startsWith('/assets/console/'))).toBe(true);
+    expect(scripts(map).some((file) => file.startsWith('/assets/console/'))).toBe(false);
+    const offline = (await (await fetch(`${app.url}/assets.json`)).json()) as string[];
+    expect(offline.some((file) => file.startsWith('/assets/console/'))).toBe(false);
+  });
+
+  it('refuses a wrong password plainly, then signs a volunteer in to their one shelter', async () => {
+    const words = await consoleWords('es');
+    const page = await openConsole(await newContext(), app);
+    await page.fill('input[name=email]', volunteer.email);
+    await page.fill('input[name=password]', 'not the password at all');
+    await page.click('form button[type=submit]');
+    await page.waitForSelector('.notice.error');
+    expect(await page.locator('.notice.error').textContent()).toBe(words['signIn.failed']);
+    await signInThrough(page, volunteer);
+    // One shelter: straight to it, its figures per group, exact.
+    await page.waitForSelector('#shelter-title');
+    expect(page.url()).toContain(`/console/shelters/${shelterId}`);
+    expect(await page.locator('#shelter-title').textContent()).toBe('Casa Tochan');
+    expect(await page.locator('tr[data-population=MEN]').textContent()).toContain(
+      '4 lugares libres',
+    );
+    expect(await page.locator('tr[data-population=MEN]').textContent()).toContain(
+      words['band.FEW'],
+    );
+    expect(await page.locator('tr[data-population=FAMILIES]').textContent()).toContain(
+      '2 lugares libres',
+    );
+    // The session is in an HttpOnly cookie: no script on the page can read it.
+    expect(await page.evaluate(() => document.cookie)).toBe('');
+  });
+
+  it('lets a coordinator of two shelters switch between them, keeping the section', async () => {
+    const page = await consoleFor(await newContext(), app, coordinator);
+    await page.waitForSelector('#shelters-title');
+    await page.click(`a[href="/console/shelters/${otherShelterId}"]`);
+    await page.waitForSelector('#shelter-title');
+    expect(await page.locator('#shelter-title').textContent()).toBe('Casa Arcoíris');
+    await page.selectOption('.switcher select', shelterId);
+    await page.waitForFunction(
+      () => document.querySelector('#shelter-title')?.textContent === 'Casa Tochan',
+    );
+    expect(page.url()).toMatch(new RegExp(`/console/shelters/${shelterId}$`));
+  });
+
+  it('sends the counts report, and shows the newer figures when someone reported meanwhile', async () => {
+    const words = await consoleWords('es');
+    const page = await consoleFor(
+      await newContext(),
+      app,
+      volunteer,
+      `/console/shelters/${shelterId}`,
+    );
+    await page.waitForSelector('form.report');
+    await page.fill('input[name="MEN.freeBeds"]', '3');
+    await page.click('form.report button[type=submit]');
+    await page.waitForSelector(`.notice.success:text("${words['report.sent']}")`);
+    await page.waitForFunction(() =>
+      document.querySelector('tr[data-population=MEN]')?.textContent?.includes('3 lugares libres'),
+    );
+    // Someone else reports from another phone while this form still holds what it read.
+    await coordinator.gql(
+      'mutation($input: ReportAvailabilityInput!) { reportAvailability(input: $input) { id } }',
+      {
+        input: await reportInput(coordinator, shelterId, [
+          { population: 'MEN', freeBeds: 1 },
+          { population: 'FAMILIES', freeBeds: 0 },
+        ]),
+      },
+    );
+    await page.fill('input[name="MEN.freeBeds"]', '7');
+    await page.click('form.report button[type=submit]');
+    await page.waitForSelector(`.notice.warning:text("${words['report.conflict']}")`);
+    // The form now holds the newer figures, to be checked and sent again.
+    expect(await page.inputValue('input[name="MEN.freeBeds"]')).toBe('1');
+    await page.click(`form.report button:text("${words['report.confirm']}")`);
+    await page.waitForSelector(`.notice.success:text("${words['report.confirmed']}")`);
+  });
+
+  it('says plainly that the session ended, keeps what was typed, and goes on after signing in again', async () => {
+    const words = await consoleWords('es');
+    const context = await newContext();
+    const page = await consoleFor(context, app, volunteer, `/console/shelters/${shelterId}`);
+    await page.waitForSelector('form.report');
+    await page.fill('input[name="FAMILIES.freeBeds"]', '5');
+    // The session ends elsewhere (an admin, a timeout): here, by dropping this browser's cookie
+    // on the server side, through a logout from the same cookie.
+    const cookie = (await context.cookies()).map((each) => `${each.name}=${each.value}`).join('; ');
+    await fetch(`${app.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie },
+      body: JSON.stringify({ query: 'mutation { logout }' }),
+    });
+    // Told by the staff socket, or by the refusal of the next act: whichever comes first (the
+    // click waits in vain once the sign-in covers the screen).
+    void page.click('form.report button[type=submit]', { timeout: 5_000 }).catch(() => undefined);
+    await page.waitForSelector('.overlay [role=alert]');
+    expect(await page.locator('.overlay [role=alert]').textContent()).toBe(words['signIn.ended']);
+    await signInThrough(page, volunteer);
+    await page.waitForSelector('.overlay', { state: 'detached' });
+    expect(await page.inputValue('input[name="FAMILIES.freeBeds"]')).toBe('5');
+  });
+
+  it('changes the password and signs out', async () => {
+    const words = await consoleWords('es');
+    const person = await staffAt(app, { role: 'VOLUNTEER', shelterId });
+    const page = await consoleFor(await newContext(), app, person, '/console/account');
+    await page.fill('input[name=currentPassword]', person.password);
+    await page.fill('input[name=newPassword]', 'another long passphrase 2026');
+    await page.click('form button[type=submit]');
+    await page.waitForSelector(`.notice.success:text("${words['account.changed']}")`);
+    await page.click(`button:text("${words['nav.signOut']}")`);
+    await page.waitForSelector('input[name=password]');
+    await signInThrough(page, { email: person.email, password: 'another long passphrase 2026' });
+  });
+
+  it.each(['es', 'ht'])(
+    'has no serious or critical axe finding on its screens in %s',
+    async (lang) => {
+      const page = await openConsole(await newContext(), app, '/console/', lang);
+      await page.waitForSelector('input[name=email]');
+      expect(await axeFindings(page)).toEqual([]);
+      await signInThrough(page, coordinator);
+      await page.waitForSelector('#shelters-title');
+      expect(await axeFindings(page)).toEqual([]);
+      await page.goto(`${app.url}/console/shelters/${shelterId}`);
+      await page.waitForSelector('form.report');
+      expect(await axeFindings(page)).toEqual([]);
+      await page.goto(`${app.url}/console/account`);
+      await page.waitForSelector('#account-title');
+      expect(await axeFindings(page)).toEqual([]);
+      await page.goto(`${app.url}/console/reset`);
+      await page.waitForSelector('#reset-title');
+      expect(await axeFindings(page)).toEqual([]);
+    },
+  );
+});
