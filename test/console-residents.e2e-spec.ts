@@ -161,6 +161,10 @@ describe('The staff console: residents, their asylum track and the morning plan 
       `${words['residents.status.NOT_STARTED']} → ${words['residents.status.PRE_REGISTERED']}`,
     );
     expect(await page.locator('[data-status]').getAttribute('data-status')).toBe('PRE_REGISTERED');
+    // The rows written at registration, in words too.
+    expect(await page.locator('.events li[data-kind=CONSENT]').textContent()).toContain(
+      `${words['residents.event.BASIS']}: ${words['residents.basis.CONSENT']}`,
+    );
     // The next steps follow the new status, as the API gives them.
     await page.waitForFunction(
       () => document.querySelectorAll('.next-step input[name=status]').length === 3,
@@ -208,6 +212,9 @@ describe('The staff console: residents, their asylum track and the morning plan 
     expect(await asVolunteer.getByText(words['residents.erase']).count()).toBe(0);
     // Appointments are a volunteer's work too.
     expect(await asVolunteer.locator('.new-appointment').count()).toBe(1);
+    // Who changed her track is for coordinators: a volunteer sees that someone did.
+    expect(await asVolunteer.locator('.events li[data-kind=ASYLUM]').count()).toBe(1);
+    expect(await asVolunteer.locator('.events .by').count()).toBe(0);
     // The household: her son, by name, linked.
     expect(await asVolunteer.locator('.household').textContent()).toContain('Junior Joseph');
 
@@ -218,6 +225,7 @@ describe('The staff console: residents, their asylum track and the morning plan 
         .evaluateAll((nodes) => nodes.map((n) => (n as HTMLElement).dataset.flag)),
     ).toEqual(['PREGNANT', 'SURVIVOR_OF_VIOLENCE']);
     expect(await asCoordinator.locator('.records').count()).toBe(1);
+    expect(await asCoordinator.locator('.events li[data-kind=ASYLUM] .by').count()).toBe(1);
   });
 
   it('adds an appointment and records how it went', async () => {

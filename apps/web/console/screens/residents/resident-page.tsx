@@ -10,6 +10,7 @@ import { ErrorText } from '../../ui/error-text.js';
 import { Appointments } from './appointments.js';
 import { AsylumTrack } from './asylum-track.js';
 import { Confirmed } from './confirm.js';
+import { historyWords } from './history-words.js';
 import { type Resident, type ResidentPageData, ResidentPageQuery } from './resident-query.js';
 
 const HouseholdQuery = graphql(`
@@ -259,33 +260,29 @@ function History({ events }: { events: ResidentPageData['residentHistory'] }) {
         <p class="hint">{t('residents.noHistory')}</p>
       ) : (
         <ol class="events">
-          {[...events].reverse().map((event, index) => (
-            <li key={index} data-kind={event.kind} data-to={event.to}>
-              <time dateTime={String(event.at)}>{dayAndTime(locale, String(event.at))}</time>{' '}
-              <strong>{t(`residents.event.${event.kind}`)}</strong>
-              {event.kind === 'ASYLUM' ? (
-                <span>
-                  {': '}
-                  {event.from && `${asylumWords(t, event.from)} → `}
-                  {asylumWords(t, event.to)}
-                </span>
-              ) : null}
-              {event.override && <span class="tag"> {t('residents.correction')}</span>}
-              {event.byName && (
-                <span class="hint"> · {t('residents.recordedBy', { name: event.byName })}</span>
-              )}
-              {event.office && <p class="hint">{event.office}</p>}
-              {event.reason && <p>{t('residents.reasonSaid', { reason: event.reason })}</p>}
-            </li>
-          ))}
+          {[...events].reverse().map((event, index) => {
+            const words = historyWords(t, event);
+            return (
+              <li key={index} data-kind={event.kind} data-to={event.to}>
+                <time dateTime={String(event.at)}>{dayAndTime(locale, String(event.at))}</time>{' '}
+                <strong>{words.title}</strong>
+                {words.change && <span>: {words.change}</span>}
+                {event.override && <span class="tag"> {t('residents.correction')}</span>}
+                {event.byName && (
+                  <span class="hint by">
+                    {' '}
+                    · {t('residents.recordedBy', { name: event.byName })}
+                  </span>
+                )}
+                {event.office && <p class="hint">{event.office}</p>}
+                {event.reason && <p>{t('residents.reasonSaid', { reason: event.reason })}</p>}
+              </li>
+            );
+          })}
         </ol>
       )}
     </section>
   );
-}
-
-function asylumWords(t: ReturnType<typeof useT>, status: string): string {
-  return t(`residents.status.${status as Resident['asylumStatus']}`);
 }
 
 /** Subject access and erasure: a coordinator's, each behind a step that says what happens. */
