@@ -199,6 +199,36 @@ describe('The staff console: residents, their asylum track and the morning plan 
     expect(event).toContain('(corrección)');
   });
 
+  it('explains a step someone else made meanwhile, and offers the steps from the new status', async () => {
+    const words = await consoleWords('es');
+    const page = await residentPage(coordinator, junior);
+    expect(await offeredSteps(page)).toEqual(['PRE_REGISTERED', 'ABANDONED']);
+    // Another coordinator pre-registers him while this page is open.
+    const elsewhere = await coordinator.gql(
+      'mutation($input: ChangeAsylumStatusInput!) { changeAsylumStatus(input: $input) { id } }',
+      { input: { residentId: junior, status: 'PRE_REGISTERED', comarFolio: 'CMX-2026-0043' } },
+    );
+    expect(elsewhere.errors).toBeUndefined();
+    await page.check('.next-step input[value=PRE_REGISTERED]');
+    await page.fill('.next-step input[name=comarFolio]', 'CMX-2026-0043');
+    await page.click('.next-step button[type=submit]');
+    await page.waitForSelector('.next-step .notice.warning');
+    expect(await page.locator('.next-step .notice.warning').textContent()).toBe(
+      words['residents.trackMoved'],
+    );
+    await page.waitForFunction(
+      () =>
+        document.querySelector('[data-status]')?.getAttribute('data-status') === 'PRE_REGISTERED',
+    );
+    expect(await offeredSteps(page)).toEqual([
+      'APPOINTMENT_SCHEDULED',
+      'ABANDONED',
+      'MOVED_TO_ANOTHER_OFFICE',
+    ]);
+    // One change on record, not two.
+    expect(await page.locator('.events li[data-kind=ASYLUM]').count()).toBe(1);
+  });
+
   it('shows a volunteer no coordinator controls and only the flags the API gives them', async () => {
     const words = await consoleWords('es');
     const asVolunteer = await residentPage(volunteer, marie);

@@ -169,6 +169,8 @@ export default {
       'The track has no further steps. If something is wrong, use “Correct outside the steps”.',
     'residents.change': 'Save the step',
     'residents.changed': 'Status saved; it is in the history.',
+    'residents.trackMoved':
+      'Someone changed the status a moment ago. These are the steps from where it stands now: check and choose again.',
     'residents.override': 'Correct outside the steps',
     'residents.overrideIntro':
       'Only to correct a mistake or a case that moved on elsewhere. A reason is needed: the history keeps who, when and why.',

@@ -173,6 +173,8 @@ export default {
       'El trámite no tiene más pasos. Si hay un error, use «Corregir fuera de los pasos».',
     'residents.change': 'Guardar el paso',
     'residents.changed': 'Situación guardada; queda en el historial.',
+    'residents.trackMoved':
+      'Alguien cambió la situación hace un momento. Estos son los pasos posibles desde la situación actual: revise y elija otra vez.',
     'residents.override': 'Corregir fuera de los pasos',
     'residents.overrideIntro':
       'Solo para corregir un error o un caso que avanzó en otro lugar. Hace falta un motivo: el historial guarda quién, cuándo y por qué.',

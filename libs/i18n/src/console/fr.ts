@@ -176,6 +176,8 @@ export default {
       'La démarche n’a plus d’étape. En cas d’erreur, utilisez « Corriger hors des étapes ».',
     'residents.change': 'Enregistrer l’étape',
     'residents.changed': 'Situation enregistrée ; elle figure dans l’historique.',
+    'residents.trackMoved':
+      'Quelqu’un a changé la situation il y a un instant. Voici les étapes possibles depuis la situation actuelle : vérifiez et choisissez à nouveau.',
     'residents.override': 'Corriger hors des étapes',
     'residents.overrideIntro':
       'Seulement pour corriger une erreur ou un dossier qui a avancé ailleurs. Il faut un motif : l’historique garde qui, quand et pourquoi.',

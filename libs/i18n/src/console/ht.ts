@@ -169,6 +169,8 @@ export default {
       'Demach la pa gen lòt etap. Si gen yon erè, sèvi ak «Korije andeyò etap yo».',
     'residents.change': 'Anrejistre etap la',
     'residents.changed': 'Sitiyasyon an anrejistre; li nan istorik la.',
+    'residents.trackMoved':
+      'Yon moun fèk chanje sitiyasyon an. Men etap ki posib depi sitiyasyon kounye a: tcheke epi chwazi ankò.',
     'residents.override': 'Korije andeyò etap yo',
     'residents.overrideIntro':
       'Sèlman pou korije yon erè oswa yon dosye ki avanse yon lòt kote. Fòk gen yon rezon: istorik la kenbe kiyès, kilè ak poukisa.',

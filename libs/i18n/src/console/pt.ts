@@ -172,6 +172,8 @@ export default {
       'O pedido não tem mais passos. Se houver erro, use «Corrigir fora dos passos».',
     'residents.change': 'Salvar o passo',
     'residents.changed': 'Situação salva; fica no histórico.',
+    'residents.trackMoved':
+      'Alguém mudou a situação há pouco. Estes são os passos possíveis a partir da situação atual: confira e escolha de novo.',
     'residents.override': 'Corrigir fora dos passos',
     'residents.overrideIntro':
       'Só para corrigir um erro ou um caso que avançou em outro lugar. É preciso um motivo: o histórico guarda quem, quando e por quê.',

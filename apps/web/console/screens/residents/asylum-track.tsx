@@ -149,6 +149,7 @@ function NextStep({ resident, onChanged }: { resident: Resident; onChanged(): vo
   const change = useAct(ChangeAsylumStatus);
   const form = useStepForm();
   const [done, setDone] = useState(false);
+  const [moved, setMoved] = useState(false);
   const steps = resident.nextAsylumSteps;
   if (steps.length === 0) {
     return <p class="hint">{t('residents.noNextStep')}</p>;
@@ -161,6 +162,7 @@ function NextStep({ resident, onChanged }: { resident: Resident; onChanged(): vo
           return;
         }
         setDone(false);
+        setMoved(false);
         const answer = await change.run(() => ({
           input: {
             residentId: resident.id,
@@ -171,6 +173,11 @@ function NextStep({ resident, onChanged }: { resident: Resident; onChanged(): vo
         if (!answer.error) {
           form.reset();
           setDone(true);
+          onChanged();
+        } else if (answer.error.reason === 'TRANSITION_NOT_ALLOWED') {
+          // Someone moved the track meanwhile: say so, and offer the steps from where it is now.
+          form.reset();
+          setMoved(true);
           onChanged();
         }
       })}
@@ -191,7 +198,13 @@ function NextStep({ resident, onChanged }: { resident: Resident; onChanged(): vo
         ))}
       </fieldset>
       <StepDetails status={form.status} resident={resident} values={form.values} set={form.set} />
-      <ErrorText error={change.state.error} />
+      {moved ? (
+        <p class="notice warning" role="alert">
+          {t('residents.trackMoved')}
+        </p>
+      ) : (
+        <ErrorText error={change.state.error} />
+      )}
       {done && (
         <p class="notice success" role="status">
           {t('residents.changed')}
