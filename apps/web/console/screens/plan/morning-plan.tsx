@@ -32,7 +32,11 @@ type Due = ResultOf<typeof AppointmentsDue>['appointmentsDue'][number];
  */
 export function MorningPlan({ shelterId }: { shelterId: string }) {
   const t = useT();
-  const { locale } = useConsole().language.value;
+  const { language, session } = useConsole();
+  const { locale } = language.value;
+  const shelterName = session.me.value?.memberships.find(
+    (each) => each.shelterId === shelterId,
+  )?.shelterName;
   const [result, refetch] = useQuery({
     query: AppointmentsDue,
     variables: { shelterId, hours: PLAN_HOURS },
@@ -65,7 +69,9 @@ export function MorningPlan({ shelterId }: { shelterId: string }) {
           <p role="status">{t('plan.count', { n: due.length })}</p>
           <table class="plan-sheet">
             <caption class="print-only">
-              {t('plan.title')} · {dayAndTime(locale, new Date().toISOString())}
+              {[t('plan.title'), shelterName, dayAndTime(locale, new Date().toISOString())]
+                .filter(Boolean)
+                .join(' · ')}
             </caption>
             <thead>
               <tr>

@@ -96,6 +96,7 @@ export function ResidentPage({ shelterId, residentId }: { shelterId: string; res
 
 function Details({ resident }: { resident: Resident }) {
   const t = useT();
+  const { locale } = useConsole().language.value;
   const documents = (['comarFolio', 'passport', 'curp', 'tvrhNumber'] as const).filter(
     (each) => resident.documents[each],
   );
@@ -123,11 +124,13 @@ function Details({ resident }: { resident: Resident }) {
         </>
       )}
       <dt>{t('residents.nationality')}</dt>
-      <dd>{resident.nationality}</dd>
+      <dd>{displayName(locale, 'region', resident.nationality)}</dd>
       {resident.languages.length > 0 && (
         <>
           <dt>{t('residents.languages')}</dt>
-          <dd>{resident.languages.join(', ')}</dd>
+          <dd>
+            {resident.languages.map((code) => displayName(locale, 'language', code)).join(', ')}
+          </dd>
         </>
       )}
       {resident.gender && (
@@ -283,6 +286,16 @@ function History({ events }: { events: ResidentPageData['residentHistory'] }) {
       )}
     </section>
   );
+}
+
+/** "Haití", "criollo haitiano": a code as the reader's language names it, or the code itself. */
+function displayName(locale: string, type: 'region' | 'language', code: string): string {
+  try {
+    const name = new Intl.DisplayNames([locale], { type, fallback: 'none' }).of(code);
+    return name && name !== code ? `${name} (${code})` : code;
+  } catch {
+    return code;
+  }
 }
 
 /** Subject access and erasure: a coordinator's, each behind a step that says what happens. */
