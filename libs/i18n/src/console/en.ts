@@ -224,7 +224,7 @@ export default {
     'residents.exported': 'File downloaded.',
     'residents.erase': 'Erase their data',
     'residents.eraseConfirm':
-      'Their name, documents, phone and notes will be erased now and for good, at every shelter. Only counts without identity remain. Do this only if the person asked.',
+      'Their name, documents, phone, notes and the needs noted will be erased now and for good, and their link to the group. Only counts without identity remain. Do this only if the person asked.',
     'residents.eraseYes': 'Yes, erase for good',
     'residents.erased': 'Data erased.',
     'plan.nav': 'Day plan',

@@ -228,7 +228,7 @@ export default {
     'residents.exported': 'Archivo descargado.',
     'residents.erase': 'Borrar sus datos',
     'residents.eraseConfirm':
-      'Se borrarán ahora y para siempre su nombre, documentos, teléfono y notas, en todos los albergues. Quedan solo cifras sin identidad. Hágalo solo si la persona lo pidió.',
+      'Se borrarán ahora y para siempre su nombre, documentos, teléfono, notas y lo anotado a tener en cuenta, y su vínculo con el grupo. Quedan solo cifras sin identidad. Hágalo solo si la persona lo pidió.',
     'residents.eraseYes': 'Sí, borrar para siempre',
     'residents.erased': 'Datos borrados.',
     'plan.nav': 'Plan del día',

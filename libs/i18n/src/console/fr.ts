@@ -231,7 +231,7 @@ export default {
     'residents.exported': 'Fichier téléchargé.',
     'residents.erase': 'Effacer ses données',
     'residents.eraseConfirm':
-      'Son nom, ses documents, son téléphone et ses notes seront effacés maintenant et pour toujours, dans tous les foyers. Seuls des chiffres sans identité restent. À faire seulement si la personne l’a demandé.',
+      'Son nom, ses documents, son téléphone, ses notes et les besoins notés seront effacés maintenant et pour toujours, ainsi que son lien avec le groupe. Seuls des chiffres sans identité restent. À faire seulement si la personne l’a demandé.',
     'residents.eraseYes': 'Oui, effacer pour toujours',
     'residents.erased': 'Données effacées.',
     'plan.nav': 'Plan du jour',

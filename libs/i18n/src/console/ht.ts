@@ -224,7 +224,7 @@ export default {
     'residents.exported': 'Fichye a telechaje.',
     'residents.erase': 'Efase done li',
     'residents.eraseConfirm':
-      'Non li, dokiman li, telefòn li ak nòt yo ap efase kounye a pou tout tan, nan tout abri yo. Se chif san idantite sèlman ki rete. Fè sa sèlman si moun nan mande l.',
+      'Non li, dokiman li, telefòn li, nòt yo ak sa ki te note pou konsidere ap efase kounye a pou tout tan, ansanm ak lyen li ak gwoup la. Se chif san idantite sèlman ki rete. Fè sa sèlman si moun nan mande l.',
     'residents.eraseYes': 'Wi, efase pou tout tan',
     'residents.erased': 'Done yo efase.',
     'plan.nav': 'Plan jounen an',

@@ -227,7 +227,7 @@ export default {
     'residents.exported': 'Arquivo baixado.',
     'residents.erase': 'Apagar seus dados',
     'residents.eraseConfirm':
-      'Nome, documentos, telefone e observações serão apagados agora e para sempre, em todos os abrigos. Ficam só números sem identidade. Faça isso só se a pessoa pediu.',
+      'Nome, documentos, telefone, observações e o que foi anotado para levar em conta serão apagados agora e para sempre, junto com o vínculo com o grupo. Ficam só números sem identidade. Faça isso só se a pessoa pediu.',
     'residents.eraseYes': 'Sim, apagar para sempre',
     'residents.erased': 'Dados apagados.',
     'plan.nav': 'Plano do dia',
