@@ -52,11 +52,15 @@ const EraseResident = graphql(`
 export function ResidentPage({ shelterId, residentId }: { shelterId: string; residentId: string }) {
   const t = useT();
   const { session, router } = useConsole();
-  const role = session.me.value?.memberships.find((each) => each.shelterId === shelterId)?.role;
-  const coordinator = role === 'COORDINATOR';
   const [result, refetch] = useQuery({ query: ResidentPageQuery, variables: { id: residentId } });
   const refresh = () => refetch({ requestPolicy: 'network-only' });
   const data = result.data;
+  // Acts belong to the shelter where the person is now (the API's rule): a reader from the
+  // shelter they left, or from one expecting them, reads and does not act.
+  const role = session.me.value?.memberships.find(
+    (each) => each.shelterId === data?.resident.currentShelterId,
+  )?.role;
+  const coordinator = role === 'COORDINATOR';
   return (
     <section aria-labelledby="resident-title" class="resident">
       <p class="no-print">
