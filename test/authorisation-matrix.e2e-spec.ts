@@ -266,6 +266,10 @@ const SAMPLES: Record<string, (t: Targets) => Sample> = {
       'mutation($id: ID!) { setAppointmentOutcome(input: { appointmentId: $id, outcome: PENDING }) { id } }',
     variables: { id: t.appointmentId },
   }),
+  residentAppointments: (t) => ({
+    query: 'query($id: ID!) { residentAppointments(residentId: $id) { id } }',
+    variables: { id: t.residentIds[0] },
+  }),
   appointmentsDue: (t) => ({
     query: 'query($s: ID!) { appointmentsDue(shelterId: $s) { id } }',
     variables: { s: t.shelterId },

@@ -2,6 +2,9 @@ import type { ConsoleKey } from '@albergue/i18n';
 import type { ComponentChild } from 'preact';
 import type { Me } from './core/session.js';
 import { Account } from './screens/session/account.js';
+import { MorningPlan } from './screens/plan/morning-plan.js';
+import { ResidentPage } from './screens/residents/resident-page.js';
+import { ResidentsScreen } from './screens/residents/residents-screen.js';
 import { MyShelters } from './screens/shelters/my-shelters.js';
 import { ShelterHome } from './screens/shelters/shelter-home.js';
 
@@ -21,6 +24,21 @@ export const SCREENS: Screen[] = [
     pattern: '/shelters/:shelterId',
     render: ({ shelterId }) => <ShelterHome key={shelterId} shelterId={shelterId} />,
   },
+  // Residents and the morning plan (issue 18, items 6 and 7).
+  {
+    pattern: '/shelters/:shelterId/residents',
+    render: ({ shelterId }) => <ResidentsScreen key={shelterId} shelterId={shelterId} />,
+  },
+  {
+    pattern: '/shelters/:shelterId/residents/:residentId',
+    render: ({ shelterId, residentId }) => (
+      <ResidentPage key={residentId} shelterId={shelterId} residentId={residentId} />
+    ),
+  },
+  {
+    pattern: '/shelters/:shelterId/plan',
+    render: ({ shelterId }) => <MorningPlan key={shelterId} shelterId={shelterId} />,
+  },
 ];
 
 /**
@@ -37,4 +55,8 @@ export interface ShelterSection {
 
 export const SHELTER_SECTIONS: ShelterSection[] = [
   { path: '', label: 'nav.shelter', roles: ['VOLUNTEER', 'COORDINATOR', 'HEALTH_WORKER'] },
+  // Residents' records and appointments are the shelter staff's (the API's STAFF: volunteers and
+  // coordinators); a health worker reaches a person through referrals, not this list.
+  { path: '/residents', label: 'residents.nav', roles: ['VOLUNTEER', 'COORDINATOR'] },
+  { path: '/plan', label: 'plan.nav', roles: ['VOLUNTEER', 'COORDINATOR'] },
 ];

@@ -1,4 +1,4 @@
-import { ALLOWED_TRANSITIONS, isAllowedTransition } from './asylum-track.js';
+import { ALLOWED_TRANSITIONS, isAllowedTransition, nextAsylumSteps } from './asylum-track.js';
 import { AsylumStatus } from './residents.enums.js';
 
 describe(isAllowedTransition.name, () => {
@@ -21,5 +21,26 @@ describe(isAllowedTransition.name, () => {
 
   it('says something for every status', () => {
     expect(Object.keys(ALLOWED_TRANSITIONS).sort()).toEqual(Object.values(AsylumStatus).sort());
+  });
+});
+
+describe(nextAsylumSteps.name, () => {
+  it('offers exactly the steps the change allows without an override', () => {
+    for (const from of Object.values(AsylumStatus)) {
+      const offered = nextAsylumSteps(from);
+      for (const to of Object.values(AsylumStatus)) {
+        expect(offered.includes(to)).toBe(isAllowedTransition(from, to));
+      }
+    }
+  });
+
+  it('offers nothing after a final decision or for an anonymised record', () => {
+    expect(nextAsylumSteps(AsylumStatus.RECOGNISED)).toEqual([]);
+    expect(nextAsylumSteps(AsylumStatus.NOT_STARTED, true)).toEqual([]);
+  });
+
+  it('hands out a copy, so that no caller can change the rule', () => {
+    nextAsylumSteps(AsylumStatus.NOT_STARTED).push(AsylumStatus.RECOGNISED);
+    expect(isAllowedTransition(AsylumStatus.NOT_STARTED, AsylumStatus.RECOGNISED)).toBe(false);
   });
 });

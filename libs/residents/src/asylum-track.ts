@@ -39,3 +39,11 @@ export const ALLOWED_TRANSITIONS: Record<AsylumStatus, AsylumStatus[]> = {
 export function isAllowedTransition(from: AsylumStatus, to: AsylumStatus): boolean {
   return ALLOWED_TRANSITIONS[from].includes(to);
 }
+
+/**
+ * The steps a change of status may take from `from` without an override: what a screen offers.
+ * None for an anonymised record, which changeAsylumStatus refuses whatever the step.
+ */
+export function nextAsylumSteps(from: AsylumStatus, anonymised = false): AsylumStatus[] {
+  return anonymised ? [] : [...ALLOWED_TRANSITIONS[from]];
+}

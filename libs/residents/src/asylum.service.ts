@@ -206,6 +206,15 @@ export class AsylumService {
     );
   }
 
+  /** One person's appointments, in time order, each with its outcome: their page's list. */
+  async appointmentsOfResident(caller: Caller, residentId: string): Promise<AppointmentView[]> {
+    const resident = await this.residents.find(residentId);
+    const appointments = await this.appointmentsOf(residentId);
+    await this.access.recordReads(caller, [resident], 'appointments');
+    const name = this.sealer.open('resident.name', resident.id, resident.nameSealed);
+    return appointments.map((appointment) => this.views.appointment(appointment, name));
+  }
+
   async appointmentsOf(residentId: string): Promise<Appointment[]> {
     return this.dataSource
       .getRepository(Appointment)

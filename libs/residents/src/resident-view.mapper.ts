@@ -1,6 +1,7 @@
 import { enumNames, isoWithOffset, Role } from '@albergue/common';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Appointment } from './appointment.entity.js';
+import { nextAsylumSteps } from './asylum-track.js';
 import type { ReadRole } from './resident-access.js';
 import type { Resident } from './resident.entity.js';
 import { type ResidentEvent, ResidentEventKind } from './resident-event.entity.js';
@@ -111,6 +112,7 @@ export class ResidentViewMapper {
       asylumOffice: open('resident.asylumOffice', r.asylumOfficeSealed),
       caseNumber: open('resident.caseNumber', r.caseNumberSealed),
       anonymised: r.anonymisedAt !== null,
+      nextAsylumSteps: nextAsylumSteps(r.asylumStatus, r.anonymisedAt !== null),
       createdAt: r.createdAt,
     };
   }

@@ -153,6 +153,12 @@ export class ResidentView {
   @Field(() => Boolean)
   anonymised: boolean;
 
+  @Field(() => [AsylumStatus], {
+    description:
+      'The statuses changeAsylumStatus accepts from asylumStatus without an override (coordinators change it); none once anonymised.',
+  })
+  nextAsylumSteps: AsylumStatus[];
+
   @Field(() => Date)
   createdAt: Date;
 }

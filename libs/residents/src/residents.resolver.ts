@@ -207,6 +207,17 @@ export class ResidentsResolver {
     return this.asylum.due(caller, args.shelterId, args.hours);
   }
 
+  @Allow(STAFF, { shelterOf: recordScope('resident.view', 'residentId') })
+  @Query(() => [AppointmentView], {
+    description: 'A person’s appointments, in time order, with their outcomes.',
+  })
+  residentAppointments(
+    @Args('residentId', { type: () => ID }, UuidPipe) residentId: string,
+    @CurrentCaller() caller: Caller,
+  ): Promise<AppointmentView[]> {
+    return this.asylum.appointmentsOfResident(caller, residentId);
+  }
+
   @Allow(COORDINATORS, { shelterOf: recordScope('resident', 'input.residentId') })
   @Mutation(() => ResidentView)
   withdrawConsent(
