@@ -1,6 +1,7 @@
 import type { ConsoleKey } from '@albergue/i18n';
 import type { ComponentChild } from 'preact';
 import type { Me } from './core/session.js';
+import { Holds } from './screens/holds/holds.js';
 import { Account } from './screens/session/account.js';
 import { MyShelters } from './screens/shelters/my-shelters.js';
 import { ShelterHome } from './screens/shelters/shelter-home.js';
@@ -21,6 +22,11 @@ export const SCREENS: Screen[] = [
     pattern: '/shelters/:shelterId',
     render: ({ shelterId }) => <ShelterHome key={shelterId} shelterId={shelterId} />,
   },
+  // Transfers and holds (issue 18, item 8).
+  {
+    pattern: '/shelters/:shelterId/holds',
+    render: ({ shelterId }) => <Holds key={shelterId} shelterId={shelterId} />,
+  },
 ];
 
 /**
@@ -37,4 +43,6 @@ export interface ShelterSection {
 
 export const SHELTER_SECTIONS: ShelterSection[] = [
   { path: '', label: 'nav.shelter', roles: ['VOLUNTEER', 'COORDINATOR', 'HEALTH_WORKER'] },
+  // Transfers and holds (issue 18, item 8).
+  { path: '/holds', label: 'holds.nav', roles: ['VOLUNTEER', 'COORDINATOR'] },
 ];
