@@ -26,44 +26,43 @@ export function HoldNotices() {
     );
   useStaffEvent('holdArrived', (hold) => add({ kind: 'arrived', ...hold }));
   useStaffEvent('holdExpiring', (hold) => add({ kind: 'expiring', ...hold }));
-  if (notices.length === 0) {
-    return null;
-  }
   const nameOf = (shelterId: string) =>
     session.me.value?.memberships.find((each) => each.shelterId === shelterId)?.shelterName ?? '';
   return (
-    <section class="notices no-print" aria-label={t('holds.notices')}>
-      <ul>
-        {notices.map((notice) => (
-          <li
-            key={`${notice.kind}:${notice.holdId}`}
-            class={`notice ${notice.kind === 'expiring' ? 'warning' : 'info'} hold-notice`}
-            data-kind={notice.kind}
-            role="status"
-          >
-            <p>
-              {t(notice.kind === 'arrived' ? 'holds.notice.arrived' : 'holds.notice.expiring', {
-                shelter: nameOf(notice.shelterId),
-                time: notice.expiresAt ? timeOfDay(language.value.locale, notice.expiresAt) : '—',
-              })}{' '}
-              <a href={router.href(`/shelters/${notice.shelterId}/holds`)}>{t('holds.see')}</a>
-            </p>
-            <button
-              type="button"
-              class="dismiss"
-              onClick={() =>
-                setNotices((current) =>
-                  current.filter(
-                    (each) => !(each.kind === notice.kind && each.holdId === notice.holdId),
-                  ),
-                )
-              }
+    // Always there, empty or not, so that screen readers announce what comes into it.
+    <div class="notices no-print" aria-live="polite">
+      {notices.length > 0 && (
+        <ul aria-label={t('holds.notices')}>
+          {notices.map((notice) => (
+            <li
+              key={`${notice.kind}:${notice.holdId}`}
+              class={`notice ${notice.kind === 'expiring' ? 'warning' : 'info'} hold-notice`}
+              data-kind={notice.kind}
             >
-              {t('holds.dismiss')}
-            </button>
-          </li>
-        ))}
-      </ul>
-    </section>
+              <p>
+                {t(notice.kind === 'arrived' ? 'holds.notice.arrived' : 'holds.notice.expiring', {
+                  shelter: nameOf(notice.shelterId),
+                  time: notice.expiresAt ? timeOfDay(language.value.locale, notice.expiresAt) : '—',
+                })}{' '}
+                <a href={router.href(`/shelters/${notice.shelterId}/holds`)}>{t('holds.see')}</a>
+              </p>
+              <button
+                type="button"
+                class="dismiss"
+                onClick={() =>
+                  setNotices((current) =>
+                    current.filter(
+                      (each) => !(each.kind === notice.kind && each.holdId === notice.holdId),
+                    ),
+                  )
+                }
+              >
+                {t('holds.dismiss')}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
   );
 }
