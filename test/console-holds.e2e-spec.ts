@@ -173,6 +173,40 @@ describe('The staff console: transfers and holds (e2e, Chromium)', () => {
     await page.waitForFunction(() => !document.querySelector('.hold-notice'));
   });
 
+  it('offers the release of a hold to the coordinator who placed it, never to a volunteer', async () => {
+    const words = await consoleWords('es');
+    const { holdId } = await sendOver(sender, shelterA, shelterB, ['Persona Cuatro']);
+    const volunteerA = await staffAt(app, { role: 'VOLUNTEER', shelterId: shelterA });
+    const theirs = await consoleFor(
+      await newContext(),
+      app,
+      volunteerA,
+      `/console/shelters/${shelterA}/holds`,
+    );
+    await theirs.locator(`.hold.outgoing[data-hold-id="${holdId}"]`).waitFor();
+    expect(await theirs.locator('button.release-hold').count()).toBe(0);
+    const page = await consoleFor(
+      await newContext(),
+      app,
+      sender,
+      `/console/shelters/${shelterA}/holds`,
+    );
+    const sent = page.locator(`.hold.outgoing[data-hold-id="${holdId}"]`);
+    await sent.locator('button.release-hold').click();
+    await sent.locator('button.confirm-release').click();
+    await page.waitForFunction(
+      ({ id, word }) =>
+        document.querySelector(`.hold.outgoing[data-hold-id="${id}"] .hold-state strong`)
+          ?.textContent === word,
+      { id: holdId, word: words['holds.state.cancelled'] },
+    );
+    const [ended] = await app.sql<{ end_reason: string }>(
+      `SELECT DISTINCT end_reason FROM bed_assignment WHERE group_id = $1`,
+      [holdId],
+    );
+    expect(ended.end_reason).toBe('cancelled');
+  });
+
   it.each(['es', 'en'])(
     'passes axe-core (no serious or critical finding) on the holds screen at 360 px, in %s',
     async (lang) => {

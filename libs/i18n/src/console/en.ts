@@ -142,6 +142,9 @@ export default {
     'holds.notice.expiring': '{shelter}: a hold lapses soon, at {time}.',
     'holds.see': 'See holds',
     'holds.dismiss': 'Dismiss',
+    'holds.release': 'Release the hold',
+    'holds.confirmRelease':
+      'Release these places? They become free for others and the hold ends as cancelled.',
     'offline.unreachable':
       'No connection to the server. The console goes on as soon as the connection returns; what was left to send on this device is sent then.',
     'offline.count': '{n, plural, one {# to send} other {# to send}}',

@@ -144,6 +144,9 @@ export default {
     'holds.notice.expiring': '{shelter}: una reserva vence pronto, a las {time}.',
     'holds.see': 'Ver reservas',
     'holds.dismiss': 'Cerrar aviso',
+    'holds.release': 'Liberar la reserva',
+    'holds.confirmRelease':
+      '¿Liberar estos lugares? Quedan libres para otras personas y la reserva termina como cancelada.',
     'offline.unreachable':
       'Sin conexión con el servidor. La consola sigue en cuanto vuelva la conexión; lo que quedó por enviar en este dispositivo se enviará entonces.',
     'offline.count': '{n, plural, one {# por enviar} other {# por enviar}}',

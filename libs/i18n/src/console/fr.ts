@@ -149,6 +149,9 @@ export default {
     'holds.notice.expiring': '{shelter} : une réservation expire bientôt, à {time}.',
     'holds.see': 'Voir les réservations',
     'holds.dismiss': 'Fermer l’avis',
+    'holds.release': 'Libérer la réservation',
+    'holds.confirmRelease':
+      'Libérer ces places ? Elles redeviennent libres pour d’autres et la réservation se termine comme annulée.',
     'offline.unreachable':
       'Pas de connexion au serveur. La console reprend dès le retour de la connexion ; ce qui restait à envoyer sur cet appareil partira alors.',
     'offline.count': '{n, plural, one {# à envoyer} other {# à envoyer}}',

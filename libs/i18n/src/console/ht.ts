@@ -142,6 +142,9 @@ export default {
     'holds.notice.expiring': '{shelter}: yon rezèvasyon ap ekspire byento, a {time}.',
     'holds.see': 'Wè rezèvasyon yo',
     'holds.dismiss': 'Fèmen avi a',
+    'holds.release': 'Lage rezèvasyon an',
+    'holds.confirmRelease':
+      'Lage plas sa yo? Y ap lib pou lòt moun e rezèvasyon an fini kòm anile.',
     'offline.unreachable':
       'Pa gen koneksyon ak sèvè a. Konsòl la ap kontinye depi koneksyon an tounen; sa ki te rete pou voye sou aparèy sa a ap pati lè sa a.',
     'offline.count': '{n, plural, other {# pou voye}}',

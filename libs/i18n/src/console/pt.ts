@@ -144,6 +144,9 @@ export default {
     'holds.notice.expiring': '{shelter}: uma reserva expira em breve, às {time}.',
     'holds.see': 'Ver reservas',
     'holds.dismiss': 'Fechar aviso',
+    'holds.release': 'Liberar a reserva',
+    'holds.confirmRelease':
+      'Liberar estas vagas? Elas ficam livres para outras pessoas e a reserva termina como cancelada.',
     'offline.unreachable':
       'Sem conexão com o servidor. O console continua assim que a conexão voltar; o que ficou por enviar neste dispositivo será enviado então.',
     'offline.count': '{n, plural, one {# a enviar} other {# a enviar}}',

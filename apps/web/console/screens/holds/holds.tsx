@@ -78,6 +78,14 @@ const ReceiveHold = graphql(`
   }
 `);
 
+const CancelHold = graphql(`
+  mutation CancelHold($input: CancelHoldInput!) {
+    cancelHold(input: $input) {
+      id
+    }
+  }
+`);
+
 const DeclineTransfer = graphql(`
   mutation DeclineTransfer($input: DeclineTransferInput!) {
     declineTransfer(input: $input) {
@@ -108,6 +116,11 @@ function useNow(): number {
 export function Holds({ shelterId }: { shelterId: string }) {
   const t = useT();
   const now = useNow();
+  const { session } = useConsole();
+  // Releasing a hold is a coordinator's (the API refuses anyone else): others are not offered it.
+  const coordinator =
+    session.me.value?.memberships.find((each) => each.shelterId === shelterId)?.role ===
+    'COORDINATOR';
   const [result, refetch] = useQuery({ query: ShelterHolds, variables: { shelterId } });
   const [labels] = useQuery({ query: BedLabels, variables: { shelterId } });
   const refresh = () => refetch({ requestPolicy: 'network-only' });
@@ -156,6 +169,7 @@ export function Holds({ shelterId }: { shelterId: string }) {
             <li key={group.holdId} class="hold own" data-hold-id={group.holdId}>
               <HoldHead group={group} now={now} />
               <People places={group.places} beds={beds} />
+              {coordinator && <Release group={group} onDone={refresh} />}
             </li>
           ))}
         </ul>
@@ -168,6 +182,7 @@ export function Holds({ shelterId }: { shelterId: string }) {
           {sent.map((group) => (
             <li key={group.holdId} class="hold outgoing" data-hold-id={group.holdId}>
               <HoldHead group={group} now={now} to={group.places[0].shelterId} />
+              {coordinator && <Release group={group} onDone={refresh} />}
             </li>
           ))}
         </ul>
@@ -396,6 +411,52 @@ function Receive({
             </button>
           </div>
         </fieldset>
+      )}
+    </div>
+  );
+}
+
+/** A coordinator releases a hold this shelter placed (here or elsewhere): asked, then done. */
+function Release({ group, onDone }: { group: HoldGroup<Place>; onDone(): void }) {
+  const t = useT();
+  const cancel = useAct(CancelHold);
+  const [asking, setAsking] = useState(false);
+  if (group.state !== 'waiting') {
+    return null;
+  }
+  return (
+    <div class="release">
+      <ErrorText error={cancel.state.error} />
+      {asking ? (
+        <div class="confirm" role="group" aria-label={t('holds.release')}>
+          <p>{t('holds.confirmRelease')}</p>
+          <div class="actions">
+            <button
+              type="button"
+              class="danger confirm-release"
+              disabled={cancel.state.pending}
+              onClick={clicked(async () => {
+                const answer = await cancel.run((requestId) => ({
+                  input: { holdId: group.holdId, requestId },
+                }));
+                setAsking(false);
+                onDone();
+                return answer;
+              })}
+            >
+              {cancel.state.pending ? t('common.working') : t('holds.release')}
+            </button>
+            <button type="button" onClick={() => setAsking(false)}>
+              {t('common.cancel')}
+            </button>
+          </div>
+        </div>
+      ) : (
+        <div class="actions">
+          <button type="button" class="release-hold" onClick={() => setAsking(true)}>
+            {t('holds.release')}
+          </button>
+        </div>
       )}
     </div>
   );
