@@ -287,6 +287,37 @@ describe('The staff console offline: the queue of acts made without a connection
     expect(await storedQueues(page)).toEqual({});
   });
 
+  it('queues a counts report made offline and sends it when the connection returns', async () => {
+    const words = await consoleWords('es');
+    const shelterC = await shelterFor(app, { name: 'Casa Cuenta', populations: ['MEN'] });
+    const counter = await staffAt(app, { role: 'VOLUNTEER', shelterId: shelterC });
+    const freeMen = async () =>
+      (
+        await counter.gql<{
+          shelter: { availability: { byPopulation: { population: string; freeBeds: number }[] } };
+        }>(
+          'query($id: ID!) { shelter(id: $id) { availability { byPopulation { population freeBeds } } } }',
+          {
+            id: shelterC,
+          },
+        )
+      ).data!.shelter.availability.byPopulation.find((each) => each.population === 'MEN')?.freeBeds;
+    const context = await newContext();
+    const page = await consoleFor(context, app, counter, `/console/shelters/${shelterC}`);
+    await page.waitForSelector('form.report');
+    await context.setOffline(true);
+    await page.fill('input[name="MEN.freeBeds"]', '3');
+    await page.click('form.report button[type=submit]');
+    await page.waitForSelector(`form.report .notice >> text=${words['offline.queued']}`);
+    expect(await page.locator('.pending-act strong').textContent()).toBe(
+      words['offline.kind.report'],
+    );
+    expect(await freeMen()).not.toBe(3);
+    await context.setOffline(false);
+    await page.waitForFunction(() => !document.querySelector('.pending-count'));
+    expect(await freeMen()).toBe(3);
+  });
+
   it('never answers /graphql from the service worker’s cache', async () => {
     const context = await newContext();
     const page = await consoleFor(context, app, volunteer, `/console/shelters/${shelterB}/holds`);
