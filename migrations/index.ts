@@ -16,6 +16,7 @@ import { KeepHeldPlacesApart1795924000000 } from './1795924000000-KeepHeldPlaces
 import { AddBedsModeSince1795924100000 } from './1795924100000-AddBedsModeSince.js';
 import { RecordSecondFactorOnSession1795925000000 } from './1795925000000-RecordSecondFactorOnSession.js';
 import { LimitSecondFactorTriesPerDay1795925100000 } from './1795925100000-LimitSecondFactorTriesPerDay.js';
+import { AddDeclineReason1795933000000 } from './1795933000000-AddDeclineReason.js';
 
 export type { MigrationOutcome, ReportingMigration } from './outcome.js';
 
@@ -38,4 +39,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   AddBedsModeSince1795924100000,
   RecordSecondFactorOnSession1795925000000,
   LimitSecondFactorTriesPerDay1795925100000,
+  AddDeclineReason1795933000000,
 ];

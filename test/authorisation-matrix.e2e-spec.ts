@@ -131,6 +131,7 @@ const SAMPLES: Record<string, (t: Targets) => Sample> = {
   }),
   logout: () => ({ query: 'mutation { logout }', endsSession: true }),
   me: () => ({ query: '{ me { id } }' }),
+  offlineQueueKey: () => ({ query: '{ offlineQueueKey }' }),
   changePassword: () => ({
     query:
       'mutation { changePassword(input: { currentPassword: "not the current one", newPassword: "does not matter here" }) }',

@@ -1,6 +1,8 @@
 import { useEffect } from 'preact/hooks';
 import { useConsole, useT } from './core/context.js';
 import { connectStaff } from './core/live.js';
+import type { OfflineQueue } from './core/offline/queue.js';
+import { startOffline } from './core/offline/start.js';
 import { match } from './core/router.js';
 import { SCREENS } from './routes.js';
 import { SignIn } from './screens/session/sign-in.js';
@@ -16,7 +18,7 @@ const OPEN_SCREENS: Record<string, () => preact.ComponentChild> = {
 export function App() {
   const t = useT();
   const services = useConsole();
-  const { session, router, live } = services;
+  const { session, router, live, offline } = services;
   const state = session.state.value;
   const path = router.path.value;
 
@@ -34,6 +36,43 @@ export function App() {
       live.value = null;
     };
   }, [working]);
+
+  // The user's offline queue, as long as they are signed in (an ended session keeps it: the same
+  // person signs in again over it). Its key comes from the server: without a connection it is
+  // asked again when the connection returns. Waiting acts are sent on every way back online.
+  const userId = state === 'signedIn' ? session.me.value?.id : undefined;
+  useEffect(() => {
+    if (!userId) {
+      return undefined;
+    }
+    let stopped = false;
+    let queue: OfflineQueue | null = null;
+    const begin = async () => {
+      const started = await startOffline(services.client, userId).catch(() => null);
+      if (stopped || !started) {
+        return;
+      }
+      queue = started;
+      offline.value = started;
+      if (navigator.onLine) {
+        await started.replay();
+      }
+    };
+    const online = () => void (queue ? queue.replay() : begin());
+    addEventListener('online', online);
+    void begin();
+    return () => {
+      stopped = true;
+      removeEventListener('online', online);
+      offline.value = null;
+    };
+  }, [userId]);
+  const connections = live.value?.connections.value ?? 0;
+  useEffect(() => {
+    if (connections > 0) {
+      void offline.value?.replay();
+    }
+  }, [connections]);
 
   // Links inside the console move between screens without a page load.
   useEffect(() => {
@@ -65,6 +104,15 @@ export function App() {
   }
   if (state === 'checking') {
     return <p class="loading">{t('app.loading')}</p>;
+  }
+  if (state === 'unreachable') {
+    return (
+      <Framed>
+        <p class="notice warning" role="status">
+          {t('offline.unreachable')}
+        </p>
+      </Framed>
+    );
   }
   if (state !== 'signedIn') {
     return (

@@ -4,6 +4,7 @@ import { render } from 'preact';
 import { App } from './app.js';
 import { ConsoleContext, type ConsoleServices } from './core/context.js';
 import type { Live } from './core/live.js';
+import type { OfflineQueue } from './core/offline/queue.js';
 import { applyLanguage, loadLanguage, preferredLanguage, storedLanguage } from './core/language.js';
 import { createRouter } from './core/router.js';
 import { createSession } from './core/session.js';
@@ -27,7 +28,12 @@ async function start(): Promise<void> {
       applyLanguage(language.value);
     },
     live: signal<Live | null>(null),
+    offline: signal<OfflineQueue | null>(null),
   };
+  // The page and its assets load without a connection after one visit (sw.ts); never /graphql.
+  if ('serviceWorker' in navigator) {
+    void keepForOffline(navigator.serviceWorker).catch(() => undefined);
+  }
   render(
     <ConsoleContext.Provider value={services}>
       <Provider value={client}>
@@ -37,6 +43,20 @@ async function start(): Promise<void> {
     document.getElementById('console')!,
   );
   await session.refresh();
+}
+
+/**
+ * Registers the service worker (sw.ts), and tells it the page and the console files this load
+ * fetched before it controlled the page, so that the next load works without a connection.
+ */
+async function keepForOffline(container: ServiceWorkerContainer): Promise<void> {
+  await container.register('/sw.js');
+  const ready = await container.ready;
+  const files = performance
+    .getEntriesByType('resource')
+    .map((entry) => new URL(entry.name).pathname)
+    .filter((path) => path.startsWith('/assets/console/'));
+  ready.active?.postMessage({ keep: ['/console/', ...new Set(files)] });
 }
 
 void start();

@@ -1,6 +1,7 @@
 import type { ConsoleKey } from '@albergue/i18n';
 import type { ComponentChild } from 'preact';
 import type { Me } from './core/session.js';
+import { Holds } from './screens/holds/holds.js';
 import { Account } from './screens/session/account.js';
 import { MorningPlan } from './screens/plan/morning-plan.js';
 import { ResidentPage } from './screens/residents/resident-page.js';
@@ -39,6 +40,11 @@ export const SCREENS: Screen[] = [
     pattern: '/shelters/:shelterId/plan',
     render: ({ shelterId }) => <MorningPlan key={shelterId} shelterId={shelterId} />,
   },
+  // Transfers and holds (issue 18, item 8).
+  {
+    pattern: '/shelters/:shelterId/holds',
+    render: ({ shelterId }) => <Holds key={shelterId} shelterId={shelterId} />,
+  },
 ];
 
 /**
@@ -59,4 +65,6 @@ export const SHELTER_SECTIONS: ShelterSection[] = [
   // coordinators); a health worker reaches a person through referrals, not this list.
   { path: '/residents', label: 'residents.nav', roles: ['VOLUNTEER', 'COORDINATOR'] },
   { path: '/plan', label: 'plan.nav', roles: ['VOLUNTEER', 'COORDINATOR'] },
+  // Transfers and holds (issue 18, item 8).
+  { path: '/holds', label: 'holds.nav', roles: ['VOLUNTEER', 'COORDINATOR'] },
 ];

@@ -3,6 +3,9 @@ import type { ComponentChildren } from 'preact';
 import { useConsole, useT } from './core/context.js';
 import { match } from './core/router.js';
 import { SHELTER_SECTIONS } from './routes.js';
+import { HoldNotices } from './screens/holds/hold-notices.js';
+import { PendingActs, PendingCount } from './screens/offline/pending-acts.js';
+import { SignOut } from './screens/offline/sign-out.js';
 
 /** The frame of every signed-in screen: who and where I am, the sections, the connection. */
 export function Shell({ children }: { children: ComponentChildren }) {
@@ -28,8 +31,11 @@ export function Shell({ children }: { children: ComponentChildren }) {
           <span aria-hidden="true" class="dot" />
           {t(`connection.${connection}`)}
         </p>
+        <PendingCount />
         <LanguagePicker />
       </header>
+      <HoldNotices />
+      <PendingActs />
       {membership && (
         <nav class="sections" aria-label={t('nav.label')}>
           {me.memberships.length > 1 && (
@@ -70,9 +76,7 @@ export function Shell({ children }: { children: ComponentChildren }) {
       </main>
       <footer class="bottom">
         <a href={router.href('/account')}>{t('nav.account')}</a>
-        <button type="button" class="link" onClick={() => void session.signOut()}>
-          {t('nav.signOut')}
-        </button>
+        <SignOut />
       </footer>
     </>
   );

@@ -1,6 +1,9 @@
 // The service worker: the page and its assets come from the network when there is one and from
 // the cache when not; the last snapshot the page saved (store.ts) answers /availability.json
-// offline. Map tiles are left to the browser's own cache.
+// offline. Map tiles are left to the browser's own cache. The staff console's page (one page at
+// every /console/… address) is kept as last fetched, its assets (/assets/console/…) as fetched,
+// so that it opens without a connection after one visit. GraphQL answers are never cached: they
+// are personal, and the console keeps nothing of them in the browser.
 const worker = self as unknown as ServiceWorkerGlobalScope;
 
 const SHELL = 'albergue-shell-v1';
@@ -40,16 +43,48 @@ async function networkFirst(request: Request, cacheName: string, key: string): P
   }
 }
 
+// The console's first visit loads before this worker controls the page: the page then names what
+// it loaded (its own page and /assets/console/ files only), to be kept as if fetched through here.
+worker.addEventListener('message', (event) => {
+  const keep = (event.data as { keep?: unknown } | null)?.keep;
+  if (!Array.isArray(keep)) {
+    return;
+  }
+  const urls = keep.filter(
+    (url): url is string =>
+      typeof url === 'string' && (url === '/console/' || /^\/assets\/console\/[\w.-]+$/.test(url)),
+  );
+  event.waitUntil(
+    (async () => {
+      const cache = await caches.open(SHELL);
+      await Promise.all(
+        urls.map(async (url) => {
+          if (!(await cache.match(url))) {
+            await cache.add(url);
+          }
+        }),
+      );
+    })(),
+  );
+});
+
 worker.addEventListener('fetch', (event) => {
   const request = event.request;
   const url = new URL(request.url);
-  if (request.method !== 'GET' || url.origin !== worker.location.origin) {
+  if (
+    request.method !== 'GET' ||
+    url.origin !== worker.location.origin ||
+    url.pathname.startsWith('/graphql') ||
+    url.pathname.startsWith('/socket.io')
+  ) {
     return;
   }
   if (url.pathname === '/availability.json') {
     event.respondWith(networkFirst(request, DATA, '/availability.json'));
   } else if (request.mode === 'navigate' && url.pathname === '/') {
     event.respondWith(networkFirst(request, SHELL, '/'));
+  } else if (request.mode === 'navigate' && url.pathname.startsWith('/console/')) {
+    event.respondWith(networkFirst(request, SHELL, '/console/'));
   } else if (url.pathname.startsWith('/assets/') || url.pathname === '/config.json') {
     // Hashed assets never change under one name: the cache first, the network to fill it.
     event.respondWith(

@@ -7,6 +7,7 @@ import {
   type GraphQLContext,
   Public,
 } from '@albergue/common';
+import { Vault } from '@albergue/vault';
 import { Inject } from '@nestjs/common';
 import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { AccountsService } from './accounts.service.js';
@@ -34,6 +35,14 @@ function withStep(user: User, pending: 'verify' | 'enrol' | undefined): User {
   return user;
 }
 
+/**
+ * The user's key for the console's offline queue: a keyed hash of their id under the vault's
+ * look-up key (32 bytes), so no table holds it and nobody without the server's key can derive it.
+ */
+export function offlineQueueKey(vault: Vault, userId: string): string {
+  return vault.hash('offline-queue-key', userId)!;
+}
+
 /** Signing in and out, and one's own password. The session lives in an HttpOnly cookie, never in script reach. */
 @Resolver(() => User)
 export class AuthResolver {
@@ -42,6 +51,7 @@ export class AuthResolver {
     private readonly sessions: SessionsService,
     private readonly accounts: AccountsService,
     private readonly firstStart: FirstStartService,
+    private readonly vault: Vault,
     @Inject(AUTH_OPTIONS) private readonly options: AuthOptions,
   ) {}
 
@@ -84,6 +94,15 @@ export class AuthResolver {
   })
   async me(@CurrentActor() actor: Actor): Promise<User> {
     return withStep(await this.accounts.get(actor.userId), actor.pendingStep);
+  }
+
+  @Authenticated()
+  @Query(() => String, {
+    description:
+      'The key (AES-256, base64url) a console encrypts its queue of acts made offline with: the same for this user after signing in again, another for anyone else; never stored in the browser.',
+  })
+  offlineQueueKey(@CurrentActor() actor: Actor): string {
+    return offlineQueueKey(this.vault, actor.userId);
   }
 
   @Authenticated()

@@ -1,7 +1,7 @@
 import { Population } from '@albergue/shelters';
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { Check, Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
-import { AssignmentEnd, AssignmentKind } from './occupancy.enums.js';
+import { AssignmentEnd, AssignmentKind, DeclineReason } from './occupancy.enums.js';
 
 /**
  * A bed taken, by a hold (someone on the way) or a stay (someone checked in). At most one active
@@ -82,6 +82,14 @@ export class BedAssignment {
   @Field(() => AssignmentEnd, { nullable: true })
   @Column({ type: 'enum', enum: AssignmentEnd, enumName: 'assignment_end', nullable: true })
   endReason: AssignmentEnd | null;
+
+  /** For a declined transfer: why the receiving shelter turned it down, when it said. */
+  @Field(() => DeclineReason, {
+    nullable: true,
+    description: 'For a declined transfer: why, as the receiving shelter said.',
+  })
+  @Column({ type: 'enum', enum: DeclineReason, enumName: 'decline_reason', nullable: true })
+  declineReason: DeclineReason | null;
 
   /** For a transfer hold: the shelter the person comes from, whose staff follow the outcome. */
   @Field(() => ID, { nullable: true })

@@ -5,6 +5,6 @@ export { BedsService } from './beds.service.js';
 export { CheckInService } from './check-in.service.js';
 export { HoldsService } from './holds.service.js';
 export { MovementsService } from './movements.service.js';
-export { BedKind, TurnawayReason } from './occupancy.enums.js';
+export { BedKind, DeclineReason, TurnawayReason } from './occupancy.enums.js';
 export { OccupancyModule } from './occupancy.module.js';
 export { RecordsService } from './records.service.js';

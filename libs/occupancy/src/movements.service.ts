@@ -245,10 +245,11 @@ export class MovementsService {
       const [declined] = await manager.query<
         [{ bedId: string | null; population: Population | null }[], number]
       >(
-        `UPDATE bed_assignment SET ended_at = clock_timestamp(), end_reason = 'declined'
+        `UPDATE bed_assignment SET ended_at = clock_timestamp(), end_reason = 'declined',
+                decline_reason = $2
           WHERE group_id = $1 AND kind = 'hold' AND ended_at IS NULL
           RETURNING bed_id AS "bedId", population`,
-        [input.holdId],
+        [input.holdId, input.reason ?? null],
       );
       if (declined.length === 0) {
         throw new OccupancyException(

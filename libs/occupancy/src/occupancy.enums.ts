@@ -25,6 +25,17 @@ export enum AssignmentEnd {
   DECLINED = 'declined',
 }
 
+/** Why a receiving shelter turned a transfer down: words for the sender, never about a person. */
+export enum DeclineReason {
+  /** No bed or place for them now. */
+  NO_ROOM = 'no_room',
+  /** The shelter does not serve their group or cannot meet their needs. */
+  NOT_SUITABLE = 'not_suitable',
+  /** They did not come, or said they would not. */
+  DID_NOT_COME = 'did_not_come',
+  OTHER = 'other',
+}
+
 export enum TurnawayReason {
   NO_SPACE = 'no_space',
   NOT_ELIGIBLE = 'not_eligible',
@@ -35,3 +46,4 @@ registerEnumType(BedKind, { name: 'BedKind' });
 registerEnumType(AssignmentKind, { name: 'AssignmentKind' });
 registerEnumType(AssignmentEnd, { name: 'AssignmentEnd' });
 registerEnumType(TurnawayReason, { name: 'TurnawayReason' });
+registerEnumType(DeclineReason, { name: 'DeclineReason' });

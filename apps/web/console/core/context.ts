@@ -6,6 +6,7 @@ import { createContext } from 'preact';
 import { useContext, useEffect, useRef } from 'preact/hooks';
 import type { Language } from './language.js';
 import type { Live, StaffEvent } from './live.js';
+import type { OfflineQueue } from './offline/queue.js';
 import type { Router } from './router.js';
 import type { Session } from './session.js';
 
@@ -21,6 +22,8 @@ export interface ConsoleServices {
   setLanguage(code: string): Promise<void>;
   /** The staff socket while signed in; null before. */
   live: Signal<Live | null>;
+  /** The signed-in user's queue of acts made offline (core/offline); null before it is open. */
+  offline: Signal<OfflineQueue | null>;
 }
 
 export const ConsoleContext = createContext<ConsoleServices | null>(null);

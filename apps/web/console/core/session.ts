@@ -65,9 +65,10 @@ export type Me = ResultOf<typeof MeFields>;
  * - signedOut: nobody, or the sign-in was refused;
  * - secondFactor: the password was right, the session owes a code (`REQUIRED`) or an enrolment
  *   (`ENROL`): `me.secondFactor` says which;
- * - signedIn: working.
+ * - signedIn: working;
+ * - unreachable: no connection to ask (a page loaded offline): asked again when it returns.
  */
-export type SessionState = 'checking' | 'signedOut' | 'secondFactor' | 'signedIn';
+export type SessionState = 'checking' | 'signedOut' | 'secondFactor' | 'signedIn' | 'unreachable';
 
 export interface Session {
   state: Signal<SessionState>;
@@ -114,6 +115,9 @@ export function createSession(client: () => Client): Session {
         .toPromise();
       if (result.data) {
         accept(result.data.me);
+      } else if (actError(result.error)?.code === 'NETWORK') {
+        state.value = 'unreachable';
+        addEventListener('online', () => void this.refresh(), { once: true });
       } else {
         state.value = 'signedOut';
       }

@@ -261,5 +261,92 @@ export default {
     'plan.bring.CONSULATE':
       'Pasaporte (aunque esté vencido) o cualquier documento de identidad; acta de nacimiento; confirmación de la cita; fotos si se las pidieron.',
     'plan.bring.OTHER': 'Identificación o cualquier documento; el papel o mensaje de la cita.',
+
+    // Transferencias y reservas; trabajo sin conexión (issue 18, partes 8 y 9)
+    'holds.nav': 'Reservas y traslados',
+    'holds.title': 'Reservas y traslados',
+    'holds.incoming': 'Llegan aquí',
+    'holds.noIncoming': 'Nadie viene en camino desde otro albergue.',
+    'holds.own': 'Reservas de este albergue',
+    'holds.noOwn': 'Este albergue no guarda camas ahora.',
+    'holds.outgoing': 'Enviados a otros albergues',
+    'holds.noOutgoing': 'Este albergue no ha enviado a nadie.',
+    'holds.state.waiting': 'En espera',
+    'holds.state.arrived': 'Llegaron',
+    'holds.state.declined': 'Rechazado',
+    'holds.state.lapsed': 'Venció',
+    'holds.state.cancelled': 'Cancelado',
+    'holds.places': '{n, plural, one {# lugar} other {# lugares}}',
+    'holds.from': 'Desde',
+    'holds.to': 'Hacia',
+    'holds.reason.NO_ROOM': 'Sin lugar ahora',
+    'holds.reason.NOT_SUITABLE': 'No podemos atender a este grupo o sus necesidades',
+    'holds.reason.DID_NOT_COME': 'No llegaron o dijeron que no vendrían',
+    'holds.reason.OTHER': 'Otro motivo',
+    'holds.expires': 'Vence {when} ({time})',
+    'holds.otherShelter': 'otro albergue',
+    'holds.unnamed': 'Persona sin registrar todavía',
+    'holds.bed': 'cama {bed}, {room}',
+    'holds.minor': 'menor de edad',
+    'holds.speaks': 'habla {languages}',
+    'holds.arrived': 'Llegaron',
+    'holds.atTheGate': 'Nadie registrado todavía: regístrelos en la entrada al llegar.',
+    'holds.decline': 'Rechazar',
+    'holds.confirmArrival':
+      '¿Confirma que {n, plural, one {llegó # persona} other {llegaron # personas}}? Quedan registradas en sus camas.',
+    'holds.confirm': 'Confirmar la llegada',
+    'holds.declineWhy': '¿Por qué rechaza este traslado? El albergue que lo envió lo verá.',
+    'holds.declineConfirm': 'Rechazar el traslado',
+    'holds.notices': 'Avisos de reservas',
+    'holds.notice.arrived':
+      '{shelter}: nueva reserva de lugares para personas en camino (vence a las {time}).',
+    'holds.notice.expiring': '{shelter}: una reserva vence pronto, a las {time}.',
+    'holds.see': 'Ver reservas',
+    'holds.dismiss': 'Cerrar aviso',
+    'holds.release': 'Liberar la reserva',
+    'holds.confirmRelease':
+      '¿Liberar estos lugares? Quedan libres para otras personas y la reserva termina como cancelada.',
+    'offline.unreachable':
+      'Sin conexión con el servidor. La consola sigue en cuanto vuelva la conexión; lo que quedó por enviar en este dispositivo se enviará entonces.',
+    'offline.count': '{n, plural, one {# por enviar} other {# por enviar}}',
+    'offline.title': '{n, plural, one {# acción por enviar} other {# acciones por enviar}}',
+    'offline.memoryOnly':
+      'Esta conexión no es segura (http): lo que espera se guarda solo mientras la página siga abierta. No recargue ni cierre la página.',
+    'offline.unreadable':
+      'Hay acciones guardadas en este dispositivo que no se pueden abrir con su sesión: no se muestran ni se envían.',
+    'offline.kind.checkIn': 'Entrada',
+    'offline.kind.checkOut': 'Salida',
+    'offline.kind.turnaway': 'Persona no recibida',
+    'offline.kind.report': 'Cifras del albergue',
+    'offline.madeAt': 'hecha a las {time}',
+    'offline.waiting': 'Esperando conexión para enviarse.',
+    'offline.refused': 'No se pudo hacer al enviarla:',
+    'offline.reason.HOLD_EXPIRED':
+      'la reserva terminó mientras tanto (cancelada, rechazada o vencida).',
+    'offline.reason.HOLD_NOT_FOUND': 'la reserva ya no existe.',
+    'offline.reason.BED_TAKEN': 'otra persona ocupó esa cama mientras tanto.',
+    'offline.reason.NO_SUITABLE_BEDS': 'ya no quedan camas adecuadas libres.',
+    'offline.reason.NOT_CHECKED_IN': 'la persona ya no estaba registrada aquí.',
+    'offline.reason.ALREADY_IN_A_BED': 'la persona ya tiene una cama.',
+    'offline.reason.STALE_REPORT': 'otra persona informó las cifras mientras tanto.',
+    'offline.advice.checkIn':
+      'Revise las camas y las reservas y haga la entrada otra vez, en otra cama si hace falta; luego cierre este aviso.',
+    'offline.advice.checkOut':
+      'Revise el tablero de camas: puede que otra persona ya registrara la salida; luego cierre este aviso.',
+    'offline.advice.turnaway':
+      'Registre a las personas no recibidas otra vez si todavía hace falta; luego cierre este aviso.',
+    'offline.advice.report':
+      'Abra la página del albergue, revise las cifras nuevas e infórmelas otra vez si hace falta; luego cierre este aviso.',
+    'offline.dismiss': 'Entendido, quitar',
+    'offline.sendNow': 'Enviar ahora',
+    'offline.queued':
+      'Sin conexión: quedó guardada en este dispositivo y se enviará sola cuando vuelva la conexión.',
+    'offline.signOut.ask':
+      '{n, plural, one {Queda # acción sin enviar.} other {Quedan # acciones sin enviar.}} Si sale, se guardan cifradas en este dispositivo y se envían cuando usted vuelva a entrar aquí. ¿Qué hacemos?',
+    'offline.signOut.askMemory':
+      '{n, plural, one {Queda # acción sin enviar.} other {Quedan # acciones sin enviar.}} En esta conexión no segura se perderán si sale. ¿Qué hacemos?',
+    'offline.signOut.stay': 'Quedarme',
+    'offline.signOut.keep': 'Guardarlas y salir',
+    'offline.signOut.discard': 'Descartarlas y salir',
   },
 } as const;

@@ -265,5 +265,94 @@ export default {
       'Passeport (même expiré) ou toute pièce d’identité ; acte de naissance ; confirmation du rendez-vous ; photos si demandées.',
     'plan.bring.OTHER':
       'Pièce d’identité ou tout document ; le papier ou le message du rendez-vous.',
+
+    // Transferts et réservations ; travail sans connexion (issue 18, parties 8 et 9)
+    'holds.nav': 'Réservations et transferts',
+    'holds.title': 'Réservations et transferts',
+    'holds.incoming': 'Arrivent ici',
+    'holds.noIncoming': 'Personne n’est en route depuis un autre refuge.',
+    'holds.own': 'Réservations de ce refuge',
+    'holds.noOwn': 'Ce refuge ne garde aucun lit en ce moment.',
+    'holds.outgoing': 'Envoyés vers d’autres refuges',
+    'holds.noOutgoing': 'Ce refuge n’a envoyé personne.',
+    'holds.state.waiting': 'En attente',
+    'holds.state.arrived': 'Arrivés',
+    'holds.state.declined': 'Refusé',
+    'holds.state.lapsed': 'Expiré',
+    'holds.state.cancelled': 'Annulé',
+    'holds.places': '{n, plural, one {# place} other {# places}}',
+    'holds.from': 'De',
+    'holds.to': 'Vers',
+    'holds.reason.NO_ROOM': 'Pas de place pour l’instant',
+    'holds.reason.NOT_SUITABLE':
+      'Nous ne pouvons pas accueillir ce groupe ni répondre à ses besoins',
+    'holds.reason.DID_NOT_COME': 'Ils ne sont pas venus, ou ont dit qu’ils ne viendraient pas',
+    'holds.reason.OTHER': 'Autre raison',
+    'holds.expires': 'Expire {when} ({time})',
+    'holds.otherShelter': 'un autre refuge',
+    'holds.unnamed': 'Personne pas encore enregistrée',
+    'holds.bed': 'lit {bed}, {room}',
+    'holds.minor': 'mineur',
+    'holds.speaks': 'parle {languages}',
+    'holds.arrived': 'Ils sont arrivés',
+    'holds.atTheGate':
+      'Personne n’est encore enregistré : enregistrez-les à l’entrée à leur arrivée.',
+    'holds.decline': 'Refuser',
+    'holds.confirmArrival':
+      'Confirmer l’arrivée {n, plural, one {de # personne} other {de # personnes}} ? Elles sont installées dans leurs lits.',
+    'holds.confirm': 'Confirmer l’arrivée',
+    'holds.declineWhy': 'Pourquoi refusez-vous ce transfert ? Le refuge qui l’envoie le verra.',
+    'holds.declineConfirm': 'Refuser le transfert',
+    'holds.notices': 'Avis de réservations',
+    'holds.notice.arrived':
+      '{shelter} : nouvelle réservation de places pour des personnes en route (expire à {time}).',
+    'holds.notice.expiring': '{shelter} : une réservation expire bientôt, à {time}.',
+    'holds.see': 'Voir les réservations',
+    'holds.dismiss': 'Fermer l’avis',
+    'holds.release': 'Libérer la réservation',
+    'holds.confirmRelease':
+      'Libérer ces places ? Elles redeviennent libres pour d’autres et la réservation se termine comme annulée.',
+    'offline.unreachable':
+      'Pas de connexion au serveur. La console reprend dès le retour de la connexion ; ce qui restait à envoyer sur cet appareil partira alors.',
+    'offline.count': '{n, plural, one {# à envoyer} other {# à envoyer}}',
+    'offline.title': '{n, plural, one {# action à envoyer} other {# actions à envoyer}}',
+    'offline.memoryOnly':
+      'Cette connexion n’est pas sécurisée (http) : ce qui attend n’est gardé que tant que la page reste ouverte. Ne la rechargez pas et ne la fermez pas.',
+    'offline.unreadable':
+      'Des actions gardées sur cet appareil ne peuvent pas être ouvertes avec votre session : elles ne sont ni montrées ni envoyées.',
+    'offline.kind.checkIn': 'Arrivée',
+    'offline.kind.checkOut': 'Départ',
+    'offline.kind.turnaway': 'Personne non accueillie',
+    'offline.kind.report': 'Chiffres du refuge',
+    'offline.madeAt': 'faite à {time}',
+    'offline.waiting': 'En attente de connexion pour être envoyée.',
+    'offline.refused': 'Elle n’a pas pu être faite à l’envoi :',
+    'offline.reason.HOLD_EXPIRED':
+      'la réservation a pris fin entre-temps (annulée, refusée ou expirée).',
+    'offline.reason.HOLD_NOT_FOUND': 'la réservation n’existe plus.',
+    'offline.reason.BED_TAKEN': 'quelqu’un d’autre a pris ce lit entre-temps.',
+    'offline.reason.NO_SUITABLE_BEDS': 'il ne reste plus de lit adapté libre.',
+    'offline.reason.NOT_CHECKED_IN': 'la personne n’était plus installée ici.',
+    'offline.reason.ALREADY_IN_A_BED': 'la personne a déjà un lit.',
+    'offline.reason.STALE_REPORT': 'quelqu’un d’autre a donné les chiffres entre-temps.',
+    'offline.advice.checkIn':
+      'Revoyez les lits et les réservations et refaites l’arrivée, dans un autre lit si besoin ; puis fermez cet avis.',
+    'offline.advice.checkOut':
+      'Regardez le tableau des lits : quelqu’un a peut-être déjà enregistré le départ ; puis fermez cet avis.',
+    'offline.advice.turnaway':
+      'Enregistrez à nouveau les personnes non accueillies si c’est encore utile ; puis fermez cet avis.',
+    'offline.advice.report':
+      'Ouvrez la page du refuge, vérifiez les nouveaux chiffres et renvoyez-les si besoin ; puis fermez cet avis.',
+    'offline.dismiss': 'Compris, retirer',
+    'offline.sendNow': 'Envoyer maintenant',
+    'offline.queued':
+      'Pas de connexion : elle est gardée sur cet appareil et partira d’elle-même au retour de la connexion.',
+    'offline.signOut.ask':
+      '{n, plural, one {# action n’a pas été envoyée.} other {# actions n’ont pas été envoyées.}} Si vous vous déconnectez, elles restent chiffrées sur cet appareil et partiront quand vous vous reconnecterez ici. Que faire ?',
+    'offline.signOut.askMemory':
+      '{n, plural, one {# action n’a pas été envoyée.} other {# actions n’ont pas été envoyées.}} Sur cette connexion non sécurisée, elles seront perdues si vous vous déconnectez. Que faire ?',
+    'offline.signOut.stay': 'Rester connecté',
+    'offline.signOut.keep': 'Les garder et se déconnecter',
+    'offline.signOut.discard': 'Les abandonner et se déconnecter',
   },
 } satisfies ConsoleCatalogue;

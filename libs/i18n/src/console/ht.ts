@@ -255,5 +255,91 @@ export default {
     'plan.bring.CONSULATE':
       'Paspò (menm si li ekspire) oswa nenpòt pyès idantite; batistè; konfimasyon randevou a; foto si yo mande.',
     'plan.bring.OTHER': 'Pyès idantite oswa nenpòt dokiman; papye oswa mesaj randevou a.',
+
+    // Transfè ak rezèvasyon; travay san koneksyon (issue 18, pati 8 ak 9)
+    'holds.nav': 'Rezèvasyon ak transfè',
+    'holds.title': 'Rezèvasyon ak transfè',
+    'holds.incoming': 'K ap vini isit',
+    'holds.noIncoming': 'Pèsonn pa sou wout soti nan yon lòt abri.',
+    'holds.own': 'Rezèvasyon abri sa a',
+    'holds.noOwn': 'Abri sa a pa kenbe okenn kabann kounye a.',
+    'holds.outgoing': 'Voye nan lòt abri',
+    'holds.noOutgoing': 'Abri sa a pa voye pèsonn.',
+    'holds.state.waiting': 'Ap tann',
+    'holds.state.arrived': 'Rive',
+    'holds.state.declined': 'Refize',
+    'holds.state.lapsed': 'Ekspire',
+    'holds.state.cancelled': 'Anile',
+    'holds.places': '{n, plural, other {# plas}}',
+    'holds.from': 'Soti',
+    'holds.to': 'Pou',
+    'holds.reason.NO_ROOM': 'Pa gen plas kounye a',
+    'holds.reason.NOT_SUITABLE': 'Nou pa ka sèvi gwoup sa a oswa bezwen yo',
+    'holds.reason.DID_NOT_COME': 'Yo pa vini, oswa yo di yo p ap vini',
+    'holds.reason.OTHER': 'Lòt rezon',
+    'holds.expires': 'Ap ekspire {when} ({time})',
+    'holds.otherShelter': 'yon lòt abri',
+    'holds.unnamed': 'Moun ki poko anrejistre',
+    'holds.bed': 'kabann {bed}, {room}',
+    'holds.minor': 'minè',
+    'holds.speaks': 'pale {languages}',
+    'holds.arrived': 'Yo rive',
+    'holds.atTheGate': 'Pèsonn poko anrejistre: anrejistre yo nan pòtay la lè yo rive.',
+    'holds.decline': 'Refize',
+    'holds.confirmArrival':
+      'Konfime {n, plural, other {# moun}} rive? Y ap anrejistre nan kabann yo.',
+    'holds.confirm': 'Konfime yo rive',
+    'holds.declineWhy': 'Poukisa ou refize transfè sa a? Abri ki voye l la ap wè li.',
+    'holds.declineConfirm': 'Refize transfè a',
+    'holds.notices': 'Avi sou rezèvasyon',
+    'holds.notice.arrived':
+      '{shelter}: nouvo rezèvasyon plas pou moun ki sou wout (ap ekspire a {time}).',
+    'holds.notice.expiring': '{shelter}: yon rezèvasyon ap ekspire byento, a {time}.',
+    'holds.see': 'Wè rezèvasyon yo',
+    'holds.dismiss': 'Fèmen avi a',
+    'holds.release': 'Lage rezèvasyon an',
+    'holds.confirmRelease':
+      'Lage plas sa yo? Y ap lib pou lòt moun e rezèvasyon an fini kòm anile.',
+    'offline.unreachable':
+      'Pa gen koneksyon ak sèvè a. Konsòl la ap kontinye depi koneksyon an tounen; sa ki te rete pou voye sou aparèy sa a ap pati lè sa a.',
+    'offline.count': '{n, plural, other {# pou voye}}',
+    'offline.title': '{n, plural, other {# aksyon pou voye}}',
+    'offline.memoryOnly':
+      'Koneksyon sa a pa an sekirite (http): sa k ap tann yo kenbe sèlman toutotan paj la rete louvri. Pa rechaje l ni fèmen l.',
+    'offline.unreadable':
+      'Gen aksyon ki sere sou aparèy sa a ou pa ka louvri ak sesyon ou: yo pa parèt e yo pa voye.',
+    'offline.kind.checkIn': 'Antre',
+    'offline.kind.checkOut': 'Sòti',
+    'offline.kind.turnaway': 'Moun nou pa t ka resevwa',
+    'offline.kind.report': 'Chif abri a',
+    'offline.madeAt': 'fèt a {time}',
+    'offline.waiting': 'Ap tann koneksyon pou l voye.',
+    'offline.refused': 'Li pa t ka fèt lè l te voye:',
+    'offline.reason.HOLD_EXPIRED': 'rezèvasyon an fini pandan tan an (anile, refize oswa ekspire).',
+    'offline.reason.HOLD_NOT_FOUND': 'rezèvasyon an pa egziste ankò.',
+    'offline.reason.BED_TAKEN': 'yon lòt moun pran kabann sa a pandan tan an.',
+    'offline.reason.NO_SUITABLE_BEDS': 'pa gen kabann ki bon ki lib ankò.',
+    'offline.reason.NOT_CHECKED_IN': 'moun nan pa t anrejistre isit ankò.',
+    'offline.reason.ALREADY_IN_A_BED': 'moun nan gen yon kabann deja.',
+    'offline.reason.STALE_REPORT': 'yon lòt moun bay chif yo pandan tan an.',
+    'offline.advice.checkIn':
+      'Gade kabann yo ak rezèvasyon yo ankò epi fè antre a ankò, nan yon lòt kabann si sa nesesè; apre sa fèmen avi sa a.',
+    'offline.advice.checkOut':
+      'Gade tablo kabann yo: petèt yon lòt moun te deja anrejistre sòti a; apre sa fèmen avi sa a.',
+    'offline.advice.turnaway':
+      'Anrejistre moun nou pa t resevwa yo ankò si sa toujou nesesè; apre sa fèmen avi sa a.',
+    'offline.advice.report':
+      'Louvri paj abri a, tcheke nouvo chif yo epi voye yo ankò si sa nesesè; apre sa fèmen avi sa a.',
+    'offline.dismiss': 'Mwen konprann, retire',
+    'offline.sendNow': 'Voye kounye a',
+    'offline.queued':
+      'Pa gen koneksyon: li sere sou aparèy sa a e l ap voye pou kont li lè koneksyon an tounen.',
+    'offline.signOut.ask':
+      '{n, plural, other {# aksyon poko voye.}} Si ou sòti, yo rete chifre sou aparèy sa a e y ap voye lè ou konekte isit ankò. Kisa pou nou fè?',
+    'offline.signOut.askMemory':
+      '{n, plural, other {# aksyon poko voye.}} Sou koneksyon ki pa an sekirite sa a, y ap pèdi si ou sòti. Kisa pou nou fè?',
+    'offline.signOut.stay': 'Rete konekte',
+    'offline.signOut.keep': 'Kenbe yo epi sòti',
+    'offline.signOut.discard': 'Jete yo epi sòti',
   },
 } satisfies ConsoleCatalogue;

@@ -260,5 +260,92 @@ export default {
     'plan.bring.CONSULATE':
       'Passaporte (mesmo vencido) ou qualquer documento de identidade; certidão de nascimento; confirmação do agendamento; fotos se pediram.',
     'plan.bring.OTHER': 'Identidade ou qualquer documento; o papel ou a mensagem do compromisso.',
+
+    // Transferências e reservas; trabalho sem conexão (issue 18, partes 8 e 9)
+    'holds.nav': 'Reservas e transferências',
+    'holds.title': 'Reservas e transferências',
+    'holds.incoming': 'Chegando aqui',
+    'holds.noIncoming': 'Ninguém está a caminho vindo de outro abrigo.',
+    'holds.own': 'Reservas deste abrigo',
+    'holds.noOwn': 'Este abrigo não reserva camas agora.',
+    'holds.outgoing': 'Enviados a outros abrigos',
+    'holds.noOutgoing': 'Este abrigo não enviou ninguém.',
+    'holds.state.waiting': 'Aguardando',
+    'holds.state.arrived': 'Chegaram',
+    'holds.state.declined': 'Recusado',
+    'holds.state.lapsed': 'Expirou',
+    'holds.state.cancelled': 'Cancelado',
+    'holds.places': '{n, plural, one {# vaga} other {# vagas}}',
+    'holds.from': 'De',
+    'holds.to': 'Para',
+    'holds.reason.NO_ROOM': 'Sem vaga agora',
+    'holds.reason.NOT_SUITABLE': 'Não podemos atender este grupo ou suas necessidades',
+    'holds.reason.DID_NOT_COME': 'Não vieram, ou disseram que não viriam',
+    'holds.reason.OTHER': 'Outro motivo',
+    'holds.expires': 'Expira {when} ({time})',
+    'holds.otherShelter': 'outro abrigo',
+    'holds.unnamed': 'Pessoa ainda não registrada',
+    'holds.bed': 'cama {bed}, {room}',
+    'holds.minor': 'menor de idade',
+    'holds.speaks': 'fala {languages}',
+    'holds.arrived': 'Chegaram',
+    'holds.atTheGate': 'Ninguém registrado ainda: registre-os na entrada quando chegarem.',
+    'holds.decline': 'Recusar',
+    'holds.confirmArrival':
+      'Confirma que {n, plural, one {# pessoa chegou} other {# pessoas chegaram}}? Elas ficam registradas nas camas.',
+    'holds.confirm': 'Confirmar a chegada',
+    'holds.declineWhy': 'Por que recusa esta transferência? O abrigo que enviou verá.',
+    'holds.declineConfirm': 'Recusar a transferência',
+    'holds.notices': 'Avisos de reservas',
+    'holds.notice.arrived':
+      '{shelter}: nova reserva de vagas para pessoas a caminho (expira às {time}).',
+    'holds.notice.expiring': '{shelter}: uma reserva expira em breve, às {time}.',
+    'holds.see': 'Ver reservas',
+    'holds.dismiss': 'Fechar aviso',
+    'holds.release': 'Liberar a reserva',
+    'holds.confirmRelease':
+      'Liberar estas vagas? Elas ficam livres para outras pessoas e a reserva termina como cancelada.',
+    'offline.unreachable':
+      'Sem conexão com o servidor. O console continua assim que a conexão voltar; o que ficou por enviar neste dispositivo será enviado então.',
+    'offline.count': '{n, plural, one {# a enviar} other {# a enviar}}',
+    'offline.title': '{n, plural, one {# ação a enviar} other {# ações a enviar}}',
+    'offline.memoryOnly':
+      'Esta conexão não é segura (http): o que espera fica guardado só enquanto a página estiver aberta. Não recarregue nem feche a página.',
+    'offline.unreadable':
+      'Há ações guardadas neste dispositivo que não podem ser abertas com a sua sessão: não são mostradas nem enviadas.',
+    'offline.kind.checkIn': 'Entrada',
+    'offline.kind.checkOut': 'Saída',
+    'offline.kind.turnaway': 'Pessoa não recebida',
+    'offline.kind.report': 'Números do abrigo',
+    'offline.madeAt': 'feita às {time}',
+    'offline.waiting': 'Aguardando conexão para ser enviada.',
+    'offline.refused': 'Não pôde ser feita ao enviar:',
+    'offline.reason.HOLD_EXPIRED':
+      'a reserva terminou nesse meio-tempo (cancelada, recusada ou expirada).',
+    'offline.reason.HOLD_NOT_FOUND': 'a reserva não existe mais.',
+    'offline.reason.BED_TAKEN': 'outra pessoa ocupou essa cama nesse meio-tempo.',
+    'offline.reason.NO_SUITABLE_BEDS': 'não há mais camas adequadas livres.',
+    'offline.reason.NOT_CHECKED_IN': 'a pessoa já não estava registrada aqui.',
+    'offline.reason.ALREADY_IN_A_BED': 'a pessoa já tem uma cama.',
+    'offline.reason.STALE_REPORT': 'outra pessoa informou os números nesse meio-tempo.',
+    'offline.advice.checkIn':
+      'Revise as camas e as reservas e faça a entrada de novo, em outra cama se precisar; depois feche este aviso.',
+    'offline.advice.checkOut':
+      'Veja o quadro de camas: talvez outra pessoa já tenha registrado a saída; depois feche este aviso.',
+    'offline.advice.turnaway':
+      'Registre de novo as pessoas não recebidas se ainda for preciso; depois feche este aviso.',
+    'offline.advice.report':
+      'Abra a página do abrigo, confira os números novos e informe de novo se precisar; depois feche este aviso.',
+    'offline.dismiss': 'Entendido, remover',
+    'offline.sendNow': 'Enviar agora',
+    'offline.queued':
+      'Sem conexão: ficou guardada neste dispositivo e será enviada sozinha quando a conexão voltar.',
+    'offline.signOut.ask':
+      '{n, plural, one {# ação não foi enviada.} other {# ações não foram enviadas.}} Se sair, elas ficam cifradas neste dispositivo e serão enviadas quando você entrar aqui de novo. O que fazemos?',
+    'offline.signOut.askMemory':
+      '{n, plural, one {# ação não foi enviada.} other {# ações não foram enviadas.}} Nesta conexão não segura, elas se perdem se você sair. O que fazemos?',
+    'offline.signOut.stay': 'Continuar',
+    'offline.signOut.keep': 'Guardar e sair',
+    'offline.signOut.discard': 'Descartar e sair',
   },
 } satisfies ConsoleCatalogue;

@@ -19,7 +19,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { Type } from 'class-transformer';
-import { BedKind, TurnawayReason } from '../occupancy.enums.js';
+import { BedKind, DeclineReason, TurnawayReason } from '../occupancy.enums.js';
 
 @InputType()
 export class CreateRoomInput {
@@ -309,6 +309,14 @@ export class DeclineTransferInput {
   @Field(() => ID, { description: 'The transfer’s holdId (holdsAt lists it).' })
   @IsUUID()
   holdId: string;
+
+  @Field(() => DeclineReason, {
+    nullable: true,
+    description: 'Why: the sending shelter reads it in transfersFrom (declineReason).',
+  })
+  @IsOptional()
+  @IsEnum(DeclineReason)
+  reason?: DeclineReason;
 }
 
 @InputType({ description: 'People turned away at the gate: how many, which group, why. No names.' })

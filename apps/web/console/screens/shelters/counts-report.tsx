@@ -52,17 +52,23 @@ export function CountsReport({
   onReported(): void;
 }) {
   const t = useT();
-  const report = useAct(ReportAvailability);
-  const confirm = useAct(ConfirmAvailability);
+  // Made offline, both wait in the offline queue and go when the connection returns.
+  const report = useAct(ReportAvailability, { queue: 'report' });
+  const confirm = useAct(ConfirmAvailability, { queue: 'report' });
   const [counts, setCounts] = useState(() => countsOf(shelter));
   const [knownVersion, setKnownVersion] = useState(shelter.availabilityVersion);
-  const [outcome, setOutcome] = useState<'sent' | 'confirmed' | 'conflict'>();
+  const [outcome, setOutcome] = useState<'sent' | 'confirmed' | 'conflict' | 'queued'>();
   const refused = report.state.error ?? confirm.state.error;
   const settle = (
     error: typeof refused,
     version: number | undefined,
     done: 'sent' | 'confirmed',
+    queued?: boolean,
   ): void => {
+    if (queued) {
+      setOutcome('queued');
+      return;
+    }
     if (!error && version !== undefined) {
       setKnownVersion(version);
       setOutcome(done);
@@ -109,7 +115,12 @@ export function CountsReport({
             })),
           },
         }));
-        settle(answer.error, answer.data?.reportAvailability.availabilityVersion, 'sent');
+        settle(
+          answer.error,
+          answer.data?.reportAvailability.availabilityVersion,
+          'sent',
+          answer.queued,
+        );
       })}
     >
       <h2 id="report-title">{t('report.title')}</h2>
@@ -154,6 +165,11 @@ export function CountsReport({
           {t('report.sent')}
         </p>
       )}
+      {outcome === 'queued' && (
+        <p class="notice warning" role="status">
+          {t('offline.queued')}
+        </p>
+      )}
       {outcome === 'confirmed' && (
         <p class="notice success" role="status">
           {t('report.confirmed')}
@@ -173,7 +189,12 @@ export function CountsReport({
               knownVersion,
               requestId,
             }));
-            settle(answer.error, answer.data?.confirmAvailability.availabilityVersion, 'confirmed');
+            settle(
+              answer.error,
+              answer.data?.confirmAvailability.availabilityVersion,
+              'confirmed',
+              answer.queued,
+            );
           })}
         >
           {t('report.confirm')}
