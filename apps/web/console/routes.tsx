@@ -1,6 +1,7 @@
 import type { ConsoleKey } from '@albergue/i18n';
 import type { ComponentChild } from 'preact';
 import type { Me } from './core/session.js';
+import { Gate } from './screens/gate/gate.js';
 import { Account } from './screens/session/account.js';
 import { MyShelters } from './screens/shelters/my-shelters.js';
 import { ShelterHome } from './screens/shelters/shelter-home.js';
@@ -21,6 +22,10 @@ export const SCREENS: Screen[] = [
     pattern: '/shelters/:shelterId',
     render: ({ shelterId }) => <ShelterHome key={shelterId} shelterId={shelterId} />,
   },
+  {
+    pattern: '/shelters/:shelterId/gate',
+    render: ({ shelterId }) => <Gate key={shelterId} shelterId={shelterId} />,
+  },
 ];
 
 /**
@@ -37,4 +42,5 @@ export interface ShelterSection {
 
 export const SHELTER_SECTIONS: ShelterSection[] = [
   { path: '', label: 'nav.shelter', roles: ['VOLUNTEER', 'COORDINATOR', 'HEALTH_WORKER'] },
+  { path: '/gate', label: 'gate.nav', roles: ['VOLUNTEER', 'COORDINATOR'] },
 ];
