@@ -225,6 +225,50 @@ describe('The staff console: the gate (e2e, Chromium)', () => {
     expect(await page.isVisible('.turnaway [data-count="1"]')).toBe(true);
   });
 
+  it('places on a chosen bed; a bed taken meanwhile is explained and the list refreshed', async () => {
+    const page = await consoleFor(await newContext(), app, volunteer, gatePath());
+    const words = await consoleWords('es');
+    await page.waitForSelector('form.register');
+    await fillHousehold(page, [{ name: 'Ti Paul Noel', birthYear: '1980' }], {
+      population: 'MEN',
+    });
+    await page.check('input[name=beds][value=chosen]');
+    await page.waitForSelector('select[name=bed-0] option:nth-child(3)', { state: 'attached' });
+    const beds = await page.$$eval('select[name=bed-0] option', (options) =>
+      options.map((option) => (option as HTMLOptionElement).value).filter(Boolean),
+    );
+    await page.selectOption('select[name=bed-0]', beds[0]);
+    // Another gate takes that bed a second before this one sends.
+    const other = await coordinator.gql(
+      'mutation($input: RegisterAndCheckInInput!) { registerAndCheckIn(input: $input) { id } }',
+      {
+        input: householdInput(shelterId, [adult('Frantz Celestin', { population: 'MEN' })], {
+          bedIds: [beds[0]],
+        }),
+      },
+    );
+    expect(other.errors).toBeUndefined();
+    await page.click('button.register-submit');
+    await page.waitForSelector(`.notice.error >> text=${words['gate.refused.BED_TAKEN']}`);
+    await page.waitForFunction(
+      (taken) =>
+        [...document.querySelectorAll('select[name=bed-0] option')].every(
+          (option) => (option as HTMLOptionElement).value !== taken,
+        ),
+      beds[0],
+    );
+    await page.selectOption('select[name=bed-0]', beds[1]);
+    await page.click('button.register-submit');
+    await page.waitForSelector('.placed');
+    const paul = (await residents()).find((person) => person.name === 'Ti Paul Noel')!;
+    const board = await coordinator.gql<{
+      bedBoard: { id: string; use: { residentId: string | null } | null }[];
+    }>('query($id: ID!) { bedBoard(shelterId: $id) { id use { residentId } } }', {
+      id: shelterId,
+    });
+    expect(board.data!.bedBoard.find((bed) => bed.id === beds[1])?.use?.residentId).toBe(paul.id);
+  });
+
   it('registers at a counts-mode shelter without a bed, and says the report counts them', async () => {
     const page = await consoleFor(await newContext(), app, volunteer, gatePath(countsShelterId));
     const words = await consoleWords('es');

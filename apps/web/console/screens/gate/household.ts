@@ -205,16 +205,6 @@ export function householdInput(
   };
 }
 
-/** "M. J." for "Marie Joseph": where a name may be shown only in part. */
-export function initials(name: string): string {
-  return name
-    .trim()
-    .split(/\s+/)
-    .filter(Boolean)
-    .map((part) => `${part[0].toLocaleUpperCase()}.`)
-    .join(' ');
-}
-
 /** YYYY-MM-DD of the device's today: the shelter's day, as format.ts assumes. */
 export function localDay(now: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');

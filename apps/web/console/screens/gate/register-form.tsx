@@ -88,11 +88,16 @@ export function RegisterForm({
   const problems = problemsOf(draft, year, bedsMode);
   const pending = checkIn.state.pending || register.state.pending;
 
-  const update = (change: Partial<HouseholdDraft>) => setDraft({ ...draft, ...change });
+  // From the draft as it is when the change lands: an answer may arrive after more typing.
+  const update = (change: Partial<HouseholdDraft>) =>
+    setDraft((current) => ({ ...current, ...change }));
   const updateMember = (index: number, change: Partial<MemberDraft>) =>
-    update({
-      members: draft.members.map((member, i) => (i === index ? { ...member, ...change } : member)),
-    });
+    setDraft((current) => ({
+      ...current,
+      members: current.members.map((member, i) =>
+        i === index ? { ...member, ...change } : member,
+      ),
+    }));
 
   const send = async (confirmNew: boolean) => {
     setPlaced(undefined);
