@@ -154,6 +154,8 @@ describe('The staff console: the gate (e2e, Chromium)', () => {
     expect(lucie.guardianId).toBe(marie.id);
     expect(jean.guardianId).toBeNull();
     expect(await occupants()).toEqual(expect.arrayContaining([marie.id, jean.id, lucie.id]));
+    // The day's figures are the coordinators' to read: a volunteer's gate does not ask for them.
+    expect(await page.$('.turnaway-today')).toBeNull();
   });
 
   it('registers once when the button is tapped twice, or the form sent twice at once', async () => {
