@@ -18,6 +18,8 @@ interface Member {
   /** The name of the member who is this minor's guardian. */
   guardian?: string;
   languages?: string[];
+  /** Typed as ISO 639 codes. */
+  otherLanguages?: string;
 }
 
 describe('The staff console: the gate (e2e, Chromium)', () => {
@@ -49,10 +51,20 @@ describe('The staff console: the gate (e2e, Chromium)', () => {
   /** The residents of the shelter as its coordinator reads them through the API. */
   const residents = async () => {
     const answer = await coordinator.gql<{
-      residentsOf: { id: string; name: string; householdId: string; guardianId: string | null }[];
-    }>('query($id: ID!) { residentsOf(shelterId: $id) { id name householdId guardianId } }', {
-      id: shelterId,
-    });
+      residentsOf: {
+        id: string;
+        name: string;
+        householdId: string;
+        guardianId: string | null;
+        birthYear: number;
+        languages: string[];
+      }[];
+    }>(
+      'query($id: ID!) { residentsOf(shelterId: $id) { id name householdId guardianId birthYear languages } }',
+      {
+        id: shelterId,
+      },
+    );
     return answer.data!.residentsOf;
   };
 
@@ -88,6 +100,9 @@ describe('The staff console: the gate (e2e, Chromium)', () => {
       }
       for (const code of member.languages ?? []) {
         await page.check(`input[name=member-${index}-language-${code}]`);
+      }
+      if (member.otherLanguages) {
+        await page.fill(`input[name=member-${index}-otherLanguages]`, member.otherLanguages);
       }
     }
     // Guardians once every member is there: the choice lists the adults by name.
@@ -138,7 +153,7 @@ describe('The staff console: the gate (e2e, Chromium)', () => {
     );
     await fillHousehold(page, [
       { name: 'Marie Joseph', birthYear: '1990', languages: ['ht', 'fr'] },
-      { name: 'Jean Pierre', age: '36', languages: ['ht'] },
+      { name: 'Jean Pierre', age: '36', languages: ['ht'], otherLanguages: 'wo' },
       { name: 'Lucie Pierre', birthYear: '2018', guardian: 'Marie Joseph' },
     ]);
     await page.click('button.register-submit');
@@ -153,6 +168,10 @@ describe('The staff console: the gate (e2e, Chromium)', () => {
     expect(new Set([marie.householdId, jean.householdId, lucie.householdId]).size).toBe(1);
     expect(lucie.guardianId).toBe(marie.id);
     expect(jean.guardianId).toBeNull();
+    // The age given became a birth year; the languages ticked (a new member starts with the
+    // first one's) and typed are all kept.
+    expect(jean.birthYear).toBe(new Date().getFullYear() - 36);
+    expect(jean.languages).toEqual(['ht', 'fr', 'wo']);
     expect(await occupants()).toEqual(expect.arrayContaining([marie.id, jean.id, lucie.id]));
     // The day's figures are the coordinators' to read: a volunteer's gate does not ask for them.
     expect(await page.$('.turnaway-today')).toBeNull();

@@ -126,6 +126,10 @@ export default {
     'gate.age': 'Or age (years)',
     'gate.minor': 'Minor.',
     'gate.languages': 'Languages spoken',
+    'gate.otherLanguages': 'Other languages (codes)',
+    'gate.otherLanguagesHint':
+      'ISO 639 codes separated by commas, e.g. quc (K’iche’), mam, wo (Wolof).',
+    'gate.problem.languages': 'Write the other languages as 2- or 3-letter codes (quc, mam, wo).',
     'gate.unaccompanied': 'Comes without a responsible adult (unaccompanied minor)',
     'gate.followUp.intro':
       'An unaccompanied minor requires notifying the child-protection authority.',

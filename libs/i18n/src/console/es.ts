@@ -129,6 +129,11 @@ export default {
     'gate.age': 'O edad (años)',
     'gate.minor': 'Menor de edad.',
     'gate.languages': 'Idiomas que habla',
+    'gate.otherLanguages': 'Otros idiomas (códigos)',
+    'gate.otherLanguagesHint':
+      'Códigos ISO 639 separados por comas, p. ej. quc (k’iche’), mam, wo (wolof).',
+    'gate.problem.languages':
+      'Escriba los otros idiomas como códigos de 2 o 3 letras (quc, mam, wo).',
     'gate.unaccompanied': 'Viene sin una persona adulta responsable (menor no acompañado)',
     'gate.followUp.intro':
       'Un menor no acompañado requiere avisar a la autoridad de protección de la infancia.',

@@ -133,6 +133,11 @@ export default {
     'gate.age': 'Ou âge (ans)',
     'gate.minor': 'Mineur.',
     'gate.languages': 'Langues parlées',
+    'gate.otherLanguages': 'Autres langues (codes)',
+    'gate.otherLanguagesHint':
+      'Codes ISO 639 séparés par des virgules, p. ex. quc (k’iche’), mam, wo (wolof).',
+    'gate.problem.languages':
+      'Écrivez les autres langues en codes de 2 ou 3 lettres (quc, mam, wo).',
     'gate.unaccompanied': 'Arrive sans adulte responsable (mineur non accompagné)',
     'gate.followUp.intro':
       'Un mineur non accompagné exige d’avertir l’autorité de protection de l’enfance.',

@@ -129,6 +129,11 @@ export default {
     'gate.age': 'Ou idade (anos)',
     'gate.minor': 'Menor de idade.',
     'gate.languages': 'Idiomas que fala',
+    'gate.otherLanguages': 'Outros idiomas (códigos)',
+    'gate.otherLanguagesHint':
+      'Códigos ISO 639 separados por vírgulas, p. ex. quc (k’iche’), mam, wo (uolofe).',
+    'gate.problem.languages':
+      'Escreva os outros idiomas como códigos de 2 ou 3 letras (quc, mam, wo).',
     'gate.unaccompanied': 'Vem sem um adulto responsável (menor desacompanhado)',
     'gate.followUp.intro':
       'Um menor desacompanhado exige avisar a autoridade de proteção da infância.',

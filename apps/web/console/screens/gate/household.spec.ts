@@ -23,7 +23,7 @@ function family(): HouseholdDraft {
     consentIndependent: true,
     members: [
       { ...newMember(0, ['ht', 'fr']), name: ' Marie Joseph ', birthYear: '1990' },
-      { ...newMember(1, ['ht']), name: 'Jean Pierre', age: '36' },
+      { ...newMember(1, ['ht']), name: 'Jean Pierre', age: '36', otherLanguages: 'WO, ht' },
       { ...newMember(2), name: 'Lucie', birthYear: '2018', guardianKey: 0 },
     ],
   };
@@ -81,6 +81,14 @@ describe('the gate’s household', () => {
       ]);
     });
 
+    it('wants other languages as ISO 639 codes', () => {
+      const draft = family();
+      draft.members[0] = { ...draft.members[0], otherLanguages: 'quiché' };
+      expect(problemsOf(draft, YEAR, true)).toEqual([{ member: 0, key: 'gate.problem.languages' }]);
+      draft.members[0] = { ...draft.members[0], otherLanguages: ' quc;mam ' };
+      expect(problemsOf(draft, YEAR, true)).toEqual([]);
+    });
+
     it('does not take a minor as a guardian', () => {
       const draft = family();
       draft.members.push({ ...newMember(3), name: 'Ti Jak', birthYear: '2020', guardianKey: 2 });
@@ -135,7 +143,7 @@ describe('the gate’s household', () => {
             birthYear: 1990,
             nationality: 'HT',
             population: 'FAMILIES',
-            languages: ['ht'],
+            languages: ['ht', 'wo'],
           },
           {
             name: 'Lucie',

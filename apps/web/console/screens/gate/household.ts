@@ -13,6 +13,8 @@ export interface MemberDraft {
   /** In years, when the person does not know or say the year. */
   age: string;
   languages: string[];
+  /** Other languages as ISO 639 codes, typed ("quc, mam"): those the checkboxes do not list. */
+  otherLanguages: string;
   /** The key of the adult member who is this minor's guardian. */
   guardianKey: number | null;
   unaccompanied: boolean;
@@ -44,6 +46,7 @@ export function newMember(key: number, languages: string[] = []): MemberDraft {
     birthYear: '',
     age: '',
     languages,
+    otherLanguages: '',
     guardianKey: null,
     unaccompanied: false,
     authority: '',
@@ -86,6 +89,20 @@ export function birthYearOf(member: Pick<MemberDraft, 'birthYear' | 'age'>, year
   return age === undefined || age > 120 ? undefined : year - age;
 }
 
+/** The typed codes, lower-cased; undefined when one is not an ISO 639 code. */
+export function otherLanguagesOf(text: string): string[] | undefined {
+  const codes = text
+    .split(/[\s,;]+/)
+    .filter(Boolean)
+    .map((code) => code.toLowerCase());
+  return codes.every((code) => /^[a-z]{2,3}$/.test(code)) ? codes : undefined;
+}
+
+/** Every language a member speaks, each once: the ones ticked, then the ones typed. */
+export function languagesOf(member: Pick<MemberDraft, 'languages' | 'otherLanguages'>): string[] {
+  return [...new Set([...member.languages, ...(otherLanguagesOf(member.otherLanguages) ?? [])])];
+}
+
 export function isMinor(member: Pick<MemberDraft, 'birthYear' | 'age'>, year: number): boolean {
   const born = birthYearOf(member, year);
   return born !== undefined && year - born < ADULT_AGE;
@@ -112,6 +129,9 @@ export function problemsOf(draft: HouseholdDraft, year: number, bedsMode: boolea
   draft.members.forEach((member, index) => {
     if (!member.name.trim()) {
       problems.push({ member: index, key: 'gate.problem.name' });
+    }
+    if (!otherLanguagesOf(member.otherLanguages)) {
+      problems.push({ member: index, key: 'gate.problem.languages' });
     }
     const born = birthYearOf(member, year);
     if (born === undefined || born > year || born < 1900) {
@@ -183,7 +203,7 @@ export function householdInput(
         birthYear: birthYearOf(member, year)!,
         nationality: draft.nationality,
         population,
-        ...(member.languages.length > 0 ? { languages: member.languages } : {}),
+        ...(languagesOf(member).length > 0 ? { languages: languagesOf(member) } : {}),
         ...(minor && !member.unaccompanied && member.guardianKey !== null
           ? { guardianIndex: indexOf.get(member.guardianKey) }
           : {}),

@@ -451,6 +451,14 @@ function MemberFields({
             <span lang={code}>{languageName(language.value.locale, code)}</span>
           </label>
         ))}
+        <Field
+          label={t('gate.otherLanguages')}
+          hint={t('gate.otherLanguagesHint')}
+          name={`member-${index}-otherLanguages`}
+          autoComplete="off"
+          value={member.otherLanguages}
+          onInput={(event) => onChange({ otherLanguages: event.currentTarget.value })}
+        />
       </fieldset>
       {minor && (
         <div class="minor">
