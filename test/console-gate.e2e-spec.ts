@@ -18,6 +18,8 @@ interface Member {
   /** The name of the member who is this minor's guardian. */
   guardian?: string;
   languages?: string[];
+  /** When not the household's. */
+  nationality?: string;
   /** Typed as ISO 639 codes. */
   otherLanguages?: string;
 }
@@ -58,9 +60,10 @@ describe('The staff console: the gate (e2e, Chromium)', () => {
         guardianId: string | null;
         birthYear: number;
         languages: string[];
+        nationality: string;
       }[];
     }>(
-      'query($id: ID!) { residentsOf(shelterId: $id) { id name householdId guardianId birthYear languages } }',
+      'query($id: ID!) { residentsOf(shelterId: $id) { id name householdId guardianId birthYear languages nationality } }',
       {
         id: shelterId,
       },
@@ -100,6 +103,9 @@ describe('The staff console: the gate (e2e, Chromium)', () => {
       }
       for (const code of member.languages ?? []) {
         await page.check(`input[name=member-${index}-language-${code}]`);
+      }
+      if (member.nationality) {
+        await page.selectOption(`select[name=member-${index}-nationality]`, member.nationality);
       }
       if (member.otherLanguages) {
         await page.fill(`input[name=member-${index}-otherLanguages]`, member.otherLanguages);
@@ -154,7 +160,7 @@ describe('The staff console: the gate (e2e, Chromium)', () => {
     await fillHousehold(page, [
       { name: 'Marie Joseph', birthYear: '1990', languages: ['ht', 'fr'] },
       { name: 'Jean Pierre', age: '36', languages: ['ht'], otherLanguages: 'wo' },
-      { name: 'Lucie Pierre', birthYear: '2018', guardian: 'Marie Joseph' },
+      { name: 'Lucie Pierre', birthYear: '2018', guardian: 'Marie Joseph', nationality: 'CL' },
     ]);
     await page.click('button.register-submit');
     await page.waitForSelector('.placed');
@@ -167,6 +173,8 @@ describe('The staff console: the gate (e2e, Chromium)', () => {
     );
     expect(new Set([marie.householdId, jean.householdId, lucie.householdId]).size).toBe(1);
     expect(lucie.guardianId).toBe(marie.id);
+    // Born on the way: her own nationality, the others the household's.
+    expect([marie.nationality, jean.nationality, lucie.nationality]).toEqual(['HT', 'HT', 'CL']);
     expect(jean.guardianId).toBeNull();
     // The age given became a birth year; the languages ticked (a new member starts with the
     // first one's) and typed are all kept.

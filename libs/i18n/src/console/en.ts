@@ -130,6 +130,8 @@ export default {
     'gate.otherLanguagesHint':
       'ISO 639 codes separated by commas, e.g. quc (K’iche’), mam, wo (Wolof).',
     'gate.problem.languages': 'Write the other languages as 2- or 3-letter codes (quc, mam, wo).',
+    'gate.memberNationality': 'This person’s nationality',
+    'gate.sameNationality': 'The same as the group',
     'gate.unaccompanied': 'Comes without a responsible adult (unaccompanied minor)',
     'gate.followUp.intro':
       'An unaccompanied minor requires notifying the child-protection authority.',

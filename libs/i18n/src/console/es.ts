@@ -134,6 +134,8 @@ export default {
       'Códigos ISO 639 separados por comas, p. ej. quc (k’iche’), mam, wo (wolof).',
     'gate.problem.languages':
       'Escriba los otros idiomas como códigos de 2 o 3 letras (quc, mam, wo).',
+    'gate.memberNationality': 'Nacionalidad de esta persona',
+    'gate.sameNationality': 'La misma del grupo',
     'gate.unaccompanied': 'Viene sin una persona adulta responsable (menor no acompañado)',
     'gate.followUp.intro':
       'Un menor no acompañado requiere avisar a la autoridad de protección de la infancia.',

@@ -138,6 +138,8 @@ export default {
       'Codes ISO 639 séparés par des virgules, p. ex. quc (k’iche’), mam, wo (wolof).',
     'gate.problem.languages':
       'Écrivez les autres langues en codes de 2 ou 3 lettres (quc, mam, wo).',
+    'gate.memberNationality': 'Nationalité de cette personne',
+    'gate.sameNationality': 'La même que le groupe',
     'gate.unaccompanied': 'Arrive sans adulte responsable (mineur non accompagné)',
     'gate.followUp.intro':
       'Un mineur non accompagné exige d’avertir l’autorité de protection de l’enfance.',

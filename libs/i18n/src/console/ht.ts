@@ -130,6 +130,8 @@ export default {
     'gate.otherLanguagesHint':
       'Kòd ISO 639 separe ak vigil, pa egzanp quc (k’iche’), mam, wo (wolòf).',
     'gate.problem.languages': 'Ekri lòt lang yo an kòd 2 oswa 3 lèt (quc, mam, wo).',
+    'gate.memberNationality': 'Nasyonalite moun sa a',
+    'gate.sameNationality': 'Menm jan ak gwoup la',
     'gate.unaccompanied': 'Vini san yon granmoun ki responsab li (minè san akonpayman)',
     'gate.followUp.intro': 'Yon minè san akonpayman mande pou avèti otorite ki pwoteje timoun yo.',
     'gate.followUp.authority': 'Otorite ki avèti (DIF, Procuraduría de Protección)',

@@ -134,6 +134,8 @@ export default {
       'Códigos ISO 639 separados por vírgulas, p. ex. quc (k’iche’), mam, wo (uolofe).',
     'gate.problem.languages':
       'Escreva os outros idiomas como códigos de 2 ou 3 letras (quc, mam, wo).',
+    'gate.memberNationality': 'Nacionalidade desta pessoa',
+    'gate.sameNationality': 'A mesma do grupo',
     'gate.unaccompanied': 'Vem sem um adulto responsável (menor desacompanhado)',
     'gate.followUp.intro':
       'Um menor desacompanhado exige avisar a autoridade de proteção da infância.',

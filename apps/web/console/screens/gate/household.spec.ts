@@ -24,7 +24,7 @@ function family(): HouseholdDraft {
     members: [
       { ...newMember(0, ['ht', 'fr']), name: ' Marie Joseph ', birthYear: '1990' },
       { ...newMember(1, ['ht']), name: 'Jean Pierre', age: '36', otherLanguages: 'WO, ht' },
-      { ...newMember(2), name: 'Lucie', birthYear: '2018', guardianKey: 0 },
+      { ...newMember(2), name: 'Lucie', birthYear: '2018', guardianKey: 0, nationality: 'CL' },
     ],
   };
 }
@@ -148,7 +148,7 @@ describe('the gate’s household', () => {
           {
             name: 'Lucie',
             birthYear: 2018,
-            nationality: 'HT',
+            nationality: 'CL',
             population: 'FAMILIES',
             guardianIndex: 0,
           },

@@ -13,6 +13,8 @@ export interface MemberDraft {
   /** In years, when the person does not know or say the year. */
   age: string;
   languages: string[];
+  /** ISO 3166-1 alpha-2 when not the household's ('': the household's): children born on the way. */
+  nationality: string;
   /** Other languages as ISO 639 codes, typed ("quc, mam"): those the checkboxes do not list. */
   otherLanguages: string;
   /** The key of the adult member who is this minor's guardian. */
@@ -46,6 +48,7 @@ export function newMember(key: number, languages: string[] = []): MemberDraft {
     birthYear: '',
     age: '',
     languages,
+    nationality: '',
     otherLanguages: '',
     guardianKey: null,
     unaccompanied: false,
@@ -201,7 +204,7 @@ export function householdInput(
       return {
         name: member.name.trim(),
         birthYear: birthYearOf(member, year)!,
-        nationality: draft.nationality,
+        nationality: member.nationality || draft.nationality,
         population,
         ...(languagesOf(member).length > 0 ? { languages: languagesOf(member) } : {}),
         ...(minor && !member.unaccompanied && member.guardianKey !== null

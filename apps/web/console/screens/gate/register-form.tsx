@@ -30,7 +30,21 @@ import {
 } from './household.js';
 
 /** Nationalities most often at the gate, then "unknown or stateless" (XX, as the API takes it). */
-const NATIONALITIES = ['HT', 'VE', 'HN', 'GT', 'SV', 'NI', 'CU', 'CO', 'EC', 'MX', 'XX'];
+const NATIONALITIES = [
+  'HT',
+  'VE',
+  'HN',
+  'GT',
+  'SV',
+  'NI',
+  'CU',
+  'CO',
+  'EC',
+  'MX',
+  'CL',
+  'BR',
+  'XX',
+];
 const BASES: LegalBasis[] = ['CONSENT', 'VITAL_INTEREST', 'PUBLIC_INTEREST'];
 /** Refusals the gate explains in its own words (the API's `extensions.reason`). */
 const GATE_REASONS = ['BED_TAKEN', 'NO_SUITABLE_BEDS', 'NO_ROOM', 'BEDS_MODE_ONLY'] as const;
@@ -432,6 +446,26 @@ function MemberFields({
         />
       </div>
       {minor && <p class="hint minor-note">{t('gate.minor')}</p>}
+      {index > 0 && (
+        <div class="field">
+          <label for={`gate-nationality-${member.key}`}>{t('gate.memberNationality')}</label>
+          <select
+            id={`gate-nationality-${member.key}`}
+            name={`member-${index}-nationality`}
+            value={member.nationality}
+            onChange={(event) => onChange({ nationality: event.currentTarget.value })}
+          >
+            <option value="">{t('gate.sameNationality')}</option>
+            {NATIONALITIES.map((code) => (
+              <option key={code} value={code}>
+                {code === 'XX'
+                  ? t('gate.nationalityUnknown')
+                  : regionName(language.value.locale, code)}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
       <fieldset class="languages">
         <legend>{t('gate.languages')}</legend>
         {LANGUAGES.map((code) => (
