@@ -289,6 +289,16 @@ describe('The staff console: the gate (e2e, Chromium)', () => {
     await page.selectOption('select[name=bed-0]', beds[1]);
     await page.click('button.register-submit');
     await page.waitForSelector('.placed');
+    // The next household's choice no longer offers the bed just taken.
+    await page.check('input[name=beds][value=chosen]');
+    await page.waitForFunction(
+      (taken) =>
+        document.querySelectorAll('select[name=bed-0] option').length > 1 &&
+        [...document.querySelectorAll('select[name=bed-0] option')].every(
+          (option) => (option as HTMLOptionElement).value !== taken,
+        ),
+      beds[1],
+    );
     const paul = (await residents()).find((person) => person.name === 'Ti Paul Noel')!;
     const board = await coordinator.gql<{
       bedBoard: { id: string; use: { residentId: string | null } | null }[];

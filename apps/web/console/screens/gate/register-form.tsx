@@ -152,6 +152,10 @@ export function RegisterForm({
       }
     }
     if (placedNow) {
+      if (bedsMode) {
+        // The beds just taken leave the next household's choice.
+        refetchBeds({ requestPolicy: 'network-only' });
+      }
       setPlaced(placedNow);
       setDuplicates(undefined);
       setShowProblems(false);
