@@ -1,6 +1,7 @@
 import type { ConsoleKey } from '@albergue/i18n';
 import type { ComponentChild } from 'preact';
 import type { Me } from './core/session.js';
+import { Gate } from './screens/gate/gate.js';
 import { Holds } from './screens/holds/holds.js';
 import { Account } from './screens/session/account.js';
 import { MorningPlan } from './screens/plan/morning-plan.js';
@@ -45,6 +46,10 @@ export const SCREENS: Screen[] = [
     pattern: '/shelters/:shelterId/holds',
     render: ({ shelterId }) => <Holds key={shelterId} shelterId={shelterId} />,
   },
+  {
+    pattern: '/shelters/:shelterId/gate',
+    render: ({ shelterId }) => <Gate key={shelterId} shelterId={shelterId} />,
+  },
 ];
 
 /**
@@ -61,6 +66,7 @@ export interface ShelterSection {
 
 export const SHELTER_SECTIONS: ShelterSection[] = [
   { path: '', label: 'nav.shelter', roles: ['VOLUNTEER', 'COORDINATOR', 'HEALTH_WORKER'] },
+  { path: '/gate', label: 'gate.nav', roles: ['VOLUNTEER', 'COORDINATOR'] },
   // Residents' records and appointments are the shelter staff's (the API's STAFF: volunteers and
   // coordinators); a health worker reaches a person through referrals, not this list.
   { path: '/residents', label: 'residents.nav', roles: ['VOLUNTEER', 'COORDINATOR'] },

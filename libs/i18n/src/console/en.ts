@@ -342,5 +342,113 @@ export default {
     'offline.signOut.stay': 'Stay signed in',
     'offline.signOut.keep': 'Keep them and sign out',
     'offline.signOut.discard': 'Discard them and sign out',
+
+    // The gate (issue 18, item 4): register and check in, turnaways.
+    'gate.nav': 'Gate',
+    'gate.title': 'Gate',
+    'gate.notYours':
+      'The gate is the work of volunteers and coordinators: your role does not register or receive people here.',
+    'gate.register.title': 'Register and check in',
+    'gate.register.introBeds': 'A person or a family in one step: registered, and given beds.',
+    'gate.register.introCounts':
+      'This shelter reports counts: people are registered here; take their places off in the next report.',
+    'gate.placed':
+      '{n, plural, one {# person registered and given a bed:} other {# people registered and given beds:}}',
+    'gate.registered': '{n, plural, one {# person registered:} other {# people registered:}}',
+    'gate.placedBeds': 'Beds: {beds}',
+    'gate.countsReminder': 'Update the free places on the shelter’s page.',
+    'gate.population': 'Group',
+    'gate.choose': 'Choose…',
+    'gate.nationality': 'Nationality',
+    'gate.nationalityUnknown': 'Unknown or stateless',
+    'gate.person': 'Person {n}',
+    'gate.head': 'head of household',
+    'gate.name': 'Name',
+    'gate.nameHint': 'As the person gives it: it may be an alias.',
+    'gate.birthYear': 'Year of birth',
+    'gate.age': 'Or age (years)',
+    'gate.minor': 'Minor.',
+    'gate.languages': 'Languages spoken',
+    'gate.otherLanguages': 'Other languages (codes)',
+    'gate.otherLanguagesHint':
+      'ISO 639 codes separated by commas, e.g. quc (K’iche’), mam, wo (Wolof).',
+    'gate.problem.languages': 'Write the other languages as 2- or 3-letter codes (quc, mam, wo).',
+    'gate.memberNationality': 'This person’s nationality',
+    'gate.sameNationality': 'The same as the group',
+    'gate.unaccompanied': 'Comes without a responsible adult (unaccompanied minor)',
+    'gate.followUp.intro':
+      'An unaccompanied minor requires notifying the child-protection authority.',
+    'gate.followUp.authority': 'Authority notified (DIF, Procuraduría de Protección)',
+    'gate.followUp.notifiedOn': 'Date notified',
+    'gate.followUp.caseNumber': 'Case number (if any)',
+    'gate.guardian': 'Responsible adult in the group',
+    'gate.addMember': 'Add another person',
+    'gate.removeMember': 'Remove {name}',
+    'gate.basis.title': 'Legal basis for keeping their data',
+    'gate.basis.CONSENT': 'Consent',
+    'gate.basis.VITAL_INTEREST': 'Vital interest (protecting the person)',
+    'gate.basis.PUBLIC_INTEREST': 'Public interest',
+    'gate.basis.VITAL_INTEREST.hint':
+      'When consent cannot be free: for example an unaccompanied minor or a person in danger.',
+    'gate.basis.PUBLIC_INTEREST.hint': 'For the humanitarian assistance the shelter provides.',
+    'gate.basis.explainedIn': 'Language it was explained in',
+    'gate.basis.consentText':
+      'We keep your name, age and languages to give you a place and help you with your procedures. Your bed does not depend on whether you agree: if you say no, you still have your place. You can withdraw your consent at any time.',
+    'gate.basis.consentIndependent':
+      'I explained that the bed does not depend on consent, and the person agreed.',
+    'gate.beds.title': 'Bed',
+    'gate.beds.any': 'Any suitable bed',
+    'gate.beds.chosen': 'Choose the beds',
+    'gate.beds.for': 'Bed for {name}',
+    'gate.beds.none': 'No free beds right now.',
+    'gate.problem.population': 'Choose the group.',
+    'gate.problem.nationality': 'Choose the nationality (or “unknown”).',
+    'gate.problem.name': 'The name is missing (it may be an alias).',
+    'gate.problem.age': 'The year of birth or the age is missing.',
+    'gate.problem.followUp': 'The authority notified or the date is missing.',
+    'gate.problem.minorConsent':
+      'An unaccompanied minor cannot consent: choose vital interest or public interest.',
+    'gate.problem.guardian':
+      'Choose the responsible adult, or tick that the minor is unaccompanied.',
+    'gate.problem.explainedIn': 'Choose the language it was explained in.',
+    'gate.problem.consent':
+      'Confirm you explained that the bed does not depend on consent, or choose another legal basis.',
+    'gate.problem.beds': 'Choose a different bed for each person.',
+    'gate.problem.summary':
+      '{n, plural, one {# thing is missing: check the form.} other {# things are missing: check the form.}}',
+    'gate.submit':
+      '{n, plural, one {Register and check in} other {Register and check in # people}}',
+    'gate.submitCounts': '{n, plural, one {Register} other {Register # people}}',
+    'gate.refused.BED_TAKEN':
+      'Someone took that bed a moment ago. The list of beds is updated: choose another.',
+    'gate.refused.NO_SUITABLE_BEDS':
+      'No suitable beds are left for this group. Choose beds by hand or record a turnaway.',
+    'gate.refused.NO_ROOM':
+      'No room has beds together for the whole group. Choose the beds by hand.',
+    'gate.refused.BEDS_MODE_ONLY': 'This shelter no longer reports by beds. Reload the page.',
+    'gate.duplicate.title': 'They may already be registered',
+    'gate.duplicate.intro':
+      'People with a similar name are on record. Check whether it is the same person before registering them again.',
+    'gate.duplicate.for': 'Similar to “{name}”:',
+    'gate.duplicate.born': 'born {year}',
+    'gate.duplicate.elsewhere': 'at another shelter',
+    'gate.duplicate.registerNew': 'Not the same person: register as new',
+    'gate.duplicate.back': 'Go back and check',
+    'gate.nameHidden': 'Name not available',
+    'gate.next': 'Next',
+    'gate.turnaway.title': 'Record a turnaway',
+    'gate.turnaway.today':
+      '{n, plural, one {Today: # person turned away} other {Today: # people turned away}}',
+    'gate.turnaway.recorded':
+      '{n, plural, one {Turnaway recorded: # person, {group}, {reason}.} other {Turnaway recorded: # people, {group}, {reason}.}}',
+    'gate.turnaway.step.count': '1. How many people?',
+    'gate.turnaway.step.group': '2. Which group?',
+    'gate.turnaway.step.reason': '3. Why? (recorded on tap)',
+    'gate.turnaway.more': 'More than 6',
+    'gate.turnaway.chosen': '{n, plural, one {# person} other {# people}} · {group}',
+    'gate.turnaway.again': 'Start again',
+    'gate.reason.NO_SPACE': 'No space',
+    'gate.reason.NOT_ELIGIBLE': 'Not for this shelter',
+    'gate.reason.OTHER': 'Another reason',
   },
 } satisfies ConsoleCatalogue;

@@ -348,5 +348,115 @@ export default {
     'offline.signOut.stay': 'Quedarme',
     'offline.signOut.keep': 'Guardarlas y salir',
     'offline.signOut.discard': 'Descartarlas y salir',
+
+    // The gate (issue 18, item 4): register and check in, turnaways.
+    'gate.nav': 'Entrada',
+    'gate.title': 'Entrada',
+    'gate.notYours':
+      'La entrada es trabajo del voluntariado y la coordinación: su función no registra ni recibe personas aquí.',
+    'gate.register.title': 'Registrar y dar entrada',
+    'gate.register.introBeds':
+      'Una persona o una familia en un solo paso: quedan registradas y con cama.',
+    'gate.register.introCounts':
+      'Este albergue informa por conteo: aquí se registran las personas; descuente sus lugares en el próximo informe.',
+    'gate.placed':
+      '{n, plural, one {# persona registrada y con cama:} other {# personas registradas y con cama:}}',
+    'gate.registered': '{n, plural, one {# persona registrada:} other {# personas registradas:}}',
+    'gate.placedBeds': 'Camas: {beds}',
+    'gate.countsReminder': 'Actualice los lugares libres en la página del albergue.',
+    'gate.population': 'Grupo',
+    'gate.choose': 'Elija…',
+    'gate.nationality': 'Nacionalidad',
+    'gate.nationalityUnknown': 'Desconocida o sin nacionalidad',
+    'gate.person': 'Persona {n}',
+    'gate.head': 'titular',
+    'gate.name': 'Nombre',
+    'gate.nameHint': 'Como la persona lo dice: puede ser un alias.',
+    'gate.birthYear': 'Año de nacimiento',
+    'gate.age': 'O edad (años)',
+    'gate.minor': 'Menor de edad.',
+    'gate.languages': 'Idiomas que habla',
+    'gate.otherLanguages': 'Otros idiomas (códigos)',
+    'gate.otherLanguagesHint':
+      'Códigos ISO 639 separados por comas, p. ej. quc (k’iche’), mam, wo (wolof).',
+    'gate.problem.languages':
+      'Escriba los otros idiomas como códigos de 2 o 3 letras (quc, mam, wo).',
+    'gate.memberNationality': 'Nacionalidad de esta persona',
+    'gate.sameNationality': 'La misma del grupo',
+    'gate.unaccompanied': 'Viene sin una persona adulta responsable (menor no acompañado)',
+    'gate.followUp.intro':
+      'Un menor no acompañado requiere avisar a la autoridad de protección de la infancia.',
+    'gate.followUp.authority': 'Autoridad avisada (DIF, Procuraduría de Protección)',
+    'gate.followUp.notifiedOn': 'Fecha del aviso',
+    'gate.followUp.caseNumber': 'Número de expediente (si lo hay)',
+    'gate.guardian': 'Persona adulta responsable en el grupo',
+    'gate.addMember': 'Agregar otra persona',
+    'gate.removeMember': 'Quitar a {name}',
+    'gate.basis.title': 'Base legal para guardar sus datos',
+    'gate.basis.CONSENT': 'Consentimiento',
+    'gate.basis.VITAL_INTEREST': 'Interés vital (proteger a la persona)',
+    'gate.basis.PUBLIC_INTEREST': 'Interés público',
+    'gate.basis.VITAL_INTEREST.hint':
+      'Cuando el consentimiento no puede ser libre: por ejemplo, un menor no acompañado o una persona en peligro.',
+    'gate.basis.PUBLIC_INTEREST.hint': 'Para la asistencia humanitaria que el albergue presta.',
+    'gate.basis.explainedIn': 'Idioma en que se explicó',
+    'gate.basis.consentText':
+      'Guardamos su nombre, su edad y sus idiomas para darle un lugar y ayudarle con sus trámites. Su cama no depende de que acepte: si dice que no, igual tiene su lugar. Puede retirar su consentimiento cuando quiera.',
+    'gate.basis.consentIndependent':
+      'Expliqué que la cama no depende del consentimiento, y la persona aceptó.',
+    'gate.beds.title': 'Cama',
+    'gate.beds.any': 'Cualquier cama adecuada',
+    'gate.beds.chosen': 'Elegir las camas',
+    'gate.beds.for': 'Cama para {name}',
+    'gate.beds.none': 'No hay camas libres ahora.',
+    'gate.problem.population': 'Elija el grupo.',
+    'gate.problem.nationality': 'Elija la nacionalidad (o «desconocida»).',
+    'gate.problem.name': 'Falta el nombre (puede ser un alias).',
+    'gate.problem.age': 'Falta el año de nacimiento o la edad.',
+    'gate.problem.followUp': 'Falta la autoridad avisada o la fecha del aviso.',
+    'gate.problem.minorConsent':
+      'Un menor no acompañado no puede consentir: elija interés vital o interés público.',
+    'gate.problem.guardian':
+      'Elija la persona adulta responsable, o marque que viene sin acompañante.',
+    'gate.problem.explainedIn': 'Elija el idioma en que se explicó.',
+    'gate.problem.consent':
+      'Confirme que explicó que la cama no depende del consentimiento, o elija otra base legal.',
+    'gate.problem.beds': 'Elija una cama distinta para cada persona.',
+    'gate.problem.summary':
+      '{n, plural, one {Falta # dato: revise el formulario.} other {Faltan # datos: revise el formulario.}}',
+    'gate.submit':
+      '{n, plural, one {Registrar y dar entrada} other {Registrar y dar entrada a # personas}}',
+    'gate.submitCounts': '{n, plural, one {Registrar} other {Registrar a # personas}}',
+    'gate.refused.BED_TAKEN':
+      'Alguien ocupó esa cama hace un momento. La lista de camas se actualizó: elija otra.',
+    'gate.refused.NO_SUITABLE_BEDS':
+      'No quedan camas adecuadas para este grupo. Elija camas a mano o registre un rechazo.',
+    'gate.refused.NO_ROOM':
+      'No hay un cuarto con camas juntas para todo el grupo. Elija las camas a mano.',
+    'gate.refused.BEDS_MODE_ONLY': 'Este albergue ya no informa por camas. Recargue la página.',
+    'gate.duplicate.title': 'Puede que ya esté registrada',
+    'gate.duplicate.intro':
+      'Hay personas registradas con un nombre parecido. Revise si es la misma persona antes de registrarla otra vez.',
+    'gate.duplicate.for': 'Parecidas a «{name}»:',
+    'gate.duplicate.born': 'año {year}',
+    'gate.duplicate.elsewhere': 'en otro albergue',
+    'gate.duplicate.registerNew': 'No es la misma: registrar como nueva',
+    'gate.duplicate.back': 'Volver y revisar',
+    'gate.nameHidden': 'Nombre no disponible',
+    'gate.next': 'Seguir',
+    'gate.turnaway.title': 'Registrar un rechazo',
+    'gate.turnaway.today':
+      '{n, plural, one {Hoy: # persona rechazada} other {Hoy: # personas rechazadas}}',
+    'gate.turnaway.recorded':
+      '{n, plural, one {Rechazo registrado: # persona, {group}, {reason}.} other {Rechazo registrado: # personas, {group}, {reason}.}}',
+    'gate.turnaway.step.count': '1. ¿Cuántas personas?',
+    'gate.turnaway.step.group': '2. ¿De qué grupo?',
+    'gate.turnaway.step.reason': '3. ¿Por qué? (se registra al tocar)',
+    'gate.turnaway.more': 'Más de 6',
+    'gate.turnaway.chosen': '{n, plural, one {# persona} other {# personas}} · {group}',
+    'gate.turnaway.again': 'Empezar de nuevo',
+    'gate.reason.NO_SPACE': 'Sin lugar',
+    'gate.reason.NOT_ELIGIBLE': 'No corresponde a este albergue',
+    'gate.reason.OTHER': 'Otro motivo',
   },
 } as const;

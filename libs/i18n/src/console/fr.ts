@@ -354,5 +354,116 @@ export default {
     'offline.signOut.stay': 'Rester connecté',
     'offline.signOut.keep': 'Les garder et se déconnecter',
     'offline.signOut.discard': 'Les abandonner et se déconnecter',
+
+    // The gate (issue 18, item 4): register and check in, turnaways.
+    'gate.nav': 'Accueil',
+    'gate.title': 'Accueil',
+    'gate.notYours':
+      'L’accueil est le travail des bénévoles et de la coordination : votre rôle n’enregistre ni ne reçoit personne ici.',
+    'gate.register.title': 'Enregistrer et accueillir',
+    'gate.register.introBeds':
+      'Une personne ou une famille en une seule étape : enregistrées et avec un lit.',
+    'gate.register.introCounts':
+      'Ce refuge déclare des comptes : les personnes sont enregistrées ici ; retirez leurs places dans la prochaine déclaration.',
+    'gate.placed':
+      '{n, plural, one {# personne enregistrée et avec un lit :} other {# personnes enregistrées et avec un lit :}}',
+    'gate.registered':
+      '{n, plural, one {# personne enregistrée :} other {# personnes enregistrées :}}',
+    'gate.placedBeds': 'Lits : {beds}',
+    'gate.countsReminder': 'Mettez à jour les places libres sur la page du refuge.',
+    'gate.population': 'Groupe',
+    'gate.choose': 'Choisir…',
+    'gate.nationality': 'Nationalité',
+    'gate.nationalityUnknown': 'Inconnue ou apatride',
+    'gate.person': 'Personne {n}',
+    'gate.head': 'chef de famille',
+    'gate.name': 'Nom',
+    'gate.nameHint': 'Tel que la personne le donne : ce peut être un alias.',
+    'gate.birthYear': 'Année de naissance',
+    'gate.age': 'Ou âge (ans)',
+    'gate.minor': 'Mineur.',
+    'gate.languages': 'Langues parlées',
+    'gate.otherLanguages': 'Autres langues (codes)',
+    'gate.otherLanguagesHint':
+      'Codes ISO 639 séparés par des virgules, p. ex. quc (k’iche’), mam, wo (wolof).',
+    'gate.problem.languages':
+      'Écrivez les autres langues en codes de 2 ou 3 lettres (quc, mam, wo).',
+    'gate.memberNationality': 'Nationalité de cette personne',
+    'gate.sameNationality': 'La même que le groupe',
+    'gate.unaccompanied': 'Arrive sans adulte responsable (mineur non accompagné)',
+    'gate.followUp.intro':
+      'Un mineur non accompagné exige d’avertir l’autorité de protection de l’enfance.',
+    'gate.followUp.authority': 'Autorité avertie (DIF, Procuraduría de Protección)',
+    'gate.followUp.notifiedOn': 'Date de l’avis',
+    'gate.followUp.caseNumber': 'Numéro de dossier (s’il y en a un)',
+    'gate.guardian': 'Adulte responsable dans le groupe',
+    'gate.addMember': 'Ajouter une autre personne',
+    'gate.removeMember': 'Retirer {name}',
+    'gate.basis.title': 'Base légale pour garder ses données',
+    'gate.basis.CONSENT': 'Consentement',
+    'gate.basis.VITAL_INTEREST': 'Intérêt vital (protéger la personne)',
+    'gate.basis.PUBLIC_INTEREST': 'Intérêt public',
+    'gate.basis.VITAL_INTEREST.hint':
+      'Quand le consentement ne peut pas être libre : par exemple un mineur non accompagné ou une personne en danger.',
+    'gate.basis.PUBLIC_INTEREST.hint': 'Pour l’aide humanitaire que fournit le refuge.',
+    'gate.basis.explainedIn': 'Langue dans laquelle on l’a expliqué',
+    'gate.basis.consentText':
+      'Nous gardons votre nom, votre âge et vos langues pour vous donner une place et vous aider dans vos démarches. Votre lit ne dépend pas de votre accord : si vous dites non, vous gardez votre place. Vous pouvez retirer votre consentement à tout moment.',
+    'gate.basis.consentIndependent':
+      'J’ai expliqué que le lit ne dépend pas du consentement, et la personne a accepté.',
+    'gate.beds.title': 'Lit',
+    'gate.beds.any': 'N’importe quel lit adapté',
+    'gate.beds.chosen': 'Choisir les lits',
+    'gate.beds.for': 'Lit pour {name}',
+    'gate.beds.none': 'Aucun lit libre en ce moment.',
+    'gate.problem.population': 'Choisissez le groupe.',
+    'gate.problem.nationality': 'Choisissez la nationalité (ou « inconnue »).',
+    'gate.problem.name': 'Le nom manque (ce peut être un alias).',
+    'gate.problem.age': 'L’année de naissance ou l’âge manque.',
+    'gate.problem.followUp': 'L’autorité avertie ou la date de l’avis manque.',
+    'gate.problem.minorConsent':
+      'Un mineur non accompagné ne peut pas consentir : choisissez l’intérêt vital ou l’intérêt public.',
+    'gate.problem.guardian':
+      'Choisissez l’adulte responsable, ou cochez que le mineur n’est pas accompagné.',
+    'gate.problem.explainedIn': 'Choisissez la langue dans laquelle on l’a expliqué.',
+    'gate.problem.consent':
+      'Confirmez avoir expliqué que le lit ne dépend pas du consentement, ou choisissez une autre base légale.',
+    'gate.problem.beds': 'Choisissez un lit différent pour chaque personne.',
+    'gate.problem.summary':
+      '{n, plural, one {# information manque : vérifiez le formulaire.} other {# informations manquent : vérifiez le formulaire.}}',
+    'gate.submit':
+      '{n, plural, one {Enregistrer et accueillir} other {Enregistrer et accueillir # personnes}}',
+    'gate.submitCounts': '{n, plural, one {Enregistrer} other {Enregistrer # personnes}}',
+    'gate.refused.BED_TAKEN':
+      'Quelqu’un a pris ce lit il y a un instant. La liste des lits est à jour : choisissez-en un autre.',
+    'gate.refused.NO_SUITABLE_BEDS':
+      'Il ne reste aucun lit adapté pour ce groupe. Choisissez les lits à la main ou enregistrez un refus.',
+    'gate.refused.NO_ROOM':
+      'Aucune chambre n’a des lits ensemble pour tout le groupe. Choisissez les lits à la main.',
+    'gate.refused.BEDS_MODE_ONLY': 'Ce refuge ne déclare plus par lits. Rechargez la page.',
+    'gate.duplicate.title': 'Elle est peut-être déjà enregistrée',
+    'gate.duplicate.intro':
+      'Des personnes au nom semblable sont enregistrées. Vérifiez s’il s’agit de la même personne avant de l’enregistrer à nouveau.',
+    'gate.duplicate.for': 'Semblables à « {name} » :',
+    'gate.duplicate.born': 'née en {year}',
+    'gate.duplicate.elsewhere': 'dans un autre refuge',
+    'gate.duplicate.registerNew': 'Ce n’est pas la même : enregistrer comme nouvelle',
+    'gate.duplicate.back': 'Revenir et vérifier',
+    'gate.nameHidden': 'Nom non disponible',
+    'gate.next': 'Suivant',
+    'gate.turnaway.title': 'Enregistrer un refus',
+    'gate.turnaway.today':
+      '{n, plural, one {Aujourd’hui : # personne refusée} other {Aujourd’hui : # personnes refusées}}',
+    'gate.turnaway.recorded':
+      '{n, plural, one {Refus enregistré : # personne, {group}, {reason}.} other {Refus enregistré : # personnes, {group}, {reason}.}}',
+    'gate.turnaway.step.count': '1. Combien de personnes ?',
+    'gate.turnaway.step.group': '2. Quel groupe ?',
+    'gate.turnaway.step.reason': '3. Pourquoi ? (enregistré au toucher)',
+    'gate.turnaway.more': 'Plus de 6',
+    'gate.turnaway.chosen': '{n, plural, one {# personne} other {# personnes}} · {group}',
+    'gate.turnaway.again': 'Recommencer',
+    'gate.reason.NO_SPACE': 'Pas de place',
+    'gate.reason.NOT_ELIGIBLE': 'Ne relève pas de ce refuge',
+    'gate.reason.OTHER': 'Autre motif',
   },
 } satisfies ConsoleCatalogue;

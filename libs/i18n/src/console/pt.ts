@@ -347,5 +347,115 @@ export default {
     'offline.signOut.stay': 'Continuar',
     'offline.signOut.keep': 'Guardar e sair',
     'offline.signOut.discard': 'Descartar e sair',
+
+    // The gate (issue 18, item 4): register and check in, turnaways.
+    'gate.nav': 'Entrada',
+    'gate.title': 'Entrada',
+    'gate.notYours':
+      'A entrada é trabalho do voluntariado e da coordenação: a sua função não registra nem recebe pessoas aqui.',
+    'gate.register.title': 'Registrar e dar entrada',
+    'gate.register.introBeds':
+      'Uma pessoa ou uma família num só passo: ficam registradas e com cama.',
+    'gate.register.introCounts':
+      'Este abrigo informa por contagem: aqui as pessoas são registradas; desconte as vagas delas no próximo informe.',
+    'gate.placed':
+      '{n, plural, one {# pessoa registrada e com cama:} other {# pessoas registradas e com cama:}}',
+    'gate.registered': '{n, plural, one {# pessoa registrada:} other {# pessoas registradas:}}',
+    'gate.placedBeds': 'Camas: {beds}',
+    'gate.countsReminder': 'Atualize as vagas livres na página do abrigo.',
+    'gate.population': 'Grupo',
+    'gate.choose': 'Escolha…',
+    'gate.nationality': 'Nacionalidade',
+    'gate.nationalityUnknown': 'Desconhecida ou apátrida',
+    'gate.person': 'Pessoa {n}',
+    'gate.head': 'responsável pela família',
+    'gate.name': 'Nome',
+    'gate.nameHint': 'Como a pessoa o diz: pode ser um apelido.',
+    'gate.birthYear': 'Ano de nascimento',
+    'gate.age': 'Ou idade (anos)',
+    'gate.minor': 'Menor de idade.',
+    'gate.languages': 'Idiomas que fala',
+    'gate.otherLanguages': 'Outros idiomas (códigos)',
+    'gate.otherLanguagesHint':
+      'Códigos ISO 639 separados por vírgulas, p. ex. quc (k’iche’), mam, wo (uolofe).',
+    'gate.problem.languages':
+      'Escreva os outros idiomas como códigos de 2 ou 3 letras (quc, mam, wo).',
+    'gate.memberNationality': 'Nacionalidade desta pessoa',
+    'gate.sameNationality': 'A mesma do grupo',
+    'gate.unaccompanied': 'Vem sem um adulto responsável (menor desacompanhado)',
+    'gate.followUp.intro':
+      'Um menor desacompanhado exige avisar a autoridade de proteção da infância.',
+    'gate.followUp.authority': 'Autoridade avisada (DIF, Procuraduría de Protección)',
+    'gate.followUp.notifiedOn': 'Data do aviso',
+    'gate.followUp.caseNumber': 'Número do processo (se houver)',
+    'gate.guardian': 'Adulto responsável no grupo',
+    'gate.addMember': 'Adicionar outra pessoa',
+    'gate.removeMember': 'Tirar {name}',
+    'gate.basis.title': 'Base legal para guardar os dados',
+    'gate.basis.CONSENT': 'Consentimento',
+    'gate.basis.VITAL_INTEREST': 'Interesse vital (proteger a pessoa)',
+    'gate.basis.PUBLIC_INTEREST': 'Interesse público',
+    'gate.basis.VITAL_INTEREST.hint':
+      'Quando o consentimento não pode ser livre: por exemplo, um menor desacompanhado ou uma pessoa em perigo.',
+    'gate.basis.PUBLIC_INTEREST.hint': 'Para a assistência humanitária que o abrigo presta.',
+    'gate.basis.explainedIn': 'Idioma em que foi explicado',
+    'gate.basis.consentText':
+      'Guardamos o seu nome, a sua idade e os seus idiomas para lhe dar um lugar e ajudar nos seus trâmites. A sua cama não depende de você aceitar: se disser que não, continua com o seu lugar. Pode retirar o seu consentimento quando quiser.',
+    'gate.basis.consentIndependent':
+      'Expliquei que a cama não depende do consentimento, e a pessoa aceitou.',
+    'gate.beds.title': 'Cama',
+    'gate.beds.any': 'Qualquer cama adequada',
+    'gate.beds.chosen': 'Escolher as camas',
+    'gate.beds.for': 'Cama para {name}',
+    'gate.beds.none': 'Não há camas livres agora.',
+    'gate.problem.population': 'Escolha o grupo.',
+    'gate.problem.nationality': 'Escolha a nacionalidade (ou «desconhecida»).',
+    'gate.problem.name': 'Falta o nome (pode ser um apelido).',
+    'gate.problem.age': 'Falta o ano de nascimento ou a idade.',
+    'gate.problem.followUp': 'Falta a autoridade avisada ou a data do aviso.',
+    'gate.problem.minorConsent':
+      'Um menor desacompanhado não pode consentir: escolha interesse vital ou interesse público.',
+    'gate.problem.guardian':
+      'Escolha o adulto responsável, ou marque que o menor vem desacompanhado.',
+    'gate.problem.explainedIn': 'Escolha o idioma em que foi explicado.',
+    'gate.problem.consent':
+      'Confirme que explicou que a cama não depende do consentimento, ou escolha outra base legal.',
+    'gate.problem.beds': 'Escolha uma cama diferente para cada pessoa.',
+    'gate.problem.summary':
+      '{n, plural, one {Falta # dado: reveja o formulário.} other {Faltam # dados: reveja o formulário.}}',
+    'gate.submit':
+      '{n, plural, one {Registrar e dar entrada} other {Registrar e dar entrada a # pessoas}}',
+    'gate.submitCounts': '{n, plural, one {Registrar} other {Registrar # pessoas}}',
+    'gate.refused.BED_TAKEN':
+      'Alguém ocupou essa cama há um momento. A lista de camas foi atualizada: escolha outra.',
+    'gate.refused.NO_SUITABLE_BEDS':
+      'Não restam camas adequadas para este grupo. Escolha camas à mão ou registre uma recusa.',
+    'gate.refused.NO_ROOM':
+      'Nenhum quarto tem camas juntas para todo o grupo. Escolha as camas à mão.',
+    'gate.refused.BEDS_MODE_ONLY': 'Este abrigo já não informa por camas. Recarregue a página.',
+    'gate.duplicate.title': 'Talvez já esteja registrada',
+    'gate.duplicate.intro':
+      'Há pessoas registradas com um nome parecido. Verifique se é a mesma pessoa antes de registrá-la outra vez.',
+    'gate.duplicate.for': 'Parecidas com «{name}»:',
+    'gate.duplicate.born': 'ano {year}',
+    'gate.duplicate.elsewhere': 'em outro abrigo',
+    'gate.duplicate.registerNew': 'Não é a mesma: registrar como nova',
+    'gate.duplicate.back': 'Voltar e verificar',
+    'gate.nameHidden': 'Nome não disponível',
+    'gate.next': 'Seguir',
+    'gate.turnaway.title': 'Registrar uma recusa',
+    'gate.turnaway.today':
+      '{n, plural, one {Hoje: # pessoa recusada} other {Hoje: # pessoas recusadas}}',
+    'gate.turnaway.recorded':
+      '{n, plural, one {Recusa registrada: # pessoa, {group}, {reason}.} other {Recusa registrada: # pessoas, {group}, {reason}.}}',
+    'gate.turnaway.step.count': '1. Quantas pessoas?',
+    'gate.turnaway.step.group': '2. De que grupo?',
+    'gate.turnaway.step.reason': '3. Por quê? (registra ao tocar)',
+    'gate.turnaway.more': 'Mais de 6',
+    'gate.turnaway.chosen': '{n, plural, one {# pessoa} other {# pessoas}} · {group}',
+    'gate.turnaway.again': 'Começar de novo',
+    'gate.reason.NO_SPACE': 'Sem vaga',
+    'gate.reason.NOT_ELIGIBLE': 'Não corresponde a este abrigo',
+    'gate.reason.OTHER': 'Outro motivo',
   },
 } satisfies ConsoleCatalogue;
