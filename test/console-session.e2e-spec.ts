@@ -113,6 +113,14 @@ describe('The staff console: sign-in, session and a shelter’s figures (e2e, Ch
       () => document.querySelector('#shelter-title')?.textContent === 'Casa Tochan',
     );
     expect(page.url()).toMatch(new RegExp(`/console/shelters/${shelterId}$`));
+    // In a section, the switch keeps the section; below it (a person's page), only the section.
+    await page.click(`.sections a[href="/console/shelters/${shelterId}/plan"]`);
+    await page.waitForURL(`**/console/shelters/${shelterId}/plan`);
+    await page.goto(`${app.url}/console/shelters/${shelterId}/residents/some-person`);
+    await page.waitForSelector('.switcher select');
+    expect(await page.getAttribute(`.sections a[href$="/residents"]`, 'aria-current')).toBe('page');
+    await page.selectOption('.switcher select', otherShelterId);
+    await page.waitForURL(`**/console/shelters/${otherShelterId}/residents`);
   });
 
   it('sends the counts report, and shows the newer figures when someone reported meanwhile', async () => {

@@ -16,7 +16,14 @@ export function Shell({ children }: { children: ComponentChildren }) {
   const here = match('/shelters/:shelterId', path) ?? matchSection(path);
   const shelterId = here?.shelterId;
   const membership = me.memberships.find((each) => each.shelterId === shelterId);
-  const sectionPath = shelterId ? path.slice(`/shelters/${shelterId}`.length) : '';
+  const below = shelterId ? path.slice(`/shelters/${shelterId}`.length) : '';
+  // The section a screen belongs to (a resident's page is in Residents): what the nav marks, and
+  // what the switcher keeps when it moves to another shelter (not the person, who is not there).
+  const sectionPath =
+    SHELTER_SECTIONS.find(
+      (section) =>
+        section.path !== '' && (below === section.path || below.startsWith(`${section.path}/`)),
+    )?.path ?? '';
   const connection = live.value?.connection.value ?? 'reconnecting';
   return (
     <>
