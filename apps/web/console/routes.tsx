@@ -4,6 +4,7 @@ import type { Me } from './core/session.js';
 import { Account } from './screens/session/account.js';
 import { MyShelters } from './screens/shelters/my-shelters.js';
 import { ShelterHome } from './screens/shelters/shelter-home.js';
+import { BedBoard } from './screens/board/board.js';
 
 type Role = Me['memberships'][number]['role'];
 
@@ -21,6 +22,11 @@ export const SCREENS: Screen[] = [
     pattern: '/shelters/:shelterId',
     render: ({ shelterId }) => <ShelterHome key={shelterId} shelterId={shelterId} />,
   },
+  // The bed board (issue 18, part 5).
+  {
+    pattern: '/shelters/:shelterId/board',
+    render: ({ shelterId }) => <BedBoard key={shelterId} shelterId={shelterId} />,
+  },
 ];
 
 /**
@@ -37,4 +43,6 @@ export interface ShelterSection {
 
 export const SHELTER_SECTIONS: ShelterSection[] = [
   { path: '', label: 'nav.shelter', roles: ['VOLUNTEER', 'COORDINATOR', 'HEALTH_WORKER'] },
+  // The bed board (issue 18, part 5): bedBoard is for volunteers and coordinators.
+  { path: '/board', label: 'board.nav', roles: ['VOLUNTEER', 'COORDINATOR'] },
 ];
