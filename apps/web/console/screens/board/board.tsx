@@ -61,13 +61,15 @@ export function BedBoard({ shelterId }: { shelterId: string }) {
       take(update.beds, update.version);
     }
   });
-  // Every (re)connection after the first: read the board again.
+  // A reconnection (not the socket's first connection): events may have been missed, read again.
   const connections = live.value?.connections.value ?? 0;
   const seen = useRef(connections);
   useEffect(() => {
     if (connections !== seen.current) {
       seen.current = connections;
-      refresh();
+      if (connections > 1) {
+        refresh();
+      }
     }
   }, [connections]);
   // Names of people new to the board, once each: the API decides what the role reads.
