@@ -150,6 +150,16 @@ describe('The staff console: the live bed board (e2e, Chromium)', () => {
     // The event carried the board: nothing was read again.
     expect(boardReads).toEqual([]);
     expect(await page.locator('.board-summary').textContent()).toContain('Ocupadas: 1');
+    // Someone checked in meanwhile at the gate: their bed, and their initials, come too.
+    await personIn('Wilner Dorcelus', '1');
+    await stateOf(page, '1', 'occupied');
+    await page.waitForFunction(
+      (id) =>
+        document.querySelector(`li[data-bed="${id}"] .bed-detail`)?.textContent ===
+        'Persona: W. D.',
+      bed['1'],
+    );
+    expect(boardReads).toEqual([]);
   });
 
   it('checks a person out and moves another from the board; a volunteer has no out-of-service controls', async () => {
@@ -264,8 +274,8 @@ describe('The staff console: the live bed board (e2e, Chromium)', () => {
       await stateOf(page, '7', 'occupied');
       expect(await axeFindings(page)).toEqual([]);
       // With a bed's actions open (a coordinator's, on a free bed).
-      await row(page, '1').locator('.bed-toggle').click();
-      await row(page, '1').locator('input[name=reason]').waitFor();
+      await row(page, '8').locator('.bed-toggle').click();
+      await row(page, '8').locator('input[name=reason]').waitFor();
       expect(await axeFindings(page)).toEqual([]);
     },
   );

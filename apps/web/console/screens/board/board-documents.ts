@@ -42,6 +42,16 @@ export const BoardNamesQuery = graphql(`
   }
 `);
 
+/** One person new to the board (someone checked in meanwhile). */
+export const BoardNameQuery = graphql(`
+  query BoardName($id: ID!) {
+    resident(id: $id) {
+      id
+      name
+    }
+  }
+`);
+
 export const CheckOut = graphql(`
   mutation BoardCheckOut($input: CheckOutInput!) {
     checkOut(input: $input) {

@@ -9,9 +9,12 @@ import { actError } from '../../graphql/errors.js';
 import { ErrorText } from '../../ui/error-text.js';
 import { BedActions, type Settled } from './bed-actions.js';
 import { bedState, diffBoard, initials, roomsOf } from './board-diff.js';
-import { BoardNamesQuery, BoardQuery } from './board-documents.js';
+import { BoardNameQuery, BoardNamesQuery, BoardQuery } from './board-documents.js';
 
 type Role = 'VOLUNTEER' | 'COORDINATOR';
+
+/** Up to this many people new to the board are asked for one by one; more, the shelter's list. */
+const FEW = 3;
 
 /** What a role may do to a bed in this state (the API refuses the rest; this spares the tap). */
 export function canAct(role: string | undefined, bed: BoardBed): boolean {
@@ -42,6 +45,7 @@ export function BedBoard({ shelterId }: { shelterId: string }) {
   const [notice, setNotice] = useState<Settled>();
   const version = useRef(-1);
   const asked = useRef(new Set<string>());
+  const listed = useRef(false);
   const refresh = useCallback(() => refetch({ requestPolicy: 'network-only' }), [refetch]);
   const take = (read: readonly BoardBed[], at: number) => {
     if (at < version.current) {
@@ -72,7 +76,8 @@ export function BedBoard({ shelterId }: { shelterId: string }) {
       }
     }
   }, [connections]);
-  // Names of people new to the board, once each: the API decides what the role reads.
+  // Names of people new to the board, once each (the API decides what the role reads): the
+  // shelter's list at first, then one person at a time as they arrive.
   useEffect(() => {
     const unknown = (beds ?? []).flatMap((bed) => {
       const id = bed.use?.residentId;
@@ -82,21 +87,38 @@ export function BedBoard({ shelterId }: { shelterId: string }) {
       return;
     }
     unknown.forEach((id) => asked.current.add(id));
-    void client
-      .query(BoardNamesQuery, { shelterId }, { requestPolicy: 'network-only' })
-      .toPromise()
-      .then((answer) => {
-        const people = answer.data?.residentsOf;
-        if (people) {
-          setNames((previous) => {
-            const next = new Map(previous);
-            for (const person of people) {
-              next.set(person.id, initials(person.name));
-            }
-            return next;
-          });
+    const learn = (people: readonly { id: string; name: string | null }[]) =>
+      setNames((previous) => {
+        const next = new Map(previous);
+        for (const person of people) {
+          next.set(person.id, initials(person.name));
         }
+        return next;
       });
+    // No answer: ask again with the next change; a refusal (not the role's to read) stays.
+    const unanswered = (error: Parameters<typeof actError>[0], ids: string[]) => {
+      if (actError(error)?.code === 'NETWORK') {
+        ids.forEach((id) => asked.current.delete(id));
+      }
+    };
+    if (!listed.current || unknown.length > FEW) {
+      listed.current = true;
+      void client
+        .query(BoardNamesQuery, { shelterId }, { requestPolicy: 'network-only' })
+        .toPromise()
+        .then((answer) =>
+          answer.data ? learn(answer.data.residentsOf) : unanswered(answer.error, unknown),
+        );
+      return;
+    }
+    for (const id of unknown) {
+      void client
+        .query(BoardNameQuery, { id }, { requestPolicy: 'network-only' })
+        .toPromise()
+        .then((answer) =>
+          answer.data ? learn([answer.data.resident]) : unanswered(answer.error, [id]),
+        );
+    }
   }, [beds]);
 
   const toggle = useCallback(
