@@ -1,30 +1,19 @@
-import { ApiErrorCode, type BoardBed } from '@albergue/contracts';
+import type { BoardBed } from '@albergue/contracts';
 import type { ConsoleKey } from '@albergue/i18n';
 import { useId, useState } from 'preact/hooks';
-import { type ActState, unanswered, useAct } from '../../core/act.js';
+import { type ActState, useAct } from '../../core/act.js';
 import { useT } from '../../core/context.js';
-import type { ActError } from '../../graphql/errors.js';
 import { ErrorText } from '../../ui/error-text.js';
 import { Field } from '../../ui/field.js';
 import { clicked, submitted } from '../../ui/handlers.js';
 import { bedState } from './board-diff.js';
 import { CheckOut, Move, SetOutOfService } from './board-documents.js';
+import { type BoardConflict, conflictOf } from './board-rules.js';
 
 /** How an act from the board ended: done, or refused because the board had moved on. */
 export interface Settled {
   done?: ConsoleKey;
-  conflict?: 'board.conflict' | 'board.gone';
-}
-
-/** A refusal because someone acted on this bed or person a moment ago (CONFLICT, NOT_FOUND). */
-export function conflictOf(error: ActError | undefined): Settled['conflict'] {
-  if (!error || unanswered(error)) {
-    return undefined;
-  }
-  if (error.reason === 'NOT_CHECKED_IN' || error.reason === 'RESIDENT_NOT_HERE') {
-    return 'board.gone';
-  }
-  return error.code === ApiErrorCode.CONFLICT ? 'board.conflict' : undefined;
+  conflict?: BoardConflict;
 }
 
 /**

@@ -9,24 +9,11 @@ import { actError } from '../../graphql/errors.js';
 import { ErrorText } from '../../ui/error-text.js';
 import { BedActions, type Settled } from './bed-actions.js';
 import { bedState, diffBoard, initials, roomsOf } from './board-diff.js';
+import { canAct } from './board-rules.js';
 import { BoardNameQuery, BoardNamesQuery, BoardQuery } from './board-documents.js';
-
-type Role = 'VOLUNTEER' | 'COORDINATOR';
 
 /** Up to this many people new to the board are asked for one by one; more, the shelter's list. */
 const FEW = 3;
-
-/** What a role may do to a bed in this state (the API refuses the rest; this spares the tap). */
-export function canAct(role: string | undefined, bed: BoardBed): boolean {
-  if (role !== 'VOLUNTEER' && role !== 'COORDINATOR') {
-    return false;
-  }
-  const state = bedState(bed);
-  return (
-    (state === 'occupied' && !!bed.use?.residentId) ||
-    (role === 'COORDINATOR' && (state === 'free' || state === 'outOfService'))
-  );
-}
 
 /**
  * A shelter's rooms and beds, live: each bed's state written out, who holds it (initials, as the
@@ -38,7 +25,12 @@ export function BedBoard({ shelterId }: { shelterId: string }) {
   const t = useT();
   const { client, live, session } = useConsole();
   const role = session.me.value?.memberships.find((each) => each.shelterId === shelterId)?.role;
-  const [result, refetch] = useQuery({ query: BoardQuery, variables: { shelterId } });
+  // Never a cached board: one left a while ago would show beds as they were.
+  const [result, refetch] = useQuery({
+    query: BoardQuery,
+    variables: { shelterId },
+    requestPolicy: 'network-only',
+  });
   const [beds, setBeds] = useState<BoardBed[] | null>(null);
   const [names, setNames] = useState<ReadonlyMap<string, string>>(new Map());
   const [selected, setSelected] = useState<string>();
@@ -186,7 +178,7 @@ export function BedBoard({ shelterId }: { shelterId: string }) {
                       <BedActions
                         bed={bed}
                         who={who}
-                        coordinator={(role as Role) === 'COORDINATOR'}
+                        coordinator={role === 'COORDINATOR'}
                         freeBeds={free.filter((each) => each.id !== bed.id)}
                         onSettled={settled}
                       />
