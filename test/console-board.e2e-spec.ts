@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page, WebSocketRoute } from 'playwright-core';
 import { chromium } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_ARGS } from '../clients/chromium.js';
 import { bedsAt } from './factories/occupancy.factory.js';
@@ -244,6 +244,36 @@ describe('The staff console: the live bed board (e2e, Chromium)', () => {
     await stateOf(page, '6', 'occupied');
     await stateOf(page, '5', 'occupied');
     expect(await page.locator('.notice.error').count()).toBe(0);
+  });
+
+  it('reads the board again when the connection comes back (events may have been missed)', async () => {
+    const context = await newContext();
+    const sockets: WebSocketRoute[] = [];
+    let upgraded!: () => void;
+    const onWebSocket = new Promise<void>((resolve) => (upgraded = resolve));
+    await context.routeWebSocket(/socket\.io/, (socket) => {
+      const server = socket.connectToServer();
+      sockets.push(socket);
+      socket.onMessage((message) => {
+        // socket.io's upgrade packet: the websocket is now the connection (closing it before
+        // would only fail the upgrade, the polling going on).
+        if (message === '5') {
+          upgraded();
+        }
+        server.send(message);
+      });
+      server.onMessage((message) => socket.send(message));
+    });
+    const page = await openBoard(volunteer, 'es', context);
+    await onWebSocket;
+    const reread = page.waitForRequest(
+      (request) => request.url().endsWith('/graphql') && !!request.postData()?.includes('bedBoard'),
+    );
+    // The connection drops (a tunnel, a dead cell): socket.io connects again on its own.
+    await sockets[0].close({ code: 4000, reason: 'dropped' });
+    await reread;
+    await page.waitForSelector('header.top .connection-live');
+    expect(await page.locator('li.bed').count()).toBe(8);
   });
 
   it('tells a counts-mode shelter that the board needs beds mode', async () => {
