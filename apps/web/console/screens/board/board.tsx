@@ -113,10 +113,11 @@ export function BedBoard({ shelterId }: { shelterId: string }) {
     }
   }, [beds]);
 
-  const toggle = useCallback(
-    (bedId: string) => setSelected((open) => (open === bedId ? undefined : bedId)),
-    [],
-  );
+  const toggle = useCallback((bedId: string) => {
+    // The last act's outcome stays until the next bed is opened.
+    setNotice(undefined);
+    setSelected((open) => (open === bedId ? undefined : bedId));
+  }, []);
   const settled = useCallback(
     (outcome: Settled) => {
       setSelected(undefined);
