@@ -1,6 +1,7 @@
-// The markdown of `npm run bench`: one table per scenario, and the targets of issues 8 and 16
+// The markdown of `npm run bench`: one table per scenario, and the targets of issues 8, 16 and 18
 // checked against this run's figures.
 import type { ValidationReport } from './scenarios/validation.js';
+import type { ConsoleReport } from './scenarios/console.js';
 import type { FanoutReport, FanoutRow } from './scenarios/fanout.js';
 import {
   CONDITIONS,
@@ -20,6 +21,7 @@ export interface BenchResults {
   fanout?: FanoutReport;
   validation?: ValidationReport;
   firstScreen?: FirstScreenReport;
+  console?: ConsoleReport;
 }
 
 const ratio = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 100) / 100 : NaN);
@@ -154,6 +156,33 @@ export function firstScreenTable(report: FirstScreenReport): string {
   ].join('\n');
 }
 
+export function consoleTable(report: ConsoleReport): string {
+  const map = report.firstView.find((row) => row.page === 'public map');
+  const [board, peer] = report.board;
+  return [
+    `First view: a phone (360 × 740, Chromium) opens the page cold (no cache, no service worker), signed in (the session cookie of a sign-in through the console's own form); bytes on the wire, compressed as sent, headers included (CDP encodedDataLength), until the network is quiet: the page, its scripts, styles, catalogue and first GraphQL answers (the socket's frames are not counted). The public map's first view (the bench's network, ${report.shelters} shelters) in the same run is the peer. Median of ${report.firstView[0]?.runs ?? 0} loads each, the pages alternating.`,
+    '',
+    '| page | path | KB (median) | min–max KB | requests | ÷ public map |',
+    '|---|---|---|---|---|---|',
+    ...report.firstView.map(
+      (row) =>
+        `| ${row.page} | \`${row.path}\` | ${Math.round(row.bytes / 1024)} | ${row.bytesRange.map((b) => Math.round(b / 1024)).join('–')} | ${row.requests} | ${map && row !== map ? ratio(row.bytes, map.bytes) : ''} |`,
+    ),
+    '',
+    `Bed board, live: the board open on a phone (360 × 740, CPU slowed ${report.cpuSlowdown}× by CDP), every bed taken; a person checked out through the API (a second session of the same coordinator), the \`/staff\` \`board\` event carrying the whole board; measured in the page from the message's arrival on its websocket to the frame (requestAnimationFrame) after the changed bed's row said "free" (a MutationObserver on data-state). The person is checked in again, unmeasured, before the next. The 20-bed board in the same run is the peer: the ratio says what 10× the beds cost.`,
+    '',
+    '| beds | events | median ms | p95 ms | max ms |',
+    '|---|---|---|---|---|',
+    ...report.board.map(
+      (row) => `| ${row.beds} | ${row.events} | ${row.medianMs} | ${row.p95Ms} | ${row.maxMs} |`,
+    ),
+    '',
+    board && peer
+      ? `${board.beds} beds ÷ ${peer.beds} beds: median ${ratio(board.medianMs, peer.medianMs)}, p95 ${ratio(board.p95Ms, peer.p95Ms)}.`
+      : '',
+  ].join('\n');
+}
+
 interface Target {
   scenario: string;
   target: string;
@@ -161,7 +190,7 @@ interface Target {
   met: boolean | null;
 }
 
-/** The targets of issues 8 and 16, each checked against this run (null: the run did not measure it). */
+/** The targets of issues 8, 16 and 18, each checked against this run (null: the run did not measure it). */
 export function targets(results: BenchResults): Target[] {
   const rows: Target[] = [];
   const range = (values: number[]) =>
@@ -263,6 +292,15 @@ export function targets(results: BenchResults): Target[] {
       target: 'first-view bytes ≤ 150 KB',
       measured: demo.length > 0 ? `${Math.round(bytes / 1024)} KB` : 'n/a',
       met: demo.length > 0 ? bytes <= 150 * 1024 : null,
+    });
+  }
+  if (results.console) {
+    const first = results.console.firstView.find((row) => row.page === 'console');
+    rows.push({
+      scenario: 'console',
+      target: 'console first-view bytes after sign-in ≤ 200 KB',
+      measured: first ? `${Math.round(first.bytes / 1024)} KB` : 'n/a',
+      met: first ? first.bytes <= 200 * 1024 : null,
     });
   }
   return rows;

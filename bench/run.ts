@@ -1,7 +1,7 @@
 // `npm run bench`: a fresh database, the large network seeded, then every scenario one after
 // another, peers beside each in the same run. Options: --scenario
-// map-read|gate|fanout|validation|first-screen (one only), --quick (a small network and a few
-// seconds per case: what CI runs).
+// map-read|gate|fanout|validation|first-screen|console (one only), --quick (a small network and a
+// few seconds per case: what CI runs).
 import 'reflect-metadata';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { cpus, hostname, totalmem } from 'node:os';
@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { prepareBenchDatabase } from './database.js';
 import {
   type BenchResults,
+  consoleTable,
   fanoutTable,
   firstScreenTable,
   gateTable,
@@ -18,13 +19,14 @@ import {
   validationTable,
   targetsTable,
 } from './report.js';
+import { consoleBench } from './scenarios/console.js';
 import { type FanoutCase, fanout } from './scenarios/fanout.js';
 import { firstScreen } from './scenarios/first-screen.js';
 import { gate } from './scenarios/gate.js';
 import { mapRead } from './scenarios/map-read.js';
 import { validationCurve } from './scenarios/validation.js';
 
-const SCENARIOS = ['map-read', 'gate', 'fanout', 'validation', 'first-screen'] as const;
+const SCENARIOS = ['map-read', 'gate', 'fanout', 'validation', 'first-screen', 'console'] as const;
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const only = args.includes('--scenario') ? args[args.indexOf('--scenario') + 1] : null;
@@ -149,6 +151,20 @@ try {
     (report) => {
       results.firstScreen = report;
       return `### first screen\n\n${firstScreenTable(report)}`;
+    },
+  );
+  await scenario(
+    'console',
+    // Quick: one load per page, 10 check-outs per board.
+    () =>
+      consoleBench({
+        databaseUrl: database.url,
+        runs: quick ? 1 : 5,
+        events: quick ? 10 : 100,
+      }),
+    (report) => {
+      results.console = report;
+      return `### staff console\n\n${consoleTable(report)}`;
     },
   );
 } finally {

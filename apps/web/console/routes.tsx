@@ -1,6 +1,7 @@
 import type { ConsoleKey } from '@albergue/i18n';
 import type { ComponentChild } from 'preact';
 import type { Me } from './core/session.js';
+import { BedBoard } from './screens/board/board.js';
 import { Gate } from './screens/gate/gate.js';
 import { Holds } from './screens/holds/holds.js';
 import { Account } from './screens/session/account.js';
@@ -25,6 +26,11 @@ export const SCREENS: Screen[] = [
   {
     pattern: '/shelters/:shelterId',
     render: ({ shelterId }) => <ShelterHome key={shelterId} shelterId={shelterId} />,
+  },
+  // The bed board (issue 18, part 5).
+  {
+    pattern: '/shelters/:shelterId/board',
+    render: ({ shelterId }) => <BedBoard key={shelterId} shelterId={shelterId} />,
   },
   // Residents and the morning plan (issue 18, items 6 and 7).
   {
@@ -67,6 +73,8 @@ export interface ShelterSection {
 export const SHELTER_SECTIONS: ShelterSection[] = [
   { path: '', label: 'nav.shelter', roles: ['VOLUNTEER', 'COORDINATOR', 'HEALTH_WORKER'] },
   { path: '/gate', label: 'gate.nav', roles: ['VOLUNTEER', 'COORDINATOR'] },
+  // The bed board (issue 18, part 5): bedBoard is for volunteers and coordinators.
+  { path: '/board', label: 'board.nav', roles: ['VOLUNTEER', 'COORDINATOR'] },
   // Residents' records and appointments are the shelter staff's (the API's STAFF: volunteers and
   // coordinators); a health worker reaches a person through referrals, not this list.
   { path: '/residents', label: 'residents.nav', roles: ['VOLUNTEER', 'COORDINATOR'] },

@@ -458,5 +458,43 @@ export default {
     'gate.reason.NO_SPACE': 'Sin lugar',
     'gate.reason.NOT_ELIGIBLE': 'No corresponde a este albergue',
     'gate.reason.OTHER': 'Otro motivo',
+
+    // The bed board (issue 18, part 5).
+    'board.nav': 'Camas',
+    'board.title': 'Camas y cuartos',
+    'board.countsMode':
+      'Este albergue cuenta lugares, no camas: el tablero de camas necesita el modo por camas. La coordinación puede cambiarlo.',
+    'board.empty': 'Este albergue todavía no tiene camas.',
+    'board.summary':
+      'Libres: {free} · Ocupadas: {occupied} · Apartadas: {held} · Fuera de servicio: {out}',
+    'board.room': 'Cuarto: {name}',
+    'board.bed': 'Cama {label}',
+    'board.state.free': 'Libre',
+    'board.state.held': 'Apartada',
+    'board.state.occupied': 'Ocupada',
+    'board.state.outOfService': 'Fuera de servicio',
+    'board.holder': 'Persona: {who}',
+    'board.heldUntil': 'Apartada hasta las {time}',
+    'board.transferIn': 'Llega de otro albergue',
+    'board.reason': 'Motivo: {reason}',
+    'board.accessible': 'Accesible',
+    'board.actions': 'Acciones de la cama {label}',
+    'board.checkOut': 'Registrar la salida',
+    'board.checkOutConfirm': 'Registrar la salida de {who} (cama {label})',
+    'board.move': 'Cambiar de cama',
+    'board.moveTo': 'Cama nueva',
+    'board.moveSubmit': 'Cambiar a esa cama',
+    'board.noFreeBed': 'No hay otra cama libre.',
+    'board.outOfService': 'Sacar de servicio',
+    'board.reasonLabel': 'Motivo (por ejemplo, colchón roto)',
+    'board.backInService': 'Volver a poner en servicio',
+    'board.done.checkOut': 'Salida registrada.',
+    'board.done.move': 'Cambio de cama hecho.',
+    'board.done.outOfService': 'La cama quedó fuera de servicio.',
+    'board.done.backInService': 'La cama está en servicio otra vez.',
+    'board.conflict':
+      'Otra persona cambió esta cama hace un momento (la ocupó, la apartó o la sacó de servicio). El tablero ya muestra cómo está ahora: revise y elija otra vez.',
+    'board.gone':
+      'Esta persona ya no está en esa cama: alguien registró su salida o la cambió de cama hace un momento. El tablero ya está al día.',
   },
 } as const;

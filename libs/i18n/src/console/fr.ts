@@ -465,5 +465,43 @@ export default {
     'gate.reason.NO_SPACE': 'Pas de place',
     'gate.reason.NOT_ELIGIBLE': 'Ne relève pas de ce refuge',
     'gate.reason.OTHER': 'Autre motif',
+
+    // The bed board (issue 18, part 5).
+    'board.nav': 'Lits',
+    'board.title': 'Chambres et lits',
+    'board.countsMode':
+      'Ce foyer compte des places, pas des lits : le tableau des lits demande le mode par lits. La coordination peut le changer.',
+    'board.empty': 'Ce foyer n’a pas encore de lits.',
+    'board.summary':
+      'Libres : {free} · Occupés : {occupied} · Réservés : {held} · Hors service : {out}',
+    'board.room': 'Chambre : {name}',
+    'board.bed': 'Lit {label}',
+    'board.state.free': 'Libre',
+    'board.state.held': 'Réservé',
+    'board.state.occupied': 'Occupé',
+    'board.state.outOfService': 'Hors service',
+    'board.holder': 'Personne : {who}',
+    'board.heldUntil': 'Réservé jusqu’à {time}',
+    'board.transferIn': 'Arrive d’un autre foyer',
+    'board.reason': 'Motif : {reason}',
+    'board.accessible': 'Accessible',
+    'board.actions': 'Actions pour le lit {label}',
+    'board.checkOut': 'Enregistrer le départ',
+    'board.checkOutConfirm': 'Enregistrer le départ de {who} (lit {label})',
+    'board.move': 'Changer de lit',
+    'board.moveTo': 'Nouveau lit',
+    'board.moveSubmit': 'Passer à ce lit',
+    'board.noFreeBed': 'Il n’y a pas d’autre lit libre.',
+    'board.outOfService': 'Mettre hors service',
+    'board.reasonLabel': 'Motif (par exemple, matelas abîmé)',
+    'board.backInService': 'Remettre en service',
+    'board.done.checkOut': 'Départ enregistré.',
+    'board.done.move': 'Changement de lit fait.',
+    'board.done.outOfService': 'Le lit est hors service.',
+    'board.done.backInService': 'Le lit est de nouveau en service.',
+    'board.conflict':
+      'Quelqu’un d’autre vient de changer ce lit (il l’a occupé, réservé ou mis hors service). Le tableau le montre maintenant tel qu’il est : vérifiez et choisissez à nouveau.',
+    'board.gone':
+      'Cette personne n’est plus dans ce lit : quelqu’un vient d’enregistrer son départ ou de la changer de lit. Le tableau est à jour.',
   },
 } satisfies ConsoleCatalogue;

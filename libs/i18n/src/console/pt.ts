@@ -457,5 +457,43 @@ export default {
     'gate.reason.NO_SPACE': 'Sem vaga',
     'gate.reason.NOT_ELIGIBLE': 'Não corresponde a este abrigo',
     'gate.reason.OTHER': 'Outro motivo',
+
+    // The bed board (issue 18, part 5).
+    'board.nav': 'Camas',
+    'board.title': 'Quartos e camas',
+    'board.countsMode':
+      'Este abrigo conta vagas, não camas: o quadro de camas precisa do modo por camas. A coordenação pode mudá-lo.',
+    'board.empty': 'Este abrigo ainda não tem camas.',
+    'board.summary':
+      'Livres: {free} · Ocupadas: {occupied} · Reservadas: {held} · Fora de serviço: {out}',
+    'board.room': 'Quarto: {name}',
+    'board.bed': 'Cama {label}',
+    'board.state.free': 'Livre',
+    'board.state.held': 'Reservada',
+    'board.state.occupied': 'Ocupada',
+    'board.state.outOfService': 'Fora de serviço',
+    'board.holder': 'Pessoa: {who}',
+    'board.heldUntil': 'Reservada até {time}',
+    'board.transferIn': 'Vem de outro abrigo',
+    'board.reason': 'Motivo: {reason}',
+    'board.accessible': 'Acessível',
+    'board.actions': 'Ações da cama {label}',
+    'board.checkOut': 'Registrar a saída',
+    'board.checkOutConfirm': 'Registrar a saída de {who} (cama {label})',
+    'board.move': 'Mudar de cama',
+    'board.moveTo': 'Cama nova',
+    'board.moveSubmit': 'Mudar para essa cama',
+    'board.noFreeBed': 'Não há outra cama livre.',
+    'board.outOfService': 'Tirar de serviço',
+    'board.reasonLabel': 'Motivo (por exemplo, colchão quebrado)',
+    'board.backInService': 'Voltar a pôr em serviço',
+    'board.done.checkOut': 'Saída registrada.',
+    'board.done.move': 'Mudança de cama feita.',
+    'board.done.outOfService': 'A cama ficou fora de serviço.',
+    'board.done.backInService': 'A cama está em serviço de novo.',
+    'board.conflict':
+      'Outra pessoa mudou esta cama há um momento (ocupou, reservou ou tirou de serviço). O quadro já mostra como ela está agora: confira e escolha de novo.',
+    'board.gone':
+      'Esta pessoa já não está nessa cama: alguém registrou a saída dela ou a mudou de cama há um momento. O quadro está atualizado.',
   },
 } satisfies ConsoleCatalogue;

@@ -1,0 +1,78 @@
+import { graphql, type ResultOf } from '../../graphql/graphql.js';
+
+/** The board as the API gives it: ids only; names come from residentsOf, as the role may read them. */
+export const BoardQuery = graphql(`
+  query BedBoard($shelterId: ID!) {
+    shelter(id: $shelterId) {
+      id
+      name
+      trackingMode
+      availabilityVersion
+    }
+    bedBoard(shelterId: $shelterId) {
+      id
+      label
+      roomName
+      kind
+      population
+      accessible
+      overflow
+      outOfServiceReason
+      use {
+        id
+        holdId
+        kind
+        residentId
+        expiresAt
+        originShelterId
+      }
+    }
+  }
+`);
+
+export type BoardRead = ResultOf<typeof BoardQuery>;
+
+/** Who holds the beds: the names the caller's role may read, cut to initials on screen. */
+export const BoardNamesQuery = graphql(`
+  query BoardNames($shelterId: ID!) {
+    residentsOf(shelterId: $shelterId, first: 500) {
+      id
+      name
+    }
+  }
+`);
+
+/** One person new to the board (someone checked in meanwhile). */
+export const BoardNameQuery = graphql(`
+  query BoardName($id: ID!) {
+    resident(id: $id) {
+      id
+      name
+    }
+  }
+`);
+
+export const CheckOut = graphql(`
+  mutation BoardCheckOut($input: CheckOutInput!) {
+    checkOut(input: $input) {
+      id
+    }
+  }
+`);
+
+export const Move = graphql(`
+  mutation BoardMove($input: MoveInput!) {
+    move(input: $input) {
+      id
+    }
+  }
+`);
+
+export const SetOutOfService = graphql(`
+  mutation BoardOutOfService($input: SetBedOutOfServiceInput!) {
+    setBedOutOfService(input: $input) {
+      id
+      outOfServiceReason
+    }
+  }
+`);
