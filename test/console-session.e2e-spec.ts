@@ -98,6 +98,8 @@ describe('The staff console: sign-in, session and a shelter’s figures (e2e, Ch
     expect(await page.locator('tr[data-population=FAMILIES]').textContent()).toContain(
       '2 lugares libres',
     );
+    // The week's figures are a coordinator's (dailyFigures): a volunteer is not shown them.
+    expect(await page.locator('#week-title').count()).toBe(0);
     // The session is in an HttpOnly cookie: no script on the page can read it.
     expect(await page.evaluate(() => document.cookie)).toBe('');
   });
@@ -113,6 +115,14 @@ describe('The staff console: sign-in, session and a shelter’s figures (e2e, Ch
       () => document.querySelector('#shelter-title')?.textContent === 'Casa Tochan',
     );
     expect(page.url()).toMatch(new RegExp(`/console/shelters/${shelterId}$`));
+    // A coordinator's last seven days: a table of the figures, and the plot drawn from them.
+    await page.waitForSelector('.week-table tbody tr');
+    expect(await page.locator('.week-table tbody tr').count()).toBe(7);
+    await page.waitForSelector('.week-plot canvas');
+    // Twenty places, 4 and 2 of them free in today's report: 14 people.
+    expect(
+      await page.locator('.week-table tbody tr').last().locator('td').first().textContent(),
+    ).toBe('14');
     // In a section, the switch keeps the section; below it (a person's page), only the section.
     await page.click(`.sections a[href="/console/shelters/${shelterId}/plan"]`);
     await page.waitForURL(`**/console/shelters/${shelterId}/plan`);

@@ -17,3 +17,16 @@ export function dayAndTime(locale: string, iso: string): string {
     minute: '2-digit',
   }).format(new Date(iso));
 }
+
+/** A day as the API's day arguments write it (YYYY-MM-DD), in the device's calendar. */
+export function localDay(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+/** The day `days` after `date` (before, when negative), at the same wall-clock time. */
+export function addDays(date: Date, days: number): Date {
+  const next = new Date(date);
+  next.setDate(next.getDate() + days);
+  return next;
+}

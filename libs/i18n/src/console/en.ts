@@ -487,5 +487,15 @@ export default {
       'Someone else changed this bed a moment ago (took it, held it or took it out of service). The board now shows it as it is: check and choose again.',
     'board.gone':
       'This person is no longer in that bed: someone checked them out or moved them a moment ago. The board is up to date.',
+
+    // A coordinator's week on the shelter's page (issue 18, item 3).
+    'week.title': 'The last 7 days',
+    'week.day': 'Day',
+    'week.occupied': 'People',
+    'week.capacity': 'Places',
+    'week.arrivals': 'Arrivals',
+    'week.departures': 'Departures',
+    'week.turnaways': 'Turned away',
+    'week.reported': 'as reported',
   },
 } satisfies ConsoleCatalogue;

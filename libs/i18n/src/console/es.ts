@@ -496,5 +496,15 @@ export default {
       'Otra persona cambió esta cama hace un momento (la ocupó, la apartó o la sacó de servicio). El tablero ya muestra cómo está ahora: revise y elija otra vez.',
     'board.gone':
       'Esta persona ya no está en esa cama: alguien registró su salida o la cambió de cama hace un momento. El tablero ya está al día.',
+
+    // A coordinator's week on the shelter's page (issue 18, item 3).
+    'week.title': 'Los últimos 7 días',
+    'week.day': 'Día',
+    'week.occupied': 'Personas',
+    'week.capacity': 'Lugares',
+    'week.arrivals': 'Llegadas',
+    'week.departures': 'Salidas',
+    'week.turnaways': 'Sin lugar',
+    'week.reported': 'según informe',
   },
 } as const;

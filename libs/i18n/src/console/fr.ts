@@ -503,5 +503,15 @@ export default {
       'Quelqu’un d’autre vient de changer ce lit (il l’a occupé, réservé ou mis hors service). Le tableau le montre maintenant tel qu’il est : vérifiez et choisissez à nouveau.',
     'board.gone':
       'Cette personne n’est plus dans ce lit : quelqu’un vient d’enregistrer son départ ou de la changer de lit. Le tableau est à jour.',
+
+    // A coordinator's week on the shelter's page (issue 18, item 3).
+    'week.title': 'Les 7 derniers jours',
+    'week.day': 'Jour',
+    'week.occupied': 'Personnes',
+    'week.capacity': 'Places',
+    'week.arrivals': 'Arrivées',
+    'week.departures': 'Départs',
+    'week.turnaways': 'Refusées faute de place',
+    'week.reported': 'selon déclaration',
   },
 } satisfies ConsoleCatalogue;

@@ -481,5 +481,15 @@ export default {
       'Yon lòt moun fenk chanje kabann sa a (li okipe l, li rezève l oswa li retire l nan sèvis). Tablo a montre l jan li ye kounye a: verifye epi chwazi ankò.',
     'board.gone':
       'Moun sa a pa nan kabann sa a ankò: yon moun fenk anrejistre depa l oswa chanje l kabann. Tablo a ajou.',
+
+    // A coordinator's week on the shelter's page (issue 18, item 3).
+    'week.title': '7 dènye jou yo',
+    'week.day': 'Jou',
+    'week.occupied': 'Moun',
+    'week.capacity': 'Plas',
+    'week.arrivals': 'Moun ki rive',
+    'week.departures': 'Moun ki pati',
+    'week.turnaways': 'Pa t gen plas',
+    'week.reported': 'dapre rapò',
   },
 } satisfies ConsoleCatalogue;

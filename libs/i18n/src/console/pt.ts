@@ -495,5 +495,15 @@ export default {
       'Outra pessoa mudou esta cama há um momento (ocupou, reservou ou tirou de serviço). O quadro já mostra como ela está agora: confira e escolha de novo.',
     'board.gone':
       'Esta pessoa já não está nessa cama: alguém registrou a saída dela ou a mudou de cama há um momento. O quadro está atualizado.',
+
+    // A coordinator's week on the shelter's page (issue 18, item 3).
+    'week.title': 'Os últimos 7 dias',
+    'week.day': 'Dia',
+    'week.occupied': 'Pessoas',
+    'week.capacity': 'Vagas',
+    'week.arrivals': 'Chegadas',
+    'week.departures': 'Saídas',
+    'week.turnaways': 'Sem vaga',
+    'week.reported': 'conforme informado',
   },
 } satisfies ConsoleCatalogue;

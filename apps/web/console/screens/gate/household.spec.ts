@@ -4,7 +4,6 @@ import {
   type HouseholdDraft,
   householdInput,
   isMinor,
-  localDay,
   newHousehold,
   newMember,
   problemsOf,
@@ -197,9 +196,5 @@ describe('the gate’s household', () => {
       expect(householdInput(draft, { ...options, bedsMode: false }).bedIds).toBeUndefined();
       expect(householdInput({ ...draft, beds: 'any' }, options).bedIds).toBeUndefined();
     });
-  });
-
-  it('writes the local day', () => {
-    expect(localDay(new Date(2026, 0, 5, 23, 30))).toBe('2026-01-05');
   });
 });

@@ -227,9 +227,3 @@ export function householdInput(
       : {}),
   };
 }
-
-/** YYYY-MM-DD of the device's today: the shelter's day, as format.ts assumes. */
-export function localDay(now: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}

@@ -21,13 +21,13 @@ import {
   type HouseholdDraft,
   householdInput,
   isMinor,
-  localDay,
   type MemberDraft,
   newHousehold,
   newMember,
   type Problem,
   problemsOf,
 } from './household.js';
+import { localDay } from '../../core/format.js';
 
 /** Nationalities most often at the gate, then "unknown or stateless" (XX, as the API takes it). */
 const NATIONALITIES = [

@@ -10,7 +10,7 @@ import {
   TodayTurnaways,
   type TurnawayReason,
 } from './gate-documents.js';
-import { localDay } from './household.js';
+import { localDay } from '../../core/format.js';
 
 const COUNTS = [1, 2, 3, 4, 5, 6];
 const REASONS: TurnawayReason[] = ['NO_SPACE', 'NOT_ELIGIBLE', 'OTHER'];

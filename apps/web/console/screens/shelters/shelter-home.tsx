@@ -7,10 +7,13 @@ import { ErrorText } from '../../ui/error-text.js';
 import { actError } from '../../graphql/errors.js';
 import { CountsReport } from './counts-report.js';
 import { type ShelterFigures, ShelterFiguresQuery } from './shelter-figures.js';
+import { WeekFigures } from './week-figures.js';
 
 /** A shelter's figures now, live, and for counts-mode shelters the one-screen report. */
 export function ShelterHome({ shelterId }: { shelterId: string }) {
   const t = useT();
+  const { session } = useConsole();
+  const role = session.me.value?.memberships.find((each) => each.shelterId === shelterId)?.role;
   const [result, refetch] = useQuery({ query: ShelterFiguresQuery, variables: { id: shelterId } });
   const [staleAt, setStaleAt] = useState<string>();
   const refresh = () => refetch({ requestPolicy: 'network-only' });
@@ -43,6 +46,8 @@ export function ShelterHome({ shelterId }: { shelterId: string }) {
           }}
         />
       )}
+      {/* The API gives daily figures to a shelter's coordinators, not to its volunteers. */}
+      {role === 'COORDINATOR' && <WeekFigures shelterId={shelter.id} />}
     </section>
   );
 }
