@@ -1,8 +1,9 @@
 import type { Browser, BrowserContext } from 'playwright-core';
 import { chromium } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_ARGS } from '../clients/chromium.js';
+import { freshCode } from '../clients/graphql-client.js';
 import { reportInput, shelterFor } from './factories/shelter.factory.js';
-import { staffAt, type Person } from './factories/staff.factory.js';
+import { networkUser, staffAt, type Person } from './factories/staff.factory.js';
 import { consoleFor, consoleWords, openConsole, signInThrough } from './helpers/console-page.js';
 import { axeFindings } from './helpers/finder-page.js';
 import { startTestApp, type TestApp } from './helpers/test-app.js';
@@ -21,6 +22,16 @@ describe('The staff console: sign-in, session and a shelter’s figures (e2e, Ch
     const context = await browser.newContext({ locale });
     contexts.push(context);
     return context;
+  };
+
+  /** Ends the browser's session on the server, as a timeout or a logout elsewhere would. */
+  const endSessionOf = async (context: BrowserContext) => {
+    const cookie = (await context.cookies()).map((each) => `${each.name}=${each.value}`).join('; ');
+    await fetch(`${app.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie },
+      body: JSON.stringify({ query: 'mutation { logout }' }),
+    });
   };
 
   beforeAll(async () => {
@@ -175,12 +186,7 @@ describe('The staff console: sign-in, session and a shelter’s figures (e2e, Ch
     await page.fill('input[name="FAMILIES.freeBeds"]', '5');
     // The session ends elsewhere (an admin, a timeout): here, by dropping this browser's cookie
     // on the server side, through a logout from the same cookie.
-    const cookie = (await context.cookies()).map((each) => `${each.name}=${each.value}`).join('; ');
-    await fetch(`${app.url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', cookie },
-      body: JSON.stringify({ query: 'mutation { logout }' }),
-    });
+    await endSessionOf(context);
     // Told by the staff socket, or by the refusal of the next act: whichever comes first (the
     // click waits in vain once the sign-in covers the screen).
     void page.click('form.report button[type=submit]', { timeout: 5_000 }).catch(() => undefined);
@@ -189,6 +195,55 @@ describe('The staff console: sign-in, session and a shelter’s figures (e2e, Ch
     await signInThrough(page, volunteer);
     await page.waitForSelector('.overlay', { state: 'detached' });
     expect(await page.inputValue('input[name="FAMILIES.freeBeds"]')).toBe('5');
+  });
+
+  it('takes the second factor over the screen too, when the session of a network role ends', async () => {
+    const network = await networkUser(app, 'NETWORK_COORDINATOR');
+    const context = await newContext();
+    const page = await openConsole(context, app, '/console/account');
+    await page.fill('.sign-in input[name=email]', network.email);
+    await page.fill('.sign-in input[name=password]', network.password);
+    await page.click('.sign-in form button[type=submit]');
+    await page.fill('.sign-in input[name=code]', await freshCode(network.totpSecret!));
+    await page.click('.sign-in form button[type=submit]');
+    await page.waitForSelector('#account-title');
+    await page.fill('input[name=currentPassword]', 'half-typed');
+    await endSessionOf(context);
+    await page.waitForSelector('.overlay [role=alert]');
+    await page.fill('.overlay input[name=password]', network.password);
+    await page.click('.overlay form button[type=submit]');
+    await page.fill('.overlay input[name=code]', await freshCode(network.totpSecret!));
+    await page.click('.overlay form button[type=submit]');
+    await page.waitForSelector('.overlay', { state: 'detached' });
+    expect(await page.inputValue('input[name=currentPassword]')).toBe('half-typed');
+  });
+
+  it('gives the next person on the same browser a clean page, never the last one’s screen', async () => {
+    const context = await newContext();
+    const page = await consoleFor(context, app, volunteer, `/console/shelters/${shelterId}`);
+    await page.waitForSelector('#shelter-title');
+    await page.click(`button:text("${(await consoleWords('es'))['nav.signOut']}")`);
+    await page.waitForSelector('.sign-in input[name=password]');
+    expect(new URL(page.url()).pathname).toBe('/console/');
+    const next = await staffAt(app, { role: 'VOLUNTEER', shelterId: otherShelterId });
+    await signInThrough(page, next);
+    await page.waitForSelector('#shelter-title');
+    expect(await page.locator('#shelter-title').textContent()).toBe('Casa Arcoíris');
+    expect(await page.content()).not.toContain('Casa Tochan');
+  });
+
+  it('does not pretend to sign out without a connection: the session would stay open', async () => {
+    const words = await consoleWords('es');
+    const context = await newContext();
+    const page = await consoleFor(context, app, volunteer, `/console/shelters/${shelterId}`);
+    await page.waitForSelector('#shelter-title');
+    await context.setOffline(true);
+    await page.click(`button:text("${words['nav.signOut']}")`);
+    await page.waitForSelector('.sign-out-failed');
+    expect(await page.locator('.sign-out-failed').textContent()).toBe(words['nav.signOutFailed']);
+    await context.setOffline(false);
+    await page.click(`button:text("${words['nav.signOut']}")`);
+    await page.waitForSelector('.sign-in input[name=password]');
   });
 
   it('changes the password and signs out', async () => {

@@ -1,4 +1,4 @@
-import { useEffect } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 import { useConsole, useT } from './core/context.js';
 import { connectStaff } from './core/live.js';
 import type { OfflineQueue } from './core/offline/queue.js';
@@ -74,6 +74,16 @@ export function App() {
     }
   }, [connections]);
 
+  // A new screen takes the focus, as a page load would: a keyboard or screen reader user starts
+  // at its top, not on the link that led there.
+  const moved = useRef(false);
+  useEffect(() => {
+    if (moved.current) {
+      document.getElementById('content')?.focus();
+    }
+    moved.current = true;
+  }, [path]);
+
   // Links inside the console move between screens without a page load.
   useEffect(() => {
     const onClick = (event: MouseEvent) => {
@@ -114,7 +124,10 @@ export function App() {
       </Framed>
     );
   }
-  if (state !== 'signedIn') {
+  // Signing in again over an ended session, second factor included, happens over the screen,
+  // which stays as it was (typing included) underneath.
+  const resuming = session.ended.value && (state === 'signedIn' || state === 'secondFactor');
+  if (state !== 'signedIn' && !resuming) {
     return (
       <Framed>
         <SignIn />
@@ -130,7 +143,7 @@ export function App() {
         <Shell>{screen ? screen.each.render(screen.params!) : <NotFound />}</Shell>
       </div>
       {session.ended.value && (
-        <div class="overlay" role="dialog" aria-modal="true" aria-labelledby="sign-in-title">
+        <div class="overlay" role="dialog" aria-modal="true" aria-label={t('signIn.title')}>
           <SignIn ended />
         </div>
       )}
@@ -145,7 +158,9 @@ function Framed({ children }: { children: preact.ComponentChildren }) {
       <header class="top">
         <LanguagePicker />
       </header>
-      <main id="content">{children}</main>
+      <main id="content" tabIndex={-1}>
+        {children}
+      </main>
     </>
   );
 }

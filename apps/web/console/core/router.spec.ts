@@ -11,5 +11,6 @@ describe(match.name, () => {
   it('gives null for another shape or another literal segment', () => {
     expect(match('/shelters/:shelterId/board', '/shelters/7')).toBeNull();
     expect(match('/shelters/:shelterId/board', '/shelters/7/gate')).toBeNull();
+    expect(match('/residents/:id', '/residents/%E0%A4%A')).toBeNull();
   });
 });

@@ -53,7 +53,12 @@ export function match(pattern: string, path: string): Record<string, string> | n
   const params: Record<string, string> = {};
   for (let i = 0; i < want.length; i += 1) {
     if (want[i].startsWith(':')) {
-      params[want[i].slice(1)] = decodeURIComponent(have[i]);
+      try {
+        params[want[i].slice(1)] = decodeURIComponent(have[i]);
+      } catch {
+        // A mangled address (a stray %): no screen, rather than no console.
+        return null;
+      }
     } else if (want[i] !== have[i]) {
       return null;
     }

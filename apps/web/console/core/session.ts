@@ -1,3 +1,4 @@
+import { ApiErrorCode } from '@albergue/contracts';
 import { type Signal, signal } from '@preact/signals';
 import type { Client } from '@urql/core';
 import { type ActError, actError } from '../graphql/errors.js';
@@ -83,7 +84,11 @@ export interface Session {
   verify(input: { code: string } | { recoveryCode: string }): Promise<ActError | undefined>;
   /** After an enrolment, or anything else that moved what `me` says. */
   accept(me: Me): void;
-  signOut(): Promise<void>;
+  /**
+   * Ends the session on the server, then loads a clean page. Without an answer it ends nothing and
+   * says so (the error): the cookie would still open this console for the next person.
+   */
+  signOut(): Promise<ActError | undefined>;
   /** Called when any operation or the socket says the session is gone. */
   expired(): void;
 }
@@ -92,16 +97,19 @@ export function createSession(client: () => Client): Session {
   const state = signal<SessionState>('checking');
   const me = signal<Me | null>(null);
   const ended = signal(false);
+  // Who last worked in this page (not `me`, which holds whoever is half-way through a second
+  // factor). Another person signing in here gets a fresh page: nothing of the previous one's
+  // screens, answers in memory or address may stay on show.
+  let worked: string | undefined;
   const accept = (user: Me) => {
-    const previous = me.value;
     me.value = user;
     state.value = user.secondFactor === 'NONE' ? 'signedIn' : 'secondFactor';
     if (state.value === 'signedIn') {
-      // Someone else signed in over an ended session: nothing of the previous user's screens
-      // may stay on show.
-      if (ended.value && previous && previous.id !== user.id) {
+      if (worked !== undefined && worked !== user.id) {
         location.assign('/console/');
+        return;
       }
+      worked = user.id;
       ended.value = false;
     }
   };
@@ -138,10 +146,17 @@ export function createSession(client: () => Client): Session {
     },
     accept,
     async signOut() {
-      await client().mutation(SignOut, {}).toPromise();
+      const result = await client().mutation(SignOut, {}).toPromise();
+      const error = actError(result.error);
+      // UNAUTHENTICATED: the session had already ended; that is signed out too.
+      if (error && error.code !== ApiErrorCode.UNAUTHENTICATED) {
+        return error;
+      }
       me.value = null;
-      ended.value = false;
       state.value = 'signedOut';
+      // A clean page: the answers this person's screens read stay in no memory of it.
+      location.assign('/console/');
+      return undefined;
     },
     expired() {
       if (state.value === 'signedIn') {

@@ -30,7 +30,8 @@ export function errorMessage(t: ReturnType<typeof useT>, error: ActError): strin
     case ApiErrorCode.NOT_FOUND:
       return t('error.NOT_FOUND');
     case ApiErrorCode.CONFLICT:
-      return t('error.CONFLICT');
+      // A retry after no answer, with the form changed meanwhile: the first try had gone through.
+      return error.reason === 'REQUEST_ID_REUSED' ? t('error.requestReused') : t('error.CONFLICT');
     default:
       return t('error.other');
   }

@@ -11,7 +11,14 @@ export function Field({
   return (
     <div class="field">
       <label for={id}>{label}</label>
-      <input id={id} aria-describedby={hint ? `${id}-hint` : undefined} {...input} />
+      {/* No form history unless a field asks for it (email, passwords): the browser must never
+          offer one person's details while staff type another's. */}
+      <input
+        id={id}
+        autocomplete="off"
+        aria-describedby={hint ? `${id}-hint` : undefined}
+        {...input}
+      />
       {hint && (
         <p id={`${id}-hint`} class="hint">
           {hint}

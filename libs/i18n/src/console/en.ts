@@ -11,6 +11,8 @@ export default {
     'nav.shelters': 'My shelters',
     'nav.account': 'My account',
     'nav.signOut': 'Sign out',
+    'nav.signOutFailed':
+      'Could not sign out: no connection. The session is still open on this device; try again when connected.',
     'nav.shelter': 'Shelter',
     'connection.live': 'Live',
     'connection.offline': 'Offline',
@@ -93,6 +95,8 @@ export default {
     'error.BAD_USER_INPUT': 'Something is not valid: {message}',
     'error.FORBIDDEN': 'Your role does not allow this.',
     'error.NOT_FOUND': 'Not found: it may no longer exist.',
+    'error.requestReused':
+      'Your earlier try was recorded, before you changed the form. Check what was recorded on screen and correct it there if needed.',
     'error.CONFLICT': 'Someone changed this a moment ago. Check and try again.',
     'error.other': 'Something went wrong. Try again; if it keeps happening, tell the coordinator.',
     'common.save': 'Save',

@@ -11,6 +11,8 @@ export default {
     'nav.shelters': 'Mis albergues',
     'nav.account': 'Mi cuenta',
     'nav.signOut': 'Cerrar sesión',
+    'nav.signOutFailed':
+      'No se pudo cerrar la sesión: no hay conexión. La sesión sigue abierta en este dispositivo; vuelva a intentar cuando haya conexión.',
     'nav.shelter': 'Albergue',
     'connection.live': 'En vivo',
     'connection.offline': 'Sin conexión',
@@ -95,6 +97,8 @@ export default {
     'error.BAD_USER_INPUT': 'Algún dato no es válido: {message}',
     'error.FORBIDDEN': 'Su función no permite hacer esto.',
     'error.NOT_FOUND': 'No se encontró: puede que ya no exista.',
+    'error.requestReused':
+      'Su intento anterior ya se registró, antes de que cambiara el formulario. Revise lo que quedó registrado en pantalla y corríjalo ahí si hace falta.',
     'error.CONFLICT': 'Alguien cambió esto hace un momento. Revise y vuelva a intentar.',
     'error.other': 'Algo salió mal. Vuelva a intentar; si sigue, avise a la coordinación.',
     'common.save': 'Guardar',

@@ -11,6 +11,8 @@ export default {
     'nav.shelters': 'Mes foyers',
     'nav.account': 'Mon compte',
     'nav.signOut': 'Se déconnecter',
+    'nav.signOutFailed':
+      'Impossible de se déconnecter : pas de connexion. La session reste ouverte sur cet appareil ; réessayez une fois connecté.',
     'nav.shelter': 'Foyer',
     'connection.live': 'En direct',
     'connection.offline': 'Hors ligne',
@@ -97,6 +99,8 @@ export default {
     'error.BAD_USER_INPUT': 'Une donnée n’est pas valide : {message}',
     'error.FORBIDDEN': 'Votre rôle ne permet pas cela.',
     'error.NOT_FOUND': 'Introuvable : cela n’existe peut-être plus.',
+    'error.requestReused':
+      'Votre essai précédent a été enregistré, avant que vous ne changiez le formulaire. Vérifiez ce qui a été enregistré à l’écran et corrigez-le là si besoin.',
     'error.CONFLICT': 'Quelqu’un vient de modifier cela. Vérifiez et réessayez.',
     'error.other':
       'Un problème est survenu. Réessayez ; si cela continue, prévenez la coordination.',

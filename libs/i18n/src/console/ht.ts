@@ -12,6 +12,8 @@ export default {
     'nav.shelters': 'Abri m yo',
     'nav.account': 'Kont mwen',
     'nav.signOut': 'Dekonekte',
+    'nav.signOutFailed':
+      'Nou pa t ka dekonekte: pa gen koneksyon. Sesyon an toujou louvri sou aparèy sa a; eseye ankò lè gen koneksyon.',
     'nav.shelter': 'Abri',
     'connection.live': 'An dirèk',
     'connection.offline': 'San koneksyon',
@@ -93,6 +95,8 @@ export default {
     'error.BAD_USER_INPUT': 'Gen yon done ki pa valab: {message}',
     'error.FORBIDDEN': 'Wòl ou pa pèmèt sa.',
     'error.NOT_FOUND': 'Nou pa jwenn li: petèt li pa egziste ankò.',
+    'error.requestReused':
+      'Premye esè w la te anrejistre deja, anvan ou te chanje fòmilè a. Tcheke sa ki anrejistre sou ekran an epi korije l la si sa nesesè.',
     'error.CONFLICT': 'Yon moun fèk chanje sa. Tcheke epi eseye ankò.',
     'error.other': 'Gen yon bagay ki pa mache. Eseye ankò; si sa kontinye, avèti kowòdinasyon an.',
     'common.save': 'Anrejistre',

@@ -11,6 +11,8 @@ export default {
     'nav.shelters': 'Meus abrigos',
     'nav.account': 'Minha conta',
     'nav.signOut': 'Sair',
+    'nav.signOutFailed':
+      'Não foi possível sair: sem conexão. A sessão continua aberta neste aparelho; tente de novo quando houver conexão.',
     'nav.shelter': 'Abrigo',
     'connection.live': 'Ao vivo',
     'connection.offline': 'Sem conexão',
@@ -95,6 +97,8 @@ export default {
     'error.BAD_USER_INPUT': 'Algum dado não é válido: {message}',
     'error.FORBIDDEN': 'Sua função não permite isto.',
     'error.NOT_FOUND': 'Não encontrado: talvez não exista mais.',
+    'error.requestReused':
+      'Sua tentativa anterior já foi registrada, antes de você mudar o formulário. Confira o que ficou registrado na tela e corrija ali se preciso.',
     'error.CONFLICT': 'Alguém mudou isto agora há pouco. Confira e tente de novo.',
     'error.other': 'Algo deu errado. Tente de novo; se continuar, avise a coordenação.',
     'common.save': 'Salvar',

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { useConsole, useT } from '../../core/context.js';
+import type { ActError } from '../../graphql/errors.js';
 import { clicked } from '../../ui/handlers.js';
 
 /**
@@ -11,13 +12,14 @@ export function SignOut() {
   const t = useT();
   const { session, offline } = useConsole();
   const [asking, setAsking] = useState(false);
+  const [failed, setFailed] = useState<ActError>();
   const queue = offline.value;
   const count = queue?.items.value.length ?? 0;
   const leave = async (discard: boolean) => {
     if (queue && (discard || queue.items.value.length === 0)) {
       await queue.clear();
     }
-    await session.signOut();
+    setFailed(await session.signOut());
   };
   return (
     <>
@@ -34,6 +36,11 @@ export function SignOut() {
       >
         {t('nav.signOut')}
       </button>
+      {failed && (
+        <p class="notice error sign-out-failed" role="alert">
+          {t('nav.signOutFailed')}
+        </p>
+      )}
       {asking && (
         <div class="sign-out-ask notice warning" role="alertdialog" aria-labelledby="sign-out-ask">
           <p id="sign-out-ask">

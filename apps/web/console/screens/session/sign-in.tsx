@@ -1,5 +1,5 @@
 import { ApiErrorCode } from '@albergue/contracts';
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { useConsole, useT } from '../../core/context.js';
 import type { ActError } from '../../graphql/errors.js';
 import { ErrorText } from '../../ui/error-text.js';
@@ -18,6 +18,12 @@ export function SignIn({ ended = false }: { ended?: boolean }) {
   const [password, setPassword] = useState('');
   const [error, setError] = useState<ActError>();
   const [pending, setPending] = useState(false);
+  // Over an ended session the dialog takes the focus, on the password (the email is kept).
+  useEffect(() => {
+    if (ended) {
+      document.querySelector<HTMLInputElement>('.overlay input[name=password]')?.focus();
+    }
+  }, [ended]);
   if (session.state.value === 'secondFactor') {
     return <SecondFactor />;
   }

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { useAct } from '../../core/act.js';
 import { useConsole, useT } from '../../core/context.js';
 import { graphql } from '../../graphql/graphql.js';
@@ -25,6 +25,12 @@ export function ResetPasswordForm() {
   const { router } = useConsole();
   const reset = useAct(ResetPassword);
   const [token, setToken] = useState(new URLSearchParams(location.search).get('token') ?? '');
+  // Read once, then out of the address bar and the history of a shared laptop.
+  useEffect(() => {
+    if (new URLSearchParams(location.search).has('token')) {
+      history.replaceState(null, '', location.pathname);
+    }
+  }, []);
   const [newPassword, setNewPassword] = useState('');
   if (reset.state.data?.resetPassword) {
     return <Done text={t('reset.done')} />;
