@@ -227,6 +227,122 @@ describe('The staff console: the gate (e2e, Chromium)', () => {
     ).toHaveLength(2);
   });
 
+  /** Everyone on record under a name, at any shelter (the database's count, not a caller's view). */
+  const records = async () =>
+    (await app.sql<{ n: number }>('SELECT count(*)::int AS n FROM resident'))[0].n;
+
+  it('checks in a returning person as the person on record: no second record', async () => {
+    // Yves stayed here before: registered, checked in, checked out.
+    const first = await volunteer.gql<{ registerAndCheckIn: { residentId: string }[] }>(
+      'mutation($input: RegisterAndCheckInInput!) { registerAndCheckIn(input: $input) { residentId } }',
+      {
+        input: householdInput(shelterId, [
+          adult('Yves Saint-Fleur', { birthYear: 1975, population: 'MEN' }),
+        ]),
+      },
+    );
+    expect(first.errors).toBeUndefined();
+    const yves = first.data!.registerAndCheckIn[0].residentId;
+    const out = await volunteer.gql(
+      'mutation($input: CheckOutInput!) { checkOut(input: $input) { id } }',
+      { input: { requestId: randomUUID(), residentId: yves } },
+    );
+    expect(out.errors).toBeUndefined();
+    expect(await occupants()).not.toContain(yves);
+
+    const page = await consoleFor(await newContext(), app, volunteer, gatePath());
+    const words = await consoleWords('es');
+    await page.waitForSelector('form.register');
+    const before = { records: await records(), households: await households() };
+    await fillHousehold(page, [{ name: 'Yves Saint-Fleur', birthYear: '1975' }], {
+      population: 'MEN',
+    });
+    await page.click('button.register-submit');
+    const button = 'li.match:has-text("Yves Saint-Fleur") button.check-in-known';
+    await page.waitForSelector(button);
+    expect(await page.textContent(button)).toBe(
+      format(words['gate.known.checkIn'], { name: 'Yves Saint-Fleur' }, 'es'),
+    );
+    await page.dblclick(button);
+    await page.waitForSelector('.placed >> text=Yves Saint-Fleur');
+    // The same record, in a bed again; nothing new registered; the form is ready for the next.
+    expect(await occupants()).toContain(yves);
+    expect(await records()).toBe(before.records);
+    expect(await households()).toBe(before.households);
+    expect((await residents()).filter((person) => person.name === 'Yves Saint-Fleur')).toEqual([
+      expect.objectContaining({ id: yves }),
+    ]);
+    expect(await page.$('.duplicates')).toBeNull();
+    expect(await page.inputValue('input[name=member-0-name]')).toBe('');
+
+    // Back again while still in a bed: the refusal is said in words, nothing changes.
+    await fillHousehold(page, [{ name: 'Yves Saint-Fleur', birthYear: '1975' }], {
+      population: 'MEN',
+    });
+    await page.click('button.register-submit');
+    await page.click(button);
+    await page.waitForSelector(
+      `.duplicates .notice.error >> text=${words['gate.refused.ALREADY_IN_A_BED']}`,
+    );
+    expect(await records()).toBe(before.records);
+  });
+
+  it('checks in the known member of a household, and registers the others after', async () => {
+    const known = await volunteer.gql<{ registerHousehold: { members: { id: string }[] } }>(
+      REGISTER,
+      { input: householdInput(shelterId, [adult('Josué Alexis', { birthYear: 1980 })]) },
+    );
+    expect(known.errors).toBeUndefined();
+    const josue = known.data!.registerHousehold.members[0].id;
+    const page = await consoleFor(await newContext(), app, volunteer, gatePath());
+    await page.waitForSelector('form.register');
+    const before = await records();
+    await fillHousehold(page, [
+      { name: 'Josué Alexis', birthYear: '1980' },
+      { name: 'Mireille Dorsainvil', birthYear: '1983' },
+    ]);
+    await page.click('button.register-submit');
+    await page.click('li.match:has-text("Josué Alexis") button.check-in-known');
+    await page.waitForSelector('.placed >> text=Josué Alexis');
+    expect(await occupants()).toContain(josue);
+    // The other member stays in the form, alone now, with no match left to answer.
+    expect(await page.$('.duplicates')).toBeNull();
+    expect(await page.inputValue('input[name=member-0-name]')).toBe('Mireille Dorsainvil');
+    expect(await page.$('input[name=member-1-name]')).toBeNull();
+    await page.click('button.register-submit');
+    await page.waitForSelector('.placed >> text=Mireille Dorsainvil');
+    expect(await records()).toBe(before + 1);
+    expect((await residents()).filter((person) => person.name === 'Josué Alexis')).toHaveLength(1);
+  });
+
+  it('offers no check-in for a match registered at another shelter, and says why', async () => {
+    const elsewhere = await volunteer.gql(REGISTER, {
+      input: householdInput(countsShelterId, [
+        adult('Nadège Beauvoir', { birthYear: 1992, population: 'LGBTQ' }),
+      ]),
+    });
+    expect(elsewhere.errors).toBeUndefined();
+    const page = await consoleFor(await newContext(), app, volunteer, gatePath());
+    const words = await consoleWords('es');
+    await page.waitForSelector('form.register');
+    await fillHousehold(page, [{ name: 'Nadège Beauvoir', birthYear: '1992' }]);
+    await page.click('button.register-submit');
+    const match = 'li.match:has-text("Nadège Beauvoir")';
+    await page.waitForSelector(match);
+    expect(await page.textContent(match)).toContain(words['gate.known.elsewhere']);
+    expect(await page.$(`${match} button`)).toBeNull();
+  });
+
+  it('keeps no browser form history for personal data', async () => {
+    const page = await consoleFor(await newContext(), app, volunteer, gatePath());
+    await page.waitForSelector('form.register');
+    await page.fill('input[name=member-0-birthYear]', '2015');
+    await page.check('input[name=member-0-unaccompanied]');
+    for (const field of ['name', 'birthYear', 'age', 'otherLanguages', 'authority', 'caseNumber']) {
+      expect(await page.getAttribute(`input[name=member-0-${field}]`, 'autocomplete')).toBe('off');
+    }
+  });
+
   it('records a turnaway in three taps, counted in the day’s figures', async () => {
     const page = await consoleFor(await newContext(), app, coordinator, gatePath());
     await page.waitForSelector('.turnaway .turnaway-today');

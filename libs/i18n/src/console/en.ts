@@ -501,5 +501,16 @@ export default {
     'week.departures': 'Departures',
     'week.turnaways': 'Turned away',
     'week.reported': 'as reported',
+
+    // The gate: checking in a person already on record (review S6).
+    'gate.known.checkIn': 'This is the person: check in {name}',
+    'gate.known.elsewhere':
+      'Registered at another shelter: to receive them here, that shelter’s coordinator makes a transfer.',
+    'gate.known.counts':
+      'Already registered here: no need to register them again; the next report counts them.',
+    'gate.refused.ALREADY_IN_A_BED':
+      'This person already has a bed. Look for them on the bed board.',
+    'gate.refused.RESIDENT_NOT_HERE':
+      'This person is no longer registered at this shelter. Go back to the form and check.',
   },
 } satisfies ConsoleCatalogue;

@@ -510,5 +510,16 @@ export default {
     'week.departures': 'Salidas',
     'week.turnaways': 'Sin lugar',
     'week.reported': 'según informe',
+
+    // The gate: checking in a person already on record (review S6).
+    'gate.known.checkIn': 'Es esta persona: dar entrada a {name}',
+    'gate.known.elsewhere':
+      'Está registrada en otro albergue: para recibirla aquí, la coordinación de ese albergue hace un traslado.',
+    'gate.known.counts':
+      'Ya está registrada aquí: no hace falta registrarla otra vez; el próximo informe la cuenta.',
+    'gate.refused.ALREADY_IN_A_BED':
+      'Esta persona ya tiene una cama. Búsquela en el tablero de camas.',
+    'gate.refused.RESIDENT_NOT_HERE':
+      'Esta persona ya no está registrada en este albergue. Vuelva al formulario y revise.',
   },
 } as const;

@@ -517,5 +517,16 @@ export default {
     'week.departures': 'Départs',
     'week.turnaways': 'Refusées faute de place',
     'week.reported': 'selon déclaration',
+
+    // The gate: checking in a person already on record (review S6).
+    'gate.known.checkIn': 'C’est cette personne : accueillir {name}',
+    'gate.known.elsewhere':
+      'Enregistrée dans un autre refuge : pour l’accueillir ici, la coordination de ce refuge fait un transfert.',
+    'gate.known.counts':
+      'Déjà enregistrée ici : inutile de l’enregistrer à nouveau ; le prochain rapport la compte.',
+    'gate.refused.ALREADY_IN_A_BED':
+      'Cette personne a déjà un lit. Cherchez-la sur le tableau des lits.',
+    'gate.refused.RESIDENT_NOT_HERE':
+      'Cette personne n’est plus enregistrée dans ce refuge. Revenez au formulaire et vérifiez.',
   },
 } satisfies ConsoleCatalogue;

@@ -495,5 +495,15 @@ export default {
     'week.departures': 'Moun ki pati',
     'week.turnaways': 'Pa t gen plas',
     'week.reported': 'dapre rapò',
+
+    // The gate: checking in a person already on record (review S6).
+    'gate.known.checkIn': 'Se moun sa a: bay {name} antre',
+    'gate.known.elsewhere':
+      'Li anrejistre nan yon lòt abri: pou resevwa l isit la, kowòdinasyon abri sa a fè yon transfè.',
+    'gate.known.counts':
+      'Li deja anrejistre isit la: pa bezwen anrejistre l ankò; pwochen rapò a konte l.',
+    'gate.refused.ALREADY_IN_A_BED': 'Moun sa a deja gen yon kabann. Chèche l sou tablo kabann yo.',
+    'gate.refused.RESIDENT_NOT_HERE':
+      'Moun sa a pa anrejistre nan abri sa a ankò. Retounen nan fòmilè a epi verifye.',
   },
 } satisfies ConsoleCatalogue;

@@ -509,5 +509,15 @@ export default {
     'week.departures': 'Saídas',
     'week.turnaways': 'Sem vaga',
     'week.reported': 'conforme informado',
+
+    // The gate: checking in a person already on record (review S6).
+    'gate.known.checkIn': 'É esta pessoa: dar entrada a {name}',
+    'gate.known.elsewhere':
+      'Registrada em outro abrigo: para recebê-la aqui, a coordenação daquele abrigo faz uma transferência.',
+    'gate.known.counts':
+      'Já registrada aqui: não é preciso registrá-la de novo; o próximo relatório a conta.',
+    'gate.refused.ALREADY_IN_A_BED': 'Esta pessoa já tem uma cama. Procure-a no quadro de camas.',
+    'gate.refused.RESIDENT_NOT_HERE':
+      'Esta pessoa não está mais registrada neste abrigo. Volte ao formulário e verifique.',
   },
 } satisfies ConsoleCatalogue;

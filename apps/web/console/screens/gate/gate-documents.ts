@@ -27,6 +27,20 @@ export const RegisterHousehold = graphql(`
   }
 `);
 
+/**
+ * A person already on record at this shelter, back at the gate: checked in as they are, no second
+ * record. The API takes only people registered here (RESIDENT_NOT_HERE otherwise).
+ */
+export const CheckInKnown = graphql(`
+  mutation CheckInKnown($input: CheckInInput!) {
+    checkIn(input: $input) {
+      id
+      bedId
+      residentId
+    }
+  }
+`);
+
 export const RecordTurnaway = graphql(`
   mutation RecordTurnaway($input: TurnawayInput!) {
     recordTurnaway(input: $input) {
