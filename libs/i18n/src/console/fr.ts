@@ -513,5 +513,16 @@ export default {
     'week.departures': 'Départs',
     'week.turnaways': 'Refusées faute de place',
     'week.reported': 'selon déclaration',
+
+    // The offline queue's fixes after review (issue 18): acts too old to send, who an act concerns.
+    'offline.tooOld':
+      'Trop ancienne pour être envoyée sans risque : elle a peut-être déjà été faite. Vérifiez-le et, sinon, refaites-la à la main ; puis retirez-la.',
+    'offline.about.people': '{n, plural, one {# personne} other {# personnes}}',
+    'offline.about.names': 'Personnes : {names}',
+    'offline.about.beds': '{n, plural, one {Lit {beds}} other {Lits {beds}}}',
+    'offline.reason.POSSIBLE_DUPLICATE':
+      'quelqu’un de ce groupe est peut-être déjà enregistré (il y a des correspondances probables).',
+    'offline.advice.duplicate':
+      'Allez à l’accueil, enregistrez de nouveau ces personnes et examinez les correspondances probables affichées : si c’est la même personne, ne l’enregistrez pas une seconde fois. Puis fermez cet avis.',
   },
 } satisfies ConsoleCatalogue;
