@@ -1,9 +1,7 @@
-import type { Browser, BrowserContext } from 'playwright-core';
-import { chromium } from 'playwright-core';
-import { CHROMIUM, CHROMIUM_ARGS } from '../clients/chromium.js';
 import { bedsAt } from './factories/occupancy.factory.js';
 import { shelterFor } from './factories/shelter.factory.js';
 import { staffAt, type Person } from './factories/staff.factory.js';
+import { consoleBrowser, type ConsoleBrowser, staysAt } from './helpers/console-bench.js';
 import { consoleFor, consoleWords } from './helpers/console-page.js';
 import { axeFindings } from './helpers/finder-page.js';
 import { sendOver } from './helpers/holds.js';
@@ -11,34 +9,19 @@ import { startTestApp, type TestApp } from './helpers/test-app.js';
 
 describe('The staff console: transfers and holds (e2e, Chromium)', () => {
   let app: TestApp;
-  let browser: Browser;
+  let browser: ConsoleBrowser;
   let shelterA: string;
   let shelterB: string;
   let sender: Person;
   let volunteer: Person;
-  const contexts: BrowserContext[] = [];
 
-  const newContext = async () => {
-    const context = await browser.newContext({ locale: 'es-MX' });
-    contexts.push(context);
-    return context;
-  };
-
-  const staysAtB = async (residentIds: string[]) =>
-    Number(
-      (
-        await app.sql<{ n: string }>(
-          `SELECT count(*) AS n FROM bed_assignment
-            WHERE resident_id = ANY($1) AND kind = 'stay' AND shelter_id = $2 AND ended_at IS NULL`,
-          [residentIds, shelterB],
-        )
-      )[0].n,
-    );
+  const newContext = () => browser.newContext();
+  const staysAtB = (residentIds: string[]) => staysAt(app, shelterB, residentIds, { open: true });
 
   beforeAll(async () => {
     // Holds are checked for often, and every hold is "about to lapse" (HOLD_TIME is 4 h).
     app = await startTestApp({ STAFF_CHECK: '300ms', HOLD_WARNING: '5h' });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_ARGS] });
+    browser = await consoleBrowser();
     shelterA = await shelterFor(app, { name: 'Casa Tochan', populations: ['MEN'] });
     shelterB = await shelterFor(app, { name: 'Casa Arcoíris', populations: ['MEN'] });
     sender = await staffAt(app, { role: 'COORDINATOR', shelterId: shelterA });
@@ -49,9 +32,6 @@ describe('The staff console: transfers and holds (e2e, Chromium)', () => {
   });
 
   afterAll(async () => {
-    for (const context of contexts) {
-      await context.close();
-    }
     await browser?.close();
     await app?.close();
   });

@@ -1,16 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { chromium } from 'playwright-core';
-import { CHROMIUM, CHROMIUM_ARGS } from '../clients/chromium.js';
+import type { BrowserContext, Page } from 'playwright-core';
 import { bedsAt } from './factories/occupancy.factory.js';
+import { adult, householdInput, REGISTER } from './factories/resident.factory.js';
 import { shelterFor } from './factories/shelter.factory.js';
 import { staffAt, type Person } from './factories/staff.factory.js';
+import { consoleBrowser, type ConsoleBrowser, staysAt } from './helpers/console-bench.js';
 import { consoleFor, consoleWords, signInThrough } from './helpers/console-page.js';
 import { axeFindings } from './helpers/finder-page.js';
 import { sendOver } from './helpers/holds.js';
 import { startTestApp, type TestApp } from './helpers/test-app.js';
 
-/** What the device keeps of the offline queues: per user id, the sealed bytes as latin1 text. */
+/**
+ * What the device keeps of the offline queues: per record (`userId/requestId`, one per act), the
+ * sealed bytes as latin1 text.
+ */
 async function storedQueues(page: Page): Promise<Record<string, string>> {
   return page.evaluate(
     () =>
@@ -55,31 +58,19 @@ async function keptForOffline(page: Page): Promise<void> {
 
 describe('The staff console offline: the queue of acts made without a connection (e2e, Chromium)', () => {
   let app: TestApp;
-  let browser: Browser;
+  let browser: ConsoleBrowser;
   let shelterA: string;
   let shelterB: string;
   let coordinator: Person;
   let volunteer: Person;
   let other: Person;
-  const contexts: BrowserContext[] = [];
 
-  const newContext = async () => {
-    const context = await browser.newContext({ locale: 'es-MX' });
-    contexts.push(context);
-    return context;
-  };
-
-  /** Open stays at B of these residents: each must be there exactly once, or not at all. */
-  const staysAtB = async (residentIds: string[]) =>
-    Number(
-      (
-        await app.sql<{ n: string }>(
-          `SELECT count(*) AS n FROM bed_assignment
-            WHERE resident_id = ANY($1) AND kind = 'stay' AND shelter_id = $2`,
-          [residentIds, shelterB],
-        )
-      )[0].n,
-    );
+  const newContext = () => browser.newContext();
+  /** Stays at B of these residents: each must be there exactly once, or not at all. */
+  const staysAtB = (residentIds: string[]) => staysAt(app, shelterB, residentIds);
+  /** The records of one user's queue on the device: one per act, under the user's id. */
+  const recordsOf = (userId: string, count: number) =>
+    Array.from({ length: count }, () => expect.stringMatching(new RegExp(`^${userId}/[\\w-]+$`)));
 
   const receiveOffline = async (context: BrowserContext, page: Page, holdId: string) => {
     await page.waitForSelector(`.hold.incoming[data-hold-id="${holdId}"] button.arrived`);
@@ -94,7 +85,7 @@ describe('The staff console offline: the queue of acts made without a connection
 
   beforeAll(async () => {
     app = await startTestApp();
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_ARGS] });
+    browser = await consoleBrowser();
     shelterA = await shelterFor(app, { name: 'Casa Tochan', populations: ['MEN'] });
     shelterB = await shelterFor(app, { name: 'Casa Arcoíris', populations: ['MEN'] });
     coordinator = await staffAt(app, { role: 'COORDINATOR', shelterIds: [shelterA, shelterB] });
@@ -105,9 +96,6 @@ describe('The staff console offline: the queue of acts made without a connection
   });
 
   afterAll(async () => {
-    for (const context of contexts) {
-      await context.close();
-    }
     await browser?.close();
     await app?.close();
   });
@@ -137,28 +125,51 @@ describe('The staff console offline: the queue of acts made without a connection
     expect(await page.locator('.pending-act .state').textContent()).toBe(words['offline.waiting']);
     // Kept on the device for this user only, sealed: the hold's id is not in the clear.
     const kept = await storedQueues(page);
-    expect(Object.keys(kept)).toEqual([volunteer.userId]);
-    expect(kept[volunteer.userId]).not.toContain(holdId);
+    expect(Object.keys(kept)).toEqual(recordsOf(volunteer.userId, 1));
+    expect(Object.values(kept)[0]).not.toContain(holdId);
     expect(await staysAtB(residentIds)).toBe(0);
     // A reload without a connection: the page comes from the service worker, says it waits.
     await page.reload();
     await page.waitForSelector(`text=${words['offline.unreachable']}`);
-    expect(Object.keys(await storedQueues(page))).toEqual([volunteer.userId]);
+    expect(Object.keys(await storedQueues(page))).toEqual(recordsOf(volunteer.userId, 1));
     // The connection returns: signed in again by the cookie, the key asked again, the act sent.
     await context.setOffline(false);
     await page.waitForSelector('header.top .connection');
-    for (let tries = 0; tries < 200 && (await staysAtB(residentIds)) === 0; tries += 1) {
-      await page.waitForTimeout(100);
-    }
-    expect(await staysAtB(residentIds)).toBe(1);
     await page.waitForFunction(() => !document.querySelector('.pending-count'));
+    expect(await staysAtB(residentIds)).toBe(1);
     expect(await storedQueues(page)).toEqual({});
-    // Once: a second round (another reconnection) acts no more.
+  });
+
+  it('queues an act that went through but lost its answer, and its replay acts no more', async () => {
+    const { holdId, residentIds } = await sendOver(coordinator, shelterA, shelterB, [
+      'Persona Cinco',
+    ]);
+    const context = await newContext();
+    const page = await consoleFor(context, app, volunteer, `/console/shelters/${shelterB}/holds`);
+    await page.waitForSelector(`.hold.incoming[data-hold-id="${holdId}"] button.arrived`);
+    // The check-in reaches the API and is done; its answer is lost on the way back.
+    await page.route(
+      (url) => url.pathname === '/graphql',
+      async (route) => {
+        if (!(route.request().postData() ?? '').includes('ReceiveHold')) {
+          return route.continue();
+        }
+        await route.fetch();
+        return route.abort();
+      },
+    );
+    await page.click(`[data-hold-id="${holdId}"] button.arrived`);
+    await page.click(`[data-hold-id="${holdId}"] button.confirm-arrival`);
+    await page.waitForSelector('.pending-count');
+    expect(await staysAtB(residentIds)).toBe(1);
+    expect(Object.keys(await storedQueues(page))).toEqual(recordsOf(volunteer.userId, 1));
+    // The connection comes back: the act is sent again with its requestId, and acts once.
+    await page.unrouteAll();
     await context.setOffline(true);
     await context.setOffline(false);
-    await page.click('.sections a[href$="/holds"]');
-    await page.waitForSelector('#holds-title');
+    await page.waitForFunction(() => !document.querySelector('.pending'));
     expect(await staysAtB(residentIds)).toBe(1);
+    expect(await storedQueues(page)).toEqual({});
   });
 
   it('keeps an act refused on replay with the reason and what to do, until dismissed', async () => {
@@ -180,6 +191,8 @@ describe('The staff console offline: the queue of acts made without a connection
     await refused.waitFor();
     expect(await refused.locator('.state').textContent()).toBe(words['offline.refused']);
     expect(await refused.locator('.advice').textContent()).toBe(words['offline.advice.checkIn']);
+    // Who it concerns, from the act itself.
+    expect(await refused.locator('.about').textContent()).toBe('1 persona');
     // The hold ended meanwhile: said in words, not a code.
     expect(await refused.locator('.reason').textContent()).toBe(
       words['offline.reason.HOLD_EXPIRED'],
@@ -192,6 +205,41 @@ describe('The staff console offline: the queue of acts made without a connection
     await page.click('.pending-act.refused button');
     await page.waitForFunction(() => !document.querySelector('.pending'));
     expect(await storedQueues(page)).toEqual({});
+  });
+
+  it('says who a registration refused as a possible duplicate concerns, and what to do', async () => {
+    const words = await consoleWords('es');
+    const known = await coordinator.gql(REGISTER, {
+      input: householdInput(shelterB, [adult('Jean Baptiste Pierre', { birthYear: 1990 })]),
+    });
+    expect(known.errors).toBeUndefined();
+    const context = await newContext();
+    const page = await consoleFor(context, app, volunteer, `/console/shelters/${shelterB}/gate`);
+    await page.waitForSelector('form.register');
+    await context.setOffline(true);
+    if ((await page.locator('#gate-population').count()) > 0) {
+      await page.selectOption('#gate-population', 'MEN');
+    }
+    await page.selectOption('#gate-nationality', 'HT');
+    await page.fill('input[name=member-0-name]', 'Jean Baptiste Pierre');
+    await page.fill('input[name=member-0-birthYear]', '1990');
+    await page.selectOption('#gate-explained-in', 'ht');
+    await page.check('input[name=consentIndependent]');
+    await page.click('button.register-submit');
+    await page.waitForSelector('.pending-count');
+    // Waiting, it names them by initials only (the list is on every screen).
+    expect(await page.locator('.pending-act .about').textContent()).toBe('Personas: J. B. P.');
+    await context.setOffline(false);
+    const refused = page.locator('.pending-act.refused');
+    await refused.waitFor();
+    expect(await refused.locator('.reason').textContent()).toBe(
+      words['offline.reason.POSSIBLE_DUPLICATE'],
+    );
+    expect(await refused.locator('.advice').textContent()).toBe(words['offline.advice.duplicate']);
+    expect(await refused.locator('.about').textContent()).toContain('Jean Baptiste Pierre');
+    expect(await axeFindings(page)).toEqual([]);
+    await page.click('.pending-act.refused button');
+    await page.waitForFunction(() => !document.querySelector('.pending'));
   });
 
   it('keeps a queue left at sign-out for its own user only; another user cannot open it', async () => {
@@ -218,7 +266,7 @@ describe('The staff console offline: the queue of acts made without a connection
     await page.click('.sign-out-ask button.keep');
     await page.waitForSelector('.sign-in');
     const sealed = await storedQueues(page);
-    expect(Object.keys(sealed)).toEqual([volunteer.userId]);
+    expect(Object.keys(sealed)).toEqual(recordsOf(volunteer.userId, 1));
     // Someone else signs in on the same browser: nothing of it shows, and their key cannot open it.
     await signInThrough(page, other);
     await page.waitForSelector('#holds-title');
@@ -244,9 +292,9 @@ describe('The staff console offline: the queue of acts made without a connection
               const get = request.result
                 .transaction('offline-queue')
                 .objectStore('offline-queue')
-                .get(userId);
+                .getAll(IDBKeyRange.bound(`${userId}/`, `${userId}/\uffff`));
               get.onsuccess = () =>
-                resolve(get.result as { iv: Uint8Array<ArrayBuffer>; data: ArrayBuffer });
+                resolve((get.result as { iv: Uint8Array<ArrayBuffer>; data: ArrayBuffer }[])[0]);
             };
           },
         );
@@ -276,11 +324,8 @@ describe('The staff console offline: the queue of acts made without a connection
     // The same person signs in again on this device: the queue is theirs again, and goes.
     await page.unrouteAll();
     await signInThrough(page, volunteer);
-    for (let tries = 0; tries < 200 && (await staysAtB(residentIds)) === 0; tries += 1) {
-      await page.waitForTimeout(100);
-    }
-    expect(await staysAtB(residentIds)).toBe(1);
     await page.waitForFunction(() => !document.querySelector('.pending-count'));
+    expect(await staysAtB(residentIds)).toBe(1);
     // Signing out with an empty queue asks nothing and leaves nothing on the device.
     await page.click('footer .link');
     await page.waitForSelector('.sign-in');
@@ -316,6 +361,50 @@ describe('The staff console offline: the queue of acts made without a connection
     await context.setOffline(false);
     await page.waitForFunction(() => !document.querySelector('.pending-count'));
     expect(await freeMen()).toBe(3);
+  });
+
+  it('evicts the console files of older builds when a new console page comes, and only those', async () => {
+    const context = await newContext();
+    const page = await consoleFor(context, app, volunteer, `/console/shelters/${shelterB}/holds`);
+    await keptForOffline(page);
+    const keptPaths = () =>
+      page.evaluate(async () => {
+        const paths: string[] = [];
+        for (const name of await caches.keys()) {
+          for (const request of await (await caches.open(name)).keys()) {
+            paths.push(new URL(request.url).pathname);
+          }
+        }
+        return paths.sort();
+      });
+    // What this build keeps once its files are in (the entry script, its styles, the language).
+    await page.waitForFunction(
+      async () =>
+        (await (await caches.open('albergue-shell-v1')).keys()).filter((request) =>
+          new URL(request.url).pathname.match(/^\/assets\/console\/es-/),
+        ).length > 0,
+      undefined,
+      { polling: 100 },
+    );
+    const before = await keptPaths();
+    // An older build's console file, and a public page's file the map keeps for offline use.
+    await page.evaluate(async () => {
+      const shell = await caches.open('albergue-shell-v1');
+      await shell.put('/assets/console/console-OLDBUILD.js', new Response('old();'));
+      await shell.put('/assets/map-OLDBUILD.js', new Response('map();'));
+    });
+    await page.reload();
+    await page.waitForSelector('header.top .connection');
+    await page.waitForFunction(
+      async () => !(await caches.match('/assets/console/console-OLDBUILD.js')),
+      undefined,
+      { polling: 100 },
+    );
+    const after = await keptPaths();
+    expect(after).toContain('/assets/map-OLDBUILD.js');
+    // Nothing of this build's went (its lazy chunks neither, named by its scripts only).
+    expect(after).toEqual(expect.arrayContaining(before));
+    expect(before.some((path) => path.startsWith('/assets/console/'))).toBe(true);
   });
 
   it('never answers /graphql from the service worker’s cache', async () => {

@@ -41,14 +41,21 @@ export function App() {
   // person signs in again over it). Its key comes from the server: without a connection it is
   // asked again when the connection returns. Waiting acts are sent on every way back online.
   const userId = state === 'signedIn' ? session.me.value?.id : undefined;
+  const reconnected = useRef<(() => void) | undefined>(undefined);
   useEffect(() => {
     if (!userId) {
       return undefined;
     }
     let stopped = false;
     let queue: OfflineQueue | null = null;
+    let starting = false;
     const begin = async () => {
+      if (starting) {
+        return;
+      }
+      starting = true;
       const started = await startOffline(services.client, userId).catch(() => null);
+      starting = false;
       if (stopped || !started) {
         return;
       }
@@ -58,19 +65,22 @@ export function App() {
         await started.replay();
       }
     };
+    // Back online, or the staff socket (re)connected: a queue that could not start starts now.
     const online = () => void (queue ? queue.replay() : begin());
+    reconnected.current = online;
     addEventListener('online', online);
     void begin();
     return () => {
       stopped = true;
       removeEventListener('online', online);
+      reconnected.current = undefined;
       offline.value = null;
     };
   }, [userId]);
   const connections = live.value?.connections.value ?? 0;
   useEffect(() => {
     if (connections > 0) {
-      void offline.value?.replay();
+      reconnected.current?.();
     }
   }, [connections]);
 

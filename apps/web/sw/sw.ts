@@ -2,7 +2,8 @@
 // the cache when not; the last snapshot the page saved (store.ts) answers /availability.json
 // offline. Map tiles are left to the browser's own cache. The staff console's page (one page at
 // every /console/… address) is kept as last fetched, its assets (/assets/console/…) as fetched,
-// so that it opens without a connection after one visit. GraphQL answers are never cached: they
+// so that it opens without a connection after one visit; a new console page from the network
+// evicts the console files no longer used (older builds'). GraphQL answers are never cached: they
 // are personal, and the console keeps nothing of them in the browser.
 const worker = self as unknown as ServiceWorkerGlobalScope;
 
@@ -41,6 +42,77 @@ async function networkFirst(request: Request, cacheName: string, key: string): P
     }
     throw error;
   }
+}
+
+const CONSOLE_ASSETS = '/assets/console/';
+
+/**
+ * Keeps of the console's files (/assets/console/…, never the public pages') only those the console
+ * page `html` uses: those it names, and those named by the kept ones (a script's lazy chunks:
+ * languages, the plot), so that each build's files do not pile up forever. A file the page names
+ * but that is not kept yet is fetched now, to read what it names in turn.
+ */
+async function keepOnlyUsedBy(html: string): Promise<void> {
+  const cache = await caches.open(SHELL);
+  const cached = new Set(
+    (await cache.keys())
+      .map((request) => new URL(request.url).pathname)
+      .filter((path) => path.startsWith(CONSOLE_ASSETS)),
+  );
+  const named = (text: string) =>
+    [...text.matchAll(/[\w-][\w.-]*\.(?:js|css)\b/g)].map((found) => CONSOLE_ASSETS + found[0]);
+  const used = new Set<string>();
+  const toRead = [...html.matchAll(/\/assets\/console\/([\w.-]+)/g)].map(
+    (found) => CONSOLE_ASSETS + found[1],
+  );
+  while (toRead.length > 0) {
+    const path = toRead.pop()!;
+    if (used.has(path)) {
+      continue;
+    }
+    used.add(path);
+    let response = await cache.match(path);
+    if (!response && !cached.has(path) && html.includes(path)) {
+      const fetched = await fetch(path);
+      if (!fetched.ok) {
+        // Not this build's after all (an error page): evict nothing rather than guess.
+        return;
+      }
+      await cache.put(path, fetched.clone());
+      response = fetched;
+    }
+    if (response && path.endsWith('.js')) {
+      toRead.push(...named(await response.text()).filter((each) => cached.has(each)));
+    }
+  }
+  await Promise.all(
+    [...cached].filter((path) => !used.has(path)).map((path) => cache.delete(path)),
+  );
+}
+
+/** The console's page: from the network (kept, and older builds' files evicted), or as kept. */
+async function consolePage(event: FetchEvent): Promise<Response> {
+  let response: Response;
+  try {
+    response = await fetch(event.request);
+  } catch (error) {
+    const cached = await (await caches.open(SHELL)).match('/console/');
+    if (cached) {
+      return cached;
+    }
+    throw error;
+  }
+  if (response.ok) {
+    const page = response.clone();
+    const text = response.clone();
+    event.waitUntil(
+      (async () => {
+        await (await caches.open(SHELL)).put('/console/', page);
+        await keepOnlyUsedBy(await text.text());
+      })().catch(() => undefined),
+    );
+  }
+  return response;
 }
 
 // The console's first visit loads before this worker controls the page: the page then names what
@@ -84,7 +156,7 @@ worker.addEventListener('fetch', (event) => {
   } else if (request.mode === 'navigate' && url.pathname === '/') {
     event.respondWith(networkFirst(request, SHELL, '/'));
   } else if (request.mode === 'navigate' && url.pathname.startsWith('/console/')) {
-    event.respondWith(networkFirst(request, SHELL, '/console/'));
+    event.respondWith(consolePage(event));
   } else if (url.pathname.startsWith('/assets/') || url.pathname === '/config.json') {
     // Hashed assets never change under one name: the cache first, the network to fill it.
     event.respondWith(

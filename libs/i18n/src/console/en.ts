@@ -512,5 +512,16 @@ export default {
       'This person already has a bed. Look for them on the bed board.',
     'gate.refused.RESIDENT_NOT_HERE':
       'This person is no longer registered at this shelter. Go back to the form and check.',
+
+    // The offline queue's fixes after review (issue 18): acts too old to send, who an act concerns.
+    'offline.tooOld':
+      'Too old to send safely: it may already have been done. Check whether it was and, if not, redo it by hand; then remove it.',
+    'offline.about.people': '{n, plural, one {# person} other {# people}}',
+    'offline.about.names': 'People: {names}',
+    'offline.about.beds': '{n, plural, one {Bed {beds}} other {Beds {beds}}}',
+    'offline.reason.POSSIBLE_DUPLICATE':
+      'someone in this group may already be on record (there are likely matches).',
+    'offline.advice.duplicate':
+      'Go to the gate, register these people again and check the likely matches it shows: if it is the same person, do not register them again. Then dismiss this.',
   },
 } satisfies ConsoleCatalogue;

@@ -521,5 +521,16 @@ export default {
       'Esta persona ya tiene una cama. Búsquela en el tablero de camas.',
     'gate.refused.RESIDENT_NOT_HERE':
       'Esta persona ya no está registrada en este albergue. Vuelva al formulario y revise.',
+
+    // The offline queue's fixes after review (issue 18): acts too old to send, who an act concerns.
+    'offline.tooOld':
+      'Demasiado antigua para enviarla sin riesgo: pudo haberse hecho ya. Revise si se hizo y, si no, hágala otra vez a mano; luego quítela.',
+    'offline.about.people': '{n, plural, one {# persona} other {# personas}}',
+    'offline.about.names': 'Personas: {names}',
+    'offline.about.beds': '{n, plural, one {Cama {beds}} other {Camas {beds}}}',
+    'offline.reason.POSSIBLE_DUPLICATE':
+      'alguien de este grupo puede estar ya registrado (hay coincidencias probables).',
+    'offline.advice.duplicate':
+      'Vaya a la entrada, registre de nuevo a estas personas y revise las coincidencias probables que se muestran: si es la misma persona, no la registre otra vez. Luego quite este aviso.',
   },
 } as const;

@@ -528,5 +528,16 @@ export default {
       'Cette personne a déjà un lit. Cherchez-la sur le tableau des lits.',
     'gate.refused.RESIDENT_NOT_HERE':
       'Cette personne n’est plus enregistrée dans ce refuge. Revenez au formulaire et vérifiez.',
+
+    // The offline queue's fixes after review (issue 18): acts too old to send, who an act concerns.
+    'offline.tooOld':
+      'Trop ancienne pour être envoyée sans risque : elle a peut-être déjà été faite. Vérifiez-le et, sinon, refaites-la à la main ; puis retirez-la.',
+    'offline.about.people': '{n, plural, one {# personne} other {# personnes}}',
+    'offline.about.names': 'Personnes : {names}',
+    'offline.about.beds': '{n, plural, one {Lit {beds}} other {Lits {beds}}}',
+    'offline.reason.POSSIBLE_DUPLICATE':
+      'quelqu’un de ce groupe est peut-être déjà enregistré (il y a des correspondances probables).',
+    'offline.advice.duplicate':
+      'Allez à l’accueil, enregistrez de nouveau ces personnes et examinez les correspondances probables affichées : si c’est la même personne, ne l’enregistrez pas une seconde fois. Puis fermez cet avis.',
   },
 } satisfies ConsoleCatalogue;

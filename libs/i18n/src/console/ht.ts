@@ -505,5 +505,16 @@ export default {
     'gate.refused.ALREADY_IN_A_BED': 'Moun sa a deja gen yon kabann. Chèche l sou tablo kabann yo.',
     'gate.refused.RESIDENT_NOT_HERE':
       'Moun sa a pa anrejistre nan abri sa a ankò. Retounen nan fòmilè a epi verifye.',
+
+    // The offline queue's fixes after review (issue 18): acts too old to send, who an act concerns.
+    'offline.tooOld':
+      'Li twò ansyen pou voye l san risk: petèt li te deja fèt. Verifye si li te fèt epi, si se pa sa, refè l ak men; apre sa retire l.',
+    'offline.about.people': '{n, plural, other {# moun}}',
+    'offline.about.names': 'Moun: {names}',
+    'offline.about.beds': '{n, plural, other {Kabann {beds}}}',
+    'offline.reason.POSSIBLE_DUPLICATE':
+      'petèt gen yon moun nan gwoup sa a ki deja anrejistre (gen moun ki sanble ak yo).',
+    'offline.advice.duplicate':
+      'Ale nan pòtay la, anrejistre moun sa yo ankò epi gade moun ki sanble ak yo ki parèt: si se menm moun nan, pa anrejistre l ankò. Apre sa fèmen avi sa a.',
   },
 } satisfies ConsoleCatalogue;

@@ -519,5 +519,16 @@ export default {
     'gate.refused.ALREADY_IN_A_BED': 'Esta pessoa já tem uma cama. Procure-a no quadro de camas.',
     'gate.refused.RESIDENT_NOT_HERE':
       'Esta pessoa não está mais registrada neste abrigo. Volte ao formulário e verifique.',
+
+    // The offline queue's fixes after review (issue 18): acts too old to send, who an act concerns.
+    'offline.tooOld':
+      'Antiga demais para enviar sem risco: pode já ter sido feita. Verifique se foi e, se não, refaça à mão; depois remova-a.',
+    'offline.about.people': '{n, plural, one {# pessoa} other {# pessoas}}',
+    'offline.about.names': 'Pessoas: {names}',
+    'offline.about.beds': '{n, plural, one {Cama {beds}} other {Camas {beds}}}',
+    'offline.reason.POSSIBLE_DUPLICATE':
+      'alguém deste grupo pode já estar registrado (há correspondências prováveis).',
+    'offline.advice.duplicate':
+      'Vá à entrada, registre essas pessoas de novo e confira as correspondências prováveis mostradas: se for a mesma pessoa, não a registre outra vez. Depois feche este aviso.',
   },
 } satisfies ConsoleCatalogue;

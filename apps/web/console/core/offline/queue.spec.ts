@@ -1,8 +1,8 @@
 import { webcrypto } from 'node:crypto';
 import { describe, expect, it } from '@jest/globals';
 import { queueCipher, type Sealed, secureSubtle } from './crypto.js';
-import { createQueue, type QueuedAct, type SendOutcome } from './queue.js';
-import { memoryStore, type QueueStore } from './store.js';
+import { createQueue, type QueuedAct, REPLAY_LIMIT_MS, type SendOutcome, tooOld } from './queue.js';
+import { mapStore, memoryStore, type QueueStore } from './store.js';
 
 const subtle = webcrypto.subtle as unknown as SubtleCrypto;
 const random = <T extends Uint8Array<ArrayBuffer>>(bytes: T): T => {
@@ -15,19 +15,7 @@ const KEY_B = Buffer.alloc(32, 2).toString('base64url');
 /** A store that lasts, as IndexedDB does: a map kept outside the queue, as a device would. */
 function deviceStore(): QueueStore & { records: Map<string, Sealed> } {
   const records = new Map<string, Sealed>();
-  return {
-    lasting: true,
-    records,
-    load: (userId) => Promise.resolve(records.get(userId)),
-    save(userId, sealed) {
-      records.set(userId, sealed);
-      return Promise.resolve();
-    },
-    remove(userId) {
-      records.delete(userId);
-      return Promise.resolve();
-    },
-  };
+  return { ...mapStore(records, true), records };
 }
 
 function act(requestId: string, kind: QueuedAct['kind'] = 'checkIn') {
@@ -39,18 +27,22 @@ function act(requestId: string, kind: QueuedAct['kind'] = 'checkIn') {
   };
 }
 
+const NOW = new Date('2026-11-29T06:00:00Z');
+
 async function queueOn(
   store: QueueStore,
   send: (act: QueuedAct) => Promise<SendOutcome> = () => Promise.resolve('sent'),
   key = KEY_A,
   userId = 'user-a',
+  more: { now?: () => Date; signedIn?: () => Promise<string | undefined> } = {},
 ) {
   return createQueue({
     userId,
     store,
     cipher: await queueCipher(subtle, random, key, userId),
     send,
-    now: () => new Date('2026-11-29T06:00:00Z'),
+    now: () => NOW,
+    ...more,
   });
 }
 
@@ -136,12 +128,12 @@ describe('the offline queue', () => {
     const store = deviceStore();
     const queue = await queueOn(store);
     await queue.add(act('secret-request'));
-    const sealed = store.records.get('user-a')!;
-    expect(new TextDecoder().decode(sealed.data)).not.toContain('secret-request');
+    const sealed = store.records.get('user-a/secret-request')!;
+    expect(new TextDecoder().decode(sealed.data)).not.toContain('residentIds');
     const same = await queueCipher(subtle, random, KEY_A, 'user-a');
-    expect(await same.open(sealed)).toEqual([
+    expect(await same.open(sealed)).toEqual(
       expect.objectContaining({ requestId: 'secret-request' }),
-    ]);
+    );
     const otherKey = await queueCipher(subtle, random, KEY_B, 'user-a');
     await expect(otherKey.open(sealed)).rejects.toThrow();
     const otherUser = await queueCipher(subtle, random, KEY_A, 'user-b');
@@ -167,6 +159,115 @@ describe('the offline queue', () => {
     await queue.clear();
     expect(store.records.size).toBe(0);
     expect(queue.items.value).toEqual([]);
+  });
+
+  it('keeps the acts of two tabs of one user on one device: neither writes over the other', async () => {
+    const store = deviceStore();
+    const sent: string[] = [];
+    const send = (each: QueuedAct) => {
+      sent.push(each.requestId);
+      return Promise.resolve<SendOutcome>('sent');
+    };
+    const tabA = await queueOn(store, send);
+    const tabB = await queueOn(store, send);
+    await tabA.load();
+    await tabB.load();
+    await tabA.add(act('from-a'));
+    await tabB.add(act('from-b'));
+    await tabA.add(act('from-a-again'));
+    await tabB.dismiss('from-b');
+    await tabB.add(act('from-b-again'));
+    const later = await queueOn(store);
+    await later.load();
+    expect(later.items.value.map((each) => each.requestId).sort()).toEqual([
+      'from-a',
+      'from-a-again',
+      'from-b-again',
+    ]);
+    // A round in one tab sends the other tab's acts too, and each once.
+    await tabA.replay();
+    await tabB.replay();
+    expect(sent.sort()).toEqual(['from-a', 'from-a-again', 'from-b-again']);
+    expect(store.records.size).toBe(0);
+  });
+
+  it('takes over a queue kept the first version’s way (one record per user), act by act', async () => {
+    const records = new Map<string, Sealed>();
+    const cipher = await queueCipher(subtle, random, KEY_A, 'user-a');
+    records.set(
+      'user-a',
+      await cipher.seal([
+        { ...act('1'), queuedAt: NOW.toISOString() },
+        { ...act('2'), queuedAt: NOW.toISOString() },
+      ]),
+    );
+    const store: QueueStore = {
+      ...mapStore(records, true),
+      async takeOld(userId, move) {
+        const old = records.get(userId);
+        if (old) {
+          await move(old);
+          records.delete(userId);
+        }
+      },
+    };
+    const queue = await queueOn(store);
+    await queue.load();
+    expect(queue.items.value.map((each) => each.requestId)).toEqual(['1', '2']);
+    expect([...records.keys()].sort()).toEqual(['user-a/1', 'user-a/2']);
+  });
+
+  it('sends no act older than the API remembers requests by, and shows it to be redone', async () => {
+    const sent: string[] = [];
+    let at = new Date('2026-11-28T06:00:00Z');
+    const queue = await queueOn(
+      deviceStore(),
+      (each) => {
+        sent.push(each.requestId);
+        return Promise.resolve('sent');
+      },
+      KEY_A,
+      'user-a',
+      { now: () => at },
+    );
+    await queue.add(act('old'));
+    at = new Date(at.getTime() + REPLAY_LIMIT_MS - 60_000);
+    await queue.add(act('recent'));
+    // Under the API's 24 h (REQUEST_LOG_RETENTION_MS), with a margin.
+    expect(REPLAY_LIMIT_MS).toBeLessThanOrEqual(21 * 60 * 60 * 1000);
+    at = new Date(at.getTime() + 2 * 60_000);
+    await queue.replay();
+    expect(sent).toEqual(['recent']);
+    expect(queue.items.value.map((each) => each.requestId)).toEqual(['old']);
+    expect(tooOld(queue.items.value[0], at)).toBe(true);
+    await queue.replay();
+    expect(sent).toEqual(['recent']);
+    await queue.dismiss('old');
+    expect(queue.items.value).toEqual([]);
+  });
+
+  it('sends nothing while the session is another user’s, nor when that cannot be asked', async () => {
+    const sent: string[] = [];
+    let who: string | undefined = 'user-b';
+    const queue = await queueOn(
+      deviceStore(),
+      (each) => {
+        sent.push(each.requestId);
+        return Promise.resolve('sent');
+      },
+      KEY_A,
+      'user-a',
+      { signedIn: () => Promise.resolve(who) },
+    );
+    await queue.add(act('1'));
+    await queue.replay();
+    who = undefined;
+    await queue.replay();
+    expect(sent).toEqual([]);
+    expect(queue.items.value).toHaveLength(1);
+    who = 'user-a';
+    await queue.replay();
+    expect(sent).toEqual(['1']);
   });
 
   it('without WebCrypto (plain http) keeps the acts in memory only', async () => {

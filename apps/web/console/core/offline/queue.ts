@@ -15,8 +15,24 @@ export interface QueuedAct {
   variables: Record<string, unknown>;
   /** ISO time the act was made. */
   queuedAt: string;
+  /** Orders acts made in the same millisecond, as they were added. */
+  order?: number;
   /** Set when the API refused it on replay: kept, with the reason, until someone dismisses it. */
   refusal?: ActError;
+}
+
+/**
+ * How old a queued act may be and still be sent by itself. The API acts once per requestId only as
+ * long as it remembers the request: REQUEST_LOG_RETENTION_MS, 24 h, in
+ * libs/common/src/idempotency.service.ts. An act that went through but lost its answer, sent again
+ * after that, would act twice; 20 h leaves a margin for clocks and a slow round. Older acts wait
+ * for a person to check what happened and redo them by hand.
+ */
+export const REPLAY_LIMIT_MS = 20 * 60 * 60 * 1000;
+
+/** Too old to be sent safely (REPLAY_LIMIT_MS): shown to be checked and redone, never sent. */
+export function tooOld(act: Pick<QueuedAct, 'queuedAt'>, now: Date): boolean {
+  return now.getTime() - Date.parse(act.queuedAt) > REPLAY_LIMIT_MS;
 }
 
 /** What one send came to. */
@@ -35,8 +51,10 @@ export interface OfflineQueue {
   /** Queues an act; one already queued with the same requestId is not queued twice. */
   add(act: Omit<QueuedAct, 'queuedAt' | 'refusal'>): Promise<void>;
   /**
-   * Sends the waiting acts in order: a sent one leaves the queue, a refused one stays with its
-   * reason, and the first that gets no answer stops the round (the connection went again).
+   * Sends the waiting acts in order (those kept by other tabs too): a sent one leaves the queue, a
+   * refused one stays with its reason, and the first that gets no answer stops the round (the
+   * connection went again). Nothing is sent when the session is another user's, nor acts too
+   * old to send safely (`tooOld`).
    */
   replay(): Promise<void>;
   /** Removes an act (a refused one, read and dealt with; or one given up). */
@@ -51,61 +69,93 @@ export function createQueue(options: {
   /** Null on plain http: nothing is written to the store. */
   cipher: QueueCipher | null;
   send(act: QueuedAct): Promise<SendOutcome>;
+  /**
+   * Who the server's session is now (asked before each round): the queue's acts are sent only as
+   * their own user. Undefined when that cannot be asked (no answer).
+   */
+  signedIn?: () => Promise<string | undefined>;
   now?: () => Date;
 }): OfflineQueue {
   const { userId, store, cipher, send } = options;
   const now = options.now ?? (() => new Date());
+  const signedIn = options.signedIn ?? (() => Promise.resolve(userId));
   const items = signal<QueuedAct[]>([]);
   const unreadable = signal(false);
   const sending = signal(false);
-  // Writes one after the other, each of the items as they are then.
-  let writes: Promise<void> = Promise.resolve();
-  const persist = (): Promise<void> => {
-    writes = writes.then(async () => {
-      if (!cipher) {
-        return;
-      }
-      const current = items.value;
-      if (current.length === 0) {
-        await store.remove(userId);
-      } else {
-        await store.save(userId, await cipher.seal(current));
-      }
-    });
-    return writes;
+  let added = 0;
+  const writing = new Set<string>();
+  // Each act is its own record: a write touches that act alone, never another tab's.
+  const kept = async (act: QueuedAct) => {
+    if (!cipher) {
+      return;
+    }
+    writing.add(act.requestId);
+    try {
+      await store.put(userId, act.requestId, await cipher.seal(act));
+    } finally {
+      writing.delete(act.requestId);
+    }
   };
-  const update = (next: QueuedAct[]): Promise<void> => {
-    items.value = next;
-    return persist();
+  const forgotten = async (requestId: string) => {
+    if (cipher) {
+      await store.remove(userId, requestId);
+    }
+  };
+  const inOrder = (acts: QueuedAct[]) =>
+    [...acts].sort(
+      (a, b) => a.queuedAt.localeCompare(b.queuedAt) || (a.order ?? 0) - (b.order ?? 0),
+    );
+  const load = async () => {
+    if (!cipher) {
+      return;
+    }
+    await store
+      .takeOld?.(userId, async (sealed) => {
+        let acts: QueuedAct[];
+        try {
+          acts = (await cipher.open(sealed)) as QueuedAct[];
+        } catch {
+          unreadable.value = true;
+          throw new Error('Kept under another key');
+        }
+        for (const act of acts) {
+          await kept(act);
+        }
+      })
+      .catch(() => undefined);
+    const found: QueuedAct[] = [];
+    for (const sealed of await store.list(userId)) {
+      try {
+        found.push((await cipher.open(sealed)) as QueuedAct);
+      } catch {
+        unreadable.value = true;
+      }
+    }
+    // The device is the truth (another tab may have sent or dismissed an act): what this tab is
+    // still writing stays, and what it knows more of an act (a refusal) wins.
+    const mine = new Map(items.value.map((act) => [act.requestId, act]));
+    items.value = inOrder([
+      ...found.map((act) => mine.get(act.requestId) ?? act),
+      ...items.value.filter(
+        (act) =>
+          writing.has(act.requestId) && !found.some((each) => each.requestId === act.requestId),
+      ),
+    ]);
   };
   return {
     items,
     lasting: cipher !== null && store.lasting,
     unreadable,
     sending,
-    async load() {
-      if (!cipher) {
-        return;
-      }
-      const sealed = await store.load(userId);
-      if (!sealed) {
-        return;
-      }
-      let kept: QueuedAct[];
-      try {
-        kept = (await cipher.open(sealed)) as QueuedAct[];
-      } catch {
-        unreadable.value = true;
-        return;
-      }
-      const known = new Set(kept.map((act) => act.requestId));
-      items.value = [...kept, ...items.value.filter((act) => !known.has(act.requestId))];
-    },
+    load,
     async add(act) {
       if (items.value.some((each) => each.requestId === act.requestId)) {
         return;
       }
-      await update([...items.value, { ...act, queuedAt: now().toISOString() }]);
+      added += 1;
+      const queued: QueuedAct = { ...act, queuedAt: now().toISOString(), order: added };
+      items.value = [...items.value, queued];
+      await kept(queued);
     },
     async replay() {
       if (sending.value) {
@@ -113,28 +163,42 @@ export function createQueue(options: {
       }
       sending.value = true;
       try {
-        for (const act of items.value.filter((each) => !each.refusal)) {
+        if ((await signedIn()) !== userId) {
+          return;
+        }
+        // Acts another tab of this user queued meanwhile go in this round too.
+        await load();
+        const due = items.value.filter((each) => !each.refusal && !tooOld(each, now()));
+        for (const act of due) {
+          if (!items.value.some((each) => each.requestId === act.requestId)) {
+            continue;
+          }
           const outcome = await send(act);
           if (outcome === 'unanswered') {
             return;
           }
-          await update(
-            outcome === 'sent'
-              ? items.value.filter((each) => each.requestId !== act.requestId)
-              : items.value.map((each) =>
-                  each.requestId === act.requestId ? { ...each, refusal: outcome.refused } : each,
-                ),
-          );
+          if (outcome === 'sent') {
+            items.value = items.value.filter((each) => each.requestId !== act.requestId);
+            await forgotten(act.requestId);
+          } else {
+            const refused = { ...act, refusal: outcome.refused };
+            items.value = items.value.map((each) =>
+              each.requestId === act.requestId ? refused : each,
+            );
+            await kept(refused);
+          }
         }
       } finally {
         sending.value = false;
       }
     },
-    dismiss: (requestId) => update(items.value.filter((each) => each.requestId !== requestId)),
+    async dismiss(requestId) {
+      items.value = items.value.filter((each) => each.requestId !== requestId);
+      await forgotten(requestId);
+    },
     async clear() {
       items.value = [];
-      await persist();
-      await store.remove(userId);
+      await store.clear(userId);
     },
   };
 }

@@ -12,6 +12,14 @@ const OfflineQueueKey = graphql(`
   }
 `);
 
+const QueueUser = graphql(`
+  query QueueUser {
+    me {
+      id
+    }
+  }
+`);
+
 /**
  * The signed-in user's queue on this device: its key asked of the server (in memory only, asked
  * again after each page load), what this user left here read back, and acts replayed through
@@ -37,9 +45,12 @@ export async function startOffline(client: Client, userId: string): Promise<Offl
     }
     return { refused: error };
   };
+  // The cookie is the browser's, not the tab's: another person may have signed in meanwhile.
+  const signedIn = async () =>
+    (await client.query(QueueUser, {}, { requestPolicy: 'network-only' }).toPromise()).data?.me?.id;
   const subtle = secureSubtle(globalThis);
   if (!subtle) {
-    return createQueue({ userId, store: memoryStore(), cipher: null, send });
+    return createQueue({ userId, store: memoryStore(), cipher: null, send, signedIn });
   }
   const answer = await client
     .query(OfflineQueueKey, {}, { requestPolicy: 'network-only' })
@@ -53,7 +64,13 @@ export async function startOffline(client: Client, userId: string): Promise<Offl
     answer.data.offlineQueueKey,
     userId,
   );
-  const queue = createQueue({ userId, store: indexedDbStore(indexedDB), cipher, send });
+  const queue = createQueue({
+    userId,
+    store: indexedDbStore(indexedDB),
+    cipher,
+    send,
+    signedIn,
+  });
   await queue.load();
   return queue;
 }

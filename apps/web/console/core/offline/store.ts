@@ -1,32 +1,55 @@
 import type { Sealed } from './crypto.js';
 
 /**
- * Where a user's sealed queue is kept between page loads: one record per user on this device,
- * only ever ciphertext. IndexedDB in the browser; a map in specs and on plain http.
+ * Where a user's sealed acts are kept between page loads: one record per act (key
+ * `userId/requestId`), only ever ciphertext, so that two tabs of one user each add and remove
+ * their own acts without writing over the other's. IndexedDB in the browser; a map in specs and
+ * on plain http.
  */
 export interface QueueStore {
   /** False when the queue lasts only as long as the page (memory). */
   readonly lasting: boolean;
-  load(userId: string): Promise<Sealed | undefined>;
-  save(userId: string, sealed: Sealed): Promise<void>;
-  remove(userId: string): Promise<void>;
+  /** Every act this user keeps here, in no particular order. */
+  list(userId: string): Promise<Sealed[]>;
+  put(userId: string, requestId: string, sealed: Sealed): Promise<void>;
+  remove(userId: string, requestId: string): Promise<void>;
+  /** Removes every act of this user. */
+  clear(userId: string): Promise<void>;
+  /**
+   * The whole queue as the console's first version kept it (one record per user, key `userId`),
+   * handed to `move` and removed once `move` is done: a device updated with acts waiting keeps them.
+   */
+  takeOld?(userId: string, move: (sealed: Sealed) => Promise<void>): Promise<void>;
 }
 
-export function memoryStore(): QueueStore {
-  const records = new Map<string, Sealed>();
+/** The record's key: the user's acts lie together, between `userId/` and `userId/\uffff`. */
+export const recordKey = (userId: string, requestId: string) => `${userId}/${requestId}`;
+const ofUser = (userId: string, key: string) => key.startsWith(`${userId}/`);
+
+/** A store over a map: in memory (`lasting` false), or a device's store in specs. */
+export function mapStore(records = new Map<string, Sealed>(), lasting = false): QueueStore {
   return {
-    lasting: false,
-    load: (userId) => Promise.resolve(records.get(userId)),
-    save(userId, sealed) {
-      records.set(userId, sealed);
+    lasting,
+    list: (userId) =>
+      Promise.resolve([...records].filter(([key]) => ofUser(userId, key)).map(([, v]) => v)),
+    put(userId, requestId, sealed) {
+      records.set(recordKey(userId, requestId), sealed);
       return Promise.resolve();
     },
-    remove(userId) {
-      records.delete(userId);
+    remove(userId, requestId) {
+      records.delete(recordKey(userId, requestId));
+      return Promise.resolve();
+    },
+    clear(userId) {
+      for (const key of [...records.keys()].filter((each) => ofUser(userId, each))) {
+        records.delete(key);
+      }
       return Promise.resolve();
     },
   };
 }
+
+export const memoryStore = (): QueueStore => mapStore();
 
 const DATABASE = 'albergue-console';
 const RECORDS = 'offline-queue';
@@ -51,16 +74,27 @@ export function indexedDbStore(factory: IDBFactory): QueueStore {
   };
   const records = async (mode: IDBTransactionMode) =>
     (await database()).transaction(RECORDS, mode).objectStore(RECORDS);
+  const range = (userId: string) => IDBKeyRange.bound(`${userId}/`, `${userId}/\uffff`);
   return {
     lasting: true,
-    async load(userId) {
-      return (await done((await records('readonly')).get(userId))) as Sealed | undefined;
+    async list(userId) {
+      return (await done((await records('readonly')).getAll(range(userId)))) as Sealed[];
     },
-    async save(userId, sealed) {
-      await done((await records('readwrite')).put(sealed, userId));
+    async put(userId, requestId, sealed) {
+      await done((await records('readwrite')).put(sealed, recordKey(userId, requestId)));
     },
-    async remove(userId) {
-      await done((await records('readwrite')).delete(userId));
+    async remove(userId, requestId) {
+      await done((await records('readwrite')).delete(recordKey(userId, requestId)));
+    },
+    async clear(userId) {
+      await done((await records('readwrite')).delete(range(userId)));
+    },
+    async takeOld(userId, move) {
+      const old = (await done((await records('readonly')).get(userId))) as Sealed | undefined;
+      if (old) {
+        await move(old);
+        await done((await records('readwrite')).delete(userId));
+      }
     },
   };
 }

@@ -1,8 +1,27 @@
+import { useQuery } from '@urql/preact';
 import { useConsole, useT } from '../../core/context.js';
 import { timeOfDay } from '../../core/format.js';
-import type { QueuedAct } from '../../core/offline/queue.js';
+import { aboutAct } from '../../core/offline/about.js';
+import { type QueuedAct, tooOld } from '../../core/offline/queue.js';
+import { graphql } from '../../graphql/graphql.js';
 import { errorMessage } from '../../ui/error-text.js';
+import type { Population } from '../gate/gate-documents.js';
 import { clicked } from '../../ui/handlers.js';
+import { initials } from '../board/board-diff.js';
+
+/** The labels of the beds a refused registration had chosen (beds are no one's personal data). */
+const PendingBeds = graphql(`
+  query PendingBeds($shelterId: ID!) {
+    bedBoard(shelterId: $shelterId) {
+      id
+      label
+      roomName
+    }
+  }
+`);
+
+/** Sent by nobody: refused on replay, or too old to be sent safely (core/offline/queue.ts). */
+const stuck = (act: QueuedAct, now: Date) => act.refusal !== undefined || tooOld(act, now);
 
 /** The header's count of acts waiting to be sent; a link to the list. */
 export function PendingCount() {
@@ -12,7 +31,8 @@ export function PendingCount() {
   if (count === 0) {
     return null;
   }
-  const refused = queue!.items.value.filter((act) => act.refusal).length;
+  const now = new Date();
+  const refused = queue!.items.value.filter((act) => stuck(act, now)).length;
   return (
     <a class={`pending-count${refused > 0 ? ' refused' : ''}`} href="#pending-title">
       {t('offline.count', { n: count })}
@@ -32,7 +52,8 @@ export function PendingActs() {
   if (!queue || (items.length === 0 && !queue.unreadable.value)) {
     return null;
   }
-  const waiting = items.filter((act) => !act.refusal).length;
+  const now = new Date();
+  const waiting = items.filter((act) => !stuck(act, now)).length;
   return (
     <section class="pending no-print" aria-labelledby="pending-title">
       <h2 id="pending-title">{t('offline.title', { n: items.length })}</h2>
@@ -42,15 +63,29 @@ export function PendingActs() {
         {items.map((act) => (
           <li
             key={act.requestId}
-            class={act.refusal ? 'pending-act refused' : 'pending-act'}
+            class={
+              act.refusal
+                ? 'pending-act refused'
+                : tooOld(act, now)
+                  ? 'pending-act refused too-old'
+                  : 'pending-act'
+            }
             data-request-id={act.requestId}
           >
             <p>
               <strong>{t(`offline.kind.${act.kind}`)}</strong>{' '}
               {t('offline.madeAt', { time: timeOfDay(language.value.locale, act.queuedAt) })}
             </p>
+            <About act={act} full={stuck(act, now)} />
             {act.refusal ? (
               <Refusal act={act} onDismiss={() => void queue.dismiss(act.requestId)} />
+            ) : tooOld(act, now) ? (
+              <div class="notice error" role="alert">
+                <p class="state">{t('offline.tooOld')}</p>
+                <button type="button" onClick={() => void queue.dismiss(act.requestId)}>
+                  {t('offline.dismiss')}
+                </button>
+              </div>
             ) : (
               <p class="state">{t('offline.waiting')}</p>
             )}
@@ -71,6 +106,51 @@ export function PendingActs() {
   );
 }
 
+/**
+ * Who or what the act concerns, from its own variables: the names as recorded when it must be
+ * found and redone (`full`), their initials while it only waits (the list shows on every screen).
+ */
+function About({ act, full }: { act: QueuedAct; full: boolean }) {
+  const t = useT();
+  const about = aboutAct(act);
+  const parts: string[] = [];
+  if (about.names && about.names.length > 0) {
+    parts.push(
+      t('offline.about.names', {
+        names: (full ? about.names : about.names.map((name) => initials(name))).join(', '),
+      }),
+    );
+  } else if (about.people !== undefined) {
+    parts.push(t('offline.about.people', { n: about.people }));
+  }
+  if (about.population && act.kind === 'turnaway') {
+    parts.push(t(`group.${about.population as Population}`));
+  }
+  if (parts.length === 0 && !about.bedIds) {
+    return null;
+  }
+  return (
+    <p class="about">
+      {parts.join(' · ')}
+      {full && about.bedIds && about.shelterId && (
+        <BedLabels shelterId={about.shelterId} bedIds={about.bedIds} />
+      )}
+    </p>
+  );
+}
+
+function BedLabels({ shelterId, bedIds }: { shelterId: string; bedIds: string[] }) {
+  const t = useT();
+  const [beds] = useQuery({ query: PendingBeds, variables: { shelterId } });
+  const labels = (beds.data?.bedBoard ?? [])
+    .filter((bed) => bedIds.includes(bed.id))
+    .map((bed) => `${bed.roomName} ${bed.label}`);
+  if (labels.length === 0) {
+    return null;
+  }
+  return <> · {t('offline.about.beds', { n: labels.length, beds: labels.join(', ') })}</>;
+}
+
 /** Refusals on replay the catalogues explain in their own words (the API's `reason`). */
 const REASONS = [
   'HOLD_EXPIRED',
@@ -80,6 +160,7 @@ const REASONS = [
   'NOT_CHECKED_IN',
   'ALREADY_IN_A_BED',
   'STALE_REPORT',
+  'POSSIBLE_DUPLICATE',
 ] as const;
 
 function Refusal({ act, onDismiss }: { act: QueuedAct; onDismiss(): void }) {
@@ -93,7 +174,11 @@ function Refusal({ act, onDismiss }: { act: QueuedAct; onDismiss(): void }) {
           ? t(`offline.reason.${refusal.reason as (typeof REASONS)[number]}`)
           : errorMessage(t, refusal)}
       </p>
-      <p class="advice">{t(`offline.advice.${act.kind}`)}</p>
+      <p class="advice">
+        {refusal.reason === 'POSSIBLE_DUPLICATE'
+          ? t('offline.advice.duplicate')
+          : t(`offline.advice.${act.kind}`)}
+      </p>
       <button type="button" onClick={onDismiss}>
         {t('offline.dismiss')}
       </button>
