@@ -191,32 +191,6 @@ describe('the offline queue', () => {
     expect(store.records.size).toBe(0);
   });
 
-  it('takes over a queue kept the first version’s way (one record per user), act by act', async () => {
-    const records = new Map<string, Sealed>();
-    const cipher = await queueCipher(subtle, random, KEY_A, 'user-a');
-    records.set(
-      'user-a',
-      await cipher.seal([
-        { ...act('1'), queuedAt: NOW.toISOString() },
-        { ...act('2'), queuedAt: NOW.toISOString() },
-      ]),
-    );
-    const store: QueueStore = {
-      ...mapStore(records, true),
-      async takeOld(userId, move) {
-        const old = records.get(userId);
-        if (old) {
-          await move(old);
-          records.delete(userId);
-        }
-      },
-    };
-    const queue = await queueOn(store);
-    await queue.load();
-    expect(queue.items.value.map((each) => each.requestId)).toEqual(['1', '2']);
-    expect([...records.keys()].sort()).toEqual(['user-a/1', 'user-a/2']);
-  });
-
   it('sends no act older than the API remembers requests by, and shows it to be redone', async () => {
     const sent: string[] = [];
     let at = new Date('2026-11-28T06:00:00Z');

@@ -109,20 +109,6 @@ export function createQueue(options: {
     if (!cipher) {
       return;
     }
-    await store
-      .takeOld?.(userId, async (sealed) => {
-        let acts: QueuedAct[];
-        try {
-          acts = (await cipher.open(sealed)) as QueuedAct[];
-        } catch {
-          unreadable.value = true;
-          throw new Error('Kept under another key');
-        }
-        for (const act of acts) {
-          await kept(act);
-        }
-      })
-      .catch(() => undefined);
     const found: QueuedAct[] = [];
     for (const sealed of await store.list(userId)) {
       try {

@@ -15,11 +15,6 @@ export interface QueueStore {
   remove(userId: string, requestId: string): Promise<void>;
   /** Removes every act of this user. */
   clear(userId: string): Promise<void>;
-  /**
-   * The whole queue as the console's first version kept it (one record per user, key `userId`),
-   * handed to `move` and removed once `move` is done: a device updated with acts waiting keeps them.
-   */
-  takeOld?(userId: string, move: (sealed: Sealed) => Promise<void>): Promise<void>;
 }
 
 /** The record's key: the user's acts lie together, between `userId/` and `userId/\uffff`. */
@@ -88,13 +83,6 @@ export function indexedDbStore(factory: IDBFactory): QueueStore {
     },
     async clear(userId) {
       await done((await records('readwrite')).delete(range(userId)));
-    },
-    async takeOld(userId, move) {
-      const old = (await done((await records('readonly')).get(userId))) as Sealed | undefined;
-      if (old) {
-        await move(old);
-        await done((await records('readwrite')).delete(userId));
-      }
     },
   };
 }
