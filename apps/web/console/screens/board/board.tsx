@@ -9,18 +9,8 @@ import { actError } from '../../graphql/errors.js';
 import { ErrorText } from '../../ui/error-text.js';
 import { BedActions, type Settled } from './bed-actions.js';
 import { bedState, diffBoard, initials, roomsOf } from './board-diff.js';
-import { canAct } from './board-rules.js';
+import { canAct, changedHands, type Opened } from './board-rules.js';
 import { BoardNameQuery, BoardQuery } from './board-documents.js';
-
-/**
- * The bed whose actions are open, and what held it when they were opened: the acts name this
- * person, never whoever holds the bed by the time the button is pressed.
- */
-interface Opened {
-  bedId: string;
-  useId: string | null;
-  residentId: string | null;
-}
 
 /**
  * A shelter's rooms and beds, live: each bed's state written out, who holds it (initials, as the
@@ -40,6 +30,8 @@ export function BedBoard({ shelterId }: { shelterId: string }) {
   });
   const [beds, setBeds] = useState<BoardBed[] | null>(null);
   const [names, setNames] = useState<ReadonlyMap<string, string>>(new Map());
+  // The acts name who held the bed when it was opened, never whoever holds it by the time the
+  // button is pressed.
   const [selected, setSelected] = useState<Opened>();
   const [acting, setActing] = useState(false);
   const [notice, setNotice] = useState<Settled>();
@@ -126,8 +118,7 @@ export function BedBoard({ shelterId }: { shelterId: string }) {
   // The bed changed hands under the open panel (someone else checked its person out, moved them,
   // put another in it…): the panel closes and says so, rather than act on whoever is there now.
   // An act of the panel's own in flight settles itself (its answer says done or gone).
-  const current = selected && beds?.find((bed) => bed.id === selected.bedId);
-  const changed = !!selected && (current?.use?.id ?? null) !== selected.useId;
+  const changed = changedHands(selected, beds);
   useEffect(() => {
     if (changed && !acting) {
       setSelected(undefined);
