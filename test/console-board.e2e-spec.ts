@@ -113,8 +113,24 @@ describe('The staff console: the live bed board (e2e, Chromium)', () => {
   it('shows the beds with their states in words and who holds them as initials, and follows another staff member’s check-out live, without reading the board again', async () => {
     const words = await consoleWords('es');
     const jean = await personIn('Jean Baptiste Pierre', '1');
-    await personIn('Rose Marie', '2');
-    const page = await openBoard(volunteer);
+    const rose = await personIn('Rose Marie', '2');
+    // Someone registered here but in no bed: the board has no reason to read them.
+    await coordinator.gql(
+      'mutation($input: RegisterHouseholdInput!) { registerHousehold(input: $input) { id } }',
+      {
+        input: householdInput(shelterId, [adult('Nadie Encama', { population: 'MEN' })], {
+          confirmNew: true,
+        }),
+      },
+    );
+    const context = await newContext();
+    const reads: { query: string; variables?: { id?: string } }[] = [];
+    context.on('request', (request) => {
+      if (request.url().endsWith('/graphql') && request.method() === 'POST') {
+        reads.push(JSON.parse(request.postData() ?? '{}') as (typeof reads)[number]);
+      }
+    });
+    const page = await openBoard(volunteer, 'es', context);
     await stateOf(page, '1', 'occupied');
     expect(await page.locator('li.bed').count()).toBe(8);
     expect(await page.locator('.room h2').textContent()).toContain('Dormitorio');
@@ -131,6 +147,20 @@ describe('The staff console: the live bed board (e2e, Chromium)', () => {
     );
     expect(await row(page, '1').locator('.bed-detail').textContent()).toBe('Persona: J. B. P.');
     expect(await page.locator('main').textContent()).not.toContain('Jean');
+    await page.waitForFunction(
+      (id) => document.querySelector(`li[data-bed="${id}"] .bed-detail`)?.textContent,
+      bed['2'],
+    );
+    // Only the people on the board were read, each by id: not the shelter's list.
+    expect(reads.filter((read) => read.query.includes('residentsOf'))).toEqual([]);
+    const asked = reads
+      .filter((read) => /\bresident\(/.test(read.query))
+      .map((read) => read.variables?.id)
+      .sort();
+    expect(asked).toEqual([jean, rose].sort());
+    // The summary is no live region: it would be read out again at every event.
+    expect(await page.locator('.board-summary').getAttribute('role')).toBeNull();
+    expect(await page.locator('.board-summary').getAttribute('aria-live')).toBeNull();
 
     // The same page, not a new one: a mark that a reload would lose.
     await page.evaluate(() => ((window as unknown as { kept: boolean }).kept = true));
@@ -244,6 +274,83 @@ describe('The staff console: the live bed board (e2e, Chromium)', () => {
     await stateOf(page, '6', 'occupied');
     await stateOf(page, '5', 'occupied');
     expect(await page.locator('.notice.error').count()).toBe(0);
+  });
+
+  it('never checks out whoever is in the bed now: a bed that changed hands under open actions closes them, and says why', async () => {
+    const words = await consoleWords('es');
+    const first = await personIn('Pierre Louis', '3');
+    // Board events to this page held back, the last kept: as on a slow connection, the page
+    // learns of the move and the new check-in at once, in one later event.
+    let holding = false;
+    const held: string[] = [];
+    let onHeld = (): void => undefined;
+    let upgraded!: () => void;
+    const onWebSocket = new Promise<void>((resolve) => (upgraded = resolve));
+    const context = await newContext();
+    let client!: WebSocketRoute;
+    await context.routeWebSocket(/socket\.io/, (socket) => {
+      client = socket;
+      const server = socket.connectToServer();
+      socket.onMessage((message) => {
+        if (message === '5') {
+          upgraded();
+        }
+        server.send(message);
+      });
+      server.onMessage((message) => {
+        if (holding && typeof message === 'string' && message.includes('"board"')) {
+          held.push(message);
+          onHeld();
+        } else {
+          socket.send(message);
+        }
+      });
+    });
+    const page = await openBoard(volunteer, 'es', context);
+    await onWebSocket;
+    await stateOf(page, '3', 'occupied');
+    await row(page, '3').locator('.bed-toggle').click();
+    await row(page, '3').locator(`button:text("${words['board.checkOut']}")`).click();
+    await row(page, '3').locator('button.primary').waitFor();
+
+    holding = true;
+    const moved = await coordinator.gql(
+      'mutation($input: MoveInput!) { move(input: $input) { id } }',
+      { input: { requestId: randomUUID(), residentId: first, bedId: bed['4'] } },
+    );
+    expect(moved.errors).toBeUndefined();
+    const second = await personIn('Samuel Exantus', '3');
+    // The event of that check-in, the last one, carries the board as it is now.
+    await new Promise<void>((resolve) => {
+      onHeld = () => {
+        if (held.at(-1)?.includes(second)) {
+          resolve();
+        }
+      };
+      onHeld();
+    });
+    holding = false;
+    client.send(held.at(-1)!);
+    // The newer board has come (its holder's initials with it).
+    await page.waitForFunction(
+      (id) =>
+        document.querySelector(`li[data-bed="${id}"] .bed-detail`)?.textContent ===
+        'Persona: S. E.',
+      bed['3'],
+    );
+    // The volunteer confirms what they opened, if the page still offers it.
+    const confirm = row(page, '3').locator('button.primary');
+    if ((await confirm.count()) > 0) {
+      await confirm.click();
+      await page.waitForSelector('.notice');
+    }
+    const rows = await board();
+    expect(rows.find((each) => each.id === bed['3'])!.use?.residentId).toBe(second);
+    expect(rows.find((each) => each.id === bed['4'])!.use?.residentId).toBe(first);
+    // The page says why the actions closed, in words.
+    expect(await page.locator('.notice.warning').textContent()).toBe(words['board.conflict']);
+    expect(await row(page, '3').locator('.bed-panel').count()).toBe(0);
+    expect(await row(page, '3').locator('.bed-toggle').getAttribute('aria-expanded')).toBe('false');
   });
 
   it('reads the board again when the connection comes back (events may have been missed)', async () => {

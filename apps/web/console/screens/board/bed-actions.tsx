@@ -23,12 +23,18 @@ export interface Settled {
  */
 export function BedActions({
   bed,
+  residentId,
+  onActing,
   who,
   coordinator,
   freeBeds,
   onSettled,
 }: {
   bed: BoardBed;
+  /** Who held the bed when the panel opened: the person the acts name, fixed. */
+  residentId: string | null;
+  /** An act is in flight (its answer, not the board's next reading, closes the panel). */
+  onActing(acting: boolean): void;
   who: string;
   coordinator: boolean;
   freeBeds: BoardBed[];
@@ -43,15 +49,20 @@ export function BedActions({
   const [reason, setReason] = useState('');
   const moveId = useId();
   const state = bedState(bed);
-  const residentId = bed.use?.residentId;
-  const settle = (answer: ActState<unknown>, done: ConsoleKey) => {
-    const conflict = conflictOf(answer.error);
-    if (answer.queued) {
-      onSettled({ done: 'offline.queued' });
-    } else if (conflict) {
-      onSettled({ conflict });
-    } else if (!answer.error && !answer.pending) {
-      onSettled({ done });
+  const settle = async (act: Promise<ActState<unknown>>, done: ConsoleKey) => {
+    onActing(true);
+    try {
+      const answer = await act;
+      const conflict = conflictOf(answer.error);
+      if (answer.queued) {
+        onSettled({ done: 'offline.queued' });
+      } else if (conflict) {
+        onSettled({ conflict });
+      } else if (!answer.error && !answer.pending) {
+        onSettled({ done });
+      }
+    } finally {
+      onActing(false);
     }
   };
   const error = [checkOut, move, service]
@@ -69,7 +80,7 @@ export function BedActions({
               disabled={checkOut.state.pending}
               onClick={clicked(async () =>
                 settle(
-                  await checkOut.run((requestId) => ({ input: { requestId, residentId } })),
+                  checkOut.run((requestId) => ({ input: { requestId, residentId } })),
                   'board.done.checkOut',
                 ),
               )}
@@ -85,7 +96,7 @@ export function BedActions({
             class="bed-move"
             onSubmit={submitted(async () =>
               settle(
-                await move.run((requestId) => ({
+                move.run((requestId) => ({
                   input: { requestId, residentId, bedId: chosen },
                 })),
                 'board.done.move',
@@ -123,7 +134,7 @@ export function BedActions({
           class="bed-service"
           onSubmit={submitted(async () =>
             settle(
-              await service.run((requestId) => ({
+              service.run((requestId) => ({
                 input: { requestId, bedId: bed.id, reason: reason.trim() },
               })),
               'board.done.outOfService',
@@ -149,7 +160,7 @@ export function BedActions({
           disabled={service.state.pending}
           onClick={clicked(async () =>
             settle(
-              await service.run((requestId) => ({
+              service.run((requestId) => ({
                 input: { requestId, bedId: bed.id, reason: null },
               })),
               'board.done.backInService',

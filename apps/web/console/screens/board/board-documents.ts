@@ -1,6 +1,6 @@
 import { graphql, type ResultOf } from '../../graphql/graphql.js';
 
-/** The board as the API gives it: ids only; names come from residentsOf, as the role may read them. */
+/** The board as the API gives it: ids only; names come from `resident`, as the role may read them. */
 export const BoardQuery = graphql(`
   query BedBoard($shelterId: ID!) {
     shelter(id: $shelterId) {
@@ -32,17 +32,7 @@ export const BoardQuery = graphql(`
 
 export type BoardRead = ResultOf<typeof BoardQuery>;
 
-/** Who holds the beds: the names the caller's role may read, cut to initials on screen. */
-export const BoardNamesQuery = graphql(`
-  query BoardNames($shelterId: ID!) {
-    residentsOf(shelterId: $shelterId, first: 500) {
-      id
-      name
-    }
-  }
-`);
-
-/** One person new to the board (someone checked in meanwhile). */
+/** One person on the board, as the role may read them (cut to initials on screen). */
 export const BoardNameQuery = graphql(`
   query BoardName($id: ID!) {
     resident(id: $id) {

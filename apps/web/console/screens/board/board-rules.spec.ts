@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { ApiErrorCode, type BoardBed } from '@albergue/contracts';
-import { canAct, conflictOf } from './board-rules.js';
+import { canAct, changedHands, conflictOf } from './board-rules.js';
 
 const bed = (overrides: Partial<BoardBed> = {}): BoardBed => ({
   id: 'b',
@@ -73,5 +73,30 @@ describe('a refusal because the board moved on', () => {
     expect(
       conflictOf({ code: ApiErrorCode.BAD_USER_INPUT, message: 'bad', reason: 'WRONG_ID' }),
     ).toBeUndefined();
+  });
+});
+
+describe('changedHands', () => {
+  const opened = { bedId: 'b', useId: 's', residentId: 'r' };
+  const other = (id: string, residentId: string) =>
+    bed({ use: { ...occupied.use!, id, residentId } });
+
+  it('is false with nothing open, or the board not read yet', () => {
+    expect(changedHands(undefined, [occupied])).toBe(false);
+    expect(changedHands(opened, null)).toBe(false);
+  });
+
+  it('is false while the bed is held by what held it when opened', () => {
+    expect(changedHands(opened, [occupied])).toBe(false);
+    expect(changedHands({ bedId: 'b', useId: null, residentId: null }, [bed()])).toBe(false);
+  });
+
+  it('is true once the person is out, someone else is in, or the bed is gone', () => {
+    expect(changedHands(opened, [bed()])).toBe(true);
+    expect(changedHands(opened, [other('s2', 'r2')])).toBe(true);
+    // The same person back in the bed is a new stay: the actions were opened on the old one.
+    expect(changedHands(opened, [other('s2', 'r')])).toBe(true);
+    expect(changedHands({ bedId: 'b', useId: null, residentId: null }, [held])).toBe(true);
+    expect(changedHands(opened, [bed({ id: 'c' })])).toBe(true);
   });
 });

@@ -35,3 +35,26 @@ export function conflictOf(error: ActError | undefined): BoardConflict | undefin
   }
   return error.code === ApiErrorCode.CONFLICT ? 'board.conflict' : undefined;
 }
+
+/** A bed's actions as opened: on which bed, and what held it then (null: nothing). */
+export interface Opened {
+  bedId: string;
+  useId: string | null;
+  residentId: string | null;
+}
+
+/**
+ * The bed of open actions changed hands since they were opened: what holds it now is not what
+ * held it then (its person checked out or moved, someone else in it, held, freed), or the bed is
+ * gone from the board. A new use is a new stay or hold, even for the same person.
+ */
+export function changedHands(
+  opened: Opened | undefined,
+  beds: readonly BoardBed[] | null,
+): boolean {
+  if (!opened || !beds) {
+    return false;
+  }
+  const now = beds.find((each) => each.id === opened.bedId);
+  return !now || (now.use?.id ?? null) !== opened.useId;
+}

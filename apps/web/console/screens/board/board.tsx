@@ -9,11 +9,8 @@ import { actError } from '../../graphql/errors.js';
 import { ErrorText } from '../../ui/error-text.js';
 import { BedActions, type Settled } from './bed-actions.js';
 import { bedState, diffBoard, initials, roomsOf } from './board-diff.js';
-import { canAct } from './board-rules.js';
-import { BoardNameQuery, BoardNamesQuery, BoardQuery } from './board-documents.js';
-
-/** Up to this many people new to the board are asked for one by one; more, the shelter's list. */
-const FEW = 3;
+import { canAct, changedHands, type Opened } from './board-rules.js';
+import { BoardNameQuery, BoardQuery } from './board-documents.js';
 
 /**
  * A shelter's rooms and beds, live: each bed's state written out, who holds it (initials, as the
@@ -33,11 +30,13 @@ export function BedBoard({ shelterId }: { shelterId: string }) {
   });
   const [beds, setBeds] = useState<BoardBed[] | null>(null);
   const [names, setNames] = useState<ReadonlyMap<string, string>>(new Map());
-  const [selected, setSelected] = useState<string>();
+  // The acts name who held the bed when it was opened, never whoever holds it by the time the
+  // button is pressed.
+  const [selected, setSelected] = useState<Opened>();
+  const [acting, setActing] = useState(false);
   const [notice, setNotice] = useState<Settled>();
   const version = useRef(-1);
   const asked = useRef(new Set<string>());
-  const listed = useRef(false);
   const refresh = useCallback(() => refetch({ requestPolicy: 'network-only' }), [refetch]);
   const take = (read: readonly BoardBed[], at: number) => {
     if (at < version.current) {
@@ -68,8 +67,12 @@ export function BedBoard({ shelterId }: { shelterId: string }) {
       }
     }
   }, [connections]);
-  // Names of people new to the board, once each (the API decides what the role reads): the
-  // shelter's list at first, then one person at a time as they arrive.
+  // Names of the people on the board, once each, and only theirs: `resident(id)` for each holder
+  // (the API decides what the role reads, and audits each read). Not the shelter's list: that
+  // would read (and audit) everyone registered there, people who left included, to show a few
+  // initials, and miss holders beyond its first page. Not a new API field either: `resident` is
+  // the read the role already has, and the /staff event carries ids only, so someone checked in
+  // later is asked for by id anyway. A board is tens of beds: tens of small reads, once.
   useEffect(() => {
     const unknown = (beds ?? []).flatMap((bed) => {
       const id = bed.use?.residentId;
@@ -93,16 +96,6 @@ export function BedBoard({ shelterId }: { shelterId: string }) {
         ids.forEach((id) => asked.current.delete(id));
       }
     };
-    if (!listed.current || unknown.length > FEW) {
-      listed.current = true;
-      void client
-        .query(BoardNamesQuery, { shelterId }, { requestPolicy: 'network-only' })
-        .toPromise()
-        .then((answer) =>
-          answer.data ? learn(answer.data.residentsOf) : unanswered(answer.error, unknown),
-        );
-      return;
-    }
     for (const id of unknown) {
       void client
         .query(BoardNameQuery, { id }, { requestPolicy: 'network-only' })
@@ -113,11 +106,25 @@ export function BedBoard({ shelterId }: { shelterId: string }) {
     }
   }, [beds]);
 
-  const toggle = useCallback((bedId: string) => {
+  const toggle = useCallback((bed: BoardBed) => {
     // The last act's outcome stays until the next bed is opened.
     setNotice(undefined);
-    setSelected((open) => (open === bedId ? undefined : bedId));
+    setSelected((open) =>
+      open?.bedId === bed.id
+        ? undefined
+        : { bedId: bed.id, useId: bed.use?.id ?? null, residentId: bed.use?.residentId ?? null },
+    );
   }, []);
+  // The bed changed hands under the open panel (someone else checked its person out, moved them,
+  // put another in it…): the panel closes and says so, rather than act on whoever is there now.
+  // An act of the panel's own in flight settles itself (its answer says done or gone).
+  const changed = changedHands(selected, beds);
+  useEffect(() => {
+    if (changed && !acting) {
+      setSelected(undefined);
+      setNotice({ conflict: 'board.conflict' });
+    }
+  }, [changed, acting]);
   const settled = useCallback(
     (outcome: Settled) => {
       setSelected(undefined);
@@ -149,7 +156,9 @@ export function BedBoard({ shelterId }: { shelterId: string }) {
     <section class="board" aria-labelledby="board-title">
       <h1 id="board-title">{t('board.title')}</h1>
       <p class="hint">{shelter.name}</p>
-      <p class="board-summary" role="status">
+      {/* Not a live region: it would speak the whole summary again at every /staff event. The
+          outcomes of one's own acts are announced (Notice); the rest is read when looked at. */}
+      <p class="board-summary">
         {t('board.summary', {
           free: count('free'),
           occupied: count('occupied'),
@@ -165,7 +174,7 @@ export function BedBoard({ shelterId }: { shelterId: string }) {
           <ul class="beds">
             {room.beds.map((bed) => {
               const who = bed.use?.residentId ? (names.get(bed.use.residentId) ?? '') : '';
-              const open = selected === bed.id && canAct(role, bed);
+              const open = selected?.bedId === bed.id && canAct(role, bed) && (!changed || acting);
               return (
                 <BedRow
                   key={bed.id}
@@ -177,8 +186,11 @@ export function BedBoard({ shelterId }: { shelterId: string }) {
                   panel={
                     open ? (
                       <BedActions
+                        key={`${selected.bedId}:${selected.useId}`}
                         bed={bed}
-                        who={who}
+                        residentId={selected.residentId}
+                        onActing={setActing}
+                        who={names.get(selected.residentId ?? '') ?? ''}
                         coordinator={role === 'COORDINATOR'}
                         freeBeds={free.filter((each) => each.id !== bed.id)}
                         onSettled={settled}
@@ -216,7 +228,7 @@ interface RowProps {
   who: string;
   actions: boolean;
   open: boolean;
-  onToggle(bedId: string): void;
+  onToggle(bed: BoardBed): void;
   panel: ComponentChild;
 }
 
@@ -273,7 +285,7 @@ function BedLine({ bed, who, actions, open, onToggle, panel }: RowProps) {
             class="bed-toggle"
             aria-expanded={open}
             aria-controls={open ? panelId : undefined}
-            onClick={() => onToggle(bed.id)}
+            onClick={() => onToggle(bed)}
           >
             {t('board.actions', { label: bed.label })}
           </button>
