@@ -1,4 +1,4 @@
-import { useConsole, useT } from '../../core/context.js';
+import { useClock, useConsole, useT } from '../../core/context.js';
 import { timeOfDay } from '../../core/format.js';
 import type { QueuedAct } from '../../core/offline/queue.js';
 import { errorMessage } from '../../ui/error-text.js';
@@ -26,7 +26,8 @@ export function PendingCount() {
  */
 export function PendingActs() {
   const t = useT();
-  const { offline, language } = useConsole();
+  const clock = useClock();
+  const { offline } = useConsole();
   const queue = offline.value;
   const items = queue?.items.value ?? [];
   if (!queue || (items.length === 0 && !queue.unreadable.value)) {
@@ -47,7 +48,7 @@ export function PendingActs() {
           >
             <p>
               <strong>{t(`offline.kind.${act.kind}`)}</strong>{' '}
-              {t('offline.madeAt', { time: timeOfDay(language.value.locale, act.queuedAt) })}
+              {t('offline.madeAt', { time: timeOfDay(clock, act.queuedAt) })}
             </p>
             {act.refusal ? (
               <Refusal act={act} onDismiss={() => void queue.dismiss(act.requestId)} />
