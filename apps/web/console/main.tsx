@@ -8,13 +8,16 @@ import type { OfflineQueue } from './core/offline/queue.js';
 import { applyLanguage, loadLanguage, preferredLanguage, storedLanguage } from './core/language.js';
 import { createRouter } from './core/router.js';
 import { createSession } from './core/session.js';
+import { serverTimeZone } from './core/time-zone.js';
 import { createClient } from './graphql/client.js';
 import './console.css';
 
 async function start(): Promise<void> {
-  const language = signal(
-    await loadLanguage(preferredLanguage(location.search, storedLanguage(), navigator.languages)),
-  );
+  const [first, timeZone] = await Promise.all([
+    loadLanguage(preferredLanguage(location.search, storedLanguage(), navigator.languages)),
+    serverTimeZone(),
+  ]);
+  const language = signal(first);
   applyLanguage(language.value);
   const session = createSession(() => client);
   const client = createClient(() => session.expired());
@@ -23,6 +26,7 @@ async function start(): Promise<void> {
     router: createRouter(),
     session,
     language,
+    timeZone,
     async setLanguage(code) {
       language.value = await loadLanguage(code);
       applyLanguage(language.value);

@@ -157,7 +157,10 @@ worker.addEventListener('fetch', (event) => {
     event.respondWith(networkFirst(request, SHELL, '/'));
   } else if (request.mode === 'navigate' && url.pathname.startsWith('/console/')) {
     event.respondWith(consolePage(event));
-  } else if (url.pathname.startsWith('/assets/') || url.pathname === '/config.json') {
+  } else if (url.pathname === '/config.json') {
+    // Not hashed: a changed setting (the console's TIME_ZONE) reaches the next load online.
+    event.respondWith(networkFirst(request, SHELL, '/config.json'));
+  } else if (url.pathname.startsWith('/assets/')) {
     // Hashed assets never change under one name: the cache first, the network to fill it.
     event.respondWith(
       caches.open(SHELL).then(async (cache) => {

@@ -3,13 +3,18 @@ import { Controller, Get, Header, Inject } from '@nestjs/common';
 import { APP_CONFIG } from '../config/app-config.token.js';
 import type { AppConfig } from '../config/config.schema.js';
 
-export interface MapConfig {
+export interface PageConfig {
   /** Empty when tiles are off: the map still shows every shelter on a plain background. */
   tileUrl: string;
   tileAttribution: string;
+  /**
+   * TIME_ZONE: the console writes times and reads days and appointment times on its wall clock,
+   * as the API does, whatever zone the device is set to.
+   */
+  timeZone: string;
 }
 
-/** Settings the public page needs before it draws; nothing here is personal or secret. */
+/** Settings the pages need before they draw; nothing here is personal or secret. */
 @Public()
 @Controller()
 export class WebController {
@@ -17,7 +22,11 @@ export class WebController {
 
   @Get('config.json')
   @Header('cache-control', 'public, max-age=300')
-  mapConfig(): MapConfig {
-    return { tileUrl: this.config.TILE_URL, tileAttribution: this.config.TILE_ATTRIBUTION };
+  pageConfig(): PageConfig {
+    return {
+      tileUrl: this.config.TILE_URL,
+      tileAttribution: this.config.TILE_ATTRIBUTION,
+      timeZone: this.config.TIME_ZONE,
+    };
   }
 }

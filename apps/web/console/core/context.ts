@@ -4,6 +4,7 @@ import { type Signal } from '@preact/signals';
 import type { Client } from '@urql/core';
 import { createContext } from 'preact';
 import { useContext, useEffect, useRef } from 'preact/hooks';
+import type { Clock } from './format.js';
 import type { Language } from './language.js';
 import type { Live, StaffEvent } from './live.js';
 import type { OfflineQueue } from './offline/queue.js';
@@ -19,6 +20,8 @@ export interface ConsoleServices {
   router: Router;
   session: Session;
   language: Signal<Language>;
+  /** The server's TIME_ZONE: every time and day on screen is its wall clock (core/format.ts). */
+  timeZone: string;
   setLanguage(code: string): Promise<void>;
   /** The staff socket while signed in; null before. */
   live: Signal<Live | null>;
@@ -39,6 +42,12 @@ export function useConsole(): ConsoleServices {
 /** The current language's `t`; a component that calls it re-renders when the language changes. */
 export function useT(): (key: ConsoleKey, params?: Params) => string {
   return useConsole().language.value.t;
+}
+
+/** The reader's locale and the server's TIME_ZONE, as core/format.ts writes times with them. */
+export function useClock(): Clock {
+  const { language, timeZone } = useConsole();
+  return { locale: language.value.locale, timeZone };
 }
 
 /** Runs `handler` on every `/staff` event of that name while the component is on screen. */

@@ -1,32 +1,130 @@
 /**
- * Times and dates as the reader's language writes them, in the device's time zone: the console
- * runs on the shelter's own phones and laptops, in the city whose TIME_ZONE the server keeps.
+ * Times and dates as the reader's language writes them, on the wall clock of the server's
+ * TIME_ZONE (the city the shelters are in), never the device's own: a laptop left on UTC must
+ * print the COMAR sheet at the hours the COMAR keeps, and the API reads and writes days and
+ * appointment times in TIME_ZONE (main.tsx reads it from /config.json).
  */
-export function timeOfDay(locale: string, iso: string): string {
-  return new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit' }).format(
-    new Date(iso),
-  );
+export interface Clock {
+  /** The locale `Intl` writes the reader's language with. */
+  locale: string;
+  /** The server's TIME_ZONE, an IANA name (America/Mexico_City). */
+  timeZone: string;
 }
 
-export function dayAndTime(locale: string, iso: string): string {
-  return new Intl.DateTimeFormat(locale, {
+export function timeOfDay(clock: Clock, iso: string): string {
+  return new Intl.DateTimeFormat(clock.locale, {
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZone: clock.timeZone,
+  }).format(new Date(iso));
+}
+
+export function dayAndTime(clock: Clock, iso: string): string {
+  return new Intl.DateTimeFormat(clock.locale, {
     weekday: 'short',
     day: 'numeric',
     month: 'short',
     hour: 'numeric',
     minute: '2-digit',
+    timeZone: clock.timeZone,
   }).format(new Date(iso));
 }
 
-/** A day as the API's day arguments write it (YYYY-MM-DD), in the device's calendar. */
-export function localDay(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+/**
+ * A calendar day (YYYY-MM-DD) as a short weekday and day of the month ("dom 29"). A day is a
+ * name, not an instant: it is written at its noon in UTC, so no zone can move it to its neighbour.
+ */
+export function weekdayOf(locale: string, day: string): string {
+  return new Intl.DateTimeFormat(locale, {
+    weekday: 'short',
+    day: 'numeric',
+    timeZone: 'UTC',
+  }).format(dayNoonUtc(day));
 }
 
-/** The day `days` after `date` (before, when negative), at the same wall-clock time. */
-export function addDays(date: Date, days: number): Date {
-  const next = new Date(date);
-  next.setDate(next.getDate() + days);
-  return next;
+/** A calendar day's noon in UTC, in milliseconds: where a plot puts that day's point. */
+export function dayNoonUtc(day: string): number {
+  const [year, month, date] = day.split('-').map(Number);
+  return Date.UTC(year, month - 1, date, 12);
+}
+
+/** The wall clock in `timeZone` at `instant`, to the second. */
+function wallClock(timeZone: string, instant: number) {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    })
+      .formatToParts(instant)
+      .map((part) => [part.type, part.value]),
+  );
+  return {
+    year: Number(parts.year),
+    month: Number(parts.month),
+    day: Number(parts.day),
+    hour: Number(parts.hour),
+    minute: Number(parts.minute),
+    second: Number(parts.second),
+  };
+}
+
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+const DAY = 86_400_000;
+
+/** The day (YYYY-MM-DD, as the API's day arguments write it) in `timeZone` at `instant`. */
+export function localDay(timeZone: string, instant: Date): string {
+  const wall = wallClock(timeZone, instant.getTime());
+  return `${pad(wall.year, 4)}-${pad(wall.month)}-${pad(wall.day)}`;
+}
+
+/** The calendar day `days` after `day` (before, when negative); both YYYY-MM-DD. */
+export function addDays(day: string, days: number): string {
+  const next = new Date(dayNoonUtc(day) + days * DAY);
+  return `${pad(next.getUTCFullYear(), 4)}-${pad(next.getUTCMonth() + 1)}-${pad(next.getUTCDate())}`;
+}
+
+/** How far `timeZone`'s wall clock is ahead of UTC at `instant`, in milliseconds. */
+function offsetAt(timeZone: string, instant: number): number {
+  const wall = wallClock(timeZone, instant);
+  const asUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second);
+  return asUtc - Math.floor(instant / 1000) * 1000;
+}
+
+/**
+ * The instant (ISO 8601, UTC) a `datetime-local` value ("2026-11-30T09:00") names on the wall
+ * clock of `timeZone`. Where a clock change makes the time ambiguous the earlier offset wins; a
+ * time skipped by a change forward lands after the gap.
+ */
+export function instantOfWallClock(timeZone: string, value: string): string {
+  const [date, time = '00:00'] = value.split('T');
+  const [year, month, day] = date.split('-').map(Number);
+  const [hour, minute, second = 0] = time.split(':').map(Number);
+  const asUtc = Date.UTC(year, month - 1, day, hour, minute, second);
+  if (Number.isNaN(asUtc)) {
+    throw new RangeError(`not a datetime-local value: ${value}`);
+  }
+  // The offsets a day either side: the same unless the clock changes around this time.
+  const before = offsetAt(timeZone, asUtc - DAY);
+  const after = offsetAt(timeZone, asUtc + DAY);
+  const named = [asUtc - before, asUtc - after].filter(
+    (instant) => instant + offsetAt(timeZone, instant) === asUtc,
+  );
+  return new Date(named.length > 0 ? Math.min(...named) : asUtc - before).toISOString();
+}
+
+/** The `datetime-local` value ("2026-11-30T09:00") of `iso` on the wall clock of `timeZone`. */
+export function wallClockOf(timeZone: string, iso: string): string {
+  const wall = wallClock(timeZone, Date.parse(iso));
+  return `${pad(wall.year, 4)}-${pad(wall.month)}-${pad(wall.day)}T${pad(wall.hour)}:${pad(wall.minute)}`;
+}
+
+/** The device's own zone: only where the server's cannot be read (main.tsx). */
+export function deviceTimeZone(): string {
+  return new Intl.DateTimeFormat().resolvedOptions().timeZone;
 }

@@ -3,7 +3,7 @@ import type { ConsoleKey } from '@albergue/i18n';
 import { useQuery } from '@urql/preact';
 import { Component, type ComponentChild } from 'preact';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { useConsole, useStaffEvent, useT } from '../../core/context.js';
+import { useClock, useConsole, useStaffEvent, useT } from '../../core/context.js';
 import { timeOfDay } from '../../core/format.js';
 import { actError } from '../../graphql/errors.js';
 import { ErrorText } from '../../ui/error-text.js';
@@ -253,14 +253,14 @@ class BedRow extends Component<RowProps> {
 
 function BedLine({ bed, who, actions, open, onToggle, panel }: RowProps) {
   const t = useT();
-  const { locale } = useConsole().language.value;
+  const clock = useClock();
   const state = bedState(bed);
   const details: string[] = [];
   if (bed.use && who) {
     details.push(t('board.holder', { who }));
   }
   if (state === 'held' && bed.use?.expiresAt) {
-    details.push(t('board.heldUntil', { time: timeOfDay(locale, bed.use.expiresAt) }));
+    details.push(t('board.heldUntil', { time: timeOfDay(clock, bed.use.expiresAt) }));
   }
   if (state === 'held' && bed.use?.originShelterId) {
     details.push(t('board.transferIn'));

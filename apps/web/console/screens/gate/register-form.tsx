@@ -51,9 +51,9 @@ export function RegisterForm({
   populations: readonly Population[];
 }) {
   const t = useT();
-  const { language } = useConsole();
-  const year = new Date().getFullYear();
-  const today = localDay(new Date());
+  const { language, timeZone } = useConsole();
+  const today = localDay(timeZone, new Date());
+  const year = Number(today.slice(0, 4));
   const checkIn = useAct(RegisterAndCheckIn, { queue: 'checkIn' });
   const register = useAct(RegisterHousehold);
   const nextKey = useRef(1);

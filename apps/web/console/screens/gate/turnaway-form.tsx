@@ -1,7 +1,7 @@
 import { useQuery } from '@urql/preact';
 import { useState } from 'preact/hooks';
 import { useAct } from '../../core/act.js';
-import { useT } from '../../core/context.js';
+import { useConsole, useT } from '../../core/context.js';
 import { ErrorText } from '../../ui/error-text.js';
 import { clicked } from '../../ui/handlers.js';
 import {
@@ -36,7 +36,7 @@ export function TurnawayForm({
   const [recorded, setRecorded] = useState<string>();
   const [today, refetchToday] = useQuery({
     query: TodayTurnaways,
-    variables: { shelterId, day: localDay(new Date()) },
+    variables: { shelterId, day: localDay(useConsole().timeZone, new Date()) },
     pause: !coordinator,
     requestPolicy: 'cache-and-network',
   });

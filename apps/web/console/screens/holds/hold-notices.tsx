@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { useConsole, useStaffEvent, useT } from '../../core/context.js';
+import { useClock, useConsole, useStaffEvent, useT } from '../../core/context.js';
 import { timeOfDay } from '../../core/format.js';
 
 interface Notice {
@@ -16,7 +16,8 @@ interface Notice {
  */
 export function HoldNotices() {
   const t = useT();
-  const { session, router, language } = useConsole();
+  const { session, router } = useConsole();
+  const clock = useClock();
   const [notices, setNotices] = useState<Notice[]>([]);
   const add = (notice: Notice) =>
     setNotices((current) =>
@@ -42,7 +43,7 @@ export function HoldNotices() {
               <p>
                 {t(notice.kind === 'arrived' ? 'holds.notice.arrived' : 'holds.notice.expiring', {
                   shelter: nameOf(notice.shelterId),
-                  time: notice.expiresAt ? timeOfDay(language.value.locale, notice.expiresAt) : '—',
+                  time: notice.expiresAt ? timeOfDay(clock, notice.expiresAt) : '—',
                 })}{' '}
                 <a href={router.href(`/shelters/${notice.shelterId}/holds`)}>{t('holds.see')}</a>
               </p>

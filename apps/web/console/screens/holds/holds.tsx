@@ -1,7 +1,7 @@
 import { useQuery } from '@urql/preact';
 import { useEffect, useState } from 'preact/hooks';
 import { useAct } from '../../core/act.js';
-import { useConsole, useStaffEvent, useT } from '../../core/context.js';
+import { useClock, useConsole, useStaffEvent, useT } from '../../core/context.js';
 import { timeOfDay } from '../../core/format.js';
 import { actError } from '../../graphql/errors.js';
 import { graphql, type ResultOf } from '../../graphql/graphql.js';
@@ -203,7 +203,8 @@ function HoldHead({
   to?: string;
 }) {
   const t = useT();
-  const { locale } = useConsole().language.value;
+  const clock = useClock();
+  const { locale } = clock;
   const groups = [...new Set(group.places.flatMap((place) => place.population ?? []))];
   return (
     <div class="hold-head">
@@ -230,7 +231,7 @@ function HoldHead({
         <p class="countdown">
           {t('holds.expires', {
             when: countdown(locale, group.expiresAt, now),
-            time: timeOfDay(locale, group.expiresAt),
+            time: timeOfDay(clock, group.expiresAt),
           })}
         </p>
       )}

@@ -1,5 +1,5 @@
 import { useQuery } from '@urql/preact';
-import { useConsole, useT } from '../../core/context.js';
+import { useClock, useConsole, useT } from '../../core/context.js';
 import { timeOfDay } from '../../core/format.js';
 import { aboutAct } from '../../core/offline/about.js';
 import { type QueuedAct, tooOld } from '../../core/offline/queue.js';
@@ -46,7 +46,8 @@ export function PendingCount() {
  */
 export function PendingActs() {
   const t = useT();
-  const { offline, language } = useConsole();
+  const clock = useClock();
+  const { offline } = useConsole();
   const queue = offline.value;
   const items = queue?.items.value ?? [];
   if (!queue || (items.length === 0 && !queue.unreadable.value)) {
@@ -74,7 +75,7 @@ export function PendingActs() {
           >
             <p>
               <strong>{t(`offline.kind.${act.kind}`)}</strong>{' '}
-              {t('offline.madeAt', { time: timeOfDay(language.value.locale, act.queuedAt) })}
+              {t('offline.madeAt', { time: timeOfDay(clock, act.queuedAt) })}
             </p>
             <About act={act} full={stuck(act, now)} />
             {act.refusal ? (

@@ -1,6 +1,6 @@
 import { useQuery } from '@urql/preact';
-import { useConsole, useStaffEvent, useT } from '../../core/context.js';
-import { dayAndTime } from '../../core/format.js';
+import { useClock, useConsole, useStaffEvent, useT } from '../../core/context.js';
+import { type Clock, dayAndTime } from '../../core/format.js';
 import { actError } from '../../graphql/errors.js';
 import { graphql, type ResultOf } from '../../graphql/graphql.js';
 import { ErrorText } from '../../ui/error-text.js';
@@ -32,8 +32,8 @@ type Due = ResultOf<typeof AppointmentsDue>['appointmentsDue'][number];
  */
 export function MorningPlan({ shelterId }: { shelterId: string }) {
   const t = useT();
-  const { language, session } = useConsole();
-  const { locale } = language.value;
+  const { session } = useConsole();
+  const clock = useClock();
   const shelterName = session.me.value?.memberships.find(
     (each) => each.shelterId === shelterId,
   )?.shelterName;
@@ -69,7 +69,7 @@ export function MorningPlan({ shelterId }: { shelterId: string }) {
           <p role="status">{t('plan.count', { n: due.length })}</p>
           <table class="plan-sheet">
             <caption class="print-only">
-              {[t('plan.title'), shelterName, dayAndTime(locale, new Date().toISOString())]
+              {[t('plan.title'), shelterName, dayAndTime(clock, new Date().toISOString())]
                 .filter(Boolean)
                 .join(' · ')}
             </caption>
@@ -84,7 +84,7 @@ export function MorningPlan({ shelterId }: { shelterId: string }) {
             {byTimeAndPlace(due).map((group) => (
               <tbody key={`${group.startsAt}|${group.place ?? ''}`} class="plan-group">
                 {group.lines.map((line) => (
-                  <PlanLine key={line.id} line={line} locale={locale} shelterId={shelterId} />
+                  <PlanLine key={line.id} line={line} clock={clock} shelterId={shelterId} />
                 ))}
               </tbody>
             ))}
@@ -95,13 +95,13 @@ export function MorningPlan({ shelterId }: { shelterId: string }) {
   );
 }
 
-function PlanLine({ line, locale, shelterId }: { line: Due; locale: string; shelterId: string }) {
+function PlanLine({ line, clock, shelterId }: { line: Due; clock: Clock; shelterId: string }) {
   const t = useT();
   const { router } = useConsole();
   return (
     <tr class="plan-line" data-appointment={line.id}>
       <td>
-        <time dateTime={line.startsAt}>{dayAndTime(locale, line.startsAt)}</time>
+        <time dateTime={line.startsAt}>{dayAndTime(clock, line.startsAt)}</time>
       </td>
       <th scope="row">
         <a href={router.href(`/shelters/${shelterId}/residents/${line.residentId}`)}>

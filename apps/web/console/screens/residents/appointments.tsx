@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { useAct } from '../../core/act.js';
-import { useConsole, useT } from '../../core/context.js';
-import { dayAndTime } from '../../core/format.js';
+import { useClock, useConsole, useT } from '../../core/context.js';
+import { dayAndTime, instantOfWallClock } from '../../core/format.js';
 import { graphql } from '../../graphql/graphql.js';
 import { ErrorText } from '../../ui/error-text.js';
 import { Field } from '../../ui/field.js';
@@ -44,7 +44,7 @@ export function Appointments({
   onChanged(): void;
 }) {
   const t = useT();
-  const { locale } = useConsole().language.value;
+  const clock = useClock();
   return (
     <section aria-labelledby="appointments-title" class="appointments">
       <h2 id="appointments-title">{t('residents.appointments')}</h2>
@@ -55,9 +55,7 @@ export function Appointments({
           {appointments.map((appointment) => (
             <li key={appointment.id} data-appointment={appointment.id}>
               <strong>{t(`plan.kind.${appointment.kind}`)}</strong>{' '}
-              <time dateTime={appointment.startsAt}>
-                {dayAndTime(locale, appointment.startsAt)}
-              </time>
+              <time dateTime={appointment.startsAt}>{dayAndTime(clock, appointment.startsAt)}</time>
               {appointment.place && <span> · {appointment.place}</span>}
               {appointment.notes && <p class="hint">{appointment.notes}</p>}
               <OutcomeForm appointment={appointment} mayChange={mayAdd} onChanged={onChanged} />
@@ -120,6 +118,7 @@ function OutcomeForm({
 
 function NewAppointment({ residentId, onAdded }: { residentId: string; onAdded(): void }) {
   const t = useT();
+  const { timeZone } = useConsole();
   const act = useAct(AddAppointment);
   const [kind, setKind] = useState<Kind>('COMAR');
   const [when, setWhen] = useState('');
@@ -137,8 +136,9 @@ function NewAppointment({ residentId, onAdded }: { residentId: string; onAdded()
               requestId,
               residentId,
               kind,
-              // The device's own clock and zone: the shelter's phones are where the shelter is.
-              startsAt: new Date(when).toISOString(),
+              // The time on the letter is the wall clock where the office is (TIME_ZONE), not
+              // the device's: a laptop left on UTC must not move the COMAR by six hours.
+              startsAt: instantOfWallClock(timeZone, when),
               place: place.trim(),
               notes: notes.trim() || undefined,
             },

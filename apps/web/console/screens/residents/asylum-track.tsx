@@ -1,10 +1,11 @@
 import { useState } from 'preact/hooks';
-import { useAct } from '../../core/act.js';
+import { type ActState, useAct } from '../../core/act.js';
 import { useT } from '../../core/context.js';
 import { graphql } from '../../graphql/graphql.js';
 import { ErrorText } from '../../ui/error-text.js';
 import { Field } from '../../ui/field.js';
 import { submitted } from '../../ui/handlers.js';
+import { ASYLUM_STATUSES } from './asylum-statuses.js';
 import type { AsylumStatusName, Resident } from './resident-query.js';
 
 const ChangeAsylumStatus = graphql(`
@@ -16,19 +17,6 @@ const ChangeAsylumStatus = graphql(`
     }
   }
 `);
-
-const ALL_STATUSES: AsylumStatusName[] = [
-  'NOT_STARTED',
-  'PRE_REGISTERED',
-  'APPOINTMENT_SCHEDULED',
-  'APPLICATION_FILED',
-  'RECOGNISED',
-  'COMPLEMENTARY_PROTECTION',
-  'REJECTED',
-  'APPEAL',
-  'ABANDONED',
-  'MOVED_TO_ANOTHER_OFFICE',
-];
 
 /**
  * The asylum track: where it stands, and for a coordinator the next steps the API says the track
@@ -198,23 +186,13 @@ function NextStep({ resident, onChanged }: { resident: Resident; onChanged(): vo
         ))}
       </fieldset>
       <StepDetails status={form.status} resident={resident} values={form.values} set={form.set} />
-      {moved ? (
-        <p class="notice warning" role="alert">
-          {t('residents.trackMoved')}
-        </p>
-      ) : (
-        <ErrorText error={change.state.error} />
-      )}
-      {done && (
-        <p class="notice success" role="status">
-          {t('residents.changed')}
-        </p>
-      )}
-      <div class="actions">
-        <button type="submit" class="primary" disabled={!form.status || change.state.pending}>
-          {change.state.pending ? t('common.working') : t('residents.change')}
-        </button>
-      </div>
+      <ChangeResult
+        state={change.state}
+        moved={moved}
+        done={done}
+        ready={form.status !== ''}
+        label={t('residents.change')}
+      />
     </form>
   );
 }
@@ -263,7 +241,7 @@ function Correction({ resident, onChanged }: { resident: Resident; onChanged(): 
             onChange={(event) => form.setStatus(event.currentTarget.value as AsylumStatusName)}
           >
             <option value="">—</option>
-            {ALL_STATUSES.filter((status) => status !== resident.asylumStatus).map((status) => (
+            {ASYLUM_STATUSES.filter((status) => status !== resident.asylumStatus).map((status) => (
               <option key={status} value={status}>
                 {t(`residents.status.${status}`)}
               </option>
@@ -282,18 +260,54 @@ function Correction({ resident, onChanged }: { resident: Resident; onChanged(): 
             onInput={(event) => setReason(event.currentTarget.value)}
           />
         </div>
-        <ErrorText error={change.state.error} />
-        {done && (
-          <p class="notice success" role="status">
-            {t('residents.changed')}
-          </p>
-        )}
-        <div class="actions">
-          <button type="submit" class="primary" disabled={!ready || change.state.pending}>
-            {change.state.pending ? t('common.working') : t('residents.overrideSubmit')}
-          </button>
-        </div>
+        <ChangeResult
+          state={change.state}
+          done={done}
+          ready={ready}
+          label={t('residents.overrideSubmit')}
+        />
       </form>
     </details>
+  );
+}
+
+/**
+ * What a status change came to, and its button: the refusal (or, for a next step, that the track
+ * moved meanwhile), the change made, and the submit button, busy while the act is on its way.
+ */
+function ChangeResult({
+  state,
+  moved = false,
+  done,
+  ready,
+  label,
+}: {
+  state: Pick<ActState<unknown>, 'pending' | 'error'>;
+  moved?: boolean;
+  done: boolean;
+  ready: boolean;
+  label: string;
+}) {
+  const t = useT();
+  return (
+    <>
+      {moved ? (
+        <p class="notice warning" role="alert">
+          {t('residents.trackMoved')}
+        </p>
+      ) : (
+        <ErrorText error={state.error} />
+      )}
+      {done && (
+        <p class="notice success" role="status">
+          {t('residents.changed')}
+        </p>
+      )}
+      <div class="actions">
+        <button type="submit" class="primary" disabled={!ready || state.pending}>
+          {state.pending ? t('common.working') : label}
+        </button>
+      </div>
+    </>
   );
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { ASYLUM_STATUSES } from './asylum-statuses.js';
 import { historyWords } from './history-words.js';
 
 /** A catalogue that answers with the key itself, to see which words were chosen. */
@@ -10,6 +11,14 @@ describe(historyWords.name, () => {
       title: '<residents.event.ASYLUM>',
       change: '<residents.status.NOT_STARTED> → <residents.status.PRE_REGISTERED>',
     });
+  });
+
+  it('has words for every asylum status of the track’s one list', () => {
+    for (const status of ASYLUM_STATUSES) {
+      expect(historyWords(t, { kind: 'ASYLUM', to: status }).change).toBe(
+        `<residents.status.${status}>`,
+      );
+    }
   });
 
   it('writes the case opened at registration with no from', () => {

@@ -1,4 +1,5 @@
 import type { ConsoleKey, Params } from '@albergue/i18n';
+import { ASYLUM_STATUSES } from './asylum-statuses.js';
 
 type T = (key: ConsoleKey, params?: Params) => string;
 
@@ -8,18 +9,7 @@ export interface HistoryEvent {
   to: string;
 }
 
-const ASYLUM = new Set([
-  'NOT_STARTED',
-  'PRE_REGISTERED',
-  'APPOINTMENT_SCHEDULED',
-  'APPLICATION_FILED',
-  'RECOGNISED',
-  'COMPLEMENTARY_PROTECTION',
-  'REJECTED',
-  'APPEAL',
-  'ABANDONED',
-  'MOVED_TO_ANOTHER_OFFICE',
-]);
+const ASYLUM = new Set<string>(ASYLUM_STATUSES);
 const CASE = new Set([
   'OPEN',
   'DEPARTED',

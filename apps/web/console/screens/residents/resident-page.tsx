@@ -2,7 +2,7 @@ import { useQuery } from '@urql/preact';
 import { Fragment } from 'preact';
 import { useState } from 'preact/hooks';
 import { useAct } from '../../core/act.js';
-import { useConsole, useT } from '../../core/context.js';
+import { useClock, useConsole, useT } from '../../core/context.js';
 import { dayAndTime } from '../../core/format.js';
 import { type ActError, actError } from '../../graphql/errors.js';
 import { graphql } from '../../graphql/graphql.js';
@@ -229,7 +229,7 @@ function Household({ householdId, self }: { householdId: string; self: string })
 
 function Stays({ stays }: { stays: ResidentPageData['residentStays'] }) {
   const t = useT();
-  const { locale } = useConsole().language.value;
+  const clock = useClock();
   return (
     <section aria-labelledby="stays-title">
       <h2 id="stays-title">{t('residents.stays')}</h2>
@@ -245,10 +245,10 @@ function Stays({ stays }: { stays: ResidentPageData['residentStays'] }) {
               <br />
               {stay.to
                 ? t('residents.stayRange', {
-                    from: dayAndTime(locale, String(stay.from)),
-                    to: dayAndTime(locale, String(stay.to)),
+                    from: dayAndTime(clock, String(stay.from)),
+                    to: dayAndTime(clock, String(stay.to)),
                   })
-                : t('residents.staySince', { from: dayAndTime(locale, String(stay.from)) })}
+                : t('residents.staySince', { from: dayAndTime(clock, String(stay.from)) })}
             </li>
           ))}
         </ul>
@@ -259,7 +259,7 @@ function Stays({ stays }: { stays: ResidentPageData['residentStays'] }) {
 
 function History({ events }: { events: ResidentPageData['residentHistory'] }) {
   const t = useT();
-  const { locale } = useConsole().language.value;
+  const clock = useClock();
   return (
     <section aria-labelledby="history-title" class="history">
       <h2 id="history-title">{t('residents.history')}</h2>
@@ -271,7 +271,7 @@ function History({ events }: { events: ResidentPageData['residentHistory'] }) {
             const words = historyWords(t, event);
             return (
               <li key={index} data-kind={event.kind} data-to={event.to}>
-                <time dateTime={String(event.at)}>{dayAndTime(locale, String(event.at))}</time>{' '}
+                <time dateTime={String(event.at)}>{dayAndTime(clock, String(event.at))}</time>{' '}
                 <strong>{words.title}</strong>
                 {words.change && <span>: {words.change}</span>}
                 {event.override && <span class="tag"> {t('residents.correction')}</span>}

@@ -1,6 +1,6 @@
 import { useQuery } from '@urql/preact';
 import { useState } from 'preact/hooks';
-import { useConsole, useStaffEvent, useT } from '../../core/context.js';
+import { useClock, useConsole, useStaffEvent, useT } from '../../core/context.js';
 import { timeOfDay } from '../../core/format.js';
 import { Age } from '../../ui/age.js';
 import { ErrorText } from '../../ui/error-text.js';
@@ -54,10 +54,10 @@ export function ShelterHome({ shelterId }: { shelterId: string }) {
 
 function StaleSoon({ at }: { at: string }) {
   const t = useT();
-  const { locale } = useConsole().language.value;
+  const clock = useClock();
   return (
     <p class="notice warning" role="status">
-      {t('shelters.turningStale', { time: timeOfDay(locale, at) })}
+      {t('shelters.turningStale', { time: timeOfDay(clock, at) })}
     </p>
   );
 }

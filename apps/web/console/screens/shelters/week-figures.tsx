@@ -1,7 +1,7 @@
 import { useQuery } from '@urql/preact';
 import { useEffect, useRef } from 'preact/hooks';
 import { useConsole, useT } from '../../core/context.js';
-import { addDays, localDay } from '../../core/format.js';
+import { addDays, dayNoonUtc, localDay, weekdayOf } from '../../core/format.js';
 import { actError } from '../../graphql/errors.js';
 import { graphql, type ResultOf } from '../../graphql/graphql.js';
 import { ErrorText } from '../../ui/error-text.js';
@@ -30,10 +30,11 @@ type Day = ResultOf<typeof WeekFiguresQuery>['dailyFigures'][number];
  */
 export function WeekFigures({ shelterId }: { shelterId: string }) {
   const t = useT();
-  const today = new Date();
+  // The API's days are TIME_ZONE's: near midnight the device's calendar may be on another.
+  const today = localDay(useConsole().timeZone, new Date());
   const [result] = useQuery({
     query: WeekFiguresQuery,
-    variables: { shelterId, from: localDay(addDays(today, -6)), to: localDay(today) },
+    variables: { shelterId, from: addDays(today, -6), to: today },
     requestPolicy: 'cache-and-network',
   });
   const days = result.data?.dailyFigures;
@@ -52,7 +53,6 @@ export function WeekFigures({ shelterId }: { shelterId: string }) {
 function WeekTable({ days }: { days: readonly Day[] }) {
   const t = useT();
   const { locale } = useConsole().language.value;
-  const dayName = new Intl.DateTimeFormat(locale, { weekday: 'short', day: 'numeric' });
   return (
     // Reachable by keyboard when a narrow screen makes it scroll sideways.
     <div class="table-scroll" tabIndex={0} role="region" aria-labelledby="week-title">
@@ -72,7 +72,7 @@ function WeekTable({ days }: { days: readonly Day[] }) {
           {days.map((day) => (
             <tr key={day.day} data-day={day.day}>
               <th scope="row">
-                {dayName.format(new Date(`${day.day}T12:00:00`))}
+                {weekdayOf(locale, day.day)}
                 {day.reported && <span class="hint"> ({t('week.reported')})</span>}
               </th>
               <td>{day.occupied}</td>
@@ -108,6 +108,8 @@ function WeekPlot({ days }: { days: readonly Day[] }) {
           width: Math.max(280, target.current.clientWidth),
           height: 180,
           legend: { show: true },
+          // Each point is a calendar day at its noon in UTC: the axis reads it in UTC too.
+          tzDate: (seconds) => UPlot.tzDate(new Date(seconds * 1000), 'Etc/UTC'),
           cursor: { show: false },
           scales: { x: { time: true }, y: { range: (_u, _min, max) => [0, Math.max(1, max)] } },
           series: [
@@ -118,7 +120,7 @@ function WeekPlot({ days }: { days: readonly Day[] }) {
           ],
         },
         [
-          days.map((day) => Date.parse(`${day.day}T12:00:00`) / 1000),
+          days.map((day) => dayNoonUtc(day.day) / 1000),
           days.map((day) => day.occupied),
           days.map((day) => day.capacity),
           days.map((day) => day.turnaways),
