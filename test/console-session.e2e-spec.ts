@@ -6,7 +6,7 @@ import { reportInput, shelterFor } from './factories/shelter.factory.js';
 import { networkUser, staffAt, type Person } from './factories/staff.factory.js';
 import { consoleFor, consoleWords, openConsole, signInThrough } from './helpers/console-page.js';
 import { axeFindings } from './helpers/finder-page.js';
-import { startTestApp, type TestApp } from './helpers/test-app.js';
+import { adminOf, startTestApp, type TestApp } from './helpers/test-app.js';
 
 describe('The staff console: sign-in, session and a shelter’s figures (e2e, Chromium)', () => {
   let app: TestApp;
@@ -197,6 +197,7 @@ describe('The staff console: sign-in, session and a shelter’s figures (e2e, Ch
     expect(await page.inputValue('input[name="FAMILIES.freeBeds"]')).toBe('5');
   });
 
+  // Each TOTP step is taken once: the third code of this test may wait for the next 30 s step.
   it('takes the second factor over the screen too, when the session of a network role ends', async () => {
     const network = await networkUser(app, 'NETWORK_COORDINATOR');
     const context = await newContext();
@@ -216,7 +217,7 @@ describe('The staff console: sign-in, session and a shelter’s figures (e2e, Ch
     await page.click('.overlay form button[type=submit]');
     await page.waitForSelector('.overlay', { state: 'detached' });
     expect(await page.inputValue('input[name=currentPassword]')).toBe('half-typed');
-  });
+  }, 75_000);
 
   it('gives the next person on the same browser a clean page, never the last one’s screen', async () => {
     const context = await newContext();
@@ -244,6 +245,29 @@ describe('The staff console: sign-in, session and a shelter’s figures (e2e, Ch
     await context.setOffline(false);
     await page.click(`button:text("${words['nav.signOut']}")`);
     await page.waitForSelector('.sign-in input[name=password]');
+  });
+
+  it('sets a password with the token an admin handed over, which then leaves the address bar', async () => {
+    const words = await consoleWords('es');
+    const person = await staffAt(app, { role: 'VOLUNTEER', shelterId });
+    const admin = await adminOf(app);
+    const me = await person.gql<{ me: { id: string } }>('{ me { id } }');
+    const token = await admin.gql<{ createPasswordReset: string }>(
+      'mutation($id: ID!) { createPasswordReset(userId: $id) }',
+      { id: me.data!.me.id },
+    );
+    const page = await openConsole(
+      await newContext(),
+      app,
+      `/console/reset?token=${encodeURIComponent(token.data!.createPasswordReset)}`,
+    );
+    await page.waitForSelector('#reset-title');
+    expect(page.url()).not.toContain('token=');
+    await page.fill('input[name=newPassword]', 'a password from the reset token');
+    await page.click('form button[type=submit]');
+    await page.waitForSelector(`.notice.success:text("${words['reset.done']}")`);
+    await page.click('a.button.primary');
+    await signInThrough(page, { email: person.email, password: 'a password from the reset token' });
   });
 
   it('changes the password and signs out', async () => {

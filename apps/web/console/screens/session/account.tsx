@@ -3,7 +3,7 @@ import { useAct } from '../../core/act.js';
 import { useConsole, useT } from '../../core/context.js';
 import { graphql } from '../../graphql/graphql.js';
 import { ErrorText } from '../../ui/error-text.js';
-import { Field } from '../../ui/field.js';
+import { PasswordField } from '../../ui/credential-fields.js';
 import { submitted } from '../../ui/handlers.js';
 
 const ChangePassword = graphql(`
@@ -45,24 +45,18 @@ export function Account() {
         })}
       >
         <h2>{t('account.change')}</h2>
-        <Field
+        <PasswordField
           label={t('account.current')}
-          type="password"
           name="currentPassword"
-          autocomplete="current-password"
-          required
           value={currentPassword}
-          onInput={(event) => setCurrent(event.currentTarget.value)}
+          onValue={setCurrent}
+          current
         />
-        <Field
+        <PasswordField
           label={t('account.new')}
-          type="password"
           name="newPassword"
-          autocomplete="new-password"
-          minLength={12}
-          required
           value={newPassword}
-          onInput={(event) => setNew(event.currentTarget.value)}
+          onValue={setNew}
         />
         <ErrorText error={change.state.error} />
         {change.state.data?.changePassword && (

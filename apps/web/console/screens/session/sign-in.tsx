@@ -3,7 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { useConsole, useT } from '../../core/context.js';
 import type { ActError } from '../../graphql/errors.js';
 import { ErrorText } from '../../ui/error-text.js';
-import { Field } from '../../ui/field.js';
+import { EmailField, PasswordField } from '../../ui/credential-fields.js';
 import { SecondFactor } from './second-factor.js';
 import { submitted } from '../../ui/handlers.js';
 
@@ -43,23 +43,13 @@ export function SignIn({ ended = false }: { ended?: boolean }) {
         </p>
       )}
       <form onSubmit={submit}>
-        <Field
-          label={t('signIn.email')}
-          type="email"
-          name="email"
-          autocomplete="username"
-          required
-          value={email}
-          onInput={(event) => setEmail(event.currentTarget.value)}
-        />
-        <Field
+        <EmailField label={t('signIn.email')} name="email" value={email} onValue={setEmail} />
+        <PasswordField
           label={t('signIn.password')}
-          type="password"
           name="password"
-          autocomplete="current-password"
-          required
           value={password}
-          onInput={(event) => setPassword(event.currentTarget.value)}
+          onValue={setPassword}
+          current
         />
         {error?.code === ApiErrorCode.UNAUTHENTICATED ? (
           <p class="notice error" role="alert">

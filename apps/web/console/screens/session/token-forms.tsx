@@ -3,7 +3,9 @@ import { useAct } from '../../core/act.js';
 import { useConsole, useT } from '../../core/context.js';
 import { graphql } from '../../graphql/graphql.js';
 import { ErrorText } from '../../ui/error-text.js';
+import { EmailField, PasswordField, TokenField } from '../../ui/credential-fields.js';
 import { Field } from '../../ui/field.js';
+import { submitted } from '../../ui/handlers.js';
 
 const ResetPassword = graphql(`
   mutation ResetPassword($input: ResetPasswordInput!) {
@@ -38,29 +40,13 @@ export function ResetPasswordForm() {
   return (
     <section class="sign-in" aria-labelledby="reset-title">
       <h1 id="reset-title">{t('reset.title')}</h1>
-      <form
-        onSubmit={(event) => {
-          event.preventDefault();
-          void reset.run(() => ({ input: { token, newPassword } }));
-        }}
-      >
-        <Field
-          label={t('reset.token')}
-          name="token"
-          autocomplete="off"
-          required
-          value={token}
-          onInput={(event) => setToken(event.currentTarget.value)}
-        />
-        <Field
+      <form onSubmit={submitted(() => reset.run(() => ({ input: { token, newPassword } })))}>
+        <TokenField label={t('reset.token')} value={token} onValue={setToken} />
+        <PasswordField
           label={t('reset.newPassword')}
-          type="password"
           name="newPassword"
-          autocomplete="new-password"
-          minLength={12}
-          required
           value={newPassword}
-          onInput={(event) => setNewPassword(event.currentTarget.value)}
+          onValue={setNewPassword}
         />
         <ErrorText error={reset.state.error} />
         <button type="submit" class="primary" disabled={reset.state.pending}>
@@ -90,19 +76,11 @@ export function SetupForm() {
     <section class="sign-in" aria-labelledby="setup-title">
       <h1 id="setup-title">{t('setup.title')}</h1>
       <form
-        onSubmit={(event) => {
-          event.preventDefault();
-          void setup.run(() => ({ input: { token, displayName, email, password } }));
-        }}
+        onSubmit={submitted(() =>
+          setup.run(() => ({ input: { token, displayName, email, password } })),
+        )}
       >
-        <Field
-          label={t('setup.token')}
-          name="token"
-          autocomplete="off"
-          required
-          value={token}
-          onInput={(event) => setToken(event.currentTarget.value)}
-        />
+        <TokenField label={t('setup.token')} value={token} onValue={setToken} />
         <Field
           label={t('setup.name')}
           name="displayName"
@@ -111,24 +89,12 @@ export function SetupForm() {
           value={displayName}
           onInput={(event) => setDisplayName(event.currentTarget.value)}
         />
-        <Field
-          label={t('signIn.email')}
-          type="email"
-          name="email"
-          autocomplete="username"
-          required
-          value={email}
-          onInput={(event) => setEmail(event.currentTarget.value)}
-        />
-        <Field
+        <EmailField label={t('signIn.email')} name="email" value={email} onValue={setEmail} />
+        <PasswordField
           label={t('reset.newPassword')}
-          type="password"
           name="password"
-          autocomplete="new-password"
-          minLength={12}
-          required
           value={password}
-          onInput={(event) => setPassword(event.currentTarget.value)}
+          onValue={setPassword}
         />
         <ErrorText error={setup.state.error} />
         <button type="submit" class="primary" disabled={setup.state.pending}>
