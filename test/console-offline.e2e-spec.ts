@@ -269,6 +269,8 @@ describe('The staff console offline: the queue of acts made without a connection
     expect(Object.keys(sealed)).toEqual(recordsOf(volunteer.userId, 1));
     // Someone else signs in on the same browser: nothing of it shows, and their key cannot open it.
     await signInThrough(page, other);
+    // A new person starts on a clean page (not the last one's address): they go to the holds.
+    await page.goto(`${app.url}/console/shelters/${shelterB}/holds`);
     await page.waitForSelector('#holds-title');
     expect(await page.locator('.pending').count()).toBe(0);
     const opened = await page.evaluate(

@@ -152,9 +152,8 @@ export function createSession(client: () => Client): Session {
       if (error && error.code !== ApiErrorCode.UNAUTHENTICATED) {
         return error;
       }
-      me.value = null;
-      state.value = 'signedOut';
-      // A clean page: the answers this person's screens read stay in no memory of it.
+      // A clean page, which then asks for a sign-in: the answers this person's screens read stay
+      // in no memory of it. (No state is changed before: the page being left shows nothing new.)
       location.assign('/console/');
       return undefined;
     },

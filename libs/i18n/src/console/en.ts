@@ -105,6 +105,9 @@ export default {
     'common.retry': 'Try again',
     'common.working': 'Sending…',
     // Residents and the morning plan (issue 18, items 6 and 7).
+    'residents.more': 'Show more people',
+    'residents.capped':
+      'Showing the {n} most recent: search by name, folio or document to find others.',
     'residents.nav': 'People',
     'residents.title': 'People staying here',
     'residents.search': 'Search',

@@ -107,6 +107,9 @@ export default {
     'common.retry': 'Volver a intentar',
     'common.working': 'Enviando…',
     // Residents and the morning plan (issue 18, items 6 and 7).
+    'residents.more': 'Ver más personas',
+    'residents.capped':
+      'Se muestran las {n} más recientes: busque por nombre, folio o documento para encontrar a otras.',
     'residents.nav': 'Personas',
     'residents.title': 'Personas alojadas',
     'residents.search': 'Buscar',

@@ -110,6 +110,9 @@ export default {
     'common.retry': 'Réessayer',
     'common.working': 'Envoi…',
     // Residents and the morning plan (issue 18, items 6 and 7).
+    'residents.more': 'Voir plus de personnes',
+    'residents.capped':
+      'Les {n} plus récentes sont affichées : cherchez par nom, numéro de dossier ou document pour en trouver d’autres.',
     'residents.nav': 'Personnes',
     'residents.title': 'Personnes hébergées',
     'residents.search': 'Chercher',

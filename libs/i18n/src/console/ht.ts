@@ -105,6 +105,9 @@ export default {
     'common.retry': 'Eseye ankò',
     'common.working': 'N ap voye…',
     // Residents and the morning plan (issue 18, items 6 and 7).
+    'residents.more': 'Wè plis moun',
+    'residents.capped':
+      'N ap montre {n} ki pi resan yo: chèche pa non, nimewo dosye oswa dokiman pou jwenn lòt moun.',
     'residents.nav': 'Moun',
     'residents.title': 'Moun ki lojé isit',
     'residents.search': 'Chèche',

@@ -107,6 +107,9 @@ export default {
     'common.retry': 'Tentar de novo',
     'common.working': 'Enviando…',
     // Residents and the morning plan (issue 18, items 6 and 7).
+    'residents.more': 'Ver mais pessoas',
+    'residents.capped':
+      'Mostrando as {n} mais recentes: busque por nome, protocolo ou documento para encontrar outras.',
     'residents.nav': 'Pessoas',
     'residents.title': 'Pessoas acolhidas',
     'residents.search': 'Buscar',

@@ -22,8 +22,8 @@ const ListItem = graphql(`
 
 const ResidentsOf = graphql(
   `
-    query ResidentsOf($shelterId: ID!) {
-      residentsOf(shelterId: $shelterId, caseStatus: OPEN) {
+    query ResidentsOf($shelterId: ID!, $first: Int!) {
+      residentsOf(shelterId: $shelterId, caseStatus: OPEN, first: $first) {
         ...ResidentListItem
       }
     }
@@ -139,10 +139,32 @@ export function ResidentsScreen({ shelterId }: { shelterId: string }) {
   );
 }
 
+/** A page of the list, and the most the API gives in one (residentsOf's `first`, at most 500). */
+const PAGE = 100;
+const MOST = 500;
+
+/**
+ * The open cases, newest first, a page at a time: "more" asks for a longer list, up to the
+ * API's most; beyond it the search finds anyone (the list says so rather than stop silently).
+ */
 function AllResidents({ shelterId }: { shelterId: string }) {
-  const [result] = useQuery({ query: ResidentsOf, variables: { shelterId } });
+  const t = useT();
+  const [first, setFirst] = useState(PAGE);
+  const [result] = useQuery({ query: ResidentsOf, variables: { shelterId, first } });
+  const items = result.data?.residentsOf;
+  const full = items !== undefined && items.length >= first;
   return (
-    <Results fetching={result.fetching} error={result.error} items={result.data?.residentsOf} />
+    <>
+      <Results fetching={result.fetching} error={result.error} items={items} />
+      {full &&
+        (first < MOST ? (
+          <button type="button" class="more" onClick={() => setFirst(first + PAGE)}>
+            {t('residents.more')}
+          </button>
+        ) : (
+          <p class="hint">{t('residents.capped', { n: MOST })}</p>
+        ))}
+    </>
   );
 }
 
