@@ -91,6 +91,7 @@ function WeekTable({ days }: { days: readonly Day[] }) {
 /** Occupied against capacity, and turnaways, one point a day; drawn by uPlot into a canvas. */
 function WeekPlot({ days }: { days: readonly Day[] }) {
   const t = useT();
+  const { locale } = useConsole().language.value;
   const target = useRef<HTMLDivElement>(null);
   useEffect(() => {
     let plot: { destroy(): void } | undefined;
@@ -111,6 +112,17 @@ function WeekPlot({ days }: { days: readonly Day[] }) {
           // Each point is a calendar day at its noon in UTC: the axis reads it in UTC too.
           tzDate: (seconds) => UPlot.tzDate(new Date(seconds * 1000), 'Etc/UTC'),
           cursor: { show: false },
+          // One tick per day, named in the reader's language (uPlot's own labels are English).
+          axes: [
+            {
+              splits: () => days.map((day) => dayNoonUtc(day.day) / 1000),
+              values: (_plot, splits) =>
+                splits.map((seconds) =>
+                  weekdayOf(locale, new Date(seconds * 1000).toISOString().slice(0, 10)),
+                ),
+            },
+            {},
+          ],
           scales: { x: { time: true }, y: { range: (_u, _min, max) => [0, Math.max(1, max)] } },
           series: [
             {},
@@ -132,6 +144,6 @@ function WeekPlot({ days }: { days: readonly Day[] }) {
       gone = true;
       plot?.destroy();
     };
-  }, [days, t]);
+  }, [days, t, locale]);
   return <div class="week-plot" ref={target} aria-hidden="true" />;
 }
