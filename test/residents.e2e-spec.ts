@@ -268,6 +268,13 @@ describe('Residents, households and the asylum track (e2e)', () => {
         expect.arrayContaining(family.members.map((m) => m.id)),
       );
       expect(await audits(head.id)).toBe(before + 3);
+      // Only the people asked for (a bed board's holders), each read audited as in the list.
+      const some = await volunteer.gql<{ residentsOf: Resident[] }>(
+        'query($s: ID!, $ids: [ID!]) { residentsOf(shelterId: $s, ids: $ids) { id } }',
+        { s: shelterA, ids: [head.id] },
+      );
+      expect(some.data!.residentsOf.map((r) => r.id)).toEqual([head.id]);
+      expect(await audits(head.id)).toBe(before + 4);
     });
 
     it("another shelter's coordinator sees nothing of them, by id, list or search", async () => {
@@ -286,6 +293,12 @@ describe('Residents, households and the asylum track (e2e)', () => {
         { s: own },
       );
       expect(list.data!.residentsOf).toEqual([]);
+      // Naming them by id from their own shelter changes nothing.
+      const named = await outsider.gql<{ residentsOf: unknown[] }>(
+        'query($s: ID!, $ids: [ID!]) { residentsOf(shelterId: $s, ids: $ids) { id } }',
+        { s: own, ids: family.members.map((m) => m.id) },
+      );
+      expect(named.data!.residentsOf).toEqual([]);
     });
 
     it('finds people by exact folio, document, or name with birth year, through keyed hashes', async () => {

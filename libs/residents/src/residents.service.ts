@@ -200,9 +200,12 @@ export class ResidentsService {
   async list(
     caller: Caller,
     shelterId: string,
-    filter: { caseStatus?: CaseStatus; asylumStatus?: AsylumStatus },
+    filter: { caseStatus?: CaseStatus; asylumStatus?: AsylumStatus; ids?: string[] },
     first: number,
   ): Promise<ResidentView[]> {
+    if (filter.ids?.length === 0) {
+      return [];
+    }
     const query = this.dataSource
       .getRepository(Resident)
       .createQueryBuilder('r')
@@ -216,6 +219,9 @@ export class ResidentsService {
     }
     if (filter.asylumStatus) {
       query.andWhere('r.asylum_status = :asylumStatus', { asylumStatus: filter.asylumStatus });
+    }
+    if (filter.ids) {
+      query.andWhere('r.id IN (:...ids)', { ids: filter.ids });
     }
     return this.open(caller, await query.getMany(), 'list');
   }

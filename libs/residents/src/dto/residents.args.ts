@@ -1,5 +1,14 @@
 import { ArgsType, Field, ID, Int } from '@nestjs/graphql';
-import { IsEnum, IsInt, IsOptional, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsEnum,
+  IsInt,
+  IsOptional,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
 import { AsylumStatus, CaseStatus } from '../residents.enums.js';
 
 @ArgsType()
@@ -12,6 +21,16 @@ export class ResidentsArgs {
   @IsOptional()
   @IsEnum(CaseStatus)
   caseStatus?: CaseStatus;
+
+  @Field(() => [ID], {
+    nullable: true,
+    description:
+      'Only these people (at most 500): a bed board asks for the people in its beds, no one else.',
+  })
+  @IsOptional()
+  @ArrayMaxSize(500)
+  @IsUUID('all', { each: true })
+  ids?: string[];
 
   @Field(() => AsylumStatus, { nullable: true })
   @IsOptional()

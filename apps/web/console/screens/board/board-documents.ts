@@ -32,10 +32,10 @@ export const BoardQuery = graphql(`
 
 export type BoardRead = ResultOf<typeof BoardQuery>;
 
-/** One person on the board, as the role may read them (cut to initials on screen). */
-export const BoardNameQuery = graphql(`
-  query BoardName($id: ID!) {
-    resident(id: $id) {
+/** The people in the board's beds, as the role may read them (cut to initials on screen). */
+export const BoardNamesQuery = graphql(`
+  query BoardNames($shelterId: ID!, $ids: [ID!]!, $first: Int!) {
+    residentsOf(shelterId: $shelterId, ids: $ids, first: $first) {
       id
       name
     }

@@ -10,7 +10,7 @@ import { ErrorText } from '../../ui/error-text.js';
 import { BedActions, type Settled } from './bed-actions.js';
 import { bedState, diffBoard, initials, roomsOf } from './board-diff.js';
 import { canAct, changedHands, type Opened } from './board-rules.js';
-import { BoardNameQuery, BoardQuery } from './board-documents.js';
+import { BoardNamesQuery, BoardQuery } from './board-documents.js';
 
 /**
  * A shelter's rooms and beds, live: each bed's state written out, who holds it (initials, as the
@@ -67,12 +67,12 @@ export function BedBoard({ shelterId }: { shelterId: string }) {
       }
     }
   }, [connections]);
-  // Names of the people on the board, once each, and only theirs: `resident(id)` for each holder
-  // (the API decides what the role reads, and audits each read). Not the shelter's list: that
-  // would read (and audit) everyone registered there, people who left included, to show a few
-  // initials, and miss holders beyond its first page. Not a new API field either: `resident` is
-  // the read the role already has, and the /staff event carries ids only, so someone checked in
-  // later is asked for by id anyway. A board is tens of beds: tens of small reads, once.
+  // Names of the people on the board, once each, and only theirs: one `residentsOf` read with the
+  // ids in the beds (the API decides what the role reads, and audits each person read). Not the
+  // shelter's whole list: that would read everyone registered there, people who left included,
+  // to show a few initials, and miss holders beyond its first page. Nor one read per person: a
+  // 200-bed board on a phone would make 200 requests. The /staff event carries ids only, so
+  // people checked in later are asked for the same way, a few at a time.
   useEffect(() => {
     const unknown = (beds ?? []).flatMap((bed) => {
       const id = bed.use?.residentId;
@@ -82,28 +82,28 @@ export function BedBoard({ shelterId }: { shelterId: string }) {
       return;
     }
     unknown.forEach((id) => asked.current.add(id));
-    const learn = (people: readonly { id: string; name: string | null }[]) =>
-      setNames((previous) => {
-        const next = new Map(previous);
-        for (const person of people) {
-          next.set(person.id, initials(person.name));
+    void client
+      .query(
+        BoardNamesQuery,
+        { shelterId, ids: unknown, first: unknown.length },
+        { requestPolicy: 'network-only' },
+      )
+      .toPromise()
+      .then((answer) => {
+        if (answer.data) {
+          const people = answer.data.residentsOf;
+          setNames((previous) => {
+            const next = new Map(previous);
+            for (const person of people) {
+              next.set(person.id, initials(person.name));
+            }
+            return next;
+          });
+        } else if (actError(answer.error)?.code === 'NETWORK') {
+          // No answer: asked again with the next change; a refusal (not the role's) stays.
+          unknown.forEach((id) => asked.current.delete(id));
         }
-        return next;
       });
-    // No answer: ask again with the next change; a refusal (not the role's to read) stays.
-    const unanswered = (error: Parameters<typeof actError>[0], ids: string[]) => {
-      if (actError(error)?.code === 'NETWORK') {
-        ids.forEach((id) => asked.current.delete(id));
-      }
-    };
-    for (const id of unknown) {
-      void client
-        .query(BoardNameQuery, { id }, { requestPolicy: 'network-only' })
-        .toPromise()
-        .then((answer) =>
-          answer.data ? learn([answer.data.resident]) : unanswered(answer.error, [id]),
-        );
-    }
   }, [beds]);
 
   const toggle = useCallback((bed: BoardBed) => {
