@@ -49,3 +49,4 @@ export {
   type WatchReply,
   type WatchRequest,
 } from './socket-events.js';
+export { offsetAt, wallClock, type WallClock } from './wall-clock.js';
