@@ -49,4 +49,3 @@ export {
   type WatchReply,
   type WatchRequest,
 } from './socket-events.js';
-export { offsetAt, wallClock, type WallClock } from './wall-clock.js';

@@ -1,5 +1,3 @@
-import { offsetAt, wallClock } from '@albergue/contracts';
-
 /**
  * Times and dates as the reader's language writes them, on the wall clock of the server's
  * TIME_ZONE (the city the shelters are in), never the device's own: a laptop left on UTC must
@@ -50,6 +48,32 @@ export function dayNoonUtc(day: string): number {
   return Date.UTC(year, month - 1, date, 12);
 }
 
+/** The wall clock in `timeZone` at `instant`, to the second. */
+function wallClock(timeZone: string, instant: number) {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    })
+      .formatToParts(instant)
+      .map((part) => [part.type, part.value]),
+  );
+  return {
+    year: Number(parts.year),
+    month: Number(parts.month),
+    day: Number(parts.day),
+    hour: Number(parts.hour),
+    minute: Number(parts.minute),
+    second: Number(parts.second),
+  };
+}
+
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 const DAY = 86_400_000;
 
@@ -63,6 +87,13 @@ export function localDay(timeZone: string, instant: Date): string {
 export function addDays(day: string, days: number): string {
   const next = new Date(dayNoonUtc(day) + days * DAY);
   return `${pad(next.getUTCFullYear(), 4)}-${pad(next.getUTCMonth() + 1)}-${pad(next.getUTCDate())}`;
+}
+
+/** How far `timeZone`'s wall clock is ahead of UTC at `instant`, in milliseconds. */
+function offsetAt(timeZone: string, instant: number): number {
+  const wall = wallClock(timeZone, instant);
+  const asUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second);
+  return asUtc - Math.floor(instant / 1000) * 1000;
 }
 
 /**
