@@ -12,6 +12,7 @@ import { MyShelters } from './screens/shelters/my-shelters.js';
 import { ShelterHome } from './screens/shelters/shelter-home.js';
 
 type Role = Me['memberships'][number]['role'];
+type NetworkRole = NonNullable<Me['networkRole']>;
 
 export interface Screen {
   /** Below /console, with `:name` segments (router.match). */
@@ -82,3 +83,16 @@ export const SHELTER_SECTIONS: ShelterSection[] = [
   // Transfers and holds (issue 18, item 8).
   { path: '/holds', label: 'holds.nav', roles: ['VOLUNTEER', 'COORDINATOR'] },
 ];
+
+/**
+ * The network's sections (issue 19): the whole picture and the tools, for network coordinators and
+ * admins, each shown to the network roles whose work it is (the API still decides).
+ */
+export interface NetworkSection {
+  /** Below /console. */
+  path: string;
+  label: ConsoleKey;
+  roles: readonly NetworkRole[];
+}
+
+export const NETWORK_SECTIONS: NetworkSection[] = [];

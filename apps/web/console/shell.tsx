@@ -2,7 +2,7 @@ import { LANGUAGES } from '@albergue/i18n';
 import type { ComponentChildren } from 'preact';
 import { useConsole, useT } from './core/context.js';
 import { match } from './core/router.js';
-import { SHELTER_SECTIONS } from './routes.js';
+import { NETWORK_SECTIONS, SHELTER_SECTIONS } from './routes.js';
 import { HoldNotices } from './screens/holds/hold-notices.js';
 import { PendingActs, PendingCount } from './screens/offline/pending-acts.js';
 import { SignOut } from './screens/offline/sign-out.js';
@@ -43,6 +43,7 @@ export function Shell({ children }: { children: ComponentChildren }) {
       </header>
       <HoldNotices />
       <PendingActs />
+      <NetworkNav />
       {membership && (
         <nav class="sections" aria-label={t('nav.label')}>
           {me.memberships.length > 1 && (
@@ -86,6 +87,36 @@ export function Shell({ children }: { children: ComponentChildren }) {
         <SignOut />
       </footer>
     </>
+  );
+}
+
+/** The network's sections, for a network coordinator or admin, on every screen. */
+function NetworkNav() {
+  const t = useT();
+  const { session, router } = useConsole();
+  const role = session.me.value?.networkRole;
+  const sections = NETWORK_SECTIONS.filter((section) => role && section.roles.includes(role));
+  if (sections.length === 0) {
+    return null;
+  }
+  const path = router.path.value;
+  return (
+    <nav class="sections network" aria-label={t('nav.network')}>
+      <ul>
+        {sections.map((section) => (
+          <li key={section.path}>
+            <a
+              href={router.href(section.path)}
+              aria-current={
+                path === section.path || path.startsWith(`${section.path}/`) ? 'page' : undefined
+              }
+            >
+              {t(section.label)}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
   );
 }
 

@@ -8,6 +8,7 @@ export default {
     'app.loading': 'Loading…',
     'app.language': 'Language',
     'nav.label': 'Sections',
+    'nav.network': 'The network',
     'nav.shelters': 'My shelters',
     'nav.account': 'My account',
     'nav.signOut': 'Sign out',

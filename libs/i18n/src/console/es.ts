@@ -8,6 +8,7 @@ export default {
     'app.loading': 'Cargando…',
     'app.language': 'Idioma',
     'nav.label': 'Secciones',
+    'nav.network': 'La red',
     'nav.shelters': 'Mis albergues',
     'nav.account': 'Mi cuenta',
     'nav.signOut': 'Cerrar sesión',

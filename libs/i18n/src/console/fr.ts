@@ -8,6 +8,7 @@ export default {
     'app.loading': 'Chargement…',
     'app.language': 'Langue',
     'nav.label': 'Rubriques',
+    'nav.network': 'Le réseau',
     'nav.shelters': 'Mes foyers',
     'nav.account': 'Mon compte',
     'nav.signOut': 'Se déconnecter',

@@ -9,6 +9,7 @@ export default {
     'app.loading': 'N ap chaje…',
     'app.language': 'Lang',
     'nav.label': 'Seksyon yo',
+    'nav.network': 'Rezo a',
     'nav.shelters': 'Abri m yo',
     'nav.account': 'Kont mwen',
     'nav.signOut': 'Dekonekte',

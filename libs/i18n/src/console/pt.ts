@@ -8,6 +8,7 @@ export default {
     'app.loading': 'Carregando…',
     'app.language': 'Idioma',
     'nav.label': 'Seções',
+    'nav.network': 'A rede',
     'nav.shelters': 'Meus abrigos',
     'nav.account': 'Minha conta',
     'nav.signOut': 'Sair',
