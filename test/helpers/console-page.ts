@@ -1,5 +1,6 @@
 import { type ConsoleCatalogue, loadConsoleCatalogue } from '@albergue/i18n';
 import type { BrowserContext, Page } from 'playwright-core';
+import { freshCode } from '../../clients/graphql-client.js';
 import type { Person } from '../factories/staff.factory.js';
 import type { Reachable } from './test-app.js';
 
@@ -24,14 +25,22 @@ export async function openConsole(
   return page;
 }
 
+/** Who signs in through the console: a network role also has their authenticator's secret. */
+export type ConsoleUser = Pick<Person, 'email' | 'password' | 'totpSecret'>;
+
 /**
  * Signs `person` in through the console's own form (the page must show it) and waits for the
- * shell: what a volunteer does at the start of a shift.
+ * shell: what a volunteer does at the start of a shift. A network role (with a `totpSecret`) then
+ * types the code their authenticator app shows.
  */
-export async function signInThrough(page: Page, person: Pick<Person, 'email' | 'password'>) {
+export async function signInThrough(page: Page, person: ConsoleUser) {
   await page.fill('.sign-in input[name=email]', person.email);
   await page.fill('.sign-in input[name=password]', person.password);
   await page.click('.sign-in form button[type=submit]');
+  if (person.totpSecret) {
+    await page.fill('.sign-in input[name=code]', await freshCode(person.totpSecret));
+    await page.click('.sign-in form button[type=submit]');
+  }
   await page.waitForSelector('header.top .connection');
 }
 
@@ -39,7 +48,7 @@ export async function signInThrough(page: Page, person: Pick<Person, 'email' | '
 export async function consoleFor(
   context: BrowserContext,
   app: Reachable,
-  person: Pick<Person, 'email' | 'password'>,
+  person: ConsoleUser,
   path = '/console/',
   lang = 'es',
 ): Promise<Page> {
