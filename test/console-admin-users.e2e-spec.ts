@@ -29,12 +29,12 @@ describe('The staff console: people and the audit log, for admins (e2e, Chromium
     return context;
   };
 
-  const auditRows = async (filter: Record<string, string>): Promise<Row[]> => {
+  const auditRows = async (filter: Record<string, string>, first = 50): Promise<Row[]> => {
     const answer = await admin.gql<{ auditLog: Row[] }>(
-      `query($actorId: ID, $targetId: ID) {
-        auditLog(actorId: $actorId, targetId: $targetId, first: 50) { id action actorId }
+      `query($actorId: ID, $targetId: ID, $first: Int!) {
+        auditLog(actorId: $actorId, targetId: $targetId, first: $first) { id action actorId }
       }`,
-      filter,
+      { ...filter, first },
     );
     return answer.data!.auditLog;
   };
@@ -107,8 +107,8 @@ describe('The staff console: people and the audit log, for admins (e2e, Chromium
       `Casa Tochan: ${words['role.COORDINATOR']}`,
     );
     await page.click('.make-reset-token');
-    await page.waitForSelector('.token-shown input[name=resetLink]');
-    const link = new URL(await page.inputValue('.token-shown input[name=resetLink]'));
+    await page.waitForSelector('.token-shown [name=resetLink]');
+    const link = new URL(await page.inputValue('.token-shown [name=resetLink]'));
     expect(link.pathname).toBe('/console/reset');
     expect(link.searchParams.get('token')).toBe(
       await page.inputValue('.token-shown input[name=resetToken]'),
@@ -210,6 +210,48 @@ describe('The staff console: people and the audit log, for admins (e2e, Chromium
     );
     expect((await shownRows(page)).map((row) => row.id)).toEqual(theirs.map((row) => row.id));
   }, 60_000);
+
+  it('pages the log fifty rows at a time, "more" bringing the next ones', async () => {
+    const page = adminPage;
+    for (let i = 0; i < 55; i += 1) {
+      const ended = await admin.gql('mutation($id: ID!) { endAllSessions(userId: $id) }', {
+        id: newcomer.id,
+      });
+      expect(ended.errors).toBeUndefined();
+    }
+    await page.goto(`${app.url}/console/admin/audit/target/${newcomer.id}?lang=es`);
+    await page.waitForSelector('.audit-more');
+    expect(await page.locator('.audit-row').count()).toBe(50);
+    await page.click('.audit-more');
+    const all = await auditRows({ targetId: newcomer.id }, 100);
+    expect(all.length).toBeGreaterThan(55);
+    expect(all.length).toBeLessThan(100);
+    await page.waitForFunction(
+      (count) => document.querySelectorAll('.audit-row').length === count,
+      all.length,
+    );
+    expect((await shownRows(page)).map((row) => row.id)).toEqual(all.map((row) => row.id));
+    // Everything there is is shown: no "more" to offer.
+    expect(await page.locator('.audit-more').count()).toBe(0);
+  }, 60_000);
+
+  it('offers an admin no switch on their own page that would lock them out', async () => {
+    const words = await consoleWords('es');
+    const page = adminPage;
+    await page.goto(`${app.url}/console/admin/users/${admin.userId}?lang=es`);
+    await page.waitForSelector('#user-title');
+    expect(await page.locator('.user-details .hint').textContent()).toBe(words['users.self']);
+    expect(await page.locator('select[name=networkRole]').count()).toBe(0);
+    expect(await page.locator(`button:text("${words['users.deactivate']}")`).count()).toBe(0);
+    // Their name still changes.
+    await page.fill('.user-details input[name=displayName]', 'Alma Admin');
+    await page.click('.user-details button[type=submit]');
+    await page.waitForSelector('.user-details .notice.success');
+    const me = await admin.gql<{ me: { displayName: string; networkRole: string } }>(
+      '{ me { displayName networkRole } }',
+    );
+    expect(me.data!.me).toEqual({ displayName: 'Alma Admin', networkRole: 'ADMIN' });
+  }, 30_000);
 
   it('does not show the admin sections to a network coordinator or a coordinator, and says why at their addresses', async () => {
     const words = await consoleWords('es');

@@ -592,6 +592,8 @@ export default {
     'users.deactivate.yes': 'Yes, deactivate',
     'users.inactive.explain': 'This account is deactivated: it cannot sign in.',
     'users.reactivate': 'Reactivate the account',
+    'users.self':
+      'This is your own account: another admin changes its network role or deactivates it.',
     'audit.nav': 'Audit',
     'audit.title': 'Audit log',
     'audit.filters': 'Filters of the log',

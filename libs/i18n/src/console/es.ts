@@ -602,6 +602,8 @@ export default {
     'users.deactivate.yes': 'Sí, desactivar',
     'users.inactive.explain': 'Esta cuenta está desactivada: no puede entrar.',
     'users.reactivate': 'Reactivar la cuenta',
+    'users.self':
+      'Es su propia cuenta: su rol en la red y su desactivación los cambia otra persona de la administración.',
     'audit.nav': 'Auditoría',
     'audit.title': 'Registro de auditoría',
     'audit.filters': 'Filtros del registro',

@@ -610,6 +610,8 @@ export default {
     'users.deactivate.yes': 'Oui, désactiver',
     'users.inactive.explain': 'Ce compte est désactivé : il ne peut pas se connecter.',
     'users.reactivate': 'Réactiver le compte',
+    'users.self':
+      'C’est votre propre compte : une autre personne de l’administration change son rôle dans le réseau ou le désactive.',
     'audit.nav': 'Audit',
     'audit.title': 'Journal d’audit',
     'audit.filters': 'Filtres du journal',

@@ -585,6 +585,8 @@ export default {
     'users.deactivate.yes': 'Wi, dezaktive',
     'users.inactive.explain': 'Kont sa a dezaktive: li pa ka antre.',
     'users.reactivate': 'Reaktive kont lan',
+    'users.self':
+      'Se pwòp kont ou: se yon lòt moun nan administrasyon an ki chanje wòl li nan rezo a oswa ki dezaktive l.',
     'audit.nav': 'Odit',
     'audit.title': 'Rejis odit',
     'audit.filters': 'Filt rejis la',

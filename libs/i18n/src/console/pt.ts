@@ -600,6 +600,8 @@ export default {
     'users.deactivate.yes': 'Sim, desativar',
     'users.inactive.explain': 'Esta conta está desativada: não pode entrar.',
     'users.reactivate': 'Reativar a conta',
+    'users.self':
+      'É a sua própria conta: outra pessoa da administração muda o papel na rede ou a desativa.',
     'audit.nav': 'Auditoria',
     'audit.title': 'Registro de auditoria',
     'audit.filters': 'Filtros do registro',

@@ -310,7 +310,9 @@ function AuditRow({
   }).format(new Date(row.at));
   const named = (id: string | null | undefined, names: Map<string, string>) =>
     id ? (names.get(id) ?? id) : null;
-  const target = row.targetId ? (people.get(row.targetId) ?? row.targetId) : null;
+  const target = row.targetId
+    ? (people.get(row.targetId) ?? places.get(row.targetId) ?? row.targetId)
+    : null;
   return (
     <li class={`audit-row outcome-${row.outcome.toLowerCase()}`} data-audit-id={row.id}>
       <p class="audit-head">

@@ -35,7 +35,8 @@ export function ResetToken({ userId, name }: { userId: string; name: string }) {
           </p>
           <div class="field">
             <label for={`${id}-link`}>{t('users.reset.link')}</label>
-            <input
+            <textarea
+              rows={3}
               id={`${id}-link`}
               name="resetLink"
               readOnly

@@ -38,10 +38,12 @@ export function UserPage({ userId }: { userId: string }) {
 
 function UserAccount({ userId }: { userId: string }) {
   const t = useT();
-  const { router } = useConsole();
+  const { router, session } = useConsole();
   const [result, refetch] = useQuery({ query: AdminUser, variables: { id: userId } });
   const refresh = () => refetch({ requestPolicy: 'network-only' });
   const user = result.data?.user;
+  // One's own account: no switch here that could lock its admin out (another admin has them).
+  const self = session.me.value?.id === userId;
   if (!user) {
     return result.error ? <ErrorText error={actError(result.error)} /> : <p>{t('app.loading')}</p>;
   }
@@ -67,22 +69,18 @@ function UserAccount({ userId }: { userId: string }) {
           </a>
         </li>
       </ul>
-      <Details
-        key={`${user.id}-${user.displayName}-${user.preferredLanguage}-${user.networkRole}`}
-        user={user}
-        onDone={refresh}
-      />
+      <Details key={user.id} user={user} self={self} onDone={refresh} />
       <Memberships user={user} onDone={refresh} />
       <section aria-labelledby="password-title">
         <h2 id="password-title">{t('users.reset.title')}</h2>
         <ResetToken userId={user.id} name={user.displayName} />
       </section>
-      <Access user={user} onDone={refresh} />
+      <Access user={user} self={self} onDone={refresh} />
     </section>
   );
 }
 
-function Details({ user, onDone }: { user: AdminUserView; onDone(): void }) {
+function Details({ user, self, onDone }: { user: AdminUserView; self: boolean; onDone(): void }) {
   const t = useT();
   const update = useAct(UpdateUser);
   const [displayName, setDisplayName] = useState(user.displayName);
@@ -97,11 +95,13 @@ function Details({ user, onDone }: { user: AdminUserView; onDone(): void }) {
         onSubmit={submitted(async () => {
           const done = await update.run(() => ({
             id: user.id,
-            input: {
-              displayName: displayName.trim(),
-              preferredLanguage,
-              networkRole: networkRole || null,
-            },
+            input: self
+              ? { displayName: displayName.trim(), preferredLanguage }
+              : {
+                  displayName: displayName.trim(),
+                  preferredLanguage,
+                  networkRole: networkRole || null,
+                },
           }));
           if (done.data) {
             onDone();
@@ -128,19 +128,23 @@ function Details({ user, onDone }: { user: AdminUserView; onDone(): void }) {
             </option>
           ))}
         </SelectField>
-        <SelectField
-          label={t('users.networkRole')}
-          name="networkRole"
-          value={networkRole}
-          onValue={(value) => setNetworkRole(value as '' | NetworkRoleName)}
-        >
-          <option value="">{t('users.networkRole.none')}</option>
-          {NETWORK_ROLES.map((role) => (
-            <option key={role} value={role}>
-              {t(`role.${role}`)}
-            </option>
-          ))}
-        </SelectField>
+        {self ? (
+          <p class="hint">{t('users.self')}</p>
+        ) : (
+          <SelectField
+            label={t('users.networkRole')}
+            name="networkRole"
+            value={networkRole}
+            onValue={(value) => setNetworkRole(value as '' | NetworkRoleName)}
+          >
+            <option value="">{t('users.networkRole.none')}</option>
+            {NETWORK_ROLES.map((role) => (
+              <option key={role} value={role}>
+                {t(`role.${role}`)}
+              </option>
+            ))}
+          </SelectField>
+        )}
         {granted && (
           <p class="notice warning" role="status">
             {t('users.networkRole.granted')}
@@ -302,7 +306,7 @@ function MembershipRow({
 }
 
 /** Sessions, second factor and the account's being on or off: each grave act said before. */
-function Access({ user, onDone }: { user: AdminUserView; onDone(): void }) {
+function Access({ user, self, onDone }: { user: AdminUserView; self: boolean; onDone(): void }) {
   const t = useT();
   const end = useAct(EndAllSessions);
   const secondFactor = useAct(ResetSecondFactor);
@@ -351,7 +355,7 @@ function Access({ user, onDone }: { user: AdminUserView; onDone(): void }) {
           <ErrorText error={secondFactor.state.error} />
         </>
       )}
-      {user.active ? (
+      {self ? null : user.active ? (
         <Confirmed
           label={t('users.deactivate')}
           explanation={t('users.deactivate.explain', { name: user.displayName })}
