@@ -253,6 +253,34 @@ describe('The staff console: people and the audit log, for admins (e2e, Chromium
     expect(me.data!.me).toEqual({ displayName: 'Alma Admin', networkRole: 'ADMIN' });
   }, 30_000);
 
+  it('asks in words before taking a network role away', async () => {
+    const words = await consoleWords('es');
+    const page = adminPage;
+    const network = await networkUser(app, 'NETWORK_COORDINATOR', { displayName: 'Nico Red' });
+    await page.goto(`${app.url}/console/admin/users/${network.userId}?lang=es`);
+    await page.waitForSelector('#user-title');
+    await page.selectOption('.user-details select[name=networkRole]', '');
+    await page.click(`.user-details button:text("${words['common.save']}")`);
+    expect(await page.locator('.user-details .confirm p').textContent()).toBe(
+      words['users.networkRole.revoke']
+        .replace('{name}', 'Nico Red')
+        .replace('{role}', words['role.NETWORK_COORDINATOR']),
+    );
+    // Not yet: the confirmation is the act.
+    const before = await admin.gql<{ user: { networkRole: string | null } }>(
+      'query($id: ID!) { user(id: $id) { networkRole } }',
+      { id: network.userId },
+    );
+    expect(before.data!.user.networkRole).toBe('NETWORK_COORDINATOR');
+    await page.click(`button:text("${words['users.networkRole.revoke.yes']}")`);
+    await page.waitForSelector('.user-details .notice.success');
+    const after = await admin.gql<{ user: { networkRole: string | null } }>(
+      'query($id: ID!) { user(id: $id) { networkRole } }',
+      { id: network.userId },
+    );
+    expect(after.data!.user.networkRole).toBeNull();
+  }, 30_000);
+
   it('does not show the admin sections to a network coordinator or a coordinator, and says why at their addresses', async () => {
     const words = await consoleWords('es');
     const network = await networkUser(app, 'NETWORK_COORDINATOR');

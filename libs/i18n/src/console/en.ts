@@ -546,6 +546,9 @@ export default {
     'users.language': 'Preferred language',
     'users.networkRole': 'Network role',
     'users.networkRole.none': 'None (shelters only)',
+    'users.networkRole.revoke':
+      '{name} will no longer have the role {role}: they lose what it gives them in the network, and their sessions go on with what is left.',
+    'users.networkRole.revoke.yes': 'Yes, remove the role',
     'users.networkRole.granted':
       'Saving ends their open sessions: they sign in again with their second factor.',
     'users.create': 'Create the account',

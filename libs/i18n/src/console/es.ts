@@ -555,6 +555,9 @@ export default {
     'users.language': 'Idioma preferido',
     'users.networkRole': 'Rol en la red',
     'users.networkRole.none': 'Ninguno (solo albergues)',
+    'users.networkRole.revoke':
+      '{name} dejará de tener el rol {role}: pierde lo que ese rol le da en la red y sus sesiones siguen solo con lo que le quede.',
+    'users.networkRole.revoke.yes': 'Sí, quitar el rol',
     'users.networkRole.granted':
       'Al guardar, sus sesiones abiertas se cierran: entrará de nuevo con el segundo factor.',
     'users.create': 'Crear la cuenta',

@@ -563,6 +563,9 @@ export default {
     'users.language': 'Langue préférée',
     'users.networkRole': 'Rôle dans le réseau',
     'users.networkRole.none': 'Aucun (foyers seulement)',
+    'users.networkRole.revoke':
+      '{name} n’aura plus le rôle {role} : la personne perd ce qu’il lui donne dans le réseau, et ses sessions continuent avec ce qui reste.',
+    'users.networkRole.revoke.yes': 'Oui, retirer le rôle',
     'users.networkRole.granted':
       'À l’enregistrement, ses sessions ouvertes se ferment : la personne se reconnecte avec son second facteur.',
     'users.create': 'Créer le compte',

@@ -540,6 +540,9 @@ export default {
     'users.language': 'Lang li pi renmen',
     'users.networkRole': 'Wòl nan rezo a',
     'users.networkRole.none': 'Okenn (abri sèlman)',
+    'users.networkRole.revoke':
+      '{name} p ap gen wòl {role} ankò: li pèdi sa wòl sa a te ba li nan rezo a, epi sesyon li yo kontinye ak sa ki rete.',
+    'users.networkRole.revoke.yes': 'Wi, retire wòl la',
     'users.networkRole.granted':
       'Lè ou anrejistre, sesyon li ki louvri yo fèmen: l ap antre ankò ak dezyèm faktè li.',
     'users.create': 'Kreye kont lan',

@@ -553,6 +553,9 @@ export default {
     'users.language': 'Idioma preferido',
     'users.networkRole': 'Papel na rede',
     'users.networkRole.none': 'Nenhum (só abrigos)',
+    'users.networkRole.revoke':
+      '{name} deixará de ter o papel {role}: perde o que ele lhe dá na rede, e as sessões seguem só com o que restar.',
+    'users.networkRole.revoke.yes': 'Sim, tirar o papel',
     'users.networkRole.granted':
       'Ao salvar, as sessões abertas dessa pessoa se encerram: ela entra de novo com o segundo fator.',
     'users.create': 'Criar a conta',

@@ -87,27 +87,23 @@ function Details({ user, self, onDone }: { user: AdminUserView; self: boolean; o
   const [preferredLanguage, setLanguage] = useState(user.preferredLanguage);
   const [networkRole, setNetworkRole] = useState<'' | NetworkRoleName>(user.networkRole ?? '');
   const granted = networkRole !== '' && networkRole !== user.networkRole;
+  // Taking a network role away is grave (the network view, or administration, goes): said first.
+  const revoked = !self && networkRole === '' && !!user.networkRole;
+  const save = async () => {
+    const done = await update.run(() => ({
+      id: user.id,
+      input: self
+        ? { displayName: displayName.trim(), preferredLanguage }
+        : { displayName: displayName.trim(), preferredLanguage, networkRole: networkRole || null },
+    }));
+    if (done.data) {
+      onDone();
+    }
+  };
   return (
     <section aria-labelledby="details-title">
       <h2 id="details-title">{t('users.details')}</h2>
-      <form
-        class="user-details"
-        onSubmit={submitted(async () => {
-          const done = await update.run(() => ({
-            id: user.id,
-            input: self
-              ? { displayName: displayName.trim(), preferredLanguage }
-              : {
-                  displayName: displayName.trim(),
-                  preferredLanguage,
-                  networkRole: networkRole || null,
-                },
-          }));
-          if (done.data) {
-            onDone();
-          }
-        })}
-      >
+      <form class="user-details" onSubmit={submitted(save)}>
         <Field
           label={t('users.displayName')}
           name="displayName"
@@ -156,9 +152,23 @@ function Details({ user, self, onDone }: { user: AdminUserView; self: boolean; o
             {t('users.saved')}
           </p>
         )}
-        <button type="submit" class="primary" disabled={update.state.pending}>
-          {update.state.pending ? t('common.working') : t('common.save')}
-        </button>
+        {revoked ? (
+          <Confirmed
+            label={t('common.save')}
+            explanation={t('users.networkRole.revoke', {
+              name: user.displayName,
+              role: t(`role.${user.networkRole!}`),
+            })}
+            yes={t('users.networkRole.revoke.yes')}
+            pending={update.state.pending}
+            danger
+            onYes={clicked(save)}
+          />
+        ) : (
+          <button type="submit" class="primary" disabled={update.state.pending}>
+            {update.state.pending ? t('common.working') : t('common.save')}
+          </button>
+        )}
       </form>
     </section>
   );
