@@ -1,6 +1,7 @@
 import type { ConsoleKey } from '@albergue/i18n';
 import type { ComponentChild } from 'preact';
 import type { Me } from './core/session.js';
+import { AuditScreen } from './screens/audit/audit-screen.js';
 import { BedBoard } from './screens/board/board.js';
 import { Gate } from './screens/gate/gate.js';
 import { Holds } from './screens/holds/holds.js';
@@ -10,6 +11,8 @@ import { ResidentPage } from './screens/residents/resident-page.js';
 import { ResidentsScreen } from './screens/residents/residents-screen.js';
 import { MyShelters } from './screens/shelters/my-shelters.js';
 import { ShelterHome } from './screens/shelters/shelter-home.js';
+import { UserPage } from './screens/users/user-page.js';
+import { UsersScreen } from './screens/users/users-screen.js';
 
 type Role = Me['memberships'][number]['role'];
 type NetworkRole = NonNullable<Me['networkRole']>;
@@ -57,6 +60,21 @@ export const SCREENS: Screen[] = [
     pattern: '/shelters/:shelterId/gate',
     render: ({ shelterId }) => <Gate key={shelterId} shelterId={shelterId} />,
   },
+  // Administration: people and the audit log (issue 19, item 2), admins only.
+  { pattern: '/admin/users', render: () => <UsersScreen /> },
+  {
+    pattern: '/admin/users/:userId',
+    render: ({ userId }) => <UserPage key={userId} userId={userId} />,
+  },
+  { pattern: '/admin/audit', render: () => <AuditScreen /> },
+  {
+    pattern: '/admin/audit/actor/:actorId',
+    render: ({ actorId }) => <AuditScreen key={`actor-${actorId}`} actorId={actorId} />,
+  },
+  {
+    pattern: '/admin/audit/target/:targetId',
+    render: ({ targetId }) => <AuditScreen key={`target-${targetId}`} targetId={targetId} />,
+  },
 ];
 
 /**
@@ -95,4 +113,8 @@ export interface NetworkSection {
   roles: readonly NetworkRole[];
 }
 
-export const NETWORK_SECTIONS: NetworkSection[] = [];
+export const NETWORK_SECTIONS: NetworkSection[] = [
+  // Administration: people and the audit log (issue 19, item 2).
+  { path: '/admin/users', label: 'users.nav', roles: ['ADMIN'] },
+  { path: '/admin/audit', label: 'audit.nav', roles: ['ADMIN'] },
+];
