@@ -9,6 +9,11 @@ import { MorningPlan } from './screens/plan/morning-plan.js';
 import { ResidentPage } from './screens/residents/resident-page.js';
 import { ResidentsScreen } from './screens/residents/residents-screen.js';
 import { MyShelters } from './screens/shelters/my-shelters.js';
+import { AdminOnly } from './screens/admin-shelters/admin-only.js';
+import { Organisations } from './screens/admin-shelters/organisations.js';
+import { ShelterSetup } from './screens/admin-shelters/setup.js';
+import { EditShelter, NewShelter } from './screens/admin-shelters/shelter-editor.js';
+import { AdminShelterList } from './screens/admin-shelters/shelter-list.js';
 import { ShelterHome } from './screens/shelters/shelter-home.js';
 
 type Role = Me['memberships'][number]['role'];
@@ -57,6 +62,52 @@ export const SCREENS: Screen[] = [
     pattern: '/shelters/:shelterId/gate',
     render: ({ shelterId }) => <Gate key={shelterId} shelterId={shelterId} />,
   },
+  // Administration of organisations and shelters, rooms and beds (issue 19, item 2).
+  {
+    pattern: '/admin/organisations',
+    render: () => (
+      <AdminOnly>
+        <Organisations />
+      </AdminOnly>
+    ),
+  },
+  {
+    pattern: '/admin/shelters',
+    render: () => (
+      <AdminOnly>
+        <AdminShelterList />
+      </AdminOnly>
+    ),
+  },
+  {
+    pattern: '/admin/shelters/new',
+    render: () => (
+      <AdminOnly>
+        <NewShelter />
+      </AdminOnly>
+    ),
+  },
+  {
+    pattern: '/admin/shelters/:shelterId/edit',
+    render: ({ shelterId }) => (
+      <AdminOnly>
+        <EditShelter key={shelterId} shelterId={shelterId} />
+      </AdminOnly>
+    ),
+  },
+  {
+    pattern: '/admin/shelters/:shelterId/setup',
+    render: ({ shelterId }) => (
+      <AdminOnly>
+        <ShelterSetup key={shelterId} shelterId={shelterId} admin />
+      </AdminOnly>
+    ),
+  },
+  // A coordinator sets up their own shelter's rooms and beds too (the API lets them).
+  {
+    pattern: '/shelters/:shelterId/setup',
+    render: ({ shelterId }) => <ShelterSetup key={shelterId} shelterId={shelterId} />,
+  },
 ];
 
 /**
@@ -82,6 +133,8 @@ export const SHELTER_SECTIONS: ShelterSection[] = [
   { path: '/plan', label: 'plan.nav', roles: ['VOLUNTEER', 'COORDINATOR'] },
   // Transfers and holds (issue 18, item 8).
   { path: '/holds', label: 'holds.nav', roles: ['VOLUNTEER', 'COORDINATOR'] },
+  // Rooms and beds, and the switch to beds mode (issue 19, item 2): the coordinator's set-up.
+  { path: '/setup', label: 'setup.nav', roles: ['COORDINATOR'] },
 ];
 
 /**
@@ -95,4 +148,8 @@ export interface NetworkSection {
   roles: readonly NetworkRole[];
 }
 
-export const NETWORK_SECTIONS: NetworkSection[] = [];
+export const NETWORK_SECTIONS: NetworkSection[] = [
+  // Administration of organisations and shelters (issue 19, item 2).
+  { path: '/admin/organisations', label: 'orgs.nav', roles: ['ADMIN'] },
+  { path: '/admin/shelters', label: 'setup.shelters.nav', roles: ['ADMIN'] },
+];
