@@ -317,6 +317,17 @@ describe('The staff console: an admin sets up organisations, shelters, rooms and
         expect(await other.locator('form').count()).toBe(0);
       }
     }
+    // The shelter's coordinator may set up its rooms and beds (the API lets them): a section of
+    // their shelter, not of the network.
+    const own = await consoleFor(
+      await newContext(),
+      app,
+      coordinator,
+      `/console/shelters/${shelterId}`,
+    );
+    await own.click(`nav.sections a[href="/console/shelters/${shelterId}/setup"]`);
+    await own.waitForSelector(`.beds-mode .notice.success:text("${es['setup.preview.already']}")`);
+    expect(await own.locator('tr[data-bed]').count()).toBe(10);
   }, 75_000);
 
   it.each(['es', 'ht'])(
