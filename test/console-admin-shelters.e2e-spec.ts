@@ -194,6 +194,12 @@ describe('The staff console: an admin sets up organisations, shelters, rooms and
     await page.waitForSelector(`.beds-mode .missing li:text("${missing}")`);
     expect(await page.locator(`button:text("${es['setup.preview.switch']}")`).count()).toBe(0);
 
+    // A second room of the same name: said in words, and the rooms stay as they are.
+    await page.fill('input[name=roomName]', 'Dormitorio A');
+    await page.click('form.new-room button[type=submit]');
+    await page.waitForSelector(`form.new-room [role=alert]:text("${es['setup.room.taken']}")`);
+    expect(await page.locator('article[data-room="Dormitorio A"]').count()).toBe(1);
+
     // Zero beds: the API's refusal in words, and nothing added.
     await addRoom('Cuarto familiar');
     await addBeds('Cuarto familiar', '0', 'FAMILIES', 'BED');

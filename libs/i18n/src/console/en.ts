@@ -655,6 +655,8 @@ export default {
     'setup.room.name': 'Room name',
     'setup.room.hint': 'For example “Dorm B” or “Hall”: its beds are named after it.',
     'setup.room.create': 'Create room',
+    'setup.room.taken':
+      'This shelter already has a room with that name: the list above is up to date. Use another name.',
     'setup.preview.title': 'Switch to counting by beds',
     'setup.preview.intro':
       'When counting by beds, the public figures come from the beds, check-ins and check-outs, no longer from a report. This is what the public would see:',

@@ -665,6 +665,8 @@ export default {
     'setup.room.name': 'Nombre del cuarto',
     'setup.room.hint': 'Por ejemplo «Dormitorio B» o «Salón»: las camas se nombran a partir de él.',
     'setup.room.create': 'Crear cuarto',
+    'setup.room.taken':
+      'Ya hay un cuarto con ese nombre en este albergue: la lista de arriba está al día. Use otro nombre.',
     'setup.preview.title': 'Pasar a contar por camas',
     'setup.preview.intro':
       'Al contar por camas, las cifras públicas salen de las camas, las entradas y las salidas, y ya no de un informe. Esto es lo que vería el público:',

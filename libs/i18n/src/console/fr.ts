@@ -672,6 +672,8 @@ export default {
     'setup.room.name': 'Nom de la chambre',
     'setup.room.hint': 'Par exemple « Dortoir B » ou « Salle » : les lits prennent son nom.',
     'setup.room.create': 'Créer la chambre',
+    'setup.room.taken':
+      'Ce foyer a déjà une chambre de ce nom : la liste ci-dessus est à jour. Choisissez un autre nom.',
     'setup.preview.title': 'Passer au compte par lits',
     'setup.preview.intro':
       'En comptant par lits, les chiffres publics viennent des lits, des entrées et des sorties, et non plus d’un relevé. Voici ce que verrait le public :',

@@ -647,6 +647,8 @@ export default {
     'setup.room.name': 'Non chanm nan',
     'setup.room.hint': 'Pa egzanp « Dòtwa B » oswa « Sal »: kabann yo pran non l.',
     'setup.room.create': 'Kreye chanm nan',
+    'setup.room.taken':
+      'Abri sa a gen yon chanm ak non sa a deja: lis ki anwo a ajou. Chwazi yon lòt non.',
     'setup.preview.title': 'Pase konte pa kabann',
     'setup.preview.intro':
       'Lè yo konte pa kabann, chif piblik yo soti nan kabann yo, antre ak soti yo, pa nan yon rapò ankò. Men sa piblik la ta wè:',

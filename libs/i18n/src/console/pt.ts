@@ -662,6 +662,8 @@ export default {
     'setup.room.name': 'Nome do quarto',
     'setup.room.hint': 'Por exemplo “Dormitório B” ou “Salão”: as camas levam o nome dele.',
     'setup.room.create': 'Criar quarto',
+    'setup.room.taken':
+      'Este abrigo já tem um quarto com esse nome: a lista acima está atualizada. Use outro nome.',
     'setup.preview.title': 'Passar a contar por camas',
     'setup.preview.intro':
       'Contando por camas, os números públicos vêm das camas, das entradas e das saídas, e não mais de um relatório. Isto é o que o público veria:',

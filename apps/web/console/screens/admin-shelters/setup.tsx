@@ -1,9 +1,9 @@
-import { POPULATIONS, type PopulationName } from '@albergue/contracts';
+import { ApiErrorCode, POPULATIONS, type PopulationName } from '@albergue/contracts';
 import { useQuery } from '@urql/preact';
 import { useId, useState } from 'preact/hooks';
 import { useAct } from '../../core/act.js';
 import { useConsole, useT } from '../../core/context.js';
-import { actError } from '../../graphql/errors.js';
+import { type ActError, actError } from '../../graphql/errors.js';
 import { ErrorText } from '../../ui/error-text.js';
 import { Field } from '../../ui/field.js';
 import { submitted } from '../../ui/handlers.js';
@@ -288,6 +288,11 @@ function AddBedsForm({
   );
 }
 
+/** A room name the shelter has already (the database's unique name per shelter). */
+function taken(error: ActError | undefined): boolean {
+  return error?.code === ApiErrorCode.CONFLICT && error.reason !== 'REQUEST_ID_REUSED';
+}
+
 function NewRoom({ shelterId, onCreated }: { shelterId: string; onCreated(): void }) {
   const t = useT();
   const act = useAct(CreateRoom);
@@ -302,6 +307,10 @@ function NewRoom({ shelterId, onCreated }: { shelterId: string; onCreated(): voi
         }));
         if (answer.data) {
           setName('');
+        }
+        // Made, or refused because a room of that name is there already (someone made it a
+        // moment ago, or it was missed): either way the list shows the rooms as they are now.
+        if (answer.data || taken(answer.error)) {
           onCreated();
         }
       })}
@@ -315,7 +324,13 @@ function NewRoom({ shelterId, onCreated }: { shelterId: string; onCreated(): voi
         hint={t('setup.room.hint')}
         onInput={(event) => setName(event.currentTarget.value)}
       />
-      <ErrorText error={act.state.error} />
+      {taken(act.state.error) ? (
+        <p class="notice error" role="alert">
+          {t('setup.room.taken')}
+        </p>
+      ) : (
+        <ErrorText error={act.state.error} />
+      )}
       <div class="actions">
         <button type="submit" class="primary" disabled={act.state.pending}>
           {act.state.pending ? t('common.working') : t('setup.room.create')}
