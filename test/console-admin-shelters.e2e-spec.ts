@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_ARGS } from '../clients/chromium.js';
-import { shelterFor } from './factories/shelter.factory.js';
+import { reportInput, shelterFor } from './factories/shelter.factory.js';
 import { networkUser, staffAt, type Person } from './factories/staff.factory.js';
 import { consoleFor, consoleWords } from './helpers/console-page.js';
 import { axeFindings } from './helpers/finder-page.js';
@@ -232,15 +232,54 @@ describe('The staff console: an admin sets up organisations, shelters, rooms and
       `tr[data-bed="Dormitorio A-2"] :text("${say(es['setup.bed.outOfService'], { reason: 'Colchón roto' })}")`,
     );
 
+    // Meanwhile the coordinator holds a place in counts mode: the switch is refused, said in
+    // words, and the preview, read again, says what to do.
+    const coordinator = await staffAt(app, { role: 'COORDINATOR', shelterId });
+    const reported = await coordinator.gql(
+      'mutation($input: ReportAvailabilityInput!) { reportAvailability(input: $input) { id } }',
+      {
+        input: await reportInput(coordinator, shelterId, [
+          { population: 'WOMEN', freeBeds: 6 },
+          { population: 'FAMILIES', freeBeds: 4 },
+        ]),
+      },
+    );
+    expect(reported.errors).toBeUndefined();
+    const hold = await coordinator.gql<{ placeHold: { holdId: string }[] }>(
+      'mutation($input: PlaceHoldInput!) { placeHold(input: $input) { holdId } }',
+      {
+        input: {
+          requestId: randomUUID(),
+          fromShelterId: shelterId,
+          shelterId,
+          population: 'WOMEN',
+          count: 1,
+        },
+      },
+    );
+    expect(hold.errors).toBeUndefined();
     await page.click(`button:text("${es['setup.preview.switch']}")`);
     expect(await page.textContent('.confirm')).toContain(es['setup.preview.confirm']);
+    await page.click(`button:text("${es['setup.preview.yes']}")`);
+    await page.waitForSelector(
+      `.beds-mode [role=alert]:text("${es['setup.refused.HOLDS_WITHOUT_BEDS']}")`,
+    );
+    await page.waitForSelector('.beds-mode .missing li');
+    expect(await page.locator(`button:text("${es['setup.preview.switch']}")`).count()).toBe(0);
+    const cancelled = await coordinator.gql(
+      'mutation($input: CancelHoldInput!) { cancelHold(input: $input) { id } }',
+      { input: { requestId: randomUUID(), holdId: hold.data!.placeHold[0].holdId } },
+    );
+    expect(cancelled.errors).toBeUndefined();
+
+    await page.reload();
+    await page.click(`button:text("${es['setup.preview.switch']}")`);
     await page.click(`button:text("${es['setup.preview.yes']}")`);
     await page.waitForSelector(
       `.beds-mode .notice.success:text("${es['setup.preview.switched']}")`,
     );
 
     expect((await publicShelter(shelterId)).trackingMode).toBe('BEDS');
-    const coordinator = await staffAt(app, { role: 'COORDINATOR', shelterId });
     const board = await coordinator.gql<{
       bedBoard: {
         label: string;
