@@ -350,7 +350,12 @@ describe('The staff console: an admin sets up organisations, shelters, rooms and
     const network = await networkUser(app, 'NETWORK_COORDINATOR');
     const coordinator = await staffAt(app, { role: 'COORDINATOR', shelterId });
     for (const person of [network, coordinator]) {
-      const other = await consoleFor(await newContext(), app, person);
+      const context = await newContext();
+      // The administration screens are a chunk of their own: someone they are not for never
+      // fetches it.
+      const fetched: string[] = [];
+      context.on('request', (request) => fetched.push(new URL(request.url()).pathname));
+      const other = await consoleFor(context, app, person);
       expect(await other.locator('a[href^="/console/admin"]').count()).toBe(0);
       for (const path of [
         '/admin/organisations',
@@ -361,6 +366,7 @@ describe('The staff console: an admin sets up organisations, shelters, rooms and
         await other.waitForSelector(`[role=alert]:text("${es['setup.notForRole']}")`);
         expect(await other.locator('form').count()).toBe(0);
       }
+      expect(fetched.filter((path) => path.startsWith('/assets/console/screens-'))).toEqual([]);
     }
     // The shelter's coordinator may set up its rooms and beds (the API lets them): a section of
     // their shelter, not of the network.

@@ -10,10 +10,7 @@ import { ResidentPage } from './screens/residents/resident-page.js';
 import { ResidentsScreen } from './screens/residents/residents-screen.js';
 import { MyShelters } from './screens/shelters/my-shelters.js';
 import { AdminOnly } from './screens/admin-shelters/admin-only.js';
-import { Organisations } from './screens/admin-shelters/organisations.js';
-import { ShelterSetup } from './screens/admin-shelters/setup.js';
-import { EditShelter, NewShelter } from './screens/admin-shelters/shelter-editor.js';
-import { AdminShelterList } from './screens/admin-shelters/shelter-list.js';
+import { AdminScreen } from './screens/admin-shelters/lazy.js';
 import { ShelterHome } from './screens/shelters/shelter-home.js';
 
 type Role = Me['memberships'][number]['role'];
@@ -67,7 +64,7 @@ export const SCREENS: Screen[] = [
     pattern: '/admin/organisations',
     render: () => (
       <AdminOnly>
-        <Organisations />
+        <AdminScreen render={({ Organisations }) => <Organisations />} />
       </AdminOnly>
     ),
   },
@@ -75,7 +72,7 @@ export const SCREENS: Screen[] = [
     pattern: '/admin/shelters',
     render: () => (
       <AdminOnly>
-        <AdminShelterList />
+        <AdminScreen render={({ AdminShelterList }) => <AdminShelterList />} />
       </AdminOnly>
     ),
   },
@@ -83,7 +80,7 @@ export const SCREENS: Screen[] = [
     pattern: '/admin/shelters/new',
     render: () => (
       <AdminOnly>
-        <NewShelter />
+        <AdminScreen render={({ NewShelter }) => <NewShelter />} />
       </AdminOnly>
     ),
   },
@@ -91,7 +88,10 @@ export const SCREENS: Screen[] = [
     pattern: '/admin/shelters/:shelterId/edit',
     render: ({ shelterId }) => (
       <AdminOnly>
-        <EditShelter key={shelterId} shelterId={shelterId} />
+        <AdminScreen
+          key={shelterId}
+          render={({ EditShelter }) => <EditShelter shelterId={shelterId} />}
+        />
       </AdminOnly>
     ),
   },
@@ -99,14 +99,22 @@ export const SCREENS: Screen[] = [
     pattern: '/admin/shelters/:shelterId/setup',
     render: ({ shelterId }) => (
       <AdminOnly>
-        <ShelterSetup key={shelterId} shelterId={shelterId} admin />
+        <AdminScreen
+          key={shelterId}
+          render={({ ShelterSetup }) => <ShelterSetup shelterId={shelterId} admin />}
+        />
       </AdminOnly>
     ),
   },
   // A coordinator sets up their own shelter's rooms and beds too (the API lets them).
   {
     pattern: '/shelters/:shelterId/setup',
-    render: ({ shelterId }) => <ShelterSetup key={shelterId} shelterId={shelterId} />,
+    render: ({ shelterId }) => (
+      <AdminScreen
+        key={shelterId}
+        render={({ ShelterSetup }) => <ShelterSetup shelterId={shelterId} />}
+      />
+    ),
   },
 ];
 
