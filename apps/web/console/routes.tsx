@@ -10,6 +10,8 @@ import { MorningPlan } from './screens/plan/morning-plan.js';
 import { ResidentPage } from './screens/residents/resident-page.js';
 import { ResidentsScreen } from './screens/residents/residents-screen.js';
 import { MyShelters } from './screens/shelters/my-shelters.js';
+import { AdminOnly } from './screens/admin-shelters/admin-only.js';
+import { AdminScreen } from './screens/admin-shelters/lazy.js';
 import { ShelterHome } from './screens/shelters/shelter-home.js';
 import { UserPage } from './screens/users/user-page.js';
 import { UsersScreen } from './screens/users/users-screen.js';
@@ -75,6 +77,63 @@ export const SCREENS: Screen[] = [
     pattern: '/admin/audit/target/:targetId',
     render: ({ targetId }) => <AuditScreen key={`target-${targetId}`} targetId={targetId} />,
   },
+  // Administration of organisations and shelters, rooms and beds (issue 19, item 2).
+  {
+    pattern: '/admin/organisations',
+    render: () => (
+      <AdminOnly>
+        <AdminScreen render={({ Organisations }) => <Organisations />} />
+      </AdminOnly>
+    ),
+  },
+  {
+    pattern: '/admin/shelters',
+    render: () => (
+      <AdminOnly>
+        <AdminScreen render={({ AdminShelterList }) => <AdminShelterList />} />
+      </AdminOnly>
+    ),
+  },
+  {
+    pattern: '/admin/shelters/new',
+    render: () => (
+      <AdminOnly>
+        <AdminScreen render={({ NewShelter }) => <NewShelter />} />
+      </AdminOnly>
+    ),
+  },
+  {
+    pattern: '/admin/shelters/:shelterId/edit',
+    render: ({ shelterId }) => (
+      <AdminOnly>
+        <AdminScreen
+          key={shelterId}
+          render={({ EditShelter }) => <EditShelter shelterId={shelterId} />}
+        />
+      </AdminOnly>
+    ),
+  },
+  {
+    pattern: '/admin/shelters/:shelterId/setup',
+    render: ({ shelterId }) => (
+      <AdminOnly>
+        <AdminScreen
+          key={shelterId}
+          render={({ ShelterSetup }) => <ShelterSetup shelterId={shelterId} admin />}
+        />
+      </AdminOnly>
+    ),
+  },
+  // A coordinator sets up their own shelter's rooms and beds too (the API lets them).
+  {
+    pattern: '/shelters/:shelterId/setup',
+    render: ({ shelterId }) => (
+      <AdminScreen
+        key={shelterId}
+        render={({ ShelterSetup }) => <ShelterSetup shelterId={shelterId} />}
+      />
+    ),
+  },
 ];
 
 /**
@@ -100,6 +159,8 @@ export const SHELTER_SECTIONS: ShelterSection[] = [
   { path: '/plan', label: 'plan.nav', roles: ['VOLUNTEER', 'COORDINATOR'] },
   // Transfers and holds (issue 18, item 8).
   { path: '/holds', label: 'holds.nav', roles: ['VOLUNTEER', 'COORDINATOR'] },
+  // Rooms and beds, and the switch to beds mode (issue 19, item 2): the coordinator's set-up.
+  { path: '/setup', label: 'setup.nav', roles: ['COORDINATOR'] },
 ];
 
 /**
@@ -117,4 +178,7 @@ export const NETWORK_SECTIONS: NetworkSection[] = [
   // Administration: people and the audit log (issue 19, item 2).
   { path: '/admin/users', label: 'users.nav', roles: ['ADMIN'] },
   { path: '/admin/audit', label: 'audit.nav', roles: ['ADMIN'] },
+  // Administration of organisations and shelters (issue 19, item 2).
+  { path: '/admin/organisations', label: 'orgs.nav', roles: ['ADMIN'] },
+  { path: '/admin/shelters', label: 'setup.shelters.nav', roles: ['ADMIN'] },
 ];

@@ -1,6 +1,22 @@
-import { Field, Float, ID, ObjectType } from '@nestjs/graphql';
+import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Availability } from './availability.types.js';
 import { ShelterAddress } from './shelter-parts.js';
+import { Population } from './shelters.enums.js';
+
+@ObjectType({
+  description:
+    'The places of one group as set up: declared (counts mode) or made by its beds (beds mode), whatever the figures’ age.',
+})
+export class DeclaredCapacity {
+  @Field(() => Population)
+  population: Population;
+
+  @Field(() => Int)
+  totalBeds: number;
+
+  @Field(() => Int)
+  overflowTotal: number;
+}
 
 /**
  * A shelter as network coordinators and admins see it: the door and the exact counts, for
@@ -35,4 +51,10 @@ export class NetworkShelter {
     description: 'Exact counts (a sensitive shelter too); still none when stale or closed.',
   })
   availability: Availability;
+
+  @Field(() => [DeclaredCapacity], {
+    description:
+      'Places per group served, as set up (what an edit of the shelter starts from); the figures’ age does not hide them.',
+  })
+  capacity: DeclaredCapacity[];
 }

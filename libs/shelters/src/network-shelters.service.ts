@@ -52,6 +52,11 @@ export class NetworkSheltersService {
         this.options,
         new Date(),
       ),
+      capacity: (shelter.capacities ?? []).map(({ population, totalBeds, overflowTotal }) => ({
+        population,
+        totalBeds,
+        overflowTotal,
+      })),
     };
   }
 }
