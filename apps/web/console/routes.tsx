@@ -2,6 +2,8 @@ import type { ConsoleKey } from '@albergue/i18n';
 import type { ComponentChild } from 'preact';
 import type { Me } from './core/session.js';
 import { BedBoard } from './screens/board/board.js';
+import { NetworkFigures, ShelterFigures } from './screens/figures/figures-screen.js';
+import { NetworkReport, ShelterReport } from './screens/figures/report-screen.js';
 import { Gate } from './screens/gate/gate.js';
 import { Holds } from './screens/holds/holds.js';
 import { Account } from './screens/session/account.js';
@@ -57,6 +59,17 @@ export const SCREENS: Screen[] = [
     pattern: '/shelters/:shelterId/gate',
     render: ({ shelterId }) => <Gate key={shelterId} shelterId={shelterId} />,
   },
+  // Figures and reports (issue 19): the network's, and a shelter's own for its coordinator.
+  { pattern: '/figures', render: () => <NetworkFigures /> },
+  { pattern: '/reports', render: () => <NetworkReport /> },
+  {
+    pattern: '/shelters/:shelterId/figures',
+    render: ({ shelterId }) => <ShelterFigures key={shelterId} shelterId={shelterId} />,
+  },
+  {
+    pattern: '/shelters/:shelterId/report',
+    render: ({ shelterId }) => <ShelterReport key={shelterId} shelterId={shelterId} />,
+  },
 ];
 
 /**
@@ -82,6 +95,10 @@ export const SHELTER_SECTIONS: ShelterSection[] = [
   { path: '/plan', label: 'plan.nav', roles: ['VOLUNTEER', 'COORDINATOR'] },
   // Transfers and holds (issue 18, item 8).
   { path: '/holds', label: 'holds.nav', roles: ['VOLUNTEER', 'COORDINATOR'] },
+  // Figures and reports (issue 19): dailyFigures, residentAggregates and problemReports let a
+  // shelter's coordinator read their own.
+  { path: '/figures', label: 'figures.shelterNav', roles: ['COORDINATOR'] },
+  { path: '/report', label: 'reports.shelterNav', roles: ['COORDINATOR'] },
 ];
 
 /**
@@ -95,4 +112,8 @@ export interface NetworkSection {
   roles: readonly NetworkRole[];
 }
 
-export const NETWORK_SECTIONS: NetworkSection[] = [];
+export const NETWORK_SECTIONS: NetworkSection[] = [
+  // Figures and reports (issue 19, items 1, 3 and 4).
+  { path: '/figures', label: 'figures.nav', roles: ['NETWORK_COORDINATOR', 'ADMIN'] },
+  { path: '/reports', label: 'reports.nav', roles: ['NETWORK_COORDINATOR', 'ADMIN'] },
+];
