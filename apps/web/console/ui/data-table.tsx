@@ -17,7 +17,8 @@ export function DataTable({
   table: TableData;
   /** The days the table covers, for the download's name. */
   period: { from: string; to: string };
-  /** Shown only when its toggle says so (a plot's table); printed always. */
+  /** Shown only when its toggle says so (a plot's table); printed always. The download is
+   * there either way. */
   hidden?: boolean;
 }) {
   const t = useT();
@@ -28,8 +29,14 @@ export function DataTable({
       toCsv(tableRecords(table)),
     );
   return (
-    <div id={id} class={`data-table${hidden ? ' closed' : ''}`} data-table={id}>
-      <div class="table-scroll" tabIndex={0} role="region" aria-label={table.caption}>
+    <div class="data-table" data-table={id}>
+      <div
+        id={id}
+        class={`table-scroll${hidden ? ' closed' : ''}`}
+        tabIndex={0}
+        role="region"
+        aria-label={table.caption}
+      >
         <table>
           <caption>{table.caption}</caption>
           <thead>

@@ -6,7 +6,8 @@ import { actError } from '../../graphql/errors.js';
 import { DataTable } from '../../ui/data-table.js';
 import { ErrorText } from '../../ui/error-text.js';
 import { regionName } from '../gate/names.js';
-import { aggregateTable, countText } from './figure-tables.js';
+import { ASYLUM_STATUSES } from '../residents/asylum-statuses.js';
+import { aggregateTable, countText, POPULATIONS } from './figure-tables.js';
 import { AggregatesQuery } from './figures-query.js';
 import type { Scope } from './scope.js';
 
@@ -78,20 +79,38 @@ export function AggregatesSection({
   );
 }
 
+const CASE_STATUSES = [
+  'OPEN',
+  'DEPARTED',
+  'TRANSFERRED',
+  'DISAPPEARED',
+  'DEPORTED',
+  'RETURNED',
+  'DECEASED',
+] as const;
+
+/**
+ * A cell's key in the reader's words. residentAggregates writes statuses and groups as the
+ * database does (`open`, `not_started`), not as the schema's enums: read either way, and a key
+ * the console has no words for is shown as it came.
+ */
 function nameOf(
   t: (key: ConsoleKey) => string,
   locale: string,
   field: (typeof DIMENSIONS)[number][0],
   key: string,
 ): string {
+  const upper = key.toUpperCase();
+  const known = (list: readonly string[], prefix: string) =>
+    list.includes(upper) ? t(`${prefix}${upper}` as ConsoleKey) : key;
   switch (field) {
     case 'byPopulation':
-      return t(`group.${key}` as ConsoleKey);
+      return known(POPULATIONS, 'group.');
     case 'byNationality':
-      return key === 'XX' ? t('gate.nationalityUnknown') : regionName(locale, key);
+      return upper === 'XX' ? t('gate.nationalityUnknown') : regionName(locale, upper);
     case 'byCaseStatus':
-      return t(`residents.case.${key}` as ConsoleKey);
+      return known(CASE_STATUSES, 'residents.case.');
     case 'byAsylumStatus':
-      return t(`residents.status.${key}` as ConsoleKey);
+      return known(ASYLUM_STATUSES, 'residents.status.');
   }
 }
