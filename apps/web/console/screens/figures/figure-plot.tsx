@@ -19,8 +19,9 @@ const STYLES = [
 /**
  * The API's days as lines, drawn by uPlot (loaded when a plot is first shown, never in the
  * console's first view) into a canvas hidden from screen readers: the table beside it is the
- * accessible version. It says how many series it drew (data-series) and how long the drawing took,
- * from the data to the frame after it (data-render-ms, which the bench reads).
+ * accessible version. It says how many series it drew (data-series), how long the drawing took,
+ * from the data to the frame after it (data-render-ms), and when it began and when that frame came
+ * (data-started-at, data-drawn-at, performance.now()): the bench reads them.
  */
 export function FigurePlot({
   days,
@@ -80,8 +81,11 @@ export function FigurePlot({
       plot = made;
       requestAnimationFrame(() => {
         if (!gone) {
+          const now = performance.now();
           element.dataset.series = String(made.series.length - 1);
-          element.dataset.renderMs = (performance.now() - started).toFixed(1);
+          element.dataset.renderMs = (now - started).toFixed(1);
+          element.dataset.startedAt = started.toFixed(1);
+          element.dataset.drawnAt = now.toFixed(1);
         }
       });
     })();
