@@ -522,6 +522,9 @@ describe('The staff console: figures and reports (e2e, Chromium)', () => {
     // Not another shelter's.
     await own.goto(`${app.url}/console/shelters/${bedsShelter}/figures?lang=es`);
     await own.waitForSelector('.not-for-role');
+    expect(await own.locator('.not-for-role').textContent()).toBe(
+      words['figures.notForRoleShelter'],
+    );
     expect(await axeFindings(own)).toEqual([]);
   });
 });

@@ -548,6 +548,8 @@ export default {
       'Period too long: up to 92 days for the network or a borough, up to a year for a shelter.',
     'figures.notForRole':
       'This section is not for your role: it is for network coordinators and admins.',
+    'figures.notForRoleShelter':
+      'This section is not for your role: it is for the shelter’s coordinators and the network’s.',
     'figures.none': 'No figures for that period.',
     'figures.plot.occupancy': 'People and places',
     'figures.plot.bedNights': 'Bed-nights',

@@ -557,6 +557,8 @@ export default {
       'Periodo demasiado largo: hasta 92 días para la red o una alcaldía, hasta un año para un albergue.',
     'figures.notForRole':
       'Esta sección no es para su función: es de la coordinación de la red y de la administración.',
+    'figures.notForRoleShelter':
+      'Esta sección no es para su función: es de la coordinación del albergue y de la red.',
     'figures.none': 'No hay cifras de ese periodo.',
     'figures.plot.occupancy': 'Personas y lugares',
     'figures.plot.bedNights': 'Noches-cama',

@@ -564,6 +564,8 @@ export default {
       'Période trop longue : jusqu’à 92 jours pour le réseau ou un arrondissement, jusqu’à un an pour un foyer.',
     'figures.notForRole':
       'Cette rubrique n’est pas pour votre rôle : elle est pour la coordination du réseau et l’administration.',
+    'figures.notForRoleShelter':
+      'Cette rubrique n’est pas pour votre rôle : elle est pour la coordination du foyer et du réseau.',
     'figures.none': 'Aucun chiffre pour cette période.',
     'figures.plot.occupancy': 'Personnes et places',
     'figures.plot.bedNights': 'Nuitées',

@@ -541,6 +541,8 @@ export default {
       'Peryòd la twò long: jiska 92 jou pou rezo a oswa yon alkaldi, jiska yon ane pou yon abri.',
     'figures.notForRole':
       'Seksyon sa a pa pou wòl ou: se pou kowòdinasyon rezo a ak administrasyon an.',
+    'figures.notForRoleShelter':
+      'Seksyon sa a pa pou wòl ou: se pou kowòdinasyon abri a ak kowòdinasyon rezo a.',
     'figures.none': 'Pa gen chif pou peryòd sa a.',
     'figures.plot.occupancy': 'Moun ak plas',
     'figures.plot.bedNights': 'Nwit-kabann',

@@ -555,6 +555,8 @@ export default {
       'Período longo demais: até 92 dias para a rede ou uma alcaldía, até um ano para um abrigo.',
     'figures.notForRole':
       'Esta seção não é para a sua função: é da coordenação da rede e da administração.',
+    'figures.notForRoleShelter':
+      'Esta seção não é para a sua função: é da coordenação do abrigo e da rede.',
     'figures.none': 'Não há números desse período.',
     'figures.plot.occupancy': 'Pessoas e vagas',
     'figures.plot.bedNights': 'Noites-cama',

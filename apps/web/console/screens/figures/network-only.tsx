@@ -36,7 +36,7 @@ export function CoordinatorOnly({
   ) {
     return (
       <p class="notice warning not-for-role" role="alert">
-        {t('figures.notForRole')}
+        {t('figures.notForRoleShelter')}
       </p>
     );
   }

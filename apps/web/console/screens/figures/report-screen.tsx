@@ -65,9 +65,9 @@ function ReportScreen({ fixed }: { fixed: Scope | null }) {
     <article class="report" aria-labelledby="report-title">
       <header class="report-head">
         <h1 id="report-title">{t('reports.title', { scope: scopeName })}</h1>
-        <p class="report-period">
+        <h2 class="report-period">
           {t('reports.period', { from: chosen.from, to: chosen.to, timeZone })}
-        </p>
+        </h2>
         <p class="report-made">{t('reports.made', { when: made })}</p>
       </header>
       <ScopeForm
