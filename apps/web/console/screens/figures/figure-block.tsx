@@ -51,6 +51,7 @@ export function FigureBlock({
         class="secondary no-print"
         aria-expanded={open}
         aria-controls={`${id}-table`}
+        aria-describedby={`${id}-title`}
         onClick={() => setOpen(!open)}
       >
         {open ? t('figures.hideTable') : t('figures.showTable')}
