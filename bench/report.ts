@@ -180,7 +180,31 @@ export function consoleTable(report: ConsoleReport): string {
     board && peer
       ? `${board.beds} beds ÷ ${peer.beds} beds: median ${ratio(board.medianMs, peer.medianMs)}, p95 ${ratio(board.p95Ms, peer.p95Ms)}.`
       : '',
+    ...plotsTable(report),
   ].join('\n');
+}
+
+/** The figures' plots (issue 19): a year of daily figures beside a fortnight, in the same run. */
+function plotsTable(report: ConsoleReport): string[] {
+  const [year, peer] = report.plots ?? [];
+  if (!year) {
+    return [];
+  }
+  return [
+    '',
+    `Figures' plots: a shelter's own figures screen on a phone (360 × 740, CPU ${report.cpuSlowdown}×), opened cold by its coordinator; ${year.plots} uPlot plots from one dailyFigures answer; per load, the drawing (from the first plot's data, uPlot's chunk loaded, to the frame after the last plot drew), and from navigation to that frame (the page, \`me\`, the dailyFigures answer, uPlot's chunk and the drawing). A fortnight (the screen's default) in the same run is the peer; the spans alternate.`,
+    '',
+    '| days | loads | plots | drawing, median ms | p95 ms | max ms | to the last plot, median ms |',
+    '|---|---|---|---|---|---|---|',
+    ...(report.plots ?? []).map(
+      (row) =>
+        `| ${row.days} | ${row.loads} | ${row.plots} | ${row.medianMs} | ${row.p95Ms} | ${row.maxMs} | ${row.screenMedianMs} |`,
+    ),
+    '',
+    peer
+      ? `${year.days} days ÷ ${peer.days} days: drawing ${ratio(year.medianMs, peer.medianMs)} at the median, the screen ${ratio(year.screenMedianMs, peer.screenMedianMs)}.`
+      : '',
+  ];
 }
 
 interface Target {

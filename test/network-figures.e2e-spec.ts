@@ -292,6 +292,49 @@ describe('Daily and network figures (e2e)', () => {
     );
   });
 
+  it('gives one borough’s figures day by day, each day the sum of its shelters’ own, and only theirs', async () => {
+    const BOROUGH_DAYS = `query($from: String!, $to: String!, $borough: String) {
+      networkFigures(from: $from, to: $to, groupBy: DAY, borough: $borough) { day shelters ${FIELDS} } }`;
+    const inBorough = await app.sql<{ id: string }>(
+      `SELECT id FROM shelter WHERE address_borough_code = 'cdmx-iztapalapa'`,
+    );
+    expect(inBorough.length).toBeGreaterThan(0);
+    const own = await Promise.all(inBorough.map(({ id }) => daily(network, id)));
+    const answer = await network.gql<{
+      networkFigures: (Figures & { day: string; shelters: number })[];
+    }>(BOROUGH_DAYS, { from: days[0], to: days[2], borough: 'cdmx-iztapalapa' });
+    expect(answer.errors).toBeUndefined();
+    const rows = answer.data!.networkFigures;
+    expect(rows.map((row) => row.day)).toEqual(days);
+    for (const [index, row] of rows.entries()) {
+      expect(figuresOf(row)).toEqual(sum(own.map((shelter) => shelter[index])));
+      expect(row.shelters).toBe(inBorough.length);
+    }
+    // The beds-mode shelter's 4 beds today, not the network's 20-place counts shelter.
+    expect(rows[2]).toMatchObject({ capacity: 4, turnaways: 2 });
+    // The same grouped by borough: the one borough, named.
+    const byBorough = await network.gql<{ networkFigures: Group[] }>(
+      `query($from: String!, $to: String!) { networkFigures(from: $from, to: $to, groupBy: BOROUGH, borough: "cdmx-iztapalapa") { boroughCode borough capacity } }`,
+      { from: days[0], to: days[2] },
+    );
+    expect(byBorough.data!.networkFigures).toEqual([
+      { boroughCode: 'cdmx-iztapalapa', borough: 'Iztapalapa', capacity: 6 },
+    ]);
+    // A borough with no shelters: no rows. A code outside the catalogue: refused, typed.
+    const empty = await network.gql<{ networkFigures: unknown[] }>(BOROUGH_DAYS, {
+      from: days[0],
+      to: days[2],
+      borough: 'cdmx-milpa-alta',
+    });
+    expect(empty.data!.networkFigures).toEqual([]);
+    const unknown = await network.gql(BOROUGH_DAYS, {
+      from: days[0],
+      to: days[2],
+      borough: "x' OR 1=1 --",
+    });
+    expect(unknown.errors![0].extensions.code).toBe('BAD_USER_INPUT');
+  });
+
   it('is for network coordinators and admins: shelter staff are refused', async () => {
     const variables = { from: days[0], to: days[2], by: 'DAY' };
     expect((await admin.gql(NETWORK, variables)).errors).toBeUndefined();
@@ -404,8 +447,16 @@ describe('Daily and network figures (e2e)', () => {
       const answer = await network.gql(NETWORK, { from: days[0], to: days[2], by });
       expect(answer.errors).toBeUndefined();
     }
+    // One borough's figures audit the sensitive shelters in it, not the others'.
+    for (const borough of ['cdmx-iztapalapa', 'cdmx-tlalpan']) {
+      const answer = await network.gql(
+        'query($from: String!, $to: String!, $b: String) { networkFigures(from: $from, to: $to, groupBy: DAY, borough: $b) { day } }',
+        { from: days[0], to: days[2], b: borough },
+      );
+      expect(answer.errors).toBeUndefined();
+    }
     const networkRows = await rows('networkFigures');
-    expect(networkRows).toHaveLength(3);
+    expect(networkRows).toHaveLength(4);
     expect(networkRows[0]).toEqual({
       actor_id: network.userId,
       target_id: refuge,

@@ -47,6 +47,8 @@ export interface ConsoleReport {
   shelters: number;
   firstView: FirstViewRow[];
   board: BoardRepaintRow[];
+  /** The figures' plots (issue 19): a year of daily figures, and a fortnight as the peer. */
+  plots?: PlotRenderRow[];
 }
 
 /**
@@ -98,12 +100,14 @@ export async function consoleBench({
           );
       }
     }
+    const plots = await measurePlots(browser, api.url, cookies, boards[0].shelterId, runs);
     const snapshot = (await (await fetch(`${api.url}/availability.json`)).json()) as {
       shelters: unknown[];
     };
     return {
       cpuSlowdown: CPU_SLOWDOWN,
       shelters: snapshot.shelters.length,
+      plots,
       firstView,
       board: BOARD_SIZES.map((size) => {
         const times = [...samples.get(size)!].sort((a, b) => a - b);
@@ -484,4 +488,101 @@ function quantile(sorted: number[], q: number): number {
     return NaN;
   }
   return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
+}
+
+/** The plots' spans in days: a year of daily figures, and a fortnight (the screen's default) as the peer. */
+export const PLOT_SPANS = [365, 14] as const;
+/** Loads per span for each `runs` of the first view (the plots are cheap to load). */
+const PLOT_LOADS_PER_RUN = 3;
+
+export interface PlotRenderRow {
+  days: number;
+  loads: number;
+  /** Plots on the screen, each drawn by uPlot from the same dailyFigures answer. */
+  plots: number;
+  /**
+   * All the plots' drawing: from the first plot's data (uPlot's chunk loaded) to the frame after
+   * the last plot drew, median. The plots are made one after another in one task, so their own
+   * spans overlap: this is the time the reader waits for all of them.
+   */
+  medianMs: number;
+  p95Ms: number;
+  maxMs: number;
+  /** From navigation to the frame after the last plot (the page, the query, uPlot's chunk), median. */
+  screenMedianMs: number;
+}
+
+/**
+ * The figures' plots (issue 19) on a phone (360 × 740, CPU 4×): a shelter's own figures screen,
+ * its coordinator signed in, opened cold with a range of a year and with a fortnight, alternating.
+ * Each plot says in the page when uPlot began with its data (data-started-at) and when the frame
+ * after it drew came (data-drawn-at): per load, the first beginning to the last frame.
+ */
+async function measurePlots(
+  browser: Browser,
+  origin: string,
+  cookies: Cookie[],
+  shelterId: string,
+  runs: number,
+): Promise<PlotRenderRow[]> {
+  const loads = runs * PLOT_LOADS_PER_RUN;
+  const today = new Date().toLocaleDateString('en-CA', { timeZone: 'America/Mexico_City' });
+  const dayBefore = (day: string, n: number) =>
+    new Date(Date.parse(`${day}T12:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
+  const samples = new Map<number, { drawing: number; screen: number; plots: number }[]>(
+    PLOT_SPANS.map((days) => [days, []]),
+  );
+  for (let load = 0; load < loads; load += 1) {
+    for (const days of load % 2 === 0 ? PLOT_SPANS : [...PLOT_SPANS].reverse()) {
+      const context = await coldContext(browser, cookies);
+      try {
+        const page = await context.newPage();
+        const cdp = await context.newCDPSession(page);
+        await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+        const from = dayBefore(today, days - 1);
+        await page.goto(
+          `${origin}/console/shelters/${shelterId}/figures?from=${from}&to=${today}&lang=es`,
+        );
+        await page.waitForFunction(
+          (want) => document.querySelectorAll('.figure-plot[data-render-ms]').length === want,
+          4,
+          { timeout: 60_000 },
+        );
+        const rows = await page.locator('#figures-occupancy-table tbody tr').count();
+        if (rows !== days) {
+          throw new Error(`figures: ${rows} days on screen, ${days} asked for`);
+        }
+        const marks = await page.$$eval('.figure-plot[data-render-ms]', (plots) =>
+          plots.map((plot) => ({
+            start: Number((plot as HTMLElement).dataset.startedAt),
+            at: Number((plot as HTMLElement).dataset.drawnAt),
+          })),
+        );
+        samples.get(days)!.push({
+          drawing:
+            Math.max(...marks.map((mark) => mark.at)) -
+            Math.min(...marks.map((mark) => mark.start)),
+          screen: Math.max(...marks.map((mark) => mark.at)),
+          plots: marks.length,
+        });
+      } finally {
+        await context.close();
+      }
+    }
+  }
+  return PLOT_SPANS.map((days) => {
+    const taken = samples.get(days)!;
+    const drawing = taken.map((sample) => sample.drawing).sort((a, b) => a - b);
+    const screen = taken.map((sample) => sample.screen).sort((a, b) => a - b);
+    const round = (ms: number) => Math.round(ms * 10) / 10;
+    return {
+      days,
+      loads: taken.length,
+      plots: taken[0]?.plots ?? 0,
+      medianMs: round(quantile(drawing, 0.5)),
+      p95Ms: round(quantile(drawing, 0.95)),
+      maxMs: round(drawing[drawing.length - 1]),
+      screenMedianMs: Math.round(quantile(screen, 0.5)),
+    };
+  });
 }

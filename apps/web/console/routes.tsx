@@ -3,6 +3,8 @@ import type { ComponentChild } from 'preact';
 import type { Me } from './core/session.js';
 import { AuditScreen } from './screens/audit/audit-screen.js';
 import { BedBoard } from './screens/board/board.js';
+import { NetworkFigures, ShelterFigures } from './screens/figures/figures-screen.js';
+import { NetworkReport, ShelterReport } from './screens/figures/report-screen.js';
 import { Gate } from './screens/gate/gate.js';
 import { Holds } from './screens/holds/holds.js';
 import { Account } from './screens/session/account.js';
@@ -134,6 +136,17 @@ export const SCREENS: Screen[] = [
       />
     ),
   },
+  // Figures and reports (issue 19): the network's, and a shelter's own for its coordinator.
+  { pattern: '/figures', render: () => <NetworkFigures /> },
+  { pattern: '/reports', render: () => <NetworkReport /> },
+  {
+    pattern: '/shelters/:shelterId/figures',
+    render: ({ shelterId }) => <ShelterFigures key={shelterId} shelterId={shelterId} />,
+  },
+  {
+    pattern: '/shelters/:shelterId/report',
+    render: ({ shelterId }) => <ShelterReport key={shelterId} shelterId={shelterId} />,
+  },
 ];
 
 /**
@@ -161,6 +174,10 @@ export const SHELTER_SECTIONS: ShelterSection[] = [
   { path: '/holds', label: 'holds.nav', roles: ['VOLUNTEER', 'COORDINATOR'] },
   // Rooms and beds, and the switch to beds mode (issue 19, item 2): the coordinator's set-up.
   { path: '/setup', label: 'setup.nav', roles: ['COORDINATOR'] },
+  // Figures and reports (issue 19): dailyFigures, residentAggregates and problemReports let a
+  // shelter's coordinator read their own.
+  { path: '/figures', label: 'figures.shelterNav', roles: ['COORDINATOR'] },
+  { path: '/report', label: 'reports.shelterNav', roles: ['COORDINATOR'] },
 ];
 
 /**
@@ -181,4 +198,7 @@ export const NETWORK_SECTIONS: NetworkSection[] = [
   // Administration of organisations and shelters (issue 19, item 2).
   { path: '/admin/organisations', label: 'orgs.nav', roles: ['ADMIN'] },
   { path: '/admin/shelters', label: 'setup.shelters.nav', roles: ['ADMIN'] },
+  // Figures and reports (issue 19, items 1, 3 and 4).
+  { path: '/figures', label: 'figures.nav', roles: ['NETWORK_COORDINATOR', 'ADMIN'] },
+  { path: '/reports', label: 'reports.nav', roles: ['NETWORK_COORDINATOR', 'ADMIN'] },
 ];

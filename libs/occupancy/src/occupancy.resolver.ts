@@ -261,12 +261,12 @@ export class OccupancyResolver {
   @Allow([Role.NETWORK_COORDINATOR, Role.ADMIN], { auditsItself: true })
   @Query(() => [NetworkFigures], {
     description:
-      'The network’s daily figures added up by shelter, borough or day, from `from` to `to` (at most 92 days): each group the sum of its shelters’ dailyFigures. Audited for each sensitive shelter in the answer.',
+      'The network’s daily figures added up by shelter, borough or day, from `from` to `to` (at most 92 days), of every shelter or of one borough’s: each group the sum of its shelters’ dailyFigures. Audited for each sensitive shelter in the answer.',
   })
   networkFigures(
     @Args() args: NetworkFiguresArgs,
     @CurrentCaller() caller: Caller,
   ): Promise<NetworkFigures[]> {
-    return this.records.network(caller, args.from, args.to, args.groupBy);
+    return this.records.network(caller, args.from, args.to, args.groupBy, args.borough ?? null);
   }
 }

@@ -59,12 +59,13 @@ export class RecordsService {
     from: string,
     to: string,
     groupBy: FiguresGrouping,
+    borough: string | null = null,
   ): Promise<NetworkFigures[]> {
     checkRange(from, to, MAX_NETWORK_DAYS - 1);
-    const rows = await this.figures(null, from, to, groupBy);
+    const rows = await this.figures(null, from, to, groupBy, borough);
     // Every shelter's figures are in the answer, alone (by shelter) or summed with others (a
     // sensitive shelter may stand alone in its borough): each sensitive one's read is audited.
-    await this.auditSensitive(caller, 'networkFigures', null);
+    await this.auditSensitive(caller, 'networkFigures', null, borough);
     return rows.map(({ reported: _reported, ...row }) => ({
       ...row,
       borough:
@@ -73,18 +74,21 @@ export class RecordsService {
   }
 
   /**
-   * One audit row (ids only) per sensitive shelter among `shelterIds` (null: every shelter) whose
-   * exact figures this answer gives, as NetworkSheltersService does for a sensitive shelter's door.
+   * One audit row (ids only) per sensitive shelter among `shelterIds` (null: every shelter), in
+   * `borough` when one is given, whose exact figures this answer gives, as NetworkSheltersService
+   * does for a sensitive shelter's door.
    */
   private async auditSensitive(
     caller: Caller,
     action: 'dailyFigures' | 'networkFigures',
     shelterIds: string[] | null,
+    borough: string | null = null,
   ): Promise<void> {
     const sensitive = await this.dataSource.query<{ id: string }[]>(
       `SELECT id FROM shelter WHERE sensitive AND ($1::uuid[] IS NULL OR id = ANY($1::uuid[]))
+          AND ($2::text IS NULL OR address_borough_code = $2)
         ORDER BY id`,
-      [shelterIds],
+      [shelterIds, borough],
     );
     for (const { id } of sensitive) {
       await this.audit.record({
@@ -107,13 +111,14 @@ export class RecordsService {
    * occupancy depends on shelters and never the reverse. Which source a day takes: beds and stays
    * when the shelter counts by beds now, had switched to beds mode and had its first bed by the
    * day's end; otherwise the counts history (the day's last report or confirmation, or the last
-   * before it).
+   * before it). `borough` (a catalogue code) keeps only its shelters.
    */
   private async figures(
     shelterIds: string[] | null,
     from: string,
     to: string,
     groupBy: FiguresGrouping,
+    borough: string | null = null,
   ): Promise<(NetworkFigures & { reported: boolean })[]> {
     const key = GROUP_KEY[groupBy];
     type Row = Omit<NetworkFigures, 'borough'> & { reported: boolean };
@@ -131,7 +136,8 @@ export class RecordsService {
                      THEN greatest((SELECT min(b.created_at) FROM bed b WHERE b.shelter_id = s.id),
                                    s.beds_mode_since) END AS beds_since
            FROM shelter s
-          WHERE $1::uuid[] IS NULL OR s.id = ANY($1::uuid[])
+          WHERE ($1::uuid[] IS NULL OR s.id = ANY($1::uuid[]))
+            AND ($5::text IS NULL OR s.address_borough_code = $5)
        ), grid AS (
          SELECT s.id AS shelter_id, s.borough, d.day, d.starts, d.ends,
                 NOT coalesce(s.beds_since < d.ends, false) AS reported
@@ -248,7 +254,7 @@ export class RecordsService {
               coalesce(u.by_population, '[]'::jsonb) AS "turnawaysByPopulation"
          FROM totals t LEFT JOIN turned u ON u.key IS NOT DISTINCT FROM t.key
         ORDER BY t.key`,
-      [shelterIds, from, to, this.options.timeZone],
+      [shelterIds, from, to, this.options.timeZone, borough],
     );
     return rows.map((row) => ({ ...row, borough: null }));
   }

@@ -1,5 +1,6 @@
 import { ArgsType, Field } from '@nestjs/graphql';
-import { IsEnum, IsISO8601, Matches } from 'class-validator';
+import { BOROUGHS } from '@albergue/contracts';
+import { IsEnum, IsIn, IsISO8601, IsOptional, Matches } from 'class-validator';
 import { FiguresGrouping } from '../figures.views.js';
 
 /** The longest range networkFigures reads in one request: a quarter. */
@@ -7,6 +8,8 @@ export const MAX_NETWORK_DAYS = 92;
 
 /** A day as the figures take it: YYYY-MM-DD (with IsISO8601 strict, a real date). */
 export const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+const BOROUGH_CODES = BOROUGHS.map((borough) => borough.code);
 
 @ArgsType()
 export class NetworkFiguresArgs {
@@ -25,4 +28,15 @@ export class NetworkFiguresArgs {
   @Field(() => FiguresGrouping)
   @IsEnum(FiguresGrouping)
   groupBy: FiguresGrouping;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Only the shelters in this borough (a code of the borough catalogue, e.g. cdmx-cuauhtemoc): one borough day by day with groupBy DAY. Omit for the whole network.',
+  })
+  @IsOptional()
+  @IsIn(BOROUGH_CODES, {
+    message: 'borough must be a code of the borough catalogue, such as cdmx-cuauhtemoc',
+  })
+  borough?: string | null;
 }
