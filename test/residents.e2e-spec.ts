@@ -339,11 +339,28 @@ describe('Residents, households and the asylum track (e2e)', () => {
         residentAggregates: {
           total: { count: number | null };
           byNationality: { key: string; count: number | null; suppressed: boolean }[];
+          byCaseStatus: { key: string }[];
         };
       }>(
         '{ residentAggregates { total { count suppressed } byNationality { key count suppressed } byCaseStatus { key count } } }',
       );
-      const { total, byNationality } = result.data!.residentAggregates;
+      const { total, byNationality, byCaseStatus } = result.data!.residentAggregates;
+      // Keys as the schema names the statuses (OPEN, not the stored `open`).
+      expect(byCaseStatus.length).toBeGreaterThan(0);
+      expect(
+        byCaseStatus.every((cell) =>
+          [
+            'OPEN',
+            'DEPARTED',
+            'TRANSFERRED',
+            'DISAPPEARED',
+            'DEPORTED',
+            'RETURNED',
+            'DECEASED',
+            'OTHER',
+          ].includes(cell.key),
+        ),
+      ).toBe(true);
       expect(total.count).toBeGreaterThanOrEqual(5);
       expect(total.count! % 5).toBe(0);
       // Small groups are pooled into OTHER, keys and all; every count shown is a multiple of 5.

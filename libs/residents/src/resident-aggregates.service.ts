@@ -1,5 +1,8 @@
+import { enumNames } from '@albergue/common';
+import { Population } from '@albergue/shelters';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { AsylumStatus, CaseStatus } from './residents.enums.js';
 import type { CountCell, ResidentAggregates } from './resident.views.js';
 
 /** Cells under this are pooled: a count of 1 to 4 can single a person out. */
@@ -46,6 +49,17 @@ const DIMENSIONS = {
   byPopulation: 'population::text',
 } as const;
 
+/**
+ * A cell's key as the schema names it (OPEN, NOT_STARTED, MEN, not the stored `open`): the same
+ * vocabulary as every other field of the API. Nationalities are ISO codes already.
+ */
+const KEY_NAMES: Record<keyof typeof DIMENSIONS, (stored: string) => string> = {
+  byCaseStatus: enumNames(CaseStatus) as (stored: string) => string,
+  byAsylumStatus: enumNames(AsylumStatus) as (stored: string) => string,
+  byNationality: (stored) => stored,
+  byPopulation: enumNames(Population) as (stored: string) => string,
+};
+
 export function totalCell(total: number): CountCell {
   return total < SMALL_CELL
     ? { key: 'total', count: null, suppressed: true }
@@ -73,8 +87,12 @@ export class ResidentAggregatesService {
         .join(' UNION ALL ') + ' ORDER BY dimension, key',
       [shelterId],
     );
-    const byDimension = (name: string) =>
-      publishCells(rows.filter((row) => row.dimension === name));
+    const byDimension = (name: keyof typeof DIMENSIONS) =>
+      publishCells(
+        rows
+          .filter((row) => row.dimension === name)
+          .map((row) => ({ ...row, key: KEY_NAMES[name](row.key) })),
+      );
     const total = rows
       .filter((row) => row.dimension === 'byCaseStatus')
       .reduce((sum, row) => sum + row.count, 0);

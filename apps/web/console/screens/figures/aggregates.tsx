@@ -90,9 +90,8 @@ const CASE_STATUSES = [
 ] as const;
 
 /**
- * A cell's key in the reader's words. residentAggregates writes statuses and groups as the
- * database does (`open`, `not_started`), not as the schema's enums: read either way, and a key
- * the console has no words for is shown as it came.
+ * A cell's key in the reader's words (the schema's names: OPEN, NOT_STARTED, MEN; nationalities
+ * as ISO codes); a key the console has no words for is shown as it came.
  */
 function nameOf(
   t: (key: ConsoleKey) => string,
@@ -100,14 +99,13 @@ function nameOf(
   field: (typeof DIMENSIONS)[number][0],
   key: string,
 ): string {
-  const upper = key.toUpperCase();
   const known = (list: readonly string[], prefix: string) =>
-    list.includes(upper) ? t(`${prefix}${upper}` as ConsoleKey) : key;
+    list.includes(key) ? t(`${prefix}${key}` as ConsoleKey) : key;
   switch (field) {
     case 'byPopulation':
       return known(POPULATIONS, 'group.');
     case 'byNationality':
-      return upper === 'XX' ? t('gate.nationalityUnknown') : regionName(locale, upper);
+      return key === 'XX' ? t('gate.nationalityUnknown') : regionName(locale, key);
     case 'byCaseStatus':
       return known(CASE_STATUSES, 'residents.case.');
     case 'byAsylumStatus':
