@@ -1,6 +1,7 @@
-import { Field, Float, ID, ObjectType } from '@nestjs/graphql';
+import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Availability } from './availability.types.js';
 import { ShelterAddress } from './shelter-parts.js';
+import { ShelterStatus } from './shelters.enums.js';
 
 /**
  * A shelter as network coordinators and admins see it: the door and the exact counts, for
@@ -35,4 +36,20 @@ export class NetworkShelter {
     description: 'Exact counts (a sensitive shelter too); still none when stale or closed.',
   })
   availability: Availability;
+
+  @Field(() => ShelterStatus)
+  status: ShelterStatus;
+
+  @Field(() => Int, {
+    description:
+      "availabilityVersion: the `version` of the staff socket's `shelter` events, so that a client keeps the newest of what it holds.",
+  })
+  version: number;
+
+  @Field(() => Date, {
+    nullable: true,
+    description:
+      'When these figures turn stale (UNKNOWN) unless reported or confirmed before: the last report or confirmation plus STALE_AFTER; null when never reported.',
+  })
+  staleAt: Date | null;
 }
