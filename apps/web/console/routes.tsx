@@ -6,6 +6,7 @@ import { Gate } from './screens/gate/gate.js';
 import { Holds } from './screens/holds/holds.js';
 import { Account } from './screens/session/account.js';
 import { MorningPlan } from './screens/plan/morning-plan.js';
+import { NetworkView } from './screens/network/network-view.js';
 import { ResidentPage } from './screens/residents/resident-page.js';
 import { ResidentsScreen } from './screens/residents/residents-screen.js';
 import { MyShelters } from './screens/shelters/my-shelters.js';
@@ -57,6 +58,8 @@ export const SCREENS: Screen[] = [
     pattern: '/shelters/:shelterId/gate',
     render: ({ shelterId }) => <Gate key={shelterId} shelterId={shelterId} />,
   },
+  // The network view (issue 19, item 1): every shelter, live, in a table and on the map.
+  { pattern: '/network', render: () => <NetworkView /> },
 ];
 
 /**
@@ -95,4 +98,7 @@ export interface NetworkSection {
   roles: readonly NetworkRole[];
 }
 
-export const NETWORK_SECTIONS: NetworkSection[] = [];
+export const NETWORK_SECTIONS: NetworkSection[] = [
+  // The network view (issue 19, item 1).
+  { path: '/network', label: 'network.nav', roles: ['NETWORK_COORDINATOR', 'ADMIN'] },
+];

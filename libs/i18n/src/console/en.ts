@@ -527,5 +527,32 @@ export default {
       'someone in this group may already be on record (there are likely matches).',
     'offline.advice.duplicate':
       'Go to the gate, register these people again and check the likely matches it shows: if it is the same person, do not register them again. Then dismiss this.',
+
+    // The network view (issue 19, item 1): every shelter live, in a table and on the map.
+    'network.nav': 'Shelter network',
+    'network.title': 'Every shelter in the network',
+    'network.notForRole':
+      'This section is not for your role: network coordinators and admins use it.',
+    'network.count': '{n, plural, one {# shelter} other {# shelters}}',
+    'network.staleCount': '{n, plural, one {# with stale figures} other {# with stale figures}}',
+    'network.table': 'Shelters in the network: free places per group and age of the figures',
+    'network.col.shelter': 'Shelter',
+    'network.col.borough': 'Borough',
+    'network.col.status': 'Status',
+    'network.col.overflow': 'Extra free',
+    'network.col.capacity': 'Beds',
+    'network.col.age': 'Figures from',
+    'network.status.OPEN': 'Open',
+    'network.status.FULL': 'Full',
+    'network.status.CLOSED': 'Closed',
+    'network.status.TEMPORARILY_CLOSED': 'Closed for now',
+    'network.sensitive': 'Sensitive',
+    'network.unknownFree': 'no figure',
+    'network.stale': 'Stale:',
+    'network.map': 'Network map',
+    'network.noTiles': 'Map without background: borough names are shown.',
+    'network.mapFailed': 'The map could not load; the table has all the figures.',
+    'network.zoomIn': 'Zoom in',
+    'network.zoomOut': 'Zoom out',
   },
 } satisfies ConsoleCatalogue;

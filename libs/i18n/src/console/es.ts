@@ -536,5 +536,32 @@ export default {
       'alguien de este grupo puede estar ya registrado (hay coincidencias probables).',
     'offline.advice.duplicate':
       'Vaya a la entrada, registre de nuevo a estas personas y revise las coincidencias probables que se muestran: si es la misma persona, no la registre otra vez. Luego quite este aviso.',
+
+    // The network view (issue 19, item 1): every shelter live, in a table and on the map.
+    'network.nav': 'Red de albergues',
+    'network.title': 'Todos los albergues de la red',
+    'network.notForRole':
+      'Esta sección no es para su función: la ven la coordinación de la red y la administración.',
+    'network.count': '{n, plural, one {# albergue} other {# albergues}}',
+    'network.staleCount': '{n, plural, one {# con cifras vencidas} other {# con cifras vencidas}}',
+    'network.table': 'Albergues de la red: lugares libres por grupo y antigüedad de las cifras',
+    'network.col.shelter': 'Albergue',
+    'network.col.borough': 'Alcaldía',
+    'network.col.status': 'Estado',
+    'network.col.overflow': 'Extra libres',
+    'network.col.capacity': 'Camas',
+    'network.col.age': 'Cifras de',
+    'network.status.OPEN': 'Abierto',
+    'network.status.FULL': 'Lleno',
+    'network.status.CLOSED': 'Cerrado',
+    'network.status.TEMPORARILY_CLOSED': 'Cerrado por ahora',
+    'network.sensitive': 'Sensible',
+    'network.unknownFree': 'sin dato',
+    'network.stale': 'Vencidas:',
+    'network.map': 'Mapa de la red',
+    'network.noTiles': 'Mapa sin fondo: se muestran los nombres de las alcaldías.',
+    'network.mapFailed': 'El mapa no se pudo cargar; la tabla tiene todos los datos.',
+    'network.zoomIn': 'Acercar',
+    'network.zoomOut': 'Alejar',
   },
 } as const;

@@ -520,5 +520,32 @@ export default {
       'petèt gen yon moun nan gwoup sa a ki deja anrejistre (gen moun ki sanble ak yo).',
     'offline.advice.duplicate':
       'Ale nan pòtay la, anrejistre moun sa yo ankò epi gade moun ki sanble ak yo ki parèt: si se menm moun nan, pa anrejistre l ankò. Apre sa fèmen avi sa a.',
+
+    // The network view (issue 19, item 1): every shelter live, in a table and on the map.
+    'network.nav': 'Rezo abri yo',
+    'network.title': 'Tout abri nan rezo a',
+    'network.notForRole':
+      'Seksyon sa a pa pou wòl ou: se kowòdinasyon rezo a ak administrasyon an ki sèvi ak li.',
+    'network.count': '{n, plural, other {# abri}}',
+    'network.staleCount': '{n, plural, other {# ak chif ki pa ajou}}',
+    'network.table': 'Abri nan rezo a: plas lib pou chak gwoup ak laj chif yo',
+    'network.col.shelter': 'Abri',
+    'network.col.borough': 'Distri',
+    'network.col.status': 'Eta',
+    'network.col.overflow': 'Plas siplemantè lib',
+    'network.col.capacity': 'Kabann',
+    'network.col.age': 'Chif depi',
+    'network.status.OPEN': 'Louvri',
+    'network.status.FULL': 'Plen',
+    'network.status.CLOSED': 'Fèmen',
+    'network.status.TEMPORARILY_CLOSED': 'Fèmen pou kounye a',
+    'network.sensitive': 'Sansib',
+    'network.unknownFree': 'pa gen chif',
+    'network.stale': 'Pa ajou:',
+    'network.map': 'Kat rezo a',
+    'network.noTiles': 'Kat san fon: non distri yo parèt.',
+    'network.mapFailed': 'Kat la pa t ka chaje; tablo a gen tout chif yo.',
+    'network.zoomIn': 'Pwoche',
+    'network.zoomOut': 'Eloye',
   },
 } satisfies ConsoleCatalogue;
