@@ -109,21 +109,22 @@ function NetworkLive() {
   }, [result.data]);
 
   // A shelter the list does not hold yet (made a moment ago): one read again, not one per event.
-  const rereading = useRef(false);
+  const held = useRef(rows);
+  held.current = rows;
+  const rereading = useRef<number | null>(null);
+  useEffect(() => () => clearTimeout(rereading.current ?? undefined), []);
   useStaffEvent('shelter', (figures: ShelterFigures) => {
-    setRows((held) => {
-      if (!held) {
-        return held;
-      }
-      if (!held.has(figures.shelterId) && !rereading.current) {
-        rereading.current = true;
-        setTimeout(() => {
-          rereading.current = false;
-          refresh();
-        }, 1000);
-      }
-      return applyFigures(held, figures, staleAfter.current);
-    });
+    if (!held.current) {
+      return;
+    }
+    if (!held.current.has(figures.shelterId)) {
+      rereading.current ??= window.setTimeout(() => {
+        rereading.current = null;
+        refresh();
+      }, 1000);
+      return;
+    }
+    setRows((current) => current && applyFigures(current, figures, staleAfter.current));
   });
   // A reconnection (not the socket's first connection): events may have been missed, read again.
   const connections = live.value?.connections.value ?? 0;
