@@ -184,6 +184,41 @@ describe('The staff console: the network view (e2e, Chromium)', () => {
     );
   });
 
+  it('reads the list again after a reconnection: what it missed while away shows', async () => {
+    const page = await openNetwork();
+    await page.waitForSelector('header.top .connection-live');
+    const context = page.context();
+    await context.setOffline(true);
+    await page.waitForSelector('header.top .connection-offline');
+    // Reported while the page was away: its event never reached it.
+    await report(ids.south, [
+      { population: 'MEN', freeBeds: 6 },
+      { population: 'FAMILIES', freeBeds: 1 },
+    ]);
+    const reread = page.waitForRequest(
+      (request) =>
+        request.url().endsWith('/graphql') && /NetworkShelters/.test(request.postData() ?? ''),
+    );
+    await context.setOffline(false);
+    await reread;
+    await page.waitForFunction(
+      (id) =>
+        document.querySelector(`tr[data-shelter-id="${id}"] td[data-group="MEN"]`)?.textContent ===
+        '6',
+      ids.south,
+    );
+    await report(ids.south, [
+      { population: 'MEN', freeBeds: 9 },
+      { population: 'FAMILIES', freeBeds: 1 },
+    ]);
+    await page.waitForFunction(
+      (id) =>
+        document.querySelector(`tr[data-shelter-id="${id}"] td[data-group="MEN"]`)?.textContent ===
+        '9',
+      ids.south,
+    );
+  });
+
   it('sorts by a group’s free places and by the age of the figures', async () => {
     const page = await openNetwork();
     const women = page.locator('th[data-sort="WOMEN"]');
