@@ -320,6 +320,10 @@ const SAMPLES: Record<string, (t: Targets) => Sample> = {
       'mutation($input: SetBedOutOfServiceInput!) { setBedOutOfService(input: $input) { id } }',
     variables: { input: { requestId: randomUUID(), bedId: t.bedId, reason: null } },
   }),
+  rooms: (t) => ({
+    query: 'query($s: ID!) { rooms(shelterId: $s) { id beds { id } } }',
+    variables: { s: t.shelterId },
+  }),
   bedBoard: (t) => ({
     query: 'query($s: ID!) { bedBoard(shelterId: $s) { id } }',
     variables: { s: t.shelterId },

@@ -54,6 +54,8 @@ describe('The staff console: transfers and holds (e2e, Chromium)', () => {
     await hold.locator('.person >> text=Persona Uno Hermano').waitFor();
     // The sending shelter's name is asked of the API after the list shows.
     await hold.locator('text=Casa Tochan').waitFor();
+    // So are the beds' labels.
+    await hold.locator('.people >> text=cama ').first().waitFor();
     const text = await hold.textContent();
     expect(text).toContain(words['holds.state.waiting']);
     expect(text).toContain('2 lugares');

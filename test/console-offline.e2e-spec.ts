@@ -44,12 +44,15 @@ async function storedQueues(page: Page): Promise<Record<string, string>> {
   );
 }
 
-/** Waits until no record is left on the device (each is removed once its act is answered). */
-async function queueEmptied(page: Page): Promise<void> {
+/**
+ * Waits until the device holds `count` records: a record is written after the act shows as pending
+ * (it is sealed first), and removed only once its act is answered.
+ */
+async function untilStored(page: Page, count: number): Promise<void> {
   const deadline = Date.now() + 20_000;
-  while (Object.keys(await storedQueues(page)).length > 0) {
+  while (Object.keys(await storedQueues(page)).length !== count) {
     if (Date.now() > deadline) {
-      throw new Error('the queued act was not sent within 20 s');
+      throw new Error(`the device did not come to hold ${count} queued acts within 20 s`);
     }
     await page.waitForTimeout(100);
   }
@@ -148,7 +151,7 @@ describe('The staff console offline: the queue of acts made without a connection
     // The shell shows before the queue has its key again (no count meanwhile): wait for the record
     // to leave the device, which it does only once the act is answered.
     await page.waitForSelector('header.top .connection');
-    await queueEmptied(page);
+    await untilStored(page, 0);
     expect(await staysAtB(residentIds)).toBe(1);
     await page.waitForFunction(() => !document.querySelector('.pending-count'));
   });
@@ -174,6 +177,7 @@ describe('The staff console offline: the queue of acts made without a connection
     await page.click(`[data-hold-id="${holdId}"] button.arrived`);
     await page.click(`[data-hold-id="${holdId}"] button.confirm-arrival`);
     await page.waitForSelector('.pending-count');
+    await untilStored(page, 1);
     expect(await staysAtB(residentIds)).toBe(1);
     expect(Object.keys(await storedQueues(page))).toEqual(recordsOf(volunteer.userId, 1));
     // The connection comes back: the act is sent again with its requestId, and acts once.
@@ -283,8 +287,16 @@ describe('The staff console offline: the queue of acts made without a connection
     // Someone else signs in on the same browser: nothing of it shows, and their key cannot open it.
     await signInThrough(page, other);
     // A new person starts on a clean page (not the last one's address): they go to the holds.
+    // The holds page's queue asks for its user only once it has loaded what this device keeps:
+    // after that request, a leaked queue would show.
+    const loaded = page.waitForRequest(
+      (request) =>
+        (request.postData()?.includes('QueueUser') ?? false) &&
+        request.frame().url().endsWith('/holds'),
+    );
     await page.goto(`${app.url}/console/shelters/${shelterB}/holds`);
     await page.waitForSelector('#holds-title');
+    await loaded;
     expect(await page.locator('.pending').count()).toBe(0);
     const opened = await page.evaluate(
       async ({ userId }) => {
@@ -339,8 +351,9 @@ describe('The staff console offline: the queue of acts made without a connection
     // The same person signs in again on this device: the queue is theirs again, and goes.
     await page.unrouteAll();
     await signInThrough(page, volunteer);
-    await page.waitForFunction(() => !document.querySelector('.pending-count'));
+    await untilStored(page, 0);
     expect(await staysAtB(residentIds)).toBe(1);
+    await page.waitForFunction(() => !document.querySelector('.pending-count'));
     // Signing out with an empty queue asks nothing and leaves nothing on the device.
     await page.click('footer .link');
     await page.waitForSelector('.sign-in');

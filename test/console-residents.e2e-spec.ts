@@ -140,7 +140,13 @@ describe('The staff console: residents, their asylum track and the morning plan 
 
     await page.check('input[name=by][value=document]');
     await page.fill('input[name=query]', 'RA1234567');
-    await page.click('.residents-search button[type=submit]');
+    // The last search's list stays until this one is answered: wait for its answer.
+    await Promise.all([
+      page.waitForResponse(
+        (response) => response.request().postData()?.includes('RA1234567') ?? false,
+      ),
+      page.click('.residents-search button[type=submit]'),
+    ]);
     await page.waitForFunction(() => document.querySelectorAll('.resident-list li').length === 1);
     await page.click('.resident-list a');
     await page.waitForSelector('#resident-title');
@@ -274,8 +280,13 @@ describe('The staff console: residents, their asylum track and the morning plan 
       'Consulado de Haití, Polanco',
     );
     await page.selectOption('.appointment-list select', 'RESCHEDULED');
-    await page.click('.appointment-list .outcome button[type=submit]');
-    await page.waitForSelector('.appointment-list .outcome button[type=submit]:disabled');
+    // The button is disabled while the act is on its way too: wait for the API's answer.
+    await Promise.all([
+      page.waitForResponse(
+        (response) => response.request().postData()?.includes('SetAppointmentOutcome') ?? false,
+      ),
+      page.click('.appointment-list .outcome button[type=submit]'),
+    ]);
     const stored = await volunteer.gql<{ residentAppointments: { outcome: string }[] }>(
       'query($id: ID!) { residentAppointments(residentId: $id) { outcome } }',
       { id: junior },

@@ -4,7 +4,7 @@ import { adult, householdInput, REGISTER } from './factories/resident.factory.js
 import { switchToBedsMode } from './factories/occupancy.factory.js';
 import { reportInput, shelterFor } from './factories/shelter.factory.js';
 import { type ShelterRole, staffAt } from './factories/staff.factory.js';
-import { type SignedIn, startTestApp, type TestApp } from './helpers/test-app.js';
+import { adminOf, type SignedIn, startTestApp, type TestApp } from './helpers/test-app.js';
 
 const ADD_BEDS = 'mutation($input: AddBedsInput!) { addBeds(input: $input) { id shelterId } }';
 const CHECK_IN =
@@ -136,6 +136,39 @@ describe('Occupancy engine (e2e)', () => {
       code: 'CONFLICT',
       reason: 'COUNTS_MODE_ONLY',
     });
+  });
+
+  it('lists a shelter’s rooms, empty ones too, with their beds; an admin sets a new shelter up and switches it', async () => {
+    const shelterN = await shelterFor(app, { name: 'Albergue N', populations: ['WOMEN'] });
+    const admin = await adminOf(app);
+    const make = (name: string) =>
+      admin.gql<{ createRoom: { id: string } }>(
+        'mutation($input: CreateRoomInput!) { createRoom(input: $input) { id } }',
+        { input: { requestId: randomUUID(), shelterId: shelterN, name } },
+      );
+    const dorm = (await make('Dorm 1')).data!.createRoom.id;
+    expect((await make('Ático')).errors).toBeUndefined();
+    const added = await admin.gql<{ addBeds: { id: string }[] }>(ADD_BEDS, {
+      input: { requestId: randomUUID(), roomId: dorm, count: 11, kind: 'BED', population: 'WOMEN' },
+    });
+    expect(added.errors).toBeUndefined();
+    const ROOMS = 'query($s: ID!) { rooms(shelterId: $s) { name beds { label population } } }';
+    const rooms = await admin.gql<{
+      rooms: { name: string; beds: { label: string; population: string }[] }[];
+    }>(ROOMS, { s: shelterN });
+    expect(rooms.data!.rooms.map((each) => [each.name, each.beds.length])).toEqual([
+      ['Ático', 0],
+      ['Dorm 1', 11],
+    ]);
+    // Natural order: Dorm 1-2 before Dorm 1-10.
+    expect(rooms.data!.rooms[1].beds.slice(0, 2).map((bed) => bed.label)).toEqual([
+      'Dorm 1-1',
+      'Dorm 1-2',
+    ]);
+    await switchToBedsMode(admin, shelterN);
+    // A coordinator of other shelters reads nothing of this one.
+    const refused = await coordinator.gql(ROOMS, { s: shelterN });
+    expect(refused.errors![0].extensions).toMatchObject({ code: 'FORBIDDEN' });
   });
 
   it('200 concurrent check-ins for 14 free places end in exactly 14 stays and 186 clear CONFLICTs', async () => {

@@ -486,7 +486,8 @@ describe('Second factor (e2e)', () => {
   describe('sensitive shelters', () => {
     const DETAIL = `query($id: ID!) { networkShelter(id: $id) {
       id sensitive lat lng address { street postalCode }
-      availability { freeBeds totalBeds byPopulation { population freeBeds totalBeds } } } }`;
+      availability { freeBeds totalBeds byPopulation { population freeBeds totalBeds } }
+      capacity { population totalBeds overflowTotal } } }`;
     const PUBLIC = `query($id: ID!) { shelter(id: $id) {
       location { lat lng approximate } address { street postalCode }
       availability { band freeBeds totalBeds byPopulation { freeBeds totalBeds } } } }`;
@@ -530,6 +531,7 @@ describe('Second factor (e2e)', () => {
           totalBeds: 12,
           byPopulation: [{ population: 'WOMEN', freeBeds: 7, totalBeds: 12 }],
         },
+        capacity: [{ population: 'WOMEN', totalBeds: 12, overflowTotal: 0 }],
       });
       const rows = await app.sql<{ actor_id: string; shelter_id: string; detail: string }>(
         "SELECT actor_id, shelter_id, detail FROM audit_entry WHERE action = 'networkShelter' AND actor_id = $1",

@@ -1,6 +1,7 @@
 import type { ConsoleKey } from '@albergue/i18n';
 import type { ComponentChild } from 'preact';
 import type { Me } from './core/session.js';
+import { AuditScreen } from './screens/audit/audit-screen.js';
 import { BedBoard } from './screens/board/board.js';
 import { Gate } from './screens/gate/gate.js';
 import { Holds } from './screens/holds/holds.js';
@@ -10,7 +11,11 @@ import { NetworkView } from './screens/network/network-view.js';
 import { ResidentPage } from './screens/residents/resident-page.js';
 import { ResidentsScreen } from './screens/residents/residents-screen.js';
 import { MyShelters } from './screens/shelters/my-shelters.js';
+import { AdminOnly } from './screens/admin-shelters/admin-only.js';
+import { AdminScreen } from './screens/admin-shelters/lazy.js';
 import { ShelterHome } from './screens/shelters/shelter-home.js';
+import { UserPage } from './screens/users/user-page.js';
+import { UsersScreen } from './screens/users/users-screen.js';
 
 type Role = Me['memberships'][number]['role'];
 type NetworkRole = NonNullable<Me['networkRole']>;
@@ -58,6 +63,78 @@ export const SCREENS: Screen[] = [
     pattern: '/shelters/:shelterId/gate',
     render: ({ shelterId }) => <Gate key={shelterId} shelterId={shelterId} />,
   },
+  // Administration: people and the audit log (issue 19, item 2), admins only.
+  { pattern: '/admin/users', render: () => <UsersScreen /> },
+  {
+    pattern: '/admin/users/:userId',
+    render: ({ userId }) => <UserPage key={userId} userId={userId} />,
+  },
+  { pattern: '/admin/audit', render: () => <AuditScreen /> },
+  {
+    pattern: '/admin/audit/actor/:actorId',
+    render: ({ actorId }) => <AuditScreen key={`actor-${actorId}`} actorId={actorId} />,
+  },
+  {
+    pattern: '/admin/audit/target/:targetId',
+    render: ({ targetId }) => <AuditScreen key={`target-${targetId}`} targetId={targetId} />,
+  },
+  // Administration of organisations and shelters, rooms and beds (issue 19, item 2).
+  {
+    pattern: '/admin/organisations',
+    render: () => (
+      <AdminOnly>
+        <AdminScreen render={({ Organisations }) => <Organisations />} />
+      </AdminOnly>
+    ),
+  },
+  {
+    pattern: '/admin/shelters',
+    render: () => (
+      <AdminOnly>
+        <AdminScreen render={({ AdminShelterList }) => <AdminShelterList />} />
+      </AdminOnly>
+    ),
+  },
+  {
+    pattern: '/admin/shelters/new',
+    render: () => (
+      <AdminOnly>
+        <AdminScreen render={({ NewShelter }) => <NewShelter />} />
+      </AdminOnly>
+    ),
+  },
+  {
+    pattern: '/admin/shelters/:shelterId/edit',
+    render: ({ shelterId }) => (
+      <AdminOnly>
+        <AdminScreen
+          key={shelterId}
+          render={({ EditShelter }) => <EditShelter shelterId={shelterId} />}
+        />
+      </AdminOnly>
+    ),
+  },
+  {
+    pattern: '/admin/shelters/:shelterId/setup',
+    render: ({ shelterId }) => (
+      <AdminOnly>
+        <AdminScreen
+          key={shelterId}
+          render={({ ShelterSetup }) => <ShelterSetup shelterId={shelterId} admin />}
+        />
+      </AdminOnly>
+    ),
+  },
+  // A coordinator sets up their own shelter's rooms and beds too (the API lets them).
+  {
+    pattern: '/shelters/:shelterId/setup',
+    render: ({ shelterId }) => (
+      <AdminScreen
+        key={shelterId}
+        render={({ ShelterSetup }) => <ShelterSetup shelterId={shelterId} />}
+      />
+    ),
+  },
   // The network view (issue 19, item 1): every shelter, live, in a table and on the map.
   { pattern: '/network', render: () => <NetworkView /> },
 ];
@@ -85,6 +162,8 @@ export const SHELTER_SECTIONS: ShelterSection[] = [
   { path: '/plan', label: 'plan.nav', roles: ['VOLUNTEER', 'COORDINATOR'] },
   // Transfers and holds (issue 18, item 8).
   { path: '/holds', label: 'holds.nav', roles: ['VOLUNTEER', 'COORDINATOR'] },
+  // Rooms and beds, and the switch to beds mode (issue 19, item 2): the coordinator's set-up.
+  { path: '/setup', label: 'setup.nav', roles: ['COORDINATOR'] },
 ];
 
 /**
@@ -99,6 +178,12 @@ export interface NetworkSection {
 }
 
 export const NETWORK_SECTIONS: NetworkSection[] = [
+  // Administration: people and the audit log (issue 19, item 2).
+  { path: '/admin/users', label: 'users.nav', roles: ['ADMIN'] },
+  { path: '/admin/audit', label: 'audit.nav', roles: ['ADMIN'] },
+  // Administration of organisations and shelters (issue 19, item 2).
+  { path: '/admin/organisations', label: 'orgs.nav', roles: ['ADMIN'] },
+  { path: '/admin/shelters', label: 'setup.shelters.nav', roles: ['ADMIN'] },
   // The network view (issue 19, item 1).
   { path: '/network', label: 'network.nav', roles: ['NETWORK_COORDINATOR', 'ADMIN'] },
 ];

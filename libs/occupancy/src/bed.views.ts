@@ -1,5 +1,6 @@
 import { Population } from '@albergue/shelters';
 import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { Bed } from './bed.entity.js';
 import { BedKind } from './occupancy.enums.js';
 
 @ObjectType({ description: 'What holds a bed now: ids only.' })
@@ -57,4 +58,18 @@ export class BedView {
 
   @Field(() => BedUse, { nullable: true })
   use: BedUse | null;
+}
+
+@ObjectType({
+  description: 'A room of a shelter with its beds: the set-up, nothing of who is in them.',
+})
+export class RoomSetup {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => String)
+  name: string;
+
+  @Field(() => [Bed], { description: 'In natural label order (Dorm-2 before Dorm-10).' })
+  beds: Bed[];
 }

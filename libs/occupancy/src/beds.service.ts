@@ -3,7 +3,7 @@ import { lockShelter } from '@albergue/shelters';
 import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import { Bed } from './bed.entity.js';
-import type { BedView } from './bed.views.js';
+import type { BedView, RoomSetup } from './bed.views.js';
 import type {
   AddBedsInput,
   CreateRoomInput,
@@ -119,6 +119,23 @@ export class BedsService {
         ORDER BY expires_at`,
       [shelterIds, withinMs / 1000],
     );
+  }
+
+  /** A shelter's rooms in natural name order, empty ones too, each with its beds in natural label order. */
+  async rooms(shelterId: string): Promise<RoomSetup[]> {
+    const [rooms, beds] = await Promise.all([
+      this.dataSource.getRepository(Room).findBy({ shelterId }),
+      this.dataSource.getRepository(Bed).findBy({ shelterId }),
+    ]);
+    return rooms
+      .sort((a, b) => natural(a.name, b.name))
+      .map((room) => ({
+        id: room.id,
+        name: room.name,
+        beds: beds
+          .filter((bed) => bed.roomId === room.id)
+          .sort((a, b) => natural(a.label, b.label)),
+      }));
   }
 
   /** The bed board of a shelter: each bed with what holds it now (ids only). */

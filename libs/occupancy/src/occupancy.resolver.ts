@@ -13,7 +13,7 @@ import { Shelter } from '@albergue/shelters';
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { BedAssignment } from './bed-assignment.entity.js';
 import { Bed } from './bed.entity.js';
-import { BedView } from './bed.views.js';
+import { BedView, RoomSetup } from './bed.views.js';
 import { BedsModeService } from './beds-mode.service.js';
 import { BedsModePreview } from './beds-mode.views.js';
 import { BedsService } from './beds.service.js';
@@ -44,6 +44,11 @@ import { AssignmentKind } from './occupancy.enums.js';
 import { Room } from './room.entity.js';
 
 const STAFF = [Role.VOLUNTEER, Role.COORDINATOR];
+/**
+ * A shelter's set-up (rooms, beds, the switch to beds mode): its coordinator, or an admin setting
+ * up a new shelter before anyone works there (issue 19). Who is in the beds stays the staff's.
+ */
+const SET_UP = [Role.COORDINATOR, Role.ADMIN];
 
 /**
  * A transfer acts at the shelter it moves people from, and where each person named is now (their
@@ -81,13 +86,13 @@ export class OccupancyResolver {
     return assignment.kind === AssignmentKind.HOLD ? assignment.groupId : null;
   }
 
-  @Allow([Role.COORDINATOR], { shelterOf: argPath('input.shelterId') })
+  @Allow(SET_UP, { shelterOf: argPath('input.shelterId') })
   @Mutation(() => Room)
   createRoom(@Args('input') input: CreateRoomInput): Promise<Room> {
     return this.beds.createRoom(input);
   }
 
-  @Allow([Role.COORDINATOR], { shelterOf: recordScope('room', 'input.roomId') })
+  @Allow(SET_UP, { shelterOf: recordScope('room', 'input.roomId') })
   @Mutation(() => [Bed], {
     description:
       'Adds beds to a room and answers them in natural label order. In counts mode nothing public changes until switchToBedsMode.',
@@ -96,7 +101,7 @@ export class OccupancyResolver {
     return this.beds.addBeds(input);
   }
 
-  @Allow([Role.COORDINATOR], { shelterOf: argPath('shelterId') })
+  @Allow(SET_UP, { shelterOf: argPath('shelterId') })
   @Query(() => BedsModePreview, {
     description: 'The figures a switch to beds mode would publish, and what is missing for it.',
   })
@@ -106,7 +111,7 @@ export class OccupancyResolver {
     return this.bedsMode.preview(shelterId);
   }
 
-  @Allow([Role.COORDINATOR], { shelterOf: argPath('input.shelterId') })
+  @Allow(SET_UP, { shelterOf: argPath('input.shelterId') })
   @Mutation(() => Shelter, {
     description:
       'The shelter’s public figures come from its beds from now on; refused while a group it serves has no bed.',
@@ -115,10 +120,19 @@ export class OccupancyResolver {
     return this.bedsMode.switchToBedsMode(input);
   }
 
-  @Allow([Role.COORDINATOR], { shelterOf: recordScope('bed', 'input.bedId') })
+  @Allow(SET_UP, { shelterOf: recordScope('bed', 'input.bedId') })
   @Mutation(() => Bed, { description: 'A reason takes the bed out of service; null puts it back.' })
   setBedOutOfService(@Args('input') input: SetBedOutOfServiceInput): Promise<Bed> {
     return this.beds.setOutOfService(input);
+  }
+
+  @Allow(SET_UP, { shelterOf: argPath('shelterId') })
+  @Query(() => [RoomSetup], {
+    description:
+      'A shelter’s rooms, empty ones too, each with its beds in natural label order: the set-up, not who is in them (that is bedBoard’s).',
+  })
+  rooms(@Args('shelterId', { type: () => ID }, UuidPipe) shelterId: string): Promise<RoomSetup[]> {
+    return this.beds.rooms(shelterId);
   }
 
   @Allow(STAFF, { shelterOf: argPath('shelterId') })

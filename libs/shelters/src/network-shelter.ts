@@ -1,7 +1,22 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Availability } from './availability.types.js';
 import { ShelterAddress } from './shelter-parts.js';
-import { ShelterStatus } from './shelters.enums.js';
+import { Population, ShelterStatus } from './shelters.enums.js';
+
+@ObjectType({
+  description:
+    'The places of one group as set up: declared (counts mode) or made by its beds (beds mode), whatever the figures’ age.',
+})
+export class DeclaredCapacity {
+  @Field(() => Population)
+  population: Population;
+
+  @Field(() => Int)
+  totalBeds: number;
+
+  @Field(() => Int)
+  overflowTotal: number;
+}
 
 /**
  * A shelter as network coordinators and admins see it: the door and the exact counts, for
@@ -37,6 +52,11 @@ export class NetworkShelter {
   })
   availability: Availability;
 
+  @Field(() => [DeclaredCapacity], {
+    description:
+      'Places per group served, as set up (what an edit of the shelter starts from); the figures’ age does not hide them.',
+  })
+  capacity: DeclaredCapacity[];
   @Field(() => ShelterStatus)
   status: ShelterStatus;
 

@@ -82,6 +82,11 @@ export class NetworkSheltersService {
         this.options,
         now,
       ),
+      capacity: (shelter.capacities ?? []).map(({ population, totalBeds, overflowTotal }) => ({
+        population,
+        totalBeds,
+        overflowTotal,
+      })),
     };
   }
 }

@@ -1,0 +1,484 @@
+import { BOROUGHS, POPULATIONS, SERVICES, SHELTER_STATUSES, WEEKDAYS } from '@albergue/contracts';
+import { useQuery } from '@urql/preact';
+import { useId, useState } from 'preact/hooks';
+import { useAct } from '../../core/act.js';
+import { useConsole, useT } from '../../core/context.js';
+import { actError } from '../../graphql/errors.js';
+import { ErrorText } from '../../ui/error-text.js';
+import { Field } from '../../ui/field.js';
+import { submitted } from '../../ui/handlers.js';
+import { Check } from './checkbox.js';
+import {
+  CreateShelter,
+  OrganisationsQuery,
+  ShelterToEditQuery,
+  UpdateShelter,
+} from './documents.js';
+import {
+  createInput,
+  emptyShelterForm,
+  formOf,
+  type ShelterFormValues,
+  updateInput,
+} from './shelter-form.js';
+
+/** A new shelter: the form, empty; once made, on to its rooms and beds. */
+export function NewShelter() {
+  const t = useT();
+  const { router } = useConsole();
+  const create = useAct(CreateShelter);
+  return (
+    <section class="admin-setup" aria-labelledby="shelter-form-title">
+      <h1 id="shelter-form-title">{t('setup.form.newTitle')}</h1>
+      <ShelterForm
+        initial={emptyShelterForm()}
+        trackingMode="COUNTS"
+        pending={create.state.pending}
+        error={create.state.error}
+        onSend={async (form) => {
+          const answer = await create.run((requestId) => ({ input: createInput(form, requestId) }));
+          if (answer.data) {
+            router.navigate(`/admin/shelters/${answer.data.createShelter.id}/setup`);
+          }
+        }}
+      />
+    </section>
+  );
+}
+
+/** A shelter's description as it is now (its door too), to change and save. */
+export function EditShelter({ shelterId }: { shelterId: string }) {
+  const t = useT();
+  const { router } = useConsole();
+  const [result, refetch] = useQuery({
+    query: ShelterToEditQuery,
+    variables: { id: shelterId },
+    requestPolicy: 'network-only',
+  });
+  const update = useAct(UpdateShelter);
+  const [saved, setSaved] = useState(false);
+  const read = result.data;
+  if (!read?.shelter) {
+    return result.error ? <ErrorText error={actError(result.error)} /> : <p>{t('app.loading')}</p>;
+  }
+  const shelter = read.shelter;
+  return (
+    <section class="admin-setup" aria-labelledby="shelter-form-title">
+      <h1 id="shelter-form-title">{t('setup.form.editTitle', { name: shelter.name })}</h1>
+      <p class="links">
+        <a href={router.href('/admin/shelters')}>{t('setup.shelters.back')}</a>
+        <a href={router.href(`/admin/shelters/${shelterId}/setup`)}>{t('setup.shelters.setup')}</a>
+      </p>
+      {saved && (
+        <p class="notice success" role="status">
+          {t('setup.form.saved')}
+        </p>
+      )}
+      <ShelterForm
+        key={`${shelter.id}-${shelter.name}-${shelter.sensitive}`}
+        initial={formOf(read)}
+        trackingMode={shelter.trackingMode}
+        editing
+        pending={update.state.pending}
+        error={update.state.error}
+        onSend={async (form) => {
+          setSaved(false);
+          const answer = await update.run(() => ({
+            id: shelterId,
+            input: updateInput(form, shelter.trackingMode),
+          }));
+          if (answer.data) {
+            setSaved(true);
+            refetch({ requestPolicy: 'network-only' });
+          }
+        }}
+      />
+    </section>
+  );
+}
+
+type Errorish = Parameters<typeof ErrorText>[0]['error'];
+
+function ShelterForm({
+  initial,
+  trackingMode,
+  editing = false,
+  pending,
+  error,
+  onSend,
+}: {
+  initial: ShelterFormValues;
+  trackingMode: 'BEDS' | 'COUNTS';
+  editing?: boolean;
+  pending: boolean;
+  error: Errorish;
+  onSend(form: ShelterFormValues): Promise<void>;
+}) {
+  const t = useT();
+  const { language } = useConsole();
+  const id = useId();
+  const [form, setForm] = useState(initial);
+  const [organisations] = useQuery({ query: OrganisationsQuery, pause: editing });
+  const put = <K extends keyof ShelterFormValues>(name: K, value: ShelterFormValues[K]) =>
+    setForm({ ...form, [name]: value });
+  const text = (name: keyof ShelterFormValues) => (event: Event) =>
+    put(name, (event.currentTarget as HTMLInputElement).value as never);
+  const weekday = (day: number) =>
+    new Intl.DateTimeFormat(language.value.locale, { weekday: 'short', timeZone: 'UTC' }).format(
+      // 2024-01-01 was a Monday, ISO weekday 1.
+      new Date(Date.UTC(2024, 0, day)),
+    );
+  const borough = BOROUGHS.find((each) => each.code === form.boroughCode);
+  return (
+    <form class="admin-form shelter-form" onSubmit={submitted(() => onSend(form))}>
+      {!editing && (
+        <div class="field">
+          <label for={`${id}-organisation`}>{t('setup.form.organisation')}</label>
+          <select
+            id={`${id}-organisation`}
+            name="organisationId"
+            required
+            value={form.organisationId}
+            onChange={text('organisationId')}
+          >
+            <option value="">{t('setup.form.pick')}</option>
+            {(organisations.data?.organisations ?? []).map((each) => (
+              <option key={each.id} value={each.id}>
+                {each.name}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+      <Field
+        label={t('setup.form.name')}
+        name="name"
+        required
+        value={form.name}
+        onInput={text('name')}
+      />
+      <div class="field">
+        <label for={`${id}-status`}>{t('setup.form.status')}</label>
+        <select id={`${id}-status`} name="status" value={form.status} onChange={text('status')}>
+          {SHELTER_STATUSES.map((status) => (
+            <option key={status} value={status}>
+              {t(`setup.status.${status}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+
+      <fieldset>
+        <legend>{t('setup.form.groups')}</legend>
+        {trackingMode === 'BEDS' ? (
+          <p class="hint">{t('setup.form.groupsInBeds')}</p>
+        ) : (
+          <p class="hint">{t('setup.form.groupsHint')}</p>
+        )}
+        {POPULATIONS.map((population) => {
+          const group = form.groups[population];
+          const setGroup = (change: Partial<typeof group>) =>
+            put('groups', { ...form.groups, [population]: { ...group, ...change } });
+          return (
+            <div class="group-places" key={population} data-population={population}>
+              <Check
+                label={t(`group.${population}`)}
+                name={`${population}.served`}
+                checked={group.served}
+                disabled={trackingMode === 'BEDS'}
+                onChange={(served) => setGroup({ served })}
+              />
+              {group.served && trackingMode === 'COUNTS' && (
+                <div class="places">
+                  <Field
+                    label={t('setup.form.places')}
+                    name={`${population}.totalBeds`}
+                    inputMode="numeric"
+                    value={group.totalBeds}
+                    onInput={(event) => setGroup({ totalBeds: event.currentTarget.value })}
+                  />
+                  <Field
+                    label={t('setup.form.overflow')}
+                    name={`${population}.overflowTotal`}
+                    inputMode="numeric"
+                    value={group.overflowTotal}
+                    onInput={(event) => setGroup({ overflowTotal: event.currentTarget.value })}
+                  />
+                </div>
+              )}
+            </div>
+          );
+        })}
+      </fieldset>
+
+      <fieldset>
+        <legend>{t('setup.form.place')}</legend>
+        <div class="field">
+          <label for={`${id}-borough`}>{t('setup.form.borough')}</label>
+          <select
+            id={`${id}-borough`}
+            name="boroughCode"
+            value={form.boroughCode}
+            onChange={text('boroughCode')}
+          >
+            <option value="">{t('setup.form.noBorough')}</option>
+            {BOROUGHS.map((each) => (
+              <option key={each.code} value={each.code}>
+                {each.name} ({each.state})
+              </option>
+            ))}
+          </select>
+        </div>
+        <Field
+          label={t('setup.form.lat')}
+          name="lat"
+          inputMode="decimal"
+          required
+          value={form.lat}
+          hint={t('setup.form.latLngHint')}
+          onInput={text('lat')}
+        />
+        <Field
+          label={t('setup.form.lng')}
+          name="lng"
+          inputMode="decimal"
+          required
+          value={form.lng}
+          onInput={text('lng')}
+        />
+        {borough && (
+          <p>
+            <button
+              type="button"
+              onClick={() =>
+                setForm({
+                  ...form,
+                  lat: String(borough.centre.lat),
+                  lng: String(borough.centre.lng),
+                })
+              }
+            >
+              {t('setup.form.useCentre', { borough: borough.name })}
+            </button>
+          </p>
+        )}
+        <Field
+          label={t('setup.form.street')}
+          name="street"
+          value={form.street}
+          onInput={text('street')}
+        />
+        <Field
+          label={t('setup.form.neighbourhood')}
+          name="neighbourhood"
+          value={form.neighbourhood}
+          onInput={text('neighbourhood')}
+        />
+        <Field label={t('setup.form.city')} name="city" value={form.city} onInput={text('city')} />
+        <Field
+          label={t('setup.form.state')}
+          name="state"
+          value={form.state}
+          onInput={text('state')}
+        />
+        <Field
+          label={t('setup.form.postalCode')}
+          name="postalCode"
+          value={form.postalCode}
+          onInput={text('postalCode')}
+        />
+      </fieldset>
+
+      <fieldset>
+        <legend>{t('setup.sensitive.title')}</legend>
+        <Check
+          label={t('setup.sensitive.label')}
+          name="sensitive"
+          checked={form.sensitive}
+          onChange={(sensitive) => put('sensitive', sensitive)}
+        />
+        <p class="hint">{t('setup.sensitive.explain')}</p>
+      </fieldset>
+
+      <fieldset>
+        <legend>{t('setup.form.contact')}</legend>
+        <Field
+          label={t('setup.form.phone')}
+          name="phone"
+          type="tel"
+          value={form.phone}
+          onInput={text('phone')}
+        />
+        <Field
+          label={t('setup.form.whatsapp')}
+          name="whatsapp"
+          type="tel"
+          value={form.whatsapp}
+          onInput={text('whatsapp')}
+        />
+        <Field
+          label={t('setup.form.email')}
+          name="email"
+          type="email"
+          value={form.email}
+          onInput={text('email')}
+        />
+      </fieldset>
+
+      <fieldset>
+        <legend>{t('setup.form.hours')}</legend>
+        <Check
+          label={t('setup.form.alwaysOpen')}
+          name="alwaysOpen"
+          checked={form.alwaysOpen}
+          onChange={(alwaysOpen) => put('alwaysOpen', alwaysOpen)}
+        />
+        {!form.alwaysOpen &&
+          form.periods.map((period, index) => {
+            const setPeriod = (change: Partial<typeof period>) =>
+              put(
+                'periods',
+                form.periods.map((each, i) => (i === index ? { ...each, ...change } : each)),
+              );
+            return (
+              <fieldset class="period" key={index}>
+                <legend>{t('setup.form.period', { n: index + 1 })}</legend>
+                <div class="days">
+                  {WEEKDAYS.map((day) => (
+                    <Check
+                      key={day}
+                      label={weekday(day)}
+                      checked={period.days.includes(day)}
+                      onChange={(on) =>
+                        setPeriod({
+                          days: on
+                            ? [...period.days, day]
+                            : period.days.filter((each) => each !== day),
+                        })
+                      }
+                    />
+                  ))}
+                </div>
+                <Field
+                  label={t('setup.form.opens')}
+                  type="time"
+                  value={period.opens}
+                  onInput={(event) => setPeriod({ opens: event.currentTarget.value })}
+                />
+                <Field
+                  label={t('setup.form.closes')}
+                  type="time"
+                  value={period.closes}
+                  onInput={(event) => setPeriod({ closes: event.currentTarget.value })}
+                />
+                <button
+                  type="button"
+                  onClick={() =>
+                    put(
+                      'periods',
+                      form.periods.filter((_, i) => i !== index),
+                    )
+                  }
+                >
+                  {t('setup.form.removePeriod', { n: index + 1 })}
+                </button>
+              </fieldset>
+            );
+          })}
+        {!form.alwaysOpen && (
+          <p>
+            <button
+              type="button"
+              onClick={() =>
+                put('periods', [
+                  ...form.periods,
+                  { days: [1, 2, 3, 4, 5], opens: '08:00', closes: '20:00' },
+                ])
+              }
+            >
+              {t('setup.form.addPeriod')}
+            </button>
+          </p>
+        )}
+        <Field
+          label={t('setup.form.hoursNote')}
+          name="openingHours"
+          value={form.openingHours}
+          onInput={text('openingHours')}
+        />
+      </fieldset>
+
+      <fieldset>
+        <legend>{t('setup.form.services')}</legend>
+        <div class="choices">
+          {SERVICES.map((service) => (
+            <Check
+              key={service}
+              label={t(`setup.service.${service}`)}
+              name={`service.${service}`}
+              checked={form.services.includes(service)}
+              onChange={(on) =>
+                put(
+                  'services',
+                  on
+                    ? [...form.services, service]
+                    : form.services.filter((each) => each !== service),
+                )
+              }
+            />
+          ))}
+        </div>
+        <Field
+          label={t('setup.form.languages')}
+          name="languages"
+          value={form.languages}
+          hint={t('setup.form.languagesHint')}
+          onInput={text('languages')}
+        />
+      </fieldset>
+
+      <fieldset>
+        <legend>{t('setup.form.eligibility')}</legend>
+        <Check
+          label={t('setup.form.idRequired')}
+          name="idRequired"
+          checked={form.idRequired}
+          onChange={(on) => put('idRequired', on)}
+        />
+        <Check
+          label={t('setup.form.petsAllowed')}
+          name="petsAllowed"
+          checked={form.petsAllowed}
+          onChange={(on) => put('petsAllowed', on)}
+        />
+        <Check
+          label={t('setup.form.wheelchairAccessible')}
+          name="wheelchairAccessible"
+          checked={form.wheelchairAccessible}
+          onChange={(on) => put('wheelchairAccessible', on)}
+        />
+        <Field
+          label={t('setup.form.maxStayDays')}
+          name="maxStayDays"
+          inputMode="numeric"
+          value={form.maxStayDays}
+          onInput={text('maxStayDays')}
+        />
+        <Field
+          label={t('setup.form.curfew')}
+          name="curfew"
+          type="time"
+          value={form.curfew}
+          onInput={text('curfew')}
+        />
+      </fieldset>
+
+      <ErrorText error={error} />
+      <div class="actions">
+        <button type="submit" class="primary" disabled={pending}>
+          {pending ? t('common.working') : editing ? t('common.save') : t('setup.form.create')}
+        </button>
+      </div>
+    </form>
+  );
+}
