@@ -71,7 +71,7 @@ export function NetworkView() {
     return (
       <section aria-labelledby="network-title">
         <h1 id="network-title">{t('network.title')}</h1>
-        <p class="notice" role="status">
+        <p class="notice not-for-role" role="status">
           {t('network.notForRole')}
         </p>
       </section>
