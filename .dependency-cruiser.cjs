@@ -40,6 +40,14 @@ module.exports = {
       to: { path: '^apps/web/console/' },
     },
     {
+      name: 'the-shared-map-code-knows-neither-page',
+      comment:
+        "The shelter map both pages draw (apps/web/shared) imports neither the console nor the public map's own code: each page parametrises it.",
+      severity: 'error',
+      from: { path: '^apps/web/shared/' },
+      to: { path: '^apps/web/(console|map|sw)/' },
+    },
+    {
       name: 'contracts-and-i18n-are-dependency-free',
       comment:
         'contracts and i18n import nothing outside themselves (no Node, no npm): both sides read them.',

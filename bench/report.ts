@@ -181,6 +181,7 @@ export function consoleTable(report: ConsoleReport): string {
       ? `${board.beds} beds ÷ ${peer.beds} beds: median ${ratio(board.medianMs, peer.medianMs)}, p95 ${ratio(board.p95Ms, peer.p95Ms)}.`
       : '',
     ...plotsTable(report),
+    ...networkLines(report),
   ].join('\n');
 }
 
@@ -203,6 +204,31 @@ function plotsTable(report: ConsoleReport): string[] {
     '',
     peer
       ? `${year.days} days ÷ ${peer.days} days: drawing ${ratio(year.medianMs, peer.medianMs)} at the median, the screen ${ratio(year.screenMedianMs, peer.screenMedianMs)}.`
+      : '',
+  ];
+}
+
+/** The network view (issue 19): a report's repaint at 1,000 shelters against 100. */
+function networkLines(report: ConsoleReport): string[] {
+  const rows = report.network ?? [];
+  const peer = rows.find((row) => row.shelters === 100);
+  const measured = rows.find((row) => row.shelters === 1000);
+  if (rows.length === 0) {
+    return [];
+  }
+  return [
+    '',
+    `Network view, live: /console/network open on a phone (360 × 740, CPU slowed ${report.cpuSlowdown}×) by a network admin, on a database of its own (the demo network topped up with plain shelters); a coordinator reports one shelter's counts through the API; from sending the report (its commit is inside that request) to the frame (requestAnimationFrame) after that shelter's row took the new version (a MutationObserver on data-version), both on this machine's wall clock; and the part from the \`shelter\` message's arrival on the page's websocket. The 100-shelter network, measured first in the same run, is the peer.`,
+    '',
+    '| shelters | events | median ms | p95 ms | max ms | from the message: median ms | p95 ms |',
+    '|---|---|---|---|---|---|---|',
+    ...rows.map(
+      (row) =>
+        `| ${row.shelters} | ${row.events} | ${row.medianMs} | ${row.p95Ms} | ${row.maxMs} | ${row.fromMessageMedianMs} | ${row.fromMessageP95Ms} |`,
+    ),
+    '',
+    measured && peer
+      ? `1,000 shelters ÷ 100: median ${ratio(measured.medianMs, peer.medianMs)}, p95 ${ratio(measured.p95Ms, peer.p95Ms)}.`
       : '',
   ];
 }

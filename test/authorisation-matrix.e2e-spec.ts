@@ -180,6 +180,7 @@ const SAMPLES: Record<string, (t: Targets) => Sample> = {
     query: 'query($id: ID!) { networkShelter(id: $id) { id } }',
     variables: { id: t.shelterId },
   }),
+  networkShelters: () => ({ query: '{ networkShelters { id } }' }),
   resetSecondFactor: (t) => ({
     query: 'mutation($id: ID!) { resetSecondFactor(userId: $id) }',
     variables: { id: t.bystanderId },

@@ -8,6 +8,7 @@ import { anonymous, signIn, type SignedIn } from '../../clients/graphql-client.j
 import { createStaff } from '../../clients/staff-accounts.js';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../../apps/api/src/demo/demo-users.js';
 import { type BenchProcess, spawnApi } from '../harness.js';
+import { measureNetworkView, type NetworkRepaintRow } from './console-network.js';
 
 /** The project root, from dist/bench/scenarios (where this file runs). */
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
@@ -49,6 +50,8 @@ export interface ConsoleReport {
   board: BoardRepaintRow[];
   /** The figures' plots (issue 19): a year of daily figures, and a fortnight as the peer. */
   plots?: PlotRenderRow[];
+  /** The network view (issue 19): a report's repaint with 1,000 shelters, and with 100 (the peer). */
+  network?: NetworkRepaintRow[];
 }
 
 /**
@@ -59,6 +62,8 @@ export interface ConsoleReport {
  * changed bed's row repainted, median and p95 over `events` check-outs, on a 200-bed board and
  * on a 20-bed board (the peer) in the same run. Albergue runs as `npm start` in its own process,
  * on the bench's seeded network (the demo network and the seeded shelters), two shelters added.
+ * (c) The network view (issue 19, console-network.ts): a report's repaint in the table at 1,000
+ * shelters against 100, on a database of its own.
  */
 export async function consoleBench({
   databaseUrl,
@@ -104,11 +109,17 @@ export async function consoleBench({
     const snapshot = (await (await fetch(`${api.url}/availability.json`)).json()) as {
       shelters: unknown[];
     };
+    // The network view, on a database of its own (its size is the measure): issue 19.
+    const network = await measureNetworkView(browser, databaseUrl, {
+      events,
+      cpuSlowdown: CPU_SLOWDOWN,
+    });
     return {
       cpuSlowdown: CPU_SLOWDOWN,
       shelters: snapshot.shelters.length,
       plots,
       firstView,
+      network,
       board: BOARD_SIZES.map((size) => {
         const times = [...samples.get(size)!].sort((a, b) => a - b);
         return {

@@ -9,6 +9,7 @@ import { Gate } from './screens/gate/gate.js';
 import { Holds } from './screens/holds/holds.js';
 import { Account } from './screens/session/account.js';
 import { MorningPlan } from './screens/plan/morning-plan.js';
+import { NetworkView } from './screens/network/network-view.js';
 import { ResidentPage } from './screens/residents/resident-page.js';
 import { ResidentsScreen } from './screens/residents/residents-screen.js';
 import { MyShelters } from './screens/shelters/my-shelters.js';
@@ -147,6 +148,8 @@ export const SCREENS: Screen[] = [
     pattern: '/shelters/:shelterId/report',
     render: ({ shelterId }) => <ShelterReport key={shelterId} shelterId={shelterId} />,
   },
+  // The network view (issue 19, item 1): every shelter, live, in a table and on the map.
+  { pattern: '/network', render: () => <NetworkView /> },
 ];
 
 /**
@@ -192,13 +195,13 @@ export interface NetworkSection {
 }
 
 export const NETWORK_SECTIONS: NetworkSection[] = [
-  // Administration: people and the audit log (issue 19, item 2).
-  { path: '/admin/users', label: 'users.nav', roles: ['ADMIN'] },
-  { path: '/admin/audit', label: 'audit.nav', roles: ['ADMIN'] },
-  // Administration of organisations and shelters (issue 19, item 2).
-  { path: '/admin/organisations', label: 'orgs.nav', roles: ['ADMIN'] },
-  { path: '/admin/shelters', label: 'setup.shelters.nav', roles: ['ADMIN'] },
-  // Figures and reports (issue 19, items 1, 3 and 4).
+  // The whole picture first: the network live, its figures, its reports (issue 19, items 1, 3, 4).
+  { path: '/network', label: 'network.nav', roles: ['NETWORK_COORDINATOR', 'ADMIN'] },
   { path: '/figures', label: 'figures.nav', roles: ['NETWORK_COORDINATOR', 'ADMIN'] },
   { path: '/reports', label: 'reports.nav', roles: ['NETWORK_COORDINATOR', 'ADMIN'] },
+  // Administration: people, the audit log, organisations and shelters (issue 19, item 2).
+  { path: '/admin/users', label: 'users.nav', roles: ['ADMIN'] },
+  { path: '/admin/audit', label: 'audit.nav', roles: ['ADMIN'] },
+  { path: '/admin/organisations', label: 'orgs.nav', roles: ['ADMIN'] },
+  { path: '/admin/shelters', label: 'setup.shelters.nav', roles: ['ADMIN'] },
 ];

@@ -5,6 +5,7 @@ import {
   offersSpace,
   type PublicShelter as Shelter,
 } from '@albergue/contracts';
+import { bubbleHtml, markHtml } from '../shared/marks';
 import { t } from './i18n';
 import { BAND_ORDER } from './rank';
 import { bandClass, bandHtml, escapeHtml, SYMBOLS, type View } from './render';
@@ -12,7 +13,7 @@ import { bandClass, bandHtml, escapeHtml, SYMBOLS, type View } from './render';
 /**
  * A shelter on the map: a small dot in its band's colour with the band's symbol; its label (name,
  * band in words, free places; "approximate area" for a sensitive one) shows only when the map is
- * zoomed in (map-layer.css). A shelter that does not take the chosen group is a faded ⊘ "not for
+ * zoomed in (shelter-map.css). A shelter that does not take the chosen group is a faded ⊘ "not for
  * this group", never "full".
  */
 export function markerHtml(shelter: Shelter, view: View): string {
@@ -22,7 +23,14 @@ export function markerHtml(shelter: Shelter, view: View): string {
   const area = shelter.location.approximate
     ? `<span class="area-word">${escapeHtml(t('finder.area'))}</span>`
     : '';
-  return `<span class="marker${shelter.location.approximate ? ' approximate' : ''}" data-shelter-id="${shelter.id}" title="${escapeHtml(`${shelter.name} · ${t(`band.${band}`)}`)}"><span class="dot band-${bandClass(band)}" aria-hidden="true">${SYMBOLS[band]}</span><span class="label"><b>${escapeHtml(shelter.name)}</b> ${bandHtml(band, count)}${area}</span></span>`;
+  return markHtml({
+    shelterId: shelter.id,
+    title: `${shelter.name} · ${t(`band.${band}`)}`,
+    dotClass: `band-${bandClass(band)}`,
+    symbol: SYMBOLS[band],
+    labelHtml: `<b>${escapeHtml(shelter.name)}</b> ${bandHtml(band, count)}${area}`,
+    approximate: shelter.location.approximate,
+  });
 }
 
 /** The best band among shelters, in BAND_ORDER: what a group of markers leads with. */
@@ -42,5 +50,11 @@ export function clusterHtml(bands: readonly Band[]): string {
   const withBest = bands.filter((band) =>
     offersSpace(best) ? offersSpace(band) : band === best,
   ).length;
-  return `<span class="cluster band-${bandClass(best)}" data-count="${bands.length}" title="${escapeHtml(t('count', { n: bands.length }))}"><span aria-hidden="true">${SYMBOLS[best]}</span> ${withBest}</span>`;
+  return bubbleHtml({
+    count: bands.length,
+    dotClass: `band-${bandClass(best)}`,
+    symbol: SYMBOLS[best],
+    shown: withBest,
+    title: t('count', { n: bands.length }),
+  });
 }

@@ -16,6 +16,7 @@ import {
   languageName,
   type MessageKey,
 } from '@albergue/i18n';
+import { escapeHtml } from '../shared/escape-html';
 import { catalogue, t } from './i18n';
 import type { Ranked } from './rank';
 import { reportStatus } from './report';
@@ -35,9 +36,7 @@ export function bandClass(band: Band): string {
   return band.toLowerCase().replace('_', '-');
 }
 
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
+export { escapeHtml };
 
 export interface View {
   group: PopulationName | null;

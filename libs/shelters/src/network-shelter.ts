@@ -1,7 +1,7 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Availability } from './availability.types.js';
 import { ShelterAddress } from './shelter-parts.js';
-import { Population } from './shelters.enums.js';
+import { Population, ShelterStatus } from './shelters.enums.js';
 
 @ObjectType({
   description:
@@ -57,4 +57,19 @@ export class NetworkShelter {
       'Places per group served, as set up (what an edit of the shelter starts from); the figures’ age does not hide them.',
   })
   capacity: DeclaredCapacity[];
+  @Field(() => ShelterStatus)
+  status: ShelterStatus;
+
+  @Field(() => Int, {
+    description:
+      "availabilityVersion: the `version` of the staff socket's `shelter` events, so that a client keeps the newest of what it holds.",
+  })
+  version: number;
+
+  @Field(() => Date, {
+    nullable: true,
+    description:
+      'When these figures turn stale (UNKNOWN) unless reported or confirmed before: the last report or confirmation plus STALE_AFTER; null when never reported.',
+  })
+  staleAt: Date | null;
 }

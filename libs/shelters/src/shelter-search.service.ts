@@ -111,6 +111,11 @@ export class ShelterSearchService {
     return this.read(`${this.from} FROM shelter s WHERE s.id = ANY($1::uuid[])`, [ids]);
   }
 
+  /** Every shelter with its figures, by name (the network view's list: network roles only). */
+  async all(): Promise<Shelter[]> {
+    return this.read(`${this.from} FROM shelter s ORDER BY s.name, s.id`, []);
+  }
+
   /** Every shelter's id and public version: what a consumer compares to find what it missed. */
   async versions(): Promise<Map<string, number>> {
     const rows = await this.dataSource.query<{ id: string; version: string }[]>(

@@ -47,7 +47,7 @@ export class SheltersResolver {
     private readonly search: ShelterSearchService,
     private readonly availability: AvailabilityService,
     private readonly organisationsService: OrganisationsService,
-    private readonly networkShelters: NetworkSheltersService,
+    private readonly network: NetworkSheltersService,
   ) {}
 
   @Public()
@@ -81,7 +81,16 @@ export class SheltersResolver {
     @Args('id', { type: () => ID }, UuidPipe) id: string,
     @CurrentCaller() caller: Caller,
   ): Promise<NetworkShelter> {
-    return this.networkShelters.get(caller, id);
+    return this.network.get(caller, id);
+  }
+
+  @Allow([Role.NETWORK_COORDINATOR, Role.ADMIN], { auditsItself: true })
+  @Query(() => [NetworkShelter], {
+    description:
+      'Every shelter of the network with its door and exact counts, sensitive ones too (the network view): network roles only (signed in with their second factor); each sensitive shelter shown is audited.',
+  })
+  networkShelters(@CurrentCaller() caller: Caller): Promise<NetworkShelter[]> {
+    return this.network.list(caller);
   }
 
   @Allow([Role.ADMIN])

@@ -884,5 +884,33 @@ export default {
     'reports.reason.NO_ANSWER': 'Personne n’a répondu',
     'reports.reason.TURNED_AWAY_DESPITE_SPACE': 'Refusé alors qu’il y avait de la place',
     'reports.reason.WRONG_ADDRESS': 'Mauvaise adresse',
+
+    // The network view (issue 19, item 1): every shelter live, in a table and on the map.
+    'network.nav': 'Réseau des foyers',
+    'network.title': 'Tous les foyers du réseau',
+    'network.notForRole':
+      'Cette section n’est pas pour votre rôle : elle sert à la coordination du réseau et à l’administration.',
+    'network.count': '{n, plural, one {# foyer} other {# foyers}}',
+    'network.staleCount':
+      '{n, plural, one {# aux chiffres périmés} other {# aux chiffres périmés}}',
+    'network.table': 'Foyers du réseau : places libres par groupe et âge des chiffres',
+    'network.col.shelter': 'Foyer',
+    'network.col.borough': 'Arrondissement',
+    'network.col.status': 'État',
+    'network.col.overflow': 'Places d’appoint libres',
+    'network.col.capacity': 'Lits',
+    'network.col.age': 'Chiffres de',
+    'network.status.OPEN': 'Ouvert',
+    'network.status.FULL': 'Complet',
+    'network.status.CLOSED': 'Fermé',
+    'network.status.TEMPORARILY_CLOSED': 'Fermé pour l’instant',
+    'network.sensitive': 'Sensible',
+    'network.unknownFree': 'sans chiffre',
+    'network.stale': 'Périmés :',
+    'network.map': 'Carte du réseau',
+    'network.noTiles': 'Carte sans fond : les noms des arrondissements sont affichés.',
+    'network.mapFailed': 'La carte n’a pas pu se charger ; le tableau a tous les chiffres.',
+    'network.zoomIn': 'Zoomer',
+    'network.zoomOut': 'Dézoomer',
   },
 } satisfies ConsoleCatalogue;

@@ -872,5 +872,33 @@ export default {
     'reports.reason.NO_ANSWER': 'Ninguém respondeu',
     'reports.reason.TURNED_AWAY_DESPITE_SPACE': 'Sem vaga apesar de haver',
     'reports.reason.WRONG_ADDRESS': 'Endereço errado',
+
+    // The network view (issue 19, item 1): every shelter live, in a table and on the map.
+    'network.nav': 'Rede de abrigos',
+    'network.title': 'Todos os abrigos da rede',
+    'network.notForRole':
+      'Esta seção não é para a sua função: quem a usa é a coordenação da rede e a administração.',
+    'network.count': '{n, plural, one {# abrigo} other {# abrigos}}',
+    'network.staleCount':
+      '{n, plural, one {# com números vencidos} other {# com números vencidos}}',
+    'network.table': 'Abrigos da rede: vagas livres por grupo e idade dos números',
+    'network.col.shelter': 'Abrigo',
+    'network.col.borough': 'Distrito',
+    'network.col.status': 'Situação',
+    'network.col.overflow': 'Vagas extras livres',
+    'network.col.capacity': 'Camas',
+    'network.col.age': 'Números de',
+    'network.status.OPEN': 'Aberto',
+    'network.status.FULL': 'Lotado',
+    'network.status.CLOSED': 'Fechado',
+    'network.status.TEMPORARILY_CLOSED': 'Fechado por enquanto',
+    'network.sensitive': 'Sensível',
+    'network.unknownFree': 'sem número',
+    'network.stale': 'Vencidos:',
+    'network.map': 'Mapa da rede',
+    'network.noTiles': 'Mapa sem fundo: aparecem os nomes dos distritos.',
+    'network.mapFailed': 'O mapa não carregou; a tabela tem todos os números.',
+    'network.zoomIn': 'Aproximar',
+    'network.zoomOut': 'Afastar',
   },
 } satisfies ConsoleCatalogue;

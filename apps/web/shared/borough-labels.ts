@@ -1,6 +1,6 @@
 import { BOROUGHS } from '@albergue/contracts';
 import L from 'leaflet';
-import { escapeHtml } from './render';
+import { escapeHtml } from './escape-html';
 
 /**
  * The boroughs' names at their centres, under the markers, for a map without its background:
