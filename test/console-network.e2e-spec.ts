@@ -219,6 +219,54 @@ describe('The staff console: the network view (e2e, Chromium)', () => {
     );
   });
 
+  it('keeps a report that comes while the list is on its way to the page', async () => {
+    const person = await networkUser(app, 'NETWORK_COORDINATOR');
+    const context = await chrome.newContext();
+    // What the page's socket receives, from its first frame.
+    const frames: string[] = [];
+    context.on('page', (opened) =>
+      opened.on('websocket', (socket) =>
+        socket.on('framereceived', ({ payload }) => frames.push(String(payload))),
+      ),
+    );
+    const page = await consoleFor(context, app, person, '/console/');
+    await page.waitForSelector('table.network-table');
+    await page.waitForSelector('header.top .connection-live');
+    // Away to another screen and back with the socket connected all along: no reconnection to
+    // read the list again, only the list's own read.
+    await page.click('footer a[href$="/account"]');
+    await page.waitForSelector('#account-title');
+    const listed = (await network.gql<{ networkShelters: Listed[] }>(LIST)).data!.networkShelters;
+    const next = listed.find((row) => row.id === ids.south)!.version + 1;
+    // The list is read; before it reaches the page, a report commits and its event arrives.
+    await page.route(
+      (url) => url.pathname === '/graphql',
+      async (route) => {
+        if (!/NetworkShelters/.test(route.request().postData() ?? '')) {
+          return route.continue();
+        }
+        const response = await route.fetch();
+        await report(ids.south, [
+          { population: 'MEN', freeBeds: 9 },
+          { population: 'FAMILIES', freeBeds: 1 },
+        ]);
+        const deadline = Date.now() + 10_000;
+        while (
+          !frames.some((frame) => frame.includes(ids.south) && frame.includes(`"version":${next}`))
+        ) {
+          if (Date.now() > deadline) {
+            throw new Error('the report’s event did not reach the page');
+          }
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+        return route.fulfill({ response });
+      },
+    );
+    await page.click('nav.network a[href$="/network"]');
+    await page.waitForSelector(`tr[data-shelter-id="${ids.south}"][data-version="${next}"]`);
+    await page.unrouteAll();
+  });
+
   it('sorts by a group’s free places and by the age of the figures', async () => {
     const page = await openNetwork();
     const women = page.locator('th[data-sort="WOMEN"]');

@@ -98,41 +98,58 @@ function NetworkLive() {
     const timer = setInterval(() => setNow(Date.now()), TICK_MS);
     return () => clearInterval(timer);
   }, []);
+  // Events that came before the first read was in: applied over it (an older one changes nothing).
+  const early = useRef<ShelterFigures[]>([]);
   useEffect(() => {
     const read = result.data?.networkShelters;
     if (read) {
       const fresh = read.map(rowOf);
       staleAfter.current = staleAfterOf(fresh) ?? staleAfter.current;
-      setRows((held) => mergeRead(held ?? new Map(), fresh));
+      const since = early.current;
+      early.current = [];
+      setRows((held) =>
+        since.reduce(
+          (current, figures) => applyFigures(current, figures, staleAfter.current),
+          mergeRead(held ?? new Map(), fresh),
+        ),
+      );
       setNow(Date.now());
     }
   }, [result.data]);
 
-  // A shelter the list does not hold yet (made a moment ago): one read again, not one per event.
+  // One read again, not one per event: for a shelter the list does not hold yet (made a moment
+  // ago), or while no shelter had reported at the last read (the list cannot say yet when figures
+  // turn stale: the read brings STALE_AFTER along with them).
   const held = useRef(rows);
   held.current = rows;
   const rereading = useRef<number | null>(null);
   useEffect(() => () => clearTimeout(rereading.current ?? undefined), []);
+  const readAgainSoon = () => {
+    rereading.current ??= window.setTimeout(() => {
+      rereading.current = null;
+      refresh();
+    }, 1000);
+  };
   useStaffEvent('shelter', (figures: ShelterFigures) => {
     if (!held.current) {
+      early.current.push(figures);
       return;
     }
-    if (!held.current.has(figures.shelterId)) {
-      rereading.current ??= window.setTimeout(() => {
-        rereading.current = null;
-        refresh();
-      }, 1000);
-      return;
+    if (!held.current.has(figures.shelterId) || staleAfter.current === null) {
+      readAgainSoon();
     }
-    setRows((current) => current && applyFigures(current, figures, staleAfter.current));
+    if (held.current.has(figures.shelterId)) {
+      setRows((current) => current && applyFigures(current, figures, staleAfter.current));
+    }
   });
-  // A reconnection (not the socket's first connection): events may have been missed, read again.
+  // Each connection of the socket after this screen asked for the list (a reconnection, or the
+  // first connection of a page opened here): events may have been missed meanwhile, read again.
   const connections = live.value?.connections.value ?? 0;
   const seen = useRef(connections);
   useEffect(() => {
     if (connections !== seen.current) {
       seen.current = connections;
-      if (connections > 1) {
+      if (connections > 0) {
         refresh();
       }
     }
