@@ -1,8 +1,8 @@
-import type { ShelterFigures } from '@albergue/contracts';
+import { POPULATIONS, type PopulationName, type ShelterFigures } from '@albergue/contracts';
 
-/** The groups as the API names them, in the table's order. */
-export const GROUPS = ['MEN', 'WOMEN', 'FAMILIES', 'LGBTQ', 'UNACCOMPANIED_MINORS'] as const;
-export type Group = (typeof GROUPS)[number];
+/** The groups as the API names them, in the table's order (the contracts' order). */
+export const GROUPS = POPULATIONS;
+export type Group = PopulationName;
 
 export interface GroupFigures {
   population: string;
