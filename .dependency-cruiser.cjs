@@ -48,6 +48,14 @@ module.exports = {
       to: { path: '^apps/web/(console|map|sw)/' },
     },
     {
+      name: 'console-screens-do-not-import-the-route-table',
+      comment:
+        "The console's route table (routes.tsx) maps addresses to screens and app.tsx renders it: a screen that imported either would make a cycle. Who a section is for is in core/sections.ts, which any screen may import.",
+      severity: 'error',
+      from: { path: '^apps/web/console/', pathNot: '^apps/web/console/(app|main)\\.tsx$' },
+      to: { path: '^apps/web/console/(routes|app)\\.tsx$' },
+    },
+    {
       name: 'contracts-and-i18n-are-dependency-free',
       comment:
         'contracts and i18n import nothing outside themselves (no Node, no npm): both sides read them.',

@@ -293,9 +293,7 @@ describe('The staff console: people and the audit log, for admins (e2e, Chromium
       expect(await page.locator('a[href^="/console/admin"]').count()).toBe(0);
       await page.goto(`${app.url}${path}?lang=es`);
       await page.waitForSelector('.not-for-role');
-      expect(await page.locator('.not-for-role').textContent()).toContain(
-        words['admin.notForRole'],
-      );
+      expect(await page.locator('.not-for-role').textContent()).toContain(words['app.notForRole']);
       await page.goto(`${app.url}/console/admin/users/${newcomer.id}?lang=es`);
       await page.waitForSelector('.not-for-role');
       expect(await page.locator('#user-title').count()).toBe(0);

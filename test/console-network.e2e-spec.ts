@@ -312,8 +312,8 @@ describe('The staff console: the network view (e2e, Chromium)', () => {
     expect(await page.locator('nav.network').count()).toBe(0);
     expect(await page.locator(`a[href="/console/network"]`).count()).toBe(0);
     await page.goto(`${app.url}/console/network?lang=es`);
-    await page.waitForSelector('#network-title');
-    expect(await page.locator('main').textContent()).toContain(words['network.notForRole']);
+    await page.waitForSelector('.not-for-role');
+    expect(await page.locator('main').textContent()).toContain(words['app.notForRole']);
     expect(await page.locator('table.network-table').count()).toBe(0);
     expect(await page.locator('.network-map').count()).toBe(0);
   });

@@ -4,7 +4,13 @@ import { CHROMIUM, CHROMIUM_ARGS } from '../clients/chromium.js';
 import { freshCode } from '../clients/graphql-client.js';
 import { reportInput, shelterFor } from './factories/shelter.factory.js';
 import { networkUser, staffAt, type Person } from './factories/staff.factory.js';
-import { consoleFor, consoleWords, openConsole, signInThrough } from './helpers/console-page.js';
+import {
+  consoleFor,
+  consoleWords,
+  openConsole,
+  screenChunksOf,
+  signInThrough,
+} from './helpers/console-page.js';
 import { axeFindings } from './helpers/finder-page.js';
 import { adminOf, startTestApp, type TestApp } from './helpers/test-app.js';
 
@@ -89,7 +95,11 @@ describe('The staff console: sign-in, session and a shelter’s figures (e2e, Ch
 
   it('refuses a wrong password plainly, then signs a volunteer in to their one shelter', async () => {
     const words = await consoleWords('es');
-    const page = await openConsole(await newContext(), app);
+    const context = await newContext();
+    // The network's and the administration's screens are chunks of their own: not in a
+    // volunteer's first view.
+    const chunks = screenChunksOf(context);
+    const page = await openConsole(context, app);
     await page.fill('input[name=email]', volunteer.email);
     await page.fill('input[name=password]', 'not the password at all');
     await page.click('form button[type=submit]');
@@ -113,6 +123,7 @@ describe('The staff console: sign-in, session and a shelter’s figures (e2e, Ch
     expect(await page.locator('#week-title').count()).toBe(0);
     // The session is in an HttpOnly cookie: no script on the page can read it.
     expect(await page.evaluate(() => document.cookie)).toBe('');
+    expect(chunks).toEqual([]);
   });
 
   it('lets a coordinator of two shelters switch between them, keeping the section', async () => {

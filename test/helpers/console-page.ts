@@ -56,3 +56,21 @@ export async function consoleFor(
   await signInThrough(page, person);
   return page;
 }
+
+/**
+ * The network's and the administration's screens are chunks of their own (the console's
+ * routes.tsx: chunks/*-screens.ts), fetched only when one of them is opened.
+ */
+export const SCREEN_CHUNK = /^\/assets\/console\/(network|figures|admin)-screens-[\w-]+\.js$/;
+
+/** The screen chunks a context fetches from now on ('admin', 'network'…), as they are fetched. */
+export function screenChunksOf(context: BrowserContext): string[] {
+  const fetched: string[] = [];
+  context.on('request', (request) => {
+    const found = SCREEN_CHUNK.exec(new URL(request.url()).pathname);
+    if (found) {
+      fetched.push(found[1]);
+    }
+  });
+  return fetched;
+}

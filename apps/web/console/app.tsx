@@ -4,10 +4,12 @@ import { connectStaff } from './core/live.js';
 import type { OfflineQueue } from './core/offline/queue.js';
 import { startOffline } from './core/offline/start.js';
 import { match } from './core/router.js';
+import { mayOpen } from './core/sections.js';
 import { SCREENS } from './routes.js';
 import { SignIn } from './screens/session/sign-in.js';
 import { ResetPasswordForm, SetupForm } from './screens/session/token-forms.js';
 import { LanguagePicker, Shell } from './shell.js';
+import { NotForRole } from './ui/not-for-role.js';
 
 /** Screens anyone may open, signed in or not. */
 const OPEN_SCREENS: Record<string, () => preact.ComponentChild> = {
@@ -147,10 +149,19 @@ export function App() {
   const screen = SCREENS.map((each) => ({ each, params: match(each.pattern, path) })).find(
     (found) => found.params,
   );
+  // Who a screen is for is the route table's to say: anyone else reads so, and none of the
+  // screen's code is fetched nor its queries sent.
+  const shown = !screen ? (
+    <NotFound />
+  ) : mayOpen(screen.each, session.me.value, screen.params!) ? (
+    screen.each.render(screen.params!)
+  ) : (
+    <NotForRole />
+  );
   return (
     <>
       <div inert={session.ended.value} aria-hidden={session.ended.value}>
-        <Shell>{screen ? screen.each.render(screen.params!) : <NotFound />}</Shell>
+        <Shell>{shown}</Shell>
       </div>
       {session.ended.value && (
         <div class="overlay" role="dialog" aria-modal="true" aria-label={t('signIn.title')}>

@@ -2,7 +2,7 @@ import { LANGUAGES } from '@albergue/i18n';
 import type { ComponentChildren } from 'preact';
 import { useConsole, useT } from './core/context.js';
 import { match } from './core/router.js';
-import { NETWORK_SECTIONS, SHELTER_SECTIONS } from './routes.js';
+import { NETWORK_SECTIONS, SHELTER_SECTIONS } from './core/sections.js';
 import { HoldNotices } from './screens/holds/hold-notices.js';
 import { PendingActs, PendingCount } from './screens/offline/pending-acts.js';
 import { SignOut } from './screens/offline/sign-out.js';

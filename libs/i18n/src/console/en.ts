@@ -529,7 +529,6 @@ export default {
       'Go to the gate, register these people again and check the likely matches it shows: if it is the same person, do not register them again. Then dismiss this.',
 
     // Administration: people and the audit log (issue 19, item 2, admin-users).
-    'admin.notForRole': 'This section is not for your role: only the network’s admins use it.',
     'users.nav': 'People',
     'users.title': 'People and accounts',
     'users.list': 'Accounts',
@@ -642,7 +641,6 @@ export default {
     'orgs.created': '{name} was created.',
     'orgs.create': 'Create organisation',
     'setup.nav': 'Rooms and beds',
-    'setup.notForRole': 'This screen is not for your role: only the network’s admins use it.',
     'setup.shelters.nav': 'Shelters',
     'setup.shelters.title': 'All shelters',
     'setup.shelters.new': 'New shelter',
@@ -804,10 +802,6 @@ export default {
     'figures.range.backwards': 'The last day comes after the first.',
     'figures.range.tooLong':
       'Period too long: up to 92 days for the network or a borough, up to a year for a shelter.',
-    'figures.notForRole':
-      'This section is not for your role: it is for network coordinators and admins.',
-    'figures.notForRoleShelter':
-      'This section is not for your role: it is for the shelter’s coordinators and the network’s.',
     'figures.none': 'No figures for that period.',
     'figures.plot.occupancy': 'People and places',
     'figures.plot.bedNights': 'Bed-nights',
@@ -868,8 +862,6 @@ export default {
     // The network view (issue 19, item 1): every shelter live, in a table and on the map.
     'network.nav': 'Shelter network',
     'network.title': 'Every shelter in the network',
-    'network.notForRole':
-      'This section is not for your role: network coordinators and admins use it.',
     'network.count': '{n, plural, one {# shelter} other {# shelters}}',
     'network.staleCount': '{n, plural, one {# with stale figures} other {# with stale figures}}',
     'network.table': 'Shelters in the network: free places per group and age of the figures',
@@ -891,5 +883,8 @@ export default {
     'network.mapFailed': 'The map could not load; the table has all the figures.',
     'network.zoomIn': 'Zoom in',
     'network.zoomOut': 'Zoom out',
+
+    // Console routes (issue 19): one message for a screen's address opened by someone it is not for.
+    'app.notForRole': 'This screen is not for your role; if you need it, ask the network’s admins.',
   },
 } satisfies ConsoleCatalogue;

@@ -538,7 +538,6 @@ export default {
       'Vaya a la entrada, registre de nuevo a estas personas y revise las coincidencias probables que se muestran: si es la misma persona, no la registre otra vez. Luego quite este aviso.',
 
     // Administration: people and the audit log (issue 19, item 2, admin-users).
-    'admin.notForRole': 'Esta sección no es para su rol: solo la administración de la red la usa.',
     'users.nav': 'Personas',
     'users.title': 'Personas y cuentas',
     'users.list': 'Cuentas',
@@ -652,8 +651,6 @@ export default {
     'orgs.created': 'Se creó {name}.',
     'orgs.create': 'Crear organización',
     'setup.nav': 'Cuartos y camas',
-    'setup.notForRole':
-      'Esta pantalla no es para su función: solo la administración de la red la usa.',
     'setup.shelters.nav': 'Albergues',
     'setup.shelters.title': 'Todos los albergues',
     'setup.shelters.new': 'Nuevo albergue',
@@ -815,10 +812,6 @@ export default {
     'figures.range.backwards': 'El último día va después del primero.',
     'figures.range.tooLong':
       'Periodo demasiado largo: hasta 92 días para la red o una alcaldía, hasta un año para un albergue.',
-    'figures.notForRole':
-      'Esta sección no es para su función: es de la coordinación de la red y de la administración.',
-    'figures.notForRoleShelter':
-      'Esta sección no es para su función: es de la coordinación del albergue y de la red.',
     'figures.none': 'No hay cifras de ese periodo.',
     'figures.plot.occupancy': 'Personas y lugares',
     'figures.plot.bedNights': 'Noches-cama',
@@ -879,8 +872,6 @@ export default {
     // The network view (issue 19, item 1): every shelter live, in a table and on the map.
     'network.nav': 'Red de albergues',
     'network.title': 'Todos los albergues de la red',
-    'network.notForRole':
-      'Esta sección no es para su función: la ven la coordinación de la red y la administración.',
     'network.count': '{n, plural, one {# albergue} other {# albergues}}',
     'network.staleCount': '{n, plural, one {# con cifras vencidas} other {# con cifras vencidas}}',
     'network.table': 'Albergues de la red: lugares libres por grupo y antigüedad de las cifras',
@@ -902,5 +893,9 @@ export default {
     'network.mapFailed': 'El mapa no se pudo cargar; la tabla tiene todos los datos.',
     'network.zoomIn': 'Acercar',
     'network.zoomOut': 'Alejar',
+
+    // Console routes (issue 19): one message for a screen's address opened by someone it is not for.
+    'app.notForRole':
+      'Esta pantalla no es para su función; si la necesita, pídala a la administración de la red.',
   },
 } as const;

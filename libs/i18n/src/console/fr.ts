@@ -545,8 +545,6 @@ export default {
       'Allez à l’accueil, enregistrez de nouveau ces personnes et examinez les correspondances probables affichées : si c’est la même personne, ne l’enregistrez pas une seconde fois. Puis fermez cet avis.',
 
     // Administration: people and the audit log (issue 19, item 2, admin-users).
-    'admin.notForRole':
-      'Cette section n’est pas pour votre rôle : seule l’administration du réseau l’utilise.',
     'users.nav': 'Personnes',
     'users.title': 'Personnes et comptes',
     'users.list': 'Comptes',
@@ -660,8 +658,6 @@ export default {
     'orgs.created': '{name} a été créée.',
     'orgs.create': 'Créer l’organisation',
     'setup.nav': 'Chambres et lits',
-    'setup.notForRole':
-      'Cet écran n’est pas pour votre rôle : seule l’administration du réseau s’en sert.',
     'setup.shelters.nav': 'Foyers',
     'setup.shelters.title': 'Tous les foyers',
     'setup.shelters.new': 'Nouveau foyer',
@@ -823,10 +819,6 @@ export default {
     'figures.range.backwards': 'Le dernier jour vient après le premier.',
     'figures.range.tooLong':
       'Période trop longue : jusqu’à 92 jours pour le réseau ou un arrondissement, jusqu’à un an pour un foyer.',
-    'figures.notForRole':
-      'Cette rubrique n’est pas pour votre rôle : elle est pour la coordination du réseau et l’administration.',
-    'figures.notForRoleShelter':
-      'Cette rubrique n’est pas pour votre rôle : elle est pour la coordination du foyer et du réseau.',
     'figures.none': 'Aucun chiffre pour cette période.',
     'figures.plot.occupancy': 'Personnes et places',
     'figures.plot.bedNights': 'Nuitées',
@@ -888,8 +880,6 @@ export default {
     // The network view (issue 19, item 1): every shelter live, in a table and on the map.
     'network.nav': 'Réseau des foyers',
     'network.title': 'Tous les foyers du réseau',
-    'network.notForRole':
-      'Cette section n’est pas pour votre rôle : elle sert à la coordination du réseau et à l’administration.',
     'network.count': '{n, plural, one {# foyer} other {# foyers}}',
     'network.staleCount':
       '{n, plural, one {# aux chiffres périmés} other {# aux chiffres périmés}}',
@@ -912,5 +902,9 @@ export default {
     'network.mapFailed': 'La carte n’a pas pu se charger ; le tableau a tous les chiffres.',
     'network.zoomIn': 'Zoomer',
     'network.zoomOut': 'Dézoomer',
+
+    // Console routes (issue 19): one message for a screen's address opened by someone it is not for.
+    'app.notForRole':
+      'Cet écran n’est pas pour votre rôle ; si vous en avez besoin, demandez-le à l’administration du réseau.',
   },
 } satisfies ConsoleCatalogue;

@@ -522,8 +522,6 @@ export default {
       'Ale nan pòtay la, anrejistre moun sa yo ankò epi gade moun ki sanble ak yo ki parèt: si se menm moun nan, pa anrejistre l ankò. Apre sa fèmen avi sa a.',
 
     // Administration: people and the audit log (issue 19, item 2, admin-users).
-    'admin.notForRole':
-      'Seksyon sa a pa pou wòl ou: se sèlman administrasyon rezo a ki sèvi avè l.',
     'users.nav': 'Moun',
     'users.title': 'Moun ak kont',
     'users.list': 'Kont yo',
@@ -635,7 +633,6 @@ export default {
     'orgs.created': 'Yo kreye {name}.',
     'orgs.create': 'Kreye òganizasyon an',
     'setup.nav': 'Chanm ak kabann',
-    'setup.notForRole': 'Ekran sa a pa pou wòl ou: se sèlman administrasyon rezo a ki sèvi avè l.',
     'setup.shelters.nav': 'Abri',
     'setup.shelters.title': 'Tout abri yo',
     'setup.shelters.new': 'Nouvo abri',
@@ -796,10 +793,6 @@ export default {
     'figures.range.backwards': 'Dènye jou a vini apre premye a.',
     'figures.range.tooLong':
       'Peryòd la twò long: jiska 92 jou pou rezo a oswa yon alkaldi, jiska yon ane pou yon abri.',
-    'figures.notForRole':
-      'Seksyon sa a pa pou wòl ou: se pou kowòdinasyon rezo a ak administrasyon an.',
-    'figures.notForRoleShelter':
-      'Seksyon sa a pa pou wòl ou: se pou kowòdinasyon abri a ak kowòdinasyon rezo a.',
     'figures.none': 'Pa gen chif pou peryòd sa a.',
     'figures.plot.occupancy': 'Moun ak plas',
     'figures.plot.bedNights': 'Nwit-kabann',
@@ -859,8 +852,6 @@ export default {
     // The network view (issue 19, item 1): every shelter live, in a table and on the map.
     'network.nav': 'Rezo abri yo',
     'network.title': 'Tout abri nan rezo a',
-    'network.notForRole':
-      'Seksyon sa a pa pou wòl ou: se kowòdinasyon rezo a ak administrasyon an ki sèvi ak li.',
     'network.count': '{n, plural, other {# abri}}',
     'network.staleCount': '{n, plural, other {# ak chif ki pa ajou}}',
     'network.table': 'Abri nan rezo a: plas lib pou chak gwoup ak laj chif yo',
@@ -882,5 +873,8 @@ export default {
     'network.mapFailed': 'Kat la pa t ka chaje; tablo a gen tout chif yo.',
     'network.zoomIn': 'Pwoche',
     'network.zoomOut': 'Eloye',
+
+    // Console routes (issue 19): one message for a screen's address opened by someone it is not for.
+    'app.notForRole': 'Ekran sa a pa pou wòl ou; si ou bezwen l, mande administrasyon rezo a.',
   },
 } satisfies ConsoleCatalogue;

@@ -536,7 +536,6 @@ export default {
       'Vá à entrada, registre essas pessoas de novo e confira as correspondências prováveis mostradas: se for a mesma pessoa, não a registre outra vez. Depois feche este aviso.',
 
     // Administration: people and the audit log (issue 19, item 2, admin-users).
-    'admin.notForRole': 'Esta seção não é para o seu papel: só a administração da rede a usa.',
     'users.nav': 'Pessoas',
     'users.title': 'Pessoas e contas',
     'users.list': 'Contas',
@@ -650,7 +649,6 @@ export default {
     'orgs.created': '{name} foi criada.',
     'orgs.create': 'Criar organização',
     'setup.nav': 'Quartos e camas',
-    'setup.notForRole': 'Esta tela não é para a sua função: só a administração da rede a usa.',
     'setup.shelters.nav': 'Abrigos',
     'setup.shelters.title': 'Todos os abrigos',
     'setup.shelters.new': 'Novo abrigo',
@@ -812,10 +810,6 @@ export default {
     'figures.range.backwards': 'O último dia vem depois do primeiro.',
     'figures.range.tooLong':
       'Período longo demais: até 92 dias para a rede ou uma alcaldía, até um ano para um abrigo.',
-    'figures.notForRole':
-      'Esta seção não é para a sua função: é da coordenação da rede e da administração.',
-    'figures.notForRoleShelter':
-      'Esta seção não é para a sua função: é da coordenação do abrigo e da rede.',
     'figures.none': 'Não há números desse período.',
     'figures.plot.occupancy': 'Pessoas e vagas',
     'figures.plot.bedNights': 'Noites-cama',
@@ -876,8 +870,6 @@ export default {
     // The network view (issue 19, item 1): every shelter live, in a table and on the map.
     'network.nav': 'Rede de abrigos',
     'network.title': 'Todos os abrigos da rede',
-    'network.notForRole':
-      'Esta seção não é para a sua função: quem a usa é a coordenação da rede e a administração.',
     'network.count': '{n, plural, one {# abrigo} other {# abrigos}}',
     'network.staleCount':
       '{n, plural, one {# com números vencidos} other {# com números vencidos}}',
@@ -900,5 +892,9 @@ export default {
     'network.mapFailed': 'O mapa não carregou; a tabela tem todos os números.',
     'network.zoomIn': 'Aproximar',
     'network.zoomOut': 'Afastar',
+
+    // Console routes (issue 19): one message for a screen's address opened by someone it is not for.
+    'app.notForRole':
+      'Esta tela não é para a sua função; se precisar dela, peça à administração da rede.',
   },
 } satisfies ConsoleCatalogue;

@@ -5,26 +5,17 @@ import { useConsole, useT } from '../../core/context.js';
 import { useChosen } from './chosen.js';
 import { FiguresBody } from './figures-body.js';
 import { ShelterNamesQuery } from './figures-query.js';
-import { CoordinatorOnly, NetworkOnly } from './network-only.js';
 import { ScopeForm } from './scope-form.js';
 import type { Scope } from './scope.js';
 
 /** The network's figures (network roles): a period and a scope, then the API's figures. */
 export function NetworkFigures() {
-  return (
-    <NetworkOnly>
-      <FiguresScreen fixed={null} />
-    </NetworkOnly>
-  );
+  return <FiguresScreen fixed={null} />;
 }
 
 /** A shelter's own figures, for its coordinator (dailyFigures lets them read their own). */
 export function ShelterFigures({ shelterId }: { shelterId: string }) {
-  return (
-    <CoordinatorOnly shelterId={shelterId}>
-      <FiguresScreen fixed={{ kind: 'shelter', id: shelterId }} />
-    </CoordinatorOnly>
-  );
+  return <FiguresScreen fixed={{ kind: 'shelter', id: shelterId }} />;
 }
 
 function FiguresScreen({ fixed }: { fixed: Scope | null }) {

@@ -9,7 +9,6 @@ import type { TableData } from '../../ui/table-data.js';
 import { useChosen } from './chosen.js';
 import { FiguresBody } from './figures-body.js';
 import { ProblemReportsQuery } from './figures-query.js';
-import { CoordinatorOnly, NetworkOnly } from './network-only.js';
 import { ScopeForm } from './scope-form.js';
 import { daysBetween, type Scope } from './scope.js';
 import { useScopeNames } from './figures-screen.js';
@@ -18,19 +17,11 @@ import { useScopeNames } from './figures-screen.js';
 const PROBLEM_DAYS = 90;
 
 export function NetworkReport() {
-  return (
-    <NetworkOnly>
-      <ReportScreen fixed={null} />
-    </NetworkOnly>
-  );
+  return <ReportScreen fixed={null} />;
 }
 
 export function ShelterReport({ shelterId }: { shelterId: string }) {
-  return (
-    <CoordinatorOnly shelterId={shelterId}>
-      <ReportScreen fixed={{ kind: 'shelter', id: shelterId }} />
-    </CoordinatorOnly>
-  );
+  return <ReportScreen fixed={{ kind: 'shelter', id: shelterId }} />;
 }
 
 /**

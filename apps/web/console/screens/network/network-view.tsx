@@ -6,7 +6,6 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks'
 import { useConsole, useStaffEvent, useT } from '../../core/context.js';
 import { actError } from '../../graphql/errors.js';
 import { graphql } from '../../graphql/graphql.js';
-import { NETWORK_SECTIONS } from '../../routes.js';
 import { ErrorText } from '../../ui/error-text.js';
 import { NetworkMap } from './network-map.js';
 import {
@@ -61,26 +60,9 @@ const TICK_MS = 30_000;
  * group's free places and by data age) and on the shared shelter map (loaded only here). Exact
  * figures, sensitive shelters included, as networkShelters gives them to network roles; each
  * `/staff` `shelter` event moves its one row in place (never an older version over a newer one),
- * and a reconnection reads the list again.
+ * and a reconnection reads the list again. For network roles only (routes.tsx says so).
  */
 export function NetworkView() {
-  const t = useT();
-  const role = useConsole().session.me.value?.networkRole;
-  const allowed = NETWORK_SECTIONS.find((section) => section.path === '/network')!.roles;
-  if (!role || !allowed.includes(role)) {
-    return (
-      <section aria-labelledby="network-title">
-        <h1 id="network-title">{t('network.title')}</h1>
-        <p class="notice not-for-role" role="status">
-          {t('network.notForRole')}
-        </p>
-      </section>
-    );
-  }
-  return <NetworkLive />;
-}
-
-function NetworkLive() {
   const t = useT();
   const { live } = useConsole();
   const [result, refetch] = useQuery({

@@ -1,6 +1,6 @@
 import { useEffect } from 'preact/hooks';
 import { useConsole, useT } from '../../core/context.js';
-import { NETWORK_SECTIONS } from '../../routes.js';
+import { NETWORK_SECTIONS } from '../../core/sections.js';
 
 /** The shelters this person works in, each a way in; one shelter goes straight to it. */
 export function MyShelters() {

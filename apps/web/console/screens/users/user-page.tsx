@@ -7,7 +7,6 @@ import { ErrorText } from '../../ui/error-text.js';
 import { Field } from '../../ui/field.js';
 import { clicked, submitted } from '../../ui/handlers.js';
 import { Confirmed } from '../residents/confirm.js';
-import { AdminOnly } from './admin-only.js';
 import { ResetToken } from './reset-token.js';
 import { SelectField } from './select-field.js';
 import {
@@ -29,14 +28,6 @@ import {
 
 /** One person's account, as an admin keeps it: details, roles, password, sessions, on or off. */
 export function UserPage({ userId }: { userId: string }) {
-  return (
-    <AdminOnly>
-      <UserAccount userId={userId} />
-    </AdminOnly>
-  );
-}
-
-function UserAccount({ userId }: { userId: string }) {
   const t = useT();
   const { router, session } = useConsole();
   const [result, refetch] = useQuery({ query: AdminUser, variables: { id: userId } });

@@ -7,7 +7,6 @@ import { type ActError, actError } from '../../graphql/errors.js';
 import { ErrorText } from '../../ui/error-text.js';
 import { Field } from '../../ui/field.js';
 import { submitted } from '../../ui/handlers.js';
-import { AdminOnly } from './admin-only.js';
 import { ResetToken } from './reset-token.js';
 import { SelectField } from './select-field.js';
 import {
@@ -23,14 +22,6 @@ import { usersMatching } from './user-search.js';
 
 /** The admin's list of people: searchable on the page, each a way to their page; a new account. */
 export function UsersScreen() {
-  return (
-    <AdminOnly>
-      <Users />
-    </AdminOnly>
-  );
-}
-
-function Users() {
   const t = useT();
   const [result, refetch] = useQuery({ query: AdminUsers });
   const [typed, setTyped] = useState('');
