@@ -1,6 +1,6 @@
-import { ArgsType, Field } from '@nestjs/graphql';
+import { ArgsType, Field, ID } from '@nestjs/graphql';
 import { BOROUGHS } from '@albergue/contracts';
-import { IsEnum, IsIn, IsISO8601, IsOptional, Matches } from 'class-validator';
+import { IsEnum, IsIn, IsISO8601, IsOptional, IsUUID, Matches } from 'class-validator';
 import { FiguresGrouping } from '../figures.views.js';
 
 /** The longest range networkFigures reads in one request: a quarter. */
@@ -25,7 +25,10 @@ export class NetworkFiguresArgs {
   @Matches(DAY, { message: 'to must be a day written YYYY-MM-DD' })
   to: string;
 
-  @Field(() => FiguresGrouping)
+  @Field(() => FiguresGrouping, {
+    description:
+      'SHELTER, BOROUGH or DAY: a row per group; NETWORK: one row, the period’s totals of every shelter in the answer.',
+  })
   @IsEnum(FiguresGrouping)
   groupBy: FiguresGrouping;
 
@@ -39,4 +42,13 @@ export class NetworkFiguresArgs {
     message: 'borough must be a code of the borough catalogue, such as cdmx-cuauhtemoc',
   })
   borough?: string | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'Only this shelter (with any grouping): its coordinator may ask for it, as for its dailyFigures. Omit for the network (network roles only).',
+  })
+  @IsOptional()
+  @IsUUID()
+  shelterId?: string | null;
 }
