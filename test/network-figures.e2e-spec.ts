@@ -419,6 +419,22 @@ describe('Daily and network figures (e2e)', () => {
     expect(refused.errors![0].extensions.code).toBe('FORBIDDEN');
   });
 
+  it('reaches as far for one shelter as its dailyFigures do: 366 days after from, not 367', async () => {
+    const range = (to: string, s?: string) =>
+      network.gql<{ networkFigures: Group[] }>(TOTAL, { from: '2025-01-01', to, s });
+    const year = await range('2026-01-02', countsShelter);
+    expect(year.errors).toBeUndefined();
+    expect(year.data!.networkFigures).toEqual([
+      expect.objectContaining({ shelters: 1, days: 367 }),
+    ]);
+    for (const refused of [await range('2026-01-03', countsShelter), await range('2026-01-02')]) {
+      expect(refused.errors![0].extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        reason: 'RANGE_INVALID',
+      });
+    }
+  });
+
   it('refuses an unknown shelter, or an id that is none, as typed errors', async () => {
     const unknown = await network.gql(TOTAL, { from: days[0], to: days[2], s: randomUUID() });
     expect(unknown.data).toBeNull();

@@ -63,7 +63,8 @@ export class RecordsService {
     borough: string | null = null,
     shelterId: string | null = null,
   ): Promise<NetworkFigures[]> {
-    checkRange(from, to, MAX_NETWORK_DAYS - 1);
+    // One shelter's figures reach as far as its dailyFigures do (a year and a day).
+    checkRange(from, to, shelterId === null ? MAX_NETWORK_DAYS - 1 : MAX_DAILY_DAYS_AFTER);
     if (shelterId !== null) {
       const [found] = await this.dataSource.query<unknown[]>(
         'SELECT 1 FROM shelter WHERE id = $1',

@@ -6,6 +6,12 @@ import { FiguresGrouping } from '../figures.views.js';
 /** The longest range networkFigures reads in one request: a quarter. */
 export const MAX_NETWORK_DAYS = 92;
 
+/**
+ * The latest `to` dailyFigures (and networkFigures for one shelter) accepts, in days after `from`
+ * (a year and a day, leap years too).
+ */
+export const MAX_DAILY_DAYS_AFTER = 366;
+
 /** A day as the figures take it: YYYY-MM-DD (with IsISO8601 strict, a real date). */
 export const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -19,7 +25,7 @@ export class NetworkFiguresArgs {
   from: string;
 
   @Field(() => String, {
-    description: `YYYY-MM-DD, inclusive; at most ${MAX_NETWORK_DAYS - 1} days after from.`,
+    description: `YYYY-MM-DD, inclusive; at most ${MAX_NETWORK_DAYS - 1} days after from (with shelterId, ${MAX_DAILY_DAYS_AFTER}, as dailyFigures).`,
   })
   @IsISO8601({ strict: true })
   @Matches(DAY, { message: 'to must be a day written YYYY-MM-DD' })
