@@ -856,7 +856,6 @@ export default {
     'reports.made': 'Made on {when}',
     'reports.print': 'Print',
     'reports.problems': 'Problem reports from the finder',
-    'reports.problemsReach': 'Reports reach back {n} days: older ones are not shown.',
     'reports.noProblems': 'No reports in the period.',
     'reports.reason': 'Reason',
     'reports.count': 'Reports',
@@ -864,5 +863,9 @@ export default {
     'reports.reason.NO_ANSWER': 'Nobody answered',
     'reports.reason.TURNED_AWAY_DESPITE_SPACE': 'Turned away despite space',
     'reports.reason.WRONG_ADDRESS': 'Wrong address',
+    'figures.total': 'Total for the period',
+    'figures.totalScope': 'Scope',
+    'reports.problemsKept':
+      'Reports are kept {n} days, then deleted: older ones are neither shown here nor counted in the figures.',
   },
 } satisfies ConsoleCatalogue;

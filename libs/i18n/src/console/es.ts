@@ -867,7 +867,6 @@ export default {
     'reports.made': 'Hecho el {when}',
     'reports.print': 'Imprimir',
     'reports.problems': 'Avisos de problemas desde el buscador',
-    'reports.problemsReach': 'Los avisos llegan hasta {n} días atrás: los anteriores no salen.',
     'reports.noProblems': 'Ningún aviso en el periodo.',
     'reports.reason': 'Motivo',
     'reports.count': 'Avisos',
@@ -875,5 +874,9 @@ export default {
     'reports.reason.NO_ANSWER': 'Nadie contestó',
     'reports.reason.TURNED_AWAY_DESPITE_SPACE': 'Sin lugar aunque había',
     'reports.reason.WRONG_ADDRESS': 'Dirección equivocada',
+    'figures.total': 'Total del periodo',
+    'figures.totalScope': 'Ámbito',
+    'reports.problemsKept':
+      'Los avisos se guardan {n} días y luego se borran: los de antes no salen aquí ni cuentan en las cifras.',
   },
 } as const;

@@ -875,8 +875,6 @@ export default {
     'reports.made': 'Établi le {when}',
     'reports.print': 'Imprimer',
     'reports.problems': 'Signalements venus de la recherche publique',
-    'reports.problemsReach':
-      'Les signalements remontent à {n} jours : les plus anciens n’apparaissent pas.',
     'reports.noProblems': 'Aucun signalement pendant la période.',
     'reports.reason': 'Motif',
     'reports.count': 'Signalements',
@@ -884,5 +882,9 @@ export default {
     'reports.reason.NO_ANSWER': 'Personne n’a répondu',
     'reports.reason.TURNED_AWAY_DESPITE_SPACE': 'Refusé alors qu’il y avait de la place',
     'reports.reason.WRONG_ADDRESS': 'Mauvaise adresse',
+    'figures.total': 'Total de la période',
+    'figures.totalScope': 'Périmètre',
+    'reports.problemsKept':
+      'Les signalements sont conservés {n} jours puis effacés : les plus anciens ne figurent ni ici ni dans les chiffres.',
   },
 } satisfies ConsoleCatalogue;

@@ -847,7 +847,6 @@ export default {
     'reports.made': 'Fèt {when}',
     'reports.print': 'Enprime',
     'reports.problems': 'Avi pwoblèm ki soti nan rechèch piblik la',
-    'reports.problemsReach': 'Avi yo rive jiska {n} jou anvan: sa ki pi ansyen yo pa parèt.',
     'reports.noProblems': 'Pa gen okenn avi nan peryòd la.',
     'reports.reason': 'Rezon',
     'reports.count': 'Avi',
@@ -855,5 +854,9 @@ export default {
     'reports.reason.NO_ANSWER': 'Pèsonn pa t reponn',
     'reports.reason.TURNED_AWAY_DESPITE_SPACE': 'Yo refize malgre te gen plas',
     'reports.reason.WRONG_ADDRESS': 'Move adrès',
+    'figures.total': 'Total pou peryòd la',
+    'figures.totalScope': 'Ki kote',
+    'reports.problemsKept':
+      'Yo kenbe avi yo {n} jou, apre sa yo efase yo: sa ki pi ansyen yo pa parèt isit la, ni yo pa konte nan chif yo.',
   },
 } satisfies ConsoleCatalogue;

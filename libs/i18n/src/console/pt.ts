@@ -864,7 +864,6 @@ export default {
     'reports.made': 'Feito em {when}',
     'reports.print': 'Imprimir',
     'reports.problems': 'Avisos de problemas vindos da busca pública',
-    'reports.problemsReach': 'Os avisos vão até {n} dias atrás: os anteriores não aparecem.',
     'reports.noProblems': 'Nenhum aviso no período.',
     'reports.reason': 'Motivo',
     'reports.count': 'Avisos',
@@ -872,5 +871,9 @@ export default {
     'reports.reason.NO_ANSWER': 'Ninguém respondeu',
     'reports.reason.TURNED_AWAY_DESPITE_SPACE': 'Sem vaga apesar de haver',
     'reports.reason.WRONG_ADDRESS': 'Endereço errado',
+    'figures.total': 'Total do período',
+    'figures.totalScope': 'Âmbito',
+    'reports.problemsKept':
+      'Os avisos são guardados {n} dias e depois apagados: os anteriores não aparecem aqui nem contam nos números.',
   },
 } satisfies ConsoleCatalogue;
