@@ -411,9 +411,10 @@ const SAMPLES: Record<string, (t: Targets) => Sample> = {
       'query($s: ID!) { dailyFigures(shelterId: $s, from: "2026-11-01", to: "2026-11-07") { day } }',
     variables: { s: t.shelterId },
   }),
-  networkFigures: () => ({
+  networkFigures: (t) => ({
     query:
-      'query { networkFigures(from: "2026-11-01", to: "2026-11-07", groupBy: BOROUGH) { boroughCode capacity } }',
+      'query($s: ID) { networkFigures(from: "2026-11-01", to: "2026-11-07", groupBy: NETWORK, shelterId: $s) { capacity } }',
+    variables: { s: t.shelterId },
   }),
   problemReports: (t) => ({
     query: 'query($s: ID) { problemReports(shelterId: $s) { shelterId } }',

@@ -18,6 +18,10 @@ const NETWORK_DAYS = `query($from: String!, $to: String!, $borough: String) {
   networkFigures(from: $from, to: $to, groupBy: DAY, borough: $borough) { day ${FIELDS} } }`;
 const DAILY = `query($s: ID!, $from: String!, $to: String!) {
   dailyFigures(shelterId: $s, from: $from, to: $to) { day ${FIELDS} } }`;
+const TOTAL = `query($from: String!, $to: String!, $borough: String, $s: ID) {
+  networkFigures(from: $from, to: $to, groupBy: NETWORK, borough: $borough, shelterId: $s) { ${FIELDS} } }`;
+const PROBLEMS = `query($s: ID, $from: String!, $to: String!) {
+  problemReports(shelterId: $s, from: $from, to: $to) { shelterId days { day reason count } } }`;
 const AGGREGATES = `query($s: ID) { residentAggregates(shelterId: $s) {
   total { key count suppressed }
   byPopulation { key count suppressed } byNationality { key count suppressed }
@@ -131,6 +135,86 @@ describe('The staff console: figures and reports (e2e, Chromium)', () => {
     });
     expect(answer.errors).toBeUndefined();
     return answer.data!.networkFigures;
+  };
+
+  /** The period's total as the API gives it (groupBy NETWORK), as its table row writes it. */
+  const totalRow = async (
+    who: Person,
+    scopeName: string,
+    variables: { from: string; to: string; borough?: string; s?: string },
+  ) => {
+    const answer = await who.gql<{ networkFigures: Day[] }>(TOTAL, variables);
+    expect(answer.errors).toBeUndefined();
+    expect(answer.data!.networkFigures).toHaveLength(1);
+    const [total] = answer.data!.networkFigures;
+    return [
+      scopeName,
+      ...[
+        total.capacity,
+        total.occupied,
+        total.bedNights,
+        total.arrivals,
+        total.departures,
+        total.turnaways,
+        ...POPULATIONS.map((each) => group(total, each)),
+        total.problemReports,
+      ].map(String),
+    ];
+  };
+
+  /** problemReports for a period, as the report's table writes its rows (names, words). */
+  const problemRows = async (periodFrom: string, periodTo: string) => {
+    const words = await consoleWords('es');
+    const answer = await network.gql<{
+      problemReports: {
+        shelterId: string;
+        days: { day: string; reason: string; count: number }[];
+      }[];
+    }>(PROBLEMS, { from: periodFrom, to: periodTo });
+    expect(answer.errors).toBeUndefined();
+    const names = new Map([
+      [countsShelter, 'Casa Fortnight'],
+      [bedsShelter, 'Casa Camas'],
+    ]);
+    return answer.data!.problemReports.flatMap((shelter) =>
+      shelter.days.map((day) => [
+        names.get(shelter.shelterId),
+        day.day,
+        words[`reports.reason.${day.reason}` as keyof typeof words],
+        String(day.count),
+      ]),
+    );
+  };
+
+  /**
+   * Waits until the report's problem reports are exactly `rows` (the period's, the shelters named:
+   * their names may come a moment after the reports).
+   */
+  const expectProblems = async (rows: (string | undefined)[][]) => {
+    await page.waitForFunction(
+      (expected) =>
+        JSON.stringify(
+          [...document.querySelectorAll('#problems-table tbody tr')].map((tr) =>
+            [...(tr as HTMLTableRowElement).cells].map((cell) => cell.textContent),
+          ),
+        ) === expected,
+      JSON.stringify(rows),
+    );
+    expect(await bodyOf(page, '#problems-table')).toEqual(rows);
+  };
+
+  /** Waits until `on`'s total table is exactly `row` (the scope's answer, not the last one's). */
+  const expectTotal = async (on: Page, row: string[]) => {
+    await on.waitForFunction(
+      (expected) =>
+        JSON.stringify(
+          [...document.querySelectorAll('#figures-total-table tbody tr')].map((tr) =>
+            [...(tr as HTMLTableRowElement).cells].map((cell) => cell.textContent),
+          ),
+        ) === expected,
+      JSON.stringify([row]),
+    );
+    expect(await bodyOf(on, '#figures-total-table')).toEqual([row]);
   };
 
   /** Waits for the four plots drawn, then checks each one's series and table against `days`. */
@@ -288,6 +372,13 @@ describe('The staff console: figures and reports (e2e, Chromium)', () => {
       `UPDATE problem_report SET reported_at = reported_at - interval '3 days' WHERE shelter_id = $1`,
       [bedsShelter],
     );
+    // And one before the fortnight: a report for a past period shows it, this fortnight's not.
+    await problems.report({ shelterId: countsShelter, reason: 'CLOSED' }, '203.0.113.3');
+    await app.sql(
+      `UPDATE problem_report SET reported_at = reported_at - interval '20 days'
+        WHERE id = (SELECT id FROM problem_report WHERE shelter_id = $1 AND reason = 'closed')`,
+      [countsShelter],
+    );
 
     page = await consoleFor(
       await newContext(),
@@ -314,6 +405,10 @@ describe('The staff console: figures and reports (e2e, Chromium)', () => {
     expect(days.reduce((sum, day) => sum + day.turnaways, 0)).toBeGreaterThan(14);
     expect(days.some((day) => day.departures > 0)).toBe(true);
     await expectPlotsOf(days);
+    // The period's total, one row: the API's NETWORK row, cell by cell.
+    const total = await totalRow(network, words['figures.network'], { from, to });
+    expect(Number(total[6])).toBeGreaterThan(14);
+    await expectTotal(page, total);
     // The network nav has both sections, the figures marked as here.
     expect(await page.locator('nav.network a[aria-current=page]').textContent()).toBe(
       words['figures.nav'],
@@ -356,6 +451,10 @@ describe('The staff console: figures and reports (e2e, Chromium)', () => {
     const borough = await networkDays('cdmx-iztapalapa');
     expect(borough.map((day) => day.capacity)).toEqual(Array(14).fill(4));
     await expectPlotsOf(borough);
+    await expectTotal(
+      page,
+      await totalRow(network, 'Iztapalapa', { from, to, borough: 'cdmx-iztapalapa' }),
+    );
     // The address keeps the choice: a reload or a shared link shows the same figures.
     expect(new URL(page.url()).searchParams.get('scope')).toBe('borough:cdmx-iztapalapa');
 
@@ -363,6 +462,10 @@ describe('The staff console: figures and reports (e2e, Chromium)', () => {
     const own = await network.gql<{ dailyFigures: Day[] }>(DAILY, { s: countsShelter, from, to });
     expect(own.errors).toBeUndefined();
     await expectPlotsOf(own.data!.dailyFigures);
+    await expectTotal(
+      page,
+      await totalRow(network, 'Casa Fortnight', { from, to, s: countsShelter }),
+    );
     expect(await page.locator('.figures-scope').textContent()).toContain('Casa Fortnight');
   });
 
@@ -439,7 +542,9 @@ describe('The staff console: figures and reports (e2e, Chromium)', () => {
       words['reports.title'].replace('{scope}', words['figures.network']),
     );
     expect(await page.locator('.report-period').textContent()).toContain(from);
-    // The finder's reports of the period, by shelter, day and reason.
+    // The finder's reports of exactly the period, as problemReports gives them for it, by
+    // shelter, day and reason: these two, not the one before the period.
+    await expectProblems(await problemRows(from, to));
     expect(await bodyOf(page, '#problems-table')).toEqual(
       expect.arrayContaining([
         ['Casa Fortnight', to, words['reports.reason.NO_ANSWER'], '1'],
@@ -451,6 +556,11 @@ describe('The staff console: figures and reports (e2e, Chromium)', () => {
         ],
       ]),
     );
+    expect(await bodyOf(page, '#problems-table')).not.toContainEqual(
+      expect.arrayContaining([words['reports.reason.CLOSED']]),
+    );
+    // The report's total: the API's NETWORK row.
+    await expectTotal(page, await totalRow(network, words['figures.network'], { from, to }));
     await page.emulateMedia({ media: 'print' });
     for (const selector of ['nav', 'button', 'header.top', 'form']) {
       const shown = await page.$$eval(
@@ -467,6 +577,43 @@ describe('The staff console: figures and reports (e2e, Chromium)', () => {
       expect(await table.isVisible()).toBe(true);
     }
     await page.emulateMedia({ media: 'screen' });
+  });
+
+  it('reports a past period: its own problem reports and total; a note past what the API keeps', async () => {
+    const words = await consoleWords('es');
+    const back = (n: number) =>
+      new Date(Date.parse(`${to}T12:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
+    const [pastFrom, pastTo] = [back(25), back(15)];
+    await page.goto(
+      `${app.url}/console/reports?from=${pastFrom}&to=${pastTo}&scope=network&lang=es`,
+    );
+    const rows = await problemRows(pastFrom, pastTo);
+    expect(rows).toEqual([['Casa Fortnight', back(20), words['reports.reason.CLOSED'], '1']]);
+    await expectProblems(rows);
+    const total = await totalRow(network, words['figures.network'], {
+      from: pastFrom,
+      to: pastTo,
+    });
+    expect(total.at(-1)).toBe('1');
+    await expectTotal(page, total);
+    // The API keeps reports 90 days: within them, no note that some are gone; beyond, the note.
+    const kept = words['reports.problemsKept'].replace('{n}', '90');
+    expect(await page.locator('.hint', { hasText: kept }).count()).toBe(0);
+    await page.goto(
+      `${app.url}/console/reports?from=${back(100)}&to=${back(95)}&scope=network&lang=es`,
+    );
+    await page.locator('.hint', { hasText: kept }).waitFor();
+    // One shelter's report: its reports only (Casa Camas had none then).
+    await page.goto(
+      `${app.url}/console/reports?from=${pastFrom}&to=${pastTo}&scope=shelter:${bedsShelter}&lang=es`,
+    );
+    await expectTotal(
+      page,
+      await totalRow(network, 'Casa Camas', { from: pastFrom, to: pastTo, s: bedsShelter }),
+    );
+    await page.locator('#problems-title').waitFor();
+    await page.waitForSelector('#problems-title ~ .notice');
+    expect(await page.locator('#problems-table').count()).toBe(0);
   });
 
   it('passes axe on the figures and the report, in Spanish and Haitian Creole', async () => {
@@ -518,6 +665,11 @@ describe('The staff console: figures and reports (e2e, Chromium)', () => {
     });
     expect(await bodyOf(own, '#figures-occupancy-table')).toEqual(
       daily.data!.dailyFigures.map((day) => [day.day, String(day.occupied), String(day.capacity)]),
+    );
+    // Its total, which networkFigures gives a coordinator for their own shelter.
+    await expectTotal(
+      own,
+      await totalRow(coordinator, 'Casa Fortnight', { from, to, s: countsShelter }),
     );
     // Not another shelter's.
     await own.goto(`${app.url}/console/shelters/${bedsShelter}/figures?lang=es`);

@@ -335,7 +335,118 @@ describe('Daily and network figures (e2e)', () => {
     expect(unknown.errors![0].extensions.code).toBe('BAD_USER_INPUT');
   });
 
-  it('is for network coordinators and admins: shelter staff are refused', async () => {
+  const TOTAL = `query($from: String!, $to: String!, $borough: String, $s: ID) {
+    networkFigures(from: $from, to: $to, groupBy: NETWORK, borough: $borough, shelterId: $s) {
+      shelterId boroughCode borough day shelters days ${FIELDS} } }`;
+  const total = async (who: SignedIn, variables: { borough?: string; s?: string }) => {
+    const result = await who.gql<{ networkFigures: Group[] }>(TOTAL, {
+      from: days[0],
+      to: days[2],
+      ...variables,
+    });
+    expect(result.errors).toBeUndefined();
+    return result.data!.networkFigures;
+  };
+
+  it('gives the period’s total in one row (NETWORK): the sum of the shelters’ rows, field by field', async () => {
+    const [row, ...more] = await total(network, {});
+    expect(more).toEqual([]);
+    const shelters = await grouped('SHELTER');
+    expect(figuresOf(row)).toEqual(sum(shelters));
+    expect(row).toMatchObject({
+      shelterId: null,
+      boroughCode: null,
+      borough: null,
+      day: null,
+      shelters: shelters.length,
+      days: 3,
+    });
+    // Not all zero, turnaways by group included: the comparison compares something.
+    expect(row.turnaways).toBeGreaterThanOrEqual(11);
+    expect(row.turnawaysByPopulation.length).toBeGreaterThanOrEqual(3);
+    expect(row.problemReports).toBeGreaterThanOrEqual(2);
+  });
+
+  it('gives one borough’s total: its BOROUGH row', async () => {
+    const boroughs = await grouped('BOROUGH');
+    for (const code of ['cdmx-cuauhtemoc', 'cdmx-iztapalapa']) {
+      const [row, ...more] = await total(network, { borough: code });
+      expect(more).toEqual([]);
+      const own = boroughs.find((group) => group.boroughCode === code)!;
+      expect(own.capacity).toBeGreaterThan(0);
+      expect(figuresOf(row)).toEqual(figuresOf(own));
+      expect(row.shelters).toBe(own.shelters);
+      expect(row.days).toBe(3);
+    }
+    // A borough with no shelters: nothing to add up, no row.
+    expect(await total(network, { borough: 'cdmx-milpa-alta' })).toEqual([]);
+  });
+
+  it('gives one shelter’s total (shelterId): the sum of its dailyFigures, with any grouping', async () => {
+    for (const shelterId of [countsShelter, bedsShelter]) {
+      const own = await daily(network, shelterId);
+      const [row, ...more] = await total(network, { s: shelterId });
+      expect(more).toEqual([]);
+      expect(figuresOf(row)).toEqual(sum(own));
+      expect(row).toMatchObject({ shelters: 1, days: 3 });
+      // By DAY: the shelter's own days; by SHELTER: the one row.
+      const byDay = await network.gql<{ networkFigures: Group[] }>(
+        `query($from: String!, $to: String!, $s: ID) { networkFigures(from: $from, to: $to, groupBy: DAY, shelterId: $s) { day ${FIELDS} } }`,
+        { from: days[0], to: days[2], s: shelterId },
+      );
+      expect(byDay.data!.networkFigures.map(figuresOf)).toEqual(own.map(figuresOf));
+      const byShelter = await network.gql<{ networkFigures: Group[] }>(
+        `query($from: String!, $to: String!, $s: ID) { networkFigures(from: $from, to: $to, groupBy: SHELTER, shelterId: $s) { shelterId } }`,
+        { from: days[0], to: days[2], s: shelterId },
+      );
+      expect(byShelter.data!.networkFigures).toEqual([{ shelterId }]);
+    }
+    expect(sum(await daily(network, countsShelter)).turnaways).toBe(4);
+  });
+
+  it('lets a shelter’s coordinator total their own shelter, never another’s nor the network', async () => {
+    const coordinator = await staffAt(app, { role: 'COORDINATOR', shelterId: countsShelter });
+    const [own] = await total(coordinator, { s: countsShelter });
+    expect(figuresOf(own)).toEqual(figuresOf((await total(network, { s: countsShelter }))[0]));
+    for (const variables of [{ s: bedsShelter }, {}, { borough: 'cdmx-cuauhtemoc' }]) {
+      const refused = await coordinator.gql(TOTAL, { from: days[0], to: days[2], ...variables });
+      expect(refused.data).toBeNull();
+      expect(refused.errors![0].extensions.code).toBe('FORBIDDEN');
+    }
+    // A volunteer there does not read its figures.
+    const volunteer = await staffAt(app, { role: 'VOLUNTEER', shelterId: countsShelter });
+    const refused = await volunteer.gql(TOTAL, { from: days[0], to: days[2], s: countsShelter });
+    expect(refused.errors![0].extensions.code).toBe('FORBIDDEN');
+  });
+
+  it('reaches as far for one shelter as its dailyFigures do: 366 days after from, not 367', async () => {
+    const range = (to: string, s?: string) =>
+      network.gql<{ networkFigures: Group[] }>(TOTAL, { from: '2025-01-01', to, s });
+    const year = await range('2026-01-02', countsShelter);
+    expect(year.errors).toBeUndefined();
+    expect(year.data!.networkFigures).toEqual([
+      expect.objectContaining({ shelters: 1, days: 367 }),
+    ]);
+    for (const refused of [await range('2026-01-03', countsShelter), await range('2026-01-02')]) {
+      expect(refused.errors![0].extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        reason: 'RANGE_INVALID',
+      });
+    }
+  });
+
+  it('refuses an unknown shelter, or an id that is none, as typed errors', async () => {
+    const unknown = await network.gql(TOTAL, { from: days[0], to: days[2], s: randomUUID() });
+    expect(unknown.data).toBeNull();
+    expect(unknown.errors![0].extensions).toMatchObject({
+      code: 'NOT_FOUND',
+      reason: 'SHELTER_NOT_FOUND',
+    });
+    const malformed = await network.gql(TOTAL, { from: days[0], to: days[2], s: 'not-an-id' });
+    expect(malformed.errors![0].extensions.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('is for network coordinators and admins: shelter staff are refused the network', async () => {
     const variables = { from: days[0], to: days[2], by: 'DAY' };
     expect((await admin.gql(NETWORK, variables)).errors).toBeUndefined();
     for (const role of ['COORDINATOR', 'VOLUNTEER'] as const) {
@@ -484,6 +595,12 @@ describe('Daily and network figures (e2e)', () => {
         countsShelter,
       ]),
     ).toHaveLength(0);
+
+    // The refuge's total: a network role's read audited, its own coordinator's not.
+    await total(network, { s: refuge });
+    expect(await rows('networkFigures')).toHaveLength(5);
+    await total(refugeStaff, { s: refuge });
+    expect(await rows('networkFigures')).toHaveLength(5);
   });
 
   it('counts a person moved within the shelter once a day', async () => {

@@ -5,6 +5,8 @@ export enum FiguresGrouping {
   SHELTER = 'shelter',
   BOROUGH = 'borough',
   DAY = 'day',
+  /** One row: every shelter in the answer (the network, the borough or the shelter asked for). */
+  NETWORK = 'network',
 }
 
 registerEnumType(FiguresGrouping, {
@@ -77,7 +79,7 @@ export class DailyFigures extends Figures {
 
 @ObjectType({
   description:
-    'The network’s figures for one group (a shelter, a borough or a day): the sum of the daily figures of the shelters and days in it.',
+    'The network’s figures for one group (a shelter, a borough, a day, or the whole answer grouped by NETWORK): the sum of the daily figures of the shelters and days in it.',
 })
 export class NetworkFigures extends Figures {
   @Field(() => ID, { nullable: true, description: 'Grouped by SHELTER.' })

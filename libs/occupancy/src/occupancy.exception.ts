@@ -32,6 +32,8 @@ export enum OccupancyExceptionCode {
   HOLDS_WITHOUT_BEDS = 'HOLDS_WITHOUT_BEDS',
   /** People checked in without a bed (counts mode) at a switch to beds mode: move them into beds first. */
   STAYS_WITHOUT_BEDS = 'STAYS_WITHOUT_BEDS',
+  /** No shelter has the id asked for (networkFigures' shelterId). */
+  SHELTER_NOT_FOUND = 'SHELTER_NOT_FOUND',
 }
 
 function apiCode(code: OccupancyExceptionCode): ApiErrorCode {
@@ -39,6 +41,7 @@ function apiCode(code: OccupancyExceptionCode): ApiErrorCode {
     case OccupancyExceptionCode.ROOM_NOT_FOUND:
     case OccupancyExceptionCode.BED_NOT_FOUND:
     case OccupancyExceptionCode.HOLD_NOT_FOUND:
+    case OccupancyExceptionCode.SHELTER_NOT_FOUND:
       return ApiErrorCode.NOT_FOUND;
     case OccupancyExceptionCode.RESIDENT_NOT_HERE:
     case OccupancyExceptionCode.BED_COUNT_MISMATCH:

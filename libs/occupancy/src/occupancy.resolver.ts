@@ -258,15 +258,25 @@ export class OccupancyResolver {
     return this.records.daily(caller, args.shelterId, args.from, args.to);
   }
 
-  @Allow([Role.NETWORK_COORDINATOR, Role.ADMIN], { auditsItself: true })
+  @Allow([Role.COORDINATOR, Role.NETWORK_COORDINATOR, Role.ADMIN], {
+    shelterOf: argPath('shelterId'),
+    auditsItself: true,
+  })
   @Query(() => [NetworkFigures], {
     description:
-      'The network’s daily figures added up by shelter, borough or day, from `from` to `to` (at most 92 days), of every shelter or of one borough’s: each group the sum of its shelters’ dailyFigures. Audited for each sensitive shelter in the answer.',
+      'The network’s daily figures added up by shelter, borough or day, or into one row (NETWORK), from `from` to `to` (at most 92 days), of every shelter, of one borough’s or of one shelter: each group the sum of its shelters’ dailyFigures. The network for network roles; one shelter also for its coordinator. A network role’s read of a sensitive shelter is audited.',
   })
   networkFigures(
     @Args() args: NetworkFiguresArgs,
     @CurrentCaller() caller: Caller,
   ): Promise<NetworkFigures[]> {
-    return this.records.network(caller, args.from, args.to, args.groupBy, args.borough ?? null);
+    return this.records.network(
+      caller,
+      args.from,
+      args.to,
+      args.groupBy,
+      args.borough ?? null,
+      args.shelterId ?? null,
+    );
   }
 }

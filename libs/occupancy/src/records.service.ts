@@ -53,6 +53,7 @@ export class RecordsService {
   /**
    * The network's figures from `from` to `to`, grouped: each group the sum of the daily figures
    * (`daily`) of its shelters and days, from the same statement, so the two cannot disagree.
+   * `borough` and `shelterId` keep only their shelters; grouped by NETWORK, one row of them all.
    */
   async network(
     caller: Caller,
@@ -60,12 +61,38 @@ export class RecordsService {
     to: string,
     groupBy: FiguresGrouping,
     borough: string | null = null,
+    shelterId: string | null = null,
   ): Promise<NetworkFigures[]> {
-    checkRange(from, to, MAX_NETWORK_DAYS - 1);
-    const rows = await this.figures(null, from, to, groupBy, borough);
+    // One shelter's figures reach as far as its dailyFigures do (a year and a day).
+    checkRange(from, to, shelterId === null ? MAX_NETWORK_DAYS - 1 : MAX_DAILY_DAYS_AFTER);
+    if (shelterId !== null) {
+      const [found] = await this.dataSource.query<unknown[]>(
+        'SELECT 1 FROM shelter WHERE id = $1',
+        [shelterId],
+      );
+      if (!found) {
+        throw new OccupancyException(
+          'No shelter has this id.',
+          OccupancyExceptionCode.SHELTER_NOT_FOUND,
+          ['shelterId'],
+        );
+      }
+    }
+    const rows = await this.figures(
+      shelterId === null ? null : [shelterId],
+      from,
+      to,
+      groupBy,
+      borough,
+    );
     // Every shelter's figures are in the answer, alone (by shelter) or summed with others (a
-    // sensitive shelter may stand alone in its borough): each sensitive one's read is audited.
-    await this.auditSensitive(caller, 'networkFigures', null, borough);
+    // sensitive shelter may stand alone in its borough): each sensitive one's read is audited,
+    // unless the caller works there (a coordinator reading their own shelter).
+    if (shelterId === null) {
+      await this.auditSensitive(caller, 'networkFigures', null, borough);
+    } else if (!caller.actor.memberships.has(shelterId)) {
+      await this.auditSensitive(caller, 'networkFigures', [shelterId], borough);
+    }
     return rows.map(({ reported: _reported, ...row }) => ({
       ...row,
       borough:
@@ -265,6 +292,7 @@ const GROUP_KEY: Record<FiguresGrouping, string> = {
   [FiguresGrouping.SHELTER]: 'g.shelter_id::text',
   [FiguresGrouping.BOROUGH]: 'g.borough',
   [FiguresGrouping.DAY]: "to_char(g.day, 'YYYY-MM-DD')",
+  [FiguresGrouping.NETWORK]: "'network'::text",
 };
 
 /** `from` and `to` are days (YYYY-MM-DD), `to` not before `from` and at most `maxAfter` days after it. */

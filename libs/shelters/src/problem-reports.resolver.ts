@@ -1,6 +1,7 @@
 import { Allow, argPath, Role } from '@albergue/common';
 import { Args, Query, Resolver } from '@nestjs/graphql';
 import { ProblemReportsArgs } from './dto/problem-reports.args.js';
+import { reportPeriod } from './problem-reports.period.js';
 import { ProblemReportsService } from './problem-reports.service.js';
 import { ShelterProblemReports } from './problem-reports.views.js';
 
@@ -13,11 +14,11 @@ export class ProblemReportsResolver {
   })
   @Query(() => [ShelterProblemReports], {
     description:
-      'What the public reported about a shelter’s figures or contact, by day and reason, and whether a burst flagged its figures.',
+      'What the public reported about a shelter’s figures or contact, by day and reason, and whether a burst flagged its figures: over the last `days` days, or from `from` to `to`.',
   })
   problemReports(
-    @Args() { shelterId, days }: ProblemReportsArgs,
+    @Args() { shelterId, days, from, to }: ProblemReportsArgs,
   ): Promise<ShelterProblemReports[]> {
-    return this.reports.counts(shelterId ?? null, days);
+    return this.reports.counts(shelterId ?? null, reportPeriod(days, from, to));
   }
 }

@@ -5,6 +5,7 @@ import { Interval } from '@nestjs/schedule';
 import { DataSource, type EntityManager } from 'typeorm';
 import { MAX_REPORT_DAYS } from './dto/problem-reports.args.js';
 import { ProblemReport } from './problem-report.entity.js';
+import type { ReportPeriod } from './problem-reports.period.js';
 import type { ShelterProblemReports } from './problem-reports.views.js';
 import { ReportLimiter } from './report-limiter.js';
 import { lockShelter } from './shelter-lock.js';
@@ -84,12 +85,12 @@ export class ProblemReportsService {
   }
 
   /**
-   * Counts by day (in TIME_ZONE) and reason over the last `days` days, today included, with the
-   * flag: of one shelter, even with nothing to count, or (null) of every shelter with reports in
-   * that time or a flag.
+   * Counts by day (in TIME_ZONE) and reason over the last `days` days, today included, or from
+   * `from` to `to`, with the flag: of one shelter, even with nothing to count, or (null) of every
+   * shelter with reports in that time or a flag.
    */
-  async counts(shelterId: string | null, days: number): Promise<ShelterProblemReports[]> {
-    const found = await this.countsOf(shelterId ? [shelterId] : null, days);
+  async counts(shelterId: string | null, period: ReportPeriod): Promise<ShelterProblemReports[]> {
+    const found = await this.countsOf(shelterId ? [shelterId] : null, period);
     if (shelterId && found.length === 0) {
       throw new SheltersException(
         'No shelter has this id.',
@@ -101,13 +102,20 @@ export class ProblemReportsService {
   }
 
   /** As `counts`, for these shelters (each that exists), or null: every one with something. */
-  countsOf(shelterIds: string[] | null, days: number): Promise<ShelterProblemReports[]> {
+  countsOf(
+    shelterIds: string[] | null,
+    period: ReportPeriod | number,
+  ): Promise<ShelterProblemReports[]> {
+    const within = typeof period === 'number' ? { days: period } : period;
+    const [days, from, to] =
+      'days' in within ? [within.days, null, null] : [null, within.from, within.to];
     return this.dataSource.query<ShelterProblemReports[]>(
       `WITH counted AS (
          SELECT r.shelter_id, to_char(r.reported_at AT TIME ZONE $2, 'YYYY-MM-DD') AS day,
                 r.reason, count(*)::int AS count
            FROM problem_report r
-          WHERE r.reported_at >= (((now() AT TIME ZONE $2)::date - ($3::int - 1))::timestamp AT TIME ZONE $2)
+          WHERE r.reported_at >= (coalesce($4::date, (now() AT TIME ZONE $2)::date - ($3::int - 1))::timestamp AT TIME ZONE $2)
+            AND ($5::date IS NULL OR r.reported_at < (($5::date + 1)::timestamp AT TIME ZONE $2))
             AND ($1::uuid[] IS NULL OR r.shelter_id = ANY($1))
           GROUP BY 1, 2, 3)
        SELECT s.id AS "shelterId", s.figures_questioned_at AS "figuresQuestionedAt",
@@ -117,7 +125,7 @@ export class ProblemReportsService {
         WHERE CASE WHEN $1::uuid[] IS NULL THEN c.shelter_id IS NOT NULL OR s.figures_questioned_at IS NOT NULL
                    ELSE s.id = ANY($1) END
         GROUP BY s.id ORDER BY s.id`,
-      [shelterIds, this.options.timeZone, days],
+      [shelterIds, this.options.timeZone, days, from, to],
     );
   }
 

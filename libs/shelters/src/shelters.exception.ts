@@ -11,6 +11,8 @@ export enum SheltersExceptionCode {
   HOURS_UNCLEAR = 'HOURS_UNCLEAR',
   STALE_REPORT = 'STALE_REPORT',
   VERSION_AHEAD = 'VERSION_AHEAD',
+  /** A period backwards, too long, half given, or given with `days` (problemReports). */
+  RANGE_INVALID = 'RANGE_INVALID',
 }
 
 function apiCode(code: SheltersExceptionCode): ApiErrorCode {
@@ -24,6 +26,7 @@ function apiCode(code: SheltersExceptionCode): ApiErrorCode {
     case SheltersExceptionCode.RADIUS_WITHOUT_NEAR:
     case SheltersExceptionCode.HOURS_UNCLEAR:
     case SheltersExceptionCode.VERSION_AHEAD:
+    case SheltersExceptionCode.RANGE_INVALID:
       return ApiErrorCode.BAD_USER_INPUT;
     case SheltersExceptionCode.COUNTS_MODE_ONLY:
     case SheltersExceptionCode.STALE_REPORT:

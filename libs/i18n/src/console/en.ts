@@ -850,7 +850,6 @@ export default {
     'reports.made': 'Made on {when}',
     'reports.print': 'Print',
     'reports.problems': 'Problem reports from the finder',
-    'reports.problemsReach': 'Reports reach back {n} days: older ones are not shown.',
     'reports.noProblems': 'No reports in the period.',
     'reports.reason': 'Reason',
     'reports.count': 'Reports',
@@ -886,5 +885,9 @@ export default {
 
     // Console routes (issue 19): one message for a screen's address opened by someone it is not for.
     'app.notForRole': 'This screen is not for your role; if you need it, ask the network’s admins.',
+    'figures.total': 'Total for the period',
+    'figures.totalScope': 'Scope',
+    'reports.problemsKept':
+      'Reports are kept {n} days, then deleted: older ones are neither shown here nor counted in the figures.',
   },
 } satisfies ConsoleCatalogue;

@@ -860,7 +860,6 @@ export default {
     'reports.made': 'Hecho el {when}',
     'reports.print': 'Imprimir',
     'reports.problems': 'Avisos de problemas desde el buscador',
-    'reports.problemsReach': 'Los avisos llegan hasta {n} días atrás: los anteriores no salen.',
     'reports.noProblems': 'Ningún aviso en el periodo.',
     'reports.reason': 'Motivo',
     'reports.count': 'Avisos',
@@ -897,5 +896,9 @@ export default {
     // Console routes (issue 19): one message for a screen's address opened by someone it is not for.
     'app.notForRole':
       'Esta pantalla no es para su función; si la necesita, pídala a la administración de la red.',
+    'figures.total': 'Total del periodo',
+    'figures.totalScope': 'Ámbito',
+    'reports.problemsKept':
+      'Los avisos se guardan {n} días y luego se borran: los de antes no salen aquí ni cuentan en las cifras.',
   },
 } as const;

@@ -867,8 +867,6 @@ export default {
     'reports.made': 'Établi le {when}',
     'reports.print': 'Imprimer',
     'reports.problems': 'Signalements venus de la recherche publique',
-    'reports.problemsReach':
-      'Les signalements remontent à {n} jours : les plus anciens n’apparaissent pas.',
     'reports.noProblems': 'Aucun signalement pendant la période.',
     'reports.reason': 'Motif',
     'reports.count': 'Signalements',
@@ -906,5 +904,9 @@ export default {
     // Console routes (issue 19): one message for a screen's address opened by someone it is not for.
     'app.notForRole':
       'Cet écran n’est pas pour votre rôle ; si vous en avez besoin, demandez-le à l’administration du réseau.',
+    'figures.total': 'Total de la période',
+    'figures.totalScope': 'Périmètre',
+    'reports.problemsKept':
+      'Les signalements sont conservés {n} jours puis effacés : les plus anciens ne figurent ni ici ni dans les chiffres.',
   },
 } satisfies ConsoleCatalogue;

@@ -840,7 +840,6 @@ export default {
     'reports.made': 'Fèt {when}',
     'reports.print': 'Enprime',
     'reports.problems': 'Avi pwoblèm ki soti nan rechèch piblik la',
-    'reports.problemsReach': 'Avi yo rive jiska {n} jou anvan: sa ki pi ansyen yo pa parèt.',
     'reports.noProblems': 'Pa gen okenn avi nan peryòd la.',
     'reports.reason': 'Rezon',
     'reports.count': 'Avi',
@@ -876,5 +875,9 @@ export default {
 
     // Console routes (issue 19): one message for a screen's address opened by someone it is not for.
     'app.notForRole': 'Ekran sa a pa pou wòl ou; si ou bezwen l, mande administrasyon rezo a.',
+    'figures.total': 'Total pou peryòd la',
+    'figures.totalScope': 'Ki kote',
+    'reports.problemsKept':
+      'Yo kenbe avi yo {n} jou, apre sa yo efase yo: sa ki pi ansyen yo pa parèt isit la, ni yo pa konte nan chif yo.',
   },
 } satisfies ConsoleCatalogue;

@@ -858,7 +858,6 @@ export default {
     'reports.made': 'Feito em {when}',
     'reports.print': 'Imprimir',
     'reports.problems': 'Avisos de problemas vindos da busca pública',
-    'reports.problemsReach': 'Os avisos vão até {n} dias atrás: os anteriores não aparecem.',
     'reports.noProblems': 'Nenhum aviso no período.',
     'reports.reason': 'Motivo',
     'reports.count': 'Avisos',
@@ -896,5 +895,9 @@ export default {
     // Console routes (issue 19): one message for a screen's address opened by someone it is not for.
     'app.notForRole':
       'Esta tela não é para a sua função; se precisar dela, peça à administração da rede.',
+    'figures.total': 'Total do período',
+    'figures.totalScope': 'Âmbito',
+    'reports.problemsKept':
+      'Os avisos são guardados {n} dias e depois apagados: os anteriores não aparecem aqui nem contam nos números.',
   },
 } satisfies ConsoleCatalogue;

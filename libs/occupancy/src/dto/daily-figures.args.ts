@@ -1,9 +1,8 @@
 import { ArgsType, Field, ID } from '@nestjs/graphql';
 import { IsISO8601, IsUUID, Matches } from 'class-validator';
-import { DAY } from './network-figures.args.js';
+import { DAY, MAX_DAILY_DAYS_AFTER } from './network-figures.args.js';
 
-/** The latest `to` dailyFigures accepts, in days after `from` (a year and a day, leap years too). */
-export const MAX_DAILY_DAYS_AFTER = 366;
+export { MAX_DAILY_DAYS_AFTER };
 
 @ArgsType()
 export class DailyFiguresArgs {

@@ -8,13 +8,19 @@ import { ErrorText } from '../../ui/error-text.js';
 import { AggregatesSection } from './aggregates.js';
 import { FigureBlock } from './figure-block.js';
 import { type GroupFigures, groupTable, PLOTS, type PlotName } from './figure-tables.js';
-import { NetworkDaysQuery, NetworkGroupsQuery, ShelterDaysQuery } from './figures-query.js';
+import {
+  NetworkDaysQuery,
+  NetworkGroupsQuery,
+  NetworkTotalQuery,
+  ShelterDaysQuery,
+} from './figures-query.js';
 import type { Scope } from './scope.js';
 
 /**
- * A scope's figures over a period, every one as the API answers it: the days (networkFigures by
- * DAY, of one borough when the scope is one; dailyFigures for a shelter) as four plots with their
- * tables; the period by borough (the network) or by shelter (a borough); residents' aggregates.
+ * A scope's figures over a period, every one as the API answers it: the period's total
+ * (networkFigures by NETWORK, of the borough or the shelter); the days (networkFigures by DAY, of
+ * one borough when the scope is one; dailyFigures for a shelter) as four plots with their tables;
+ * the period by borough (the network) or by shelter (a borough); residents' aggregates.
  */
 export function FiguresBody({
   scope,
@@ -50,6 +56,10 @@ export function FiguresBody({
     variables: { from, to, groupBy: scope.kind === 'network' ? 'BOROUGH' : 'SHELTER', borough },
     pause: scope.kind === 'shelter',
   });
+  const [total] = useQuery({
+    query: NetworkTotalQuery,
+    variables: { from, to, borough, shelterId: scope.kind === 'shelter' ? scope.id : null },
+  });
   const result = scope.kind === 'shelter' ? shelter : network;
   const days = scope.kind === 'shelter' ? shelter.data?.dailyFigures : network.data?.networkFigures;
   const period = useMemo(() => ({ from, to }), [from, to]);
@@ -61,6 +71,10 @@ export function FiguresBody({
           {t('app.loading')}
         </p>
       )}
+      {total.data && total.data.networkFigures.length > 0 && (
+        <TotalSection scopeName={scopeName} total={total.data.networkFigures} period={period} />
+      )}
+      {total.error && <ErrorText error={actError(total.error)} />}
       {days && days.length === 0 && <p class="notice">{t('figures.none')}</p>}
       {days && days.length > 0 && (
         <div class="figures-plots" data-days={days.length}>
@@ -88,6 +102,40 @@ export function FiguresBody({
       {groups.error && <ErrorText error={actError(groups.error)} />}
       <AggregatesSection scope={scope} scopeName={scopeName} period={period} />
     </>
+  );
+}
+
+/**
+ * The period's total as the API sums it (networkFigures by NETWORK): one row, every figure of the
+ * period, turnaways by group too; nothing is added up here.
+ */
+function TotalSection({
+  scopeName,
+  total,
+  period,
+}: {
+  scopeName: string;
+  total: readonly GroupFigures[];
+  period: { from: string; to: string };
+}) {
+  const t = useT();
+  const table = useMemo(
+    () =>
+      groupTable(
+        t,
+        t('figures.caption', { what: t('figures.total'), scope: scopeName }),
+        t('figures.totalScope'),
+        total,
+        () => scopeName,
+      ),
+    [t, scopeName, total],
+  );
+  return (
+    <section class="figure" aria-labelledby="figures-total-title">
+      <h3 id="figures-total-title">{t('figures.total')}</h3>
+      <p class="hint">{t('figures.periodSums')}</p>
+      <DataTable id="figures-total-table" table={table} period={period} />
+    </section>
   );
 }
 

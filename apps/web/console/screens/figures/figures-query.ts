@@ -49,6 +49,33 @@ export const NetworkGroupsQuery = graphql(`
   }
 `);
 
+/** The period's total: one row, the scope's shelters summed over every day (groupBy NETWORK). */
+export const NetworkTotalQuery = graphql(`
+  query FiguresNetworkTotal($from: String!, $to: String!, $borough: String, $shelterId: ID) {
+    networkFigures(
+      from: $from
+      to: $to
+      groupBy: NETWORK
+      borough: $borough
+      shelterId: $shelterId
+    ) {
+      shelters
+      days
+      capacity
+      occupied
+      bedNights
+      arrivals
+      departures
+      turnaways
+      problemReports
+      turnawaysByPopulation {
+        population
+        count
+      }
+    }
+  }
+`);
+
 export const ShelterDaysQuery = graphql(`
   query FiguresShelterDays($shelterId: ID!, $from: String!, $to: String!) {
     dailyFigures(shelterId: $shelterId, from: $from, to: $to) {
@@ -102,8 +129,8 @@ export const AggregatesQuery = graphql(`
 `);
 
 export const ProblemReportsQuery = graphql(`
-  query FiguresProblemReports($shelterId: ID, $days: Int!) {
-    problemReports(shelterId: $shelterId, days: $days) {
+  query FiguresProblemReports($shelterId: ID, $from: String!, $to: String!) {
+    problemReports(shelterId: $shelterId, from: $from, to: $to) {
       shelterId
       figuresQuestionedAt
       days {

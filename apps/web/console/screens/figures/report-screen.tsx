@@ -13,8 +13,8 @@ import { ScopeForm } from './scope-form.js';
 import { daysBetween, type Scope } from './scope.js';
 import { useScopeNames } from './figures-screen.js';
 
-/** The finder's problem reports reach this many days back (problemReports' `days`). */
-const PROBLEM_DAYS = 90;
+/** The API keeps the finder's problem reports this many days (its MAX_REPORT_DAYS), then deletes them. */
+const PROBLEMS_KEPT_DAYS = 90;
 
 export function NetworkReport() {
   return <ReportScreen fixed={null} />;
@@ -91,8 +91,8 @@ function ReportScreen({ fixed }: { fixed: Scope | null }) {
 }
 
 /**
- * The finder's problem reports in the period, by shelter, day and reason, as problemReports gives
- * them (it reaches 90 days back): rows outside the period are left out, none are added up.
+ * The finder's problem reports of exactly the period (problemReports' `from` and `to`), by shelter,
+ * day and reason, as the API gives them: a borough's keeps its shelters' rows, none are added up.
  */
 function ProblemReportsSection({
   scope,
@@ -111,11 +111,11 @@ function ProblemReportsSection({
 }) {
   const t = useT();
   const { timeZone } = useConsole();
-  const back = daysBetween(from, localDay(timeZone, new Date())) + 1;
-  const days = Math.min(PROBLEM_DAYS, Math.max(1, back));
+  // Reports older than the API keeps are gone: a period starting earlier may miss some.
+  const older = daysBetween(from, localDay(timeZone, new Date())) >= PROBLEMS_KEPT_DAYS;
   const [result] = useQuery({
     query: ProblemReportsQuery,
-    variables: { shelterId: scope.kind === 'shelter' ? scope.id : null, days },
+    variables: { shelterId: scope.kind === 'shelter' ? scope.id : null, from, to },
   });
   const period = useMemo(() => ({ from, to }), [from, to]);
   const table = useMemo((): TableData | null => {
@@ -129,20 +129,18 @@ function ProblemReportsSection({
       rows: reports
         .filter((shelter) => !inBorough || inBorough.has(shelter.shelterId))
         .flatMap((shelter) =>
-          shelter.days
-            .filter((day) => day.day >= from && day.day <= to)
-            .map((day) => ({
-              key: `${shelter.shelterId}/${day.day}/${day.reason}`,
-              head: names.get(shelter.shelterId) ?? t('figures.unnamedShelter'),
-              cells: [day.day, t(`reports.reason.${day.reason}`), day.count],
-            })),
+          shelter.days.map((day) => ({
+            key: `${shelter.shelterId}/${day.day}/${day.reason}`,
+            head: names.get(shelter.shelterId) ?? t('figures.unnamedShelter'),
+            cells: [day.day, t(`reports.reason.${day.reason}`), day.count],
+          })),
         ),
     };
-  }, [result.data, t, scopeName, from, to, names, inBorough]);
+  }, [result.data, t, scopeName, names, inBorough]);
   return (
     <section class="figure" aria-labelledby="problems-title">
       <h3 id="problems-title">{t('reports.problems')}</h3>
-      {back > PROBLEM_DAYS && <p class="hint">{t('reports.problemsReach', { n: PROBLEM_DAYS })}</p>}
+      {older && <p class="hint">{t('reports.problemsKept', { n: PROBLEMS_KEPT_DAYS })}</p>}
       {result.error && <ErrorText error={actError(result.error)} />}
       {table && table.rows.length === 0 && <p class="notice">{t('reports.noProblems')}</p>}
       {table && table.rows.length > 0 && (
