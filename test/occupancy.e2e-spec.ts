@@ -171,6 +171,31 @@ describe('Occupancy engine (e2e)', () => {
     expect(refused.errors![0].extensions).toMatchObject({ code: 'FORBIDDEN' });
   });
 
+  it('audits an admin’s read of a sensitive shelter’s set-up, never its own coordinator’s', async () => {
+    const refuge = await shelterFor(app, {
+      name: 'Refugio R',
+      sensitive: true,
+      populations: ['WOMEN'],
+    });
+    const admin = await adminOf(app);
+    const own = await staffAt(app, { role: 'COORDINATOR', shelterId: refuge });
+    const READS = `query($s: ID!) { rooms(shelterId: $s) { name } bedsModePreview(shelterId: $s) {
+      figures { population totalBeds } } }`;
+    const audited = (actorId: string) =>
+      app.sql<{ action: string; target_id: string; detail: string }>(
+        `SELECT action, target_id, detail FROM audit_entry WHERE actor_id = $1 AND shelter_id = $2
+            AND action IN ('rooms', 'bedsModePreview') ORDER BY action`,
+        [actorId, refuge],
+      );
+    expect((await own.gql(READS, { s: refuge })).errors).toBeUndefined();
+    expect(await audited(own.userId)).toEqual([]);
+    expect((await admin.gql(READS, { s: refuge })).errors).toBeUndefined();
+    expect(await audited(admin.userId)).toEqual([
+      { action: 'bedsModePreview', target_id: refuge, detail: 'sensitive' },
+      { action: 'rooms', target_id: refuge, detail: 'sensitive' },
+    ]);
+  });
+
   it('200 concurrent check-ins for 14 free places end in exactly 14 stays and 186 clear CONFLICTs', async () => {
     const people = await residents(shelterA, 200);
     const results = await Promise.all(people.map((id) => checkIn(volunteer, shelterA, [id])));

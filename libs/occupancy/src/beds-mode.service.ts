@@ -1,4 +1,4 @@
-import { IdempotencyService } from '@albergue/common';
+import { type Caller, IdempotencyService } from '@albergue/common';
 import { enumNames } from '@albergue/common';
 import {
   lockShelter,
@@ -13,6 +13,7 @@ import type { BedsModePreview } from './beds-mode.views.js';
 import type { BedsModeInput } from './dto/occupancy.input.js';
 import { FiguresService } from './figures.service.js';
 import { OccupancyException, OccupancyExceptionCode } from './occupancy.exception.js';
+import { SensitiveReads } from './sensitive-reads.js';
 
 const populationName = enumNames(Population);
 
@@ -31,12 +32,16 @@ export class BedsModeService {
     private readonly idempotency: IdempotencyService,
     private readonly figures: FiguresService,
     private readonly search: ShelterSearchService,
+    private readonly sensitiveReads: SensitiveReads,
   ) {}
 
-  preview(shelterId: string): Promise<BedsModePreview> {
-    return this.dataSource.transaction('REPEATABLE READ', (manager) =>
+  /** The preview's figures are a shelter's exact ones: an admin's read of a sensitive one is audited. */
+  async preview(caller: Caller, shelterId: string): Promise<BedsModePreview> {
+    const preview = await this.dataSource.transaction('REPEATABLE READ', (manager) =>
       this.previewWithin(manager, shelterId),
     );
+    await this.sensitiveReads.record(caller, 'bedsModePreview', [shelterId]);
+    return preview;
   }
 
   async switchToBedsMode(input: BedsModeInput): Promise<Shelter> {

@@ -1,4 +1,4 @@
-import { IdempotencyService } from '@albergue/common';
+import { type Caller, IdempotencyService } from '@albergue/common';
 import { lockShelter } from '@albergue/shelters';
 import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
@@ -12,6 +12,7 @@ import type {
 import { FiguresService } from './figures.service.js';
 import { OccupancyException, OccupancyExceptionCode } from './occupancy.exception.js';
 import { Room } from './room.entity.js';
+import { SensitiveReads } from './sensitive-reads.js';
 
 export interface ExpiringHold {
   holdId: string;
@@ -35,6 +36,7 @@ export class BedsService {
     private readonly dataSource: DataSource,
     private readonly idempotency: IdempotencyService,
     private readonly figures: FiguresService,
+    private readonly sensitiveReads: SensitiveReads,
   ) {}
 
   async createRoom(input: CreateRoomInput): Promise<Room> {
@@ -121,12 +123,16 @@ export class BedsService {
     );
   }
 
-  /** A shelter's rooms in natural name order, empty ones too, each with its beds in natural label order. */
-  async rooms(shelterId: string): Promise<RoomSetup[]> {
+  /**
+   * A shelter's rooms in natural name order, empty ones too, each with its beds in natural label
+   * order: its places per group, exactly, so an admin's read of a sensitive shelter is audited.
+   */
+  async rooms(caller: Caller, shelterId: string): Promise<RoomSetup[]> {
     const [rooms, beds] = await Promise.all([
       this.dataSource.getRepository(Room).findBy({ shelterId }),
       this.dataSource.getRepository(Bed).findBy({ shelterId }),
     ]);
+    await this.sensitiveReads.record(caller, 'rooms', [shelterId]);
     return rooms
       .sort((a, b) => natural(a.name, b.name))
       .map((room) => ({

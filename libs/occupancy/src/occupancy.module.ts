@@ -8,6 +8,7 @@ import { BoardNotifier } from './board.notifier.js';
 import { FiguresService } from './figures.service.js';
 import { MovementsService } from './movements.service.js';
 import { RecordsService } from './records.service.js';
+import { SensitiveReads } from './sensitive-reads.js';
 import { OCCUPANCY_OPTIONS, type OccupancyOptions } from './occupancy.options.js';
 import { OccupancyResolver } from './occupancy.resolver.js';
 import { BedAllocation } from './bed-allocation.js';
@@ -83,6 +84,7 @@ export class OccupancyModule {
         CheckInService,
         HoldsService,
         RecordsService,
+        SensitiveReads,
         StaysResolver,
         StaysService,
       ],

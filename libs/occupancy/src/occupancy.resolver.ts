@@ -101,14 +101,16 @@ export class OccupancyResolver {
     return this.beds.addBeds(input);
   }
 
-  @Allow(SET_UP, { shelterOf: argPath('shelterId') })
+  @Allow(SET_UP, { shelterOf: argPath('shelterId'), auditsItself: true })
   @Query(() => BedsModePreview, {
-    description: 'The figures a switch to beds mode would publish, and what is missing for it.',
+    description:
+      'The figures a switch to beds mode would publish, and what is missing for it. An admin’s read of a sensitive shelter is audited.',
   })
   bedsModePreview(
     @Args('shelterId', { type: () => ID }, UuidPipe) shelterId: string,
+    @CurrentCaller() caller: Caller,
   ): Promise<BedsModePreview> {
-    return this.bedsMode.preview(shelterId);
+    return this.bedsMode.preview(caller, shelterId);
   }
 
   @Allow(SET_UP, { shelterOf: argPath('input.shelterId') })
@@ -126,13 +128,16 @@ export class OccupancyResolver {
     return this.beds.setOutOfService(input);
   }
 
-  @Allow(SET_UP, { shelterOf: argPath('shelterId') })
+  @Allow(SET_UP, { shelterOf: argPath('shelterId'), auditsItself: true })
   @Query(() => [RoomSetup], {
     description:
-      'A shelter’s rooms, empty ones too, each with its beds in natural label order: the set-up, not who is in them (that is bedBoard’s).',
+      'A shelter’s rooms, empty ones too, each with its beds in natural label order: the set-up, not who is in them (that is bedBoard’s). An admin’s read of a sensitive shelter is audited.',
   })
-  rooms(@Args('shelterId', { type: () => ID }, UuidPipe) shelterId: string): Promise<RoomSetup[]> {
-    return this.beds.rooms(shelterId);
+  rooms(
+    @Args('shelterId', { type: () => ID }, UuidPipe) shelterId: string,
+    @CurrentCaller() caller: Caller,
+  ): Promise<RoomSetup[]> {
+    return this.beds.rooms(caller, shelterId);
   }
 
   @Allow(STAFF, { shelterOf: argPath('shelterId') })

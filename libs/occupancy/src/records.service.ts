@@ -1,4 +1,3 @@
-import { AuditOutcome, AuditService } from '@albergue/audit';
 import { type Caller, IdempotencyService } from '@albergue/common';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
@@ -9,6 +8,7 @@ import type { TurnawayInput } from './dto/occupancy.input.js';
 import { type DailyFigures, FiguresGrouping, type NetworkFigures } from './figures.views.js';
 import { OccupancyException, OccupancyExceptionCode } from './occupancy.exception.js';
 import { OCCUPANCY_OPTIONS, type OccupancyOptions } from './occupancy.options.js';
+import { SensitiveReads } from './sensitive-reads.js';
 import { Turnaway } from './turnaway.entity.js';
 
 /** Turnaways at the gate, and the daily figures that reports and plots read. */
@@ -18,7 +18,7 @@ export class RecordsService {
     private readonly dataSource: DataSource,
     private readonly idempotency: IdempotencyService,
     @Inject(OCCUPANCY_OPTIONS) private readonly options: OccupancyOptions,
-    private readonly audit: AuditService,
+    private readonly sensitiveReads: SensitiveReads,
   ) {}
 
   async recordTurnaway(userId: string, input: TurnawayInput): Promise<Turnaway> {
@@ -39,9 +39,7 @@ export class RecordsService {
     checkRange(from, to, MAX_DAILY_DAYS_AFTER);
     const rows = await this.figures([shelterId], from, to, FiguresGrouping.DAY);
     // A network role reading a sensitive shelter it does not work in sees its exact counts.
-    if (!caller.actor.memberships.has(shelterId)) {
-      await this.auditSensitive(caller, 'dailyFigures', [shelterId]);
-    }
+    await this.sensitiveReads.record(caller, 'dailyFigures', [shelterId]);
     return rows.map(
       ({ shelterId: _s, boroughCode: _b, borough: _n, shelters: _c, days: _d, day, ...row }) => ({
         ...row,
@@ -88,48 +86,17 @@ export class RecordsService {
     // Every shelter's figures are in the answer, alone (by shelter) or summed with others (a
     // sensitive shelter may stand alone in its borough): each sensitive one's read is audited,
     // unless the caller works there (a coordinator reading their own shelter).
-    if (shelterId === null) {
-      await this.auditSensitive(caller, 'networkFigures', null, borough);
-    } else if (!caller.actor.memberships.has(shelterId)) {
-      await this.auditSensitive(caller, 'networkFigures', [shelterId], borough);
-    }
+    await this.sensitiveReads.record(
+      caller,
+      'networkFigures',
+      shelterId === null ? null : [shelterId],
+      borough,
+    );
     return rows.map(({ reported: _reported, ...row }) => ({
       ...row,
       borough:
         row.boroughCode === null ? null : (boroughByCode(row.boroughCode)?.name ?? row.boroughCode),
     }));
-  }
-
-  /**
-   * One audit row (ids only) per sensitive shelter among `shelterIds` (null: every shelter), in
-   * `borough` when one is given, whose exact figures this answer gives, as NetworkSheltersService
-   * does for a sensitive shelter's door.
-   */
-  private async auditSensitive(
-    caller: Caller,
-    action: 'dailyFigures' | 'networkFigures',
-    shelterIds: string[] | null,
-    borough: string | null = null,
-  ): Promise<void> {
-    const sensitive = await this.dataSource.query<{ id: string }[]>(
-      `SELECT id FROM shelter WHERE sensitive AND ($1::uuid[] IS NULL OR id = ANY($1::uuid[]))
-          AND ($2::text IS NULL OR address_borough_code = $2)
-        ORDER BY id`,
-      [shelterIds, borough],
-    );
-    for (const { id } of sensitive) {
-      await this.audit.record({
-        action,
-        outcome: AuditOutcome.SUCCEEDED,
-        actorId: caller.actor.userId,
-        targetType: 'shelter',
-        targetId: id,
-        shelterId: id,
-        detail: 'sensitive',
-        ip: caller.ip,
-        requestId: caller.requestId,
-      });
-    }
   }
 
   /**
