@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import { useClock, useConsole, useT } from '../../core/context.js';
 import { type ActError, actError } from '../../graphql/errors.js';
 import { graphql, type ResultOf } from '../../graphql/graphql.js';
+import { downloadCsv } from '../../ui/csv.js';
 import { ErrorText } from '../../ui/error-text.js';
 import { Field } from '../../ui/field.js';
 import { submitted } from '../../ui/handlers.js';
@@ -127,14 +128,7 @@ function Audit({ start }: { start: AuditFilter }) {
       setExportError(actError(answer.error) ?? { code: 'NETWORK', message: '' });
       return;
     }
-    const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = csvFileName(clock.timeZone, new Date());
-    document.body.append(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 0);
+    downloadCsv(csvFileName(clock.timeZone, new Date()), csv);
   };
 
   const rows = result.data?.auditLog;

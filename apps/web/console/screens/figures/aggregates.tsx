@@ -6,7 +6,7 @@ import { actError } from '../../graphql/errors.js';
 import { DataTable } from '../../ui/data-table.js';
 import { ErrorText } from '../../ui/error-text.js';
 import { regionName } from '../gate/names.js';
-import { ASYLUM_STATUSES } from '../residents/asylum-statuses.js';
+import { ASYLUM_STATUSES, CASE_STATUSES } from '../residents/statuses.js';
 import { aggregateTable, countText, POPULATIONS } from './figure-tables.js';
 import { AggregatesQuery } from './figures-query.js';
 import type { Scope } from './scope.js';
@@ -78,16 +78,6 @@ export function AggregatesSection({
     </section>
   );
 }
-
-const CASE_STATUSES = [
-  'OPEN',
-  'DEPARTED',
-  'TRANSFERRED',
-  'DISAPPEARED',
-  'DEPORTED',
-  'RETURNED',
-  'DECEASED',
-] as const;
 
 /**
  * A cell's key in the reader's words (the schema's names: OPEN, NOT_STARTED, MEN; nationalities

@@ -5,7 +5,7 @@ import { graphql } from '../../graphql/graphql.js';
 import { ErrorText } from '../../ui/error-text.js';
 import { Field } from '../../ui/field.js';
 import { submitted } from '../../ui/handlers.js';
-import { ASYLUM_STATUSES } from './asylum-statuses.js';
+import { ASYLUM_STATUSES } from './statuses.js';
 import type { AsylumStatusName, Resident } from './resident-query.js';
 
 const ChangeAsylumStatus = graphql(`

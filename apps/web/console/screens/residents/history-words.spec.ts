@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { ASYLUM_STATUSES } from './asylum-statuses.js';
+import { ASYLUM_STATUSES } from './statuses.js';
 import { historyWords } from './history-words.js';
 
 /** A catalogue that answers with the key itself, to see which words were chosen. */

@@ -1,5 +1,5 @@
 import type { ConsoleKey, Params } from '@albergue/i18n';
-import { ASYLUM_STATUSES } from './asylum-statuses.js';
+import { ASYLUM_STATUSES, CASE_STATUSES } from './statuses.js';
 
 type T = (key: ConsoleKey, params?: Params) => string;
 
@@ -10,15 +10,7 @@ export interface HistoryEvent {
 }
 
 const ASYLUM = new Set<string>(ASYLUM_STATUSES);
-const CASE = new Set([
-  'OPEN',
-  'DEPARTED',
-  'TRANSFERRED',
-  'DISAPPEARED',
-  'DEPORTED',
-  'RETURNED',
-  'DECEASED',
-]);
+const CASE = new Set<string>(CASE_STATUSES);
 const BASIS = new Set(['CONSENT', 'VITAL_INTEREST', 'PUBLIC_INTEREST']);
 const WITHDRAWAL = new Set(['ERASED', 'VITAL_INTEREST', 'PUBLIC_INTEREST']);
 

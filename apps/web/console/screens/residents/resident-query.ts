@@ -62,4 +62,5 @@ export const ResidentPageQuery = graphql(`
 export type ResidentPageData = ResultOf<typeof ResidentPageQuery>;
 export type Resident = ResidentPageData['resident'];
 export type AsylumStatusName = Resident['asylumStatus'];
+export type CaseStatusName = Resident['caseStatus'];
 export type Appointment = ResidentPageData['residentAppointments'][number];
