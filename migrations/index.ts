@@ -17,6 +17,7 @@ import { AddBedsModeSince1795924100000 } from './1795924100000-AddBedsModeSince.
 import { RecordSecondFactorOnSession1795925000000 } from './1795925000000-RecordSecondFactorOnSession.js';
 import { LimitSecondFactorTriesPerDay1795925100000 } from './1795925100000-LimitSecondFactorTriesPerDay.js';
 import { AddDeclineReason1795933000000 } from './1795933000000-AddDeclineReason.js';
+import { AddHealthReferrals1795940000000 } from './1795940000000-AddHealthReferrals.js';
 
 export type { MigrationOutcome, ReportingMigration } from './outcome.js';
 
@@ -40,4 +41,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   RecordSecondFactorOnSession1795925000000,
   LimitSecondFactorTriesPerDay1795925100000,
   AddDeclineReason1795933000000,
+  AddHealthReferrals1795940000000,
 ];

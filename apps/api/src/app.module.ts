@@ -2,6 +2,7 @@ import { AuditModule } from '@albergue/audit';
 import { AuthModule } from '@albergue/auth';
 import { CommonModule, InputValidationPipe } from '@albergue/common';
 import { OccupancyModule } from '@albergue/occupancy';
+import { ReferralsModule } from '@albergue/referrals';
 import { ResidentsModule } from '@albergue/residents';
 import { SheltersModule } from '@albergue/shelters';
 import { type FieldCipher, VaultModule } from '@albergue/vault';
@@ -85,6 +86,16 @@ export class AppModule {
       },
       [residents, shelters, audit],
     );
+    const referrals = ReferralsModule.forRoot(
+      {
+        urgentWindowMs: config.REFERRAL_URGENT_WINDOW,
+        routineWindowMs: config.REFERRAL_ROUTINE_WINDOW,
+        serviceStaleAfterMs: config.SERVICE_STALE_AFTER,
+        fieldVisitMaxMs: config.FIELD_VISIT_MAX,
+        timeZone: config.TIME_ZONE,
+      },
+      [residents, shelters, audit, vault],
+    );
     const realtime = RealtimeModule.forRoot(realtimeOptions(config, databaseUrl), [auth, shelters]);
     return {
       module: AppModule,
@@ -98,6 +109,7 @@ export class AppModule {
         shelters,
         residents,
         occupancy,
+        referrals,
         ...(serving
           ? [
               ScheduleModule.forRoot(),

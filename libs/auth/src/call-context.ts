@@ -51,7 +51,18 @@ export async function sheltersOf(call: CallContext, scopes: ScopeLookups): Promi
   if (call.policy?.kind !== 'roles' || !call.policy.shelterOf) {
     return [];
   }
-  const found = await call.policy.shelterOf(call.args, scopes);
+  return uuids(await call.policy.shelterOf(call.args, scopes));
+}
+
+/** The health services an operation acts in, when its policy names any (`serviceOf`). */
+export async function servicesOf(call: CallContext, scopes: ScopeLookups): Promise<string[]> {
+  if (call.policy?.kind !== 'roles' || !call.policy.serviceOf) {
+    return [];
+  }
+  return uuids(await call.policy.serviceOf(call.args, scopes));
+}
+
+function uuids(found: string | string[] | null | undefined): string[] {
   const ids = Array.isArray(found) ? found : found ? [found] : [];
   return ids.filter((id) => isUUID(id));
 }

@@ -34,6 +34,14 @@ export class Membership {
   @Column({ type: 'enum', enum: SHELTER_ROLES, enumName: 'shelter_role' })
   role: ShelterRole;
 
+  /**
+   * A field visit's membership (a mobile health team on the shelters it visits) ends by itself
+   * at this time; null: until removed.
+   */
+  @Field(() => Date, { nullable: true })
+  @Column({ type: 'timestamptz', nullable: true })
+  expiresAt: Date | null;
+
   @ManyToOne(() => User, (user) => user.memberships, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'user_id' })
   user?: User;

@@ -6,6 +6,7 @@ const actor = (overrides: Partial<Actor> = {}): Actor => ({
   sessionId: 's',
   networkRole: null,
   memberships: new Map([['shelter-a', Role.COORDINATOR]]),
+  services: new Set(),
   ...overrides,
 });
 
@@ -53,6 +54,17 @@ describe(allows.name, () => {
       ]),
     });
     expect(allows(all, both, ['shelter-b', 'shelter-a'])).toBe(true);
+  });
+
+  it('lets service staff act only in their own service, and only where the policy lists them', () => {
+    const clinicA = actor({ memberships: new Map(), services: new Set(['clinic-a']) });
+    const forStaff = { kind: 'roles' as const, roles: [Role.HEALTH_WORKER, Role.SERVICE_STAFF] };
+    expect(allows(forStaff, clinicA, [], ['clinic-a'])).toBe(true);
+    expect(allows(forStaff, clinicA, [], ['clinic-b'])).toBe(false);
+    expect(allows(forStaff, clinicA, [], [])).toBe(false);
+    expect(allows({ kind: 'roles', roles: [Role.HEALTH_WORKER] }, clinicA, [], ['clinic-a'])).toBe(
+      false,
+    );
   });
 });
 

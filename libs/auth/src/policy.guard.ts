@@ -1,23 +1,35 @@
 import { AuditOutcome, AuditService } from '@albergue/audit';
-import { type Actor, type DeclaredPolicy, ScopeRegistry } from '@albergue/common';
+import { type Actor, type DeclaredPolicy, Role, ScopeRegistry } from '@albergue/common';
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthException, AuthExceptionCode } from './auth.exception.js';
-import { callContext, type CallContext, sheltersOf } from './call-context.js';
+import { callContext, type CallContext, servicesOf, sheltersOf } from './call-context.js';
 import { SessionsService } from './sessions.service.js';
 
 /**
- * Whether an actor's roles let them run an operation under its policy, given the shelters the
- * operation acts in: network roles listed act anywhere; shelter roles listed only in those
- * shelters (any of them, or with scopeMode 'all' every one).
+ * Whether an actor's roles let them run an operation under its policy, given the shelters (and
+ * health services) the operation acts in: network roles listed act anywhere; shelter roles
+ * listed only in those shelters (any of them, or with scopeMode 'all' every one); SERVICE_STAFF,
+ * listed, only in one of those services.
  */
-export function allows(policy: DeclaredPolicy, actor: Actor, shelters: string[]): boolean {
+export function allows(
+  policy: DeclaredPolicy,
+  actor: Actor,
+  shelters: string[],
+  services: string[] = [],
+): boolean {
   switch (policy.kind) {
     case 'public':
     case 'authenticated':
       return true;
     case 'roles': {
       if (actor.networkRole && policy.roles.includes(actor.networkRole)) {
+        return true;
+      }
+      if (
+        policy.roles.includes(Role.SERVICE_STAFF) &&
+        services.some((serviceId) => actor.services.has(serviceId))
+      ) {
         return true;
       }
       const holds = (shelterId: string) => {
@@ -97,7 +109,11 @@ export class PolicyGuard implements CanActivate {
           );
     }
     req.actor = check.actor;
-    if (!allows(policy, check.actor, await sheltersOf(call, this.scopes))) {
+    const [shelters, services] = await Promise.all([
+      sheltersOf(call, this.scopes),
+      servicesOf(call, this.scopes),
+    ]);
+    if (!allows(policy, check.actor, shelters, services)) {
       await this.refuse(call, check.actor, 'forbidden');
       throw new AuthException('Your role does not allow this here.', AuthExceptionCode.FORBIDDEN);
     }

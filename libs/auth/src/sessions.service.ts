@@ -27,6 +27,7 @@ interface SessionRow {
   second_factor_step: SecondFactorPending | null;
   touch: boolean;
   memberships: { shelterId: string; role: ShelterRole }[];
+  services: string[];
 }
 
 /** The PostgreSQL notification channel for "someone's access changed": re-check open connections. */
@@ -38,6 +39,7 @@ function actorOf(row: SessionRow): Actor {
     sessionId: row.token_hash,
     networkRole: row.network_role,
     memberships: new Map(row.memberships.map((m) => [m.shelterId, m.role])),
+    services: new Set(row.services),
     ...(row.second_factor_step ? { pendingStep: row.second_factor_step } : {}),
   };
 }
@@ -158,10 +160,14 @@ export class SessionsService {
               END) AS second_factor_step,
               s.last_seen_at < now() - make_interval(secs => $3) AS touch,
               coalesce(json_agg(json_build_object('shelterId', m.shelter_id, 'role', m.role))
-                FILTER (WHERE m.shelter_id IS NOT NULL), '[]') AS memberships
+                FILTER (WHERE m.shelter_id IS NOT NULL), '[]') AS memberships,
+              ARRAY(SELECT sm.service_id::text FROM service_membership sm
+                     WHERE sm.user_id = u.id) AS services
          FROM session s
          JOIN app_user u ON u.id = s.user_id AND u.active
+         -- A field visit's membership ends by itself: past its end it grants nothing.
          LEFT JOIN membership m ON m.user_id = u.id
+                               AND (m.expires_at IS NULL OR m.expires_at > now())
         WHERE ${where} AND s.expires_at > now()
           AND s.last_seen_at > now() - make_interval(secs => $2)
         GROUP BY s.token_hash, u.id`,

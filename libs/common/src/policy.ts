@@ -6,6 +6,8 @@ export enum Role {
   VOLUNTEER = 'volunteer',
   COORDINATOR = 'coordinator',
   HEALTH_WORKER = 'health_worker',
+  /** Staff of a health service (a clinic): held per service, a scope beside shelters. */
+  SERVICE_STAFF = 'service_staff',
   NETWORK_COORDINATOR = 'network_coordinator',
   ADMIN = 'admin',
 }
@@ -22,8 +24,10 @@ export interface Actor {
   userId: string;
   sessionId: string;
   networkRole: NetworkRole | null;
-  /** shelterId -> the role held there. */
+  /** shelterId -> the role held there (a field visit's membership only until it ends). */
   memberships: Map<string, ShelterRole>;
+  /** The health services whose staff the user is (role SERVICE_STAFF there). */
+  services: Set<string>;
   /**
    * The second-factor step this session still owes (`verify` a code, `enrol` a factor first);
    * absent once signed in fully. Only operations declared `duringSecondFactor` see such an actor.
@@ -42,10 +46,17 @@ export type ShelterOf = (
   scopes: ScopeLookups,
 ) => string | null | undefined | Promise<string[]>;
 
-/** Record kind -> the shelters a record of that kind belongs to now (none when unknown). */
+/** Record kind -> the shelters (or health services) a record of that kind belongs to now (none when unknown). */
 export interface ScopeLookups {
   shelters(kind: string, id: string): Promise<string[]>;
+  services(kind: string, id: string): Promise<string[]>;
 }
+
+/**
+ * Finds the health services an operation acts in (the service a referral is sent to), as
+ * `ShelterOf` finds shelters: SERVICE_STAFF, when listed, acts only in those.
+ */
+export type ServiceOf = ShelterOf;
 
 export type Policy =
   | { kind: 'public' }
@@ -55,7 +66,14 @@ export type Policy =
    * Network roles listed act anywhere; shelter roles listed act only in the shelter `shelterOf`
    * finds in the arguments (none found: shelter roles are refused).
    */
-  | { kind: 'roles'; roles: Role[]; shelterOf?: ShelterOf; scopeMode?: 'any' | 'all' };
+  | {
+      kind: 'roles';
+      roles: Role[];
+      shelterOf?: ShelterOf;
+      scopeMode?: 'any' | 'all';
+      /** Where SERVICE_STAFF (when listed) acts: the services this finds, any of them. */
+      serviceOf?: ServiceOf;
+    };
 
 export interface PolicyOptions {
   /** The operation writes its own audit rows (login, say), so the generic mutation audit skips it. */
@@ -81,7 +99,11 @@ export const Authenticated = (options: PolicyOptions = {}) =>
 /** The roles that may run an operation; without this (or Public/Authenticated) it is denied to all. */
 export const Allow = (
   roles: Role[],
-  scope: { shelterOf?: ShelterOf; scopeMode?: 'any' | 'all' } & PolicyOptions = {},
+  scope: {
+    shelterOf?: ShelterOf;
+    scopeMode?: 'any' | 'all';
+    serviceOf?: ServiceOf;
+  } & PolicyOptions = {},
 ) => SetMetadata(POLICY, { kind: 'roles', roles, ...scope });
 
 /** Reads a dotted path (`input.shelterId`) from resolver arguments. */
@@ -102,4 +124,12 @@ export const recordScope =
   (args, scopes) => {
     const id = argPath(path)(args, scopes);
     return typeof id === 'string' ? scopes.shelters(kind, id) : null;
+  };
+
+/** The health services of a record found by an id argument (`referralId`), through a registered scope. */
+export const recordServices =
+  (kind: string, path: string): ServiceOf =>
+  (args, scopes) => {
+    const id = argPath(path)(args, scopes);
+    return typeof id === 'string' ? scopes.services(kind, id) : null;
   };

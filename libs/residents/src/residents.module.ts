@@ -6,6 +6,7 @@ import { AsylumService } from './asylum.service.js';
 import { DuplicatesService } from './duplicates.service.js';
 import { FreeTextSealing } from './free-text-sealing.js';
 import { NameSearchService } from './name-search.service.js';
+import { ReferralSubjects } from './referral-subjects.js';
 import { ResidentAccess } from './resident-access.js';
 import { ResidentAggregatesService } from './resident-aggregates.service.js';
 import { ResidentLifecycleService } from './resident-lifecycle.service.js';
@@ -67,6 +68,7 @@ export class ResidentsModule {
         DuplicatesService,
         FreeTextSealing,
         NameSearchService,
+        ReferralSubjects,
         ResidentAccess,
         ResidentAggregatesService,
         ResidentLifecycleService,
@@ -77,7 +79,13 @@ export class ResidentsModule {
         ResidentsResolver,
         ResidentsService,
       ],
-      exports: [AsylumService, ResidentLifecycleService, ResidentPlacesService, ResidentsService],
+      exports: [
+        AsylumService,
+        ReferralSubjects,
+        ResidentLifecycleService,
+        ResidentPlacesService,
+        ResidentsService,
+      ],
     };
   }
 }

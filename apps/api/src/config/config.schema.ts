@@ -123,6 +123,13 @@ export const configSchema = z.object({
   STAFF_CHECK: duration('30s'),
   HOLD_WARNING: duration('15m'),
   APPOINTMENTS_AHEAD: duration('12h'),
+  // A referral unanswered this long after it was sent is overdue: urgent ones, routine ones.
+  REFERRAL_URGENT_WINDOW: duration('24h'),
+  REFERRAL_ROUTINE_WINDOW: duration('72h'),
+  // A health service's capacity report older than this reads "unknown", as shelters' figures do.
+  SERVICE_STALE_AFTER: duration('24h'),
+  // A field team's health-worker membership on a shelter it visits ends by itself within this.
+  FIELD_VISIT_MAX: duration('30d'),
   // This many "turned away despite space" reports within the window, while the shelter showed
   // space, flag its figures for its coordinator (they lower nothing).
   REPORT_BURST_COUNT: wholeNumber(3, 2, 1000),

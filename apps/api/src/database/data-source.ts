@@ -2,6 +2,7 @@ import { AUDIT_ENTITIES } from '@albergue/audit';
 import { AUTH_ENTITIES } from '@albergue/auth';
 import { COMMON_ENTITIES, SnakeNamingStrategy } from '@albergue/common';
 import { OCCUPANCY_ENTITIES } from '@albergue/occupancy';
+import { REFERRALS_ENTITIES } from '@albergue/referrals';
 import { RESIDENTS_ENTITIES } from '@albergue/residents';
 import { SHELTERS_ENTITIES } from '@albergue/shelters';
 import { VAULT_ENTITIES } from '@albergue/vault';
@@ -21,6 +22,7 @@ export const ENTITIES = [
   ...VAULT_ENTITIES,
   ...RESIDENTS_ENTITIES,
   ...OCCUPANCY_ENTITIES,
+  ...REFERRALS_ENTITIES,
 ];
 
 /** The schema changes only through migrations: `synchronize` stays off everywhere. */

@@ -8,6 +8,7 @@ export function demoCoordinator(userId: string, shelterIds: string[]): Caller {
       sessionId: 'demo',
       networkRole: null,
       memberships: new Map(shelterIds.map((id) => [id, Role.COORDINATOR])),
+      services: new Set(),
     },
     ip: 'demo',
     requestId: 'demo',

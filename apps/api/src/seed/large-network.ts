@@ -153,6 +153,7 @@ export async function seedLargeNetwork(
       sessionId: 'seed',
       networkRole: Role.ADMIN,
       memberships: new Map(),
+      services: new Set(),
     },
     ip: '127.0.0.1',
     requestId: 'seed',

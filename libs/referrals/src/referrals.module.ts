@@ -1,0 +1,24 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { ReferralScopes } from './referral-scopes.js';
+import { ReferralSealer } from './referral-sealer.js';
+import { REFERRALS_OPTIONS, type ReferralsOptions } from './referrals.options.js';
+
+@Module({})
+export class ReferralsModule {
+  /**
+   * `uses`: the configured modules whose services referrals call (audit, vault, shelters' staff
+   * notifiers, residents' referral-subject door).
+   */
+  static forRoot(options: ReferralsOptions, uses: DynamicModule[]): DynamicModule {
+    return {
+      module: ReferralsModule,
+      imports: uses,
+      providers: [
+        { provide: REFERRALS_OPTIONS, useValue: options },
+        ReferralScopes,
+        ReferralSealer,
+      ],
+      exports: [],
+    };
+  }
+}
