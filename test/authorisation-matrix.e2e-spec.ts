@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { type PolicyRow, PolicyRegistry } from '@albergue/auth';
 import { NETWORK_ROLES, Role, SHELTER_ROLES } from '@albergue/common';
 import { switchToBedsMode } from './factories/occupancy.factory.js';
+import { healthServiceRow } from './factories/referral.factory.js';
 import {
   makeMember,
   organisationInput,
@@ -12,6 +13,7 @@ import {
   ACCESS,
   accessOf,
   type NetworkRoleName,
+  type ServiceRoleName,
   type ShelterRoleName,
   type Who,
 } from './fixtures/access.js';
@@ -43,6 +45,8 @@ interface Targets {
   roomId: string;
   bedId: string;
   holdId: string;
+  /** A health service (own: the one whose staff the SERVICE_STAFF caller is). */
+  serviceId: string;
 }
 
 interface Sample {
@@ -171,6 +175,15 @@ const SAMPLES: Record<string, (t: Targets) => Sample> = {
   removeMembership: (t) => ({
     query: 'mutation($u: ID!, $s: ID!) { removeMembership(userId: $u, shelterId: $s) { id } }',
     variables: { u: t.bystanderId, s: t.shelterId },
+  }),
+  setServiceMembership: (t) => ({
+    query: 'mutation($u: ID!, $s: ID!) { setServiceMembership(userId: $u, serviceId: $s) { id } }',
+    variables: { u: t.bystanderId, s: t.serviceId },
+  }),
+  removeServiceMembership: (t) => ({
+    query:
+      'mutation($u: ID!, $s: ID!) { removeServiceMembership(userId: $u, serviceId: $s) { id } }',
+    variables: { u: t.bystanderId, s: t.serviceId },
   }),
   endAllSessions: (t) => ({
     query: 'mutation($id: ID!) { endAllSessions(userId: $id) }',
@@ -432,6 +445,7 @@ const CALLERS: Caller[] = [
   Role.VOLUNTEER,
   Role.COORDINATOR,
   Role.HEALTH_WORKER,
+  Role.SERVICE_STAFF,
   Role.NETWORK_COORDINATOR,
   Role.ADMIN,
   'anonymous',
@@ -450,10 +464,12 @@ function expectedAllowed(operation: string, caller: Caller, scope: Scope): boole
   if (who === 'signedIn') {
     return true;
   }
-  // Network roles act everywhere; shelter roles only where they are members.
+  // Network roles act everywhere; shelter roles only where they are members, service staff
+  // only in their own service.
   return (
     (who.network ?? []).some((role) => role === caller) ||
-    (scope === 'own' && (who.shelter ?? []).some((role) => role === caller))
+    (scope === 'own' && (who.shelter ?? []).some((role) => role === caller)) ||
+    (scope === 'own' && (who.service ?? []).some((role) => role === caller))
   );
 }
 
@@ -476,9 +492,15 @@ function declared(row: PolicyRow): Who | 'undeclared' {
       const network = policy.roles.filter((role) =>
         (NETWORK_ROLES as readonly Role[]).includes(role),
       );
+      // Service staff without a way to find the service are refused everywhere.
+      const service =
+        policy.serviceOf && policy.roles.includes(Role.SERVICE_STAFF)
+          ? (['service_staff'] as ServiceRoleName[])
+          : [];
       return {
         ...(shelter.length ? { shelter: [...shelter].sort() as ShelterRoleName[] } : {}),
         ...(network.length ? { network: [...network].sort() as NetworkRoleName[] } : {}),
+        ...(service.length ? { service } : {}),
       };
     }
   }
@@ -490,6 +512,7 @@ const sorted = (who: Who): Who =>
     : {
         ...(who.shelter?.length ? { shelter: [...who.shelter].sort() } : {}),
         ...(who.network?.length ? { network: [...who.network].sort() } : {}),
+        ...(who.service?.length ? { service: [...who.service].sort() } : {}),
       };
 
 describe('Authorisation matrix (e2e): every operation × role × own shelter, other shelter, anonymous', () => {
@@ -599,13 +622,22 @@ describe('Authorisation matrix (e2e): every operation × role × own shelter, ot
         roomId,
         bedId: beds.data!.addBeds[0].id,
         holdId: hold.data!.placeHold[0].holdId,
+        serviceId: await healthServiceRow(app, { organisationId: s.organisation.id }),
       };
     };
     own = await targets(shelters[0]);
     other = await targets(shelters[1]);
     for (const caller of CALLERS.filter((c): c is Role => c !== 'anonymous')) {
       const user = await createUser(caller);
-      if (!(NETWORK_ROLES as readonly Role[]).includes(caller)) {
+      if (caller === Role.SERVICE_STAFF) {
+        await admin.gql(
+          'mutation($u: ID!, $s: ID!) { setServiceMembership(userId: $u, serviceId: $s) { id } }',
+          {
+            u: user.id,
+            s: own.serviceId,
+          },
+        );
+      } else if (!(NETWORK_ROLES as readonly Role[]).includes(caller)) {
         await makeMember(admin, user.id, own.shelterId, caller.toUpperCase());
       }
       emails.set(caller, user.email);

@@ -76,3 +76,30 @@ export function staffAt(
     shelterIds.map((id) => [id, role]),
   );
 }
+
+/**
+ * Staff of a health service (role SERVICE_STAFF there), made by the app's admin (an account,
+ * then a service membership), and signed in.
+ */
+export async function serviceStaffAt(
+  app: Reachable,
+  serviceId: string,
+  account: AccountOptions = {},
+): Promise<Person> {
+  const admin = await adminOf(app);
+  const address = account.email ?? `service-${randomUUID().slice(0, 8)}@test.example`;
+  const password = account.password ?? TEST_PASSWORD;
+  const id = await createStaff(admin, anonymous(app.url), {
+    email: address,
+    password,
+    displayName: account.displayName,
+  });
+  const added = await admin.gql(
+    'mutation($u: ID!, $s: ID!) { setServiceMembership(userId: $u, serviceId: $s) { id } }',
+    { u: id, s: serviceId },
+  );
+  if (added.errors) {
+    throw new Error(`setServiceMembership failed: ${JSON.stringify(added.errors)}`);
+  }
+  return { ...(await signIn(app.url, address, password)), email: address, password };
+}

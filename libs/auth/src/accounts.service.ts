@@ -8,6 +8,7 @@ import type { CreateUserInput, MembershipInput, UpdateUserInput } from './dto/us
 import { LoginThrottleService } from './login-throttle.service.js';
 import { normaliseEmail } from './login.service.js';
 import { Membership } from './membership.entity.js';
+import { ServiceMembership } from './service-membership.entity.js';
 import { PasswordToken, PasswordTokenPurpose } from './password-token.entity.js';
 import { checkPassword, hashPassword } from './passwords.js';
 import { newToken, tokenHash } from './session-cookie.js';
@@ -138,6 +139,45 @@ export class AccountsService {
     await this.dataSource.getRepository(Membership).delete({ userId, shelterId });
     await this.sessions.announceAccessChange();
     return this.get(userId);
+  }
+
+  /** Puts a user on a health service's staff (role SERVICE_STAFF there); a second time changes nothing. */
+  async setServiceMembership(userId: string, serviceId: string): Promise<User> {
+    await this.get(userId);
+    // The membership's own foreign key names the service table; no need of the referrals lib.
+    const [service] = await this.dataSource.query<unknown[]>(
+      'SELECT 1 FROM health_service WHERE id = $1',
+      [serviceId],
+    );
+    if (!service) {
+      throw new AuthException(
+        'No health service has this id.',
+        AuthExceptionCode.SERVICE_NOT_FOUND,
+        ['serviceId'],
+      );
+    }
+    await this.dataSource.query(
+      `INSERT INTO service_membership (user_id, service_id) VALUES ($1, $2)
+       ON CONFLICT (user_id, service_id) DO NOTHING`,
+      [userId, serviceId],
+    );
+    await this.sessions.announceAccessChange();
+    return this.get(userId);
+  }
+
+  async removeServiceMembership(userId: string, serviceId: string): Promise<User> {
+    await this.dataSource.getRepository(ServiceMembership).delete({ userId, serviceId });
+    await this.sessions.announceAccessChange();
+    return this.get(userId);
+  }
+
+  /** The health services whose staff each user is, in one read. */
+  async serviceIdsOf(userId: string): Promise<string[]> {
+    const rows = await this.dataSource.query<{ service_id: string }[]>(
+      'SELECT service_id FROM service_membership WHERE user_id = $1 ORDER BY created_at',
+      [userId],
+    );
+    return rows.map((row) => row.service_id);
   }
 
   /** A one-time token the admin hands to the person (no email server needed); earlier ones stop working. */

@@ -26,6 +26,7 @@ export enum AuthExceptionCode {
   SECOND_FACTOR_NOT_PENDING = 'SECOND_FACTOR_NOT_PENDING',
   /** SECOND_FACTOR_DAILY_MAX wrong codes in a day: blocked until an admin resets the factor. */
   SECOND_FACTOR_BLOCKED = 'SECOND_FACTOR_BLOCKED',
+  SERVICE_NOT_FOUND = 'SERVICE_NOT_FOUND',
 }
 
 function apiCode(code: AuthExceptionCode): ApiErrorCode {
@@ -55,6 +56,7 @@ function apiCode(code: AuthExceptionCode): ApiErrorCode {
     case AuthExceptionCode.SETUP_DONE:
       return ApiErrorCode.CONFLICT;
     case AuthExceptionCode.USER_NOT_FOUND:
+    case AuthExceptionCode.SERVICE_NOT_FOUND:
       return ApiErrorCode.NOT_FOUND;
   }
 }

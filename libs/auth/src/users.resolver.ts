@@ -59,6 +59,27 @@ export class UsersResolver {
   }
 
   @Allow([Role.ADMIN])
+  @Mutation(() => User, {
+    description:
+      "Puts a user on a health service's staff (SERVICE_STAFF there: its referrals and capacity).",
+  })
+  setServiceMembership(
+    @Args('userId', { type: () => ID }, UuidPipe) userId: string,
+    @Args('serviceId', { type: () => ID }, UuidPipe) serviceId: string,
+  ): Promise<User> {
+    return this.accounts.setServiceMembership(userId, serviceId);
+  }
+
+  @Allow([Role.ADMIN])
+  @Mutation(() => User)
+  removeServiceMembership(
+    @Args('userId', { type: () => ID }, UuidPipe) userId: string,
+    @Args('serviceId', { type: () => ID }, UuidPipe) serviceId: string,
+  ): Promise<User> {
+    return this.accounts.removeServiceMembership(userId, serviceId);
+  }
+
+  @Allow([Role.ADMIN])
   @Mutation(() => Int, {
     description:
       'Ends every session of a user, effective on their next request; returns how many ended.',
@@ -81,5 +102,10 @@ export class UsersResolver {
   @ResolveField(() => [Membership])
   memberships(@Parent() user: User): Membership[] {
     return user.memberships ?? [];
+  }
+
+  @ResolveField(() => [ID], { description: 'The health services whose staff the user is.' })
+  serviceIds(@Parent() user: User): Promise<string[]> {
+    return this.accounts.serviceIdsOf(user.id);
   }
 }
