@@ -1,5 +1,6 @@
 import { fhirErrors } from '../clients/fhir-schema.js';
 import { healthServiceRow, type ReferralRow, referralRow } from './factories/referral.factory.js';
+import { adult, householdInput, REGISTER } from './factories/resident.factory.js';
 import { shelterFor } from './factories/shelter.factory.js';
 import { type Person, serviceStaffAt, staffAt } from './factories/staff.factory.js';
 import { startTestApp, type TestApp } from './helpers/test-app.js';
@@ -194,5 +195,24 @@ describe('FHIR R4 export of a referral (e2e)', () => {
         valueCode: '30-59',
       },
     ]);
+  });
+
+  it('a registered resident’s referral carries neither the resident’s id nor their record', async () => {
+    const registered = await coordinator.gql<{
+      registerHousehold: { members: { id: string }[] };
+    }>(REGISTER, {
+      input: householdInput(shelterId, [
+        adult('Wilnise Jean-Baptiste', { documents: { passport: 'HT-PASS-42424' } }),
+      ]),
+    });
+    const residentId = registered.data!.registerHousehold.members[0].id;
+    const id = await referral({ state: 'sent', residentId }, undefined, ['name_with_service']);
+    const text = JSON.stringify(await bundleOf(staffA, id));
+    expect(fhirErrors('Bundle', JSON.parse(text))).toEqual([]);
+    for (const secret of [residentId, 'Jean-Baptiste', 'HT-PASS-42424', 'HT"']) {
+      expect(text).not.toContain(secret);
+    }
+    // The name shared is the referral's alias, not the resident's name.
+    expect(text).toContain(ALIAS);
   });
 });
