@@ -1,4 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { ReferralFhirService } from './fhir/referral-fhir.service.js';
+import { ReferralFiguresService } from './figures/referral-figures.service.js';
+import { ReferralReportsResolver } from './referral-reports.resolver.js';
 import { ReferralScopes } from './referral-scopes.js';
 import { ReferralSealer } from './referral-sealer.js';
 import { REFERRALS_OPTIONS, type ReferralsOptions } from './referrals.options.js';
@@ -17,6 +20,9 @@ export class ReferralsModule {
         { provide: REFERRALS_OPTIONS, useValue: options },
         ReferralScopes,
         ReferralSealer,
+        ReferralFhirService,
+        ReferralFiguresService,
+        ReferralReportsResolver,
       ],
       exports: [],
     };
