@@ -11,6 +11,13 @@ export enum ReferralsExceptionCode {
   CAPACITY_OVERRIDE_REQUIRED = 'CAPACITY_OVERRIDE_REQUIRED',
   SERVICE_INACTIVE = 'SERVICE_INACTIVE',
   STALE_REFERRAL = 'STALE_REFERRAL',
+  ORGANISATION_NOT_FOUND = 'ORGANISATION_NOT_FOUND',
+  /** lat without lng (or the other way), or neither a street nor an area (borough). */
+  SERVICE_PLACE_UNCLEAR = 'SERVICE_PLACE_UNCLEAR',
+  /** waitDays without WAITLIST, or WAITLIST without waitDays. */
+  WAIT_DAYS_MISMATCH = 'WAIT_DAYS_MISMATCH',
+  /** A fit check given both a resident and languages or a group: one or the other. */
+  FIT_SUBJECT_AMBIGUOUS = 'FIT_SUBJECT_AMBIGUOUS',
 }
 
 function apiCode(code: ReferralsExceptionCode): ApiErrorCode {
@@ -28,6 +35,12 @@ function apiCode(code: ReferralsExceptionCode): ApiErrorCode {
       return ApiErrorCode.BAD_USER_INPUT;
     case ReferralsExceptionCode.STALE_REFERRAL:
       return ApiErrorCode.CONFLICT;
+    case ReferralsExceptionCode.ORGANISATION_NOT_FOUND:
+      return ApiErrorCode.NOT_FOUND;
+    case ReferralsExceptionCode.SERVICE_PLACE_UNCLEAR:
+    case ReferralsExceptionCode.WAIT_DAYS_MISMATCH:
+    case ReferralsExceptionCode.FIT_SUBJECT_AMBIGUOUS:
+      return ApiErrorCode.BAD_USER_INPUT;
   }
 }
 

@@ -1,4 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { HealthServicesResolver } from './health-services.resolver.js';
+import { HealthServicesService } from './health-services.service.js';
 import { ReferralScopes } from './referral-scopes.js';
 import { ReferralSealer } from './referral-sealer.js';
 import { REFERRALS_OPTIONS, type ReferralsOptions } from './referrals.options.js';
@@ -17,8 +19,10 @@ export class ReferralsModule {
         { provide: REFERRALS_OPTIONS, useValue: options },
         ReferralScopes,
         ReferralSealer,
+        HealthServicesService,
+        HealthServicesResolver,
       ],
-      exports: [],
+      exports: [HealthServicesService],
     };
   }
 }
