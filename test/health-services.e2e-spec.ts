@@ -390,6 +390,10 @@ describe('Health services directory and field visits (e2e)', () => {
       [visitor.userId],
     );
     expect(code(await visitor.gql(LIST, { s: shelterA }))).toBe('FORBIDDEN');
+    const after = await visitor.gql<{ me: { memberships: unknown[] } }>(
+      '{ me { memberships { shelterId } } }',
+    );
+    expect(after.data!.me.memberships).toEqual([]);
     expect(code(await visitor.gql(FIT, { id: clinicA, s: shelterA, l: ['es'] }))).toBe('FORBIDDEN');
     // No announcement: the socket's periodic re-check (STAFF_CHECK, 300 ms here) takes the room.
     await until_(() => !inRoom());
