@@ -269,6 +269,20 @@ describe('Health services directory and field visits (e2e)', () => {
     const ids = unknown.data!.healthServices.map((s) => s.id);
     expect(ids).toContain(clinicB);
     expect(ids).not.toContain(clinicA);
+
+    const haitianCreole = await admin.gql(UPDATE, { id: clinicB, input: { languages: ['ht'] } });
+    expect(haitianCreole.errors).toBeUndefined();
+    const filtered = await healthWorker.gql<{ healthServices: { id: string }[] }>(LIST, {
+      s: shelterA,
+      filter: { language: 'ht', categories: ['CLINIC'] },
+    });
+    expect(filtered.data!.healthServices.map((s) => s.id)).toEqual([clinicB]);
+    const mobile = await healthWorker.gql<{ healthServices: { id: string }[] }>(LIST, {
+      s: shelterA,
+      filter: { categories: ['MOBILE_CLINIC'] },
+    });
+    expect(mobile.data!.healthServices.length).toBeGreaterThan(0);
+    expect(mobile.data!.healthServices.map((s) => s.id)).not.toContain(clinicA);
   });
 
   it('checks a resident against a service before referring: language, group, capacity, requirements to check', async () => {
@@ -367,6 +381,12 @@ describe('Health services directory and field visits (e2e)', () => {
       '{ me { memberships { role expiresAt } } }',
     );
     expect(me.data!.me.memberships).toEqual([{ role: 'HEALTH_WORKER', expiresAt: until }]);
+    const audited = await app.sql<{ actor_id: string; shelter_id: string }>(
+      `SELECT actor_id, shelter_id FROM audit_entry
+        WHERE action = 'fieldVisit.granted' AND target_id = $1`,
+      [visitor.userId],
+    );
+    expect(audited).toEqual([{ actor_id: coordinator.userId, shelter_id: shelterA }]);
     const visits = await coordinator.gql<{ fieldVisits: { userId: string; current: boolean }[] }>(
       'query($s: ID!) { fieldVisits(shelterId: $s) { userId current } }',
       { s: shelterA },

@@ -1,4 +1,4 @@
-import { Allow, argPath, Role, UuidPipe } from '@albergue/common';
+import { Allow, argPath, type Caller, CurrentCaller, Role, UuidPipe } from '@albergue/common';
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { GrantFieldVisitInput } from './dto/field-visit.input.js';
 import { FieldVisit } from './field-visit.view.js';
@@ -14,8 +14,11 @@ export class FieldVisitsResolver {
     description:
       'Gives a field team member (their account exists) the HEALTH_WORKER role in this shelter until `until` (at most FIELD_VISIT_MAX ahead); then it ends by itself. A second grant moves the end. Refused for a person with a standing role here.',
   })
-  grantFieldVisit(@Args('input') input: GrantFieldVisitInput): Promise<FieldVisit> {
-    return this.visits.grant(input);
+  grantFieldVisit(
+    @Args('input') input: GrantFieldVisitInput,
+    @CurrentCaller() caller: Caller,
+  ): Promise<FieldVisit> {
+    return this.visits.grant(input, caller);
   }
 
   @Allow([Role.COORDINATOR, Role.ADMIN], { shelterOf: argPath('shelterId') })

@@ -1,4 +1,5 @@
-import { IdempotencyService, Role } from '@albergue/common';
+import { AuditOutcome, AuditService } from '@albergue/audit';
+import { type Caller, IdempotencyService, Role } from '@albergue/common';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AUTH_OPTIONS, type AuthOptions } from './auth.options.js';
@@ -43,10 +44,11 @@ export class FieldVisitsService {
     private readonly dataSource: DataSource,
     private readonly idempotency: IdempotencyService,
     private readonly sessions: SessionsService,
+    private readonly audit: AuditService,
     @Inject(AUTH_OPTIONS) private readonly options: AuthOptions,
   ) {}
 
-  async grant(input: GrantFieldVisitInput): Promise<FieldVisit> {
+  async grant(input: GrantFieldVisitInput, caller: Caller): Promise<FieldVisit> {
     const until = input.until;
     const now = Date.now();
     if (until.getTime() <= now || until.getTime() > now + this.options.fieldVisitMaxMs) {
@@ -89,6 +91,21 @@ export class FieldVisitsService {
            ON CONFLICT (user_id, shelter_id)
            DO UPDATE SET role = EXCLUDED.role, expires_at = EXCLUDED.expires_at`,
           [user.id, input.shelterId, Role.HEALTH_WORKER, until],
+        );
+        // The generic mutation audit names the shelter; this row names the visitor, with the act.
+        await this.audit.record(
+          {
+            action: 'fieldVisit.granted',
+            outcome: AuditOutcome.SUCCEEDED,
+            actorId: caller.actor.userId,
+            targetType: 'user',
+            targetId: user.id,
+            shelterId: input.shelterId,
+            detail: held ? 'visit extended' : 'visit granted',
+            ip: caller.ip,
+            requestId: caller.requestId,
+          },
+          manager,
         );
         await this.sessions.announceAccessChange(manager);
         return user.id;
