@@ -49,6 +49,9 @@ interface Targets {
   serviceId: string;
   /** A referral sent from the shelter to that service (a row, as the lib writes one). */
   referralId: string;
+  /** A field team member with a visit in the shelter (granted again and ended by the samples). */
+  visitorId: string;
+  visitorEmail: string;
 }
 
 interface Sample {
@@ -455,6 +458,62 @@ const SAMPLES: Record<string, (t: Targets) => Sample> = {
       'query($s: ID, $v: ID) { referralFiguresCsv(from: "2026-11-01", to: "2026-11-30", shelterId: $s, serviceId: $v) }',
     variables: { s: t.shelterId, v: t.serviceId },
   }),
+  createHealthService: (t) => ({
+    query:
+      'mutation($input: CreateHealthServiceInput!) { createHealthService(input: $input) { id } }',
+    variables: {
+      input: {
+        requestId: randomUUID(),
+        organisationId: t.organisationId,
+        name: 'Clínica matriz',
+        category: 'CLINIC',
+        boroughCode: 'cdmx-cuauhtemoc',
+      },
+    },
+  }),
+  updateHealthService: (t) => ({
+    query:
+      'mutation($id: ID!, $input: UpdateHealthServiceInput!) { updateHealthService(id: $id, input: $input) { id } }',
+    variables: { id: t.serviceId, input: { phone: '+52 55 5555 0000' } },
+  }),
+  healthServices: (t) => ({
+    query: 'query($s: ID) { healthServices(shelterId: $s) { id capacity { status } } }',
+    variables: { s: t.shelterId },
+  }),
+  healthService: (t) => ({
+    query: 'query($id: ID!, $s: ID) { healthService(id: $id, shelterId: $s) { id } }',
+    variables: { id: t.serviceId, s: t.shelterId },
+  }),
+  myHealthServices: () => ({ query: '{ myHealthServices { id } }' }),
+  serviceFit: (t) => ({
+    query:
+      'query($id: ID!, $s: ID) { serviceFit(serviceId: $id, shelterId: $s, languages: ["es"]) { language } }',
+    variables: { id: t.serviceId, s: t.shelterId },
+  }),
+  reportServiceCapacity: (t) => ({
+    query:
+      'mutation($input: ReportServiceCapacityInput!) { reportServiceCapacity(input: $input) { id } }',
+    variables: { input: { requestId: randomUUID(), serviceId: t.serviceId, status: 'ACCEPTING' } },
+  }),
+  grantFieldVisit: (t) => ({
+    query: 'mutation($input: GrantFieldVisitInput!) { grantFieldVisit(input: $input) { userId } }',
+    variables: {
+      input: {
+        requestId: randomUUID(),
+        email: t.visitorEmail,
+        shelterId: t.shelterId,
+        until: new Date(Date.now() + 86_400_000).toISOString(),
+      },
+    },
+  }),
+  endFieldVisit: (t) => ({
+    query: 'mutation($u: ID!, $s: ID!) { endFieldVisit(userId: $u, shelterId: $s) { userId } }',
+    variables: { u: t.visitorId, s: t.shelterId },
+  }),
+  fieldVisits: (t) => ({
+    query: 'query($s: ID!) { fieldVisits(shelterId: $s) { userId } }',
+    variables: { s: t.shelterId },
+  }),
 };
 
 const CALLERS: Caller[] = [
@@ -570,6 +629,7 @@ describe('Authorisation matrix (e2e): every operation × role × own shelter, ot
       return { id, email };
     };
     const bystander = await createUser('bystander');
+    const visitor = await createUser('bystander');
     // A coordinator of both shelters registers a household and an appointment in each.
     const registrarUser = await createUser('registrar');
     for (const shelter of shelters) {
@@ -645,6 +705,8 @@ describe('Authorisation matrix (e2e): every operation × role × own shelter, ot
           serviceId,
           createdBy: registrarUser.id,
         }),
+        visitorId: visitor.id,
+        visitorEmail: visitor.email,
       };
     };
     own = await targets(shelters[0]);

@@ -187,4 +187,39 @@ describe('The demo network (e2e)', () => {
     );
     expect(detail.errors).toBeUndefined();
   });
+
+  it('lists a handful of health services, their capacity reported by the demo clinic staff, one stale', async () => {
+    const clinic = await app.signIn('clinic@demo.example', DEMO_PASSWORD);
+    const mine = await clinic.gql<{
+      myHealthServices: { category: string; street: string | null; capacity: { status: string } }[];
+    }>('{ myHealthServices { category street capacity { status } } }');
+    expect(mine.data!.myHealthServices).toEqual(
+      expect.arrayContaining([
+        { category: 'CLINIC', street: expect.any(String), capacity: { status: 'ACCEPTING' } },
+        // The mobile clinic serves an area: no street.
+        { category: 'MOBILE_CLINIC', street: null, capacity: { status: 'WAITLIST' } },
+      ]),
+    );
+    const health = await app.signIn('health@demo.example', DEMO_PASSWORD);
+    const [shelterId] = await workplaces(health);
+    const all = await health.gql<{
+      healthServices: {
+        category: string;
+        sensitive: boolean;
+        cost: string;
+        capacity: { status: string; stale: boolean; ageMinutes: number | null };
+      }[];
+    }>(
+      'query($s: ID!) { healthServices(shelterId: $s) { category sensitive cost capacity { status stale ageMinutes } } }',
+      { s: shelterId },
+    );
+    const services = all.data!.healthServices;
+    expect(services.length).toBeGreaterThanOrEqual(5);
+    expect(services.some((s) => s.sensitive)).toBe(true);
+    expect(services.some((s) => s.category === 'PHARMACY' && s.cost === 'FEE')).toBe(true);
+    const stale = services.filter((s) => s.capacity.stale);
+    expect(stale).toHaveLength(1);
+    expect(stale[0].capacity.status).toBe('UNKNOWN');
+    expect(stale[0].capacity.ageMinutes).toBeGreaterThanOrEqual(3 * 24 * 60);
+  });
 });

@@ -73,6 +73,7 @@ export class AppModule {
         loginMaxFailuresPerAddress: config.LOGIN_MAX_FAILURES_PER_ADDRESS,
         loginLockoutMs: config.LOGIN_LOCKOUT,
         resetTokenMs: 24 * 3_600_000,
+        fieldVisitMaxMs: config.FIELD_VISIT_MAX,
       },
       [audit, vault],
     );
@@ -91,7 +92,6 @@ export class AppModule {
         urgentWindowMs: config.REFERRAL_URGENT_WINDOW,
         routineWindowMs: config.REFERRAL_ROUTINE_WINDOW,
         serviceStaleAfterMs: config.SERVICE_STALE_AFTER,
-        fieldVisitMaxMs: config.FIELD_VISIT_MAX,
         timeZone: config.TIME_ZONE,
       },
       [residents, shelters, audit, vault],

@@ -13,6 +13,7 @@ import {
   MovementsService,
   RecordsService,
 } from '@albergue/occupancy';
+import { HealthServicesService } from '@albergue/referrals';
 import { AsylumService, ResidentsService } from '@albergue/residents';
 import { AvailabilityService, OrganisationsService, SheltersService } from '@albergue/shelters';
 import type { Catalogue } from '@albergue/i18n';
@@ -26,14 +27,17 @@ import type { AppConfig } from './config/config.schema.js';
 import { migrate } from './database/data-source.js';
 import { freePort, prepareEmbeddedPostgres } from './database/embedded-postgres.js';
 import { type DatabaseHealth, EmbeddedSupervisor } from './database/embedded-supervisor.js';
+import { loadDemoHealthServices, reportDemoCapacity } from './demo/demo-health.js';
 import { loadDemoNetwork } from './demo/demo-network.js';
 import { loadDemoOccupancy } from './demo/demo-occupancy.js';
 import { loadDemoResidents } from './demo/demo-residents.js';
 import {
+  DEMO_ADMIN,
   DEMO_COORDINATOR,
   DEMO_DOMAIN,
   DEMO_PASSWORD,
   DEMO_TOTP_SECRET,
+  DEMO_USERS,
   loadDemoUsers,
 } from './demo/demo-users.js';
 import { registerConsolePages } from './http/console-pages.js';
@@ -204,8 +208,13 @@ export async function startAlbergue(config: AppConfig, logger: Logger): Promise<
         app.get(AvailabilityService),
       );
       if (demo) {
+        // Fictional health services, described as an admin would (capacity unreported here).
+        const serviceIds = await loadDemoHealthServices(
+          app.get(OrganisationsService),
+          app.get(HealthServicesService),
+        );
         logger.info(
-          { shelters: demo.shelterIds.length },
+          { shelters: demo.shelterIds.length, healthServices: serviceIds.length },
           'demo network loaded (fictional shelters; DEMO_DATA=false to start empty)',
         );
         // Demo accounts with a published password: never in production.
@@ -214,6 +223,15 @@ export async function startAlbergue(config: AppConfig, logger: Logger): Promise<
             app.get(AccountsService),
             app.get(SecondFactorService),
             demo.shelterIds,
+            serviceIds,
+          );
+          // The demo services' staff (or the demo admin) report their capacity, one stale.
+          const staffOf = DEMO_USERS.find((user) => user.services?.length);
+          await reportDemoCapacity(
+            app.get(DataSource),
+            app.get(HealthServicesService),
+            serviceIds,
+            (index) => users.get(staffOf?.services?.includes(index) ? staffOf.email : DEMO_ADMIN)!,
           );
           logger.info(
             { users: [...users.keys()], password: DEMO_PASSWORD, totpSecret: DEMO_TOTP_SECRET },

@@ -124,11 +124,12 @@ export class AccountsService {
     return users;
   }
 
+  /** A standing role (a field visit's end, if any, is lifted: the admin says so explicitly). */
   async setMembership(input: MembershipInput): Promise<User> {
     await this.get(input.userId);
     await this.dataSource.query(
       `INSERT INTO membership (user_id, shelter_id, role) VALUES ($1, $2, $3)
-       ON CONFLICT (user_id, shelter_id) DO UPDATE SET role = EXCLUDED.role`,
+       ON CONFLICT (user_id, shelter_id) DO UPDATE SET role = EXCLUDED.role, expires_at = NULL`,
       [input.userId, input.shelterId, input.role],
     );
     await this.sessions.announceAccessChange();

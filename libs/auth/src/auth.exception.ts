@@ -27,6 +27,11 @@ export enum AuthExceptionCode {
   /** SECOND_FACTOR_DAILY_MAX wrong codes in a day: blocked until an admin resets the factor. */
   SECOND_FACTOR_BLOCKED = 'SECOND_FACTOR_BLOCKED',
   SERVICE_NOT_FOUND = 'SERVICE_NOT_FOUND',
+  /** A field visit's end in the past, or further ahead than FIELD_VISIT_MAX. */
+  FIELD_VISIT_UNTIL = 'FIELD_VISIT_UNTIL',
+  /** The person holds a standing role in the shelter: a visit would replace it. */
+  FIELD_VISIT_CONFLICT = 'FIELD_VISIT_CONFLICT',
+  FIELD_VISIT_NOT_FOUND = 'FIELD_VISIT_NOT_FOUND',
 }
 
 function apiCode(code: AuthExceptionCode): ApiErrorCode {
@@ -57,6 +62,12 @@ function apiCode(code: AuthExceptionCode): ApiErrorCode {
       return ApiErrorCode.CONFLICT;
     case AuthExceptionCode.USER_NOT_FOUND:
     case AuthExceptionCode.SERVICE_NOT_FOUND:
+      return ApiErrorCode.NOT_FOUND;
+    case AuthExceptionCode.FIELD_VISIT_UNTIL:
+      return ApiErrorCode.BAD_USER_INPUT;
+    case AuthExceptionCode.FIELD_VISIT_CONFLICT:
+      return ApiErrorCode.CONFLICT;
+    case AuthExceptionCode.FIELD_VISIT_NOT_FOUND:
       return ApiErrorCode.NOT_FOUND;
   }
 }

@@ -3,6 +3,8 @@ import { APP_GUARD, APP_INTERCEPTOR, DiscoveryModule } from '@nestjs/core';
 import { AccountsService } from './accounts.service.js';
 import { AUTH_OPTIONS, type AuthOptions } from './auth.options.js';
 import { AuthResolver } from './auth.resolver.js';
+import { FieldVisitsResolver } from './field-visits.resolver.js';
+import { FieldVisitsService } from './field-visits.service.js';
 import { FirstStartService } from './first-start.service.js';
 import { LoginThrottleService } from './login-throttle.service.js';
 import { LoginService } from './login.service.js';
@@ -27,6 +29,8 @@ export class AuthModule {
         { provide: APP_INTERCEPTOR, useClass: MutationAuditInterceptor },
         AccountsService,
         AuthResolver,
+        FieldVisitsResolver,
+        FieldVisitsService,
         FirstStartService,
         LoginService,
         LoginThrottleService,

@@ -12,4 +12,9 @@ export interface AuthOptions {
   loginLockoutMs: number;
   /** How long an admin's reset token stays valid. */
   resetTokenMs: number;
+  /**
+   * A field visit's membership (a mobile health team's HEALTH_WORKER role in a shelter it
+   * visits) lasts at most this (FIELD_VISIT_MAX): memberships are auth's, so is their limit.
+   */
+  fieldVisitMaxMs: number;
 }

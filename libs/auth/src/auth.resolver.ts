@@ -93,7 +93,10 @@ export class AuthResolver {
       'The signed-in user, with their roles and the shelters they work in; `secondFactor` says what this session still owes.',
   })
   async me(@CurrentActor() actor: Actor): Promise<User> {
-    return withStep(await this.accounts.get(actor.userId), actor.pendingStep);
+    const user = await this.accounts.get(actor.userId);
+    // The memberships in force (the session's): a field visit past its end is no workplace.
+    user.memberships = (user.memberships ?? []).filter((m) => actor.memberships.has(m.shelterId));
+    return withStep(user, actor.pendingStep);
   }
 
   @Authenticated()

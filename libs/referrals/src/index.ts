@@ -6,5 +6,9 @@ export {
   ReferralState,
   ReferralUrgency,
   ServiceCategory,
+  ServiceCost,
+  ServiceRequirement,
 } from './referrals.enums.js';
+export { type CreateHealthServiceInput } from './dto/health-service.input.js';
 export { ReferralsModule } from './referrals.module.js';
+export { HealthServicesService } from './health-services.service.js';

@@ -12,6 +12,13 @@ export enum ReferralsExceptionCode {
   SERVICE_INACTIVE = 'SERVICE_INACTIVE',
   STALE_REFERRAL = 'STALE_REFERRAL',
   PERIOD_INVALID = 'PERIOD_INVALID',
+  ORGANISATION_NOT_FOUND = 'ORGANISATION_NOT_FOUND',
+  /** lat without lng (or the other way), or neither a street nor an area (borough). */
+  SERVICE_PLACE_UNCLEAR = 'SERVICE_PLACE_UNCLEAR',
+  /** waitDays without WAITLIST, or WAITLIST without waitDays. */
+  WAIT_DAYS_MISMATCH = 'WAIT_DAYS_MISMATCH',
+  /** A fit check given both a resident and languages or a group: one or the other. */
+  FIT_SUBJECT_AMBIGUOUS = 'FIT_SUBJECT_AMBIGUOUS',
 }
 
 function apiCode(code: ReferralsExceptionCode): ApiErrorCode {
@@ -30,6 +37,12 @@ function apiCode(code: ReferralsExceptionCode): ApiErrorCode {
       return ApiErrorCode.BAD_USER_INPUT;
     case ReferralsExceptionCode.STALE_REFERRAL:
       return ApiErrorCode.CONFLICT;
+    case ReferralsExceptionCode.ORGANISATION_NOT_FOUND:
+      return ApiErrorCode.NOT_FOUND;
+    case ReferralsExceptionCode.SERVICE_PLACE_UNCLEAR:
+    case ReferralsExceptionCode.WAIT_DAYS_MISMATCH:
+    case ReferralsExceptionCode.FIT_SUBJECT_AMBIGUOUS:
+      return ApiErrorCode.BAD_USER_INPUT;
   }
 }
 

@@ -2,6 +2,8 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { ReferralFhirService } from './fhir/referral-fhir.service.js';
 import { ReferralFiguresService } from './figures/referral-figures.service.js';
 import { ReferralReportsResolver } from './referral-reports.resolver.js';
+import { HealthServicesResolver } from './health-services.resolver.js';
+import { HealthServicesService } from './health-services.service.js';
 import { ReferralScopes } from './referral-scopes.js';
 import { ReferralSealer } from './referral-sealer.js';
 import { REFERRALS_OPTIONS, type ReferralsOptions } from './referrals.options.js';
@@ -23,8 +25,10 @@ export class ReferralsModule {
         ReferralFhirService,
         ReferralFiguresService,
         ReferralReportsResolver,
+        HealthServicesService,
+        HealthServicesResolver,
       ],
-      exports: [],
+      exports: [HealthServicesService],
     };
   }
 }

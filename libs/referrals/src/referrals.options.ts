@@ -7,8 +7,6 @@ export interface ReferralsOptions {
   routineWindowMs: number;
   /** A service's capacity report older than this reads UNKNOWN (SERVICE_STALE_AFTER). */
   serviceStaleAfterMs: number;
-  /** A field visit's membership lasts at most this (FIELD_VISIT_MAX). */
-  fieldVisitMaxMs: number;
   /** TIME_ZONE: days of the figures and appointment times. */
   timeZone: string;
 }

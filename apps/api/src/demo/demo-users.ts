@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 export const DEMO_PASSWORD = 'demo-albergue-2026';
 export const DEMO_DOMAIN = 'demo.example';
 export const DEMO_COORDINATOR = 'coordinator@demo.example';
+export const DEMO_ADMIN = 'admin@demo.example';
 /**
  * Published in README too: the demo's network accounts (admin, network coordinator) are enrolled
  * with this TOTP secret, so that anyone trying the demo can add it to an authenticator app.
@@ -18,10 +19,12 @@ interface DemoUser {
   networkRole?: Role.ADMIN | Role.NETWORK_COORDINATOR;
   /** Indexes into the demo shelters, with the role held there. */
   shelters?: [number, ShelterRole][];
+  /** Indexes into the demo health services (DEMO_HEALTH_SERVICES) whose staff they are. */
+  services?: number[];
 }
 
 export const DEMO_USERS: DemoUser[] = [
-  { email: 'admin@demo.example', displayName: 'Demo admin', networkRole: Role.ADMIN },
+  { email: DEMO_ADMIN, displayName: 'Demo admin', networkRole: Role.ADMIN },
   {
     email: 'network@demo.example',
     displayName: 'Demo network coordinator',
@@ -47,13 +50,20 @@ export const DEMO_USERS: DemoUser[] = [
     displayName: 'Demo health worker',
     shelters: [[2, Role.HEALTH_WORKER]],
   },
+  {
+    email: 'clinic@demo.example',
+    displayName: 'Demo clinic staff',
+    // The community clinic and the mobile clinic (one organisation): referrals and capacity.
+    services: [0, 1],
+  },
 ];
 
-/** One account per role, working in the demo shelters named above; returns their ids by email. */
+/** One account per role, working in the demo shelters (and services) named above; returns their ids by email. */
 export async function loadDemoUsers(
   accounts: AccountsService,
   secondFactor: SecondFactorService,
   shelterIds: string[],
+  serviceIds: string[] = [],
 ): Promise<Map<string, string>> {
   const ids = new Map<string, string>();
   for (const demo of DEMO_USERS) {
@@ -70,6 +80,9 @@ export async function loadDemoUsers(
     ids.set(demo.email, user.id);
     for (const [index, role] of demo.shelters ?? []) {
       await accounts.setMembership({ userId: user.id, shelterId: shelterIds[index], role });
+    }
+    for (const index of demo.services ?? []) {
+      await accounts.setServiceMembership(user.id, serviceIds[index]);
     }
   }
   return ids;
