@@ -1,7 +1,10 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { ReferralMoves } from './referral-moves.js';
 import { ReferralScopes } from './referral-scopes.js';
 import { ReferralSealer } from './referral-sealer.js';
 import { REFERRALS_OPTIONS, type ReferralsOptions } from './referrals.options.js';
+import { ReferralsResolver } from './referrals.resolver.js';
+import { ReferralsService } from './referrals.service.js';
 
 @Module({})
 export class ReferralsModule {
@@ -17,6 +20,9 @@ export class ReferralsModule {
         { provide: REFERRALS_OPTIONS, useValue: options },
         ReferralScopes,
         ReferralSealer,
+        ReferralsService,
+        ReferralsResolver,
+        ReferralMoves,
       ],
       exports: [],
     };

@@ -6,6 +6,7 @@ export { FreeTextSealing } from './free-text-sealing.js';
 export { NameSearchService } from './name-search.service.js';
 export { type ReferralSubject, ReferralSubjects } from './referral-subjects.js';
 export { ResidentLifecycleService } from './resident-lifecycle.service.js';
+export { type ResidentMoveListener, ResidentMoves } from './resident-moves.js';
 export { type PlaceableResident, ResidentPlacesService } from './resident-places.service.js';
 export { AgeBracket, AppointmentKind, AsylumStatus, LegalBasis } from './residents.enums.js';
 export { ResidentsModule } from './residents.module.js';
