@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { ReferralRetention } from '@albergue/referrals';
 import { bedsAt } from './factories/occupancy.factory.js';
 import { healthServiceRow } from './factories/referral.factory.js';
 import { adult, householdInput, REGISTER } from './factories/resident.factory.js';
@@ -25,7 +26,7 @@ interface View {
   notCompletedReason: string | null;
 }
 
-describe('Health referrals when the person moves, and erasure (e2e)', () => {
+describe('Health referrals when the person moves, erasure and retention (e2e)', () => {
   let app: TestApp;
   let shelterA: string;
   let shelterB: string;
@@ -203,5 +204,72 @@ describe('Health referrals when the person moves, and erasure (e2e)', () => {
     );
     expect(events).toHaveLength(before[0].n);
     expect(events.every((e) => e.note_sealed === null)).toBe(true);
+  });
+
+  it("an unregistered person's closed referral loses its sealed text after RETENTION_DAYS", async () => {
+    const made = await healthA.gql<{ createReferral: { id: string } }>(CREATE, {
+      input: {
+        requestId: randomUUID(),
+        shelterId: shelterA,
+        person: { alias: 'Canarita', ageBracket: 'ADULT', sexAtBirth: 'FEMALE' },
+        serviceId: clinic,
+        category: 'MATERNAL_HEALTH',
+        urgency: 'ROUTINE',
+        reason: REASON,
+        consent: { basis: 'CONSENT', language: 'es' },
+      },
+    });
+    const old = made.data!.createReferral.id;
+    const recent = (
+      await healthA.gql<{ createReferral: { id: string } }>(CREATE, {
+        input: {
+          requestId: randomUUID(),
+          shelterId: shelterA,
+          person: { alias: 'Canarita Dos', ageBracket: 'ADULT' },
+          serviceId: clinic,
+          category: 'MATERNAL_HEALTH',
+          urgency: 'ROUTINE',
+          reason: REASON,
+          consent: { basis: 'CONSENT', language: 'es' },
+        },
+      })
+    ).data!.createReferral.id;
+    for (const referralId of [old, recent]) {
+      const cancelled = await healthA.gql(
+        'mutation($input: CancelReferralInput!) { cancelReferral(input: $input) { state } }',
+        { input: { requestId: randomUUID(), referralId, reason: NOTE } },
+      );
+      expect(cancelled.errors).toBeUndefined();
+    }
+    await app.sql(`UPDATE referral SET closed_at = now() - interval '5000 days' WHERE id = $1`, [
+      old,
+    ]);
+    const retention = app.app.get(ReferralRetention);
+    expect(await retention.emptyExpired()).toBe(1);
+    const rows = await app.sql<{
+      id: string;
+      reason_sealed: string | null;
+      alias_sealed: string | null;
+      sex_at_birth_sealed: string | null;
+      state: string;
+    }>(
+      'SELECT id, reason_sealed, alias_sealed, sex_at_birth_sealed, state FROM referral WHERE id = ANY($1)',
+      [[old, recent]],
+    );
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    expect(byId.get(old)).toMatchObject({
+      reason_sealed: null,
+      alias_sealed: null,
+      sex_at_birth_sealed: null,
+      state: 'cancelled',
+    });
+    expect(byId.get(recent)!.reason_sealed).not.toBeNull();
+    const notes = await app.sql<{ note_sealed: string | null }>(
+      'SELECT note_sealed FROM referral_event WHERE referral_id = $1',
+      [old],
+    );
+    expect(notes.length).toBeGreaterThan(1);
+    expect(notes.every((n) => n.note_sealed === null)).toBe(true);
+    expect(await retention.emptyExpired()).toBe(0);
   });
 });

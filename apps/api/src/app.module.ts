@@ -93,6 +93,7 @@ export class AppModule {
         serviceStaleAfterMs: config.SERVICE_STALE_AFTER,
         fieldVisitMaxMs: config.FIELD_VISIT_MAX,
         timeZone: config.TIME_ZONE,
+        retentionDays: config.RETENTION_DAYS,
       },
       [residents, shelters, audit, vault],
     );

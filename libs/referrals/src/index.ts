@@ -7,4 +7,5 @@ export {
   ReferralUrgency,
   ServiceCategory,
 } from './referrals.enums.js';
+export { ReferralRetention } from './referral-retention.js';
 export { ReferralsModule } from './referrals.module.js';

@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ReferralMoves } from './referral-moves.js';
+import { ReferralRetention } from './referral-retention.js';
 import { ReferralScopes } from './referral-scopes.js';
 import { ReferralSealer } from './referral-sealer.js';
 import { REFERRALS_OPTIONS, type ReferralsOptions } from './referrals.options.js';
@@ -23,6 +24,7 @@ export class ReferralsModule {
         ReferralsService,
         ReferralsResolver,
         ReferralMoves,
+        ReferralRetention,
       ],
       exports: [],
     };
