@@ -536,7 +536,27 @@ describe('Health referrals: the loop (e2e)', () => {
       },
       category: 'CHILD_HEALTH',
     });
-    expect(met).toMatchObject({ residentId: null, alias: 'Canarito', ageBracket: 'UNDER_5' });
+    expect(met).toMatchObject({
+      residentId: null,
+      alias: 'Canarito',
+      ageBracket: 'UNDER_5',
+      fieldVisit: false,
+    });
+    // A field team's health worker: a membership at the shelter that ends by itself.
+    const fieldTeam = await staffAt(app, { role: 'HEALTH_WORKER', shelterId: shelterA });
+    await app.sql(
+      `UPDATE membership SET expires_at = now() + interval '7 days' WHERE user_id = $1`,
+      [fieldTeam.userId],
+    );
+    const onVisit = ok(
+      await fieldTeam.gql<{ createReferral: View }>(CREATE, {
+        input: input({
+          residentId: undefined,
+          person: { alias: 'Canarito', ageBracket: 'ADULT' },
+        }),
+      }),
+    ).createReferral;
+    expect(onVisit).toMatchObject({ fieldVisit: true, fromShelterId: shelterA });
   });
 
   it('network roles read nothing here', async () => {
