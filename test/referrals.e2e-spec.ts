@@ -379,6 +379,14 @@ describe('Health referrals: the loop (e2e)', () => {
     expect(await counts()).toEqual(before);
     const draft = await create({ consent: undefined, send: false });
     expect(draft).toMatchObject({ state: 'DRAFT', sentAt: null, consentLanguage: null });
+    // Nor does an override send it.
+    const forced = await health.gql(OVERRIDE, {
+      input: { requestId: randomUUID(), referralId: draft.id, toState: 'SENT', reason: 'prisa' },
+    });
+    expect(refused(forced)).toMatchObject({
+      reason: 'TRANSITION_NOT_ALLOWED',
+      fields: ['input.toState'],
+    });
     // The service does not see a draft.
     expect(refused(await staffA.gql(ONE, { id: draft.id })).code).toBe('NOT_FOUND');
     const notYet = await health.gql(SEND, {

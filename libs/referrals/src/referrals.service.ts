@@ -443,6 +443,20 @@ export class ReferralsService {
           'input.reason',
         ]);
       }
+      // Never a way round consent and capacity: a draft leaves only through sendReferral, and
+      // nothing sent goes back to being a draft.
+      if (
+        input.toState === referral.state ||
+        input.toState === ReferralState.DRAFT ||
+        (referral.state === ReferralState.DRAFT && input.toState !== ReferralState.CANCELLED)
+      ) {
+        throw new ReferralsException(
+          'An override cannot send a draft (send it, with its consent), make a draft, or leave the state as it is.',
+          Code.TRANSITION_NOT_ALLOWED,
+          ['input.toState'],
+          { from: referral.state, to: input.toState },
+        );
+      }
       const now = new Date();
       const closing =
         input.toState === ReferralState.CLOSED || input.toState === ReferralState.CANCELLED;
