@@ -593,6 +593,9 @@ describe('Health referrals: the loop (e2e)', () => {
     }
     const publicSurfaces = [
       await (await fetch(`${app.url}/availability.json`)).text(),
+      await (await fetch(`${app.url}/text`)).text(),
+      await (await fetch(`${app.url}/print`)).text(),
+      await (await fetch(`${app.url}/shelters.geojson`)).text(),
       JSON.stringify(await app.gql('{ shelters(first: 50) { id name services } }')),
     ];
     for (const surface of publicSurfaces) {
