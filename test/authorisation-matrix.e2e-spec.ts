@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { type PolicyRow, PolicyRegistry } from '@albergue/auth';
 import { NETWORK_ROLES, Role, SHELTER_ROLES } from '@albergue/common';
 import { switchToBedsMode } from './factories/occupancy.factory.js';
-import { healthServiceRow, referralRow } from './factories/referral.factory.js';
+import { healthServiceRow } from './factories/referral.factory.js';
 import {
   makeMember,
   organisationInput,
@@ -62,6 +62,20 @@ interface Sample {
 }
 
 const PASSWORD = 'matrix passphrase long enough';
+
+/** A routine referral, consented, of a resident of the shelter to its service. */
+function referralInput(shelterId: string, residentId: string, serviceId: string) {
+  return {
+    requestId: randomUUID(),
+    shelterId,
+    residentId,
+    serviceId,
+    category: 'ACUTE_ILLNESS',
+    urgency: 'ROUTINE',
+    reason: 'matriz',
+    consent: { basis: 'CONSENT', language: 'ht', shares: [] },
+  };
+}
 
 /** Two adults, under vital interest; the registrar below puts one household in each shelter. */
 function householdInput(shelterId: string) {
@@ -514,6 +528,52 @@ const SAMPLES: Record<string, (t: Targets) => Sample> = {
     query: 'query($s: ID!) { fieldVisits(shelterId: $s) { userId } }',
     variables: { s: t.shelterId },
   }),
+  createReferral: (t) => ({
+    query: 'mutation($input: CreateReferralInput!) { createReferral(input: $input) { id } }',
+    variables: { input: referralInput(t.shelterId, t.residentIds[1], t.serviceId) },
+  }),
+  ...Object.fromEntries(
+    (
+      [
+        ['sendReferral', 'SendReferralInput', {}],
+        ['acceptReferral', 'AcceptReferralInput', {}],
+        ['rejectReferral', 'RejectReferralInput', { reason: 'NO_CAPACITY' }],
+        ['scheduleReferral', 'ScheduleReferralInput', { scheduledFor: '2030-01-01T10:00:00Z' }],
+        ['recordReferralOutcome', 'ReferralOutcomeInput', { outcome: 'TREATED' }],
+        ['referralNotCompleted', 'ReferralNotCompletedInput', { reason: 'NO_SHOW' }],
+        ['closeReferral', 'CloseReferralInput', {}],
+        ['cancelReferral', 'CancelReferralInput', { reason: 'matriz' }],
+        ['closeReferralMovedOn', 'CloseReferralMovedOnInput', {}],
+        ['overrideReferral', 'OverrideReferralInput', { toState: 'SENT', reason: 'matriz' }],
+      ] as const
+    ).map(([operation, type, fields]) => [
+      operation,
+      (t: Targets): Sample => ({
+        query: `mutation($input: ${type}!) { ${operation}(input: $input) { id } }`,
+        variables: { input: { requestId: randomUUID(), referralId: t.referralId, ...fields } },
+      }),
+    ]),
+  ),
+  referral: (t) => ({
+    query: 'query($id: ID!) { referral(id: $id) { id state } }',
+    variables: { id: t.referralId },
+  }),
+  referralHistory: (t) => ({
+    query: 'query($id: ID!) { referralHistory(id: $id) { toState } }',
+    variables: { id: t.referralId },
+  }),
+  referralsOf: (t) => ({
+    query: 'query($s: ID!) { referralsOf(shelterId: $s) { id } }',
+    variables: { s: t.shelterId },
+  }),
+  serviceReferrals: (t) => ({
+    query: 'query($s: ID!) { serviceReferrals(serviceId: $s) { id } }',
+    variables: { s: t.serviceId },
+  }),
+  referralSubjects: (t) => ({
+    query: 'query($s: ID!) { referralSubjects(shelterId: $s) { id } }',
+    variables: { s: t.shelterId },
+  }),
 };
 
 const CALLERS: Caller[] = [
@@ -616,7 +676,7 @@ describe('Authorisation matrix (e2e): every operation × role × own shelter, ot
         shelters: { id: string; populations: string[]; organisation: { id: string } }[];
       }>('{ shelters(first: 2, filter: { status: OPEN }) { id populations organisation { id } } }')
     ).data!.shelters;
-    const createUser = async (role: Caller | 'bystander' | 'registrar') => {
+    const createUser = async (role: Caller | 'bystander' | 'registrar' | 'referrer') => {
       const email = `${String(role)}-${randomUUID()}@matrix.example`;
       const networkRole =
         role === Role.ADMIN || role === Role.NETWORK_COORDINATOR ? role.toUpperCase() : undefined;
@@ -636,6 +696,12 @@ describe('Authorisation matrix (e2e): every operation × role × own shelter, ot
       await makeMember(admin, registrarUser.id, shelter.id, 'COORDINATOR');
     }
     registrar = await signIn(app.url, registrarUser.email, PASSWORD);
+    // A health worker of both shelters makes a referral in each.
+    const referrerUser = await createUser('referrer');
+    for (const shelter of shelters) {
+      await makeMember(admin, referrerUser.id, shelter.id, 'HEALTH_WORKER');
+    }
+    const referrer = await signIn(app.url, referrerUser.email, PASSWORD);
     const targets = async (s: (typeof shelters)[number]): Promise<Targets> => {
       const household = await registrar.gql<{
         registerHousehold: { id: string; members: { id: string }[] };
@@ -688,6 +754,13 @@ describe('Authorisation matrix (e2e): every operation × role × own shelter, ot
         },
       );
       const serviceId = await healthServiceRow(app, { organisationId: s.organisation.id });
+      const referral = await referrer.gql<{ createReferral: { id: string } }>(
+        'mutation($input: CreateReferralInput!) { createReferral(input: $input) { id } }',
+        { input: referralInput(s.id, members[0].id, serviceId) },
+      );
+      if (!referral.data) {
+        throw new Error(`createReferral failed: ${JSON.stringify(referral.errors)}`);
+      }
       return {
         shelterId: s.id,
         population: s.populations[0],
@@ -700,11 +773,7 @@ describe('Authorisation matrix (e2e): every operation × role × own shelter, ot
         bedId: beds.data!.addBeds[0].id,
         holdId: hold.data!.placeHold[0].holdId,
         serviceId,
-        referralId: await referralRow(app, {
-          shelterId: s.id,
-          serviceId,
-          createdBy: registrarUser.id,
-        }),
+        referralId: referral.data.createReferral.id,
         visitorId: visitor.id,
         visitorEmail: visitor.email,
       };

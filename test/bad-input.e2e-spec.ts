@@ -1,4 +1,8 @@
-import { createOrganisation, shelterInput } from './factories/shelter.factory.js';
+import { randomUUID } from 'node:crypto';
+import { healthServiceRow } from './factories/referral.factory.js';
+import { adult, householdInput, REGISTER } from './factories/resident.factory.js';
+import { createOrganisation, shelterFor, shelterInput } from './factories/shelter.factory.js';
+import { staffAt } from './factories/staff.factory.js';
 import { captureLogs } from './helpers/log-capture.js';
 import {
   adminOf,
@@ -250,6 +254,77 @@ describe('Bad input (e2e)', () => {
       }
     },
   );
+
+  it('a referral with bad input gets a typed error naming the field, echoes nothing and makes nothing', async () => {
+    const shelterId = await shelterFor(app);
+    const elsewhere = await shelterFor(app);
+    const health = await staffAt(app, { role: 'HEALTH_WORKER', shelterId });
+    const coordinator = await staffAt(app, { role: 'COORDINATOR', shelterId: elsewhere });
+    const registered = await coordinator.gql<{ registerHousehold: { members: { id: string }[] } }>(
+      REGISTER,
+      { input: householdInput(elsewhere, [adult('Persona Ajena')]) },
+    );
+    const serviceId = await healthServiceRow(app);
+    const referral = (over: Record<string, unknown>) => ({
+      input: {
+        requestId: randomUUID(),
+        shelterId,
+        person: { alias: 'Ana', ageBracket: 'ADULT' },
+        serviceId,
+        category: 'ACUTE_ILLNESS',
+        urgency: 'ROUTINE',
+        reason: SECRET,
+        consent: { basis: 'CONSENT', language: 'es' },
+        ...over,
+      },
+    });
+    const CREATE =
+      'mutation($input: CreateReferralInput!) { createReferral(input: $input) { id } }';
+    const count = async () =>
+      (await app.sql<{ n: number }>('SELECT count(*)::int AS n FROM referral'))[0].n;
+    const before = await count();
+    const cases: [string, Record<string, unknown>, Record<string, unknown>][] = [
+      [
+        'a reason over its limit',
+        { reason: `${SECRET} ${'x'.repeat(2000)}` },
+        { fields: ['input.reason'] },
+      ],
+      [
+        'a service kind that does not exist',
+        { category: 'CANARIO_5512' },
+        { code: 'BAD_USER_INPUT' },
+      ],
+      [
+        'a person of another shelter',
+        { person: undefined, residentId: registered.data!.registerHousehold.members[0].id },
+        { reason: 'SUBJECT_NOT_HERE', fields: ['input.residentId'] },
+      ],
+      [
+        'consent missing',
+        { consent: undefined },
+        { reason: 'CONSENT_REQUIRED', fields: ['input.consent'] },
+      ],
+      [
+        'consent without its language',
+        { consent: { basis: 'CONSENT' } },
+        { reason: 'CONSENT_REQUIRED', fields: ['input.consent.language'] },
+      ],
+      [
+        'a service that does not exist',
+        { serviceId: randomUUID() },
+        { fields: ['input.serviceId'] },
+      ],
+    ];
+    for (const [what, over, expected] of cases) {
+      const result = await health.gql(CREATE, referral(over));
+      expect([what, result.errors?.[0]?.extensions]).toEqual([
+        what,
+        expect.objectContaining(expected),
+      ]);
+      expect(JSON.stringify(result)).not.toMatch(/Marisol|CANARIO_5512/);
+    }
+    expect(await count()).toBe(before);
+  });
 
   it('keeps serving after all of that, and no submitted value reached a log line', async () => {
     const health = await fetch(`${app.url}/health`);

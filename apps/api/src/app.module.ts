@@ -93,6 +93,7 @@ export class AppModule {
         routineWindowMs: config.REFERRAL_ROUTINE_WINDOW,
         serviceStaleAfterMs: config.SERVICE_STALE_AFTER,
         timeZone: config.TIME_ZONE,
+        retentionDays: config.RETENTION_DAYS,
       },
       [residents, shelters, audit, vault],
     );

@@ -155,7 +155,7 @@ export class CheckInService {
     );
     if (origin) {
       // Arrived: this is their shelter now; staff of the one they left keep access for a while.
-      await this.places.arrived(manager, input.residentIds, input.shelterId, origin);
+      await this.places.arrived(manager, input.residentIds, input.shelterId, origin, userId);
     }
     await this.figures.recompute(manager, input.shelterId);
     return groupId;

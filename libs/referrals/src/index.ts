@@ -10,5 +10,6 @@ export {
   ServiceRequirement,
 } from './referrals.enums.js';
 export { type CreateHealthServiceInput } from './dto/health-service.input.js';
+export { ReferralRetention } from './referral-retention.js';
 export { ReferralsModule } from './referrals.module.js';
 export { HealthServicesService } from './health-services.service.js';

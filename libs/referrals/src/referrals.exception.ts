@@ -19,6 +19,7 @@ export enum ReferralsExceptionCode {
   WAIT_DAYS_MISMATCH = 'WAIT_DAYS_MISMATCH',
   /** A fit check given both a resident and languages or a group: one or the other. */
   FIT_SUBJECT_AMBIGUOUS = 'FIT_SUBJECT_AMBIGUOUS',
+  SUBJECT_REQUIRED = 'SUBJECT_REQUIRED',
 }
 
 function apiCode(code: ReferralsExceptionCode): ApiErrorCode {
@@ -34,6 +35,7 @@ function apiCode(code: ReferralsExceptionCode): ApiErrorCode {
     case ReferralsExceptionCode.CAPACITY_OVERRIDE_REQUIRED:
     case ReferralsExceptionCode.SERVICE_INACTIVE:
     case ReferralsExceptionCode.PERIOD_INVALID:
+    case ReferralsExceptionCode.SUBJECT_REQUIRED:
       return ApiErrorCode.BAD_USER_INPUT;
     case ReferralsExceptionCode.STALE_REFERRAL:
       return ApiErrorCode.CONFLICT;

@@ -4,9 +4,13 @@ import { ReferralFiguresService } from './figures/referral-figures.service.js';
 import { ReferralReportsResolver } from './referral-reports.resolver.js';
 import { HealthServicesResolver } from './health-services.resolver.js';
 import { HealthServicesService } from './health-services.service.js';
+import { ReferralMoves } from './referral-moves.js';
+import { ReferralRetention } from './referral-retention.js';
 import { ReferralScopes } from './referral-scopes.js';
 import { ReferralSealer } from './referral-sealer.js';
 import { REFERRALS_OPTIONS, type ReferralsOptions } from './referrals.options.js';
+import { ReferralsResolver } from './referrals.resolver.js';
+import { ReferralsService } from './referrals.service.js';
 
 @Module({})
 export class ReferralsModule {
@@ -27,6 +31,10 @@ export class ReferralsModule {
         ReferralReportsResolver,
         HealthServicesService,
         HealthServicesResolver,
+        ReferralsService,
+        ReferralsResolver,
+        ReferralMoves,
+        ReferralRetention,
       ],
       exports: [HealthServicesService],
     };

@@ -9,4 +9,6 @@ export interface ReferralsOptions {
   serviceStaleAfterMs: number;
   /** TIME_ZONE: days of the figures and appointment times. */
   timeZone: string;
+  /** RETENTION_DAYS: an unregistered person's closed referral keeps its sealed text this long. */
+  retentionDays: number;
 }

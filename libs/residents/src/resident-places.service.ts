@@ -4,6 +4,7 @@ import type { Population } from '@albergue/shelters';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, In, IsNull } from 'typeorm';
 import { ResidentAccess } from './resident-access.js';
+import { ResidentMoves } from './resident-moves.js';
 import { ResidentEventKind } from './resident-event.entity.js';
 import { recordHistory } from './resident-history.js';
 import { ResidentSealer } from './resident-sealer.js';
@@ -61,6 +62,7 @@ export class ResidentPlacesService {
     private readonly sealer: ResidentSealer,
     private readonly audit: AuditService,
     private readonly access: ResidentAccess,
+    private readonly moves: ResidentMoves,
   ) {}
 
   /**
@@ -153,19 +155,21 @@ export class ResidentPlacesService {
 
   /**
    * Arrived from another shelter: `shelterId` is their shelter now, and staff of the one they
-   * left keep access for PREVIOUS_SHELTER_ACCESS.
+   * left keep access for PREVIOUS_SHELTER_ACCESS. Libs registered on ResidentMoves hear of it.
    */
   async arrived(
     manager: EntityManager,
     ids: string[],
     shelterId: string,
     fromShelterId: string,
+    byUserId: string,
   ): Promise<void> {
     await manager.update(
       Resident,
       { id: In(ids) },
       { currentShelterId: shelterId, previousShelterId: fromShelterId, leftPreviousAt: new Date() },
     );
+    await this.moves.moved(manager, ids, shelterId, fromShelterId, byUserId);
   }
 
   /** The shelter where the person is registered now: none when no record has this id. */

@@ -10,6 +10,7 @@ import { ReferralSubjects } from './referral-subjects.js';
 import { ResidentAccess } from './resident-access.js';
 import { ResidentAggregatesService } from './resident-aggregates.service.js';
 import { ResidentLifecycleService } from './resident-lifecycle.service.js';
+import { ResidentMoves } from './resident-moves.js';
 import { ResidentPlacesService } from './resident-places.service.js';
 import { ResidentSealer } from './resident-sealer.js';
 import { ResidentViewMapper } from './resident-view.mapper.js';
@@ -72,6 +73,7 @@ export class ResidentsModule {
         ResidentAccess,
         ResidentAggregatesService,
         ResidentLifecycleService,
+        ResidentMoves,
         ResidentPlacesService,
         ResidentScopes,
         ResidentSealer,
@@ -83,6 +85,7 @@ export class ResidentsModule {
         AsylumService,
         ReferralSubjects,
         ResidentLifecycleService,
+        ResidentMoves,
         ResidentPlacesService,
         ResidentsService,
       ],

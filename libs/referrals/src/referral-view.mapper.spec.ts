@@ -1,0 +1,198 @@
+import { type Actor, Role } from '@albergue/common';
+import {
+  accessOf,
+  type ReferralRecord,
+  referralView,
+  readsReason,
+} from './referral-view.mapper.js';
+import { ReferralAccess } from './referral.views.js';
+import {
+  ReferralBasis,
+  ReferralCategory,
+  ReferralShare,
+  ReferralState,
+  ReferralUrgency,
+} from './referrals.enums.js';
+
+const actor = (memberships: [string, Role][] = [], services: string[] = []): Actor =>
+  ({
+    userId: 'u',
+    sessionId: 's',
+    networkRole: null,
+    memberships: new Map(memberships),
+    services: new Set(services),
+  }) as Actor;
+
+const record = (over: Partial<ReferralRecord> = {}): ReferralRecord =>
+  ({
+    id: 'r1',
+    version: 3,
+    residentId: 'res-1',
+    aliasSealed: 'sealed:alias',
+    ageBracket: '30-59',
+    sexAtBirthSealed: null,
+    languages: ['ht'],
+    population: 'women',
+    fromShelterId: 'shelter-a',
+    shelterId: 'shelter-a',
+    fieldVisit: false,
+    serviceId: 'clinic-a',
+    serviceName: 'Clínica A',
+    category: ReferralCategory.VIOLENCE,
+    urgency: ReferralUrgency.URGENT,
+    state: ReferralState.SCHEDULED,
+    reasonSealed: 'sealed:reason',
+    interpreterLanguage: 'ht',
+    needsEscort: true,
+    needsTransport: false,
+    basis: ReferralBasis.CONSENT,
+    basisBy: 'hw-1',
+    consentLanguage: 'ht',
+    shares: [],
+    capacityOverride: null,
+    sentAt: new Date('2026-11-01T10:00:00Z'),
+    answerDueAt: new Date('2026-11-02T10:00:00Z'),
+    overdueAt: null,
+    answeredAt: new Date('2026-11-01T12:00:00Z'),
+    rejectReason: null,
+    scheduledFor: new Date('2026-11-03T09:00:00Z'),
+    placeSealed: 'sealed:place',
+    outcome: null,
+    notCompletedReason: null,
+    noteSealed: 'sealed:note',
+    completedAt: null,
+    closedAt: null,
+    createdBy: 'hw-1',
+    createdAt: new Date('2026-11-01T09:00:00Z'),
+    updatedAt: new Date('2026-11-01T12:00:00Z'),
+    ...over,
+  }) as ReferralRecord;
+
+const opened: string[] = [];
+const open = (field: string, sealed: string | null) => {
+  opened.push(field);
+  return sealed ? `open(${field})` : null;
+};
+
+beforeEach(() => {
+  opened.length = 0;
+});
+
+describe('accessOf', () => {
+  const r = record();
+  it.each([
+    [
+      'a health worker of the following shelter',
+      actor([['shelter-a', Role.HEALTH_WORKER]]),
+      ReferralAccess.HEALTH,
+    ],
+    ['staff of its service', actor([], ['clinic-a']), ReferralAccess.SERVICE],
+    ['staff of another service', actor([], ['clinic-b']), null],
+    [
+      'a coordinator of the shelter',
+      actor([['shelter-a', Role.COORDINATOR]]),
+      ReferralAccess.STATE,
+    ],
+    ['a volunteer (escort needed)', actor([['shelter-a', Role.VOLUNTEER]]), ReferralAccess.ESCORT],
+    ['a health worker of another shelter', actor([['shelter-b', Role.HEALTH_WORKER]]), null],
+  ])('%s', (_who, caller, expected) => {
+    expect(accessOf(caller, r)).toBe(expected);
+  });
+
+  it('the service does not see a draft', () => {
+    expect(accessOf(actor([], ['clinic-a']), record({ state: ReferralState.DRAFT }))).toBeNull();
+  });
+
+  it('a volunteer sees nothing of a referral without an escort', () => {
+    expect(
+      accessOf(actor([['shelter-a', Role.VOLUNTEER]]), record({ needsEscort: false })),
+    ).toBeNull();
+  });
+
+  it('the shelter the person left counts when the caller passes it', () => {
+    const moved = record({ shelterId: 'shelter-b' });
+    const hw = actor([['shelter-a', Role.HEALTH_WORKER]]);
+    expect(accessOf(hw, moved)).toBeNull();
+    expect(accessOf(hw, moved, ['shelter-b', 'shelter-a'])).toBe(ReferralAccess.HEALTH);
+  });
+});
+
+describe('referralView', () => {
+  it('health workers read everything, the reason included', () => {
+    const view = referralView(record(), ReferralAccess.HEALTH, open);
+    expect(view).toMatchObject({
+      reason: 'open(referral.reason)',
+      residentId: 'res-1',
+      category: ReferralCategory.VIOLENCE,
+      alias: 'open(referral.alias)',
+      basisBy: 'hw-1',
+    });
+  });
+
+  it('service staff never read the resident id, and the reason only when shared', () => {
+    const unshared = referralView(record(), ReferralAccess.SERVICE, open);
+    expect(unshared).toMatchObject({ residentId: null, reason: null, reasonShared: false });
+    expect(opened).not.toContain('referral.reason');
+    expect(readsReason(ReferralAccess.SERVICE, record())).toBe(false);
+    const shared = referralView(
+      record({ shares: [ReferralShare.REASON_WITH_SERVICE] }),
+      ReferralAccess.SERVICE,
+      open,
+    );
+    expect(shared).toMatchObject({
+      residentId: null,
+      reason: 'open(referral.reason)',
+      reasonShared: true,
+    });
+    expect(shared.alias).toBe('open(referral.alias)');
+  });
+
+  it('coordinators read state and dates, never reason, category or service', () => {
+    const view = referralView(
+      record({ shares: [ReferralShare.REASON_WITH_SERVICE] }),
+      ReferralAccess.STATE,
+      open,
+    );
+    expect(view).toMatchObject({ state: ReferralState.SCHEDULED, residentId: 'res-1' });
+    for (const hidden of [
+      'reason',
+      'category',
+      'serviceId',
+      'serviceName',
+      'alias',
+      'note',
+      'place',
+      'outcome',
+    ] as const) {
+      expect(view[hidden]).toBeNull();
+    }
+    expect(opened).toEqual([]);
+  });
+
+  it('escort volunteers read when and where only', () => {
+    const view = referralView(record(), ReferralAccess.ESCORT, open);
+    const shown = Object.entries(view)
+      .filter(([, value]) => value !== null)
+      .map(([key]) => key)
+      .sort();
+    expect(shown).toEqual([
+      'access',
+      'bedNotAffected',
+      'id',
+      'needsEscort',
+      'place',
+      'scheduledFor',
+      'version',
+    ]);
+    expect(opened).toEqual(['referral.place']);
+  });
+
+  it('an emergency says what to do now', () => {
+    const view = referralView(
+      record({ urgency: ReferralUrgency.EMERGENCY }),
+      ReferralAccess.HEALTH,
+      open,
+    );
+    expect(view.emergencyInstruction).toMatch(/911/);
+  });
+});

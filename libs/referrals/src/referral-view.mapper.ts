@@ -1,0 +1,188 @@
+import { type Actor, Role } from '@albergue/common';
+import type { Referral } from './referral.entity.js';
+import type { ReferralEvent } from './referral-event.entity.js';
+import type { ReferralSealedField } from './referral-sealer.js';
+import {
+  BED_NOT_AFFECTED,
+  EMERGENCY_INSTRUCTION,
+  ReferralAccess,
+  type ReferralEventView,
+  type ReferralView,
+} from './referral.views.js';
+import { ReferralShare, ReferralState, ReferralUrgency } from './referrals.enums.js';
+
+/** Opens one sealed value of the referral being shaped. */
+export type Opener = (field: ReferralSealedField, sealed: string | null) => string | null;
+
+export type ReferralRecord = Referral & { serviceName: string | null };
+
+/**
+ * The one place that decides what a role reads of a referral. `healthShelters`: the shelters
+ * whose health workers follow it (the following shelter, and for closing as "moved on" the one
+ * the person left). Strongest first: health worker, service staff, coordinator, volunteer (only
+ * when an escort is needed); null: nothing.
+ */
+export function accessOf(
+  actor: Actor,
+  referral: Pick<Referral, 'shelterId' | 'serviceId' | 'needsEscort' | 'state'>,
+  healthShelters: string[] = [referral.shelterId],
+): ReferralAccess | null {
+  if (healthShelters.some((id) => actor.memberships.get(id) === Role.HEALTH_WORKER)) {
+    return ReferralAccess.HEALTH;
+  }
+  // A draft has not left the shelter: its service does not see it yet.
+  if (actor.services.has(referral.serviceId) && referral.state !== ReferralState.DRAFT) {
+    return ReferralAccess.SERVICE;
+  }
+  const role = actor.memberships.get(referral.shelterId);
+  if (role === Role.COORDINATOR) {
+    return ReferralAccess.STATE;
+  }
+  if (role === Role.VOLUNTEER && referral.needsEscort) {
+    return ReferralAccess.ESCORT;
+  }
+  return null;
+}
+
+/** Whether a view of this access opens the reason (so the caller audits the read). */
+export function readsReason(access: ReferralAccess, referral: Pick<Referral, 'shares'>): boolean {
+  return (
+    access === ReferralAccess.HEALTH ||
+    (access === ReferralAccess.SERVICE &&
+      referral.shares.includes(ReferralShare.REASON_WITH_SERVICE))
+  );
+}
+
+const NOTHING: Omit<ReferralView, 'id' | 'version' | 'access' | 'bedNotAffected'> = {
+  state: null,
+  urgency: null,
+  emergencyInstruction: null,
+  residentId: null,
+  alias: null,
+  ageBracket: null,
+  languages: null,
+  population: null,
+  shelterId: null,
+  fromShelterId: null,
+  fieldVisit: null,
+  serviceId: null,
+  serviceName: null,
+  category: null,
+  reason: null,
+  reasonShared: null,
+  interpreterLanguage: null,
+  needsEscort: null,
+  needsTransport: null,
+  basis: null,
+  basisBy: null,
+  consentLanguage: null,
+  shares: null,
+  capacityOverride: null,
+  createdAt: null,
+  sentAt: null,
+  answerDueAt: null,
+  answeredAt: null,
+  rejectReason: null,
+  scheduledFor: null,
+  place: null,
+  outcome: null,
+  notCompletedReason: null,
+  note: null,
+  completedAt: null,
+  closedAt: null,
+};
+
+/** A referral as `access` reads it; sealed values are opened only where the role sees them. */
+export function referralView(
+  r: ReferralRecord,
+  access: ReferralAccess,
+  open: Opener,
+): ReferralView {
+  const base = { id: r.id, version: r.version, access, bedNotAffected: BED_NOT_AFFECTED };
+  if (access === ReferralAccess.ESCORT) {
+    return {
+      ...NOTHING,
+      ...base,
+      needsEscort: true,
+      scheduledFor: r.scheduledFor,
+      place: open('referral.place', r.placeSealed),
+    };
+  }
+  const dates = {
+    state: r.state,
+    urgency: r.urgency,
+    createdAt: r.createdAt,
+    sentAt: r.sentAt,
+    answerDueAt: r.answerDueAt,
+    answeredAt: r.answeredAt,
+    scheduledFor: r.scheduledFor,
+    completedAt: r.completedAt,
+    closedAt: r.closedAt,
+    shelterId: r.shelterId,
+    fromShelterId: r.fromShelterId,
+  };
+  if (access === ReferralAccess.STATE) {
+    return { ...NOTHING, ...base, ...dates, residentId: r.residentId };
+  }
+  const person = {
+    alias: open('referral.alias', r.aliasSealed),
+    ageBracket: r.ageBracket,
+    languages: r.languages,
+    population: r.population,
+    fieldVisit: r.fieldVisit,
+    serviceId: r.serviceId,
+    serviceName: r.serviceName,
+    category: r.category,
+    interpreterLanguage: r.interpreterLanguage,
+    needsEscort: r.needsEscort,
+    needsTransport: r.needsTransport,
+    basis: r.basis,
+    shares: r.shares,
+    capacityOverride: r.capacityOverride,
+    rejectReason: r.rejectReason,
+    place: open('referral.place', r.placeSealed),
+    outcome: r.outcome,
+    notCompletedReason: r.notCompletedReason,
+    note: open('referral.note', r.noteSealed),
+    emergencyInstruction: r.urgency === ReferralUrgency.EMERGENCY ? EMERGENCY_INSTRUCTION : null,
+  };
+  const reason = readsReason(access, r) ? open('referral.reason', r.reasonSealed) : null;
+  if (access === ReferralAccess.SERVICE) {
+    return {
+      ...NOTHING,
+      ...base,
+      ...dates,
+      ...person,
+      reason,
+      reasonShared: readsReason(access, r),
+    };
+  }
+  return {
+    ...NOTHING,
+    ...base,
+    ...dates,
+    ...person,
+    residentId: r.residentId,
+    reason,
+    reasonShared: r.shares.includes(ReferralShare.REASON_WITH_SERVICE),
+    basisBy: r.basisBy,
+    consentLanguage: r.consentLanguage,
+  };
+}
+
+/** A history row: notes (override reasons, cancellations) for the shelter's health workers only. */
+export function referralEventView(
+  event: ReferralEvent,
+  access: ReferralAccess,
+  open: Opener,
+): ReferralEventView {
+  return {
+    id: event.id,
+    fromState: event.fromState,
+    toState: event.toState,
+    detail: event.detail,
+    note: access === ReferralAccess.HEALTH ? open('referral_event.note', event.noteSealed) : null,
+    byUserId: event.byUserId,
+    at: event.at,
+  };
+}

@@ -1,0 +1,213 @@
+import { AgeBracket } from '@albergue/residents';
+import { Population } from '@albergue/shelters';
+import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import {
+  CapacityOverride,
+  NotCompletedReason,
+  ReferralBasis,
+  ReferralCategory,
+  ReferralOutcome,
+  ReferralShare,
+  ReferralState,
+  ReferralUrgency,
+  RejectReason,
+} from './referrals.enums.js';
+
+/** Which view of a referral the caller gets (the mapper's one decision). */
+export enum ReferralAccess {
+  /** Health workers of the following shelter: everything, the reason included (audited). */
+  HEALTH = 'health',
+  /** The service's staff: the person's alias and needs; the reason only if the consent shares it. */
+  SERVICE = 'service',
+  /** Coordinators: that a resident has a referral, its state and dates; nothing clinical. */
+  STATE = 'state',
+  /** Volunteers, for a referral that needs an escort: when and where only. */
+  ESCORT = 'escort',
+}
+
+registerEnumType(ReferralAccess, { name: 'ReferralAccess' });
+
+/** Said on every referral and in its history, as residents' consent says it. */
+export const BED_NOT_AFFECTED = "Refusing a referral never affects the person's bed.";
+export const EMERGENCY_INSTRUCTION = 'Call 911 or take the person to the service now.';
+
+@ObjectType({
+  description:
+    'A health referral, shaped by the caller role (access): fields a role may not see are null.',
+})
+export class ReferralView {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => Int)
+  version: number;
+
+  @Field(() => ReferralAccess)
+  access: ReferralAccess;
+
+  @Field(() => ReferralState, { nullable: true, description: 'Null for an escort volunteer.' })
+  state: ReferralState | null;
+
+  @Field(() => ReferralUrgency, { nullable: true })
+  urgency: ReferralUrgency | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'For an EMERGENCY: what to do now (the console shows it).',
+  })
+  emergencyInstruction: string | null;
+
+  @Field(() => String, { description: BED_NOT_AFFECTED })
+  bedNotAffected: string;
+
+  @Field(() => ID, { nullable: true, description: 'Never for the service staff.' })
+  residentId: string | null;
+
+  @Field(() => String, { nullable: true })
+  alias: string | null;
+
+  @Field(() => AgeBracket, { nullable: true })
+  ageBracket: AgeBracket | null;
+
+  @Field(() => [String], { nullable: true })
+  languages: string[] | null;
+
+  @Field(() => Population, { nullable: true })
+  population: Population | null;
+
+  @Field(() => ID, { nullable: true })
+  shelterId: string | null;
+
+  @Field(() => ID, { nullable: true })
+  fromShelterId: string | null;
+
+  @Field(() => Boolean, { nullable: true })
+  fieldVisit: boolean | null;
+
+  @Field(() => ID, { nullable: true })
+  serviceId: string | null;
+
+  @Field(() => String, { nullable: true })
+  serviceName: string | null;
+
+  @Field(() => ReferralCategory, { nullable: true })
+  category: ReferralCategory | null;
+
+  @Field(() => String, { nullable: true, description: 'The clinical reason; every read audited.' })
+  reason: string | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'Service staff: false when the consent does not share the reason with the service.',
+  })
+  reasonShared: boolean | null;
+
+  @Field(() => String, { nullable: true })
+  interpreterLanguage: string | null;
+
+  @Field(() => Boolean, { nullable: true })
+  needsEscort: boolean | null;
+
+  @Field(() => Boolean, { nullable: true })
+  needsTransport: boolean | null;
+
+  @Field(() => ReferralBasis, { nullable: true })
+  basis: ReferralBasis | null;
+
+  @Field(() => ID, { nullable: true, description: 'Who explained the consent or decided it.' })
+  basisBy: string | null;
+
+  @Field(() => String, { nullable: true })
+  consentLanguage: string | null;
+
+  @Field(() => [ReferralShare], { nullable: true })
+  shares: ReferralShare[] | null;
+
+  @Field(() => CapacityOverride, { nullable: true })
+  capacityOverride: CapacityOverride | null;
+
+  @Field(() => Date, { nullable: true })
+  createdAt: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  sentAt: Date | null;
+
+  @Field(() => Date, {
+    nullable: true,
+    description: 'An answer is owed by then (null for an emergency: nothing waits on it).',
+  })
+  answerDueAt: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  answeredAt: Date | null;
+
+  @Field(() => RejectReason, { nullable: true })
+  rejectReason: RejectReason | null;
+
+  @Field(() => Date, { nullable: true })
+  scheduledFor: Date | null;
+
+  @Field(() => String, { nullable: true })
+  place: string | null;
+
+  @Field(() => ReferralOutcome, { nullable: true })
+  outcome: ReferralOutcome | null;
+
+  @Field(() => NotCompletedReason, { nullable: true })
+  notCompletedReason: NotCompletedReason | null;
+
+  @Field(() => String, { nullable: true })
+  note: string | null;
+
+  @Field(() => Date, { nullable: true })
+  completedAt: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  closedAt: Date | null;
+}
+
+@ObjectType({ description: "A dated step of a referral's loop." })
+export class ReferralEventView {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => ReferralState, { nullable: true })
+  fromState: ReferralState | null;
+
+  @Field(() => ReferralState)
+  toState: ReferralState;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'created, emergency, rescheduled, moved, moved_on, override, bed_not_affected…',
+  })
+  detail: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Health workers of the shelter only.' })
+  note: string | null;
+
+  @Field(() => ID)
+  byUserId: string;
+
+  @Field(() => Date)
+  at: Date;
+}
+
+@ObjectType({ description: 'A person a health worker may refer: what a referral copies.' })
+export class ReferralSubjectView {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => String, { nullable: true })
+  alias: string | null;
+
+  @Field(() => AgeBracket, { nullable: true })
+  ageBracket: AgeBracket | null;
+
+  @Field(() => [String])
+  languages: string[];
+
+  @Field(() => Population)
+  population: Population;
+}

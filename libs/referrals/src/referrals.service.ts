@@ -1,0 +1,771 @@
+import { AuditOutcome, AuditService } from '@albergue/audit';
+import { type Caller, IdempotencyService, Role, ScopeRegistry } from '@albergue/common';
+import { ReferralSubjects } from '@albergue/residents';
+import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource, type EntityManager, In } from 'typeorm';
+import type {
+  CancelReferralInput,
+  CloseReferralInput,
+  CloseReferralMovedOnInput,
+  CreateReferralInput,
+  OverrideReferralInput,
+  ReferralChangeInput,
+  ReferralConsentInput,
+  ReferralNotCompletedInput,
+  ReferralOutcomeInput,
+  RejectReferralInput,
+  ScheduleReferralInput,
+  SendReferralInput,
+  AcceptReferralInput,
+} from './dto/referral.input.js';
+import { HealthService } from './health-service.entity.js';
+import { ReferralEvent } from './referral-event.entity.js';
+import { ReferralSealer } from './referral-sealer.js';
+import { canMove, CLOSABLE_STATES, isOpen, OPEN_STATES } from './referral-transitions.js';
+import {
+  accessOf,
+  type Opener,
+  readsReason,
+  type ReferralRecord,
+  referralEventView,
+  referralView,
+} from './referral-view.mapper.js';
+import { Referral } from './referral.entity.js';
+import {
+  ReferralAccess,
+  type ReferralEventView,
+  type ReferralSubjectView,
+  type ReferralView,
+} from './referral.views.js';
+import {
+  CapacityOverride,
+  CapacityStatus,
+  NotCompletedReason,
+  ReferralBasis,
+  ReferralShare,
+  ReferralState,
+  ReferralUrgency,
+  RejectReason,
+} from './referrals.enums.js';
+import { ReferralsException, ReferralsExceptionCode as Code } from './referrals.exception.js';
+import { REFERRALS_OPTIONS, type ReferralsOptions } from './referrals.options.js';
+import { capacityNow } from './service-capacity.js';
+
+export interface ReferralFilter {
+  states?: ReferralState[];
+  first?: number;
+}
+
+interface EventInput {
+  detail?: string | null;
+  note?: string | null;
+  at?: Date;
+}
+
+/**
+ * The referral and its loop: made by a health worker of a shelter (or of a field team's visit
+ * there), answered by the service's staff, followed by the shelter the person is at now. Every
+ * change checks the loop's transitions, bumps `version` and leaves a history row; every read of
+ * a reason leaves an audit row.
+ */
+@Injectable()
+export class ReferralsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly idempotency: IdempotencyService,
+    private readonly sealer: ReferralSealer,
+    private readonly subjects: ReferralSubjects,
+    private readonly audit: AuditService,
+    private readonly scopes: ScopeRegistry,
+    @Inject(REFERRALS_OPTIONS) private readonly options: ReferralsOptions,
+  ) {}
+
+  // ---- making one ----------------------------------------------------------------------------
+
+  async create(caller: Caller, input: CreateReferralInput): Promise<ReferralView> {
+    const { id } = await this.idempotency.run('createReferral', input, (manager, payload) =>
+      this.insert(manager, caller, payload),
+    );
+    return this.get(caller, id, 'create');
+  }
+
+  private async insert(
+    manager: EntityManager,
+    caller: Caller,
+    input: Omit<CreateReferralInput, 'requestId'>,
+  ): Promise<string> {
+    const send = input.send !== false;
+    if (send && !input.consent) {
+      throw new ReferralsException(
+        'Without consent the referral stays a draft: send it with `send: false`, or record the consent.',
+        Code.CONSENT_REQUIRED,
+        ['input.consent'],
+      );
+    }
+    const consent = input.consent ? checkConsent(input.consent, input.urgency, 'input') : null;
+    const subject = await this.subject(caller, input);
+    const service = await this.service(manager, input.serviceId, 'input.serviceId');
+    const id = randomUUID();
+    const now = new Date();
+    const fieldVisit = await this.onFieldVisit(manager, caller.actor.userId, input.shelterId);
+    await manager.insert(Referral, {
+      id,
+      residentId: subject.residentId,
+      aliasSealed: this.sealer.seal('referral.alias', id, subject.alias),
+      ageBracket: subject.ageBracket,
+      sexAtBirthSealed: this.sealer.seal('referral.sexAtBirth', id, subject.sexAtBirth),
+      languages: subject.languages,
+      population: subject.population,
+      fromShelterId: input.shelterId,
+      shelterId: input.shelterId,
+      fieldVisit,
+      serviceId: service.id,
+      category: input.category,
+      urgency: input.urgency,
+      state: ReferralState.DRAFT,
+      reasonSealed: this.sealer.seal('referral.reason', id, input.reason),
+      interpreterLanguage: input.interpreterLanguage ?? null,
+      needsEscort: input.needsEscort === true,
+      needsTransport: input.needsTransport === true,
+      // Not yet consented: CONSENT with no language, until someone explains it (sendReferral).
+      basis: consent?.basis ?? ReferralBasis.CONSENT,
+      basisBy: caller.actor.userId,
+      consentLanguage: consent?.language ?? null,
+      shares: consent?.shares ?? [],
+      capacityOverride: input.capacityOverride ?? null,
+      createdBy: caller.actor.userId,
+    });
+    // Said in the history as on the screen: refusing never affects the person's bed.
+    await this.event(
+      manager,
+      caller,
+      { id, residentId: subject.residentId },
+      null,
+      ReferralState.DRAFT,
+      {
+        detail: 'created:bed_not_affected',
+        at: now,
+      },
+    );
+    if (send) {
+      const referral = await manager.findOneByOrFail(Referral, { id });
+      await this.sendIt(manager, caller, referral, input.capacityOverride ?? null, service, now);
+    }
+    return id;
+  }
+
+  /** Who is referred: a resident at the caller's shelter (through residents' door), or a person met there. */
+  private async subject(caller: Caller, input: Omit<CreateReferralInput, 'requestId'>) {
+    if (input.residentId) {
+      if (input.person) {
+        throw new ReferralsException(
+          'Refer a resident or an unregistered person, not both.',
+          Code.SUBJECT_REQUIRED,
+          ['input.person'],
+        );
+      }
+      const subject = await this.subjects.one(caller, input.residentId, 'referral');
+      if (!subject || subject.currentShelterId !== input.shelterId) {
+        throw new ReferralsException(
+          'This person is not staying at your shelter.',
+          Code.SUBJECT_NOT_HERE,
+          ['input.residentId'],
+        );
+      }
+      return {
+        residentId: subject.id,
+        alias: subject.alias,
+        ageBracket: subject.ageBracket,
+        sexAtBirth: null,
+        languages: subject.languages,
+        population: subject.population,
+      };
+    }
+    if (!input.person) {
+      throw new ReferralsException(
+        'Say whom the referral is for: a resident, or an unregistered person.',
+        Code.SUBJECT_REQUIRED,
+        ['input.residentId'],
+      );
+    }
+    return {
+      residentId: null,
+      alias: input.person.alias,
+      ageBracket: input.person.ageBracket,
+      sexAtBirth: input.person.sexAtBirth ?? null,
+      languages: input.person.languages ?? [],
+      population: input.person.population ?? null,
+    };
+  }
+
+  private async service(manager: EntityManager, id: string, field: string): Promise<HealthService> {
+    const service = await manager.findOneBy(HealthService, { id });
+    if (!service) {
+      throw new ReferralsException('No such health service.', Code.SERVICE_NOT_FOUND, [field]);
+    }
+    if (!service.active) {
+      throw new ReferralsException('This service is closed.', Code.SERVICE_INACTIVE, [field]);
+    }
+    return service;
+  }
+
+  /** The caller works at this shelter on a membership that ends by itself: a field team's visit. */
+  private async onFieldVisit(manager: EntityManager, userId: string, shelterId: string) {
+    const rows = await manager.query<{ expires_at: Date | null }[]>(
+      'SELECT expires_at FROM membership WHERE user_id = $1 AND shelter_id = $2',
+      [userId, shelterId],
+    );
+    return rows.some((row) => row.expires_at !== null);
+  }
+
+  // ---- the loop ------------------------------------------------------------------------------
+
+  send(caller: Caller, input: SendReferralInput): Promise<ReferralView> {
+    return this.change(caller, 'sendReferral', input, async (manager, referral) => {
+      if (referral.state !== ReferralState.DRAFT) {
+        notAllowed(referral.state, ReferralState.SENT);
+      }
+      if (input.consent) {
+        const consent = checkConsent(input.consent, referral.urgency, 'input');
+        Object.assign(referral, {
+          basis: consent.basis,
+          basisBy: caller.actor.userId,
+          consentLanguage: consent.language,
+          shares: consent.shares,
+        });
+      } else if (!consented(referral)) {
+        throw new ReferralsException(
+          'Nothing leaves the shelter without consent: record it first.',
+          Code.CONSENT_REQUIRED,
+          ['input.consent'],
+        );
+      }
+      const service = await this.service(manager, referral.serviceId, 'input.referralId');
+      await this.sendIt(
+        manager,
+        caller,
+        referral,
+        input.capacityOverride ?? referral.capacityOverride,
+        service,
+        new Date(),
+      );
+    });
+  }
+
+  /** Sends a consented draft: checks capacity, and starts the answer's countdown (not for an emergency). */
+  private async sendIt(
+    manager: EntityManager,
+    caller: Caller,
+    referral: Referral,
+    override: CapacityOverride | null,
+    service: HealthService,
+    now: Date,
+  ): Promise<void> {
+    const capacity = capacityNow(service, this.options.serviceStaleAfterMs, now);
+    if (capacity.status === CapacityStatus.NOT_ACCEPTING && !override) {
+      throw new ReferralsException(
+        'This service says it is not accepting: say why you refer anyway (an emergency, or you called and they agreed).',
+        Code.CAPACITY_OVERRIDE_REQUIRED,
+        ['input.capacityOverride'],
+        { capacity: capacity.status, reportedAt: capacity.reportedAt?.toISOString() ?? null },
+      );
+    }
+    const emergency = referral.urgency === ReferralUrgency.EMERGENCY;
+    const window =
+      referral.urgency === ReferralUrgency.URGENT
+        ? this.options.urgentWindowMs
+        : this.options.routineWindowMs;
+    await this.apply(
+      manager,
+      caller,
+      referral,
+      ReferralState.SENT,
+      {
+        basis: referral.basis,
+        basisBy: referral.basisBy,
+        consentLanguage: referral.consentLanguage,
+        shares: referral.shares,
+        capacityOverride: override,
+        sentAt: now,
+        answerDueAt: emergency ? null : new Date(now.getTime() + window),
+      },
+      {
+        detail: emergency
+          ? referral.basis === ReferralBasis.VITAL_INTEREST
+            ? 'emergency:vital_interest'
+            : 'emergency'
+          : override
+            ? `capacity_override:${override}`
+            : null,
+        at: new Date(now.getTime() + 1),
+      },
+    );
+  }
+
+  accept(caller: Caller, input: AcceptReferralInput): Promise<ReferralView> {
+    return this.change(caller, 'acceptReferral', input, (manager, referral) =>
+      this.transition(manager, caller, referral, ReferralState.ACCEPTED, {
+        answeredAt: new Date(),
+      }),
+    );
+  }
+
+  reject(caller: Caller, input: RejectReferralInput): Promise<ReferralView> {
+    return this.change(caller, 'rejectReferral', input, (manager, referral) => {
+      if (input.reason === RejectReason.OTHER && !input.note?.trim()) {
+        throw new ReferralsException('Say why, in a note.', Code.REASON_REQUIRED, ['input.note']);
+      }
+      return this.transition(manager, caller, referral, ReferralState.REJECTED, {
+        answeredAt: new Date(),
+        rejectReason: input.reason,
+        noteSealed: this.sealer.seal('referral.note', referral.id, input.note ?? null),
+      });
+    });
+  }
+
+  schedule(caller: Caller, input: ScheduleReferralInput): Promise<ReferralView> {
+    return this.change(caller, 'scheduleReferral', input, (manager, referral) => {
+      // Rescheduling a no-show (or a scheduled appointment) keeps the history: a new row, `rescheduled`.
+      const again =
+        referral.state === ReferralState.SCHEDULED ||
+        referral.state === ReferralState.NOT_COMPLETED;
+      if (
+        referral.state === ReferralState.NOT_COMPLETED &&
+        referral.notCompletedReason !== NotCompletedReason.NO_SHOW
+      ) {
+        notAllowed(referral.state, ReferralState.SCHEDULED);
+      }
+      return this.transition(
+        manager,
+        caller,
+        referral,
+        ReferralState.SCHEDULED,
+        {
+          scheduledFor: input.scheduledFor,
+          placeSealed: this.sealer.seal('referral.place', referral.id, input.place ?? null),
+          notCompletedReason: null,
+          answeredAt: referral.answeredAt ?? new Date(),
+        },
+        again ? 'rescheduled' : null,
+      );
+    });
+  }
+
+  recordOutcome(caller: Caller, input: ReferralOutcomeInput): Promise<ReferralView> {
+    return this.change(caller, 'recordReferralOutcome', input, (manager, referral) =>
+      this.transition(manager, caller, referral, ReferralState.COMPLETED, {
+        outcome: input.outcome,
+        completedAt: new Date(),
+        noteSealed: this.sealer.seal('referral.note', referral.id, input.note ?? null),
+      }),
+    );
+  }
+
+  notCompleted(caller: Caller, input: ReferralNotCompletedInput): Promise<ReferralView> {
+    return this.change(caller, 'referralNotCompleted', input, (manager, referral) =>
+      this.transition(
+        manager,
+        caller,
+        referral,
+        ReferralState.NOT_COMPLETED,
+        {
+          notCompletedReason: input.reason,
+          noteSealed: this.sealer.seal('referral.note', referral.id, input.note ?? null),
+        },
+        input.reason,
+      ),
+    );
+  }
+
+  close(caller: Caller, input: CloseReferralInput): Promise<ReferralView> {
+    return this.change(caller, 'closeReferral', input, (manager, referral) => {
+      if (!CLOSABLE_STATES.includes(referral.state)) {
+        throw new ReferralsException(
+          'A referral closes only with an outcome (completed or not), or once rejected.',
+          Code.OUTCOME_REQUIRED,
+          ['input.referralId'],
+          { state: referral.state },
+        );
+      }
+      return this.transition(manager, caller, referral, ReferralState.CLOSED, {
+        closedAt: new Date(),
+      });
+    });
+  }
+
+  cancel(caller: Caller, input: CancelReferralInput): Promise<ReferralView> {
+    return this.change(caller, 'cancelReferral', input, (manager, referral) =>
+      this.transition(
+        manager,
+        caller,
+        referral,
+        ReferralState.CANCELLED,
+        { closedAt: new Date() },
+        null,
+        input.reason,
+      ),
+    );
+  }
+
+  /**
+   * The person moved on (checked out, or transferred and followed elsewhere): the referring
+   * side closes the open referral with that reason, for as long as it may still see the person.
+   */
+  closeMovedOn(caller: Caller, input: CloseReferralMovedOnInput): Promise<ReferralView> {
+    return this.change(
+      caller,
+      'closeReferralMovedOn',
+      input,
+      async (manager, referral) => {
+        if (!isOpen(referral.state)) {
+          notAllowed(referral.state, ReferralState.CLOSED);
+        }
+        const now = new Date();
+        await this.apply(
+          manager,
+          caller,
+          referral,
+          ReferralState.CLOSED,
+          { notCompletedReason: NotCompletedReason.MOVED_ON, closedAt: now },
+          { detail: NotCompletedReason.MOVED_ON },
+        );
+      },
+      'moved',
+    );
+  }
+
+  /** A move outside the loop: needs a reason (sealed), leaves an `override` history row. */
+  override(caller: Caller, input: OverrideReferralInput): Promise<ReferralView> {
+    return this.change(caller, 'overrideReferral', input, async (manager, referral) => {
+      if (!input.reason.trim()) {
+        throw new ReferralsException('An override needs a reason.', Code.REASON_REQUIRED, [
+          'input.reason',
+        ]);
+      }
+      // Never a way round consent and capacity: a draft leaves only through sendReferral, and
+      // nothing sent goes back to being a draft.
+      if (
+        input.toState === referral.state ||
+        input.toState === ReferralState.DRAFT ||
+        (referral.state === ReferralState.DRAFT && input.toState !== ReferralState.CANCELLED)
+      ) {
+        throw new ReferralsException(
+          'An override cannot send a draft (send it, with its consent), make a draft, or leave the state as it is.',
+          Code.TRANSITION_NOT_ALLOWED,
+          ['input.toState'],
+          { from: referral.state, to: input.toState },
+        );
+      }
+      const now = new Date();
+      const closing =
+        input.toState === ReferralState.CLOSED || input.toState === ReferralState.CANCELLED;
+      await this.apply(
+        manager,
+        caller,
+        referral,
+        input.toState,
+        closing ? { closedAt: referral.closedAt ?? now } : {},
+        { detail: 'override', note: input.reason },
+      );
+    });
+  }
+
+  /** residents' move port: open referrals follow the person to the shelter they are at now. */
+  async followMove(
+    manager: EntityManager,
+    residentIds: string[],
+    toShelterId: string,
+    byUserId: string,
+  ): Promise<void> {
+    const open = await manager.find(Referral, {
+      where: { residentId: In(residentIds), state: In([...OPEN_STATES]) },
+      lock: { mode: 'pessimistic_write' },
+    });
+    for (const referral of open.filter((r) => r.shelterId !== toShelterId)) {
+      await manager.update(
+        Referral,
+        { id: referral.id },
+        { shelterId: toShelterId, version: referral.version + 1 },
+      );
+      await manager.insert(ReferralEvent, {
+        id: randomUUID(),
+        referralId: referral.id,
+        residentId: referral.residentId,
+        fromState: referral.state,
+        toState: referral.state,
+        detail: 'moved',
+        noteSealed: null,
+        byUserId,
+      });
+    }
+  }
+
+  // ---- the machinery of a change -------------------------------------------------------------
+
+  /**
+   * One change, at most once per requestId: the referral locked, its version checked, `act`
+   * run, then the view as the caller reads it. `scope`: 'moved' also lets health workers of the
+   * shelter the person left (while they may see the person) read the answer.
+   */
+  private async change<T extends ReferralChangeInput>(
+    caller: Caller,
+    operation: string,
+    input: T,
+    act: (manager: EntityManager, referral: Referral) => Promise<void>,
+    scope?: 'moved',
+  ): Promise<ReferralView> {
+    await this.idempotency.run(operation, input, async (manager) => {
+      const referral = await manager.findOne(Referral, {
+        where: { id: input.referralId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!referral) {
+        throw new ReferralsException('No such referral.', Code.REFERRAL_NOT_FOUND, [
+          'input.referralId',
+        ]);
+      }
+      if (
+        input.version !== undefined &&
+        input.version !== null &&
+        input.version !== referral.version
+      ) {
+        throw new ReferralsException(
+          'Someone changed this referral a moment ago: here is the newer one.',
+          Code.STALE_REFERRAL,
+          ['input.version'],
+          { version: referral.version, state: referral.state },
+        );
+      }
+      await act(manager, referral);
+      return referral.id;
+    });
+    return this.get(caller, input.referralId, operation, scope);
+  }
+
+  /** An allowed move of the loop, or TRANSITION_NOT_ALLOWED naming the referral. */
+  private async transition(
+    manager: EntityManager,
+    caller: Caller,
+    referral: Referral,
+    to: ReferralState,
+    changes: Partial<Referral>,
+    detail: string | null = null,
+    note: string | null = null,
+  ): Promise<void> {
+    if (!canMove(referral.state, to)) {
+      notAllowed(referral.state, to);
+    }
+    await this.apply(manager, caller, referral, to, changes, { detail, note });
+  }
+
+  private async apply(
+    manager: EntityManager,
+    caller: Caller,
+    referral: Referral,
+    to: ReferralState,
+    changes: Partial<Referral>,
+    event: EventInput,
+  ): Promise<void> {
+    const from = referral.state;
+    await manager.update(
+      Referral,
+      { id: referral.id },
+      { ...changes, state: to, version: referral.version + 1 },
+    );
+    Object.assign(referral, changes, { state: to, version: referral.version + 1 });
+    await this.event(manager, caller, referral, from, to, event);
+  }
+
+  private async event(
+    manager: EntityManager,
+    caller: Caller,
+    referral: Pick<Referral, 'id' | 'residentId'>,
+    from: ReferralState | null,
+    to: ReferralState,
+    { detail = null, note = null, at }: EventInput,
+  ): Promise<void> {
+    const id = randomUUID();
+    await manager.insert(ReferralEvent, {
+      id,
+      referralId: referral.id,
+      residentId: referral.residentId,
+      fromState: from,
+      toState: to,
+      detail,
+      noteSealed: this.sealer.seal('referral_event.note', id, note),
+      byUserId: caller.actor.userId,
+      ...(at ? { at } : {}),
+    });
+  }
+
+  // ---- reads ---------------------------------------------------------------------------------
+
+  async get(caller: Caller, id: string, purpose: string, scope?: 'moved'): Promise<ReferralView> {
+    const [record] = await this.records('r.id = $1', [id]);
+    const healthShelters =
+      record && scope === 'moved' ? await this.scopes.shelters('referral.moved', id) : undefined;
+    const access = record ? accessOf(caller.actor, record, healthShelters) : null;
+    if (!record || !access) {
+      throw new ReferralsException('No such referral.', Code.REFERRAL_NOT_FOUND, ['id']);
+    }
+    return (await this.shape(caller, [[record, access]], purpose))[0];
+  }
+
+  /** The referrals a shelter follows; volunteers only those that need an escort. */
+  async ofShelter(
+    caller: Caller,
+    shelterId: string,
+    filter: ReferralFilter,
+    purpose: string,
+  ): Promise<ReferralView[]> {
+    const volunteer = caller.actor.memberships.get(shelterId) === Role.VOLUNTEER;
+    const records = await this.records(
+      `r.shelter_id = $1 AND ($2::referral_state[] IS NULL OR r.state = ANY($2))
+       ${volunteer ? 'AND r.needs_escort' : ''}`,
+      [shelterId, filter.states?.length ? filter.states : null],
+      filter.first,
+    );
+    return this.shapeAll(caller, records, purpose);
+  }
+
+  /** A service's inbox. */
+  async ofService(
+    caller: Caller,
+    serviceId: string,
+    filter: ReferralFilter,
+    purpose: string,
+  ): Promise<ReferralView[]> {
+    const records = await this.records(
+      `r.service_id = $1 AND r.state <> 'draft'
+       AND ($2::referral_state[] IS NULL OR r.state = ANY($2))`,
+      [serviceId, filter.states?.length ? filter.states : null],
+      filter.first,
+    );
+    return this.shapeAll(caller, records, purpose);
+  }
+
+  async history(caller: Caller, id: string): Promise<ReferralEventView[]> {
+    const [record] = await this.records('r.id = $1', [id]);
+    const access = record ? accessOf(caller.actor, record) : null;
+    if (!record || !access || access === ReferralAccess.ESCORT) {
+      throw new ReferralsException('No such referral.', Code.REFERRAL_NOT_FOUND, ['id']);
+    }
+    const events = await this.dataSource.getRepository(ReferralEvent).find({
+      where: { referralId: id },
+      order: { at: 'ASC', id: 'ASC' },
+    });
+    return events.map((event) => referralEventView(event, access, this.opener(event.id)));
+  }
+
+  /** Whom a health worker may refer: the people staying at the shelter (residents' door). */
+  async subjectsAt(caller: Caller, shelterId: string): Promise<ReferralSubjectView[]> {
+    const subjects = await this.subjects.at(caller, shelterId, 'referral-choice');
+    return subjects.map(({ id, alias, ageBracket, languages, population }) => ({
+      id,
+      alias,
+      ageBracket,
+      languages,
+      population,
+    }));
+  }
+
+  private async records(where: string, params: unknown[], first = 100): Promise<ReferralRecord[]> {
+    const limit = Math.min(Math.max(first, 1), 500);
+    const rows = await this.dataSource.query<{ id: string; service_name: string | null }[]>(
+      `SELECT r.id, s.name AS service_name
+         FROM referral r LEFT JOIN health_service s ON s.id = r.service_id
+        WHERE ${where}
+        ORDER BY r.created_at DESC, r.id
+        LIMIT ${limit}`,
+      params,
+    );
+    const entities = await this.dataSource
+      .getRepository(Referral)
+      .findBy({ id: In(rows.map((row) => row.id)) });
+    const byId = new Map(entities.map((entity) => [entity.id, entity]));
+    return rows.flatMap((row) => {
+      const entity = byId.get(row.id);
+      return entity ? [{ ...entity, serviceName: row.service_name }] : [];
+    });
+  }
+
+  private shapeAll(caller: Caller, records: ReferralRecord[], purpose: string) {
+    return this.shape(
+      caller,
+      records
+        .map((record) => [record, accessOf(caller.actor, record)] as const)
+        .filter((pair): pair is [ReferralRecord, ReferralAccess] => pair[1] !== null),
+      purpose,
+    );
+  }
+
+  /** Views, and one audit row per reason read (ids and purpose only). */
+  private async shape(
+    caller: Caller,
+    pairs: (readonly [ReferralRecord, ReferralAccess])[],
+    purpose: string,
+  ): Promise<ReferralView[]> {
+    const views = pairs.map(([record, access]) =>
+      referralView(record, access, this.opener(record.id)),
+    );
+    await this.audit.recordMany(
+      pairs
+        .filter(([record, access]) => readsReason(access, record))
+        .map(([record]) => ({
+          action: 'referral.reason.read',
+          outcome: AuditOutcome.SUCCEEDED,
+          actorId: caller.actor.userId,
+          targetType: 'referral',
+          targetId: record.id,
+          shelterId: record.shelterId,
+          detail: purpose,
+          ip: caller.ip,
+          requestId: caller.requestId,
+        })),
+    );
+    return views;
+  }
+
+  private opener(id: string): Opener {
+    return (field, sealed) => this.sealer.open(field, id, sealed);
+  }
+}
+
+/** Consent is given: explained in a language (CONSENT), or an emergency's vital interest. */
+function consented(referral: Pick<Referral, 'basis' | 'consentLanguage' | 'urgency'>): boolean {
+  return referral.basis === ReferralBasis.VITAL_INTEREST
+    ? referral.urgency === ReferralUrgency.EMERGENCY
+    : referral.consentLanguage !== null;
+}
+
+function checkConsent(consent: ReferralConsentInput, urgency: ReferralUrgency, at: string) {
+  if (consent.basis === ReferralBasis.VITAL_INTEREST) {
+    if (urgency !== ReferralUrgency.EMERGENCY) {
+      throw new ReferralsException(
+        'Vital interest covers an emergency only: otherwise the person consents.',
+        Code.CONSENT_REQUIRED,
+        [`${at}.consent.basis`],
+      );
+    }
+    // What the service needs to treat the person now: the reason; nothing else leaves.
+    return { basis: consent.basis, language: null, shares: [ReferralShare.REASON_WITH_SERVICE] };
+  }
+  if (!consent.language) {
+    throw new ReferralsException(
+      'Say in which language the referral was explained.',
+      Code.CONSENT_REQUIRED,
+      [`${at}.consent.language`],
+    );
+  }
+  return { basis: consent.basis, language: consent.language, shares: consent.shares ?? [] };
+}
+
+function notAllowed(from: ReferralState, to: ReferralState): never {
+  throw new ReferralsException(
+    `A referral cannot go from ${from} to ${to}.`,
+    Code.TRANSITION_NOT_ALLOWED,
+    ['input.referralId'],
+    { from, to },
+  );
+}
