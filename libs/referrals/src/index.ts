@@ -8,3 +8,4 @@ export {
   ServiceCategory,
 } from './referrals.enums.js';
 export { ReferralsModule } from './referrals.module.js';
+export { ReferralsNotifier } from './referrals.notifier.js';

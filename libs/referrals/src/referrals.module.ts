@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ReferralScopes } from './referral-scopes.js';
 import { ReferralSealer } from './referral-sealer.js';
+import { ReferralsNotifier } from './referrals.notifier.js';
 import { REFERRALS_OPTIONS, type ReferralsOptions } from './referrals.options.js';
 
 @Module({})
@@ -17,6 +18,7 @@ export class ReferralsModule {
         { provide: REFERRALS_OPTIONS, useValue: options },
         ReferralScopes,
         ReferralSealer,
+        ReferralsNotifier,
       ],
       exports: [],
     };

@@ -35,4 +35,5 @@ export {
   StaffNotifiers,
   type StaffReply,
   type StaffSend,
+  type StaffSignal,
 } from './staff-notifiers.js';

@@ -1,0 +1,245 @@
+import { ReferralsNotifier } from '@albergue/referrals';
+import { healthServiceRow, referralRow } from './factories/referral.factory.js';
+import { shelterFor } from './factories/shelter.factory.js';
+import { type Person, serviceStaffAt, staffAt } from './factories/staff.factory.js';
+import { type OwnDatabase, ownDatabase } from './helpers/own-database.js';
+import { connect, type TestSocket } from './helpers/sockets.js';
+import { adminOf, startTestApp, type TestApp } from './helpers/test-app.js';
+
+interface Notice {
+  id: string;
+  version: number;
+  state: string;
+  shelterId: string;
+  serviceId: string;
+  overdue: boolean;
+}
+
+const CANARY_REASON = 'CANARY-REASON-7f3a dolor pélvico';
+const CANARY_ALIAS = 'CANARY-ALIAS-91c2';
+
+/**
+ * Referrals live on /staff, with two API instances on one database: a change committed anywhere
+ * (here: rows written as the lib writes them, and SQL) reaches the following shelter's health
+ * workers and coordinators and the service's staff on both instances, ids and state only; the
+ * overdue job marks a referral once and every socket hears it once; volunteers, other shelters'
+ * health workers and other services' staff hear nothing.
+ */
+describe('Referrals live on /staff (e2e)', () => {
+  let database: OwnDatabase;
+  let first: TestApp;
+  let second: TestApp;
+  let shelterId: string;
+  let otherShelterId: string;
+  let serviceId: string;
+  let otherServiceId: string;
+  let health: Person;
+  let coordinator: Person;
+  let volunteer: Person;
+  let serviceStaff: Person;
+  let otherHealth: Person;
+  let otherServiceStaff: Person;
+  const sockets: TestSocket[] = [];
+
+  const env = () => ({ DATABASE_URL: database.url, STAFF_CHECK: '200ms' });
+  const screen = async (app: TestApp, person: Person) => {
+    const socket = await connect(app.url, '/staff', { cookie: person.cookie });
+    sockets.push(socket);
+    return socket;
+  };
+  const heard = (socket: TestSocket, id: string) =>
+    socket.received
+      .filter((r) => r.event === 'referral' && (r.payload as Notice).id === id)
+      .map((r) => r.payload as Notice);
+  /** Several STAFF_CHECKs and notification round trips: what would come twice has had time to. */
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 1_000));
+  const refer = (row: Partial<Parameters<typeof referralRow>[1]> = {}) =>
+    referralRow(first, {
+      shelterId,
+      serviceId,
+      createdBy: health.userId,
+      reason: CANARY_REASON,
+      alias: CANARY_ALIAS,
+      category: 'sexual_reproductive_health',
+      ...row,
+    });
+
+  beforeAll(async () => {
+    database = await ownDatabase();
+    first = await startTestApp(env());
+    second = await startTestApp(env());
+    shelterId = await shelterFor(first, { populations: ['WOMEN'] });
+    otherShelterId = await shelterFor(first, { populations: ['WOMEN'] });
+    serviceId = await healthServiceRow(first);
+    otherServiceId = await healthServiceRow(first);
+    health = await staffAt(first, { role: 'HEALTH_WORKER', shelterId });
+    coordinator = await staffAt(first, { role: 'COORDINATOR', shelterId });
+    volunteer = await staffAt(first, { role: 'VOLUNTEER', shelterId });
+    otherHealth = await staffAt(first, { role: 'HEALTH_WORKER', shelterId: otherShelterId });
+    serviceStaff = await serviceStaffAt(first, serviceId);
+    otherServiceStaff = await serviceStaffAt(first, otherServiceId);
+  }, 90_000);
+
+  afterAll(async () => {
+    sockets.forEach((socket) => socket.close());
+    await first?.close();
+    await second?.close();
+    await database?.remove();
+  });
+
+  it('tells the shelter’s health roles and the service’s staff on both instances, state only', async () => {
+    const hearing = [
+      await screen(first, health),
+      await screen(second, coordinator),
+      await screen(second, serviceStaff),
+      await screen(first, serviceStaff),
+    ];
+    const deaf = [
+      await screen(second, volunteer),
+      await screen(first, otherHealth),
+      await screen(second, otherServiceStaff),
+    ];
+    const id = await refer({ state: 'sent', answerDueAt: new Date(Date.now() + 3_600_000) });
+    for (const socket of hearing) {
+      expect(await socket.next<Notice>('referral', (n) => n.id === id, 10_000)).toEqual({
+        id,
+        version: 1,
+        state: 'SENT',
+        shelterId,
+        serviceId,
+        overdue: false,
+      });
+    }
+    // Accepted through SQL, as any writer would: the trigger tells every instance.
+    await second.sql(
+      `UPDATE referral SET state = 'accepted', answered_at = now(), version = version + 1
+        WHERE id = $1`,
+      [id],
+    );
+    for (const socket of hearing) {
+      await socket.next<Notice>('referral', (n) => n.id === id && n.state === 'ACCEPTED', 10_000);
+    }
+    await settle();
+    for (const socket of hearing) {
+      expect(heard(socket, id).map((n) => [n.state, n.version])).toEqual([
+        ['SENT', 1],
+        ['ACCEPTED', 2],
+      ]);
+    }
+    for (const socket of deaf) {
+      expect(socket.received.filter((r) => r.event === 'referral')).toEqual([]);
+    }
+    // Never the reason, the alias or the category, on any socket.
+    for (const socket of [...hearing, ...deaf]) {
+      const said = JSON.stringify(socket.received);
+      expect(said).not.toContain('CANARY');
+      expect(said).not.toContain('sexual_reproductive_health');
+      expect(said).not.toContain('SEXUAL_REPRODUCTIVE_HEALTH');
+    }
+  });
+
+  it('a draft stays with the shelter’s health roles until it is sent', async () => {
+    const own = await screen(first, health);
+    const service = await screen(second, serviceStaff);
+    const id = await refer({ state: 'draft', sentAt: null });
+    await own.next<Notice>('referral', (n) => n.id === id && n.state === 'DRAFT', 10_000);
+    await first.sql(
+      `UPDATE referral SET state = 'sent', sent_at = now(), version = version + 1 WHERE id = $1`,
+      [id],
+    );
+    await service.next<Notice>('referral', (n) => n.id === id && n.state === 'SENT', 10_000);
+    expect(heard(service, id).map((n) => n.state)).toEqual(['SENT']);
+  });
+
+  it('overdue fires once, with two instances marking and delivering', async () => {
+    const hearing = [
+      await screen(first, health),
+      await screen(second, health),
+      await screen(first, coordinator),
+      await screen(second, serviceStaff),
+    ];
+    const volunteers = await screen(first, volunteer);
+    const late = await refer({ state: 'sent', answerDueAt: new Date(Date.now() - 60_000) });
+    const onTime = await refer({ state: 'sent', answerDueAt: new Date(Date.now() + 3_600_000) });
+    const answered = await refer({
+      state: 'accepted',
+      answerDueAt: new Date(Date.now() - 60_000),
+      answeredAt: new Date(),
+    });
+    // Both instances mark at the same moment, as two jobs racing would.
+    const marked = await Promise.all(
+      [first, second].map((app) => app.app.get(ReferralsNotifier).markOverdue()),
+    );
+    expect(marked[0] + marked[1]).toBe(1);
+    for (const socket of hearing) {
+      const notice = await socket.next<Notice>(
+        'referral',
+        (n) => n.id === late && n.overdue,
+        10_000,
+      );
+      expect(notice).toEqual({
+        id: late,
+        version: 2,
+        state: 'SENT',
+        shelterId,
+        serviceId,
+        overdue: true,
+      });
+    }
+    // The next minute's job, on either instance: nothing new, nothing resent.
+    expect(
+      await Promise.all([first, second].map((app) => app.app.get(ReferralsNotifier).markOverdue())),
+    ).toEqual([0, 0]);
+    await settle();
+    for (const socket of hearing) {
+      expect(heard(socket, late).filter((n) => n.overdue)).toHaveLength(1);
+      expect(heard(socket, onTime).filter((n) => n.overdue)).toEqual([]);
+      expect(heard(socket, answered).filter((n) => n.overdue)).toEqual([]);
+    }
+    expect(volunteers.received.filter((r) => r.event === 'referral')).toEqual([]);
+    const [{ overdueAt }] = await first.sql<{ overdueAt: Date | null }>(
+      'SELECT overdue_at AS "overdueAt" FROM referral WHERE id = $1',
+      [late],
+    );
+    expect(overdueAt).not.toBeNull();
+
+    // A socket connecting later is told of its audiences' overdue referrals, once.
+    const connecting = await screen(second, coordinator);
+    await connecting.next<Notice>('referral', (n) => n.id === late && n.overdue, 10_000);
+    const elsewhere = await screen(first, otherServiceStaff);
+    await settle();
+    expect(heard(connecting, late)).toHaveLength(1);
+    expect(heard(connecting, onTime)).toEqual([]);
+    expect(elsewhere.received.filter((r) => r.event === 'referral')).toEqual([]);
+
+    // Answered: no longer overdue, and said so.
+    await first.sql(
+      `UPDATE referral SET state = 'accepted', answered_at = now(), version = version + 1
+        WHERE id = $1`,
+      [late],
+    );
+    await hearing[3].next<Notice>('referral', (n) => n.id === late && n.state === 'ACCEPTED');
+    expect(heard(hearing[3], late).at(-1)?.overdue).toBe(false);
+  });
+
+  it('a service membership removed leaves the service’s room', async () => {
+    const staff = await serviceStaffAt(first, otherServiceId);
+    const socket = await screen(second, staff);
+    const before = await refer({ serviceId: otherServiceId, state: 'sent' });
+    await socket.next<Notice>('referral', (n) => n.id === before, 10_000);
+    const removed = await (
+      await adminOf(first)
+    ).gql(
+      'mutation($u: ID!, $s: ID!) { removeServiceMembership(userId: $u, serviceId: $s) { id } }',
+      { u: staff.userId, s: otherServiceId },
+    );
+    expect(removed.errors).toBeUndefined();
+    // The removal announces an access change: every instance re-checks its sockets' rooms.
+    await settle();
+    const listening = await screen(first, otherServiceStaff);
+    const after = await refer({ serviceId: otherServiceId, state: 'sent' });
+    await listening.next<Notice>('referral', (n) => n.id === after, 10_000);
+    await settle();
+    expect(heard(socket, after)).toEqual([]);
+  });
+});
