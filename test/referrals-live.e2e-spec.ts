@@ -1,5 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { ReferralsNotifier } from '@albergue/referrals';
+import { Vault } from '@albergue/vault';
 import { healthServiceRow, referralRow } from './factories/referral.factory.js';
+import { adult, householdInput, REGISTER } from './factories/resident.factory.js';
 import { shelterFor } from './factories/shelter.factory.js';
 import { type Person, serviceStaffAt, staffAt } from './factories/staff.factory.js';
 import { type OwnDatabase, ownDatabase } from './helpers/own-database.js';
@@ -17,6 +20,19 @@ interface Notice {
 
 const CANARY_REASON = 'CANARY-REASON-7f3a dolor pélvico';
 const CANARY_ALIAS = 'CANARY-ALIAS-91c2';
+const CANARY_PLACE = 'CANARY-PLACE-hidden';
+
+interface Due {
+  id: string;
+  residentId: string;
+  residentName: string | null;
+  kind: string;
+  place: string | null;
+  escort: boolean;
+}
+
+const DUE = `query($s: ID!) { appointmentsDue(shelterId: $s, hours: 12) {
+  id residentId residentName kind startsAt place outcome notes escort } }`;
 
 /**
  * Referrals live on /staff, with two API instances on one database: a change committed anywhere
@@ -241,5 +257,113 @@ describe('Referrals live on /staff (e2e)', () => {
     await listening.next<Notice>('referral', (n) => n.id === after, 10_000);
     await settle();
     expect(heard(socket, after)).toEqual([]);
+  });
+
+  it('a scheduled referral joins the morning plan as a HEALTH appointment, as each role may see it', async () => {
+    const registered = await coordinator.gql<{ registerHousehold: { headId: string } }>(REGISTER, {
+      input: householdInput(shelterId, [adult('Rosa Plan')]),
+    });
+    expect(registered.errors).toBeUndefined();
+    const residentId = registered.data!.registerHousehold.headId;
+    const inHours = (h: number) => new Date(Date.now() + h * 3_600_000);
+    const scheduled = async (h: number, needs: { escort?: boolean; transport?: boolean }) => {
+      const id = await refer({
+        residentId,
+        state: 'scheduled',
+        answeredAt: new Date(),
+        scheduledFor: inHours(h),
+        needsEscort: needs.escort ?? false,
+      });
+      const place = needs.escort || needs.transport ? `Consultorio ${h}` : CANARY_PLACE;
+      await first.sql('UPDATE referral SET needs_transport = $2, place_sealed = $3 WHERE id = $1', [
+        id,
+        needs.transport ?? false,
+        first.app.get(Vault).seal('referral.place', id, place),
+      ]);
+      return id;
+    };
+    const plain = await scheduled(2, {});
+    const transport = await scheduled(3, { transport: true });
+    const escort = await scheduled(4, { escort: true });
+    // Not in the plan: accepted but not scheduled, scheduled beyond the hours asked.
+    await refer({ residentId, state: 'accepted', scheduledFor: inHours(1) });
+    await refer({ residentId, state: 'scheduled', scheduledFor: inHours(30) });
+    const comar = await volunteer.gql<{ addAppointment: { id: string } }>(
+      'mutation($input: AddAppointmentInput!) { addAppointment(input: $input) { id } }',
+      {
+        input: {
+          requestId: randomUUID(),
+          residentId,
+          kind: 'COMAR',
+          startsAt: inHours(5).toISOString(),
+          place: 'COMAR, Versalles 49',
+        },
+      },
+    );
+    expect(comar.errors).toBeUndefined();
+    const comarId = comar.data!.addAppointment.id;
+
+    const plan = async (person: Person) => {
+      const due = await person.gql<{ appointmentsDue: Due[] }>(DUE, { s: shelterId });
+      expect(due.errors).toBeUndefined();
+      const said = JSON.stringify(due.data);
+      expect(said).not.toContain('CANARY');
+      expect(said).not.toMatch(/sexual_reproductive_health|SEXUAL_REPRODUCTIVE_HEALTH/);
+      return due.data!.appointmentsDue;
+    };
+    const healthLine = (id: string, place: string | null, escorted = false) => ({
+      id,
+      residentId,
+      residentName: 'Rosa Plan',
+      kind: 'HEALTH',
+      place,
+      escort: escorted,
+    });
+    const pick = ({ id, residentId: r, residentName, kind, place, escort: e }: Due) => ({
+      id,
+      residentId: r,
+      residentName,
+      kind,
+      place,
+      escort: e,
+    });
+    // Coordinators: every one, in time order; the place only where someone must travel.
+    expect((await plan(coordinator)).map(pick)).toEqual([
+      healthLine(plain, null),
+      healthLine(transport, 'Consultorio 3'),
+      healthLine(escort, 'Consultorio 4', true),
+      { ...healthLine(comarId, 'COMAR, Versalles 49'), kind: 'COMAR' },
+    ]);
+    // Health workers: the health appointments only.
+    expect((await plan(health)).map((a) => a.id)).toEqual([plain, transport, escort]);
+    // Volunteers: their residents' own, and a health one only where an escort is needed.
+    expect((await plan(volunteer)).map((a) => a.id)).toEqual([escort, comarId]);
+
+    // The /staff event, to the bed board (volunteers among it): the escorted one only.
+    const board = await screen(second, volunteer);
+    const event = await board.next<{
+      shelterId: string;
+      appointments: { appointmentId: string; kind: string }[];
+    }>('appointmentsDue', (d) => d.shelterId === shelterId, 10_000);
+    expect(event.appointments.map((a) => [a.appointmentId, a.kind])).toEqual([
+      [escort, 'HEALTH'],
+      [comarId, 'COMAR'],
+    ]);
+    expect(JSON.stringify(board.received)).not.toContain('CANARY');
+
+    // A HEALTH appointment is never entered by hand.
+    const refused = await coordinator.gql(
+      'mutation($input: AddAppointmentInput!) { addAppointment(input: $input) { id } }',
+      {
+        input: {
+          requestId: randomUUID(),
+          residentId,
+          kind: 'HEALTH',
+          startsAt: inHours(6).toISOString(),
+          place: 'Clínica',
+        },
+      },
+    );
+    expect(refused.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
   });
 });

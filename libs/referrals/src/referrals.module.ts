@@ -1,4 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { HealthAppointments } from './health-appointments.js';
 import { ReferralScopes } from './referral-scopes.js';
 import { ReferralSealer } from './referral-sealer.js';
 import { ReferralsNotifier } from './referrals.notifier.js';
@@ -16,6 +17,7 @@ export class ReferralsModule {
       imports: uses,
       providers: [
         { provide: REFERRALS_OPTIONS, useValue: options },
+        HealthAppointments,
         ReferralScopes,
         ReferralSealer,
         ReferralsNotifier,
