@@ -439,6 +439,14 @@ const SAMPLES: Record<string, (t: Targets) => Sample> = {
     variables: { k: t.residentIds[0], m: t.residentIds[1] },
   }),
   auditLogCsv: () => ({ query: '{ auditLogCsv(first: 1) }' }),
+  overdueReferrals: (t) => ({
+    query: 'query($s: ID!) { overdueReferrals(shelterId: $s) { id } }',
+    variables: { s: t.shelterId },
+  }),
+  overdueReferralsOfService: (t) => ({
+    query: 'query($s: ID!) { overdueReferralsOfService(serviceId: $s) { id } }',
+    variables: { s: t.serviceId },
+  }),
 };
 
 const CALLERS: Caller[] = [

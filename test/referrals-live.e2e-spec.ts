@@ -228,6 +228,27 @@ describe('Referrals live on /staff (e2e)', () => {
     expect(heard(connecting, onTime)).toEqual([]);
     expect(elsewhere.received.filter((r) => r.event === 'referral')).toEqual([]);
 
+    // The overdue view: the shelter's health roles, the service's staff; no one else.
+    const view = await health.gql<{ overdueReferrals: { id: string; state: string }[] }>(
+      'query($s: ID!) { overdueReferrals(shelterId: $s) { id version state shelterId serviceId sentAt answerDueAt overdueAt } }',
+      { s: shelterId },
+    );
+    expect(view.errors).toBeUndefined();
+    expect(view.data!.overdueReferrals.map((r) => [r.id, r.state])).toEqual([[late, 'SENT']]);
+    expect(JSON.stringify(view.data)).not.toContain('CANARY');
+    const ofService = await serviceStaff.gql<{ overdueReferralsOfService: { id: string }[] }>(
+      'query($s: ID!) { overdueReferralsOfService(serviceId: $s) { id } }',
+      { s: serviceId },
+    );
+    expect(ofService.data!.overdueReferralsOfService.map((r) => r.id)).toEqual([late]);
+    const refused = await volunteer.gql(
+      'query($s: ID!) { overdueReferrals(shelterId: $s) { id } }',
+      {
+        s: shelterId,
+      },
+    );
+    expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+
     // Answered: no longer overdue, and said so.
     await first.sql(
       `UPDATE referral SET state = 'accepted', answered_at = now(), version = version + 1

@@ -1,5 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { HealthAppointments } from './health-appointments.js';
+import { OverdueReferrals } from './overdue-referrals.js';
+import { OverdueReferralsResolver } from './overdue-referrals.resolver.js';
 import { ReferralScopes } from './referral-scopes.js';
 import { ReferralSealer } from './referral-sealer.js';
 import { ReferralsNotifier } from './referrals.notifier.js';
@@ -18,6 +20,8 @@ export class ReferralsModule {
       providers: [
         { provide: REFERRALS_OPTIONS, useValue: options },
         HealthAppointments,
+        OverdueReferrals,
+        OverdueReferralsResolver,
         ReferralScopes,
         ReferralSealer,
         ReferralsNotifier,

@@ -8,19 +8,11 @@ import {
 import { Injectable } from '@nestjs/common';
 import { Interval } from '@nestjs/schedule';
 import { DataSource } from 'typeorm';
+import { OverdueReferrals } from './overdue-referrals.js';
 import { audiencesOf, noticeOf, readSignal, REFERRAL_CHANNEL } from './referral-notices.js';
 import { ReferralState } from './referrals.enums.js';
 
 const REFERRAL_OVERDUE: ClusterJob = { name: 'referral-overdue', everyMs: 60_000 };
-
-interface OverdueRow {
-  id: string;
-  version: number;
-  state: ReferralState;
-  shelterId: string;
-  serviceId: string;
-  overdueAt: Date;
-}
 
 /**
  * `referral` to /staff: a referral's ids and state, to the following shelter's health workers
@@ -47,6 +39,7 @@ export class ReferralsNotifier implements StaffNotifier {
     notifiers: StaffNotifiers,
     private readonly dataSource: DataSource,
     private readonly jobs: ClusterJobs,
+    private readonly overdue: OverdueReferrals,
   ) {
     notifiers.register(this);
   }
@@ -80,21 +73,8 @@ export class ReferralsNotifier implements StaffNotifier {
     if (socket.health.length === 0 && socket.services.length === 0) {
       return;
     }
-    for (const row of await this.overdue(socket.health, socket.services)) {
+    for (const row of await this.overdue.rows(socket.health, socket.services)) {
       reply('referral', noticeOf({ ...row, overdueAt: row.overdueAt.toISOString() }));
     }
-  }
-
-  /** Referrals overdue now, followed by these shelters or sent to these services, oldest first. */
-  overdue(shelterIds: string[], serviceIds: string[]): Promise<OverdueRow[]> {
-    return this.dataSource.query<OverdueRow[]>(
-      `SELECT id, version, state, shelter_id AS "shelterId", service_id AS "serviceId",
-              overdue_at AS "overdueAt"
-         FROM referral
-        WHERE state = $1 AND overdue_at IS NOT NULL
-          AND (shelter_id = ANY($2::uuid[]) OR service_id = ANY($3::uuid[]))
-        ORDER BY answer_due_at, id`,
-      [ReferralState.SENT, shelterIds, serviceIds],
-    );
   }
 }
