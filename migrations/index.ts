@@ -18,6 +18,8 @@ import { RecordSecondFactorOnSession1795925000000 } from './1795925000000-Record
 import { LimitSecondFactorTriesPerDay1795925100000 } from './1795925100000-LimitSecondFactorTriesPerDay.js';
 import { AddDeclineReason1795933000000 } from './1795933000000-AddDeclineReason.js';
 import { AddHealthReferrals1795940000000 } from './1795940000000-AddHealthReferrals.js';
+import { NotifyReferralChanges1795944000000 } from './1795944000000-NotifyReferralChanges.js';
+import { AddHealthAppointmentKind1795944100000 } from './1795944100000-AddHealthAppointmentKind.js';
 
 export type { MigrationOutcome, ReportingMigration } from './outcome.js';
 
@@ -42,4 +44,6 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   LimitSecondFactorTriesPerDay1795925100000,
   AddDeclineReason1795933000000,
   AddHealthReferrals1795940000000,
+  NotifyReferralChanges1795944000000,
+  AddHealthAppointmentKind1795944100000,
 ];

@@ -574,6 +574,14 @@ const SAMPLES: Record<string, (t: Targets) => Sample> = {
     query: 'query($s: ID!) { referralSubjects(shelterId: $s) { id } }',
     variables: { s: t.shelterId },
   }),
+  overdueReferrals: (t) => ({
+    query: 'query($s: ID!) { overdueReferrals(shelterId: $s) { id } }',
+    variables: { s: t.shelterId },
+  }),
+  overdueReferralsOfService: (t) => ({
+    query: 'query($s: ID!) { overdueReferralsOfService(serviceId: $s) { id } }',
+    variables: { s: t.serviceId },
+  }),
 };
 
 const CALLERS: Caller[] = [

@@ -40,6 +40,7 @@ export {
   type ProblemReportCounts,
   type PublicClientEvents,
   type PublicServerEvents,
+  type ReferralNotice,
   type ShelterFigures,
   type StaffClientEvents,
   type StaffRefusal,

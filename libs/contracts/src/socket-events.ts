@@ -139,6 +139,24 @@ export interface StaleSoonNotice {
   staleAt: string;
 }
 
+/**
+ * A referral changed (sent, answered, scheduled, closed, moved, turned overdue): its ids and state
+ * only, never its reason, category or the person's alias (the screen asks GraphQL, where health
+ * roles read them and the read is audited). To the health roles (health workers, coordinators) of
+ * the shelter following it and to the service's staff. `overdue`: sent, unanswered past its answer
+ * time; the change that makes it overdue is sent once, however many instances run, and a socket
+ * that connects gets its audiences' overdue referrals.
+ */
+export interface ReferralNotice {
+  id: string;
+  version: number;
+  /** ReferralState's GraphQL name (SENT, ACCEPTED, SCHEDULED…). */
+  state: string;
+  shelterId: string;
+  serviceId: string;
+  overdue: boolean;
+}
+
 /** A staff socket refused at the handshake gets `{ code }` as its connect error's `data`. */
 export interface StaffRefusal {
   code: ApiErrorCode.UNAUTHENTICATED | ApiErrorCode.FORBIDDEN | ApiErrorCode.SERVICE_UNAVAILABLE;
@@ -159,6 +177,8 @@ export interface StaffServerEvents {
    * once per stale period (and to a socket that connects while it still holds).
    */
   figuresTurningStale(notice: StaleSoonNotice): void;
+  /** To the following shelter's health workers and coordinators and to the service's staff. */
+  referral(notice: ReferralNotice): void;
   /** The session ended (logout, timeout, deactivation): the socket closes after this. */
   signedOut(reason: { code: ApiErrorCode.UNAUTHENTICATED; reason: 'SESSION_INVALID' }): void;
 }

@@ -13,7 +13,13 @@ import { BoardNotifier } from './board.notifier.js';
 import type { OccupancyOptions } from './occupancy.options.js';
 
 const SHELTER = 'shelter-a';
-const LISTENING: StaffListeners = { shelters: [SHELTER], boards: [SHELTER], network: false };
+const LISTENING: StaffListeners = {
+  shelters: [SHELTER],
+  boards: [SHELTER],
+  health: [],
+  services: [],
+  network: false,
+};
 
 const bed = (id: string, holdId?: string) =>
   ({

@@ -13,3 +13,4 @@ export { type CreateHealthServiceInput } from './dto/health-service.input.js';
 export { ReferralRetention } from './referral-retention.js';
 export { ReferralsModule } from './referrals.module.js';
 export { HealthServicesService } from './health-services.service.js';
+export { ReferralsNotifier } from './referrals.notifier.js';

@@ -6,8 +6,12 @@ import { HealthServicesResolver } from './health-services.resolver.js';
 import { HealthServicesService } from './health-services.service.js';
 import { ReferralMoves } from './referral-moves.js';
 import { ReferralRetention } from './referral-retention.js';
+import { HealthAppointments } from './health-appointments.js';
+import { OverdueReferrals } from './overdue-referrals.js';
+import { OverdueReferralsResolver } from './overdue-referrals.resolver.js';
 import { ReferralScopes } from './referral-scopes.js';
 import { ReferralSealer } from './referral-sealer.js';
+import { ReferralsNotifier } from './referrals.notifier.js';
 import { REFERRALS_OPTIONS, type ReferralsOptions } from './referrals.options.js';
 import { ReferralsResolver } from './referrals.resolver.js';
 import { ReferralsService } from './referrals.service.js';
@@ -24,6 +28,9 @@ export class ReferralsModule {
       imports: uses,
       providers: [
         { provide: REFERRALS_OPTIONS, useValue: options },
+        HealthAppointments,
+        OverdueReferrals,
+        OverdueReferralsResolver,
         ReferralScopes,
         ReferralSealer,
         ReferralFhirService,
@@ -35,6 +42,7 @@ export class ReferralsModule {
         ReferralsResolver,
         ReferralMoves,
         ReferralRetention,
+        ReferralsNotifier,
       ],
       exports: [HealthServicesService],
     };

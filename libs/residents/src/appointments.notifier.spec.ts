@@ -12,7 +12,13 @@ import type { ResidentsOptions } from './residents.options.js';
 
 const A = 'shelter-a';
 const B = 'shelter-b';
-const LISTENING: StaffListeners = { shelters: [A, B], boards: [A, B], network: false };
+const LISTENING: StaffListeners = {
+  shelters: [A, B],
+  boards: [A, B],
+  health: [],
+  services: [],
+  network: false,
+};
 const due: DueAppointment = {
   appointmentId: 'ap-1',
   residentId: 'r-1',

@@ -1,8 +1,9 @@
-import { IdempotencyService } from '@albergue/common';
+import { IdempotencyService, Role } from '@albergue/common';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { Appointment } from './appointment.entity.js';
+import { AppointmentSources, type SourcedAppointment } from './appointment-sources.js';
 import { isAllowedTransition } from './asylum-track.js';
 import type {
   AddAppointmentInput,
@@ -38,6 +39,7 @@ export class AsylumService {
     private readonly sealer: ResidentSealer,
     private readonly access: ResidentAccess,
     private readonly views: ResidentViewMapper,
+    private readonly sources: AppointmentSources,
   ) {}
 
   /**
@@ -163,7 +165,27 @@ export class AsylumService {
    * time, no names, so that staff screens can be told without a resident read (the screen then
    * asks `appointmentsDue`, which is audited).
    */
-  dueIds(shelterIds: string[], withinMs: number): Promise<DueAppointment[]> {
+  async dueIds(shelterIds: string[], withinMs: number): Promise<DueAppointment[]> {
+    const [own, sourced] = await Promise.all([
+      this.ownDueIds(shelterIds, withinMs),
+      this.sources.due(shelterIds, withinMs),
+    ]);
+    // The /staff event goes to the bed board (volunteers among them): what volunteers may see.
+    return [
+      ...own,
+      ...sourced
+        .filter((appointment) => appointment.forVolunteers)
+        .map(({ id, residentId, shelterId, kind, startsAt }) => ({
+          appointmentId: id,
+          residentId,
+          shelterId,
+          kind,
+          startsAt,
+        })),
+    ].sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
+  }
+
+  private ownDueIds(shelterIds: string[], withinMs: number): Promise<DueAppointment[]> {
     return this.dataSource.query<DueAppointment[]>(
       `SELECT a.id AS "appointmentId", a.resident_id AS "residentId",
               r.current_shelter_id AS "shelterId", a.kind, a.starts_at AS "startsAt"
@@ -175,7 +197,64 @@ export class AsylumService {
     );
   }
 
+  /**
+   * The morning plan: the shelter's residents' own appointments (volunteers and coordinators) and
+   * other libs' (AppointmentSources: health appointments) as each source allows: coordinators and
+   * health workers see them all, volunteers those the source marks for them (an escort needed).
+   * Health workers see the health appointments only. Every person listed is an audited read.
+   */
   async due(caller: Caller, shelterId: string, hours: number): Promise<AppointmentView[]> {
+    const role = caller.actor.memberships.get(shelterId);
+    const own = role === Role.HEALTH_WORKER ? [] : await this.ownDue(caller, shelterId, hours);
+    const sourced = (await this.sources.due([shelterId], hours * 3_600_000)).filter(
+      (appointment) =>
+        appointment.shelterId === shelterId &&
+        (role === Role.COORDINATOR ||
+          role === Role.HEALTH_WORKER ||
+          (role === Role.VOLUNTEER && appointment.forVolunteers)),
+    );
+    const views = [...own, ...(await this.sourcedViews(caller, shelterId, sourced))];
+    return views.sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt));
+  }
+
+  /** Sourced appointments of residents staying at the shelter, with their names (audited). */
+  private async sourcedViews(
+    caller: Caller,
+    shelterId: string,
+    sourced: SourcedAppointment[],
+  ): Promise<AppointmentView[]> {
+    if (sourced.length === 0) {
+      return [];
+    }
+    const residents = await this.dataSource.query<{ id: string; nameSealed: string | null }[]>(
+      `SELECT id, name_sealed AS "nameSealed" FROM resident
+        WHERE id = ANY($1::uuid[]) AND current_shelter_id = $2`,
+      [[...new Set(sourced.map((appointment) => appointment.residentId))], shelterId],
+    );
+    const names = new Map(residents.map((r) => [r.id, r.nameSealed]));
+    const listed = sourced.filter((appointment) => names.has(appointment.residentId));
+    await this.access.recordReads(
+      caller,
+      [...names.keys()].map((id) => ({ id, currentShelterId: shelterId })),
+      'appointments',
+    );
+    return listed.map((appointment) =>
+      this.views.sourcedAppointment(
+        appointment,
+        this.sealer.open(
+          'resident.name',
+          appointment.residentId,
+          names.get(appointment.residentId) ?? null,
+        ),
+      ),
+    );
+  }
+
+  private async ownDue(
+    caller: Caller,
+    shelterId: string,
+    hours: number,
+  ): Promise<AppointmentView[]> {
     const rows = await this.dataSource
       .getRepository(Appointment)
       .createQueryBuilder('a')

@@ -1,5 +1,10 @@
 // The door of @albergue/residents: what other libs and apps use, named one by one; the rest stays inside.
 export { RESIDENTS_ENTITIES } from './entities.js';
+export {
+  type AppointmentSource,
+  AppointmentSources,
+  type SourcedAppointment,
+} from './appointment-sources.js';
 export { AsylumService } from './asylum.service.js';
 export { RegisterHouseholdInput } from './dto/resident.input.js';
 export { FreeTextSealing } from './free-text-sealing.js';

@@ -1,6 +1,7 @@
 import { enumNames, isoWithOffset, Role } from '@albergue/common';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Appointment } from './appointment.entity.js';
+import type { SourcedAppointment } from './appointment-sources.js';
 import { nextAsylumSteps } from './asylum-track.js';
 import type { ReadRole } from './resident-access.js';
 import type { Resident } from './resident.entity.js';
@@ -13,6 +14,7 @@ import type {
   ResidentView,
 } from './resident.views.js';
 import {
+  AppointmentOutcome,
   AsylumStatus,
   CaseStatus,
   LegalBasis,
@@ -143,6 +145,22 @@ export class ResidentViewMapper {
       place: this.sealer.open('appointment.place', a.id, a.placeSealed),
       outcome: a.outcome,
       notes: this.sealer.open('appointment.notes', a.id, a.notesSealed),
+      escort: false,
+    };
+  }
+
+  /** Another lib's appointment (AppointmentSources), as it let it out. */
+  sourcedAppointment(a: SourcedAppointment, residentName: string | null): AppointmentView {
+    return {
+      id: a.id,
+      residentId: a.residentId,
+      residentName,
+      kind: a.kind,
+      startsAt: isoWithOffset(a.startsAt, this.options.timeZone),
+      place: a.place,
+      outcome: AppointmentOutcome.PENDING,
+      notes: null,
+      escort: a.escort,
     };
   }
 }

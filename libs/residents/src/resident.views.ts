@@ -253,6 +253,12 @@ export class AppointmentView {
 
   @Field(() => String, { nullable: true })
   notes: string | null;
+
+  @Field(() => Boolean, {
+    description:
+      'Someone from the shelter goes with the person (a HEALTH appointment that needs an escort).',
+  })
+  escort: boolean;
 }
 
 @ObjectType({

@@ -57,6 +57,11 @@ export enum AppointmentKind {
   COURT = 'court',
   CONSULATE = 'consulate',
   OTHER = 'other',
+  /**
+   * A health referral's appointment (libs/referrals, through AppointmentSources): never entered
+   * by hand, never its service's category or reason.
+   */
+  HEALTH = 'health',
 }
 
 export enum AppointmentOutcome {

@@ -2,6 +2,7 @@ import { ScopeRegistry } from '@albergue/common';
 import { type DynamicModule, Injectable, Module } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AppointmentsNotifier } from './appointments.notifier.js';
+import { AppointmentSources } from './appointment-sources.js';
 import { AsylumService } from './asylum.service.js';
 import { DuplicatesService } from './duplicates.service.js';
 import { FreeTextSealing } from './free-text-sealing.js';
@@ -65,6 +66,7 @@ export class ResidentsModule {
       providers: [
         { provide: RESIDENTS_OPTIONS, useValue: options },
         AppointmentsNotifier,
+        AppointmentSources,
         AsylumService,
         DuplicatesService,
         FreeTextSealing,
@@ -82,6 +84,7 @@ export class ResidentsModule {
         ResidentsService,
       ],
       exports: [
+        AppointmentSources,
         AsylumService,
         ReferralSubjects,
         ResidentLifecycleService,

@@ -40,6 +40,8 @@ import { ResidentsService } from './residents.service.js';
 
 const STAFF = [Role.VOLUNTEER, Role.COORDINATOR];
 const COORDINATORS = [Role.COORDINATOR];
+/** The morning plan: health workers too, for their health appointments (AsylumService.due). */
+const PLAN_READERS = [Role.VOLUNTEER, Role.COORDINATOR, Role.HEALTH_WORKER];
 
 /** Residents' data: staff of their shelter only, each read audited; network roles get aggregates. */
 @Resolver(() => ResidentView)
@@ -196,9 +198,10 @@ export class ResidentsResolver {
     return this.asylum.setOutcome(caller, input);
   }
 
-  @Allow(STAFF, { shelterOf: argPath('shelterId') })
+  @Allow(PLAN_READERS, { shelterOf: argPath('shelterId') })
   @Query(() => [AppointmentView], {
-    description: 'Appointments of the shelter’s residents in the coming hours, soonest first.',
+    description:
+      'Appointments of the shelter’s residents in the coming hours, soonest first: their own (volunteers, coordinators) and HEALTH ones from referrals (coordinators and health workers; volunteers only where an escort is needed; health workers see only these).',
   })
   appointmentsDue(
     @Args() args: AppointmentsDueArgs,

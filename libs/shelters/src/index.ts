@@ -38,4 +38,5 @@ export {
   StaffNotifiers,
   type StaffReply,
   type StaffSend,
+  type StaffSignal,
 } from './staff-notifiers.js';

@@ -14,8 +14,20 @@ import {
 const A = 'shelter-a';
 const B = 'shelter-b';
 const FLAGGED_AT = new Date('2026-11-20T18:00:00Z');
-const BOARD_A: StaffListeners = { shelters: [A], boards: [A], network: false };
-const NETWORK: StaffListeners = { shelters: [], boards: [], network: true };
+const BOARD_A: StaffListeners = {
+  shelters: [A],
+  boards: [A],
+  health: [],
+  services: [],
+  network: false,
+};
+const NETWORK: StaffListeners = {
+  shelters: [],
+  boards: [],
+  health: [],
+  services: [],
+  network: true,
+};
 
 const reportsOf = (
   shelterId: string,
@@ -106,7 +118,10 @@ describe(ProblemReportsNotifier.name, () => {
 
   it('asks nothing when no board or network screen listens', async () => {
     const { sut, reports, send } = setup([]);
-    await sut.onCheck({ listening: { shelters: [A], boards: [], network: false }, send });
+    await sut.onCheck({
+      listening: { shelters: [A], boards: [], health: [], services: [], network: false },
+      send,
+    });
     expect(reports.countsOf).not.toHaveBeenCalled();
   });
 });

@@ -12,9 +12,11 @@ import type { Shelter } from './shelter.entity.js';
 
 /**
  * Who hears a message: a shelter's staff (every role), those who work its bed board (volunteers
- * and coordinators, who also see residents' appointments), or the network roles.
+ * and coordinators, who also see residents' appointments), its health roles (health workers and
+ * coordinators, who follow its referrals), a health service's staff, or the network roles.
  */
-export type StaffAudience = { shelter: string } | { board: string } | 'network';
+export type StaffAudience =
+  { shelter: string } | { board: string } | { health: string } | { service: string } | 'network';
 
 /** What a notifier may send: every staff event but `signedOut`, which is the gateway's own. */
 export type StaffEvent = Exclude<keyof StaffServerEvents, 'signedOut'>;
@@ -38,6 +40,10 @@ export interface StaffListeners {
   shelters: string[];
   /** Shelters whose bed board audience has a socket. */
   boards: string[];
+  /** Shelters whose health audience (health workers, coordinators) has a socket. */
+  health: string[];
+  /** Health services whose staff audience has a socket. */
+  services: string[];
   network: boolean;
 }
 
@@ -68,7 +74,19 @@ export interface StaffCheck {
 }
 
 /**
- * One lib's part of what staff are told, at any of three moments. A hook may fail (the database
+ * A PostgreSQL notification on a channel the notifier named (`channels`): sent on commit by
+ * whichever instance (or SQL session) made the change, to every instance. What was notified while
+ * this instance's listening connection was away is lost; `onCheck` is the place to catch up.
+ */
+export interface StaffSignal {
+  channel: string;
+  payload: string;
+  listening: StaffListeners;
+  send: StaffSend;
+}
+
+/**
+ * One lib's part of what staff are told, at any of four moments. A hook may fail (the database
  * went away): the realtime layer logs it with the shelters' ids, counts it in /health
  * (`staffUndelivered`) and still runs the other notifiers. Messages carry ids, never a name (the
  * screen asks GraphQL, where the read is audited). What a notifier remembers (what it already
@@ -80,6 +98,9 @@ export interface StaffNotifier {
   onConnect?(connection: StaffConnection): Promise<void> | void;
   onChange?(change: StaffChange): Promise<void> | void;
   onCheck?(check: StaffCheck): Promise<void> | void;
+  /** PostgreSQL channels whose notifications reach `onSignal` (each instance LISTENs on them). */
+  readonly channels?: readonly string[];
+  onSignal?(signal: StaffSignal): Promise<void> | void;
 }
 
 /**
@@ -97,5 +118,10 @@ export class StaffNotifiers {
 
   all(): readonly StaffNotifier[] {
     return this.registered;
+  }
+
+  /** Every channel a notifier listens to, once each. */
+  channels(): string[] {
+    return [...new Set(this.registered.flatMap((notifier) => notifier.channels ?? []))];
   }
 }

@@ -8,7 +8,13 @@ import {
 import { Logger } from '@nestjs/common';
 import { StaffDispatch } from './staff-dispatch.js';
 
-const LISTENING: StaffListeners = { shelters: ['s-1', 's-2'], boards: ['s-1'], network: false };
+const LISTENING: StaffListeners = {
+  shelters: ['s-1', 's-2'],
+  boards: ['s-1'],
+  health: [],
+  services: [],
+  network: false,
+};
 const shelter = (id: string) => ({ id, availabilityVersion: 1 }) as Shelter;
 const send = () => undefined;
 

@@ -6,6 +6,7 @@ import {
   type StaffNotifier,
   StaffNotifiers,
   type StaffSend,
+  type StaffSignal,
   type Shelter,
 } from '@albergue/shelters';
 import { Injectable, Logger } from '@nestjs/common';
@@ -29,6 +30,11 @@ export class StaffDispatch {
     return this.failures;
   }
 
+  /** The PostgreSQL channels the notifiers listen to. */
+  channels(): string[] {
+    return this.notifiers.channels();
+  }
+
   connected(connection: StaffConnection): Promise<void> {
     return this.each('on connect', connection.socket.shelters, (notifier) =>
       notifier.onConnect?.(connection),
@@ -45,6 +51,23 @@ export class StaffDispatch {
 
   check(check: StaffCheck): Promise<void> {
     return this.each('on check', check.listening.shelters, (notifier) => notifier.onCheck?.(check));
+  }
+
+  /** A notification on a channel some notifiers named: to those notifiers only. */
+  async signalled(signal: StaffSignal): Promise<void> {
+    for (const notifier of this.notifiers.all()) {
+      if (!notifier.channels?.includes(signal.channel)) {
+        continue;
+      }
+      try {
+        await notifier.onSignal?.(signal);
+      } catch (error) {
+        this.failures += 1;
+        this.logger.warn(
+          `${notifier.name} on signal ${signal.channel} not sent: ${error instanceof Error ? error.name : 'error'}`,
+        );
+      }
+    }
   }
 
   private async each(

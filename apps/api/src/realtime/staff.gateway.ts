@@ -26,38 +26,53 @@ type StaffSocket = Socket<StaffClientEvents, StaffServerEvents, never, { actor: 
 
 /** Roles that work the bed board and see residents' appointments (as the GraphQL policies say). */
 const BOARD_ROLES: ShelterRole[] = [Role.VOLUNTEER, Role.COORDINATOR];
+/** Roles that follow a shelter's referrals (state for coordinators, everything for health workers). */
+const HEALTH_ROLES: ShelterRole[] = [Role.HEALTH_WORKER, Role.COORDINATOR];
 const NETWORK_ROOM = 'network';
 const SHELTER_PREFIX = 'shelter:';
 const BOARD_PREFIX = 'board:';
+const HEALTH_PREFIX = 'health:';
+const SERVICE_PREFIX = 'service:';
 
 function roomOf(audience: StaffAudience): string {
   if (audience === 'network') {
     return NETWORK_ROOM;
   }
-  return 'shelter' in audience
-    ? `${SHELTER_PREFIX}${audience.shelter}`
-    : `${BOARD_PREFIX}${audience.board}`;
+  if ('shelter' in audience) {
+    return `${SHELTER_PREFIX}${audience.shelter}`;
+  }
+  if ('board' in audience) {
+    return `${BOARD_PREFIX}${audience.board}`;
+  }
+  return 'health' in audience
+    ? `${HEALTH_PREFIX}${audience.health}`
+    : `${SERVICE_PREFIX}${audience.service}`;
 }
 
 /**
- * Whose messages an actor hears: every shelter they work in, the boards of those where their role
- * works one, and the network for network roles.
+ * Whose messages an actor hears: every shelter they work in, the boards and the health audiences
+ * of those where their role has one, the health services they staff, and the network for network
+ * roles.
  */
-function listenersOf(actor: Actor): StaffListeners {
+export function listenersOf(actor: Actor): StaffListeners {
   const memberships = [...actor.memberships];
+  const where = (roles: ShelterRole[]) =>
+    memberships.filter(([, role]) => roles.includes(role)).map(([shelterId]) => shelterId);
   return {
     shelters: memberships.map(([shelterId]) => shelterId),
-    boards: memberships
-      .filter(([, role]) => BOARD_ROLES.includes(role))
-      .map(([shelterId]) => shelterId),
+    boards: where(BOARD_ROLES),
+    health: where(HEALTH_ROLES),
+    services: [...actor.services],
     network: actor.networkRole !== null && NETWORK_ROLES.includes(actor.networkRole),
   };
 }
 
-function roomsOf({ shelters, boards, network }: StaffListeners): string[] {
+export function roomsOf({ shelters, boards, health, services, network }: StaffListeners): string[] {
   return [
     ...shelters.map((shelter) => roomOf({ shelter })),
     ...boards.map((board) => roomOf({ board })),
+    ...health.map((id) => roomOf({ health: id })),
+    ...services.map((service) => roomOf({ service })),
     ...(network ? [NETWORK_ROOM] : []),
   ];
 }
@@ -76,6 +91,7 @@ export class StaffGateway implements OnGatewayInit, OnGatewayConnection, OnAppli
   @WebSocketServer()
   private readonly namespace!: Namespace<StaffClientEvents, StaffServerEvents>;
   private readonly stops: (() => void)[] = [];
+  private readonly signals: DatabaseSignals;
   /** The typed emitter notifiers send through: audiences in, rooms out. */
   private readonly send: StaffSend = (to, event, ...payload) => {
     this.namespace.to([to].flat().map(roomOf)).emit(event, ...payload);
@@ -89,6 +105,7 @@ export class StaffGateway implements OnGatewayInit, OnGatewayConnection, OnAppli
     @Inject(REALTIME_OPTIONS) private readonly options: RealtimeOptions,
   ) {
     feed.subscribe((changes) => void this.changed(changes));
+    this.signals = signals;
     // A re-check that fails (the database went away) is said and waits for the next one.
     const recheck = () => void this.recheck().catch(this.warn('session re-check'));
     signals.onAccessChange(recheck);
@@ -102,6 +119,17 @@ export class StaffGateway implements OnGatewayInit, OnGatewayConnection, OnAppli
   }
 
   afterInit(namespace: Namespace): void {
+    // Every notifier registered at construction, so their channels are all known by now.
+    for (const channel of this.dispatch.channels()) {
+      this.signals.onChannel(channel, (payload) => {
+        void this.dispatch.signalled({
+          channel,
+          payload,
+          listening: this.listening(),
+          send: this.send,
+        });
+      });
+    }
     namespace.use((socket, next) => {
       if (!this.originAllowed(socket)) {
         next(
@@ -184,7 +212,13 @@ export class StaffGateway implements OnGatewayInit, OnGatewayConnection, OnAppli
 
   /** The audiences with a socket on this instance. */
   private listening(): StaffListeners {
-    const listening: StaffListeners = { shelters: [], boards: [], network: false };
+    const listening: StaffListeners = {
+      shelters: [],
+      boards: [],
+      health: [],
+      services: [],
+      network: false,
+    };
     for (const [room, sockets] of this.namespace.adapter.rooms) {
       if (sockets.size === 0) {
         continue;
@@ -193,6 +227,10 @@ export class StaffGateway implements OnGatewayInit, OnGatewayConnection, OnAppli
         listening.shelters.push(room.slice(SHELTER_PREFIX.length));
       } else if (room.startsWith(BOARD_PREFIX)) {
         listening.boards.push(room.slice(BOARD_PREFIX.length));
+      } else if (room.startsWith(HEALTH_PREFIX)) {
+        listening.health.push(room.slice(HEALTH_PREFIX.length));
+      } else if (room.startsWith(SERVICE_PREFIX)) {
+        listening.services.push(room.slice(SERVICE_PREFIX.length));
       } else if (room === NETWORK_ROOM) {
         listening.network = true;
       }

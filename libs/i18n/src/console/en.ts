@@ -890,5 +890,9 @@ export default {
     'figures.totalScope': 'Scope',
     'reports.problemsKept':
       'Reports are kept {n} days, then deleted: older ones are neither shown here nor counted in the figures.',
+
+    // Health appointments in the morning plan (issue 20, live)
+    'plan.kind.HEALTH': 'Health appointment',
+    'plan.bring.HEALTH': 'The referral slip and any ID; the medicines the person takes.',
   },
 } satisfies ConsoleCatalogue;

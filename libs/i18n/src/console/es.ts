@@ -901,5 +901,10 @@ export default {
     'figures.totalScope': 'Ámbito',
     'reports.problemsKept':
       'Los avisos se guardan {n} días y luego se borran: los de antes no salen aquí ni cuentan en las cifras.',
+
+    // Citas de salud en el plan de la mañana (issue 20, en vivo)
+    'plan.kind.HEALTH': 'Cita de salud',
+    'plan.bring.HEALTH':
+      'La hoja de referencia y cualquier identificación; las medicinas que toma.',
   },
 } as const;

@@ -909,5 +909,10 @@ export default {
     'figures.totalScope': 'Périmètre',
     'reports.problemsKept':
       'Les signalements sont conservés {n} jours puis effacés : les plus anciens ne figurent ni ici ni dans les chiffres.',
+
+    // Rendez-vous de santé dans le plan du matin (issue 20, en direct)
+    'plan.kind.HEALTH': 'Rendez-vous de santé',
+    'plan.bring.HEALTH':
+      'La fiche d’orientation et une pièce d’identité ; les médicaments que la personne prend.',
   },
 } satisfies ConsoleCatalogue;

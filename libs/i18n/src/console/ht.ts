@@ -880,5 +880,10 @@ export default {
     'figures.totalScope': 'Ki kote',
     'reports.problemsKept':
       'Yo kenbe avi yo {n} jou, apre sa yo efase yo: sa ki pi ansyen yo pa parèt isit la, ni yo pa konte nan chif yo.',
+
+    // Randevou sante nan plan maten an (issue 20, an dirèk)
+    'plan.kind.HEALTH': 'Randevou sante',
+    'plan.bring.HEALTH':
+      'Fich referans lan ak nenpòt pyès idantite; medikaman moun nan ap pran yo.',
   },
 } satisfies ConsoleCatalogue;

@@ -900,5 +900,10 @@ export default {
     'figures.totalScope': 'Âmbito',
     'reports.problemsKept':
       'Os avisos são guardados {n} dias e depois apagados: os anteriores não aparecem aqui nem contam nos números.',
+
+    // Consultas de saúde no plano da manhã (issue 20, ao vivo)
+    'plan.kind.HEALTH': 'Consulta de saúde',
+    'plan.bring.HEALTH':
+      'A guia de encaminhamento e qualquer documento; os remédios que a pessoa toma.',
   },
 } satisfies ConsoleCatalogue;

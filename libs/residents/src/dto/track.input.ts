@@ -4,6 +4,7 @@ import {
   IsBoolean,
   IsDate,
   IsEnum,
+  IsIn,
   IsNotEmpty,
   IsOptional,
   IsUUID,
@@ -86,8 +87,13 @@ export class AddAppointmentInput {
   @IsUUID()
   residentId: string;
 
-  @Field(() => AppointmentKind)
+  @Field(() => AppointmentKind, {
+    description: 'Any kind but HEALTH, which comes from a referral’s appointment.',
+  })
   @IsEnum(AppointmentKind)
+  @IsIn(Object.values(AppointmentKind).filter((kind) => kind !== AppointmentKind.HEALTH), {
+    message: 'A health appointment comes from its referral: choose another kind.',
+  })
   kind: AppointmentKind;
 
   @Field(() => Date)

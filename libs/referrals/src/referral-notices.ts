@@ -1,0 +1,93 @@
+import { enumNames } from '@albergue/common';
+import type { ReferralNotice } from '@albergue/contracts';
+import type { StaffAudience } from '@albergue/shelters';
+import { ReferralState } from './referrals.enums.js';
+
+/** The PostgreSQL channel a referral's change is notified on (migration NotifyReferralChanges). */
+export const REFERRAL_CHANNEL = 'albergue_referral';
+
+const stateName = enumNames(ReferralState);
+const STATES = new Set<string>(Object.values(ReferralState));
+
+/** What the trigger `referral_notify` sends: the row's ids and state, never its free text. */
+export interface ReferralSignal {
+  id: string;
+  version: number;
+  state: ReferralState;
+  shelterId: string;
+  serviceId: string;
+  overdueAt: string | null;
+  /** Set when the change moved the referral to another shelter (the person moved). */
+  previousShelterId: string | null;
+}
+
+/** Reads the trigger's payload; null when it is not one (a hand-sent NOTIFY on the channel). */
+export function readSignal(payload: string): ReferralSignal | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(payload);
+  } catch {
+    return null;
+  }
+  if (typeof value !== 'object' || value === null) {
+    return null;
+  }
+  const row = value as Record<string, unknown>;
+  const text = (key: string) => (typeof row[key] === 'string' ? row[key] : null);
+  const id = text('id');
+  const shelterId = text('shelterId');
+  const serviceId = text('serviceId');
+  const state = text('state');
+  if (
+    !id ||
+    !shelterId ||
+    !serviceId ||
+    !state ||
+    !STATES.has(state) ||
+    typeof row.version !== 'number'
+  ) {
+    return null;
+  }
+  return {
+    id,
+    version: row.version,
+    state: state as ReferralState,
+    shelterId,
+    serviceId,
+    overdueAt: text('overdueAt'),
+    previousShelterId: text('previousShelterId'),
+  };
+}
+
+/** Overdue: sent, unanswered, and announced by the overdue job (`overdue_at`). */
+export function isOverdue(state: ReferralState, overdueAt: unknown): boolean {
+  return state === ReferralState.SENT && overdueAt !== null && overdueAt !== undefined;
+}
+
+/** The socket message: ids and state only. */
+export function noticeOf(signal: Omit<ReferralSignal, 'previousShelterId'>): ReferralNotice {
+  return {
+    id: signal.id,
+    version: signal.version,
+    state: stateName(signal.state),
+    shelterId: signal.shelterId,
+    serviceId: signal.serviceId,
+    overdue: isOverdue(signal.state, signal.overdueAt),
+  };
+}
+
+/**
+ * Who hears a referral's change: the health roles of the shelter following it (and of the one
+ * it just left), and the service's staff once it has left the shelter (a draft is the shelter's
+ * own until it is sent: without consent nothing leaves).
+ */
+export function audiencesOf(signal: ReferralSignal): StaffAudience[] {
+  const audiences: StaffAudience[] = [{ health: signal.shelterId }];
+  if (signal.previousShelterId && signal.previousShelterId !== signal.shelterId) {
+    audiences.push({ health: signal.previousShelterId });
+  }
+  if (signal.state !== ReferralState.DRAFT) {
+    audiences.push({ service: signal.serviceId });
+  }
+  return audiences;
+}
