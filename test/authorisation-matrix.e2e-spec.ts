@@ -439,6 +439,9 @@ const SAMPLES: Record<string, (t: Targets) => Sample> = {
     variables: { k: t.residentIds[0], m: t.residentIds[1] },
   }),
   auditLogCsv: () => ({ query: '{ auditLogCsv(first: 1) }' }),
+  publicHealthServices: () => ({
+    query: '{ publicHealthServices(near: { lat: 19.43, lng: -99.14 }, first: 3) { id name } }',
+  }),
 };
 
 const CALLERS: Caller[] = [

@@ -122,6 +122,7 @@ export class AppModule {
                 },
                 realtime,
                 shelters,
+                referrals,
               ),
             ]
           : []),

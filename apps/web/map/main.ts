@@ -1,12 +1,13 @@
 import { type PopulationName, SERVICES, type ServiceName } from '@albergue/contracts';
 import { LANGUAGES, type MessageKey } from '@albergue/i18n';
 import { showHttpsNotice } from './https-notice';
-import { languageNames, preferredLanguage, t, useLanguage } from './i18n';
+import { catalogue as inUse, languageNames, preferredLanguage, t, useLanguage } from './i18n';
 import type { Connection } from './live';
 import type { MapLayer } from './map-layer';
 import type { Point } from './nearest';
 import { rank } from './rank';
 import { listenForReports } from './report';
+import type { HealthService } from './health';
 import { ageText, cardHtml, detailHtml, escapeHtml, type View } from './render';
 import { Store, type SavedSnapshot } from './store';
 
@@ -24,6 +25,13 @@ const filters: {
 };
 let connection: Connection = 'reconnecting';
 let openId: string | null = null;
+/**
+ * The public health services near each shelter whose sheet was opened (issue 20), asked for when
+ * the sheet first opens: 'loading', the list, or 'failed' (offline: the sheet says so, with a
+ * button to try again). The chunk that asks and writes them is loaded then too.
+ */
+const health = new Map<string, 'loading' | 'failed' | HealthService[]>();
+let healthChunk: Promise<typeof import('./health')> | null = null;
 /** The map and Leaflet are loaded when the map is first shown: a phone opens on the list. */
 let layer: Promise<MapLayer> | null = null;
 /** Side by side from here on; on a phone the list comes first and the map is a second view. */
@@ -116,12 +124,61 @@ function renderDetail(): void {
   }
   sheet.innerHTML = detailHtml(shelter, view());
   sheet.hidden = false;
+  renderHealth();
+}
+
+/** The open sheet's health services, in the language chosen now. */
+function renderHealth(): void {
+  const list = document.getElementById('health-list');
+  const state = openId ? health.get(openId) : undefined;
+  if (!list || !state) {
+    return;
+  }
+  list.setAttribute('aria-busy', String(state === 'loading'));
+  if (state === 'loading') {
+    list.innerHTML = `<p class="note">${escapeHtml(t('health.loading'))}</p>`;
+  } else if (state === 'failed') {
+    list.innerHTML = `<p class="note">${escapeHtml(t('health.failed'))}</p><button type="button" id="health-retry">${escapeHtml(t('health.retry'))}</button>`;
+  } else {
+    void healthChunk?.then(({ healthListHtml }) => {
+      list.innerHTML = healthListHtml(inUse(), state, store.clock.now(), t('health.none'));
+    });
+  }
+}
+
+/** Asks once per shelter (again only after a failure), near the shelter's public point. */
+function loadHealth(id: string): void {
+  const shelter = store.shelters.get(id);
+  const known = health.get(id);
+  if (!shelter || (known && known !== 'failed')) {
+    return;
+  }
+  health.set(id, 'loading');
+  renderHealth();
+  const chunk = (healthChunk ??= import('./health'));
+  // Offline before the chunk was ever saved: load it again on the next try.
+  chunk.catch(() => {
+    healthChunk = null;
+  });
+  const { lat, lng } = shelter.location;
+  chunk
+    .then(({ loadNear }) => loadNear({ lat, lng }))
+    .then(
+      (services) => health.set(id, services),
+      () => health.set(id, 'failed'),
+    )
+    .finally(() => {
+      if (openId === id) {
+        renderHealth();
+      }
+    });
 }
 
 /** The sheet opens on the shelter's name: read first, and in view. */
 function openDetail(id: string): void {
   openId = id;
   renderDetail();
+  loadHealth(id);
   $('detail').scrollTop = 0;
   $('detail-name')?.focus();
 }
@@ -251,6 +308,8 @@ function listen(): void {
       openDetail(opener.dataset.shelterId);
     } else if (target.id === 'detail-close') {
       closeDetail();
+    } else if (target.id === 'health-retry' && openId) {
+      loadHealth(openId);
     }
   });
   listenForReports(renderDetail);

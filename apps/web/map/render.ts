@@ -118,6 +118,10 @@ export function detailHtml(shelter: Shelter, view: View): string {
       ${contact.whatsapp ? `<a class="action" href="https://wa.me/${escapeHtml(digits(contact.whatsapp).replace('+', ''))}" rel="noopener">${escapeHtml(t('detail.whatsapp'))}</a>` : ''}
       ${shelter.location.approximate ? '' : `<a class="action" href="geo:${place}?q=${place}">➜ ${escapeHtml(t('detail.directions'))}</a>`}
     </p>
+    <section class="health" aria-labelledby="health-title">
+      <h3 id="health-title">${escapeHtml(t('health.title'))}</h3>
+      <div id="health-list" aria-live="polite"></div>
+    </section>
     <section class="report" aria-labelledby="report-title">
       <h3 id="report-title">${escapeHtml(t('report.title'))}</h3>
       ${

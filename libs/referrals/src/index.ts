@@ -8,3 +8,5 @@ export {
   ServiceCategory,
 } from './referrals.enums.js';
 export { ReferralsModule } from './referrals.module.js';
+export { PublicHealthService } from './public-health-service.js';
+export { PublicHealthServices } from './public-health-services.js';

@@ -1,4 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { PublicHealthServices } from './public-health-services.js';
+import { PublicHealthServicesResolver } from './public-health-services.resolver.js';
 import { ReferralScopes } from './referral-scopes.js';
 import { ReferralSealer } from './referral-sealer.js';
 import { REFERRALS_OPTIONS, type ReferralsOptions } from './referrals.options.js';
@@ -17,8 +19,11 @@ export class ReferralsModule {
         { provide: REFERRALS_OPTIONS, useValue: options },
         ReferralScopes,
         ReferralSealer,
+        // The public side (issue 20, public part)
+        PublicHealthServices,
+        PublicHealthServicesResolver,
       ],
-      exports: [],
+      exports: [PublicHealthServices],
     };
   }
 }

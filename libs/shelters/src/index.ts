@@ -36,3 +36,6 @@ export {
   type StaffReply,
   type StaffSend,
 } from './staff-notifiers.js';
+// GraphQL types other libs' public types reuse (referrals' public health services).
+export { GeoPointInput } from './dto/geo-point.input.js';
+export { OpeningHours } from './shelter-parts.js';
