@@ -27,11 +27,15 @@ let connection: Connection = 'reconnecting';
 let openId: string | null = null;
 /**
  * The public health services near each shelter whose sheet was opened (issue 20), asked for when
- * the sheet first opens: 'loading', the list, or 'failed' (offline: the sheet says so, with a
- * button to try again). The chunk that asks and writes them is loaded then too.
+ * the sheet opens: 'loading', the list (with when it came), or 'failed' (offline: the sheet says
+ * so, with a button to try again). The chunk that asks and writes them is loaded then too.
  */
-const health = new Map<string, 'loading' | 'failed' | HealthService[]>();
+const health = new Map<string, 'loading' | 'failed' | { services: HealthService[]; at: number }>();
 let healthChunk: Promise<typeof import('./health')> | null = null;
+/** The chunk once loaded: a list is written in the same pass as its sheet. */
+let healthModule: typeof import('./health') | null = null;
+/** A list older than this is asked for again when its sheet opens again. */
+const HEALTH_FRESH_MS = 5 * 60_000;
 /** The map and Leaflet are loaded when the map is first shown: a phone opens on the list. */
 let layer: Promise<MapLayer> | null = null;
 /** Side by side from here on; on a phone the list comes first and the map is a second view. */
@@ -122,35 +126,44 @@ function renderDetail(): void {
     sheet.hidden = true;
     return;
   }
-  sheet.innerHTML = detailHtml(shelter, view());
+  // The list goes in with the sheet, so that redrawing the sheet (every 30 s, on new figures) does
+  // not make its live region speak again; only a change of state does (renderHealth).
+  sheet.innerHTML = detailHtml(shelter, view(), healthInner());
   sheet.hidden = false;
-  renderHealth();
 }
 
-/** The open sheet's health services, in the language chosen now. */
+/** The open sheet's health services, in the language chosen now ('' before they are asked for). */
+function healthInner(): string {
+  const state = openId ? health.get(openId) : undefined;
+  if (!state) {
+    return '';
+  }
+  if (state === 'loading') {
+    return `<p class="note">${escapeHtml(t('health.loading'))}</p>`;
+  }
+  if (state === 'failed' || !healthModule) {
+    return `<p class="note">${escapeHtml(t('health.failed'))}</p><button type="button" id="health-retry">${escapeHtml(t('health.retry'))}</button>`;
+  }
+  return healthModule.healthListHtml(inUse(), state.services, store.clock.now(), t('health.none'));
+}
+
+/** A change of the list's state, told once by its live region. */
 function renderHealth(): void {
   const list = document.getElementById('health-list');
-  const state = openId ? health.get(openId) : undefined;
-  if (!list || !state) {
-    return;
-  }
-  list.setAttribute('aria-busy', String(state === 'loading'));
-  if (state === 'loading') {
-    list.innerHTML = `<p class="note">${escapeHtml(t('health.loading'))}</p>`;
-  } else if (state === 'failed') {
-    list.innerHTML = `<p class="note">${escapeHtml(t('health.failed'))}</p><button type="button" id="health-retry">${escapeHtml(t('health.retry'))}</button>`;
-  } else {
-    void healthChunk?.then(({ healthListHtml }) => {
-      list.innerHTML = healthListHtml(inUse(), state, store.clock.now(), t('health.none'));
-    });
+  if (list) {
+    list.innerHTML = healthInner();
   }
 }
 
-/** Asks once per shelter (again only after a failure), near the shelter's public point. */
+/** Asks when a sheet opens, unless a recent list is there; near the shelter's public point. */
 function loadHealth(id: string): void {
   const shelter = store.shelters.get(id);
   const known = health.get(id);
-  if (!shelter || (known && known !== 'failed')) {
+  if (
+    !shelter ||
+    known === 'loading' ||
+    (typeof known === 'object' && store.clock.now() - known.at < HEALTH_FRESH_MS)
+  ) {
     return;
   }
   health.set(id, 'loading');
@@ -162,9 +175,12 @@ function loadHealth(id: string): void {
   });
   const { lat, lng } = shelter.location;
   chunk
-    .then(({ loadNear }) => loadNear({ lat, lng }))
+    .then((module) => {
+      healthModule = module;
+      return module.loadNear({ lat, lng });
+    })
     .then(
-      (services) => health.set(id, services),
+      (services) => health.set(id, { services, at: store.clock.now() }),
       () => health.set(id, 'failed'),
     )
     .finally(() => {

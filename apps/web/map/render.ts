@@ -89,8 +89,11 @@ function row(label: string, value: string): string {
   return value ? `<dt>${escapeHtml(label)}</dt><dd>${value}</dd>` : '';
 }
 
-/** The detail sheet: everything a person needs to get there, or to call first. */
-export function detailHtml(shelter: Shelter, view: View): string {
+/**
+ * The detail sheet: everything a person needs to get there, or to call first; `health`: the
+ * health services near it, as main.ts has them now (issue 20).
+ */
+export function detailHtml(shelter: Shelter, view: View, health = ''): string {
   const { contact, eligibility } = shelter;
   const requirements = [
     t(eligibility.idRequired ? 'req.idRequired' : 'req.noId'),
@@ -120,7 +123,7 @@ export function detailHtml(shelter: Shelter, view: View): string {
     </p>
     <section class="health" aria-labelledby="health-title">
       <h3 id="health-title">${escapeHtml(t('health.title'))}</h3>
-      <div id="health-list" aria-live="polite"></div>
+      <div id="health-list" aria-live="polite">${health}</div>
     </section>
     <section class="report" aria-labelledby="report-title">
       <h3 id="report-title">${escapeHtml(t('report.title'))}</h3>
