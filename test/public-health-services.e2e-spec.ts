@@ -171,6 +171,20 @@ describe('Public health services: the map’s sheet, /text and GraphQL (e2e, Chr
     },
   );
 
+  it('no other public surface carries a canary either', async () => {
+    for (const path of [
+      '/availability.json',
+      '/shelters.geojson',
+      '/print?lang=es',
+      '/text?lang=es',
+      '/text?lang=es&borough=other',
+    ]) {
+      const response = await fetch(`${app.url}${path}`);
+      expect({ path, status: response.status }).toEqual({ path, status: 200 });
+      expect({ path, leaks: leaks(await response.text()) }).toEqual({ path, leaks: [] });
+    }
+  });
+
   it.each(['es', 'ht'])(
     'the map’s sheet (%s) loads the services near the shelter when it opens, in words, accessible',
     async (lang) => {
