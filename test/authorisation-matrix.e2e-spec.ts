@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { type PolicyRow, PolicyRegistry } from '@albergue/auth';
 import { NETWORK_ROLES, Role, SHELTER_ROLES } from '@albergue/common';
 import { switchToBedsMode } from './factories/occupancy.factory.js';
-import { healthServiceRow } from './factories/referral.factory.js';
+import { healthServiceRow, referralRow } from './factories/referral.factory.js';
 import {
   makeMember,
   organisationInput,
@@ -47,6 +47,8 @@ interface Targets {
   holdId: string;
   /** A health service (own: the one whose staff the SERVICE_STAFF caller is). */
   serviceId: string;
+  /** A referral sent from the shelter to that service (a row, as the lib writes one). */
+  referralId: string;
 }
 
 interface Sample {
@@ -439,6 +441,20 @@ const SAMPLES: Record<string, (t: Targets) => Sample> = {
     variables: { k: t.residentIds[0], m: t.residentIds[1] },
   }),
   auditLogCsv: () => ({ query: '{ auditLogCsv(first: 1) }' }),
+  referralFhir: (t) => ({
+    query: 'query($id: ID!) { referralFhir(id: $id) }',
+    variables: { id: t.referralId },
+  }),
+  referralFigures: (t) => ({
+    query:
+      'query($s: ID, $v: ID) { referralFigures(from: "2026-11-01", to: "2026-11-30", shelterId: $s, serviceId: $v) { total { count } } }',
+    variables: { s: t.shelterId, v: t.serviceId },
+  }),
+  referralFiguresCsv: (t) => ({
+    query:
+      'query($s: ID, $v: ID) { referralFiguresCsv(from: "2026-11-01", to: "2026-11-30", shelterId: $s, serviceId: $v) }',
+    variables: { s: t.shelterId, v: t.serviceId },
+  }),
   publicHealthServices: () => ({
     query: '{ publicHealthServices(near: { lat: 19.43, lng: -99.14 }, first: 3) { id name } }',
   }),
@@ -614,6 +630,7 @@ describe('Authorisation matrix (e2e): every operation × role × own shelter, ot
           },
         },
       );
+      const serviceId = await healthServiceRow(app, { organisationId: s.organisation.id });
       return {
         shelterId: s.id,
         population: s.populations[0],
@@ -625,7 +642,12 @@ describe('Authorisation matrix (e2e): every operation × role × own shelter, ot
         roomId,
         bedId: beds.data!.addBeds[0].id,
         holdId: hold.data!.placeHold[0].holdId,
-        serviceId: await healthServiceRow(app, { organisationId: s.organisation.id }),
+        serviceId,
+        referralId: await referralRow(app, {
+          shelterId: s.id,
+          serviceId,
+          createdBy: registrarUser.id,
+        }),
       };
     };
     own = await targets(shelters[0]);

@@ -28,7 +28,8 @@ const CSV_COLUMNS = [
   'requestId',
 ] as const;
 
-function csvCell(value: unknown): string {
+/** One CSV cell, always quoted, a leading = + - @ defused: for every CSV export of the API. */
+export function csvCell(value: unknown): string {
   const text =
     value instanceof Date
       ? value.toISOString()

@@ -18,6 +18,7 @@ export {
   POLICY,
   Public,
   recordScope,
+  recordServices,
   Role,
   type ScopeLookups,
   SHELTER_ROLES,

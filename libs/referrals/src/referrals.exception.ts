@@ -11,6 +11,7 @@ export enum ReferralsExceptionCode {
   CAPACITY_OVERRIDE_REQUIRED = 'CAPACITY_OVERRIDE_REQUIRED',
   SERVICE_INACTIVE = 'SERVICE_INACTIVE',
   STALE_REFERRAL = 'STALE_REFERRAL',
+  PERIOD_INVALID = 'PERIOD_INVALID',
 }
 
 function apiCode(code: ReferralsExceptionCode): ApiErrorCode {
@@ -25,6 +26,7 @@ function apiCode(code: ReferralsExceptionCode): ApiErrorCode {
     case ReferralsExceptionCode.OUTCOME_REQUIRED:
     case ReferralsExceptionCode.CAPACITY_OVERRIDE_REQUIRED:
     case ReferralsExceptionCode.SERVICE_INACTIVE:
+    case ReferralsExceptionCode.PERIOD_INVALID:
       return ApiErrorCode.BAD_USER_INPUT;
     case ReferralsExceptionCode.STALE_REFERRAL:
       return ApiErrorCode.CONFLICT;

@@ -1,4 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { ReferralFhirService } from './fhir/referral-fhir.service.js';
+import { ReferralFiguresService } from './figures/referral-figures.service.js';
+import { ReferralReportsResolver } from './referral-reports.resolver.js';
 import { PublicHealthServices } from './public-health-services.js';
 import { PublicHealthServicesResolver } from './public-health-services.resolver.js';
 import { ReferralScopes } from './referral-scopes.js';
@@ -19,6 +22,9 @@ export class ReferralsModule {
         { provide: REFERRALS_OPTIONS, useValue: options },
         ReferralScopes,
         ReferralSealer,
+        ReferralFhirService,
+        ReferralFiguresService,
+        ReferralReportsResolver,
         // The public side (issue 20, public part)
         PublicHealthServices,
         PublicHealthServicesResolver,

@@ -5,8 +5,11 @@ export { RegisterHouseholdInput } from './dto/resident.input.js';
 export { FreeTextSealing } from './free-text-sealing.js';
 export { NameSearchService } from './name-search.service.js';
 export { type ReferralSubject, ReferralSubjects } from './referral-subjects.js';
+// The small-cell rules of published counts, for the referrals' figures to apply the same way.
+export { publishCells, SMALL_CELL, totalCell } from './resident-aggregates.service.js';
 export { ResidentLifecycleService } from './resident-lifecycle.service.js';
 export { type PlaceableResident, ResidentPlacesService } from './resident-places.service.js';
 export { AgeBracket, AppointmentKind, AsylumStatus, LegalBasis } from './residents.enums.js';
 export { ResidentsModule } from './residents.module.js';
 export { ResidentsService } from './residents.service.js';
+export { CountCell } from './resident.views.js';

@@ -59,6 +59,7 @@ export default {
     'role.VOLUNTEER': 'Volunteer',
     'role.COORDINATOR': 'Coordinator',
     'role.HEALTH_WORKER': 'Health',
+    'role.SERVICE_STAFF': 'Health service',
     'role.NETWORK_COORDINATOR': 'Network coordinator',
     'role.ADMIN': 'Administrator',
     'group.MEN': 'Men',

@@ -60,6 +60,7 @@ export default {
     'role.VOLUNTEER': 'Voluntariado',
     'role.COORDINATOR': 'Coordinación',
     'role.HEALTH_WORKER': 'Salud',
+    'role.SERVICE_STAFF': 'Servicio de salud',
     'role.NETWORK_COORDINATOR': 'Coordinación de la red',
     'role.ADMIN': 'Administración',
     'group.MEN': 'Hombres',

@@ -61,6 +61,7 @@ export default {
     'role.VOLUNTEER': 'Bénévole',
     'role.COORDINATOR': 'Coordination',
     'role.HEALTH_WORKER': 'Santé',
+    'role.SERVICE_STAFF': 'Service de santé',
     'role.NETWORK_COORDINATOR': 'Coordination du réseau',
     'role.ADMIN': 'Administration',
     'group.MEN': 'Hommes',

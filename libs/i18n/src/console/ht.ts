@@ -59,6 +59,7 @@ export default {
     'role.VOLUNTEER': 'Volontè',
     'role.COORDINATOR': 'Kowòdinasyon',
     'role.HEALTH_WORKER': 'Sante',
+    'role.SERVICE_STAFF': 'Sèvis sante',
     'role.NETWORK_COORDINATOR': 'Kowòdinasyon rezo a',
     'role.ADMIN': 'Administrasyon',
     'group.MEN': 'Gason',

@@ -60,6 +60,7 @@ export default {
     'role.VOLUNTEER': 'Voluntariado',
     'role.COORDINATOR': 'Coordenação',
     'role.HEALTH_WORKER': 'Saúde',
+    'role.SERVICE_STAFF': 'Serviço de saúde',
     'role.NETWORK_COORDINATOR': 'Coordenação da rede',
     'role.ADMIN': 'Administração',
     'group.MEN': 'Homens',
