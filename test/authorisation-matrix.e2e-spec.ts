@@ -582,6 +582,9 @@ const SAMPLES: Record<string, (t: Targets) => Sample> = {
     query: 'query($s: ID!) { overdueReferralsOfService(serviceId: $s) { id } }',
     variables: { s: t.serviceId },
   }),
+  publicHealthServices: () => ({
+    query: '{ publicHealthServices(near: { lat: 19.43, lng: -99.14 }, first: 3) { id name } }',
+  }),
 };
 
 const CALLERS: Caller[] = [

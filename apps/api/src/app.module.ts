@@ -123,6 +123,7 @@ export class AppModule {
                 },
                 realtime,
                 shelters,
+                referrals,
               ),
             ]
           : []),

@@ -1,12 +1,13 @@
 import { type PopulationName, SERVICES, type ServiceName } from '@albergue/contracts';
 import { LANGUAGES, type MessageKey } from '@albergue/i18n';
 import { showHttpsNotice } from './https-notice';
-import { languageNames, preferredLanguage, t, useLanguage } from './i18n';
+import { catalogue as inUse, languageNames, preferredLanguage, t, useLanguage } from './i18n';
 import type { Connection } from './live';
 import type { MapLayer } from './map-layer';
 import type { Point } from './nearest';
 import { rank } from './rank';
 import { listenForReports } from './report';
+import type { HealthService } from './health';
 import { ageText, cardHtml, detailHtml, escapeHtml, type View } from './render';
 import { Store, type SavedSnapshot } from './store';
 
@@ -24,6 +25,17 @@ const filters: {
 };
 let connection: Connection = 'reconnecting';
 let openId: string | null = null;
+/**
+ * The public health services near each shelter whose sheet was opened (issue 20), asked for when
+ * the sheet opens: 'loading', the list (with when it came), or 'failed' (offline: the sheet says
+ * so, with a button to try again). The chunk that asks and writes them is loaded then too.
+ */
+const health = new Map<string, 'loading' | 'failed' | { services: HealthService[]; at: number }>();
+let healthChunk: Promise<typeof import('./health')> | null = null;
+/** The chunk once loaded: a list is written in the same pass as its sheet. */
+let healthModule: typeof import('./health') | null = null;
+/** A list older than this is asked for again when its sheet opens again. */
+const HEALTH_FRESH_MS = 5 * 60_000;
 /** The map and Leaflet are loaded when the map is first shown: a phone opens on the list. */
 let layer: Promise<MapLayer> | null = null;
 /** Side by side from here on; on a phone the list comes first and the map is a second view. */
@@ -114,14 +126,75 @@ function renderDetail(): void {
     sheet.hidden = true;
     return;
   }
-  sheet.innerHTML = detailHtml(shelter, view());
+  // The list goes in with the sheet, so that redrawing the sheet (every 30 s, on new figures) does
+  // not make its live region speak again; only a change of state does (renderHealth).
+  sheet.innerHTML = detailHtml(shelter, view(), healthInner());
   sheet.hidden = false;
+}
+
+/** The open sheet's health services, in the language chosen now ('' before they are asked for). */
+function healthInner(): string {
+  const state = openId ? health.get(openId) : undefined;
+  if (!state) {
+    return '';
+  }
+  if (state === 'loading') {
+    return `<p class="note">${escapeHtml(t('health.loading'))}</p>`;
+  }
+  if (state === 'failed' || !healthModule) {
+    return `<p class="note">${escapeHtml(t('health.failed'))}</p><button type="button" id="health-retry">${escapeHtml(t('health.retry'))}</button>`;
+  }
+  return healthModule.healthListHtml(inUse(), state.services, store.clock.now(), t('health.none'));
+}
+
+/** A change of the list's state, told once by its live region. */
+function renderHealth(): void {
+  const list = document.getElementById('health-list');
+  if (list) {
+    list.innerHTML = healthInner();
+  }
+}
+
+/** Asks when a sheet opens, unless a recent list is there; near the shelter's public point. */
+function loadHealth(id: string): void {
+  const shelter = store.shelters.get(id);
+  const known = health.get(id);
+  if (
+    !shelter ||
+    known === 'loading' ||
+    (typeof known === 'object' && store.clock.now() - known.at < HEALTH_FRESH_MS)
+  ) {
+    return;
+  }
+  health.set(id, 'loading');
+  renderHealth();
+  const chunk = (healthChunk ??= import('./health'));
+  // Offline before the chunk was ever saved: load it again on the next try.
+  chunk.catch(() => {
+    healthChunk = null;
+  });
+  const { lat, lng } = shelter.location;
+  chunk
+    .then((module) => {
+      healthModule = module;
+      return module.loadNear({ lat, lng });
+    })
+    .then(
+      (services) => health.set(id, { services, at: store.clock.now() }),
+      () => health.set(id, 'failed'),
+    )
+    .finally(() => {
+      if (openId === id) {
+        renderHealth();
+      }
+    });
 }
 
 /** The sheet opens on the shelter's name: read first, and in view. */
 function openDetail(id: string): void {
   openId = id;
   renderDetail();
+  loadHealth(id);
   $('detail').scrollTop = 0;
   $('detail-name')?.focus();
 }
@@ -251,6 +324,8 @@ function listen(): void {
       openDetail(opener.dataset.shelterId);
     } else if (target.id === 'detail-close') {
       closeDetail();
+    } else if (target.id === 'health-retry' && openId) {
+      loadHealth(openId);
     }
   });
   listenForReports(renderDetail);

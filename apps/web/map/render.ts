@@ -89,8 +89,11 @@ function row(label: string, value: string): string {
   return value ? `<dt>${escapeHtml(label)}</dt><dd>${value}</dd>` : '';
 }
 
-/** The detail sheet: everything a person needs to get there, or to call first. */
-export function detailHtml(shelter: Shelter, view: View): string {
+/**
+ * The detail sheet: everything a person needs to get there, or to call first; `health`: the
+ * health services near it, as main.ts has them now (issue 20).
+ */
+export function detailHtml(shelter: Shelter, view: View, health = ''): string {
   const { contact, eligibility } = shelter;
   const requirements = [
     t(eligibility.idRequired ? 'req.idRequired' : 'req.noId'),
@@ -118,6 +121,10 @@ export function detailHtml(shelter: Shelter, view: View): string {
       ${contact.whatsapp ? `<a class="action" href="https://wa.me/${escapeHtml(digits(contact.whatsapp).replace('+', ''))}" rel="noopener">${escapeHtml(t('detail.whatsapp'))}</a>` : ''}
       ${shelter.location.approximate ? '' : `<a class="action" href="geo:${place}?q=${place}">➜ ${escapeHtml(t('detail.directions'))}</a>`}
     </p>
+    <section class="health" aria-labelledby="health-title">
+      <h3 id="health-title">${escapeHtml(t('health.title'))}</h3>
+      <div id="health-list" aria-live="polite">${health}</div>
+    </section>
     <section class="report" aria-labelledby="report-title">
       <h3 id="report-title">${escapeHtml(t('report.title'))}</h3>
       ${

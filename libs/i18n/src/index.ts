@@ -9,6 +9,11 @@ export {
   type MessageKey,
   negotiate,
 } from './catalogue.js';
+export {
+  type HealthServiceFacts,
+  healthServiceText,
+  serviceCategoryName,
+} from './health-services.js';
 export { type Hours, hoursText } from './hours.js';
 export {
   LANGUAGES,

@@ -14,3 +14,5 @@ export { ReferralRetention } from './referral-retention.js';
 export { ReferralsModule } from './referrals.module.js';
 export { HealthServicesService } from './health-services.service.js';
 export { ReferralsNotifier } from './referrals.notifier.js';
+export { PublicHealthService } from './public-health-service.js';
+export { PublicHealthServices } from './public-health-services.js';

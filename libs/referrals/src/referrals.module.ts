@@ -9,6 +9,8 @@ import { ReferralRetention } from './referral-retention.js';
 import { HealthAppointments } from './health-appointments.js';
 import { OverdueReferrals } from './overdue-referrals.js';
 import { OverdueReferralsResolver } from './overdue-referrals.resolver.js';
+import { PublicHealthServices } from './public-health-services.js';
+import { PublicHealthServicesResolver } from './public-health-services.resolver.js';
 import { ReferralScopes } from './referral-scopes.js';
 import { ReferralSealer } from './referral-sealer.js';
 import { ReferralsNotifier } from './referrals.notifier.js';
@@ -43,8 +45,10 @@ export class ReferralsModule {
         ReferralMoves,
         ReferralRetention,
         ReferralsNotifier,
+        PublicHealthServices,
+        PublicHealthServicesResolver,
       ],
-      exports: [HealthServicesService],
+      exports: [HealthServicesService, PublicHealthServices],
     };
   }
 }

@@ -40,3 +40,5 @@ export {
   type StaffSend,
   type StaffSignal,
 } from './staff-notifiers.js';
+// GraphQL types other libs' public types reuse (referrals' public health services).
+export { GeoPointInput } from './dto/geo-point.input.js';

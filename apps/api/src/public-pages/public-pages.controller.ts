@@ -1,6 +1,7 @@
 import { Public } from '@albergue/common';
-import { POPULATIONS, type PopulationName } from '@albergue/contracts';
+import { findBorough, POPULATIONS, type PopulationName } from '@albergue/contracts';
 import { acceptedLanguages, type Catalogue, negotiate } from '@albergue/i18n';
+import { PublicHealthServices } from '@albergue/referrals';
 import { Controller, Get, Headers, Inject, Query, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { PublicSnapshot } from '../realtime/public-snapshot.js';
@@ -43,25 +44,31 @@ const one = (value: unknown): string | null =>
 
 /**
  * The pages that need no script and no smartphone (`/text`, `/print`) and the open-data feed
- * (`/shelters.geojson`): all built from the public snapshot, so from public aggregates only.
+ * (`/shelters.geojson`): all built from the public snapshot, so from public aggregates only; and
+ * `/text`'s health services, from the referrals lib's public read (public, active services only).
  */
 @Public()
 @Controller()
 export class PublicPagesController {
   constructor(
     private readonly snapshot: PublicSnapshot,
+    private readonly healthServices: PublicHealthServices,
     @Inject(CATALOGUES) private readonly catalogues: Map<string, Catalogue>,
     @Inject(PUBLIC_PAGES_OPTIONS) private readonly options: PublicPagesOptions,
   ) {}
 
   @Get('text')
-  text(
+  async text(
     @Query() query: Record<string, unknown>,
     @Headers('accept-language') acceptLanguage: string | undefined,
     @Res() reply: FastifyReply,
-  ): void {
+  ): Promise<void> {
     const catalogue = this.catalogue(query.lang, acceptLanguage);
     const group = one(query.group);
+    const borough = one(query.borough);
+    // A borough's page lists its public health services after its shelters (issue 20).
+    const chosen = borough ? findBorough(borough) : undefined;
+    const healthServices = chosen ? await this.healthServices.inBorough(chosen.code) : undefined;
     this.html(
       reply,
       catalogue,
@@ -69,10 +76,11 @@ export class PublicPagesController {
         catalogue,
         languages: [...this.catalogues.values()],
         shelters: this.snapshot.current().shelters,
-        borough: one(query.borough),
+        borough,
         group: isGroup(group) ? group : null,
         now: new Date(),
         timeZone: this.options.timeZone,
+        healthServices,
       }),
     );
   }

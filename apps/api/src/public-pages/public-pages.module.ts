@@ -13,16 +13,18 @@ import {
 export class PublicPagesModule {
   /**
    * `realtime`: the configured realtime module, whose public snapshot the pages are made from;
-   * `shelters`: the configured shelters module, which counts the reports.
+   * `shelters`: the configured shelters module, which counts the reports; `referrals`: the
+   * configured referrals module, whose public read lists health services on `/text`.
    */
   static forRoot(
     options: PublicPagesOptions,
     realtime: DynamicModule,
     shelters: DynamicModule,
+    referrals: DynamicModule,
   ): DynamicModule {
     return {
       module: PublicPagesModule,
-      imports: [realtime, shelters],
+      imports: [realtime, shelters, referrals],
       controllers: [PublicPagesController, ProblemReportsController],
       providers: [
         { provide: CATALOGUES, useFactory: loadCatalogues },

@@ -8,6 +8,8 @@ import {
   type PublicShelter,
 } from '@albergue/contracts';
 import { ageText, type Catalogue, hoursText, languageName } from '@albergue/i18n';
+import type { PublicHealthService } from '@albergue/referrals';
+import { healthSection } from './health-section.js';
 import { addressLine, byBorough, escapeHtml, localTime, translator } from './html.js';
 
 /** `?borough=` for the shelters in no borough of the catalogue. */
@@ -22,6 +24,8 @@ export interface TextPageInput {
   group: PopulationName | null;
   now: Date;
   timeZone: string;
+  /** The chosen borough's public health services (issue 20), listed after its shelters. */
+  healthServices?: PublicHealthService[];
 }
 
 /**
@@ -112,7 +116,7 @@ export function textPage(input: TextPageInput): string {
               }${spoken.length > 0 ? `<br>${t('detail.languages')}: ${escapeHtml(spoken.join(', '))}` : ''}<br><a href="/text/report?shelter=${shelter.id}&amp;lang=${lang}">${t('report.link')}</a></li>`;
             })
             .join('')}</ol>`
-    }`;
+    }${asked && input.healthServices ? healthSection(catalogue, asked.name, input.healthServices, now) : ''}`;
   }
   return `<!doctype html>
 <html lang="${lang}"${catalogue.rtl ? ' dir="rtl"' : ''}><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${t('title')}</title>${STYLE}</head>
