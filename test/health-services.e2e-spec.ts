@@ -426,7 +426,7 @@ describe('Health services directory and field visits (e2e)', () => {
     expect(ended.data!.fieldVisits).toEqual([{ current: false }]);
   });
 
-  it('refuses a visit too long, in the past, over a standing role, or from another shelter’s coordinator; ends one early', async () => {
+  it('refuses a visit too long, in the past, over a standing role, to a network role, or from another shelter’s coordinator; ends one early', async () => {
     const visitor = await networkUser(app, null);
     const grant = (by: SignedIn, overrides: Record<string, unknown>) =>
       by.gql(GRANT, {
@@ -452,6 +452,11 @@ describe('Health services directory and field visits (e2e)', () => {
     const standing = await grant(coordinator, { email: healthWorker.email });
     expect(code(standing)).toBe('CONFLICT');
     expect(fields(standing)).toEqual(['input.email']);
+    // A network role sees aggregates only: a visit would open referrals' reasons to it.
+    const networkCoordinator = await networkUser(app, 'NETWORK_COORDINATOR');
+    const network = await grant(coordinator, { email: networkCoordinator.email });
+    expect(code(network)).toBe('CONFLICT');
+    expect(fields(network)).toEqual(['input.email']);
     const unknown = await grant(coordinator, { email: 'nadie@test.example' });
     expect(code(unknown)).toBe('NOT_FOUND');
     const otherCoordinator = await staffAt(app, { role: 'COORDINATOR', shelterId: shelterB });

@@ -63,14 +63,23 @@ export class FieldVisitsService {
       'grantFieldVisit',
       { ...input, email, until: until.toISOString() },
       async (manager) => {
-        const [user] = await manager.query<{ id: string }[]>(
-          'SELECT id FROM app_user WHERE email = $1 AND active',
+        const [user] = await manager.query<{ id: string; network_role: string | null }[]>(
+          'SELECT id, network_role FROM app_user WHERE email = $1 AND active',
           [email],
         );
         if (!user) {
           throw new AuthException(
             'No active account has this email: an admin makes the visitor’s account first.',
             AuthExceptionCode.USER_NOT_FOUND,
+            ['input.email'],
+          );
+        }
+        // Network roles see the network's aggregates, never a person: a visit would hand one a
+        // health worker's reading of referrals' reasons through a shelter's coordinator.
+        if (user.network_role !== null) {
+          throw new AuthException(
+            'This account has a network role (aggregates only); a field visit is for a health team member’s own account.',
+            AuthExceptionCode.FIELD_VISIT_CONFLICT,
             ['input.email'],
           );
         }
