@@ -22,11 +22,18 @@ import type {
 import { HealthService } from './health-service.entity.js';
 import { ReferralEvent } from './referral-event.entity.js';
 import { ReferralSealer } from './referral-sealer.js';
-import { canMove, CLOSABLE_STATES, isOpen, OPEN_STATES } from './referral-transitions.js';
+import {
+  canMove,
+  canOverride,
+  CLOSABLE_STATES,
+  isOpen,
+  OPEN_STATES,
+} from './referral-transitions.js';
 import {
   accessOf,
   type Opener,
   readsReason,
+  readsSexAtBirth,
   type ReferralRecord,
   referralEventView,
   referralView,
@@ -261,6 +268,8 @@ export class ReferralsService {
     override: CapacityOverride | null,
     service: HealthService,
     now: Date,
+    event?: EventInput,
+    changes: Partial<Referral> = {},
   ): Promise<void> {
     const capacity = capacityNow(service, this.options.serviceStaleAfterMs, now);
     if (capacity.status === CapacityStatus.NOT_ACCEPTING && !override) {
@@ -282,6 +291,7 @@ export class ReferralsService {
       referral,
       ReferralState.SENT,
       {
+        ...changes,
         basis: referral.basis,
         basisBy: referral.basisBy,
         consentLanguage: referral.consentLanguage,
@@ -290,7 +300,7 @@ export class ReferralsService {
         sentAt: now,
         answerDueAt: emergency ? null : new Date(now.getTime() + window),
       },
-      {
+      event ?? {
         detail: emergency
           ? referral.basis === ReferralBasis.VITAL_INTEREST
             ? 'emergency:vital_interest'
@@ -363,8 +373,11 @@ export class ReferralsService {
   }
 
   notCompleted(caller: Caller, input: ReferralNotCompletedInput): Promise<ReferralView> {
-    return this.change(caller, 'referralNotCompleted', input, (manager, referral) =>
-      this.transition(
+    return this.change(caller, 'referralNotCompleted', input, (manager, referral) => {
+      if (canMove(referral.state, ReferralState.NOT_COMPLETED)) {
+        noShowOnlyScheduled(referral.state, input.reason, 'input.reason');
+      }
+      return this.transition(
         manager,
         caller,
         referral,
@@ -374,8 +387,8 @@ export class ReferralsService {
           noteSealed: this.sealer.seal('referral.note', referral.id, input.note ?? null),
         },
         input.reason,
-      ),
-    );
+      );
+    });
   }
 
   close(caller: Caller, input: CloseReferralInput): Promise<ReferralView> {
@@ -435,39 +448,83 @@ export class ReferralsService {
     );
   }
 
-  /** A move outside the loop: needs a reason (sealed), leaves an `override` history row. */
+  /**
+   * A correction outside the loop (OVERRIDES in referral-transitions.ts): needs a reason (sealed),
+   * leaves an `override` history row, and goes through what the loop itself would ask: sending
+   * again checks consent and capacity and restarts the countdown; completing needs its outcome,
+   * not completing its reason.
+   */
   override(caller: Caller, input: OverrideReferralInput): Promise<ReferralView> {
     return this.change(caller, 'overrideReferral', input, async (manager, referral) => {
-      if (!input.reason.trim()) {
-        throw new ReferralsException('An override needs a reason.', Code.REASON_REQUIRED, [
-          'input.reason',
-        ]);
-      }
-      // Never a way round consent and capacity: a draft leaves only through sendReferral, and
-      // nothing sent goes back to being a draft.
-      if (
-        input.toState === referral.state ||
-        input.toState === ReferralState.DRAFT ||
-        (referral.state === ReferralState.DRAFT && input.toState !== ReferralState.CANCELLED)
-      ) {
+      const to = input.toState;
+      if (!canOverride(referral.state, to)) {
         throw new ReferralsException(
-          'An override cannot send a draft (send it, with its consent), make a draft, or leave the state as it is.',
+          "An override corrects what the referrer knows: it cannot reopen a closed or cancelled referral, send a draft, or set the service's answer for it.",
           Code.TRANSITION_NOT_ALLOWED,
           ['input.toState'],
-          { from: referral.state, to: input.toState },
+          { from: referral.state, to },
         );
       }
       const now = new Date();
-      const closing =
-        input.toState === ReferralState.CLOSED || input.toState === ReferralState.CANCELLED;
-      await this.apply(
-        manager,
-        caller,
-        referral,
-        input.toState,
-        closing ? { closedAt: referral.closedAt ?? now } : {},
-        { detail: 'override', note: input.reason },
-      );
+      const event: EventInput = { detail: 'override', note: input.reason };
+      switch (to) {
+        case ReferralState.SENT: {
+          if (!consented(referral)) {
+            throw new ReferralsException(
+              'Nothing leaves the shelter without consent.',
+              Code.CONSENT_REQUIRED,
+              ['input.referralId'],
+            );
+          }
+          const service = await this.service(manager, referral.serviceId, 'input.referralId');
+          // The earlier answer no longer stands: a fresh capacity check, a fresh countdown.
+          Object.assign(referral, { rejectReason: null, answeredAt: null });
+          return this.sendIt(
+            manager,
+            caller,
+            referral,
+            input.capacityOverride ?? null,
+            service,
+            now,
+            event,
+            { rejectReason: null, answeredAt: null },
+          );
+        }
+        case ReferralState.COMPLETED:
+          if (!input.outcome) {
+            throw new ReferralsException('Completed needs its outcome.', Code.OUTCOME_REQUIRED, [
+              'input.outcome',
+            ]);
+          }
+          return this.apply(
+            manager,
+            caller,
+            referral,
+            to,
+            { outcome: input.outcome, notCompletedReason: null, completedAt: now },
+            event,
+          );
+        case ReferralState.NOT_COMPLETED:
+          if (!input.notCompletedReason) {
+            throw new ReferralsException('Not completed needs its reason.', Code.OUTCOME_REQUIRED, [
+              'input.notCompletedReason',
+            ]);
+          }
+          noShowOnlyScheduled(referral.state, input.notCompletedReason, 'input.notCompletedReason');
+          return this.apply(
+            manager,
+            caller,
+            referral,
+            to,
+            { notCompletedReason: input.notCompletedReason },
+            event,
+          );
+        case ReferralState.CLOSED:
+        case ReferralState.CANCELLED:
+          return this.apply(manager, caller, referral, to, { closedAt: now }, event);
+        default:
+          return notAllowed(referral.state, to);
+      }
     });
   }
 
@@ -709,20 +766,24 @@ export class ReferralsService {
     const views = pairs.map(([record, access]) =>
       referralView(record, access, this.opener(record.id)),
     );
+    const read = (action: string, record: ReferralRecord) => ({
+      action,
+      outcome: AuditOutcome.SUCCEEDED,
+      actorId: caller.actor.userId,
+      targetType: 'referral',
+      targetId: record.id,
+      shelterId: record.shelterId,
+      detail: purpose,
+      ip: caller.ip,
+      requestId: caller.requestId,
+    });
     await this.audit.recordMany(
-      pairs
-        .filter(([record, access]) => readsReason(access, record))
-        .map(([record]) => ({
-          action: 'referral.reason.read',
-          outcome: AuditOutcome.SUCCEEDED,
-          actorId: caller.actor.userId,
-          targetType: 'referral',
-          targetId: record.id,
-          shelterId: record.shelterId,
-          detail: purpose,
-          ip: caller.ip,
-          requestId: caller.requestId,
-        })),
+      pairs.flatMap(([record, access]) => [
+        ...(readsReason(access, record) ? [read('referral.reason.read', record)] : []),
+        ...(readsSexAtBirth(access) && record.sexAtBirthSealed !== null
+          ? [read('referral.sexAtBirth.read', record)]
+          : []),
+      ]),
     );
     return views;
   }
@@ -759,6 +820,18 @@ function checkConsent(consent: ReferralConsentInput, urgency: ReferralUrgency, a
     );
   }
   return { basis: consent.basis, language: consent.language, shares: consent.shares ?? [] };
+}
+
+/** A no-show is of an appointment: only a scheduled referral can have one. */
+function noShowOnlyScheduled(from: ReferralState, reason: NotCompletedReason, field: string): void {
+  if (reason === NotCompletedReason.NO_SHOW && from !== ReferralState.SCHEDULED) {
+    throw new ReferralsException(
+      'A no-show is of an appointment: schedule it first.',
+      Code.TRANSITION_NOT_ALLOWED,
+      [field],
+      { from, to: ReferralState.NOT_COMPLETED },
+    );
+  }
 }
 
 function notAllowed(from: ReferralState, to: ReferralState): never {
