@@ -338,6 +338,115 @@ describe('Health referrals: the loop (e2e)', () => {
     });
   });
 
+  it('bad input and narrow reads: blanks, dates, drafts, closed cases, history details', async () => {
+    const before = await counts();
+    const draft = await create({ consent: undefined, send: false });
+    const sent = await create();
+    const accepted = await create();
+    await act(staffA, ACCEPT, 'acceptReferral', { referralId: accepted.id });
+    const afterSetup = await counts();
+    const day = 86_400_000;
+    const schedule = (at: number) =>
+      staffA.gql(SCHEDULE, {
+        input: {
+          requestId: randomUUID(),
+          referralId: accepted.id,
+          scheduledFor: new Date(Date.now() + at).toISOString(),
+        },
+      });
+    const cases: [string, GraphQLResponse<unknown>, Record<string, unknown>][] = [
+      [
+        'a reason of spaces',
+        await health.gql(CREATE, { input: input({ reason: '   ' }) }),
+        { code: 'BAD_USER_INPUT', fields: ['input.reason'] },
+      ],
+      [
+        'a cancel reason of spaces',
+        await health.gql(CANCEL, {
+          input: { requestId: randomUUID(), referralId: sent.id, reason: ' \n ' },
+        }),
+        { code: 'BAD_USER_INPUT', fields: ['input.reason'] },
+      ],
+      [
+        'an appointment two days ago',
+        await schedule(-2 * day),
+        { reason: 'DATE_OUT_OF_RANGE', fields: ['input.scheduledFor'] },
+      ],
+      [
+        'an appointment two years ahead',
+        await schedule(730 * day),
+        { reason: 'DATE_OUT_OF_RANGE', fields: ['input.scheduledFor'] },
+      ],
+      [
+        'a no-show of what was never scheduled',
+        await staffA.gql(NOT_COMPLETED, {
+          input: { requestId: randomUUID(), referralId: accepted.id, reason: 'NO_SHOW' },
+        }),
+        { reason: 'TRANSITION_NOT_ALLOWED', fields: ['input.reason'] },
+      ],
+      [
+        'the service acting on a draft, with a stale version',
+        await staffA.gql(ACCEPT, {
+          input: { requestId: randomUUID(), referralId: draft.id, version: 99 },
+        }),
+        { reason: 'REFERRAL_NOT_FOUND' },
+      ],
+    ];
+    for (const [what, result, expected] of cases) {
+      expect([what, refused(result)]).toEqual([what, expect.objectContaining(expected)]);
+    }
+    expect(JSON.stringify(cases.map(([, r]) => r))).not.toMatch(/draft/i);
+    expect(await counts()).toEqual(afterSetup);
+    expect(before).not.toEqual(afterSetup);
+
+    // A person of another shelter is not read (nor audited) before the shelter is checked.
+    const [{ n: readsBefore }] = await app.sql<{ n: number }>(
+      `SELECT count(*)::int AS n FROM audit_entry WHERE target_id = $1 AND actor_id = $2`,
+      [residentB, health.userId],
+    );
+    expect(
+      refused(await health.gql(CREATE, { input: input({ residentId: residentB }) })),
+    ).toMatchObject({ reason: 'SUBJECT_NOT_HERE' });
+    const [{ n: readsAfter }] = await app.sql<{ n: number }>(
+      `SELECT count(*)::int AS n FROM audit_entry WHERE target_id = $1 AND actor_id = $2`,
+      [residentB, health.userId],
+    );
+    expect(readsAfter).toBe(readsBefore);
+
+    // A resident whose case is closed is not referable.
+    const gone = await register(shelterA, coordinator, 'Caso Cerrado');
+    await app.sql(
+      `UPDATE resident SET case_status = 'departed', case_closed_at = now() WHERE id = $1`,
+      [gone],
+    );
+    expect(refused(await health.gql(CREATE, { input: input({ residentId: gone }) }))).toMatchObject(
+      { reason: 'SUBJECT_NOT_HERE', fields: ['input.residentId'] },
+    );
+
+    // Coordinators read the history's states, not its details.
+    const history = ok(
+      await coordinator.gql<{ referralHistory: { detail: string | null; note: string | null }[] }>(
+        HISTORY,
+        { id: sent.id },
+      ),
+    ).referralHistory;
+    expect(history.length).toBeGreaterThan(1);
+    expect(history.every((e) => e.detail === null && e.note === null)).toBe(true);
+
+    // A volunteer's escorts are those still to come.
+    const escorted = await create();
+    await act(health, CANCEL, 'cancelReferral', { referralId: escorted.id, reason: 'ya no' });
+    const escorts = ok(
+      await volunteer.gql<{ referralsOf: View[] }>(
+        'query($s: ID!) { referralsOf(shelterId: $s) { id } }',
+        { s: shelterA },
+      ),
+    ).referralsOf.map((r) => r.id);
+    expect(escorts).toContain(sent.id);
+    expect(escorts).not.toContain(escorted.id);
+    expect(refused(await volunteer.gql(ONE, { id: escorted.id })).code).toBe('NOT_FOUND');
+  });
+
   it('a volunteer sees nothing of a referral without an escort', async () => {
     const quiet = await create({ needsEscort: false });
     expect(refused(await volunteer.gql(ONE, { id: quiet.id })).code).toBe('NOT_FOUND');

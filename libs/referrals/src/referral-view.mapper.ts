@@ -2,6 +2,7 @@ import { type Actor, Role } from '@albergue/common';
 import type { Referral } from './referral.entity.js';
 import type { ReferralEvent } from './referral-event.entity.js';
 import type { ReferralSealedField } from './referral-sealer.js';
+import { WAITING_STATES } from './referral-transitions.js';
 import {
   BED_NOT_AFFECTED,
   EMERGENCY_INSTRUCTION,
@@ -43,7 +44,8 @@ export function accessOf(
   if (role === Role.COORDINATOR) {
     return ReferralAccess.STATE;
   }
-  if (role === Role.VOLUNTEER && referral.needsEscort) {
+  // An escort is to an appointment still to come: not to a draft, nor to what has ended.
+  if (role === Role.VOLUNTEER && referral.needsEscort && WAITING_STATES.includes(referral.state)) {
     return ReferralAccess.ESCORT;
   }
   return null;
@@ -224,7 +226,11 @@ export function referralView(
   };
 }
 
-/** A history row: notes (override reasons, cancellations) for the shelter's health workers only. */
+/**
+ * A history row: notes (override reasons, cancellations) for the shelter's health workers only;
+ * coordinators read states and dates, not the detail (`capacity_override:*`,
+ * `emergency:vital_interest`, `refused`, `no_show` say something clinical).
+ */
 export function referralEventView(
   event: ReferralEvent,
   access: ReferralAccess,
@@ -234,7 +240,7 @@ export function referralEventView(
     id: event.id,
     fromState: event.fromState,
     toState: event.toState,
-    detail: event.detail,
+    detail: access === ReferralAccess.STATE ? null : event.detail,
     note: access === ReferralAccess.HEALTH ? open('referral_event.note', event.noteSealed) : null,
     byUserId: event.byUserId,
     at: event.at,

@@ -209,8 +209,11 @@ export class ReferralEventView {
   @Field(() => String, { nullable: true, description: 'Health workers of the shelter only.' })
   note: string | null;
 
-  @Field(() => ID)
-  byUserId: string;
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Null for a job (retention erasing the person).',
+  })
+  byUserId: string | null;
 
   @Field(() => Date)
   at: Date;

@@ -59,6 +59,17 @@ import { ReferralsException, ReferralsExceptionCode as Code } from './referrals.
 import { REFERRALS_OPTIONS, type ReferralsOptions } from './referrals.options.js';
 import { capacityNow } from './service-capacity.js';
 
+const DAY_MS = 86_400_000;
+
+/** The changes that are the service's to make (its staff); the rest are the referrer's. */
+const SERVICE_SIDE: ReadonlySet<string> = new Set([
+  'acceptReferral',
+  'rejectReferral',
+  'scheduleReferral',
+  'recordReferralOutcome',
+  'referralNotCompleted',
+]);
+
 export interface ReferralFilter {
   states?: ReferralState[];
   first?: number;
@@ -172,10 +183,15 @@ export class ReferralsService {
           ['input.person'],
         );
       }
-      const subject = await this.subjects.one(caller, input.residentId, 'referral');
-      if (!subject || subject.currentShelterId !== input.shelterId) {
+      const subject = await this.subjects.one(
+        caller,
+        input.residentId,
+        input.shelterId,
+        'referral',
+      );
+      if (!subject) {
         throw new ReferralsException(
-          'This person is not staying at your shelter.',
+          'This person is not staying at your shelter (or their case is closed).',
           Code.SUBJECT_NOT_HERE,
           ['input.residentId'],
         );
@@ -336,6 +352,15 @@ export class ReferralsService {
 
   schedule(caller: Caller, input: ScheduleReferralInput): Promise<ReferralView> {
     return this.change(caller, 'scheduleReferral', input, (manager, referral) => {
+      const now = Date.now();
+      const at = input.scheduledFor.getTime();
+      if (at < now - DAY_MS || at > now + 365 * DAY_MS) {
+        throw new ReferralsException(
+          'An appointment is at most a day ago and at most a year ahead.',
+          Code.DATE_OUT_OF_RANGE,
+          ['input.scheduledFor'],
+        );
+      }
       // Rescheduling a no-show (or a scheduled appointment) keeps the history: a new row, `rescheduled`.
       const again =
         referral.state === ReferralState.SCHEDULED ||
@@ -558,6 +583,40 @@ export class ReferralsService {
     }
   }
 
+  /**
+   * residents' erasure port: the person is being anonymised. Their open referrals are cancelled
+   * (`erased`, no free text) in the same transaction; the vault then empties every sealed value
+   * of them and their history, by the resident subject.
+   */
+  async closeErased(
+    manager: EntityManager,
+    residentIds: string[],
+    byUserId: string | null,
+  ): Promise<void> {
+    const open = await manager.find(Referral, {
+      where: { residentId: In(residentIds), state: In([...OPEN_STATES]) },
+      lock: { mode: 'pessimistic_write' },
+    });
+    const now = new Date();
+    for (const referral of open) {
+      await manager.update(
+        Referral,
+        { id: referral.id },
+        { state: ReferralState.CANCELLED, closedAt: now, version: referral.version + 1 },
+      );
+      await manager.insert(ReferralEvent, {
+        id: randomUUID(),
+        referralId: referral.id,
+        residentId: referral.residentId,
+        fromState: referral.state,
+        toState: ReferralState.CANCELLED,
+        detail: 'erased',
+        noteSealed: null,
+        byUserId,
+      });
+    }
+  }
+
   // ---- the machinery of a change -------------------------------------------------------------
 
   /**
@@ -581,6 +640,26 @@ export class ReferralsService {
         throw new ReferralsException('No such referral.', Code.REFERRAL_NOT_FOUND, [
           'input.referralId',
         ]);
+      }
+      // The guard's scope may be stale (a transfer a moment ago): asked again of the locked row.
+      // The service's staff do not know of a draft: not found, before anything else is said.
+      const healthShelters =
+        scope === 'moved' ? await this.scopes.shelters('referral.moved', referral.id) : undefined;
+      const access = accessOf(caller.actor, referral, healthShelters);
+      const mine = SERVICE_SIDE.has(operation)
+        ? caller.actor.services.has(referral.serviceId) && referral.state !== ReferralState.DRAFT
+        : access === ReferralAccess.HEALTH;
+      if (!mine) {
+        throw new ReferralsException('No such referral.', Code.REFERRAL_NOT_FOUND, [
+          'input.referralId',
+        ]);
+      }
+      if (referral.residentId && (await this.subjects.erased(manager, referral.residentId))) {
+        throw new ReferralsException(
+          'This person was erased: nothing more is written about them.',
+          Code.SUBJECT_ERASED,
+          ['input.referralId'],
+        );
       }
       if (
         input.version !== undefined &&
@@ -677,9 +756,10 @@ export class ReferralsService {
     purpose: string,
   ): Promise<ReferralView[]> {
     const volunteer = caller.actor.memberships.get(shelterId) === Role.VOLUNTEER;
+    // Volunteers: only escorts still to come (sent, accepted, scheduled).
     const records = await this.records(
       `r.shelter_id = $1 AND ($2::referral_state[] IS NULL OR r.state = ANY($2))
-       ${volunteer ? 'AND r.needs_escort' : ''}`,
+       ${volunteer ? `AND r.needs_escort AND r.state IN ('sent', 'accepted', 'scheduled')` : ''}`,
       [shelterId, filter.states?.length ? filter.states : null],
       filter.first,
     );
