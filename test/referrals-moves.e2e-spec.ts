@@ -332,4 +332,59 @@ describe('Health referrals when the person moves, erasure and retention (e2e)', 
     expect(notes.every((n) => n.note_sealed === null)).toBe(true);
     expect(await retention.emptyExpired()).toBe(0);
   });
+
+  it("an unregistered person's referral left open past RETENTION_DAYS is cancelled and emptied", async () => {
+    const made = async (send: boolean) =>
+      (
+        await healthA.gql<{ createReferral: { id: string } }>(CREATE, {
+          input: {
+            requestId: randomUUID(),
+            shelterId: shelterA,
+            person: { alias: 'Canario Abierto', ageBracket: 'ADULT', sexAtBirth: 'MALE' },
+            serviceId: clinic,
+            category: 'ACUTE_ILLNESS',
+            urgency: 'ROUTINE',
+            reason: REASON,
+            ...(send ? { consent: { basis: 'CONSENT', language: 'es' } } : { send: false }),
+          },
+        })
+      ).data!.createReferral.id;
+    const draft = await made(false);
+    const sent = await made(true);
+    const fresh = await made(true);
+    await app.sql(
+      `UPDATE referral SET updated_at = now() - interval '5000 days' WHERE id = ANY($1)`,
+      [[draft, sent]],
+    );
+    const retention = app.app.get(ReferralRetention);
+    expect(await retention.emptyExpired()).toBe(2);
+    const rows = await app.sql<Record<string, string | null>>(
+      `SELECT id, state, alias_sealed, sex_at_birth_sealed, reason_sealed FROM referral
+        WHERE id = ANY($1) ORDER BY id`,
+      [[draft, sent]],
+    );
+    for (const row of rows) {
+      expect(row).toMatchObject({
+        state: 'cancelled',
+        alias_sealed: null,
+        sex_at_birth_sealed: null,
+        reason_sealed: null,
+      });
+    }
+    const events = await app.sql<{ detail: string | null; by_user_id: string | null }>(
+      `SELECT detail, by_user_id FROM referral_event WHERE referral_id = ANY($1) AND to_state = 'cancelled'`,
+      [[draft, sent]],
+    );
+    expect(events).toEqual([
+      { detail: 'retention', by_user_id: null },
+      { detail: 'retention', by_user_id: null },
+    ]);
+    const [kept] = await app.sql<{ state: string; reason_sealed: string | null }>(
+      'SELECT state, reason_sealed FROM referral WHERE id = $1',
+      [fresh],
+    );
+    expect(kept.state).toBe('sent');
+    expect(kept.reason_sealed).not.toBeNull();
+    expect(await retention.emptyExpired()).toBe(0);
+  });
 });
