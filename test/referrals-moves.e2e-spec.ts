@@ -206,6 +206,66 @@ describe('Health referrals when the person moves, erasure and retention (e2e)', 
     expect(events.every((e) => e.note_sealed === null)).toBe(true);
   });
 
+  it('erasing a resident cancels their open referral at once, and nothing more is written', async () => {
+    const { residentId, referralId } = await referredAtA('Marta Abierta');
+    const service = (query: string, input: Record<string, unknown>) =>
+      staff.gql(query, { input: { requestId: randomUUID(), referralId, ...input } });
+    expect(
+      (
+        await service(
+          'mutation($input: AcceptReferralInput!) { acceptReferral(input: $input) { id } }',
+          {},
+        )
+      ).errors,
+    ).toBeUndefined();
+    expect(
+      (
+        await service(
+          'mutation($input: ScheduleReferralInput!) { scheduleReferral(input: $input) { id } }',
+          { scheduledFor: new Date(Date.now() + 86_400_000).toISOString(), place: NOTE },
+        )
+      ).errors,
+    ).toBeUndefined();
+    const erased = await sender.gql('mutation($id: ID!) { eraseResident(id: $id) { id } }', {
+      id: residentId,
+    });
+    expect(erased.errors).toBeUndefined();
+    const [row] = await app.sql<Record<string, string | null>>(
+      `SELECT state, alias_sealed, sex_at_birth_sealed, reason_sealed, place_sealed, note_sealed
+         FROM referral WHERE id = $1`,
+      [referralId],
+    );
+    expect(row).toEqual({
+      state: 'cancelled',
+      alias_sealed: null,
+      sex_at_birth_sealed: null,
+      reason_sealed: null,
+      place_sealed: null,
+      note_sealed: null,
+    });
+    const events = await app.sql<{
+      to_state: string;
+      detail: string | null;
+      note_sealed: string | null;
+    }>(
+      'SELECT to_state, detail, note_sealed FROM referral_event WHERE referral_id = $1 ORDER BY at, id',
+      [referralId],
+    );
+    expect(events.at(-1)).toEqual({ to_state: 'cancelled', detail: 'erased', note_sealed: null });
+    expect(events.every((e) => e.note_sealed === null)).toBe(true);
+    // A later write of the service's is refused, and seals nothing.
+    const late = await service(
+      'mutation($input: ReferralOutcomeInput!) { recordReferralOutcome(input: $input) { id } }',
+      { outcome: 'TREATED', note: NOTE },
+    );
+    expect(refused(late)).toMatchObject({ code: 'CONFLICT', reason: 'SUBJECT_ERASED' });
+    const [after] = await app.sql<{ note_sealed: string | null; state: string }>(
+      'SELECT note_sealed, state FROM referral WHERE id = $1',
+      [referralId],
+    );
+    expect(after).toEqual({ note_sealed: null, state: 'cancelled' });
+  });
+
   it("an unregistered person's closed referral loses its sealed text after RETENTION_DAYS", async () => {
     const made = await healthA.gql<{ createReferral: { id: string } }>(CREATE, {
       input: {
@@ -270,6 +330,61 @@ describe('Health referrals when the person moves, erasure and retention (e2e)', 
     );
     expect(notes.length).toBeGreaterThan(1);
     expect(notes.every((n) => n.note_sealed === null)).toBe(true);
+    expect(await retention.emptyExpired()).toBe(0);
+  });
+
+  it("an unregistered person's referral left open past RETENTION_DAYS is cancelled and emptied", async () => {
+    const made = async (send: boolean) =>
+      (
+        await healthA.gql<{ createReferral: { id: string } }>(CREATE, {
+          input: {
+            requestId: randomUUID(),
+            shelterId: shelterA,
+            person: { alias: 'Canario Abierto', ageBracket: 'ADULT', sexAtBirth: 'MALE' },
+            serviceId: clinic,
+            category: 'ACUTE_ILLNESS',
+            urgency: 'ROUTINE',
+            reason: REASON,
+            ...(send ? { consent: { basis: 'CONSENT', language: 'es' } } : { send: false }),
+          },
+        })
+      ).data!.createReferral.id;
+    const draft = await made(false);
+    const sent = await made(true);
+    const fresh = await made(true);
+    await app.sql(
+      `UPDATE referral SET updated_at = now() - interval '5000 days' WHERE id = ANY($1)`,
+      [[draft, sent]],
+    );
+    const retention = app.app.get(ReferralRetention);
+    expect(await retention.emptyExpired()).toBe(2);
+    const rows = await app.sql<Record<string, string | null>>(
+      `SELECT id, state, alias_sealed, sex_at_birth_sealed, reason_sealed FROM referral
+        WHERE id = ANY($1) ORDER BY id`,
+      [[draft, sent]],
+    );
+    for (const row of rows) {
+      expect(row).toMatchObject({
+        state: 'cancelled',
+        alias_sealed: null,
+        sex_at_birth_sealed: null,
+        reason_sealed: null,
+      });
+    }
+    const events = await app.sql<{ detail: string | null; by_user_id: string | null }>(
+      `SELECT detail, by_user_id FROM referral_event WHERE referral_id = ANY($1) AND to_state = 'cancelled'`,
+      [[draft, sent]],
+    );
+    expect(events).toEqual([
+      { detail: 'retention', by_user_id: null },
+      { detail: 'retention', by_user_id: null },
+    ]);
+    const [kept] = await app.sql<{ state: string; reason_sealed: string | null }>(
+      'SELECT state, reason_sealed FROM referral WHERE id = $1',
+      [fresh],
+    );
+    expect(kept.state).toBe('sent');
+    expect(kept.reason_sealed).not.toBeNull();
     expect(await retention.emptyExpired()).toBe(0);
   });
 });

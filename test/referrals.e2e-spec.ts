@@ -12,8 +12,8 @@ const NOTE = 'Canario-nota-5519 sala 3';
 const PLACE = 'Canario-lugar-2208 consultorio 4';
 const NAME = 'Canariana Pierre';
 
-export const REFERRAL_FIELDS = `id version access state urgency emergencyInstruction bedNotAffected
-  residentId alias ageBracket languages population shelterId fromShelterId fieldVisit serviceId
+export const REFERRAL_FIELDS = `id reference version access state urgency emergencyInstruction bedNotAffected
+  residentId alias sexAtBirth ageBracket languages population shelterId fromShelterId fieldVisit serviceId
   serviceName category reason reasonShared interpreterLanguage needsEscort needsTransport basis
   basisBy consentLanguage shares capacityOverride createdAt sentAt answerDueAt answeredAt
   rejectReason scheduledFor place outcome notCompletedReason note completedAt closedAt`;
@@ -175,9 +175,11 @@ describe('Health referrals: the loop (e2e)', () => {
         { s: clinicA },
       ),
     ).serviceReferrals;
+    // The consent does not share the name: the service knows the person by the short reference.
     expect(inbox.find((r) => r.id === sent.id)).toMatchObject({
       access: 'SERVICE',
-      alias: 'Canariana',
+      alias: null,
+      reference: sent.id.slice(0, 8),
       residentId: null,
       reason: null,
       reasonShared: false,
@@ -236,6 +238,7 @@ describe('Health referrals: the loop (e2e)', () => {
       'id',
       'needsEscort',
       'place',
+      'reference',
       'scheduledFor',
       'version',
     ]);
@@ -246,6 +249,9 @@ describe('Health referrals: the loop (e2e)', () => {
       note: NOTE,
     });
     expect(done).toMatchObject({ state: 'COMPLETED', outcome: 'TREATED', note: NOTE });
+    // The outcome's code reaches the referrer; the service's words only if the consent shares them.
+    const seenByReferrer = ok(await health.gql<{ referral: View }>(ONE, { id: sent.id })).referral;
+    expect(seenByReferrer).toMatchObject({ outcome: 'TREATED', note: null });
     // Closing is the referrer's, not the service's.
     const byService = await staffA.gql(CLOSE, {
       input: { requestId: randomUUID(), referralId: sent.id },
@@ -291,6 +297,154 @@ describe('Health referrals: the loop (e2e)', () => {
       [shared.id, staffA.userId],
     );
     expect(n).toBe(1);
+  });
+
+  it('the shares decide the name for the service and its words for the shelter', async () => {
+    const shared = await create({
+      consent: {
+        basis: 'CONSENT',
+        language: 'ht',
+        shares: ['NAME_WITH_SERVICE', 'OUTCOME_WITH_SHELTER'],
+      },
+    });
+    const seen = ok(await staffA.gql<{ referral: View }>(ONE, { id: shared.id })).referral;
+    expect(seen).toMatchObject({ alias: 'Canariana', reference: shared.id.slice(0, 8) });
+    await act(staffA, REJECT, 'rejectReferral', {
+      referralId: shared.id,
+      reason: 'OTHER',
+      note: NOTE,
+    });
+    const back = ok(await health.gql<{ referral: View }>(ONE, { id: shared.id })).referral;
+    expect(back).toMatchObject({ rejectReason: 'OTHER', note: NOTE });
+    // Without OUTCOME_WITH_SHELTER: the reject reason's code, never the service's words.
+    const unshared = await create();
+    await act(staffA, REJECT, 'rejectReferral', {
+      referralId: unshared.id,
+      reason: 'OTHER',
+      note: NOTE,
+    });
+    const quiet = ok(await health.gql<{ referral: View }>(ONE, { id: unshared.id })).referral;
+    expect(quiet).toMatchObject({ state: 'REJECTED', rejectReason: 'OTHER', note: null });
+    // Under vital interest nothing but the short reference (and the reason) reaches the service.
+    const vital = await create({
+      urgency: 'EMERGENCY',
+      consent: { basis: 'VITAL_INTEREST', shares: ['NAME_WITH_SERVICE'] },
+    });
+    const vitalSeen = ok(await staffA.gql<{ referral: View }>(ONE, { id: vital.id })).referral;
+    expect(vitalSeen).toMatchObject({
+      alias: null,
+      reference: vital.id.slice(0, 8),
+      reason: REASON,
+    });
+  });
+
+  it('bad input and narrow reads: blanks, dates, drafts, closed cases, history details', async () => {
+    const before = await counts();
+    const draft = await create({ consent: undefined, send: false });
+    const sent = await create();
+    const accepted = await create();
+    await act(staffA, ACCEPT, 'acceptReferral', { referralId: accepted.id });
+    const afterSetup = await counts();
+    const day = 86_400_000;
+    const schedule = (at: number) =>
+      staffA.gql(SCHEDULE, {
+        input: {
+          requestId: randomUUID(),
+          referralId: accepted.id,
+          scheduledFor: new Date(Date.now() + at).toISOString(),
+        },
+      });
+    const cases: [string, GraphQLResponse<unknown>, Record<string, unknown>][] = [
+      [
+        'a reason of spaces',
+        await health.gql(CREATE, { input: input({ reason: '   ' }) }),
+        { code: 'BAD_USER_INPUT', fields: ['input.reason'] },
+      ],
+      [
+        'a cancel reason of spaces',
+        await health.gql(CANCEL, {
+          input: { requestId: randomUUID(), referralId: sent.id, reason: ' \n ' },
+        }),
+        { code: 'BAD_USER_INPUT', fields: ['input.reason'] },
+      ],
+      [
+        'an appointment two days ago',
+        await schedule(-2 * day),
+        { reason: 'DATE_OUT_OF_RANGE', fields: ['input.scheduledFor'] },
+      ],
+      [
+        'an appointment two years ahead',
+        await schedule(730 * day),
+        { reason: 'DATE_OUT_OF_RANGE', fields: ['input.scheduledFor'] },
+      ],
+      [
+        'a no-show of what was never scheduled',
+        await staffA.gql(NOT_COMPLETED, {
+          input: { requestId: randomUUID(), referralId: accepted.id, reason: 'NO_SHOW' },
+        }),
+        { reason: 'TRANSITION_NOT_ALLOWED', fields: ['input.reason'] },
+      ],
+      [
+        'the service acting on a draft, with a stale version',
+        await staffA.gql(ACCEPT, {
+          input: { requestId: randomUUID(), referralId: draft.id, version: 99 },
+        }),
+        { reason: 'REFERRAL_NOT_FOUND' },
+      ],
+    ];
+    for (const [what, result, expected] of cases) {
+      expect([what, refused(result)]).toEqual([what, expect.objectContaining(expected)]);
+    }
+    expect(JSON.stringify(cases.map(([, r]) => r))).not.toMatch(/draft/i);
+    expect(await counts()).toEqual(afterSetup);
+    expect(before).not.toEqual(afterSetup);
+
+    // A person of another shelter is not read (nor audited) before the shelter is checked.
+    const [{ n: readsBefore }] = await app.sql<{ n: number }>(
+      `SELECT count(*)::int AS n FROM audit_entry WHERE target_id = $1 AND actor_id = $2`,
+      [residentB, health.userId],
+    );
+    expect(
+      refused(await health.gql(CREATE, { input: input({ residentId: residentB }) })),
+    ).toMatchObject({ reason: 'SUBJECT_NOT_HERE' });
+    const [{ n: readsAfter }] = await app.sql<{ n: number }>(
+      `SELECT count(*)::int AS n FROM audit_entry WHERE target_id = $1 AND actor_id = $2`,
+      [residentB, health.userId],
+    );
+    expect(readsAfter).toBe(readsBefore);
+
+    // A resident whose case is closed is not referable.
+    const gone = await register(shelterA, coordinator, 'Caso Cerrado');
+    await app.sql(
+      `UPDATE resident SET case_status = 'departed', case_closed_at = now() WHERE id = $1`,
+      [gone],
+    );
+    expect(refused(await health.gql(CREATE, { input: input({ residentId: gone }) }))).toMatchObject(
+      { reason: 'SUBJECT_NOT_HERE', fields: ['input.residentId'] },
+    );
+
+    // Coordinators read the history's states, not its details.
+    const history = ok(
+      await coordinator.gql<{ referralHistory: { detail: string | null; note: string | null }[] }>(
+        HISTORY,
+        { id: sent.id },
+      ),
+    ).referralHistory;
+    expect(history.length).toBeGreaterThan(1);
+    expect(history.every((e) => e.detail === null && e.note === null)).toBe(true);
+
+    // A volunteer's escorts are those still to come.
+    const escorted = await create();
+    await act(health, CANCEL, 'cancelReferral', { referralId: escorted.id, reason: 'ya no' });
+    const escorts = ok(
+      await volunteer.gql<{ referralsOf: View[] }>(
+        'query($s: ID!) { referralsOf(shelterId: $s) { id } }',
+        { s: shelterA },
+      ),
+    ).referralsOf.map((r) => r.id);
+    expect(escorts).toContain(sent.id);
+    expect(escorts).not.toContain(escorted.id);
+    expect(refused(await volunteer.gql(ONE, { id: escorted.id })).code).toBe('NOT_FOUND');
   });
 
   it('a volunteer sees nothing of a referral without an escort', async () => {
@@ -493,23 +647,28 @@ describe('Health referrals: the loop (e2e)', () => {
     const sent = await create();
     const overridden = await act(health, OVERRIDE, 'overrideReferral', {
       referralId: sent.id,
-      toState: 'SCHEDULED',
+      toState: 'COMPLETED',
+      outcome: 'TREATED',
       reason: NOTE,
     });
-    expect(overridden.state).toBe('SCHEDULED');
+    expect(overridden).toMatchObject({ state: 'COMPLETED', outcome: 'TREATED' });
+    const other = await create();
     const cancelled = await act(health, CANCEL, 'cancelReferral', {
-      referralId: sent.id,
+      referralId: other.id,
       reason: NOTE,
     });
     expect(cancelled.state).toBe('CANCELLED');
-    const history = ok(
-      await health.gql<{ referralHistory: { toState: string; detail: string; note: string }[] }>(
-        HISTORY,
-        { id: sent.id },
-      ),
-    ).referralHistory;
-    expect(history.slice(-2)).toEqual([
-      expect.objectContaining({ toState: 'SCHEDULED', detail: 'override', note: NOTE }),
+    const history = async (id: string) =>
+      ok(
+        await health.gql<{ referralHistory: { toState: string; detail: string; note: string }[] }>(
+          HISTORY,
+          { id },
+        ),
+      ).referralHistory;
+    expect((await history(sent.id)).slice(-1)).toEqual([
+      expect.objectContaining({ toState: 'COMPLETED', detail: 'override', note: NOTE }),
+    ]);
+    expect((await history(other.id)).slice(-1)).toEqual([
       expect.objectContaining({ toState: 'CANCELLED', note: NOTE }),
     ]);
     // The service's staff read the history without its notes.
@@ -517,6 +676,92 @@ describe('Health referrals: the loop (e2e)', () => {
       await staffA.gql<{ referralHistory: { note: string | null }[] }>(HISTORY, { id: sent.id }),
     ).referralHistory;
     expect(forService.every((e) => e.note === null)).toBe(true);
+  });
+
+  it('an override is never a way round consent, capacity, outcomes or the service', async () => {
+    const override = (referralId: string, fields: Record<string, unknown>) =>
+      health.gql(OVERRIDE, {
+        input: { requestId: randomUUID(), referralId, reason: 'por teléfono', ...fields },
+      });
+    // A cancelled draft (never consented) is not sent by an override.
+    const draft = await create({ consent: undefined, send: false });
+    await act(health, CANCEL, 'cancelReferral', { referralId: draft.id, reason: 'no' });
+    const sent = await create();
+    const closed = await create();
+    await act(staffA, REJECT, 'rejectReferral', { referralId: closed.id, reason: 'WRONG_SERVICE' });
+    await act(health, CLOSE, 'closeReferral', { referralId: closed.id });
+    const before = await counts();
+    const cases: [string, GraphQLResponse<unknown>, Record<string, unknown>][] = [
+      [
+        'cancelled -> sent',
+        await override(draft.id, { toState: 'SENT' }),
+        { fields: ['input.toState'] },
+      ],
+      [
+        'closed -> sent',
+        await override(closed.id, { toState: 'SENT' }),
+        { fields: ['input.toState'] },
+      ],
+      [
+        'sent -> closed',
+        await override(sent.id, { toState: 'CLOSED' }),
+        { fields: ['input.toState'] },
+      ],
+      [
+        'sent -> accepted',
+        await override(sent.id, { toState: 'ACCEPTED' }),
+        { fields: ['input.toState'] },
+      ],
+      [
+        'sent -> scheduled',
+        await override(sent.id, { toState: 'SCHEDULED' }),
+        { fields: ['input.toState'] },
+      ],
+      [
+        'completed without an outcome',
+        await override(sent.id, { toState: 'COMPLETED' }),
+        { reason: 'OUTCOME_REQUIRED', fields: ['input.outcome'] },
+      ],
+      [
+        'not completed without a reason',
+        await override(sent.id, { toState: 'NOT_COMPLETED' }),
+        { reason: 'OUTCOME_REQUIRED', fields: ['input.notCompletedReason'] },
+      ],
+      [
+        'a no-show of what was never scheduled',
+        await override(sent.id, { toState: 'NOT_COMPLETED', notCompletedReason: 'NO_SHOW' }),
+        { reason: 'TRANSITION_NOT_ALLOWED', fields: ['input.notCompletedReason'] },
+      ],
+      [
+        'a blank reason',
+        await override(sent.id, { toState: 'CANCELLED', reason: '   ' }),
+        { code: 'BAD_USER_INPUT', fields: ['input.reason'] },
+      ],
+    ];
+    for (const [what, result, expected] of cases) {
+      expect([what, refused(result)]).toEqual([what, expect.objectContaining(expected)]);
+    }
+    expect(await counts()).toEqual(before);
+
+    // Rejected for no capacity, agreed by phone: sent again through sending's own checks.
+    const fullStaff = await serviceStaffAt(app, fullClinic);
+    const full = await create({ serviceId: fullClinic, capacityOverride: 'CALLED_AND_AGREED' });
+    await act(fullStaff, REJECT, 'rejectReferral', { referralId: full.id, reason: 'NO_CAPACITY' });
+    expect(refused(await override(full.id, { toState: 'SENT' }))).toMatchObject({
+      reason: 'CAPACITY_OVERRIDE_REQUIRED',
+      fields: ['input.capacityOverride'],
+    });
+    const again = await act(health, OVERRIDE, 'overrideReferral', {
+      referralId: full.id,
+      toState: 'SENT',
+      capacityOverride: 'CALLED_AND_AGREED',
+      reason: 'llamamos: nos reciben',
+    });
+    expect(again).toMatchObject({ state: 'SENT', rejectReason: null, answeredAt: null });
+    expect(new Date(again.sentAt as string).getTime()).toBeGreaterThan(
+      new Date(full.sentAt as string).getTime(),
+    );
+    expect(again.answerDueAt).not.toBeNull();
   });
 
   it('a retried requestId acts once', async () => {
@@ -547,9 +792,22 @@ describe('Health referrals: the loop (e2e)', () => {
     expect(met).toMatchObject({
       residentId: null,
       alias: 'Canarito',
+      sexAtBirth: 'MALE',
       ageBracket: 'UNDER_5',
       fieldVisit: false,
     });
+    // Sex at birth is read by the service and the health workers, each read audited; not by a coordinator.
+    expect(ok(await staffA.gql<{ referral: View }>(ONE, { id: met.id })).referral).toMatchObject({
+      sexAtBirth: 'MALE',
+    });
+    expect(
+      ok(await coordinator.gql<{ referral: View }>(ONE, { id: met.id })).referral,
+    ).toMatchObject({ access: 'STATE', sexAtBirth: null });
+    const sexReads = await app.sql<{ actor_id: string }>(
+      `SELECT actor_id FROM audit_entry WHERE action = 'referral.sexAtBirth.read' AND target_id = $1`,
+      [met.id],
+    );
+    expect(sexReads.map((a) => a.actor_id).sort()).toEqual([health.userId, staffA.userId].sort());
     // A field team's health worker: a membership at the shelter that ends by itself.
     const fieldTeam = await staffAt(app, { role: 'HEALTH_WORKER', shelterId: shelterA });
     await app.sql(

@@ -228,8 +228,8 @@ export class HealthServicesService {
           ['residentId'],
         );
       }
-      const subject = await this.subjects.one(caller, question.residentId, FIT_PURPOSE);
-      if (!subject || subject.currentShelterId !== shelterId) {
+      const subject = await this.subjects.one(caller, question.residentId, shelterId, FIT_PURPOSE);
+      if (!subject) {
         throw new ReferralsException(
           'This person is not staying at this shelter.',
           ReferralsExceptionCode.SUBJECT_NOT_HERE,

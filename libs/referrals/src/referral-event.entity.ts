@@ -33,8 +33,9 @@ export class ReferralEvent {
   @Column({ type: 'text', nullable: true })
   noteSealed: string | null;
 
-  @Column({ type: 'uuid' })
-  byUserId: string;
+  /** Null for a job (residents' retention anonymising the person: `erased`). */
+  @Column({ type: 'uuid', nullable: true })
+  byUserId: string | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   at: Date;

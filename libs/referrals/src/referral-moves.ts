@@ -1,11 +1,19 @@
 import { ScopeRegistry } from '@albergue/common';
-import { type ResidentMoveListener, ResidentMoves } from '@albergue/residents';
+import {
+  type ResidentErasureListener,
+  ResidentErasures,
+  type ResidentMoveListener,
+  ResidentMoves,
+} from '@albergue/residents';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { DataSource } from 'typeorm';
 import { ReferralsService } from './referrals.service.js';
 
 /**
+ * Residents' two ports. Erasure: the person's open referrals are cancelled (`erased`) in the
+ * anonymisation's transaction, before the vault empties their sealed values.
+ *
  * When a person moves, their open referrals follow them: registered on residents' move port
  * (residents and occupancy never import referrals), the referral's following shelter becomes the
  * new one in the transfer's transaction, and a `moved` history row says so.
@@ -15,14 +23,16 @@ import { ReferralsService } from './referrals.service.js';
  * `resident.view`), or always for an unregistered person (who never moves with us).
  */
 @Injectable()
-export class ReferralMoves implements ResidentMoveListener {
+export class ReferralMoves implements ResidentMoveListener, ResidentErasureListener {
   constructor(
     moves: ResidentMoves,
+    erasures: ResidentErasures,
     registry: ScopeRegistry,
     dataSource: DataSource,
     private readonly referrals: ReferralsService,
   ) {
     moves.register(this);
+    erasures.register(this);
     registry.register('referral.moved', async (id) => {
       const [row] = await dataSource.query<
         { shelter_id: string; from_shelter_id: string; resident_id: string | null }[]
@@ -47,5 +57,13 @@ export class ReferralMoves implements ResidentMoveListener {
     byUserId: string,
   ): Promise<void> {
     return this.referrals.followMove(manager, residentIds, toShelterId, byUserId);
+  }
+
+  residentsErased(
+    manager: EntityManager,
+    residentIds: string[],
+    byUserId: string | null,
+  ): Promise<void> {
+    return this.referrals.closeErased(manager, residentIds, byUserId);
   }
 }

@@ -3,7 +3,11 @@ import {
   accessOf,
   type ReferralRecord,
   referralView,
+  readsName,
   readsReason,
+  readsServiceNote,
+  readsSexAtBirth,
+  shortReference,
 } from './referral-view.mapper.js';
 import { ReferralAccess } from './referral.views.js';
 import {
@@ -144,7 +148,14 @@ describe('referralView', () => {
       reason: 'open(referral.reason)',
       reasonShared: true,
     });
-    expect(shared.alias).toBe('open(referral.alias)');
+    // The name is a share of its own: without NAME_WITH_SERVICE, the short reference only.
+    expect(shared).toMatchObject({ alias: null, reference: 'r1' });
+    const named = referralView(
+      record({ shares: [ReferralShare.NAME_WITH_SERVICE] }),
+      ReferralAccess.SERVICE,
+      open,
+    );
+    expect(named.alias).toBe('open(referral.alias)');
   });
 
   it('coordinators read state and dates, never reason, category or service', () => {
@@ -181,6 +192,7 @@ describe('referralView', () => {
       'id',
       'needsEscort',
       'place',
+      'reference',
       'scheduledFor',
       'version',
     ]);
@@ -194,5 +206,34 @@ describe('referralView', () => {
       open,
     );
     expect(view.emergencyInstruction).toMatch(/911/);
+  });
+});
+
+describe('consent shares, one decision for views and the FHIR export', () => {
+  const A = ReferralAccess;
+  const with_ = (...shares: ReferralShare[]) => ({ shares });
+
+  it('the name reaches the service only with NAME_WITH_SERVICE', () => {
+    expect(readsName(A.HEALTH, with_())).toBe(true);
+    expect(readsName(A.SERVICE, with_())).toBe(false);
+    expect(readsName(A.SERVICE, with_(ReferralShare.NAME_WITH_SERVICE))).toBe(true);
+    expect(readsName(A.STATE, with_(ReferralShare.NAME_WITH_SERVICE))).toBe(false);
+    expect(shortReference('0123456789abcdef')).toBe('01234567');
+  });
+
+  it("the service's words reach the shelter only with OUTCOME_WITH_SHELTER", () => {
+    expect(readsServiceNote(A.SERVICE, with_())).toBe(true);
+    expect(readsServiceNote(A.HEALTH, with_())).toBe(false);
+    expect(readsServiceNote(A.HEALTH, with_(ReferralShare.OUTCOME_WITH_SHELTER))).toBe(true);
+    expect(readsServiceNote(A.STATE, with_(ReferralShare.OUTCOME_WITH_SHELTER))).toBe(false);
+  });
+
+  it('sex at birth for health workers and the service only', () => {
+    expect([A.HEALTH, A.SERVICE, A.STATE, A.ESCORT].map(readsSexAtBirth)).toEqual([
+      true,
+      true,
+      false,
+      false,
+    ]);
   });
 });

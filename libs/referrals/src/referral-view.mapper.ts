@@ -2,6 +2,7 @@ import { type Actor, Role } from '@albergue/common';
 import type { Referral } from './referral.entity.js';
 import type { ReferralEvent } from './referral-event.entity.js';
 import type { ReferralSealedField } from './referral-sealer.js';
+import { WAITING_STATES } from './referral-transitions.js';
 import {
   BED_NOT_AFFECTED,
   EMERGENCY_INSTRUCTION,
@@ -9,7 +10,12 @@ import {
   type ReferralEventView,
   type ReferralView,
 } from './referral.views.js';
-import { ReferralShare, ReferralState, ReferralUrgency } from './referrals.enums.js';
+import {
+  ReferralShare,
+  ReferralState,
+  ReferralUrgency,
+  type SexAtBirth,
+} from './referrals.enums.js';
 
 /** Opens one sealed value of the referral being shaped. */
 export type Opener = (field: ReferralSealedField, sealed: string | null) => string | null;
@@ -38,10 +44,50 @@ export function accessOf(
   if (role === Role.COORDINATOR) {
     return ReferralAccess.STATE;
   }
-  if (role === Role.VOLUNTEER && referral.needsEscort) {
+  // An escort is to an appointment still to come: not to a draft, nor to what has ended.
+  if (role === Role.VOLUNTEER && referral.needsEscort && WAITING_STATES.includes(referral.state)) {
     return ReferralAccess.ESCORT;
   }
   return null;
+}
+
+/** What the service knows the person by when the consent does not share the name; the slip prints it. */
+export function shortReference(id: string): string {
+  return id.slice(0, 8);
+}
+
+/**
+ * Every share of the consent is decided here, for the views and the FHIR export alike (the
+ * export is what leaves for the service: it reads as SERVICE access).
+ */
+
+/** The alias: the shelter's health workers; the service's staff only with NAME_WITH_SERVICE. */
+export function readsName(access: ReferralAccess, referral: Pick<Referral, 'shares'>): boolean {
+  return (
+    access === ReferralAccess.HEALTH ||
+    (access === ReferralAccess.SERVICE && referral.shares.includes(ReferralShare.NAME_WITH_SERVICE))
+  );
+}
+
+/**
+ * The service's words (the note written with a rejection, an outcome or a not-completed): its
+ * staff; the referring shelter's health workers only with OUTCOME_WITH_SHELTER. The outcome's
+ * code is not gated: the loop must visibly close.
+ */
+export function readsServiceNote(
+  access: ReferralAccess,
+  referral: Pick<Referral, 'shares'>,
+): boolean {
+  return (
+    access === ReferralAccess.SERVICE ||
+    (access === ReferralAccess.HEALTH &&
+      referral.shares.includes(ReferralShare.OUTCOME_WITH_SHELTER))
+  );
+}
+
+/** Sex at birth (clinically needed): the shelter's health workers and the service; audited. */
+export function readsSexAtBirth(access: ReferralAccess): boolean {
+  return access === ReferralAccess.HEALTH || access === ReferralAccess.SERVICE;
 }
 
 /** Whether a view of this access opens the reason (so the caller audits the read). */
@@ -53,12 +99,13 @@ export function readsReason(access: ReferralAccess, referral: Pick<Referral, 'sh
   );
 }
 
-const NOTHING: Omit<ReferralView, 'id' | 'version' | 'access' | 'bedNotAffected'> = {
+const NOTHING: Omit<ReferralView, 'id' | 'reference' | 'version' | 'access' | 'bedNotAffected'> = {
   state: null,
   urgency: null,
   emergencyInstruction: null,
   residentId: null,
   alias: null,
+  sexAtBirth: null,
   ageBracket: null,
   languages: null,
   population: null,
@@ -98,7 +145,13 @@ export function referralView(
   access: ReferralAccess,
   open: Opener,
 ): ReferralView {
-  const base = { id: r.id, version: r.version, access, bedNotAffected: BED_NOT_AFFECTED };
+  const base = {
+    id: r.id,
+    reference: shortReference(r.id),
+    version: r.version,
+    access,
+    bedNotAffected: BED_NOT_AFFECTED,
+  };
   if (access === ReferralAccess.ESCORT) {
     return {
       ...NOTHING,
@@ -125,7 +178,10 @@ export function referralView(
     return { ...NOTHING, ...base, ...dates, residentId: r.residentId };
   }
   const person = {
-    alias: open('referral.alias', r.aliasSealed),
+    alias: readsName(access, r) ? open('referral.alias', r.aliasSealed) : null,
+    sexAtBirth: readsSexAtBirth(access)
+      ? (open('referral.sexAtBirth', r.sexAtBirthSealed) as SexAtBirth | null)
+      : null,
     ageBracket: r.ageBracket,
     languages: r.languages,
     population: r.population,
@@ -143,7 +199,7 @@ export function referralView(
     place: open('referral.place', r.placeSealed),
     outcome: r.outcome,
     notCompletedReason: r.notCompletedReason,
-    note: open('referral.note', r.noteSealed),
+    note: readsServiceNote(access, r) ? open('referral.note', r.noteSealed) : null,
     emergencyInstruction: r.urgency === ReferralUrgency.EMERGENCY ? EMERGENCY_INSTRUCTION : null,
   };
   const reason = readsReason(access, r) ? open('referral.reason', r.reasonSealed) : null;
@@ -170,7 +226,11 @@ export function referralView(
   };
 }
 
-/** A history row: notes (override reasons, cancellations) for the shelter's health workers only. */
+/**
+ * A history row: notes (override reasons, cancellations) for the shelter's health workers only;
+ * coordinators read states and dates, not the detail (`capacity_override:*`,
+ * `emergency:vital_interest`, `refused`, `no_show` say something clinical).
+ */
 export function referralEventView(
   event: ReferralEvent,
   access: ReferralAccess,
@@ -180,7 +240,7 @@ export function referralEventView(
     id: event.id,
     fromState: event.fromState,
     toState: event.toState,
-    detail: event.detail,
+    detail: access === ReferralAccess.STATE ? null : event.detail,
     note: access === ReferralAccess.HEALTH ? open('referral_event.note', event.noteSealed) : null,
     byUserId: event.byUserId,
     at: event.at,

@@ -11,6 +11,7 @@ import {
   ReferralState,
   ReferralUrgency,
   RejectReason,
+  SexAtBirth,
 } from './referrals.enums.js';
 
 /** Which view of a referral the caller gets (the mapper's one decision). */
@@ -42,6 +43,12 @@ export class ReferralView {
   @Field(() => Int)
   version: number;
 
+  @Field(() => String, {
+    description:
+      "The referral's short reference (the first 8 characters of its id), printed on the slip: what the service knows the person by when the consent does not share the name.",
+  })
+  reference: string;
+
   @Field(() => ReferralAccess)
   access: ReferralAccess;
 
@@ -63,8 +70,19 @@ export class ReferralView {
   @Field(() => ID, { nullable: true, description: 'Never for the service staff.' })
   residentId: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The person's alias: the shelter's health workers; the service's staff only when the consent shares the name (NAME_WITH_SERVICE), else `reference`.",
+  })
   alias: string | null;
+
+  @Field(() => SexAtBirth, {
+    nullable: true,
+    description:
+      'Where clinically needed (an unregistered person): health workers and the service; every read audited.',
+  })
+  sexAtBirth: SexAtBirth | null;
 
   @Field(() => AgeBracket, { nullable: true })
   ageBracket: AgeBracket | null;
@@ -157,7 +175,11 @@ export class ReferralView {
   @Field(() => NotCompletedReason, { nullable: true })
   notCompletedReason: NotCompletedReason | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The service's words with a rejection or an outcome: its staff; the shelter's health workers only when the consent shares the outcome (OUTCOME_WITH_SHELTER). The outcome's code always reaches them.",
+  })
   note: string | null;
 
   @Field(() => Date, { nullable: true })
@@ -187,8 +209,11 @@ export class ReferralEventView {
   @Field(() => String, { nullable: true, description: 'Health workers of the shelter only.' })
   note: string | null;
 
-  @Field(() => ID)
-  byUserId: string;
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Null for a job (retention erasing the person).',
+  })
+  byUserId: string | null;
 
   @Field(() => Date)
   at: Date;

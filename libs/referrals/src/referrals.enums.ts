@@ -114,13 +114,27 @@ export enum ReferralBasis {
   VITAL_INTEREST = 'vital_interest',
 }
 
-/** What the consent lets the referral share, and with whom. */
+/**
+ * What the consent lets the referral share, and with whom. Each is decided in one place
+ * (referral-view.mapper.ts: readsReason, readsName, readsServiceNote), for the views and the FHIR
+ * export alike. Under VITAL_INTEREST the shares are REASON_WITH_SERVICE alone: the service gets
+ * the reason and the short reference, nothing else.
+ */
 export enum ReferralShare {
-  /** The clinical reason, with the service's staff. */
+  /** The clinical reason, with the service's staff (views and FHIR ServiceRequest.reasonCode). */
   REASON_WITH_SERVICE = 'reason_with_service',
-  /** The person's name (not only the alias), with the service's staff and in the FHIR export. */
+  /**
+   * The person's alias, with the service's staff everywhere (the view's `alias`, FHIR
+   * Patient.name). Without it the service knows the person by the referral's short reference
+   * only (`reference`: the first 8 characters of its id, printed on the slip).
+   */
   NAME_WITH_SERVICE = 'name_with_service',
-  /** The outcome, with the referring shelter's health workers. */
+  /**
+   * The service's words (the note written with a rejection, an outcome or a not-completed),
+   * with the referring shelter's health workers. The outcome's code (treated, referred on,
+   * follow-up needed, the not-completed or reject reason) always reaches them: the loop must
+   * visibly close. The referrer's own notes (cancelling, overriding) stay theirs to read.
+   */
   OUTCOME_WITH_SHELTER = 'outcome_with_shelter',
 }
 

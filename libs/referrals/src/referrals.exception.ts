@@ -20,6 +20,10 @@ export enum ReferralsExceptionCode {
   /** A fit check given both a resident and languages or a group: one or the other. */
   FIT_SUBJECT_AMBIGUOUS = 'FIT_SUBJECT_AMBIGUOUS',
   SUBJECT_REQUIRED = 'SUBJECT_REQUIRED',
+  /** The person was erased (anonymised): nothing more is written on their referrals. */
+  SUBJECT_ERASED = 'SUBJECT_ERASED',
+  /** A date out of its bounds (scheduledFor: at most a day ago, at most a year ahead). */
+  DATE_OUT_OF_RANGE = 'DATE_OUT_OF_RANGE',
 }
 
 function apiCode(code: ReferralsExceptionCode): ApiErrorCode {
@@ -44,6 +48,10 @@ function apiCode(code: ReferralsExceptionCode): ApiErrorCode {
     case ReferralsExceptionCode.SERVICE_PLACE_UNCLEAR:
     case ReferralsExceptionCode.WAIT_DAYS_MISMATCH:
     case ReferralsExceptionCode.FIT_SUBJECT_AMBIGUOUS:
+      return ApiErrorCode.BAD_USER_INPUT;
+    case ReferralsExceptionCode.SUBJECT_ERASED:
+      return ApiErrorCode.CONFLICT;
+    case ReferralsExceptionCode.DATE_OUT_OF_RANGE:
       return ApiErrorCode.BAD_USER_INPUT;
   }
 }

@@ -5,6 +5,7 @@ import { ReferralReportsResolver } from './referral-reports.resolver.js';
 import { HealthServicesResolver } from './health-services.resolver.js';
 import { HealthServicesService } from './health-services.service.js';
 import { ReferralMoves } from './referral-moves.js';
+import { ReferralReads } from './referral-reads.service.js';
 import { ReferralRetention } from './referral-retention.js';
 import { HealthAppointments } from './health-appointments.js';
 import { OverdueReferrals } from './overdue-referrals.js';
@@ -43,6 +44,7 @@ export class ReferralsModule {
         ReferralsService,
         ReferralsResolver,
         ReferralMoves,
+        ReferralReads,
         ReferralRetention,
         ReferralsNotifier,
         PublicHealthServices,

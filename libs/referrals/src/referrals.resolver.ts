@@ -24,6 +24,7 @@ import {
 } from './dto/referral.input.js';
 import { ServiceReferralsArgs, ShelterReferralsArgs } from './dto/referrals.args.js';
 import { ReferralEventView, ReferralSubjectView, ReferralView } from './referral.views.js';
+import { ReferralReads } from './referral-reads.service.js';
 import { ReferralsService } from './referrals.service.js';
 
 const HEALTH = [Role.HEALTH_WORKER];
@@ -39,7 +40,10 @@ const ITS_SERVICE = { serviceOf: recordServices('referral', 'input.referralId') 
  */
 @Resolver(() => ReferralView)
 export class ReferralsResolver {
-  constructor(private readonly referrals: ReferralsService) {}
+  constructor(
+    private readonly referrals: ReferralsService,
+    private readonly reads: ReferralReads,
+  ) {}
 
   @Allow(HEALTH, { shelterOf: argPath('input.shelterId') })
   @Mutation(() => ReferralView, {
@@ -157,7 +161,7 @@ export class ReferralsResolver {
     @Args('id', { type: () => ID }, UuidPipe) id: string,
     @CurrentCaller() caller: Caller,
   ): Promise<ReferralView> {
-    return this.referrals.get(caller, id, 'view');
+    return this.reads.get(caller, id, 'view');
   }
 
   @Allow([Role.HEALTH_WORKER, Role.COORDINATOR, Role.VOLUNTEER], {
@@ -170,7 +174,7 @@ export class ReferralsResolver {
     @Args() args: ShelterReferralsArgs,
     @CurrentCaller() caller: Caller,
   ): Promise<ReferralView[]> {
-    return this.referrals.ofShelter(caller, args.shelterId, args, 'list');
+    return this.reads.ofShelter(caller, args.shelterId, args, 'list');
   }
 
   @Allow(SERVICE, { serviceOf: argPath('serviceId') })
@@ -179,7 +183,7 @@ export class ReferralsResolver {
     @Args() args: ServiceReferralsArgs,
     @CurrentCaller() caller: Caller,
   ): Promise<ReferralView[]> {
-    return this.referrals.ofService(caller, args.serviceId, args, 'inbox');
+    return this.reads.ofService(caller, args.serviceId, args, 'inbox');
   }
 
   @Allow([Role.HEALTH_WORKER, Role.COORDINATOR, Role.SERVICE_STAFF], {
@@ -191,7 +195,7 @@ export class ReferralsResolver {
     @Args('id', { type: () => ID }, UuidPipe) id: string,
     @CurrentCaller() caller: Caller,
   ): Promise<ReferralEventView[]> {
-    return this.referrals.history(caller, id);
+    return this.reads.history(caller, id);
   }
 
   @Allow(HEALTH, { shelterOf: argPath('shelterId') })
@@ -202,6 +206,6 @@ export class ReferralsResolver {
     @Args('shelterId', { type: () => ID }, UuidPipe) shelterId: string,
     @CurrentCaller() caller: Caller,
   ): Promise<ReferralSubjectView[]> {
-    return this.referrals.subjectsAt(caller, shelterId);
+    return this.reads.subjectsAt(caller, shelterId);
   }
 }

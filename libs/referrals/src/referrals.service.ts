@@ -1,9 +1,8 @@
-import { AuditOutcome, AuditService } from '@albergue/audit';
-import { type Caller, IdempotencyService, Role, ScopeRegistry } from '@albergue/common';
+import { type Caller, IdempotencyService, ScopeRegistry } from '@albergue/common';
 import { ReferralSubjects } from '@albergue/residents';
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DataSource, type EntityManager, In } from 'typeorm';
+import { type EntityManager, In } from 'typeorm';
 import type {
   CancelReferralInput,
   CloseReferralInput,
@@ -21,23 +20,18 @@ import type {
 } from './dto/referral.input.js';
 import { HealthService } from './health-service.entity.js';
 import { ReferralEvent } from './referral-event.entity.js';
+import { ReferralReads } from './referral-reads.service.js';
 import { ReferralSealer } from './referral-sealer.js';
-import { canMove, CLOSABLE_STATES, isOpen, OPEN_STATES } from './referral-transitions.js';
 import {
-  accessOf,
-  type Opener,
-  readsReason,
-  type ReferralRecord,
-  referralEventView,
-  referralView,
-} from './referral-view.mapper.js';
+  canMove,
+  canOverride,
+  CLOSABLE_STATES,
+  isOpen,
+  OPEN_STATES,
+} from './referral-transitions.js';
+import { accessOf } from './referral-view.mapper.js';
 import { Referral } from './referral.entity.js';
-import {
-  ReferralAccess,
-  type ReferralEventView,
-  type ReferralSubjectView,
-  type ReferralView,
-} from './referral.views.js';
+import { ReferralAccess, type ReferralView } from './referral.views.js';
 import {
   CapacityOverride,
   CapacityStatus,
@@ -52,10 +46,16 @@ import { ReferralsException, ReferralsExceptionCode as Code } from './referrals.
 import { REFERRALS_OPTIONS, type ReferralsOptions } from './referrals.options.js';
 import { capacityNow } from './service-capacity.js';
 
-export interface ReferralFilter {
-  states?: ReferralState[];
-  first?: number;
-}
+const DAY_MS = 86_400_000;
+
+/** The changes that are the service's to make (its staff); the rest are the referrer's. */
+const SERVICE_SIDE: ReadonlySet<string> = new Set([
+  'acceptReferral',
+  'rejectReferral',
+  'scheduleReferral',
+  'recordReferralOutcome',
+  'referralNotCompleted',
+]);
 
 interface EventInput {
   detail?: string | null;
@@ -72,11 +72,10 @@ interface EventInput {
 @Injectable()
 export class ReferralsService {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly idempotency: IdempotencyService,
     private readonly sealer: ReferralSealer,
     private readonly subjects: ReferralSubjects,
-    private readonly audit: AuditService,
+    private readonly reads: ReferralReads,
     private readonly scopes: ScopeRegistry,
     @Inject(REFERRALS_OPTIONS) private readonly options: ReferralsOptions,
   ) {}
@@ -87,7 +86,7 @@ export class ReferralsService {
     const { id } = await this.idempotency.run('createReferral', input, (manager, payload) =>
       this.insert(manager, caller, payload),
     );
-    return this.get(caller, id, 'create');
+    return this.reads.get(caller, id, 'create');
   }
 
   private async insert(
@@ -165,10 +164,15 @@ export class ReferralsService {
           ['input.person'],
         );
       }
-      const subject = await this.subjects.one(caller, input.residentId, 'referral');
-      if (!subject || subject.currentShelterId !== input.shelterId) {
+      const subject = await this.subjects.one(
+        caller,
+        input.residentId,
+        input.shelterId,
+        'referral',
+      );
+      if (!subject) {
         throw new ReferralsException(
-          'This person is not staying at your shelter.',
+          'This person is not staying at your shelter (or their case is closed).',
           Code.SUBJECT_NOT_HERE,
           ['input.residentId'],
         );
@@ -261,6 +265,8 @@ export class ReferralsService {
     override: CapacityOverride | null,
     service: HealthService,
     now: Date,
+    event?: EventInput,
+    changes: Partial<Referral> = {},
   ): Promise<void> {
     const capacity = capacityNow(service, this.options.serviceStaleAfterMs, now);
     if (capacity.status === CapacityStatus.NOT_ACCEPTING && !override) {
@@ -282,6 +288,7 @@ export class ReferralsService {
       referral,
       ReferralState.SENT,
       {
+        ...changes,
         basis: referral.basis,
         basisBy: referral.basisBy,
         consentLanguage: referral.consentLanguage,
@@ -290,7 +297,7 @@ export class ReferralsService {
         sentAt: now,
         answerDueAt: emergency ? null : new Date(now.getTime() + window),
       },
-      {
+      event ?? {
         detail: emergency
           ? referral.basis === ReferralBasis.VITAL_INTEREST
             ? 'emergency:vital_interest'
@@ -326,6 +333,15 @@ export class ReferralsService {
 
   schedule(caller: Caller, input: ScheduleReferralInput): Promise<ReferralView> {
     return this.change(caller, 'scheduleReferral', input, (manager, referral) => {
+      const now = Date.now();
+      const at = input.scheduledFor.getTime();
+      if (at < now - DAY_MS || at > now + 365 * DAY_MS) {
+        throw new ReferralsException(
+          'An appointment is at most a day ago and at most a year ahead.',
+          Code.DATE_OUT_OF_RANGE,
+          ['input.scheduledFor'],
+        );
+      }
       // Rescheduling a no-show (or a scheduled appointment) keeps the history: a new row, `rescheduled`.
       const again =
         referral.state === ReferralState.SCHEDULED ||
@@ -363,8 +379,11 @@ export class ReferralsService {
   }
 
   notCompleted(caller: Caller, input: ReferralNotCompletedInput): Promise<ReferralView> {
-    return this.change(caller, 'referralNotCompleted', input, (manager, referral) =>
-      this.transition(
+    return this.change(caller, 'referralNotCompleted', input, (manager, referral) => {
+      if (canMove(referral.state, ReferralState.NOT_COMPLETED)) {
+        noShowOnlyScheduled(referral.state, input.reason, 'input.reason');
+      }
+      return this.transition(
         manager,
         caller,
         referral,
@@ -374,8 +393,8 @@ export class ReferralsService {
           noteSealed: this.sealer.seal('referral.note', referral.id, input.note ?? null),
         },
         input.reason,
-      ),
-    );
+      );
+    });
   }
 
   close(caller: Caller, input: CloseReferralInput): Promise<ReferralView> {
@@ -435,39 +454,83 @@ export class ReferralsService {
     );
   }
 
-  /** A move outside the loop: needs a reason (sealed), leaves an `override` history row. */
+  /**
+   * A correction outside the loop (OVERRIDES in referral-transitions.ts): needs a reason (sealed),
+   * leaves an `override` history row, and goes through what the loop itself would ask: sending
+   * again checks consent and capacity and restarts the countdown; completing needs its outcome,
+   * not completing its reason.
+   */
   override(caller: Caller, input: OverrideReferralInput): Promise<ReferralView> {
     return this.change(caller, 'overrideReferral', input, async (manager, referral) => {
-      if (!input.reason.trim()) {
-        throw new ReferralsException('An override needs a reason.', Code.REASON_REQUIRED, [
-          'input.reason',
-        ]);
-      }
-      // Never a way round consent and capacity: a draft leaves only through sendReferral, and
-      // nothing sent goes back to being a draft.
-      if (
-        input.toState === referral.state ||
-        input.toState === ReferralState.DRAFT ||
-        (referral.state === ReferralState.DRAFT && input.toState !== ReferralState.CANCELLED)
-      ) {
+      const to = input.toState;
+      if (!canOverride(referral.state, to)) {
         throw new ReferralsException(
-          'An override cannot send a draft (send it, with its consent), make a draft, or leave the state as it is.',
+          "An override corrects what the referrer knows: it cannot reopen a closed or cancelled referral, send a draft, or set the service's answer for it.",
           Code.TRANSITION_NOT_ALLOWED,
           ['input.toState'],
-          { from: referral.state, to: input.toState },
+          { from: referral.state, to },
         );
       }
       const now = new Date();
-      const closing =
-        input.toState === ReferralState.CLOSED || input.toState === ReferralState.CANCELLED;
-      await this.apply(
-        manager,
-        caller,
-        referral,
-        input.toState,
-        closing ? { closedAt: referral.closedAt ?? now } : {},
-        { detail: 'override', note: input.reason },
-      );
+      const event: EventInput = { detail: 'override', note: input.reason };
+      switch (to) {
+        case ReferralState.SENT: {
+          if (!consented(referral)) {
+            throw new ReferralsException(
+              'Nothing leaves the shelter without consent.',
+              Code.CONSENT_REQUIRED,
+              ['input.referralId'],
+            );
+          }
+          const service = await this.service(manager, referral.serviceId, 'input.referralId');
+          // The earlier answer no longer stands: a fresh capacity check, a fresh countdown.
+          Object.assign(referral, { rejectReason: null, answeredAt: null });
+          return this.sendIt(
+            manager,
+            caller,
+            referral,
+            input.capacityOverride ?? null,
+            service,
+            now,
+            event,
+            { rejectReason: null, answeredAt: null },
+          );
+        }
+        case ReferralState.COMPLETED:
+          if (!input.outcome) {
+            throw new ReferralsException('Completed needs its outcome.', Code.OUTCOME_REQUIRED, [
+              'input.outcome',
+            ]);
+          }
+          return this.apply(
+            manager,
+            caller,
+            referral,
+            to,
+            { outcome: input.outcome, notCompletedReason: null, completedAt: now },
+            event,
+          );
+        case ReferralState.NOT_COMPLETED:
+          if (!input.notCompletedReason) {
+            throw new ReferralsException('Not completed needs its reason.', Code.OUTCOME_REQUIRED, [
+              'input.notCompletedReason',
+            ]);
+          }
+          noShowOnlyScheduled(referral.state, input.notCompletedReason, 'input.notCompletedReason');
+          return this.apply(
+            manager,
+            caller,
+            referral,
+            to,
+            { notCompletedReason: input.notCompletedReason },
+            event,
+          );
+        case ReferralState.CLOSED:
+        case ReferralState.CANCELLED:
+          return this.apply(manager, caller, referral, to, { closedAt: now }, event);
+        default:
+          return notAllowed(referral.state, to);
+      }
     });
   }
 
@@ -501,6 +564,40 @@ export class ReferralsService {
     }
   }
 
+  /**
+   * residents' erasure port: the person is being anonymised. Their open referrals are cancelled
+   * (`erased`, no free text) in the same transaction; the vault then empties every sealed value
+   * of them and their history, by the resident subject.
+   */
+  async closeErased(
+    manager: EntityManager,
+    residentIds: string[],
+    byUserId: string | null,
+  ): Promise<void> {
+    const open = await manager.find(Referral, {
+      where: { residentId: In(residentIds), state: In([...OPEN_STATES]) },
+      lock: { mode: 'pessimistic_write' },
+    });
+    const now = new Date();
+    for (const referral of open) {
+      await manager.update(
+        Referral,
+        { id: referral.id },
+        { state: ReferralState.CANCELLED, closedAt: now, version: referral.version + 1 },
+      );
+      await manager.insert(ReferralEvent, {
+        id: randomUUID(),
+        referralId: referral.id,
+        residentId: referral.residentId,
+        fromState: referral.state,
+        toState: ReferralState.CANCELLED,
+        detail: 'erased',
+        noteSealed: null,
+        byUserId,
+      });
+    }
+  }
+
   // ---- the machinery of a change -------------------------------------------------------------
 
   /**
@@ -525,6 +622,26 @@ export class ReferralsService {
           'input.referralId',
         ]);
       }
+      // The guard's scope may be stale (a transfer a moment ago): asked again of the locked row.
+      // The service's staff do not know of a draft: not found, before anything else is said.
+      const healthShelters =
+        scope === 'moved' ? await this.scopes.shelters('referral.moved', referral.id) : undefined;
+      const access = accessOf(caller.actor, referral, healthShelters);
+      const mine = SERVICE_SIDE.has(operation)
+        ? caller.actor.services.has(referral.serviceId) && referral.state !== ReferralState.DRAFT
+        : access === ReferralAccess.HEALTH;
+      if (!mine) {
+        throw new ReferralsException('No such referral.', Code.REFERRAL_NOT_FOUND, [
+          'input.referralId',
+        ]);
+      }
+      if (referral.residentId && (await this.subjects.erased(manager, referral.residentId))) {
+        throw new ReferralsException(
+          'This person was erased: nothing more is written about them.',
+          Code.SUBJECT_ERASED,
+          ['input.referralId'],
+        );
+      }
       if (
         input.version !== undefined &&
         input.version !== null &&
@@ -540,7 +657,7 @@ export class ReferralsService {
       await act(manager, referral);
       return referral.id;
     });
-    return this.get(caller, input.referralId, operation, scope);
+    return this.reads.get(caller, input.referralId, operation, scope);
   }
 
   /** An allowed move of the loop, or TRANSITION_NOT_ALLOWED naming the referral. */
@@ -598,138 +715,6 @@ export class ReferralsService {
       ...(at ? { at } : {}),
     });
   }
-
-  // ---- reads ---------------------------------------------------------------------------------
-
-  async get(caller: Caller, id: string, purpose: string, scope?: 'moved'): Promise<ReferralView> {
-    const [record] = await this.records('r.id = $1', [id]);
-    const healthShelters =
-      record && scope === 'moved' ? await this.scopes.shelters('referral.moved', id) : undefined;
-    const access = record ? accessOf(caller.actor, record, healthShelters) : null;
-    if (!record || !access) {
-      throw new ReferralsException('No such referral.', Code.REFERRAL_NOT_FOUND, ['id']);
-    }
-    return (await this.shape(caller, [[record, access]], purpose))[0];
-  }
-
-  /** The referrals a shelter follows; volunteers only those that need an escort. */
-  async ofShelter(
-    caller: Caller,
-    shelterId: string,
-    filter: ReferralFilter,
-    purpose: string,
-  ): Promise<ReferralView[]> {
-    const volunteer = caller.actor.memberships.get(shelterId) === Role.VOLUNTEER;
-    const records = await this.records(
-      `r.shelter_id = $1 AND ($2::referral_state[] IS NULL OR r.state = ANY($2))
-       ${volunteer ? 'AND r.needs_escort' : ''}`,
-      [shelterId, filter.states?.length ? filter.states : null],
-      filter.first,
-    );
-    return this.shapeAll(caller, records, purpose);
-  }
-
-  /** A service's inbox. */
-  async ofService(
-    caller: Caller,
-    serviceId: string,
-    filter: ReferralFilter,
-    purpose: string,
-  ): Promise<ReferralView[]> {
-    const records = await this.records(
-      `r.service_id = $1 AND r.state <> 'draft'
-       AND ($2::referral_state[] IS NULL OR r.state = ANY($2))`,
-      [serviceId, filter.states?.length ? filter.states : null],
-      filter.first,
-    );
-    return this.shapeAll(caller, records, purpose);
-  }
-
-  async history(caller: Caller, id: string): Promise<ReferralEventView[]> {
-    const [record] = await this.records('r.id = $1', [id]);
-    const access = record ? accessOf(caller.actor, record) : null;
-    if (!record || !access || access === ReferralAccess.ESCORT) {
-      throw new ReferralsException('No such referral.', Code.REFERRAL_NOT_FOUND, ['id']);
-    }
-    const events = await this.dataSource.getRepository(ReferralEvent).find({
-      where: { referralId: id },
-      order: { at: 'ASC', id: 'ASC' },
-    });
-    return events.map((event) => referralEventView(event, access, this.opener(event.id)));
-  }
-
-  /** Whom a health worker may refer: the people staying at the shelter (residents' door). */
-  async subjectsAt(caller: Caller, shelterId: string): Promise<ReferralSubjectView[]> {
-    const subjects = await this.subjects.at(caller, shelterId, 'referral-choice');
-    return subjects.map(({ id, alias, ageBracket, languages, population }) => ({
-      id,
-      alias,
-      ageBracket,
-      languages,
-      population,
-    }));
-  }
-
-  private async records(where: string, params: unknown[], first = 100): Promise<ReferralRecord[]> {
-    const limit = Math.min(Math.max(first, 1), 500);
-    const rows = await this.dataSource.query<{ id: string; service_name: string | null }[]>(
-      `SELECT r.id, s.name AS service_name
-         FROM referral r LEFT JOIN health_service s ON s.id = r.service_id
-        WHERE ${where}
-        ORDER BY r.created_at DESC, r.id
-        LIMIT ${limit}`,
-      params,
-    );
-    const entities = await this.dataSource
-      .getRepository(Referral)
-      .findBy({ id: In(rows.map((row) => row.id)) });
-    const byId = new Map(entities.map((entity) => [entity.id, entity]));
-    return rows.flatMap((row) => {
-      const entity = byId.get(row.id);
-      return entity ? [{ ...entity, serviceName: row.service_name }] : [];
-    });
-  }
-
-  private shapeAll(caller: Caller, records: ReferralRecord[], purpose: string) {
-    return this.shape(
-      caller,
-      records
-        .map((record) => [record, accessOf(caller.actor, record)] as const)
-        .filter((pair): pair is [ReferralRecord, ReferralAccess] => pair[1] !== null),
-      purpose,
-    );
-  }
-
-  /** Views, and one audit row per reason read (ids and purpose only). */
-  private async shape(
-    caller: Caller,
-    pairs: (readonly [ReferralRecord, ReferralAccess])[],
-    purpose: string,
-  ): Promise<ReferralView[]> {
-    const views = pairs.map(([record, access]) =>
-      referralView(record, access, this.opener(record.id)),
-    );
-    await this.audit.recordMany(
-      pairs
-        .filter(([record, access]) => readsReason(access, record))
-        .map(([record]) => ({
-          action: 'referral.reason.read',
-          outcome: AuditOutcome.SUCCEEDED,
-          actorId: caller.actor.userId,
-          targetType: 'referral',
-          targetId: record.id,
-          shelterId: record.shelterId,
-          detail: purpose,
-          ip: caller.ip,
-          requestId: caller.requestId,
-        })),
-    );
-    return views;
-  }
-
-  private opener(id: string): Opener {
-    return (field, sealed) => this.sealer.open(field, id, sealed);
-  }
 }
 
 /** Consent is given: explained in a language (CONSENT), or an emergency's vital interest. */
@@ -759,6 +744,18 @@ function checkConsent(consent: ReferralConsentInput, urgency: ReferralUrgency, a
     );
   }
   return { basis: consent.basis, language: consent.language, shares: consent.shares ?? [] };
+}
+
+/** A no-show is of an appointment: only a scheduled referral can have one. */
+function noShowOnlyScheduled(from: ReferralState, reason: NotCompletedReason, field: string): void {
+  if (reason === NotCompletedReason.NO_SHOW && from !== ReferralState.SCHEDULED) {
+    throw new ReferralsException(
+      'A no-show is of an appointment: schedule it first.',
+      Code.TRANSITION_NOT_ALLOWED,
+      [field],
+      { from, to: ReferralState.NOT_COMPLETED },
+    );
+  }
 }
 
 function notAllowed(from: ReferralState, to: ReferralState): never {

@@ -13,6 +13,7 @@ export { type ReferralSubject, ReferralSubjects } from './referral-subjects.js';
 // The small-cell rules of published counts, for the referrals' figures to apply the same way.
 export { publishCells, SMALL_CELL, totalCell } from './resident-aggregates.service.js';
 export { ResidentLifecycleService } from './resident-lifecycle.service.js';
+export { type ResidentErasureListener, ResidentErasures } from './resident-erasures.js';
 export { type ResidentMoveListener, ResidentMoves } from './resident-moves.js';
 export { type PlaceableResident, ResidentPlacesService } from './resident-places.service.js';
 export { AgeBracket, AppointmentKind, AsylumStatus, LegalBasis } from './residents.enums.js';

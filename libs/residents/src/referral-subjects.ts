@@ -1,7 +1,7 @@
 import type { Caller } from '@albergue/common';
 import type { Population } from '@albergue/shelters';
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { ResidentAccess } from './resident-access.js';
 import { ResidentSealer } from './resident-sealer.js';
 import type { AgeBracket } from './residents.enums.js';
@@ -55,10 +55,33 @@ export class ReferralSubjects {
     );
   }
 
-  /** One person, wherever they are (the caller's scope is the referrals lib's to check). */
-  async one(caller: Caller, residentId: string, purpose: string): Promise<ReferralSubject | null> {
-    const [subject] = await this.read(caller, 'r.id = $1', [residentId], purpose);
+  /**
+   * One person, if they stay at `shelterId` now with their case open (the caller's scope on that
+   * shelter is the referrals lib's to check). The shelter is checked in the query, before anything
+   * is opened: someone elsewhere is neither read nor audited, only null.
+   */
+  async one(
+    caller: Caller,
+    residentId: string,
+    shelterId: string,
+    purpose: string,
+  ): Promise<ReferralSubject | null> {
+    const [subject] = await this.read(
+      caller,
+      'r.id = $1 AND r.current_shelter_id = $2 AND r.case_closed_at IS NULL',
+      [residentId, shelterId],
+      purpose,
+    );
     return subject ?? null;
+  }
+
+  /** Whether the person was anonymised (erased): nothing more is written about them. */
+  async erased(manager: EntityManager, residentId: string): Promise<boolean> {
+    const [row] = await manager.query<{ anonymised: boolean }[]>(
+      'SELECT anonymised_at IS NOT NULL AS anonymised FROM resident WHERE id = $1',
+      [residentId],
+    );
+    return row?.anonymised ?? false;
   }
 
   private async read(

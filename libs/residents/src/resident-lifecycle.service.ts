@@ -13,6 +13,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { Appointment } from './appointment.entity.js';
 import type { SetCaseStatusInput, WithdrawConsentInput } from './dto/track.input.js';
 import { ResidentAccess } from './resident-access.js';
+import { ResidentErasures } from './resident-erasures.js';
 import type { Caller } from '@albergue/common';
 import { ResidentEvent, ResidentEventKind } from './resident-event.entity.js';
 import { Resident } from './resident.entity.js';
@@ -49,6 +50,7 @@ export class ResidentLifecycleService {
     @Inject(RESIDENTS_OPTIONS) private readonly options: ResidentsOptions,
     private readonly jobs: ClusterJobs,
     private readonly erasure: ErasureService,
+    private readonly erasures: ResidentErasures,
   ) {}
 
   async setCaseStatus(caller: Caller, input: SetCaseStatusInput): Promise<ResidentView> {
@@ -133,7 +135,7 @@ export class ResidentLifecycleService {
         reason: input.outcome === WithdrawalOutcome.ERASED ? null : input.reason,
       });
       if (input.outcome === WithdrawalOutcome.ERASED) {
-        await this.anonymise(manager, [resident.id]);
+        await this.anonymise(manager, [resident.id], caller.actor.userId);
       }
     });
     return this.residents.get(caller, input.residentId, 'consent');
@@ -143,7 +145,7 @@ export class ResidentLifecycleService {
   async erase(caller: Caller, residentId: string): Promise<ResidentView> {
     await this.dataSource.transaction(async (manager) => {
       await this.residents.find(residentId, manager, true);
-      await this.anonymise(manager, [residentId]);
+      await this.anonymise(manager, [residentId], caller.actor.userId);
     });
     return this.residents.get(caller, residentId, 'erase');
   }
@@ -181,7 +183,7 @@ export class ResidentLifecycleService {
         [CaseStatus.OPEN, this.options.retentionDays, AppointmentOutcome.PENDING],
       );
       const ids = rows.map((row) => row.id);
-      await this.anonymise(manager, ids);
+      await this.anonymise(manager, ids, null);
       await this.audit.recordMany(
         ids.map((id) => ({
           action: 'resident.anonymise',
@@ -234,10 +236,17 @@ export class ResidentLifecycleService {
     );
   }
 
-  private async anonymise(manager: EntityManager, ids: string[]): Promise<void> {
+  private async anonymise(
+    manager: EntityManager,
+    ids: string[],
+    byUserId: string | null,
+  ): Promise<void> {
     if (ids.length === 0) {
       return;
     }
+    // First the libs that keep records about them end what is open (referrals), so that the
+    // vault below empties those records too and nothing goes on being written about them.
+    await this.erasures.erased(manager, ids, byUserId);
     // Every sealed value about them and its look-up hash, in residents' tables and any other
     // lib's that declared values about a resident to the vault.
     await this.erasure.empty(manager, 'resident', ids);

@@ -11,6 +11,7 @@ import { ReferralSubjects } from './referral-subjects.js';
 import { ResidentAccess } from './resident-access.js';
 import { ResidentAggregatesService } from './resident-aggregates.service.js';
 import { ResidentLifecycleService } from './resident-lifecycle.service.js';
+import { ResidentErasures } from './resident-erasures.js';
 import { ResidentMoves } from './resident-moves.js';
 import { ResidentPlacesService } from './resident-places.service.js';
 import { ResidentSealer } from './resident-sealer.js';
@@ -74,6 +75,7 @@ export class ResidentsModule {
         ReferralSubjects,
         ResidentAccess,
         ResidentAggregatesService,
+        ResidentErasures,
         ResidentLifecycleService,
         ResidentMoves,
         ResidentPlacesService,
@@ -87,6 +89,7 @@ export class ResidentsModule {
         AppointmentSources,
         AsylumService,
         ReferralSubjects,
+        ResidentErasures,
         ResidentLifecycleService,
         ResidentMoves,
         ResidentPlacesService,

@@ -32,6 +32,9 @@ import {
 } from '../referrals.enums.js';
 
 const LANGUAGE = /^[a-z]{2,3}$/;
+/** Something besides whitespace: a reason of spaces says nothing. */
+const NOT_BLANK = /\S/;
+const notBlank = (field: string) => Matches(NOT_BLANK, { message: `${field} must not be blank` });
 /** A referral's clinical reason: a few sentences, not a medical record. */
 export const REASON_MAX = 2000;
 export const NOTE_MAX = 1000;
@@ -127,6 +130,7 @@ export class CreateReferralInput {
     description: `The clinical reason (sealed), at most ${REASON_MAX} characters.`,
   })
   @IsNotEmpty()
+  @notBlank('reason')
   @MaxLength(REASON_MAX)
   reason: string;
 
@@ -267,6 +271,7 @@ export class CloseReferralInput extends ReferralChangeInput {}
 export class CancelReferralInput extends ReferralChangeInput {
   @Field(() => String, { description: 'Why (sealed).' })
   @IsNotEmpty()
+  @notBlank('reason')
   @MaxLength(NOTE_MAX)
   reason: string;
 }
@@ -282,6 +287,29 @@ export class OverrideReferralInput extends ReferralChangeInput {
 
   @Field(() => String, { description: 'Why the loop is overridden (sealed).' })
   @IsNotEmpty()
+  @notBlank('reason')
   @MaxLength(NOTE_MAX)
   reason: string;
+
+  @Field(() => ReferralOutcome, { nullable: true, description: 'Needed to override to COMPLETED.' })
+  @IsOptional()
+  @IsEnum(ReferralOutcome)
+  outcome?: ReferralOutcome;
+
+  @Field(() => NotCompletedReason, {
+    nullable: true,
+    description: 'Needed to override to NOT_COMPLETED.',
+  })
+  @IsOptional()
+  @IsEnum(NotCompletedReason)
+  notCompletedReason?: NotCompletedReason;
+
+  @Field(() => CapacityOverride, {
+    nullable: true,
+    description:
+      'Sending again (REJECTED -> SENT) checks capacity anew: needed if the service reports NOT_ACCEPTING.',
+  })
+  @IsOptional()
+  @IsEnum(CapacityOverride)
+  capacityOverride?: CapacityOverride;
 }

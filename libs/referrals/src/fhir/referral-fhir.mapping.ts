@@ -55,11 +55,11 @@ export interface FhirReferral {
   fromShelterId: string;
   serviceId: string;
   serviceName: string;
-  /** The alias, opened only when the shares include NAME_WITH_SERVICE (else null). */
+  /** The alias, opened only when the mapper's readsName lets the service read it (else null). */
   alias: string | null;
   ageBracket: string | null;
   languages: string[];
-  /** The clinical reason, opened only when shared and readable (else null). */
+  /** The clinical reason, opened only when the mapper's readsReason lets the service read it. */
   reason: string | null;
   rejectReason: RejectReason | null;
   outcome: ReferralOutcome | null;
@@ -190,6 +190,8 @@ function serviceRef(referral: FhirReferral): Reference {
  * languages. Never a document, a resident id, a birth date or a nationality.
  */
 export function patientOf(referral: FhirReferral): Patient {
+  // The service opened only what readsName allows; checked again here. No Patient.gender: administrative gender
+  // is not sex at birth (see the README).
   const named = referral.shares.includes(ReferralShare.NAME_WITH_SERVICE) && referral.alias;
   return defined({
     resourceType: 'Patient' as const,

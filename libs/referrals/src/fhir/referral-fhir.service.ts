@@ -1,11 +1,12 @@
 import { AuditOutcome, AuditService } from '@albergue/audit';
-import { type Caller, Role } from '@albergue/common';
+import type { Caller } from '@albergue/common';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { HealthService } from '../health-service.entity.js';
 import { ReferralSealer } from '../referral-sealer.js';
 import { Referral } from '../referral.entity.js';
-import { ReferralShare, ReferralState } from '../referrals.enums.js';
+import { accessOf, readsName, readsReason } from '../referral-view.mapper.js';
+import { ReferralAccess } from '../referral.views.js';
 import { ReferralsException, ReferralsExceptionCode } from '../referrals.exception.js';
 import { referralBundle } from './referral-fhir.mapping.js';
 
@@ -30,23 +31,21 @@ export class ReferralFhirService {
     if (!referral) {
       throw new ReferralsException('No such referral.', ReferralsExceptionCode.REFERRAL_NOT_FOUND);
     }
-    const healthWorker = caller.actor.memberships.get(referral.shelterId) === Role.HEALTH_WORKER;
-    const serviceStaff = caller.actor.services.has(referral.serviceId);
-    // A draft has not left the shelter: its service's staff do not know of it yet.
-    if (!healthWorker && (!serviceStaff || referral.state === ReferralState.DRAFT)) {
+    // Who may export: the mapper's one decision (a draft is not the service's yet).
+    const access = accessOf(caller.actor, referral);
+    if (access !== ReferralAccess.HEALTH && access !== ReferralAccess.SERVICE) {
       throw new ReferralsException('No such referral.', ReferralsExceptionCode.REFERRAL_NOT_FOUND);
     }
     const service = await this.dataSource
       .getRepository(HealthService)
       .findOneByOrFail({ id: referral.serviceId });
     const shares = referral.shares;
-    // Into the export only what the consent shares with the service, and only for who may read it.
-    const readsReason =
-      shares.includes(ReferralShare.REASON_WITH_SERVICE) && (healthWorker || serviceStaff);
-    const reason = readsReason
+    // What goes in is what leaves for the service, whoever exports: the consent's shares as the
+    // service's staff read them (the mapper's helpers).
+    const reason = readsReason(ReferralAccess.SERVICE, referral)
       ? this.sealer.open('referral.reason', referral.id, referral.reasonSealed)
       : null;
-    const alias = shares.includes(ReferralShare.NAME_WITH_SERVICE)
+    const alias = readsName(ReferralAccess.SERVICE, referral)
       ? this.sealer.open('referral.alias', referral.id, referral.aliasSealed)
       : null;
     const entry = {

@@ -1,0 +1,181 @@
+import { AuditOutcome, AuditService } from '@albergue/audit';
+import { type Caller, Role, ScopeRegistry } from '@albergue/common';
+import { ReferralSubjects } from '@albergue/residents';
+import { Injectable } from '@nestjs/common';
+import { DataSource, In } from 'typeorm';
+import { ReferralEvent } from './referral-event.entity.js';
+import { ReferralSealer } from './referral-sealer.js';
+import {
+  accessOf,
+  type Opener,
+  readsReason,
+  readsSexAtBirth,
+  type ReferralRecord,
+  referralEventView,
+  referralView,
+} from './referral-view.mapper.js';
+import { Referral } from './referral.entity.js';
+import {
+  ReferralAccess,
+  type ReferralEventView,
+  type ReferralSubjectView,
+  type ReferralView,
+} from './referral.views.js';
+import { ReferralState } from './referrals.enums.js';
+import { ReferralsException, ReferralsExceptionCode as Code } from './referrals.exception.js';
+
+export interface ReferralFilter {
+  states?: ReferralState[];
+  first?: number;
+}
+
+/**
+ * Reading referrals: one, a shelter's, a service's inbox, a history, whom to refer. Every view
+ * comes from the view mapper by the caller's access; every read of a reason or of sex at birth
+ * leaves an audit row (ids and purpose).
+ */
+@Injectable()
+export class ReferralReads {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly sealer: ReferralSealer,
+    private readonly subjects: ReferralSubjects,
+    private readonly audit: AuditService,
+    private readonly scopes: ScopeRegistry,
+  ) {}
+
+  async get(caller: Caller, id: string, purpose: string, scope?: 'moved'): Promise<ReferralView> {
+    const [record] = await this.records('r.id = $1', [id]);
+    const healthShelters =
+      record && scope === 'moved' ? await this.scopes.shelters('referral.moved', id) : undefined;
+    const access = record ? accessOf(caller.actor, record, healthShelters) : null;
+    if (!record || !access) {
+      throw new ReferralsException('No such referral.', Code.REFERRAL_NOT_FOUND, ['id']);
+    }
+    return (await this.shape(caller, [[record, access]], purpose))[0];
+  }
+
+  /** The referrals a shelter follows; volunteers only those that need an escort. */
+  async ofShelter(
+    caller: Caller,
+    shelterId: string,
+    filter: ReferralFilter,
+    purpose: string,
+  ): Promise<ReferralView[]> {
+    const volunteer = caller.actor.memberships.get(shelterId) === Role.VOLUNTEER;
+    // Volunteers: only escorts still to come (sent, accepted, scheduled).
+    const records = await this.records(
+      `r.shelter_id = $1 AND ($2::referral_state[] IS NULL OR r.state = ANY($2))
+       ${volunteer ? `AND r.needs_escort AND r.state IN ('sent', 'accepted', 'scheduled')` : ''}`,
+      [shelterId, filter.states?.length ? filter.states : null],
+      filter.first,
+    );
+    return this.shapeAll(caller, records, purpose);
+  }
+
+  /** A service's inbox. */
+  async ofService(
+    caller: Caller,
+    serviceId: string,
+    filter: ReferralFilter,
+    purpose: string,
+  ): Promise<ReferralView[]> {
+    const records = await this.records(
+      `r.service_id = $1 AND r.state <> 'draft'
+       AND ($2::referral_state[] IS NULL OR r.state = ANY($2))`,
+      [serviceId, filter.states?.length ? filter.states : null],
+      filter.first,
+    );
+    return this.shapeAll(caller, records, purpose);
+  }
+
+  async history(caller: Caller, id: string): Promise<ReferralEventView[]> {
+    const [record] = await this.records('r.id = $1', [id]);
+    const access = record ? accessOf(caller.actor, record) : null;
+    if (!record || !access || access === ReferralAccess.ESCORT) {
+      throw new ReferralsException('No such referral.', Code.REFERRAL_NOT_FOUND, ['id']);
+    }
+    const events = await this.dataSource.getRepository(ReferralEvent).find({
+      where: { referralId: id },
+      order: { at: 'ASC', id: 'ASC' },
+    });
+    return events.map((event) => referralEventView(event, access, this.opener(event.id)));
+  }
+
+  /** Whom a health worker may refer: the people staying at the shelter (residents' door). */
+  async subjectsAt(caller: Caller, shelterId: string): Promise<ReferralSubjectView[]> {
+    const subjects = await this.subjects.at(caller, shelterId, 'referral-choice');
+    return subjects.map(({ id, alias, ageBracket, languages, population }) => ({
+      id,
+      alias,
+      ageBracket,
+      languages,
+      population,
+    }));
+  }
+
+  private async records(where: string, params: unknown[], first = 100): Promise<ReferralRecord[]> {
+    const limit = Math.min(Math.max(first, 1), 500);
+    const rows = await this.dataSource.query<{ id: string; service_name: string | null }[]>(
+      `SELECT r.id, s.name AS service_name
+         FROM referral r LEFT JOIN health_service s ON s.id = r.service_id
+        WHERE ${where}
+        ORDER BY r.created_at DESC, r.id
+        LIMIT ${limit}`,
+      params,
+    );
+    const entities = await this.dataSource
+      .getRepository(Referral)
+      .findBy({ id: In(rows.map((row) => row.id)) });
+    const byId = new Map(entities.map((entity) => [entity.id, entity]));
+    return rows.flatMap((row) => {
+      const entity = byId.get(row.id);
+      return entity ? [{ ...entity, serviceName: row.service_name }] : [];
+    });
+  }
+
+  private shapeAll(caller: Caller, records: ReferralRecord[], purpose: string) {
+    return this.shape(
+      caller,
+      records
+        .map((record) => [record, accessOf(caller.actor, record)] as const)
+        .filter((pair): pair is [ReferralRecord, ReferralAccess] => pair[1] !== null),
+      purpose,
+    );
+  }
+
+  /** Views, and one audit row per reason read (ids and purpose only). */
+  private async shape(
+    caller: Caller,
+    pairs: (readonly [ReferralRecord, ReferralAccess])[],
+    purpose: string,
+  ): Promise<ReferralView[]> {
+    const views = pairs.map(([record, access]) =>
+      referralView(record, access, this.opener(record.id)),
+    );
+    const read = (action: string, record: ReferralRecord) => ({
+      action,
+      outcome: AuditOutcome.SUCCEEDED,
+      actorId: caller.actor.userId,
+      targetType: 'referral',
+      targetId: record.id,
+      shelterId: record.shelterId,
+      detail: purpose,
+      ip: caller.ip,
+      requestId: caller.requestId,
+    });
+    await this.audit.recordMany(
+      pairs.flatMap(([record, access]) => [
+        ...(readsReason(access, record) ? [read('referral.reason.read', record)] : []),
+        ...(readsSexAtBirth(access) && record.sexAtBirthSealed !== null
+          ? [read('referral.sexAtBirth.read', record)]
+          : []),
+      ]),
+    );
+    return views;
+  }
+
+  private opener(id: string): Opener {
+    return (field, sealed) => this.sealer.open(field, id, sealed);
+  }
+}
