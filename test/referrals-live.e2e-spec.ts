@@ -208,11 +208,20 @@ describe('Referrals live on /staff (e2e)', () => {
     for (const socket of hearing) {
       await socket.next<Notice>('referral', (n) => n.id === id && n.state === 'ACCEPTED', 10_000);
     }
+    // A writer that forgets the version is still heard (what is sent is not only the version).
+    await first.sql(
+      `UPDATE referral SET state = 'scheduled', scheduled_for = now() + interval '1 day' WHERE id = $1`,
+      [id],
+    );
+    for (const socket of hearing) {
+      await socket.next<Notice>('referral', (n) => n.id === id && n.state === 'SCHEDULED', 10_000);
+    }
     await settle();
     for (const socket of hearing) {
       expect(heard(socket, id).map((n) => [n.state, n.version])).toEqual([
         ['SENT', 1],
         ['ACCEPTED', 2],
+        ['SCHEDULED', 2],
       ]);
     }
     expect(heard(hearing[2], id).at(-1)?.serviceId).toBe(serviceId);

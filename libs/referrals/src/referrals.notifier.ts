@@ -34,8 +34,13 @@ const REMEMBER_MS = 10 * 60_000;
 interface Sent {
   version: number;
   shelterId: string;
+  /** What else the notice said: a writer that changed the state without the version still counts. */
+  said: string;
   at: number;
 }
+
+const saidOf = (signal: ReferralSignal) =>
+  [signal.state, signal.shelterId, signal.serviceId, signal.overdueAt !== null].join('|');
 
 interface ChangedRow {
   id: string;
@@ -183,15 +188,21 @@ export class ReferralsNotifier implements StaffNotifier {
     this.since = at;
   }
 
-  /** Sends a change unless this instance already sent this version or a newer one. */
+  /** Sends a change unless this instance already sent it (or a newer version). */
   private deliver(signal: ReferralSignal, send: StaffSend): void {
     const before = this.sent.get(signal.id);
-    if (before && before.version >= signal.version) {
+    const said = saidOf(signal);
+    if (
+      before &&
+      (before.version > signal.version ||
+        (before.version === signal.version && before.said === said))
+    ) {
       return;
     }
     this.sent.set(signal.id, {
       version: signal.version,
       shelterId: signal.shelterId,
+      said,
       at: Date.now(),
     });
     for (const { to, notice } of messagesOf(signal)) {
