@@ -20,6 +20,7 @@ import { AddDeclineReason1795933000000 } from './1795933000000-AddDeclineReason.
 import { AddHealthReferrals1795940000000 } from './1795940000000-AddHealthReferrals.js';
 import { NotifyReferralChanges1795944000000 } from './1795944000000-NotifyReferralChanges.js';
 import { AddHealthAppointmentKind1795944100000 } from './1795944100000-AddHealthAppointmentKind.js';
+import { StampReferralChanges1795944600000 } from './1795944600000-StampReferralChanges.js';
 import { AllowReferralEventBySystem1795946000000 } from './1795946000000-AllowReferralEventBySystem.js';
 
 export type { MigrationOutcome, ReportingMigration } from './outcome.js';
@@ -47,5 +48,6 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   AddHealthReferrals1795940000000,
   NotifyReferralChanges1795944000000,
   AddHealthAppointmentKind1795944100000,
+  StampReferralChanges1795944600000,
   AllowReferralEventBySystem1795946000000,
 ];

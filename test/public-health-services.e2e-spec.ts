@@ -1,6 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { freePort } from '../apps/api/src/database/embedded-postgres.js';
 import { healthServiceRow } from './factories/referral.factory.js';
 import { MEXICO_CITY, shelterFor } from './factories/shelter.factory.js';
+import { serviceStaffAt } from './factories/staff.factory.js';
 import { launchBrowser } from './helpers/browser.js';
 import { axeFindings } from './helpers/finder-page.js';
 import { startTestApp, type TestApp } from './helpers/test-app.js';
@@ -238,5 +240,32 @@ describe('Public health services: the map’s sheet, /text and GraphQL (e2e, Chr
     await page.locator('#health-list .health-list li').first().waitFor();
     expect(await page.locator('#health-list .health-list li').count()).toBe(3);
     await page.close();
+  });
+
+  // Last: it reports a capacity, which the tests above read as stale.
+  it('/text reads the public services once per 30 s on an instance, at once after a change there', async () => {
+    const text = async () =>
+      (await fetch(`${app.url}/text?lang=es&borough=cdmx-cuauhtemoc`)).text();
+    const reads = (sql: string[]) => sql.filter((query) => query.includes('health_service'));
+    await text();
+    // Twenty anonymous pages: no statement at all for the services (each read one before).
+    expect(
+      reads(
+        await app.statements(async () => {
+          for (let page = 0; page < 20; page += 1) {
+            await text();
+          }
+        }),
+      ),
+    ).toEqual([]);
+    // A report through this instance shows at once on its pages.
+    expect(await text()).toContain('actualizado hace 3 días');
+    const staff = await serviceStaffAt(app, ids.stale);
+    const reported = await staff.gql(
+      'mutation($input: ReportServiceCapacityInput!) { reportServiceCapacity(input: $input) { id } }',
+      { input: { requestId: randomUUID(), serviceId: ids.stale, status: 'ACCEPTING' } },
+    );
+    expect(reported.errors).toBeUndefined();
+    expect(await text()).not.toContain('actualizado hace 3 días');
   });
 });

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import pg from 'pg';
 import { ReferralsNotifier } from '@albergue/referrals';
 import { Vault } from '@albergue/vault';
 import { healthServiceRow, referralRow } from './factories/referral.factory.js';
@@ -14,7 +15,7 @@ interface Notice {
   version: number;
   state: string;
   shelterId: string;
-  serviceId: string;
+  serviceId?: string;
   overdue: boolean;
 }
 
@@ -116,13 +117,15 @@ describe('Referrals live on /staff (e2e)', () => {
       await screen(second, otherServiceStaff),
     ];
     const id = await refer({ state: 'sent', answerDueAt: new Date(Date.now() + 3_600_000) });
+    // The service's staff learn the service; the shelter's side (coordinators among it) never.
+    const ofService = new Set([hearing[2], hearing[3]]);
     for (const socket of hearing) {
       expect(await socket.next<Notice>('referral', (n) => n.id === id, 10_000)).toEqual({
         id,
         version: 1,
         state: 'SENT',
         shelterId,
-        serviceId,
+        ...(ofService.has(socket) ? { serviceId } : {}),
         overdue: false,
       });
     }
@@ -145,6 +148,9 @@ describe('Referrals live on /staff (e2e)', () => {
     for (const socket of deaf) {
       expect(socket.received.filter((r) => r.event === 'referral')).toEqual([]);
     }
+    // A coordinator's socket never hears which service: not as a field, not as a value.
+    expect(JSON.stringify(hearing[1].received)).not.toContain(serviceId);
+    expect(JSON.stringify(hearing[0].received)).not.toContain(serviceId);
     // Never the reason, the alias or the category, on any socket.
     for (const socket of [...hearing, ...deaf]) {
       const said = JSON.stringify(socket.received);
@@ -165,6 +171,91 @@ describe('Referrals live on /staff (e2e)', () => {
     );
     await service.next<Notice>('referral', (n) => n.id === id && n.state === 'SENT', 10_000);
     expect(heard(service, id).map((n) => n.state)).toEqual(['SENT']);
+  });
+
+  /**
+   * Commits a referral's change whose notification no instance hears, as when every listening
+   * connection was down at that moment: the notify trigger is off for this one transaction.
+   */
+  const unheard = async (update: string) => {
+    const direct = new pg.Client({ connectionString: database.url });
+    await direct.connect();
+    try {
+      await direct.query(`BEGIN;
+        ALTER TABLE referral DISABLE TRIGGER referral_notify_update;
+        ${update};
+        ALTER TABLE referral ENABLE TRIGGER referral_notify_update;
+        COMMIT;`);
+    } finally {
+      await direct.end();
+    }
+  };
+
+  it('a change whose notification was lost still arrives, at the next STAFF_CHECK, once', async () => {
+    const hearing = [
+      await screen(first, health),
+      await screen(second, coordinator),
+      await screen(first, serviceStaff),
+    ];
+    const id = await refer({ state: 'sent', answerDueAt: new Date(Date.now() + 3_600_000) });
+    for (const socket of hearing) {
+      await socket.next<Notice>('referral', (n) => n.id === id, 10_000);
+    }
+    await unheard(
+      `UPDATE referral SET state = 'accepted', answered_at = now(), version = version + 1
+        WHERE id = '${id}'`,
+    );
+    for (const socket of hearing) {
+      await socket.next<Notice>('referral', (n) => n.id === id && n.state === 'ACCEPTED', 10_000);
+    }
+    // A writer that forgets the version is still heard (what is sent is not only the version).
+    await first.sql(
+      `UPDATE referral SET state = 'scheduled', scheduled_for = now() + interval '1 day' WHERE id = $1`,
+      [id],
+    );
+    for (const socket of hearing) {
+      await socket.next<Notice>('referral', (n) => n.id === id && n.state === 'SCHEDULED', 10_000);
+    }
+    await settle();
+    for (const socket of hearing) {
+      expect(heard(socket, id).map((n) => [n.state, n.version])).toEqual([
+        ['SENT', 1],
+        ['ACCEPTED', 2],
+        ['SCHEDULED', 2],
+      ]);
+    }
+    expect(heard(hearing[2], id).at(-1)?.serviceId).toBe(serviceId);
+    expect(JSON.stringify(hearing[1].received)).not.toContain(serviceId);
+  });
+
+  it('a change committed while an instance’s listener was down arrives when it listens again', async () => {
+    // No STAFF_CHECK sweep to help within the test: only the catch-up on reconnecting can bring it.
+    const quiet = await startTestApp({ DATABASE_URL: database.url, STAFF_CHECK: '1h' });
+    try {
+      const socket = await screen(quiet, health);
+      const service = await screen(quiet, serviceStaff);
+      const id = await refer({ state: 'sent', answerDueAt: new Date(Date.now() + 3_600_000) });
+      await socket.next<Notice>('referral', (n) => n.id === id, 10_000);
+      await unheard(
+        `UPDATE referral SET state = 'rejected', answered_at = now(), reject_reason = 'no_capacity',
+                version = version + 1 WHERE id = '${id}'`,
+      );
+      const direct = new pg.Client({ connectionString: database.url });
+      await direct.connect();
+      await direct.query(
+        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'albergue-listener'`,
+      );
+      await direct.end();
+      for (const listening of [socket, service]) {
+        await listening.next<Notice>(
+          'referral',
+          (n) => n.id === id && n.state === 'REJECTED' && n.version === 2,
+          10_000,
+        );
+      }
+    } finally {
+      await quiet.close();
+    }
   });
 
   it('overdue fires once, with two instances marking and delivering', async () => {
@@ -198,7 +289,7 @@ describe('Referrals live on /staff (e2e)', () => {
         version: 2,
         state: 'SENT',
         shelterId,
-        serviceId,
+        ...(socket === hearing[3] ? { serviceId } : {}),
         overdue: true,
       });
     }
@@ -225,16 +316,25 @@ describe('Referrals live on /staff (e2e)', () => {
     const elsewhere = await screen(first, otherServiceStaff);
     await settle();
     expect(heard(connecting, late)).toHaveLength(1);
+    expect(JSON.stringify(connecting.received)).not.toContain(serviceId);
     expect(heard(connecting, onTime)).toEqual([]);
     expect(elsewhere.received.filter((r) => r.event === 'referral')).toEqual([]);
 
     // The overdue view: the shelter's health roles, the service's staff; no one else.
-    const view = await health.gql<{ overdueReferrals: { id: string; state: string }[] }>(
-      'query($s: ID!) { overdueReferrals(shelterId: $s) { id version state shelterId serviceId sentAt answerDueAt overdueAt } }',
-      { s: shelterId },
-    );
+    const OVERDUE =
+      'query($s: ID!) { overdueReferrals(shelterId: $s) { id version state shelterId serviceId sentAt answerDueAt overdueAt } }';
+    type Overdue = { overdueReferrals: { id: string; state: string; serviceId: string | null }[] };
+    const view = await health.gql<Overdue>(OVERDUE, { s: shelterId });
     expect(view.errors).toBeUndefined();
-    expect(view.data!.overdueReferrals.map((r) => [r.id, r.state])).toEqual([[late, 'SENT']]);
+    expect(view.data!.overdueReferrals.map((r) => [r.id, r.state, r.serviceId])).toEqual([
+      [late, 'SENT', serviceId],
+    ]);
+    // Coordinators: state and times, the service never.
+    const coordinators = await coordinator.gql<Overdue>(OVERDUE, { s: shelterId });
+    expect(coordinators.errors).toBeUndefined();
+    expect(coordinators.data!.overdueReferrals.map((r) => [r.id, r.serviceId])).toEqual([
+      [late, null],
+    ]);
     expect(JSON.stringify(view.data)).not.toContain('CANARY');
     const ofService = await serviceStaff.gql<{ overdueReferralsOfService: { id: string }[] }>(
       'query($s: ID!) { overdueReferralsOfService(serviceId: $s) { id } }',

@@ -143,7 +143,10 @@ export interface StaleSoonNotice {
  * A referral changed (sent, answered, scheduled, closed, moved, turned overdue): its ids and state
  * only, never its reason, category or the person's alias (the screen asks GraphQL, where health
  * roles read them and the read is audited). To the health roles (health workers, coordinators) of
- * the shelter following it and to the service's staff. `overdue`: sent, unanswered past its answer
+ * the shelter following it, without the service, and to the service's staff, with it (coordinators
+ * never learn the service: its category can be clinical; a health worker's screen asks GraphQL, where
+ * the view gives them the service). A change whose notification an instance missed is sent when it
+ * catches up (at most a STAFF_CHECK late), and may come twice: keep the highest version. `overdue`: sent, unanswered past its answer
  * time; the change that makes it overdue is sent once, however many instances run, and a socket
  * that connects gets its audiences' overdue referrals.
  */
@@ -153,7 +156,8 @@ export interface ReferralNotice {
   /** ReferralState's GraphQL name (SENT, ACCEPTED, SCHEDULED…). */
   state: string;
   shelterId: string;
-  serviceId: string;
+  /** To the service's own staff only. */
+  serviceId?: string;
   overdue: boolean;
 }
 
@@ -177,7 +181,7 @@ export interface StaffServerEvents {
    * once per stale period (and to a socket that connects while it still holds).
    */
   figuresTurningStale(notice: StaleSoonNotice): void;
-  /** To the following shelter's health workers and coordinators and to the service's staff. */
+  /** To the following shelter's health workers and coordinators, and (with `serviceId`) to the service's staff. */
   referral(notice: ReferralNotice): void;
   /** The session ended (logout, timeout, deactivation): the socket closes after this. */
   signedOut(reason: { code: ApiErrorCode.UNAUTHENTICATED; reason: 'SESSION_INVALID' }): void;

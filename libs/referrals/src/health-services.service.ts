@@ -11,6 +11,7 @@ import type {
   UpdateHealthServiceInput,
 } from './dto/health-service.input.js';
 import { HealthService } from './health-service.entity.js';
+import { PublicHealthServices } from './public-health-services.js';
 import type { HealthServiceView, ServiceCapacity, ServiceFit } from './health-service.views.js';
 import { CapacityStatus } from './referrals.enums.js';
 import { ReferralsException, ReferralsExceptionCode } from './referrals.exception.js';
@@ -53,6 +54,7 @@ export class HealthServicesService {
     private readonly dataSource: DataSource,
     private readonly idempotency: IdempotencyService,
     private readonly subjects: ReferralSubjects,
+    private readonly publicServices: PublicHealthServices,
     @Inject(REFERRALS_OPTIONS) private readonly options: ReferralsOptions,
   ) {}
 
@@ -86,6 +88,7 @@ export class HealthServicesService {
         return service.id;
       },
     );
+    this.publicServices.forget();
     return this.get(id);
   }
 
@@ -112,6 +115,7 @@ export class HealthServicesService {
       checkPlace(service);
       await manager.save(HealthService, service);
     });
+    this.publicServices.forget();
     return this.get(id);
   }
 
@@ -156,6 +160,7 @@ export class HealthServicesService {
         return service.id;
       },
     );
+    this.publicServices.forget();
     return this.get(id);
   }
 

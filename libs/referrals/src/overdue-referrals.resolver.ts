@@ -1,4 +1,4 @@
-import { Allow, argPath, Role, UuidPipe } from '@albergue/common';
+import { Allow, argPath, type Caller, CurrentCaller, Role, UuidPipe } from '@albergue/common';
 import { Args, ID, Query, Resolver } from '@nestjs/graphql';
 import { OverdueReferrals, OverdueReferralView } from './overdue-referrals.js';
 
@@ -13,9 +13,12 @@ export class OverdueReferralsResolver {
       'Referrals followed by the shelter, sent and unanswered past their answer time, oldest first.',
   })
   overdueReferrals(
+    @CurrentCaller() caller: Caller,
     @Args('shelterId', { type: () => ID }, UuidPipe) shelterId: string,
   ): Promise<OverdueReferralView[]> {
-    return this.overdue.list([shelterId], []);
+    // Coordinators see state and times, never the service (its category can be clinical).
+    const healthWorker = caller.actor.memberships.get(shelterId) === Role.HEALTH_WORKER;
+    return this.overdue.list([shelterId], [], healthWorker);
   }
 
   @Allow([Role.SERVICE_STAFF], { serviceOf: argPath('serviceId') })
@@ -25,6 +28,6 @@ export class OverdueReferralsResolver {
   overdueReferralsOfService(
     @Args('serviceId', { type: () => ID }, UuidPipe) serviceId: string,
   ): Promise<OverdueReferralView[]> {
-    return this.overdue.list([], [serviceId]);
+    return this.overdue.list([], [serviceId], true);
   }
 }

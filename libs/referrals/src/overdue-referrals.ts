@@ -23,8 +23,12 @@ export class OverdueReferralView {
   @Field(() => ID, { description: 'The shelter following it.' })
   shelterId: string;
 
-  @Field(() => ID)
-  serviceId: string;
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      "The service it is sent to: for the shelter's health workers and the service's staff; null for coordinators, who never learn the service.",
+  })
+  serviceId: string | null;
 
   @Field(() => String, { description: 'ISO 8601 with the offset of TIME_ZONE.' })
   sentAt: string;
@@ -71,14 +75,19 @@ export class OverdueReferrals {
     );
   }
 
-  async list(shelterIds: string[], serviceIds: string[]): Promise<OverdueReferralView[]> {
+  /** `withService`: the caller may learn the service (health workers, the service's staff). */
+  async list(
+    shelterIds: string[],
+    serviceIds: string[],
+    withService: boolean,
+  ): Promise<OverdueReferralView[]> {
     const at = (date: Date) => isoWithOffset(date, this.options.timeZone);
     return (await this.rows(shelterIds, serviceIds)).map((row) => ({
       id: row.id,
       version: row.version,
       state: row.state,
       shelterId: row.shelterId,
-      serviceId: row.serviceId,
+      serviceId: withService ? row.serviceId : null,
       sentAt: at(row.sentAt),
       answerDueAt: at(row.answerDueAt),
       overdueAt: at(row.overdueAt),

@@ -1,4 +1,4 @@
-import { audiencesOf, noticeOf, readSignal, type ReferralSignal } from './referral-notices.js';
+import { messagesOf, noticeOf, readSignal, type ReferralSignal } from './referral-notices.js';
 import { ReferralState } from './referrals.enums.js';
 
 const SIGNAL: ReferralSignal = {
@@ -22,7 +22,7 @@ describe('referral notices', () => {
   });
 
   it('says ids and state by GraphQL name, overdue only while sent and marked', () => {
-    expect(noticeOf(SIGNAL)).toEqual({
+    expect(noticeOf(SIGNAL, 'service')).toEqual({
       id: 'r-1',
       version: 3,
       state: 'SENT',
@@ -30,26 +30,35 @@ describe('referral notices', () => {
       serviceId: 'h-1',
       overdue: false,
     });
-    expect(noticeOf({ ...SIGNAL, overdueAt: '2026-11-29T10:00:00Z' }).overdue).toBe(true);
+    expect(noticeOf({ ...SIGNAL, overdueAt: '2026-11-29T10:00:00Z' }, 'shelter').overdue).toBe(
+      true,
+    );
     expect(
-      noticeOf({
-        ...SIGNAL,
-        state: ReferralState.ACCEPTED,
-        overdueAt: '2026-11-29T10:00:00Z',
-      }),
+      noticeOf(
+        { ...SIGNAL, state: ReferralState.ACCEPTED, overdueAt: '2026-11-29T10:00:00Z' },
+        'shelter',
+      ),
     ).toMatchObject({ state: 'ACCEPTED', overdue: false });
-    expect(Object.keys(noticeOf(SIGNAL)).sort()).toEqual(
-      ['id', 'overdue', 'serviceId', 'shelterId', 'state', 'version'].sort(),
+  });
+
+  it('never names the service to the shelter’s side (coordinators hear it)', () => {
+    expect(Object.keys(noticeOf(SIGNAL, 'shelter')).sort()).toEqual(
+      ['id', 'overdue', 'shelterId', 'state', 'version'].sort(),
     );
   });
 
   it('tells the following shelter’s health roles, the one it left, and the service once sent', () => {
-    expect(audiencesOf(SIGNAL)).toEqual([{ health: 's-1' }, { service: 'h-1' }]);
-    expect(audiencesOf({ ...SIGNAL, state: ReferralState.DRAFT })).toEqual([{ health: 's-1' }]);
-    expect(audiencesOf({ ...SIGNAL, previousShelterId: 's-0' })).toEqual([
-      { health: 's-1' },
-      { health: 's-0' },
-      { service: 'h-1' },
+    const shelterSide = { id: 'r-1', version: 3, state: 'SENT', shelterId: 's-1', overdue: false };
+    expect(messagesOf(SIGNAL)).toEqual([
+      { to: [{ health: 's-1' }], notice: shelterSide },
+      { to: [{ service: 'h-1' }], notice: { ...shelterSide, serviceId: 'h-1' } },
+    ]);
+    expect(messagesOf({ ...SIGNAL, state: ReferralState.DRAFT })).toEqual([
+      { to: [{ health: 's-1' }], notice: { ...shelterSide, state: 'DRAFT' } },
+    ]);
+    expect(messagesOf({ ...SIGNAL, previousShelterId: 's-0' }).map((m) => m.to)).toEqual([
+      [{ health: 's-1' }, { health: 's-0' }],
+      [{ service: 'h-1' }],
     ]);
   });
 });

@@ -64,30 +64,41 @@ export function isOverdue(state: ReferralState, overdueAt: unknown): boolean {
   return state === ReferralState.SENT && overdueAt !== null && overdueAt !== undefined;
 }
 
-/** The socket message: ids and state only. */
-export function noticeOf(signal: Omit<ReferralSignal, 'previousShelterId'>): ReferralNotice {
+/**
+ * The socket message: ids and state only. The service's id goes to the service's own staff
+ * alone: the shelter's health audience includes coordinators, who never learn the service (its
+ * category can be clinical: a clinic for survivors of violence); a health worker's screen asks
+ * GraphQL, where its view gives them the service.
+ */
+export function noticeOf(
+  signal: Omit<ReferralSignal, 'previousShelterId'>,
+  to: 'shelter' | 'service',
+): ReferralNotice {
   return {
     id: signal.id,
     version: signal.version,
     state: stateName(signal.state),
     shelterId: signal.shelterId,
-    serviceId: signal.serviceId,
+    ...(to === 'service' ? { serviceId: signal.serviceId } : {}),
     overdue: isOverdue(signal.state, signal.overdueAt),
   };
 }
 
 /**
- * Who hears a referral's change: the health roles of the shelter following it (and of the one
- * it just left), and the service's staff once it has left the shelter (a draft is the shelter's
- * own until it is sent: without consent nothing leaves).
+ * Who hears a referral's change, and what: the health roles of the shelter following it (and of
+ * the one it just left) without the service, and the service's staff with it once it has left the
+ * shelter (a draft is the shelter's own until it is sent: without consent nothing leaves).
  */
-export function audiencesOf(signal: ReferralSignal): StaffAudience[] {
-  const audiences: StaffAudience[] = [{ health: signal.shelterId }];
+export function messagesOf(
+  signal: ReferralSignal,
+): { to: StaffAudience[]; notice: ReferralNotice }[] {
+  const shelters: StaffAudience[] = [{ health: signal.shelterId }];
   if (signal.previousShelterId && signal.previousShelterId !== signal.shelterId) {
-    audiences.push({ health: signal.previousShelterId });
+    shelters.push({ health: signal.previousShelterId });
   }
+  const messages = [{ to: shelters, notice: noticeOf(signal, 'shelter') }];
   if (signal.state !== ReferralState.DRAFT) {
-    audiences.push({ service: signal.serviceId });
+    messages.push({ to: [{ service: signal.serviceId }], notice: noticeOf(signal, 'service') });
   }
-  return audiences;
+  return messages;
 }

@@ -34,6 +34,8 @@ import {
 @Index('referral_resident_idx', ['residentId'])
 // The overdue job's look-up: sent referrals past their answer time, not yet announced.
 @Index('referral_due_idx', ['answerDueAt'], { where: "state = 'sent' AND overdue_at IS NULL" })
+// Each instance's catch-up on changes it was not notified of (ReferralsNotifier): recent changes.
+@Index('referral_updated_idx', ['updatedAt'])
 export class Referral {
   @PrimaryColumn({ type: 'uuid' })
   id: string;
@@ -189,6 +191,7 @@ export class Referral {
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 
+  /** Stamped on every update by the trigger `referral_stamp`, whoever writes (the live catch-up reads it). */
   @UpdateDateColumn({ type: 'timestamptz' })
   updatedAt: Date;
 }

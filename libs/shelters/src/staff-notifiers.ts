@@ -76,7 +76,8 @@ export interface StaffCheck {
 /**
  * A PostgreSQL notification on a channel the notifier named (`channels`): sent on commit by
  * whichever instance (or SQL session) made the change, to every instance. What was notified while
- * this instance's listening connection was away is lost; `onCheck` is the place to catch up.
+ * this instance's listening connection was away is lost; `onReconnect` and `onCheck` are the
+ * places to catch up.
  */
 export interface StaffSignal {
   channel: string;
@@ -101,6 +102,12 @@ export interface StaffNotifier {
   /** PostgreSQL channels whose notifications reach `onSignal` (each instance LISTENs on them). */
   readonly channels?: readonly string[];
   onSignal?(signal: StaffSignal): Promise<void> | void;
+  /**
+   * This instance's listening connection (re)started: notifications sent while it was down are
+   * lost, so a notifier with `channels` catches up from the database here (and in `onCheck`, for
+   * a loss nobody noticed).
+   */
+  onReconnect?(check: StaffCheck): Promise<void> | void;
 }
 
 /**

@@ -45,7 +45,8 @@ const one = (value: unknown): string | null =>
 /**
  * The pages that need no script and no smartphone (`/text`, `/print`) and the open-data feed
  * (`/shelters.geojson`): all built from the public snapshot, so from public aggregates only; and
- * `/text`'s health services, from the referrals lib's public read (public, active services only).
+ * `/text`'s health services, from the referrals lib's public read (public, active services only),
+ * which keeps them in memory for 30 s: no query per anonymous page.
  */
 @Public()
 @Controller()

@@ -65,6 +65,29 @@ describe(StaffDispatch.name, () => {
     expect(warn).not.toHaveBeenCalled();
   });
 
+  it('on reconnecting, lets the notifiers that catch up do so, and counts one that fails', async () => {
+    const calls: string[] = [];
+    const sut = setup(
+      { name: 'quiet' },
+      {
+        name: 'lost',
+        onReconnect: () => Promise.reject(new QueryFailedError('Cita Próxima')),
+      },
+      {
+        name: 'referrals',
+        onReconnect: ({ listening }) => void calls.push(`catch up ${listening.shelters.join()}`),
+      },
+    );
+
+    await expect(sut.reconnected({ listening: LISTENING, send })).resolves.toBeUndefined();
+
+    expect(calls).toEqual(['catch up s-1,s-2']);
+    expect(sut.undelivered).toBe(1);
+    expect(warn.mock.calls.map(([line]) => line)).toEqual([
+      'lost on reconnect not sent to shelters s-1, s-2: QueryFailedError',
+    ]);
+  });
+
   it('counts and logs a notifier that fails, by the shelters’ ids, and still runs the others', async () => {
     const ran: string[] = [];
     const failing: StaffNotifier = {

@@ -53,6 +53,13 @@ export class StaffDispatch {
     return this.each('on check', check.listening.shelters, (notifier) => notifier.onCheck?.(check));
   }
 
+  /** Listening to the database (re)started: the notifiers catch up on what was lost meanwhile. */
+  reconnected(check: StaffCheck): Promise<void> {
+    return this.each('on reconnect', check.listening.shelters, (notifier) =>
+      notifier.onReconnect?.(check),
+    );
+  }
+
   /** A notification on a channel some notifiers named: to those notifiers only. */
   async signalled(signal: StaffSignal): Promise<void> {
     for (const notifier of this.notifiers.all()) {

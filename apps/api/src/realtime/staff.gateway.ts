@@ -110,6 +110,13 @@ export class StaffGateway implements OnGatewayInit, OnGatewayConnection, OnAppli
     const recheck = () => void this.recheck().catch(this.warn('session re-check'));
     signals.onAccessChange(recheck);
     signals.onReconnect(recheck);
+    // What was notified while listening was down is lost: the notifiers catch up.
+    signals.onReconnect(
+      () =>
+        void this.dispatch
+          .reconnected({ listening: this.listening(), send: this.send })
+          .catch(this.warn('catch-up')),
+    );
   }
 
   /** A background step that failed: said with its name and the error's name only, no message. */
@@ -219,6 +226,10 @@ export class StaffGateway implements OnGatewayInit, OnGatewayConnection, OnAppli
       services: [],
       network: false,
     };
+    // Listening can start before the namespace exists: nobody listens yet.
+    if (!this.namespace) {
+      return listening;
+    }
     for (const [room, sockets] of this.namespace.adapter.rooms) {
       if (sockets.size === 0) {
         continue;
