@@ -352,10 +352,13 @@ describe('Health referrals when the person moves, erasure and retention (e2e)', 
     const draft = await made(false);
     const sent = await made(true);
     const fresh = await made(true);
-    await app.sql(
-      `UPDATE referral SET updated_at = now() - interval '5000 days' WHERE id = ANY($1)`,
-      [[draft, sent]],
-    );
+    // Back-dated past the stamp trigger (migration StampReferralChanges), which would otherwise
+    // set updated_at to now: one transaction, the trigger off for its length only.
+    await app.sql(`BEGIN;
+      ALTER TABLE referral DISABLE TRIGGER referral_stamp;
+      UPDATE referral SET updated_at = now() - interval '5000 days' WHERE id IN ('${draft}', '${sent}');
+      ALTER TABLE referral ENABLE TRIGGER referral_stamp;
+      COMMIT;`);
     const retention = app.app.get(ReferralRetention);
     expect(await retention.emptyExpired()).toBe(2);
     const rows = await app.sql<Record<string, string | null>>(
