@@ -74,6 +74,11 @@ export const BOROUGHS: readonly Borough[] = [
   place('mex-valle-de-chalco', 'Valle de Chalco Solidaridad', 19.295, -98.94, ['Valle de Chalco']),
 ];
 
+/** Every borough's code, as inputs check them (`@IsIn(BOROUGH_CODES)`). */
+export const BOROUGH_CODES: readonly string[] = /* @__PURE__ */ BOROUGHS.map(
+  (borough) => borough.code,
+);
+
 /** Lower case, without accents, marks or repeated spaces: how names and what people type meet. */
 export function placeKey(text: string): string {
   return text

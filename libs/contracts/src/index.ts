@@ -11,7 +11,14 @@ export {
   offersSpace,
   placesBand,
 } from './band.js';
-export { BOROUGHS, type Borough, boroughByCode, findBorough, placeKey } from './boroughs.js';
+export {
+  BOROUGH_CODES,
+  BOROUGHS,
+  type Borough,
+  boroughByCode,
+  findBorough,
+  placeKey,
+} from './boroughs.js';
 export {
   BANDS,
   type BandName,

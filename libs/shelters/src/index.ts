@@ -5,7 +5,7 @@ export { haversineKm } from './approximate-location.js';
 export { type AvailabilityRules, type CapacityFigures } from './availability.js';
 export { AVAILABILITY_CHANNEL, AvailabilityService } from './availability.service.js';
 export { CapacityInput } from './dto/capacity.input.js';
-export { OpeningHoursInput } from './dto/shelter-parts.input.js';
+export { LANGUAGE_CODE, OpeningHoursInput, PHONE } from './dto/shelter-parts.input.js';
 export { checkedHours } from './opening-hours.js';
 export { OpeningHours } from './shelter-parts.js';
 export { CountsPlacesService, type PlacesChange } from './counts-places.service.js';

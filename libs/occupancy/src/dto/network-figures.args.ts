@@ -1,5 +1,5 @@
 import { ArgsType, Field, ID } from '@nestjs/graphql';
-import { BOROUGHS } from '@albergue/contracts';
+import { BOROUGH_CODES } from '@albergue/contracts';
 import { IsEnum, IsIn, IsISO8601, IsOptional, IsUUID, Matches } from 'class-validator';
 import { FiguresGrouping } from '../figures.views.js';
 
@@ -14,8 +14,6 @@ export const MAX_DAILY_DAYS_AFTER = 366;
 
 /** A day as the figures take it: YYYY-MM-DD (with IsISO8601 strict, a real date). */
 export const DAY = /^\d{4}-\d{2}-\d{2}$/;
-
-const BOROUGH_CODES = BOROUGHS.map((borough) => borough.code);
 
 @ArgsType()
 export class NetworkFiguresArgs {

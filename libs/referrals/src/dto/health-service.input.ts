@@ -1,6 +1,6 @@
-import { BOROUGHS } from '@albergue/contracts';
+import { BOROUGH_CODES } from '@albergue/contracts';
 import { RequestIdField } from '@albergue/common';
-import { OpeningHoursInput, Population } from '@albergue/shelters';
+import { LANGUAGE_CODE, OpeningHoursInput, PHONE, Population } from '@albergue/shelters';
 import { ArgsType, Field, Float, ID, InputType, Int, PartialType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import {
@@ -28,11 +28,6 @@ import {
   ServiceCost,
   ServiceRequirement,
 } from '../referrals.enums.js';
-
-const BOROUGH_CODES = BOROUGHS.map((borough) => borough.code);
-const PHONE = /^\+?[0-9][0-9 ()-]{4,30}$/;
-/** Language codes as shelters take them (ISO 639, the primary subtag of BCP 47). */
-export const LANGUAGE_CODE = /^[a-z]{2,3}$/;
 
 /** A health service's description; shared by create and update. */
 @InputType({ isAbstract: true })

@@ -18,6 +18,7 @@ import { Population, ShelterService, ShelterStatus } from '../shelters.enums.js'
 import { CapacityInput } from './capacity.input.js';
 import { GeoPointInput } from './geo-point.input.js';
 import {
+  LANGUAGE_CODE,
   OpeningHoursInput,
   ShelterAddressInput,
   ShelterContactInput,
@@ -76,7 +77,7 @@ export class ShelterFieldsInput {
   @IsArray()
   @ArrayMaxSize(20)
   @ArrayUnique()
-  @Matches(/^[a-z]{2,3}$/, {
+  @Matches(LANGUAGE_CODE, {
     each: true,
     message: 'languages must be ISO 639 codes such as es or ht',
   })

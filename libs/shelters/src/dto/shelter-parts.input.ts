@@ -1,4 +1,4 @@
-import { BOROUGHS, CLOCK_TIME, WEEKDAYS } from '@albergue/contracts';
+import { BOROUGH_CODES, CLOCK_TIME, WEEKDAYS } from '@albergue/contracts';
 import { Field, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import {
@@ -20,7 +20,8 @@ import {
 
 export const PHONE = /^\+?[0-9][0-9 ()-]{4,30}$/;
 
-const BOROUGH_CODES = BOROUGHS.map((borough) => borough.code);
+/** Language codes as shelters and services take them (ISO 639, the primary subtag of BCP 47). */
+export const LANGUAGE_CODE = /^[a-z]{2,3}$/;
 
 @InputType()
 export class ShelterAddressInput {
