@@ -390,6 +390,49 @@ describe('The staff console: a health worker refers a person (e2e, Chromium)', (
     await page.waitForSelector('.refer-slip[lang=fr]');
   });
 
+  it('gives a sensitive service’s area and phone only on the slip, never its street', async () => {
+    const refuge = await healthServiceRow(app, {
+      name: 'Centro Violeta',
+      category: 'sexual_reproductive_health',
+      sensitive: true,
+      languages: ['es', 'fr'],
+    });
+    await app.sql(
+      `UPDATE health_service SET street = 'Calle Secreta 9', phone = '55 5555 0909' WHERE id = $1`,
+      [refuge],
+    );
+    const created = await health.gql<{ createReferral: { id: string } }>(
+      `mutation($input: CreateReferralInput!) { createReferral(input: $input) { id } }`,
+      {
+        input: {
+          requestId: randomUUID(),
+          shelterId,
+          residentId: marie,
+          serviceId: refuge,
+          category: 'VIOLENCE',
+          urgency: 'URGENT',
+          reason: 'Atención después de una agresión',
+          consent: { basis: 'CONSENT', language: 'fr', shares: [] },
+        },
+      },
+    );
+    const { id } = created.data!.createReferral;
+    const creole = await consoleWords('ht');
+    const page = await consoleFor(
+      await newContext(),
+      app,
+      health,
+      `/console/shelters/${shelterId}/health/referrals/${id}/slip`,
+    );
+    await page.waitForSelector('.refer-slip[lang=ht]');
+    const where = await page.locator('.slip-where').textContent();
+    expect(where).toContain('Cuauhtémoc');
+    expect(where).toContain(creole['refer.slip.areaOnly']);
+    expect(await page.locator('.slip-phone').textContent()).toBe('55 5555 0909');
+    expect(await page.locator('.refer-slip').textContent()).not.toContain('Calle Secreta');
+    expect(await page.locator('.refer-slip').textContent()).not.toContain('agresión');
+  });
+
   it.each(['es', 'ht'])(
     'has no serious or critical axe finding on its screens at 360 px in %s',
     async (lang) => {

@@ -132,8 +132,8 @@ function ServiceFacts({ service }: { service: Service }) {
         <dd>{t(`refer.serviceKind.${service.category}`)}</dd>
         <dt>{t('refer.service.where')}</dt>
         <dd>
-          {[service.sensitive ? null : service.street, borough].filter(Boolean).join(', ') ||
-            t('refer.service.whereUnknown')}
+          {/* Staff are trusted with a sensitive service's street; the slip gives only its area. */}
+          {[service.street, borough].filter(Boolean).join(', ') || t('refer.service.whereUnknown')}
           {service.sensitive && <> · {t('refer.service.sensitive')}</>}
         </dd>
         <dt>{t('refer.service.languages')}</dt>
