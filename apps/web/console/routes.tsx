@@ -3,6 +3,9 @@ import { type Audience, NETWORK, SHELTER } from './core/sections.js';
 import { BedBoard } from './screens/board/board.js';
 import { Gate } from './screens/gate/gate.js';
 import { Holds } from './screens/holds/holds.js';
+import { HealthHome } from './screens/refer/health-home.js';
+import { ReferScreen } from './screens/refer/refer-screen.js';
+import { ReferralSlip } from './screens/refer/referral-slip.js';
 import { MorningPlan } from './screens/plan/morning-plan.js';
 import { ResidentPage } from './screens/residents/resident-page.js';
 import { ResidentsScreen } from './screens/residents/residents-screen.js';
@@ -190,5 +193,31 @@ export const SCREENS: Screen[] = [
     pattern: '/network',
     networkRoles: NETWORK.network.roles,
     render: () => <NetworkScreens render={({ NetworkView }) => <NetworkView />} />,
+  },
+  // Referrals: refer (issue 20, item 10): health workers refer the people here, or someone met
+  // at a field visit, and print the slip in the person's language.
+  {
+    pattern: '/shelters/:shelterId/health',
+    shelterRoles: SHELTER.health.roles,
+    render: ({ shelterId }) => <HealthHome key={shelterId} shelterId={shelterId} />,
+  },
+  {
+    pattern: '/shelters/:shelterId/health/refer',
+    shelterRoles: SHELTER.health.roles,
+    render: ({ shelterId }) => <ReferScreen key={shelterId} shelterId={shelterId} />,
+  },
+  {
+    pattern: '/shelters/:shelterId/health/refer/:residentId',
+    shelterRoles: SHELTER.health.roles,
+    render: ({ shelterId, residentId }) => (
+      <ReferScreen key={residentId} shelterId={shelterId} residentId={residentId} />
+    ),
+  },
+  {
+    pattern: '/shelters/:shelterId/health/referrals/:referralId/slip',
+    shelterRoles: SHELTER.health.roles,
+    render: ({ shelterId, referralId }) => (
+      <ReferralSlip key={referralId} shelterId={shelterId} referralId={referralId} />
+    ),
   },
 ];

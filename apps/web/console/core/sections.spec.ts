@@ -71,6 +71,7 @@ describe(mayOpen.name, () => {
       '/setup',
       '/figures',
       '/report',
+      '/health',
     ]);
     expect(NETWORK_SECTIONS.map((section) => section.path)).toEqual([
       '/network',

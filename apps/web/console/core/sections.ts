@@ -40,6 +40,8 @@ export const SHELTER = {
   // shelter's coordinator read their own.
   figures: { path: '/figures', label: 'figures.shelterNav', roles: ['COORDINATOR'] },
   report: { path: '/report', label: 'reports.shelterNav', roles: ['COORDINATOR'] },
+  // Health referrals (issue 20, item 10): the health worker's side, referring the people here.
+  health: { path: '/health', label: 'refer.nav', roles: ['HEALTH_WORKER'] },
 } as const satisfies Record<string, ShelterSection>;
 
 export const SHELTER_SECTIONS: readonly ShelterSection[] = Object.values(SHELTER);

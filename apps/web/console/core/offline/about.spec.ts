@@ -24,6 +24,20 @@ describe(aboutAct.name, () => {
     expect(aboutAct({ variables: { input: { residentId: 'a' } } })).toEqual({ people: 1 });
   });
 
+  it('names the person met at a field visit of a queued referral by the alias they gave', () => {
+    expect(
+      aboutAct({
+        variables: {
+          input: {
+            shelterId: 's',
+            reason: 'fiebre',
+            person: { alias: ' Wilner ', ageBracket: 'ADULT' },
+          },
+        },
+      }),
+    ).toEqual({ shelterId: 's', names: ['Wilner'] });
+  });
+
   it('gives the count and group of a turnaway', () => {
     expect(
       aboutAct({

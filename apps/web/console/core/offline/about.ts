@@ -31,6 +31,11 @@ export function aboutAct(act: Pick<QueuedAct, 'variables'>): ActAbout {
       .map((member) => (typeof member.name === 'string' ? member.name.trim() : ''))
       .filter(Boolean);
   }
+  // A referral for someone met at a field visit: the alias they gave.
+  const person = input.person as { alias?: unknown } | undefined;
+  if (typeof person?.alias === 'string' && person.alias.trim()) {
+    about.names = [person.alias.trim()];
+  }
   const residentIds = strings(input.residentIds);
   if (residentIds && !about.names) {
     about.people = residentIds.length;

@@ -4,7 +4,7 @@ import type { QueueCipher } from './crypto.js';
 import type { QueueStore } from './store.js';
 
 /** The acts that may wait for a connection: each is idempotent by its requestId. */
-export type QueueKind = 'checkIn' | 'checkOut' | 'turnaway' | 'report';
+export type QueueKind = 'checkIn' | 'checkOut' | 'turnaway' | 'report' | 'referral';
 
 export interface QueuedAct {
   /** The act's requestId: the same on every send, so that the API acts once. */
