@@ -155,7 +155,7 @@ describe('The staff console: a health service’s inbox (e2e, Chromium)', () => 
     expect(await stateOf(sent.id)).toMatchObject({ state: 'COMPLETED', outcome: 'TREATED' });
   });
 
-  it('shows the reason and the name only when the consent shares them with the service', async () => {
+  it('shows the reason and the name only when shared, and a new referral live', async () => {
     const words = await consoleWords('es');
     const shared = await refer({
       reason: SHARED_REASON,
@@ -176,6 +176,10 @@ describe('The staff console: a health service’s inbox (e2e, Chromium)', () => 
     expect(hiddenText).toContain(words['inbox.reasonNotShared']);
     expect(hiddenText).not.toContain(REASON);
     expect(await page.content()).not.toContain(REASON);
+    // Live: a referral sent now reaches the open inbox by its /staff event, without a reload.
+    const later = await refer({ urgency: 'ROUTINE' });
+    await row(page, later.id).waitFor();
+    expect(await row(page, later.id).textContent()).toContain(words['inbox.urgency.ROUTINE']);
   });
 
   it('says so in words when someone else answered a second ago, and reads the list again', async () => {
