@@ -30,6 +30,8 @@ export interface Screen extends Audience {
 const NetworkScreens = lazyScreens(() => import('./chunks/network-screens.js'));
 const FiguresScreens = lazyScreens(() => import('./chunks/figures-screens.js'));
 const AdminScreens = lazyScreens(() => import('./chunks/admin-screens.js'));
+// A health service's screens (issue 20, item 10): its staff's, a chunk of their own.
+const ServiceScreens = lazyScreens(() => import('./chunks/service-screens.js'));
 
 /** The screens of a signed-in person. */
 export const SCREENS: Screen[] = [
@@ -218,6 +220,29 @@ export const SCREENS: Screen[] = [
     shelterRoles: SHELTER.health.roles,
     render: ({ shelterId, referralId }) => (
       <ReferralSlip key={referralId} shelterId={shelterId} referralId={referralId} />
+    ),
+  },
+  // A health service's inbox and capacity (issue 20, item 10): for its own staff (me.serviceIds);
+  // an admin may report a service's capacity too (the API lets them).
+  {
+    pattern: '/services/:serviceId',
+    serviceStaff: true,
+    render: ({ serviceId }) => (
+      <ServiceScreens
+        key={serviceId}
+        render={({ ServiceInboxScreen }) => <ServiceInboxScreen serviceId={serviceId} />}
+      />
+    ),
+  },
+  {
+    pattern: '/services/:serviceId/capacity',
+    serviceStaff: true,
+    networkRoles: ['ADMIN'],
+    render: ({ serviceId }) => (
+      <ServiceScreens
+        key={serviceId}
+        render={({ ServiceCapacityScreen }) => <ServiceCapacityScreen serviceId={serviceId} />}
+      />
     ),
   },
 ];

@@ -2,7 +2,7 @@ import { LANGUAGES } from '@albergue/i18n';
 import type { ComponentChildren } from 'preact';
 import { useConsole, useT } from './core/context.js';
 import { match } from './core/router.js';
-import { NETWORK_SECTIONS, SHELTER_SECTIONS } from './core/sections.js';
+import { NETWORK_SECTIONS, SERVICE_SECTIONS, SHELTER_SECTIONS } from './core/sections.js';
 import { HoldNotices } from './screens/holds/hold-notices.js';
 import { PendingActs, PendingCount } from './screens/offline/pending-acts.js';
 import { SignOut } from './screens/offline/sign-out.js';
@@ -44,6 +44,7 @@ export function Shell({ children }: { children: ComponentChildren }) {
       <HoldNotices />
       <PendingActs />
       <NetworkNav />
+      <ServiceNav />
       {membership && (
         <nav class="sections" aria-label={t('nav.label')}>
           {me.memberships.length > 1 && (
@@ -110,6 +111,49 @@ function NetworkNav() {
               aria-current={
                 path === section.path || path.startsWith(`${section.path}/`) ? 'page' : undefined
               }
+            >
+              {t(section.label)}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+/**
+ * A health service's sections (issue 20), for its staff: on the service's own screens, and on
+ * every screen for someone who staffs one service only (their home is its inbox).
+ */
+function ServiceNav() {
+  const t = useT();
+  const { session, router } = useConsole();
+  const serviceIds = session.me.value?.serviceIds ?? [];
+  const path = router.path.value;
+  // The service this screen is of (its section), if any.
+  const here = SERVICE_SECTIONS.map((section) => ({
+    section,
+    params: match(`/services/:serviceId${section.path}`, path),
+  })).find((each) => each.params);
+  const shown = here?.params?.serviceId;
+  const serviceId =
+    shown && serviceIds.includes(shown)
+      ? shown
+      : serviceIds.length === 1
+        ? serviceIds[0]
+        : undefined;
+  if (!serviceId) {
+    return null;
+  }
+  const current = shown === serviceId ? here?.section.path : undefined;
+  return (
+    <nav class="sections service" aria-label={t('inbox.serviceNav')}>
+      <ul>
+        {SERVICE_SECTIONS.map((section) => (
+          <li key={section.path}>
+            <a
+              href={router.href(`/services/${serviceId}${section.path}`)}
+              aria-current={current === section.path ? 'page' : undefined}
             >
               {t(section.label)}
             </a>

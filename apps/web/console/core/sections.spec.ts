@@ -1,5 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
-import { mayOpen, NETWORK, NETWORK_SECTIONS, SHELTER, SHELTER_SECTIONS } from './sections.js';
+import {
+  mayOpen,
+  NETWORK,
+  NETWORK_SECTIONS,
+  SERVICE_SECTIONS,
+  SHELTER,
+  SHELTER_SECTIONS,
+} from './sections.js';
 import type { Me } from './session.js';
 
 type Person = Pick<Me, 'networkRole' | 'memberships'>;
@@ -60,7 +67,24 @@ describe(mayOpen.name, () => {
     expect(mayOpen(ownSetup, admin, { shelterId: 'a' })).toBe(true);
   });
 
+  it('opens a service’s screens to its own staff only (and the capacity also to admins)', () => {
+    const inbox = { serviceStaff: true };
+    const capacity = { serviceStaff: true, networkRoles: ['ADMIN'] as const };
+    const staffA = { networkRole: null, memberships: [], serviceIds: ['clinic-a'] };
+    const staffB = { networkRole: null, memberships: [], serviceIds: ['clinic-b'] };
+    expect(mayOpen(inbox, staffA, { serviceId: 'clinic-a' })).toBe(true);
+    expect(mayOpen(inbox, staffB, { serviceId: 'clinic-a' })).toBe(false);
+    expect(mayOpen(inbox, coordinator, { serviceId: 'clinic-a' })).toBe(false);
+    expect(mayOpen(inbox, admin, { serviceId: 'clinic-a' })).toBe(false);
+    expect(mayOpen(inbox, null, { serviceId: 'clinic-a' })).toBe(false);
+    expect(mayOpen(capacity, staffA, { serviceId: 'clinic-a' })).toBe(true);
+    expect(mayOpen(capacity, staffB, { serviceId: 'clinic-a' })).toBe(false);
+    expect(mayOpen(capacity, admin, { serviceId: 'clinic-a' })).toBe(true);
+    expect(mayOpen(capacity, networkCoordinator, { serviceId: 'clinic-a' })).toBe(false);
+  });
+
   it('lists the sections in the order they are declared, as the nav shows them', () => {
+    expect(SERVICE_SECTIONS.map((section) => section.path)).toEqual(['', '/capacity']);
     expect(SHELTER_SECTIONS.map((section) => section.path)).toEqual([
       '',
       '/gate',

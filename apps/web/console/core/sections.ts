@@ -79,16 +79,18 @@ export const NETWORK_SECTIONS: readonly NetworkSection[] = Object.values(NETWORK
 export interface Audience {
   networkRoles?: readonly NetworkRole[];
   shelterRoles?: readonly ShelterRole[];
+  /** The staff of the screen's health service (its `:serviceId`: one of `me.serviceIds`). */
+  serviceStaff?: boolean;
 }
 
 /** Whether `me` may open a screen for `audience`, at an address with these `params`. */
 export function mayOpen(
   audience: Audience,
-  me: Pick<Me, 'networkRole' | 'memberships'> | null,
+  me: (Pick<Me, 'networkRole' | 'memberships'> & Partial<Pick<Me, 'serviceIds'>>) | null,
   params: Readonly<Record<string, string>>,
 ): boolean {
-  const { networkRoles, shelterRoles } = audience;
-  if (!networkRoles && !shelterRoles) {
+  const { networkRoles, shelterRoles, serviceStaff } = audience;
+  if (!networkRoles && !shelterRoles && !serviceStaff) {
     return true;
   }
   if (!me) {
@@ -97,9 +99,32 @@ export function mayOpen(
   if (me.networkRole && networkRoles?.includes(me.networkRole)) {
     return true;
   }
+  // A service's screens are for its own staff: the staff of another service are not let in (the
+  // API refuses them its referrals too).
+  if (serviceStaff && params.serviceId && me.serviceIds?.includes(params.serviceId)) {
+    return true;
+  }
   const shelterId = params.shelterId;
   const role = shelterId
     ? me.memberships.find((each) => each.shelterId === shelterId)?.role
     : undefined;
   return !!role && !!shelterRoles?.includes(role);
 }
+
+/**
+ * A health service's sections (issue 20, item 10: the service's inbox), for its own staff (role
+ * SERVICE_STAFF there: `me.serviceIds`), shown by the service nav (shell.tsx) on the service's
+ * screens, and on every screen to someone who staffs one service only.
+ */
+export interface ServiceSection {
+  /** Below /services/:serviceId ('' for the inbox). */
+  path: string;
+  label: ConsoleKey;
+}
+
+export const SERVICE = {
+  inbox: { path: '', label: 'inbox.nav' },
+  capacity: { path: '/capacity', label: 'inbox.capacity.nav' },
+} as const satisfies Record<string, ServiceSection>;
+
+export const SERVICE_SECTIONS: readonly ServiceSection[] = Object.values(SERVICE);

@@ -17,6 +17,7 @@ export const MeFields = graphql(`
       shelterName
       role
     }
+    serviceIds
   }
 `);
 

@@ -1,0 +1,313 @@
+import { ApiErrorCode } from '@albergue/contracts';
+import { useState } from 'preact/hooks';
+import { type ActState, useAct } from '../../core/act.js';
+import { useConsole, useT } from '../../core/context.js';
+import { instantOfWallClock } from '../../core/format.js';
+import type { VariablesOf } from '../../graphql/graphql.js';
+import { ErrorText } from '../../ui/error-text.js';
+import { Field } from '../../ui/field.js';
+import { clicked, submitted } from '../../ui/handlers.js';
+import {
+  AcceptReferral,
+  type InboxReferral,
+  NotCompleted,
+  RecordOutcome,
+  RejectReferral,
+  ScheduleReferral,
+} from './service-documents.js';
+
+type RejectReason = VariablesOf<typeof RejectReferral>['input']['reason'];
+type Outcome = VariablesOf<typeof RecordOutcome>['input']['outcome'];
+type NotCompletedReason = VariablesOf<typeof NotCompleted>['input']['reason'];
+
+const REJECT_REASONS: RejectReason[] = ['NO_CAPACITY', 'NOT_ELIGIBLE', 'WRONG_SERVICE'];
+const OUTCOMES: Outcome[] = ['TREATED', 'REFERRED_ON', 'FOLLOW_UP_NEEDED'];
+const NOT_COMPLETED: NotCompletedReason[] = ['NO_SHOW', 'MOVED_ON', 'REFUSED', 'NOT_CONTACTED'];
+
+type Panel = 'idle' | 'accept' | 'reject' | 'rejectOther' | 'schedule' | 'outcome' | 'notCompleted';
+
+/**
+ * What the service may do with a referral in its state, each in two taps: the first opens the
+ * act (and asks what it needs: a reason from the list, a date and place), the second does it.
+ * Every act names the version the screen showed: if someone else answered meanwhile the API
+ * refuses (CONFLICT), which the inbox says in words and reads the list again.
+ */
+export function ReferralActs({
+  referral,
+  onAnswered,
+  onConflict,
+}: {
+  referral: InboxReferral;
+  onAnswered(view: InboxReferral): void;
+  onConflict(): void;
+}) {
+  const t = useT();
+  const { timeZone } = useConsole();
+  const accept = useAct(AcceptReferral);
+  const reject = useAct(RejectReferral);
+  const schedule = useAct(ScheduleReferral);
+  const outcome = useAct(RecordOutcome);
+  const notCompleted = useAct(NotCompleted);
+  const [panel, setPanel] = useState<Panel>('idle');
+  const [note, setNote] = useState('');
+  const [when, setWhen] = useState('');
+  const [place, setPlace] = useState(referral.place ?? '');
+  const [error, setError] = useState<ActState<unknown>['error']>();
+  const base = (requestId: string) => ({
+    referralId: referral.id,
+    requestId,
+    version: referral.version,
+  });
+  const open = (next: Panel) => {
+    setError(undefined);
+    setNote('');
+    setPanel(next);
+  };
+  /** An act's answer: the new view, or someone else's answer first, or a refusal to show. */
+  const settle = (answer: ActState<unknown>, view: InboxReferral | undefined) => {
+    if (answer.pending) {
+      return;
+    }
+    if (answer.error?.code === ApiErrorCode.CONFLICT && answer.error.reason === 'STALE_REFERRAL') {
+      setPanel('idle');
+      onConflict();
+      return;
+    }
+    if (answer.error) {
+      setError(answer.error);
+      return;
+    }
+    if (view) {
+      setPanel('idle');
+      onAnswered(view);
+    }
+  };
+  const pending =
+    accept.state.pending ||
+    reject.state.pending ||
+    schedule.state.pending ||
+    outcome.state.pending ||
+    notCompleted.state.pending;
+  const state = referral.state;
+  const mayReschedule =
+    state === 'ACCEPTED' ||
+    state === 'SCHEDULED' ||
+    (state === 'NOT_COMPLETED' && referral.notCompletedReason === 'NO_SHOW');
+  const cancel = (
+    <button type="button" class="cancel" onClick={() => open('idle')}>
+      {t('common.cancel')}
+    </button>
+  );
+  const noteField = (label: string, required = false) => (
+    <Field
+      label={label}
+      name="note"
+      value={note}
+      required={required}
+      maxLength={2000}
+      onInput={(event) => setNote(event.currentTarget.value)}
+    />
+  );
+  return (
+    <div class="inbox-acts">
+      <ErrorText error={error} />
+      {panel === 'idle' && (
+        <div class="actions">
+          {state === 'SENT' && (
+            <>
+              <button type="button" class="primary accept" onClick={() => open('accept')}>
+                {t('inbox.accept')}
+              </button>
+              <button type="button" class="reject" onClick={() => open('reject')}>
+                {t('inbox.reject')}
+              </button>
+            </>
+          )}
+          {mayReschedule && (
+            <button
+              type="button"
+              class={state === 'ACCEPTED' ? 'primary schedule' : 'schedule'}
+              onClick={() => open('schedule')}
+            >
+              {state === 'ACCEPTED' ? t('inbox.schedule') : t('inbox.reschedule')}
+            </button>
+          )}
+          {state === 'SCHEDULED' && (
+            <button type="button" class="primary outcome" onClick={() => open('outcome')}>
+              {t('inbox.outcome')}
+            </button>
+          )}
+          {(state === 'ACCEPTED' || state === 'SCHEDULED') && (
+            <button type="button" class="not-completed" onClick={() => open('notCompleted')}>
+              {t('inbox.notCompleted')}
+            </button>
+          )}
+        </div>
+      )}
+      {panel === 'accept' && (
+        <div class="confirm" role="group" aria-label={t('inbox.accept')}>
+          <div class="actions">
+            <button
+              type="button"
+              class="primary confirm-accept"
+              disabled={pending}
+              onClick={clicked(async () => {
+                const answer = await accept.run((requestId) => ({ input: base(requestId) }));
+                settle(answer, answer.data?.acceptReferral);
+              })}
+            >
+              {accept.state.pending ? t('common.working') : t('inbox.acceptConfirm')}
+            </button>
+            {cancel}
+          </div>
+        </div>
+      )}
+      {panel === 'reject' && (
+        <fieldset class="confirm choices">
+          <legend>{t('inbox.rejectWhy')}</legend>
+          <div class="taps">
+            {REJECT_REASONS.map((reason) => (
+              <button
+                key={reason}
+                type="button"
+                data-reason={reason}
+                disabled={pending}
+                onClick={clicked(async () => {
+                  const answer = await reject.run((requestId) => ({
+                    input: { ...base(requestId), reason },
+                  }));
+                  settle(answer, answer.data?.rejectReferral);
+                })}
+              >
+                {t(`inbox.rejectReason.${reason}`)}
+              </button>
+            ))}
+            <button type="button" data-reason="OTHER" onClick={() => open('rejectOther')}>
+              {t('inbox.rejectReason.OTHER')}
+            </button>
+          </div>
+          <div class="actions">{cancel}</div>
+        </fieldset>
+      )}
+      {panel === 'rejectOther' && (
+        <form
+          class="confirm"
+          aria-label={t('inbox.reject')}
+          onSubmit={submitted(async () => {
+            const answer = await reject.run((requestId) => ({
+              input: { ...base(requestId), reason: 'OTHER', note: note.trim() },
+            }));
+            settle(answer, answer.data?.rejectReferral);
+          })}
+        >
+          {noteField(t('inbox.rejectNote'), true)}
+          <div class="actions">
+            <button
+              type="submit"
+              class="danger confirm-reject"
+              disabled={pending || note.trim() === ''}
+            >
+              {reject.state.pending ? t('common.working') : t('inbox.rejectConfirm')}
+            </button>
+            {cancel}
+          </div>
+        </form>
+      )}
+      {panel === 'schedule' && (
+        <form
+          class="confirm schedule-form"
+          aria-label={t('inbox.schedule')}
+          onSubmit={submitted(async () => {
+            const answer = await schedule.run((requestId) => ({
+              input: {
+                ...base(requestId),
+                scheduledFor: instantOfWallClock(timeZone, when),
+                place: place.trim() || null,
+              },
+            }));
+            settle(answer, answer.data?.scheduleReferral);
+          })}
+        >
+          <Field
+            label={t('inbox.when')}
+            type="datetime-local"
+            name="when"
+            required
+            value={when}
+            onInput={(event) => setWhen(event.currentTarget.value)}
+          />
+          <Field
+            label={t('inbox.where')}
+            name="place"
+            value={place}
+            maxLength={200}
+            onInput={(event) => setPlace(event.currentTarget.value)}
+          />
+          <div class="actions">
+            <button
+              type="submit"
+              class="primary confirm-schedule"
+              disabled={pending || when === ''}
+            >
+              {schedule.state.pending ? t('common.working') : t('inbox.scheduleConfirm')}
+            </button>
+            {cancel}
+          </div>
+        </form>
+      )}
+      {panel === 'outcome' && (
+        <fieldset class="confirm choices">
+          <legend>{t('inbox.outcomeWhich')}</legend>
+          {noteField(t('inbox.optionalNote'))}
+          <div class="taps">
+            {OUTCOMES.map((each) => (
+              <button
+                key={each}
+                type="button"
+                data-outcome={each}
+                disabled={pending}
+                onClick={clicked(async () => {
+                  const answer = await outcome.run((requestId) => ({
+                    input: { ...base(requestId), outcome: each, note: note.trim() || null },
+                  }));
+                  settle(answer, answer.data?.recordReferralOutcome);
+                })}
+              >
+                {t(`inbox.outcome.${each}`)}
+              </button>
+            ))}
+          </div>
+          <div class="actions">{cancel}</div>
+        </fieldset>
+      )}
+      {panel === 'notCompleted' && (
+        <fieldset class="confirm choices">
+          <legend>{t('inbox.notCompletedWhy')}</legend>
+          {noteField(t('inbox.optionalNote'))}
+          <div class="taps">
+            {/* A no-show is of an appointment: only a scheduled referral has one. */}
+            {NOT_COMPLETED.filter((each) => each !== 'NO_SHOW' || state === 'SCHEDULED').map(
+              (each) => (
+                <button
+                  key={each}
+                  type="button"
+                  data-not-completed={each}
+                  disabled={pending}
+                  onClick={clicked(async () => {
+                    const answer = await notCompleted.run((requestId) => ({
+                      input: { ...base(requestId), reason: each, note: note.trim() || null },
+                    }));
+                    settle(answer, answer.data?.referralNotCompleted);
+                  })}
+                >
+                  {t(`inbox.notCompleted.${each}`)}
+                </button>
+              ),
+            )}
+          </div>
+          <div class="actions">{cancel}</div>
+        </fieldset>
+      )}
+    </div>
+  );
+}
