@@ -27,6 +27,8 @@ export interface Screen extends Audience {
 const NetworkScreens = lazyScreens(() => import('./chunks/network-screens.js'));
 const FiguresScreens = lazyScreens(() => import('./chunks/figures-screens.js'));
 const AdminScreens = lazyScreens(() => import('./chunks/admin-screens.js'));
+// Referrals: follow (issue 20, item 10), a chunk of its own too.
+const ReferralScreens = lazyScreens(() => import('./chunks/referral-screens.js'));
 
 /** The screens of a signed-in person. */
 export const SCREENS: Screen[] = [
@@ -190,5 +192,38 @@ export const SCREENS: Screen[] = [
     pattern: '/network',
     networkRoles: NETWORK.network.roles,
     render: () => <NetworkScreens render={({ NetworkView }) => <NetworkView />} />,
+  },
+  // Referrals: follow (issue 20, item 10): the shelter's referrals, one referral, field visits.
+  {
+    pattern: '/shelters/:shelterId/referrals',
+    shelterRoles: SHELTER.referrals.roles,
+    render: ({ shelterId }) => (
+      <ReferralScreens
+        key={shelterId}
+        render={({ ReferralsScreen }) => <ReferralsScreen shelterId={shelterId} />}
+      />
+    ),
+  },
+  {
+    pattern: '/shelters/:shelterId/referrals/:referralId',
+    shelterRoles: SHELTER.referrals.roles,
+    render: ({ shelterId, referralId }) => (
+      <ReferralScreens
+        key={referralId}
+        render={({ ReferralPage }) => (
+          <ReferralPage shelterId={shelterId} referralId={referralId} />
+        )}
+      />
+    ),
+  },
+  {
+    pattern: '/shelters/:shelterId/visits',
+    shelterRoles: SHELTER.visits.roles,
+    render: ({ shelterId }) => (
+      <ReferralScreens
+        key={`visits-${shelterId}`}
+        render={({ FieldVisitsScreen }) => <FieldVisitsScreen shelterId={shelterId} />}
+      />
+    ),
   },
 ];

@@ -60,6 +60,23 @@ describe(mayOpen.name, () => {
     expect(mayOpen(ownSetup, admin, { shelterId: 'a' })).toBe(true);
   });
 
+  it('opens the referrals to the shelter’s health workers, coordinators and volunteers (escorts), visits to its coordinator', () => {
+    const health: Person = { networkRole: null, memberships: [member('a', 'HEALTH_WORKER')] };
+    const referrals = { shelterRoles: SHELTER.referrals.roles };
+    const visits = { shelterRoles: SHELTER.visits.roles };
+    expect(
+      [health, coordinator, volunteer, networkCoordinator].map((who) =>
+        mayOpen(referrals, who, { shelterId: 'a' }),
+      ),
+    ).toEqual([true, true, true, false]);
+    expect(mayOpen(referrals, health, { shelterId: 'b' })).toBe(false);
+    expect(
+      [health, coordinator, volunteer, admin].map((who) =>
+        mayOpen(visits, who, { shelterId: 'a' }),
+      ),
+    ).toEqual([false, true, false, false]);
+  });
+
   it('lists the sections in the order they are declared, as the nav shows them', () => {
     expect(SHELTER_SECTIONS.map((section) => section.path)).toEqual([
       '',
@@ -71,6 +88,8 @@ describe(mayOpen.name, () => {
       '/setup',
       '/figures',
       '/report',
+      '/referrals',
+      '/visits',
     ]);
     expect(NETWORK_SECTIONS.map((section) => section.path)).toEqual([
       '/network',
