@@ -33,6 +33,7 @@ interface Capacity {
 
 const code = (result: GraphQLResponse) => result.errors?.[0]?.extensions.code;
 const fields = (result: GraphQLResponse) => result.errors?.[0]?.extensions.fields;
+const reason = (result: GraphQLResponse) => result.errors?.[0]?.extensions.reason;
 
 describe('Health services directory and field visits (e2e)', () => {
   // These tests share one app: two shelters, an organisation, clinics A and B with a staff
@@ -446,19 +447,24 @@ describe('Health services directory and field visits (e2e)', () => {
       until: new Date(Date.now() + 31 * 86_400_000).toISOString(),
     });
     expect(code(tooLong)).toBe('BAD_USER_INPUT');
+    expect(reason(tooLong)).toBe('FIELD_VISIT_UNTIL');
     expect(fields(tooLong)).toEqual(['input.until']);
     const past = await grant(coordinator, { until: new Date(Date.now() - 60_000).toISOString() });
     expect(fields(past)).toEqual(['input.until']);
     const standing = await grant(coordinator, { email: healthWorker.email });
     expect(code(standing)).toBe('CONFLICT');
+    expect(reason(standing)).toBe('FIELD_VISIT_CONFLICT');
     expect(fields(standing)).toEqual(['input.email']);
     // A network role sees aggregates only: a visit would open referrals' reasons to it.
     const networkCoordinator = await networkUser(app, 'NETWORK_COORDINATOR');
     const network = await grant(coordinator, { email: networkCoordinator.email });
     expect(code(network)).toBe('CONFLICT');
+    // Its own reason, so that the console says which refusal it is.
+    expect(reason(network)).toBe('FIELD_VISIT_NETWORK_ROLE');
     expect(fields(network)).toEqual(['input.email']);
     const unknown = await grant(coordinator, { email: 'nadie@test.example' });
     expect(code(unknown)).toBe('NOT_FOUND');
+    expect(reason(unknown)).toBe('USER_NOT_FOUND');
     const otherCoordinator = await staffAt(app, { role: 'COORDINATOR', shelterId: shelterB });
     expect(code(await grant(otherCoordinator, {}))).toBe('FORBIDDEN');
     expect(code(await grant(healthWorker, {}))).toBe('FORBIDDEN');

@@ -16,7 +16,7 @@ export const REFERRAL_FIELDS = `id reference version access state urgency emerge
   residentId alias sexAtBirth ageBracket languages population shelterId fromShelterId fieldVisit serviceId
   serviceName category reason reasonShared interpreterLanguage needsEscort needsTransport basis
   basisBy consentLanguage shares capacityOverride createdAt sentAt answerDueAt answeredAt
-  rejectReason scheduledFor place outcome notCompletedReason note completedAt closedAt`;
+  rejectReason scheduledFor place outcome notCompletedReason note completedAt closedAt overrideTargets`;
 
 type View = Record<string, unknown> & { id: string; version: number; state: string | null };
 
@@ -147,6 +147,8 @@ describe('Health referrals: the loop (e2e)', () => {
       consentLanguage: 'ht',
       fieldVisit: false,
       emergencyInstruction: null,
+      // The referrer's corrections from SENT, as override enforces them (the console offers these).
+      overrideTargets: ['COMPLETED', 'NOT_COMPLETED', 'CANCELLED'],
     });
     expect(sent.bedNotAffected).toMatch(/never affects the person's bed/);
     const due = new Date(sent.answerDueAt as string).getTime();

@@ -30,6 +30,8 @@ export interface Screen extends Audience {
 const NetworkScreens = lazyScreens(() => import('./chunks/network-screens.js'));
 const FiguresScreens = lazyScreens(() => import('./chunks/figures-screens.js'));
 const AdminScreens = lazyScreens(() => import('./chunks/admin-screens.js'));
+// Referrals: follow (issue 20, item 10), a chunk of its own too.
+const ReferralScreens = lazyScreens(() => import('./chunks/referral-screens.js'));
 // A health service's screens (issue 20, item 10): its staff's, a chunk of their own.
 const ServiceScreens = lazyScreens(() => import('./chunks/service-screens.js'));
 
@@ -242,6 +244,39 @@ export const SCREENS: Screen[] = [
       <ServiceScreens
         key={serviceId}
         render={({ ServiceCapacityScreen }) => <ServiceCapacityScreen serviceId={serviceId} />}
+      />
+    ),
+  },
+  // Referrals: follow (issue 20, item 10): the shelter's referrals, one referral, field visits.
+  {
+    pattern: '/shelters/:shelterId/referrals',
+    shelterRoles: SHELTER.referrals.roles,
+    render: ({ shelterId }) => (
+      <ReferralScreens
+        key={shelterId}
+        render={({ ReferralsScreen }) => <ReferralsScreen shelterId={shelterId} />}
+      />
+    ),
+  },
+  {
+    pattern: '/shelters/:shelterId/referrals/:referralId',
+    shelterRoles: SHELTER.referrals.roles,
+    render: ({ shelterId, referralId }) => (
+      <ReferralScreens
+        key={referralId}
+        render={({ ReferralPage }) => (
+          <ReferralPage shelterId={shelterId} referralId={referralId} />
+        )}
+      />
+    ),
+  },
+  {
+    pattern: '/shelters/:shelterId/visits',
+    shelterRoles: SHELTER.visits.roles,
+    render: ({ shelterId }) => (
+      <ReferralScreens
+        key={`visits-${shelterId}`}
+        render={({ FieldVisitsScreen }) => <FieldVisitsScreen shelterId={shelterId} />}
       />
     ),
   },

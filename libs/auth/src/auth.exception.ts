@@ -32,6 +32,8 @@ export enum AuthExceptionCode {
   /** The person holds a standing role in the shelter: a visit would replace it. */
   FIELD_VISIT_CONFLICT = 'FIELD_VISIT_CONFLICT',
   FIELD_VISIT_NOT_FOUND = 'FIELD_VISIT_NOT_FOUND',
+  /** The account has a network role (aggregates only): never a field visit's health worker. */
+  FIELD_VISIT_NETWORK_ROLE = 'FIELD_VISIT_NETWORK_ROLE',
 }
 
 function apiCode(code: AuthExceptionCode): ApiErrorCode {
@@ -69,6 +71,8 @@ function apiCode(code: AuthExceptionCode): ApiErrorCode {
       return ApiErrorCode.CONFLICT;
     case AuthExceptionCode.FIELD_VISIT_NOT_FOUND:
       return ApiErrorCode.NOT_FOUND;
+    case AuthExceptionCode.FIELD_VISIT_NETWORK_ROLE:
+      return ApiErrorCode.CONFLICT;
   }
 }
 

@@ -79,7 +79,7 @@ export class FieldVisitsService {
         if (user.network_role !== null) {
           throw new AuthException(
             'This account has a network role (aggregates only); a field visit is for a health team member’s own account.',
-            AuthExceptionCode.FIELD_VISIT_CONFLICT,
+            AuthExceptionCode.FIELD_VISIT_NETWORK_ROLE,
             ['input.email'],
           );
         }

@@ -1,5 +1,5 @@
 import { AuditOutcome, AuditService } from '@albergue/audit';
-import { type Caller, Role, ScopeRegistry } from '@albergue/common';
+import { type Caller, Role, ScopeRegistry, StaffDirectory } from '@albergue/common';
 import { ReferralSubjects } from '@albergue/residents';
 import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
@@ -42,6 +42,7 @@ export class ReferralReads {
     private readonly subjects: ReferralSubjects,
     private readonly audit: AuditService,
     private readonly scopes: ScopeRegistry,
+    private readonly directory: StaffDirectory,
   ) {}
 
   async get(caller: Caller, id: string, purpose: string, scope?: 'moved'): Promise<ReferralView> {
@@ -99,7 +100,20 @@ export class ReferralReads {
       where: { referralId: id },
       order: { at: 'ASC', id: 'ASC' },
     });
-    return events.map((event) => referralEventView(event, access, this.opener(event.id)));
+    // Who did each step, by name, for the shelter's health workers; coordinators read states and
+    // dates (a service's staff member's name would tell them the service).
+    const names =
+      access === ReferralAccess.HEALTH
+        ? await this.directory.displayNames(events.flatMap((event) => event.byUserId ?? []))
+        : new Map<string, string>();
+    return events.map((event) =>
+      referralEventView(
+        event,
+        access,
+        this.opener(event.id),
+        event.byUserId ? (names.get(event.byUserId) ?? null) : null,
+      ),
+    );
   }
 
   /** Whom a health worker may refer: the people staying at the shelter (residents' door). */

@@ -7,8 +7,10 @@ import {
   readsReason,
   readsServiceNote,
   readsSexAtBirth,
+  referralEventView,
   shortReference,
 } from './referral-view.mapper.js';
+import type { ReferralEvent } from './referral-event.entity.js';
 import { ReferralAccess } from './referral.views.js';
 import {
   ReferralBasis,
@@ -130,7 +132,17 @@ describe('referralView', () => {
       category: ReferralCategory.VIOLENCE,
       alias: 'open(referral.alias)',
       basisBy: 'hw-1',
+      // A scheduled referral: the service never said how it went, or the referrer cancels it.
+      overrideTargets: [
+        ReferralState.COMPLETED,
+        ReferralState.NOT_COMPLETED,
+        ReferralState.CANCELLED,
+      ],
     });
+    expect(
+      referralView(record({ state: ReferralState.CLOSED }), ReferralAccess.HEALTH, open)
+        .overrideTargets,
+    ).toEqual([]);
   });
 
   it('service staff never read the resident id, and the reason only when shared', () => {
@@ -174,6 +186,7 @@ describe('referralView', () => {
       'note',
       'place',
       'outcome',
+      'overrideTargets',
     ] as const) {
       expect(view[hidden]).toBeNull();
     }
@@ -235,5 +248,36 @@ describe('consent shares, one decision for views and the FHIR export', () => {
       false,
       false,
     ]);
+  });
+});
+
+describe('referralEventView', () => {
+  const event = {
+    id: 'e1',
+    referralId: 'r1',
+    fromState: ReferralState.SENT,
+    toState: ReferralState.CANCELLED,
+    detail: 'override',
+    noteSealed: 'sealed:note',
+    byUserId: 'hw-1',
+    at: new Date('2026-11-01T12:00:00Z'),
+  } as ReferralEvent;
+
+  it('health workers read who by name, the detail and the note', () => {
+    expect(referralEventView(event, ReferralAccess.HEALTH, open, 'Ana')).toMatchObject({
+      byName: 'Ana',
+      detail: 'override',
+      note: 'open(referral_event.note)',
+    });
+  });
+
+  it('coordinators read states and dates: no name, detail or note', () => {
+    expect(referralEventView(event, ReferralAccess.STATE, open, 'Ana')).toMatchObject({
+      byName: null,
+      detail: null,
+      note: null,
+      fromState: ReferralState.SENT,
+      toState: ReferralState.CANCELLED,
+    });
   });
 });

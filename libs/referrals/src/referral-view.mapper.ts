@@ -2,7 +2,7 @@ import { type Actor, Role } from '@albergue/common';
 import type { Referral } from './referral.entity.js';
 import type { ReferralEvent } from './referral-event.entity.js';
 import type { ReferralSealedField } from './referral-sealer.js';
-import { WAITING_STATES } from './referral-transitions.js';
+import { OVERRIDES, WAITING_STATES } from './referral-transitions.js';
 import {
   BED_NOT_AFFECTED,
   EMERGENCY_INSTRUCTION,
@@ -137,6 +137,7 @@ const NOTHING: Omit<ReferralView, 'id' | 'reference' | 'version' | 'access' | 'b
   note: null,
   completedAt: null,
   closedAt: null,
+  overrideTargets: null,
 };
 
 /** A referral as `access` reads it; sealed values are opened only where the role sees them. */
@@ -223,6 +224,8 @@ export function referralView(
     reasonShared: r.shares.includes(ReferralShare.REASON_WITH_SERVICE),
     basisBy: r.basisBy,
     consentLanguage: r.consentLanguage,
+    // The referrer's corrections, from the rule `override` enforces: the screen offers no other.
+    overrideTargets: [...OVERRIDES[r.state]],
   };
 }
 
@@ -235,6 +238,7 @@ export function referralEventView(
   event: ReferralEvent,
   access: ReferralAccess,
   open: Opener,
+  byName: string | null = null,
 ): ReferralEventView {
   return {
     id: event.id,
@@ -243,6 +247,7 @@ export function referralEventView(
     detail: access === ReferralAccess.STATE ? null : event.detail,
     note: access === ReferralAccess.HEALTH ? open('referral_event.note', event.noteSealed) : null,
     byUserId: event.byUserId,
+    byName: access === ReferralAccess.HEALTH ? byName : null,
     at: event.at,
   };
 }

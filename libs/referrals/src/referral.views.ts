@@ -187,6 +187,13 @@ export class ReferralView {
 
   @Field(() => Date, { nullable: true })
   closedAt: Date | null;
+
+  @Field(() => [ReferralState], {
+    nullable: true,
+    description:
+      'Where overrideReferral may move it from its state (the rule the service enforces): for the shelter’s health workers; null for everyone else.',
+  })
+  overrideTargets: ReferralState[] | null;
 }
 
 @ObjectType({ description: "A dated step of a referral's loop." })
@@ -214,6 +221,13 @@ export class ReferralEventView {
     description: 'Null for a job (retention erasing the person).',
   })
   byUserId: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Who did it, by display name: for the shelter’s health workers (a service staff member’s name would tell coordinators the service).',
+  })
+  byName: string | null;
 
   @Field(() => Date)
   at: Date;

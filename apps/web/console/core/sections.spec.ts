@@ -83,6 +83,23 @@ describe(mayOpen.name, () => {
     expect(mayOpen(capacity, networkCoordinator, { serviceId: 'clinic-a' })).toBe(false);
   });
 
+  it('opens the referrals to the shelter’s health workers, coordinators and volunteers (escorts), visits to its coordinator', () => {
+    const health: Person = { networkRole: null, memberships: [member('a', 'HEALTH_WORKER')] };
+    const referrals = { shelterRoles: SHELTER.referrals.roles };
+    const visits = { shelterRoles: SHELTER.visits.roles };
+    expect(
+      [health, coordinator, volunteer, networkCoordinator].map((who) =>
+        mayOpen(referrals, who, { shelterId: 'a' }),
+      ),
+    ).toEqual([true, true, true, false]);
+    expect(mayOpen(referrals, health, { shelterId: 'b' })).toBe(false);
+    expect(
+      [health, coordinator, volunteer, admin].map((who) =>
+        mayOpen(visits, who, { shelterId: 'a' }),
+      ),
+    ).toEqual([false, true, false, false]);
+  });
+
   it('lists the sections in the order they are declared, as the nav shows them', () => {
     expect(SERVICE_SECTIONS.map((section) => section.path)).toEqual(['', '/capacity']);
     expect(SHELTER_SECTIONS.map((section) => section.path)).toEqual([
@@ -96,6 +113,8 @@ describe(mayOpen.name, () => {
       '/figures',
       '/report',
       '/health',
+      '/referrals',
+      '/visits',
     ]);
     expect(NETWORK_SECTIONS.map((section) => section.path)).toEqual([
       '/network',

@@ -42,6 +42,15 @@ export const SHELTER = {
   report: { path: '/report', label: 'reports.shelterNav', roles: ['COORDINATOR'] },
   // Health referrals (issue 20, item 10): the health worker's side, referring the people here.
   health: { path: '/health', label: 'refer.nav', roles: ['HEALTH_WORKER'] },
+  // Referrals: follow (issue 20, item 10). The shelter's health workers and coordinators follow
+  // its referrals (referralsOf, overdueReferrals); its volunteers see there only the escorts the
+  // API gives them (when and where). Field visits are the coordinator's (grantFieldVisit).
+  referrals: {
+    path: '/referrals',
+    label: 'follow.nav',
+    roles: ['HEALTH_WORKER', 'COORDINATOR', 'VOLUNTEER'],
+  },
+  visits: { path: '/visits', label: 'follow.visits.nav', roles: ['COORDINATOR'] },
 } as const satisfies Record<string, ShelterSection>;
 
 export const SHELTER_SECTIONS: readonly ShelterSection[] = Object.values(SHELTER);

@@ -1,0 +1,481 @@
+import type { ConsoleKey } from '@albergue/i18n';
+import { ApiErrorCode } from '@albergue/contracts';
+import { useId, useState } from 'preact/hooks';
+import { type ActState, useAct } from '../../core/act.js';
+import { useConsole, useT } from '../../core/context.js';
+import type { ActError } from '../../graphql/errors.js';
+import type { VariablesOf } from '../../graphql/graphql.js';
+import { ErrorText } from '../../ui/error-text.js';
+import { clicked, submitted } from '../../ui/handlers.js';
+import { Check } from '../admin-shelters/checkbox.js';
+import { Confirmed } from '../residents/confirm.js';
+import { enumKey } from './follow-words.js';
+import {
+  CancelReferral,
+  CloseReferral,
+  CloseReferralMovedOn,
+  type FullReferral,
+  OverrideReferral,
+  SendReferral,
+} from './referral-documents.js';
+import { mayCancel, mayClose, mayCloseMovedOn } from './referral-state.js';
+
+type SendInput = VariablesOf<typeof SendReferral>['input'];
+type OverrideInput = VariablesOf<typeof OverrideReferral>['input'];
+type Share = NonNullable<NonNullable<SendInput['consent']>['shares']>[number];
+type CapacityOverride = NonNullable<SendInput['capacityOverride']>;
+type Target = OverrideInput['toState'];
+type Outcome = NonNullable<OverrideInput['outcome']>;
+type NotCompleted = NonNullable<OverrideInput['notCompletedReason']>;
+
+const SHARES: Share[] = ['NAME_WITH_SERVICE', 'REASON_WITH_SERVICE', 'OUTCOME_WITH_SHELTER'];
+const CAPACITY: CapacityOverride[] = ['EMERGENCY', 'CALLED_AND_AGREED'];
+const OUTCOMES: Outcome[] = ['TREATED', 'REFERRED_ON', 'FOLLOW_UP_NEEDED'];
+const NOT_COMPLETED: NotCompleted[] = ['NO_SHOW', 'MOVED_ON', 'REFUSED', 'NOT_CONTACTED'];
+/** Console languages first: the ones consent is most often explained in. */
+const LANGUAGES = ['es', 'ht', 'fr', 'en', 'pt'];
+
+/** The API's finer refusals of the loop, each said in words (the rest: ErrorText). */
+const REFUSALS: Record<string, ConsoleKey> = {
+  STALE_REFERRAL: 'follow.refused.stale',
+  TRANSITION_NOT_ALLOWED: 'follow.refused.transition',
+  CONSENT_REQUIRED: 'follow.refused.consent',
+  CAPACITY_OVERRIDE_REQUIRED: 'follow.refused.capacity',
+  REASON_REQUIRED: 'follow.refused.missing',
+  OUTCOME_REQUIRED: 'follow.refused.missing',
+  SUBJECT_ERASED: 'follow.refused.erased',
+};
+
+/**
+ * A refusal of one of the referrer's acts, in words: someone else moved the referral meanwhile
+ * (the page is read again, the words say to look), the loop does not allow it, something is
+ * missing. The API's own message (it names the field) follows a BAD_USER_INPUT.
+ */
+function Refusal({ error }: { error: ActError | undefined }) {
+  const t = useT();
+  if (!error) {
+    return null;
+  }
+  const key = error.reason ? REFUSALS[error.reason] : undefined;
+  if (!key) {
+    return <ErrorText error={error} />;
+  }
+  return (
+    <div class="notice error refusal" role="alert" data-reason={error.reason}>
+      <p>{t(key)}</p>
+      {error.code === ApiErrorCode.BAD_USER_INPUT && <p class="hint">{error.message}</p>}
+    </div>
+  );
+}
+
+/** What an act tells the page when it is over: nothing wrong, or a CONFLICT to say above the acts. */
+type Settled = (conflict?: ActError) => void;
+
+/**
+ * After an act: the page is read again; a CONFLICT too (it shows what is on record now, and the
+ * refusal is said above the acts, where it stays when the act's own form goes with the state).
+ */
+function settled<Data>(state: ActState<Data>, onDone: Settled): void {
+  if (!state.error) {
+    onDone();
+  } else if (state.error.code === ApiErrorCode.CONFLICT) {
+    onDone(state.error);
+  }
+}
+
+/** An act's own refusal, said beside it: not a CONFLICT, which the acts' section says. */
+function inline(error: ActError | undefined): ActError | undefined {
+  return error?.code === ApiErrorCode.CONFLICT ? undefined : error;
+}
+
+function TextArea({
+  label,
+  name,
+  value,
+  onValue,
+  maxLength = 1000,
+}: {
+  label: string;
+  name: string;
+  value: string;
+  onValue(value: string): void;
+  maxLength?: number;
+}) {
+  const id = useId();
+  return (
+    <div class="field">
+      <label for={id}>{label}</label>
+      <textarea
+        id={id}
+        name={name}
+        required
+        maxLength={maxLength}
+        value={value}
+        onInput={(event) => onValue(event.currentTarget.value)}
+      />
+    </div>
+  );
+}
+
+function Choice<V extends string>({
+  label,
+  name,
+  value,
+  options,
+  words,
+  onValue,
+  optional = false,
+}: {
+  label: string;
+  name: string;
+  value: NoInfer<V> | '';
+  /** The choices: what the others' types are read from. */
+  options: readonly V[];
+  words(value: NoInfer<V>): string;
+  onValue(value: NoInfer<V> | ''): void;
+  optional?: boolean;
+}) {
+  const id = useId();
+  const t = useT();
+  return (
+    <div class="field">
+      <label for={id}>{label}</label>
+      <select
+        id={id}
+        name={name}
+        required={!optional}
+        value={value}
+        onChange={(event) => onValue(event.currentTarget.value as V | '')}
+      >
+        <option value="">{optional ? t('follow.none.choice') : '—'}</option>
+        {options.map((option) => (
+          <option key={option} value={option}>
+            {words(option)}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/**
+ * The referrer's acts on a referral, each as the API allows it from its state (the API still
+ * refuses anything else, and the refusal is said in words): send a draft with its consent, cancel
+ * with a reason, close once there is an outcome, close as "moved on", and override the loop to
+ * one of the targets the API names (`overrideTargets`), with a reason.
+ */
+export function ReferrerActs({ referral, onDone }: { referral: FullReferral; onDone(): void }) {
+  const t = useT();
+  const [conflict, setConflict] = useState<ActError>();
+  const state = referral.state;
+  const targets = referral.overrideTargets ?? [];
+  const done: Settled = (error) => {
+    setConflict(error);
+    onDone();
+  };
+  return (
+    <section aria-labelledby="referral-acts" class="referral-acts no-print">
+      <h2 id="referral-acts">{t('follow.acts')}</h2>
+      <Refusal error={conflict} />
+      {state === 'DRAFT' && <SendDraft referral={referral} onDone={done} />}
+      {mayClose(state) && <Close referral={referral} onDone={done} />}
+      {mayCancel(state) && <Cancel referral={referral} onDone={done} />}
+      {mayCloseMovedOn(state) && <MovedOn referral={referral} onDone={done} />}
+      {targets.length > 0 && <Override referral={referral} targets={targets} onDone={done} />}
+    </section>
+  );
+}
+
+function SendDraft({ referral, onDone }: { referral: FullReferral; onDone: Settled }) {
+  const t = useT();
+  const { language } = useConsole();
+  const send = useAct(SendReferral);
+  const emergency = referral.urgency === 'EMERGENCY';
+  const [basis, setBasis] = useState<'CONSENT' | 'VITAL_INTEREST'>('CONSENT');
+  const spoken = [...new Set([...(referral.languages ?? []), ...LANGUAGES])];
+  const [consentLanguage, setConsentLanguage] = useState(spoken[0] ?? 'es');
+  const [shares, setShares] = useState<Share[]>([]);
+  const [capacity, setCapacity] = useState<CapacityOverride | ''>('');
+  const capacityAsked =
+    send.state.error?.reason === 'CAPACITY_OVERRIDE_REQUIRED' || capacity !== '';
+  const names = (code: string) => {
+    try {
+      return (
+        new Intl.DisplayNames([language.value.locale], { type: 'language', fallback: 'none' }).of(
+          code,
+        ) ?? code
+      );
+    } catch {
+      return code;
+    }
+  };
+  const run = async () => {
+    const done = await send.run((requestId) => ({
+      input: {
+        requestId,
+        referralId: referral.id,
+        version: referral.version,
+        consent:
+          basis === 'CONSENT'
+            ? { basis, language: consentLanguage, shares }
+            : { basis: 'VITAL_INTEREST' as const },
+        capacityOverride: capacity || undefined,
+      },
+    }));
+    settled(done, onDone);
+  };
+  return (
+    <form class="act send-draft" onSubmit={submitted(run)}>
+      <h3>{t('follow.send.title')}</h3>
+      <p class="hint">{t('follow.send.explain')}</p>
+      {emergency && (
+        <Choice
+          label={t('follow.basis')}
+          name="basis"
+          value={basis}
+          options={['CONSENT', 'VITAL_INTEREST'] as const}
+          words={(value) => t(enumKey('basis', value))}
+          onValue={(value) => setBasis(value || 'CONSENT')}
+        />
+      )}
+      {basis === 'CONSENT' && (
+        <>
+          <Choice
+            label={t('follow.consentLanguage')}
+            name="consentLanguage"
+            value={consentLanguage}
+            options={spoken}
+            words={(code) => `${names(code)} (${code})`}
+            onValue={(value) => setConsentLanguage(value || consentLanguage)}
+          />
+          <fieldset class="shares">
+            <legend>{t('follow.shares')}</legend>
+            {SHARES.map((share) => (
+              <Check
+                key={share}
+                name="share"
+                label={t(enumKey('share', share))}
+                checked={shares.includes(share)}
+                onChange={(on) =>
+                  setShares((current) =>
+                    on ? [...current, share] : current.filter((each) => each !== share),
+                  )
+                }
+              />
+            ))}
+          </fieldset>
+        </>
+      )}
+      <p class="hint">{t('follow.bedNotAffected')}</p>
+      {capacityAsked && (
+        <Choice
+          label={t('follow.capacityOverride')}
+          name="capacityOverride"
+          value={capacity}
+          options={CAPACITY}
+          words={(value) => t(enumKey('capacity', value))}
+          onValue={setCapacity}
+        />
+      )}
+      <Refusal error={inline(send.state.error)} />
+      <button type="submit" class="primary send" disabled={send.state.pending}>
+        {send.state.pending ? t('common.working') : t('follow.send.submit')}
+      </button>
+    </form>
+  );
+}
+
+function Cancel({ referral, onDone }: { referral: FullReferral; onDone: Settled }) {
+  const t = useT();
+  const cancel = useAct(CancelReferral);
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState('');
+  const run = async () => {
+    const done = await cancel.run((requestId) => ({
+      input: {
+        requestId,
+        referralId: referral.id,
+        version: referral.version,
+        reason: reason.trim(),
+      },
+    }));
+    settled(done, onDone);
+  };
+  if (!open) {
+    return (
+      <div class="act">
+        <button type="button" class="cancel-referral" onClick={() => setOpen(true)}>
+          {t('follow.cancel.open')}
+        </button>
+      </div>
+    );
+  }
+  return (
+    <form class="act cancel" onSubmit={submitted(run)}>
+      <h3>{t('follow.cancel.title')}</h3>
+      <TextArea
+        label={t('follow.cancel.reason')}
+        name="reason"
+        value={reason}
+        onValue={setReason}
+      />
+      <Refusal error={inline(cancel.state.error)} />
+      <div class="actions">
+        <button
+          type="submit"
+          class="danger confirm-cancel"
+          disabled={cancel.state.pending || reason.trim() === ''}
+        >
+          {cancel.state.pending ? t('common.working') : t('follow.cancel.submit')}
+        </button>
+        <button type="button" onClick={() => setOpen(false)}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function Close({ referral, onDone }: { referral: FullReferral; onDone: Settled }) {
+  const t = useT();
+  const close = useAct(CloseReferral);
+  const run = async () => {
+    const done = await close.run((requestId) => ({
+      input: { requestId, referralId: referral.id, version: referral.version },
+    }));
+    settled(done, onDone);
+  };
+  return (
+    <div class="act close">
+      <Confirmed
+        label={t('follow.close.open')}
+        explanation={t('follow.close.explain')}
+        yes={t('follow.close.submit')}
+        pending={close.state.pending}
+        onYes={clicked(run)}
+      />
+      <Refusal error={inline(close.state.error)} />
+    </div>
+  );
+}
+
+function MovedOn({ referral, onDone }: { referral: FullReferral; onDone: Settled }) {
+  const t = useT();
+  const close = useAct(CloseReferralMovedOn);
+  const run = async () => {
+    const done = await close.run((requestId) => ({
+      input: { requestId, referralId: referral.id, version: referral.version },
+    }));
+    settled(done, onDone);
+  };
+  return (
+    <div class="act moved-on">
+      <Confirmed
+        label={t('follow.movedOn.open')}
+        explanation={t('follow.movedOn.explain')}
+        yes={t('follow.movedOn.submit')}
+        pending={close.state.pending}
+        onYes={clicked(run)}
+      />
+      <Refusal error={inline(close.state.error)} />
+    </div>
+  );
+}
+
+function Override({
+  referral,
+  targets,
+  onDone,
+}: {
+  referral: FullReferral;
+  targets: Target[];
+  onDone: Settled;
+}) {
+  const t = useT();
+  const override = useAct(OverrideReferral);
+  const [toState, setToState] = useState<Target | ''>('');
+  const [reason, setReason] = useState('');
+  const [outcome, setOutcome] = useState<Outcome | ''>('');
+  const [notCompleted, setNotCompleted] = useState<NotCompleted | ''>('');
+  const [capacity, setCapacity] = useState<CapacityOverride | ''>('');
+  const ready =
+    toState !== '' &&
+    reason.trim() !== '' &&
+    (toState !== 'COMPLETED' || outcome !== '') &&
+    (toState !== 'NOT_COMPLETED' || notCompleted !== '');
+  const run = async () => {
+    if (toState === '') {
+      return;
+    }
+    const done = await override.run((requestId) => ({
+      input: {
+        requestId,
+        referralId: referral.id,
+        version: referral.version,
+        toState,
+        reason: reason.trim(),
+        outcome: toState === 'COMPLETED' && outcome ? outcome : undefined,
+        notCompletedReason: toState === 'NOT_COMPLETED' && notCompleted ? notCompleted : undefined,
+        capacityOverride: toState === 'SENT' && capacity ? capacity : undefined,
+      },
+    }));
+    settled(done, onDone);
+  };
+  return (
+    <details class="act override">
+      <summary>{t('follow.override.open')}</summary>
+      <form onSubmit={submitted(run)}>
+        <p class="hint">{t('follow.override.explain')}</p>
+        <Choice
+          label={t('follow.override.to')}
+          name="toState"
+          value={toState}
+          options={targets}
+          words={(value) => t(enumKey('state', value))}
+          onValue={setToState}
+        />
+        {toState === 'COMPLETED' && (
+          <Choice
+            label={t('follow.outcome')}
+            name="outcome"
+            value={outcome}
+            options={OUTCOMES}
+            words={(value) => t(enumKey('outcome', value))}
+            onValue={setOutcome}
+          />
+        )}
+        {toState === 'NOT_COMPLETED' && (
+          <Choice
+            label={t('follow.override.notCompleted')}
+            name="notCompletedReason"
+            value={notCompleted}
+            options={NOT_COMPLETED}
+            words={(value) => t(enumKey('notCompleted', value))}
+            onValue={setNotCompleted}
+          />
+        )}
+        {toState === 'SENT' && (
+          <Choice
+            label={t('follow.capacityOverride')}
+            name="capacityOverride"
+            value={capacity}
+            options={CAPACITY}
+            words={(value) => t(enumKey('capacity', value))}
+            onValue={setCapacity}
+            optional
+          />
+        )}
+        <TextArea
+          label={t('follow.override.reason')}
+          name="reason"
+          value={reason}
+          onValue={setReason}
+        />
+        <Refusal error={inline(override.state.error)} />
+        <button type="submit" class="primary" disabled={!ready || override.state.pending}>
+          {override.state.pending ? t('common.working') : t('follow.override.submit')}
+        </button>
+      </form>
+    </details>
+  );
+}
