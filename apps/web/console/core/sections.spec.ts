@@ -71,6 +71,7 @@ describe(mayOpen.name, () => {
       '/setup',
       '/figures',
       '/report',
+      '/referral-figures',
     ]);
     expect(NETWORK_SECTIONS.map((section) => section.path)).toEqual([
       '/network',
@@ -80,6 +81,27 @@ describe(mayOpen.name, () => {
       '/admin/audit',
       '/admin/organisations',
       '/admin/shelters',
+      '/admin/health-services',
+      '/referral-figures',
     ]);
+  });
+
+  it('opens a shelter’s referral figures to its health workers and coordinator and to network roles; the directory to admins', () => {
+    const healthWorker: Person = { networkRole: null, memberships: [member('a', 'HEALTH_WORKER')] };
+    const ownReferralFigures = {
+      shelterRoles: SHELTER.referralFigures.roles,
+      networkRoles: NETWORK.referralFigures.roles,
+    };
+    expect(mayOpen(ownReferralFigures, healthWorker, { shelterId: 'a' })).toBe(true);
+    expect(mayOpen(ownReferralFigures, coordinator, { shelterId: 'a' })).toBe(true);
+    expect(mayOpen(ownReferralFigures, healthWorker, { shelterId: 'b' })).toBe(false);
+    expect(mayOpen(ownReferralFigures, volunteer, { shelterId: 'a' })).toBe(false);
+    expect(mayOpen(ownReferralFigures, networkCoordinator, { shelterId: 'b' })).toBe(true);
+    const directory = { networkRoles: NETWORK.healthServices.roles };
+    expect(
+      [healthWorker, coordinator, networkCoordinator, admin].map((who) =>
+        mayOpen(directory, who, {}),
+      ),
+    ).toEqual([false, false, false, true]);
   });
 });
