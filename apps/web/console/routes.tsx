@@ -280,4 +280,46 @@ export const SCREENS: Screen[] = [
       />
     ),
   },
+  // Health services directory, for admins (issue 20, item 1).
+  {
+    pattern: '/admin/health-services',
+    networkRoles: NETWORK.healthServices.roles,
+    render: () => (
+      <AdminScreens render={({ AdminHealthServiceList }) => <AdminHealthServiceList />} />
+    ),
+  },
+  {
+    pattern: '/admin/health-services/new',
+    networkRoles: NETWORK.healthServices.roles,
+    render: () => <AdminScreens render={({ NewHealthService }) => <NewHealthService />} />,
+  },
+  {
+    pattern: '/admin/health-services/:serviceId/edit',
+    networkRoles: NETWORK.healthServices.roles,
+    render: ({ serviceId }) => (
+      <AdminScreens
+        key={serviceId}
+        render={({ EditHealthService }) => <EditHealthService serviceId={serviceId} />}
+      />
+    ),
+  },
+  // Referral figures for health teams (issue 20, item 8): the network's, and a shelter's own.
+  {
+    pattern: '/referral-figures',
+    networkRoles: NETWORK.referralFigures.roles,
+    render: () => (
+      <FiguresScreens render={({ NetworkReferralFigures }) => <NetworkReferralFigures />} />
+    ),
+  },
+  {
+    pattern: '/shelters/:shelterId/referral-figures',
+    shelterRoles: SHELTER.referralFigures.roles,
+    networkRoles: NETWORK.referralFigures.roles,
+    render: ({ shelterId }) => (
+      <FiguresScreens
+        key={shelterId}
+        render={({ ShelterReferralFigures }) => <ShelterReferralFigures shelterId={shelterId} />}
+      />
+    ),
+  },
 ];

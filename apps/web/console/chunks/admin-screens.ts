@@ -8,3 +8,6 @@ export { AdminShelterList } from '../screens/admin-shelters/shelter-list.js';
 export { AuditScreen } from '../screens/audit/audit-screen.js';
 export { UserPage } from '../screens/users/user-page.js';
 export { UsersScreen } from '../screens/users/users-screen.js';
+// The health services directory (issue 20, item 1), for admins.
+export { EditHealthService, NewHealthService } from '../screens/health-admin/service-editor.js';
+export { AdminHealthServiceList } from '../screens/health-admin/service-list.js';

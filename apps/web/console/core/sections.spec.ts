@@ -112,6 +112,7 @@ describe(mayOpen.name, () => {
       '/setup',
       '/figures',
       '/report',
+      '/referral-figures',
       '/health',
       '/referrals',
       '/visits',
@@ -124,6 +125,8 @@ describe(mayOpen.name, () => {
       '/admin/audit',
       '/admin/organisations',
       '/admin/shelters',
+      '/admin/health-services',
+      '/referral-figures',
     ]);
   });
 });

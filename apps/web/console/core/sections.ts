@@ -40,6 +40,13 @@ export const SHELTER = {
   // shelter's coordinator read their own.
   figures: { path: '/figures', label: 'figures.shelterNav', roles: ['COORDINATOR'] },
   report: { path: '/report', label: 'reports.shelterNav', roles: ['COORDINATOR'] },
+  // Referral figures for the shelter's health team (issue 20, item 8): referralFigures lets its
+  // health workers and coordinator read their own shelter's.
+  referralFigures: {
+    path: '/referral-figures',
+    label: 'healthFigures.shelterNav',
+    roles: ['HEALTH_WORKER', 'COORDINATOR'],
+  },
   // Health referrals (issue 20, item 10): the health worker's side, referring the people here.
   health: { path: '/health', label: 'refer.nav', roles: ['HEALTH_WORKER'] },
   // Referrals: follow (issue 20, item 10). The shelter's health workers and coordinators follow
@@ -76,6 +83,14 @@ export const NETWORK = {
   audit: { path: '/admin/audit', label: 'audit.nav', roles: ['ADMIN'] },
   organisations: { path: '/admin/organisations', label: 'orgs.nav', roles: ['ADMIN'] },
   shelters: { path: '/admin/shelters', label: 'setup.shelters.nav', roles: ['ADMIN'] },
+  // Health services and the referrals' figures (issue 20, items 1 and 8): the directory is the
+  // admins' (createHealthService, updateHealthService); the figures every network role's.
+  healthServices: { path: '/admin/health-services', label: 'healthAdmin.nav', roles: ['ADMIN'] },
+  referralFigures: {
+    path: '/referral-figures',
+    label: 'healthFigures.nav',
+    roles: ['NETWORK_COORDINATOR', 'ADMIN'],
+  },
 } as const satisfies Record<string, NetworkSection>;
 
 export const NETWORK_SECTIONS: readonly NetworkSection[] = Object.values(NETWORK);

@@ -1,4 +1,4 @@
-import { BOROUGHS, POPULATIONS, SERVICES, SHELTER_STATUSES, WEEKDAYS } from '@albergue/contracts';
+import { BOROUGHS, POPULATIONS, SERVICES, SHELTER_STATUSES } from '@albergue/contracts';
 import { useQuery } from '@urql/preact';
 import { useId, useState } from 'preact/hooks';
 import { useAct } from '../../core/act.js';
@@ -8,6 +8,7 @@ import { ErrorText } from '../../ui/error-text.js';
 import { Field } from '../../ui/field.js';
 import { submitted } from '../../ui/handlers.js';
 import { Check } from './checkbox.js';
+import { HoursFields } from './hours-fields.js';
 import {
   CreateShelter,
   OrganisationsQuery,
@@ -115,7 +116,6 @@ function ShelterForm({
   onSend(form: ShelterFormValues): Promise<void>;
 }) {
   const t = useT();
-  const { language } = useConsole();
   const id = useId();
   const [form, setForm] = useState(initial);
   const [organisations] = useQuery({ query: OrganisationsQuery, pause: editing });
@@ -123,11 +123,6 @@ function ShelterForm({
     setForm({ ...form, [name]: value });
   const text = (name: keyof ShelterFormValues) => (event: Event) =>
     put(name, (event.currentTarget as HTMLInputElement).value as never);
-  const weekday = (day: number) =>
-    new Intl.DateTimeFormat(language.value.locale, { weekday: 'short', timeZone: 'UTC' }).format(
-      // 2024-01-01 was a Monday, ISO weekday 1.
-      new Date(Date.UTC(2024, 0, day)),
-    );
   const borough = BOROUGHS.find((each) => each.code === form.boroughCode);
   return (
     <form class="admin-form shelter-form" onSubmit={submitted(() => onSend(form))}>
@@ -327,79 +322,10 @@ function ShelterForm({
 
       <fieldset>
         <legend>{t('setup.form.hours')}</legend>
-        <Check
-          label={t('setup.form.alwaysOpen')}
-          name="alwaysOpen"
-          checked={form.alwaysOpen}
-          onChange={(alwaysOpen) => put('alwaysOpen', alwaysOpen)}
+        <HoursFields
+          value={{ alwaysOpen: form.alwaysOpen, periods: form.periods }}
+          onChange={(hours) => setForm({ ...form, ...hours })}
         />
-        {!form.alwaysOpen &&
-          form.periods.map((period, index) => {
-            const setPeriod = (change: Partial<typeof period>) =>
-              put(
-                'periods',
-                form.periods.map((each, i) => (i === index ? { ...each, ...change } : each)),
-              );
-            return (
-              <fieldset class="period" key={index}>
-                <legend>{t('setup.form.period', { n: index + 1 })}</legend>
-                <div class="days">
-                  {WEEKDAYS.map((day) => (
-                    <Check
-                      key={day}
-                      label={weekday(day)}
-                      checked={period.days.includes(day)}
-                      onChange={(on) =>
-                        setPeriod({
-                          days: on
-                            ? [...period.days, day]
-                            : period.days.filter((each) => each !== day),
-                        })
-                      }
-                    />
-                  ))}
-                </div>
-                <Field
-                  label={t('setup.form.opens')}
-                  type="time"
-                  value={period.opens}
-                  onInput={(event) => setPeriod({ opens: event.currentTarget.value })}
-                />
-                <Field
-                  label={t('setup.form.closes')}
-                  type="time"
-                  value={period.closes}
-                  onInput={(event) => setPeriod({ closes: event.currentTarget.value })}
-                />
-                <button
-                  type="button"
-                  onClick={() =>
-                    put(
-                      'periods',
-                      form.periods.filter((_, i) => i !== index),
-                    )
-                  }
-                >
-                  {t('setup.form.removePeriod', { n: index + 1 })}
-                </button>
-              </fieldset>
-            );
-          })}
-        {!form.alwaysOpen && (
-          <p>
-            <button
-              type="button"
-              onClick={() =>
-                put('periods', [
-                  ...form.periods,
-                  { days: [1, 2, 3, 4, 5], opens: '08:00', closes: '20:00' },
-                ])
-              }
-            >
-              {t('setup.form.addPeriod')}
-            </button>
-          </p>
-        )}
         <Field
           label={t('setup.form.hoursNote')}
           name="openingHours"

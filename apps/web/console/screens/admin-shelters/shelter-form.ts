@@ -177,7 +177,7 @@ export function capacityOf(form: ShelterFormValues): Input['capacity'] {
 }
 
 /** Always open, the periods typed (those with at least a day), or not stated (null). */
-export function hoursOf(form: ShelterFormValues): Input['hours'] {
+export function hoursOf(form: Pick<ShelterFormValues, 'alwaysOpen' | 'periods'>): Input['hours'] {
   if (form.alwaysOpen) {
     return { alwaysOpen: true };
   }

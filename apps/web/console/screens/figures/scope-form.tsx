@@ -1,4 +1,5 @@
 import { BOROUGHS } from '@albergue/contracts';
+import type { ConsoleKey } from '@albergue/i18n';
 import { useId, useState } from 'preact/hooks';
 import { useT } from '../../core/context.js';
 import { Field } from '../../ui/field.js';
@@ -17,11 +18,17 @@ export interface Chosen {
 export function ScopeForm({
   chosen,
   shelters,
+  boroughs = true,
+  problemOf = rangeProblem,
   onChoose,
 }: {
   chosen: Chosen;
   /** Null: the scope is fixed (a shelter's own figures). */
   shelters: readonly { id: string; name: string }[] | null;
+  /** False: figures the API gives per shelter or for the network only (no borough to offer). */
+  boroughs?: boolean;
+  /** What the API would refuse of a range, said before asking it (by default networkFigures'). */
+  problemOf?: (scope: Scope, from: string, to: string) => ConsoleKey | null;
   onChoose(chosen: Chosen): void;
 }) {
   const t = useT();
@@ -29,7 +36,7 @@ export function ScopeForm({
   const [from, setFrom] = useState(chosen.from);
   const [to, setTo] = useState(chosen.to);
   const [scope, setScope] = useState(scopeValue(chosen.scope));
-  const problem = rangeProblem(parseScope(scope), from, to);
+  const problem = problemOf(parseScope(scope), from, to);
   return (
     <form
       class="figures-form no-print"
@@ -64,13 +71,15 @@ export function ScopeForm({
             onChange={(event) => setScope(event.currentTarget.value)}
           >
             <option value="network">{t('figures.network')}</option>
-            <optgroup label={t('figures.boroughs')}>
-              {BOROUGHS.map((borough) => (
-                <option key={borough.code} value={`borough:${borough.code}`}>
-                  {borough.name}
-                </option>
-              ))}
-            </optgroup>
+            {boroughs && (
+              <optgroup label={t('figures.boroughs')}>
+                {BOROUGHS.map((borough) => (
+                  <option key={borough.code} value={`borough:${borough.code}`}>
+                    {borough.name}
+                  </option>
+                ))}
+              </optgroup>
+            )}
             <optgroup label={t('figures.shelters')}>
               {shelters.map((shelter) => (
                 <option key={shelter.id} value={`shelter:${shelter.id}`}>

@@ -30,11 +30,15 @@ export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T12:00:00Z`) - Date.parse(`${from}T12:00:00Z`)) / 86_400_000);
 }
 
-/** Why a range cannot be asked for, or null: the API's own limits, said before it refuses. */
+/**
+ * Why a range cannot be asked for, or null: the API's own limits, said before it refuses. Other
+ * readings than networkFigures and dailyFigures name their own limit (`maxDaysAfter`).
+ */
 export function rangeProblem(
   scope: Scope,
   from: string,
   to: string,
+  maxDaysAfter: number = MAX_DAYS_AFTER[scope.kind],
 ): 'figures.range.missing' | 'figures.range.backwards' | 'figures.range.tooLong' | null {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(from) || !/^\d{4}-\d{2}-\d{2}$/.test(to)) {
     return 'figures.range.missing';
@@ -43,5 +47,5 @@ export function rangeProblem(
   if (days < 0) {
     return 'figures.range.backwards';
   }
-  return days > MAX_DAYS_AFTER[scope.kind] ? 'figures.range.tooLong' : null;
+  return days > maxDaysAfter ? 'figures.range.tooLong' : null;
 }

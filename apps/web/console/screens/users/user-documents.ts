@@ -13,6 +13,7 @@ export const AdminUserFields = graphql(`
       shelterName
       role
     }
+    serviceIds
   }
 `);
 
@@ -126,3 +127,40 @@ export function languageName(code: string): string {
     return code.toUpperCase();
   }
 }
+
+/**
+ * Staff of health services (issue 20): a membership on a service, a scope beside shelters (role
+ * SERVICE_STAFF there). The services are named from the directory.
+ */
+export const AdminServiceNames = graphql(`
+  query AdminServiceNames {
+    healthServices(filter: { includeInactive: true }) {
+      id
+      name
+      organisationName
+      active
+    }
+  }
+`);
+
+export const SetServiceMembership = graphql(
+  `
+    mutation SetServiceMembership($userId: ID!, $serviceId: ID!) {
+      setServiceMembership(userId: $userId, serviceId: $serviceId) {
+        ...AdminUserFields
+      }
+    }
+  `,
+  [AdminUserFields],
+);
+
+export const RemoveServiceMembership = graphql(
+  `
+    mutation RemoveServiceMembership($userId: ID!, $serviceId: ID!) {
+      removeServiceMembership(userId: $userId, serviceId: $serviceId) {
+        ...AdminUserFields
+      }
+    }
+  `,
+  [AdminUserFields],
+);

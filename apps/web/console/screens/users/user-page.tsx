@@ -9,6 +9,7 @@ import { clicked, submitted } from '../../ui/handlers.js';
 import { Confirmed } from '../residents/confirm.js';
 import { ResetToken } from './reset-token.js';
 import { SelectField } from './select-field.js';
+import { ServiceMemberships } from './service-memberships.js';
 import {
   AdminShelterNames,
   AdminUser,
@@ -62,6 +63,7 @@ export function UserPage({ userId }: { userId: string }) {
       </ul>
       <Details key={user.id} user={user} self={self} onDone={refresh} />
       <Memberships user={user} onDone={refresh} />
+      <ServiceMemberships user={user} onDone={refresh} />
       <section aria-labelledby="password-title">
         <h2 id="password-title">{t('users.reset.title')}</h2>
         <ResetToken userId={user.id} name={user.displayName} />

@@ -73,8 +73,13 @@ function UserCard({ user }: { user: AdminUserView }) {
         <span class="user-email">{user.email}</span>
         <span class="user-state">{t(user.active ? 'users.active' : 'users.inactive')}</span>
         {user.networkRole && <span class="user-network-role">{t(`role.${user.networkRole}`)}</span>}
+        {user.serviceIds.length > 0 && (
+          <span class="user-services">
+            {t('healthAdmin.user.staffOf', { n: user.serviceIds.length })}
+          </span>
+        )}
         {user.memberships.length === 0 ? (
-          <span class="hint">{t('users.noMemberships')}</span>
+          user.serviceIds.length === 0 && <span class="hint">{t('users.noMemberships')}</span>
         ) : (
           <span class="user-memberships">
             {user.memberships

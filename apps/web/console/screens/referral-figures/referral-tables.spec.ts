@@ -1,0 +1,103 @@
+import { describe, expect, it } from '@jest/globals';
+import type { ConsoleKey, Params } from '@albergue/i18n';
+import {
+  countTable,
+  countWords,
+  type Figures,
+  keyWords,
+  noShowWords,
+  plotBars,
+  timesTable,
+} from './referral-tables.js';
+
+/** A `t` that writes the key and its parameters, so a spec reads what went where. */
+const t = (key: ConsoleKey, params?: Params) =>
+  params ? `${key}(${Object.values(params).join('|')})` : key;
+
+const hidden = { count: null, suppressed: true };
+
+function figures(overrides: Partial<Figures> = {}): Figures {
+  return {
+    total: { key: 'total', count: 15, suppressed: false },
+    byCategory: [
+      { key: 'INJURY', count: 5, suppressed: false },
+      { key: 'OTHER', count: 10, suppressed: false },
+    ],
+    byUrgency: [{ key: 'URGENT', count: 15, suppressed: false }],
+    byService: [{ key: 'OTHER', count: 15, suppressed: false }],
+    byOutcome: [
+      { key: 'OPEN', count: 10, suppressed: false },
+      { key: 'OTHER', ...hidden },
+    ],
+    timeToAcceptance: {
+      referrals: { count: 5, suppressed: false },
+      medianHours: 7,
+      p90Hours: 11,
+      suppressed: false,
+    },
+    timeToCompletion: { referrals: hidden, medianHours: null, p90Hours: null, suppressed: true },
+    noShowRate: { rate: null, suppressed: true },
+    ...overrides,
+  };
+}
+
+describe('referral figures tables', () => {
+  it('says a hidden count as small and pooled, never as a number', () => {
+    expect(countWords(t, { count: 10, suppressed: false })).toBe(10);
+    expect(countWords(t, hidden)).toBe('healthFigures.small');
+    // A count the API marks suppressed is not shown even if one came with it.
+    expect(countWords(t, { count: 5, suppressed: true })).toBe('healthFigures.small');
+  });
+
+  it('names the pooled cell as pooled, and a category OTHER as either', () => {
+    expect(keyWords(t, 'byOutcome', 'OTHER')).toBe('healthFigures.pooled');
+    expect(keyWords(t, 'byService', 'OTHER')).toBe('healthFigures.pooled');
+    expect(keyWords(t, 'byCategory', 'OTHER')).toBe('healthFigures.pooledOrOther');
+    expect(keyWords(t, 'byCategory', 'INJURY')).toBe('healthFigures.category.INJURY');
+    expect(keyWords(t, 'byUrgency', 'EMERGENCY')).toBe('healthFigures.urgency.EMERGENCY');
+    expect(keyWords(t, 'byOutcome', 'NO_SHOW')).toBe('healthFigures.outcome.NO_SHOW');
+    // A service's own name; a key the console has no words for, as it came.
+    expect(keyWords(t, 'byService', 'Clínica Roma')).toBe('Clínica Roma');
+    expect(keyWords(t, 'byCategory', 'NEW_KIND')).toBe('NEW_KIND');
+  });
+
+  it('makes a count table of the cells the API gave, in its order, keys kept apart', () => {
+    const table = countTable(t, 'byOutcome', 'caption', 'heading', figures().byOutcome);
+    expect(table.columns).toEqual(['heading', 'healthFigures.col.referrals']);
+    expect(table.rows).toEqual([
+      { key: '0-OPEN', head: 'healthFigures.outcome.OPEN', cells: [10] },
+      { key: '1-OTHER', head: 'healthFigures.pooled', cells: ['healthFigures.small'] },
+    ]);
+    const twoOthers = countTable(t, 'byCategory', 'c', 'h', [
+      { key: 'OTHER', count: 5, suppressed: false },
+      { key: 'OTHER', count: 10, suppressed: false },
+    ]);
+    expect(new Set(twoOthers.rows.map((row) => row.key)).size).toBe(2);
+  });
+
+  it('shows times only where the API does, "not shown under 5" elsewhere', () => {
+    const table = timesTable(t, 'times', figures());
+    expect(table.rows).toEqual([
+      { key: 'acceptance', head: 'healthFigures.toAcceptance', cells: [5, 7, 11] },
+      {
+        key: 'completion',
+        head: 'healthFigures.toCompletion',
+        cells: ['healthFigures.small', 'healthFigures.notShown', 'healthFigures.notShown'],
+      },
+    ]);
+  });
+
+  it('says the no-show rate as a percent, or that it is not shown', () => {
+    expect(noShowWords(t, { rate: null, suppressed: true }, 'es')).toBe(
+      'healthFigures.noShow.notShown',
+    );
+    expect(noShowWords(t, { rate: 0.15, suppressed: false }, 'en')).toBe('15%');
+  });
+
+  it('draws a bar for each cell with a count, none for a hidden one', () => {
+    expect(plotBars(t, 'byOutcome', figures().byOutcome)).toEqual({
+      labels: ['healthFigures.outcome.OPEN'],
+      values: [10],
+    });
+  });
+});
