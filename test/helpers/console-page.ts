@@ -58,11 +58,10 @@ export async function consoleFor(
 }
 
 /**
- * The network's and the administration's screens are chunks of their own (the console's
+ * The screens beyond a volunteer's first view are chunks of their own (the console's
  * routes.tsx: chunks/*-screens.ts), fetched only when one of them is opened.
  */
-export const SCREEN_CHUNK =
-  /^\/assets\/console\/(network|figures|admin|service)-screens-[\w-]+\.js$/;
+export const SCREEN_CHUNK = /^\/assets\/console\/(\w+)-screens-[\w-]+\.js$/;
 
 /** The screen chunks a context fetches from now on ('admin', 'network'…), as they are fetched. */
 export function screenChunksOf(context: BrowserContext): string[] {

@@ -3,9 +3,6 @@ import { type Audience, NETWORK, SHELTER } from './core/sections.js';
 import { BedBoard } from './screens/board/board.js';
 import { Gate } from './screens/gate/gate.js';
 import { Holds } from './screens/holds/holds.js';
-import { HealthHome } from './screens/refer/health-home.js';
-import { ReferScreen } from './screens/refer/refer-screen.js';
-import { ReferralSlip } from './screens/refer/referral-slip.js';
 import { MorningPlan } from './screens/plan/morning-plan.js';
 import { ResidentPage } from './screens/residents/resident-page.js';
 import { ResidentsScreen } from './screens/residents/residents-screen.js';
@@ -32,6 +29,8 @@ const FiguresScreens = lazyScreens(() => import('./chunks/figures-screens.js'));
 const AdminScreens = lazyScreens(() => import('./chunks/admin-screens.js'));
 // Referrals: follow (issue 20, item 10), a chunk of its own too.
 const ReferralScreens = lazyScreens(() => import('./chunks/referral-screens.js'));
+// The health worker's referring (issue 20, item 10), a chunk of its own.
+const ReferScreens = lazyScreens(() => import('./chunks/refer-screens.js'));
 // A health service's screens (issue 20, item 10): its staff's, a chunk of their own.
 const ServiceScreens = lazyScreens(() => import('./chunks/service-screens.js'));
 
@@ -203,25 +202,43 @@ export const SCREENS: Screen[] = [
   {
     pattern: '/shelters/:shelterId/health',
     shelterRoles: SHELTER.health.roles,
-    render: ({ shelterId }) => <HealthHome key={shelterId} shelterId={shelterId} />,
+    render: ({ shelterId }) => (
+      <ReferScreens
+        key={shelterId}
+        render={({ HealthHome }) => <HealthHome shelterId={shelterId} />}
+      />
+    ),
   },
   {
     pattern: '/shelters/:shelterId/health/refer',
     shelterRoles: SHELTER.health.roles,
-    render: ({ shelterId }) => <ReferScreen key={shelterId} shelterId={shelterId} />,
+    render: ({ shelterId }) => (
+      <ReferScreens
+        key={shelterId}
+        render={({ ReferScreen }) => <ReferScreen shelterId={shelterId} />}
+      />
+    ),
   },
   {
     pattern: '/shelters/:shelterId/health/refer/:residentId',
     shelterRoles: SHELTER.health.roles,
     render: ({ shelterId, residentId }) => (
-      <ReferScreen key={residentId} shelterId={shelterId} residentId={residentId} />
+      <ReferScreens
+        key={residentId}
+        render={({ ReferScreen }) => <ReferScreen shelterId={shelterId} residentId={residentId} />}
+      />
     ),
   },
   {
     pattern: '/shelters/:shelterId/health/referrals/:referralId/slip',
     shelterRoles: SHELTER.health.roles,
     render: ({ shelterId, referralId }) => (
-      <ReferralSlip key={referralId} shelterId={shelterId} referralId={referralId} />
+      <ReferScreens
+        key={referralId}
+        render={({ ReferralSlip }) => (
+          <ReferralSlip shelterId={shelterId} referralId={referralId} />
+        )}
+      />
     ),
   },
   // A health service's inbox and capacity (issue 20, item 10): for its own staff (me.serviceIds);
