@@ -172,6 +172,67 @@ describe('Health referrals when the person moves, erasure and retention (e2e)', 
     expect(byB.data!.closeReferralMovedOn.state).toBe('CLOSED');
   });
 
+  it("merging duplicates carries the merged-away record's referrals and history to the kept one", async () => {
+    const both = await staffAt(app, { role: 'COORDINATOR', shelterIds: [shelterA, shelterB] });
+    const register = async (shelterId: string) => {
+      const made = await both.gql<{ registerHousehold: { members: { id: string }[] } }>(REGISTER, {
+        input: householdInput(
+          shelterId,
+          [adult('Wilner Duplicado', { population: 'MEN', birthYear: 1987 })],
+          { confirmNew: true },
+        ),
+      });
+      expect(made.errors).toBeUndefined();
+      return made.data!.registerHousehold.members[0].id;
+    };
+    // Registered at A (no bed yet) and referred there; registered again at B and checked in.
+    const mergedId = await register(shelterA);
+    const referral = await healthA.gql<{ createReferral: { id: string } }>(CREATE, {
+      input: {
+        requestId: randomUUID(),
+        shelterId: shelterA,
+        residentId: mergedId,
+        serviceId: clinic,
+        category: 'CHRONIC_ILLNESS',
+        urgency: 'ROUTINE',
+        reason: REASON,
+        consent: { basis: 'CONSENT', language: 'es', shares: ['REASON_WITH_SERVICE'] },
+      },
+    });
+    expect(referral.errors).toBeUndefined();
+    const referralId = referral.data!.createReferral.id;
+    const keepId = await register(shelterB);
+    const checked = await both.gql(
+      'mutation($input: CheckInInput!) { checkIn(input: $input) { id } }',
+      { input: { requestId: randomUUID(), shelterId: shelterB, residentIds: [keepId] } },
+    );
+    expect(checked.errors).toBeUndefined();
+
+    const merged = await both.gql(
+      'mutation($k: ID!, $m: ID!) { mergeResidents(keepId: $k, mergeId: $m) }',
+      { k: keepId, m: mergedId },
+    );
+    expect(merged.errors).toBeUndefined();
+    expect(await app.sql('SELECT id FROM resident WHERE id = $1', [mergedId])).toHaveLength(0);
+    const rows = await app.sql<{ resident_id: string; shelter_id: string }>(
+      'SELECT resident_id, shelter_id FROM referral WHERE id = $1',
+      [referralId],
+    );
+    expect(rows).toEqual([{ resident_id: keepId, shelter_id: shelterB }]);
+    expect(
+      await app.sql('SELECT id FROM referral_event WHERE resident_id = $1', [mergedId]),
+    ).toHaveLength(0);
+    // The kept record's shelter follows it now, reason and all; the history says it moved.
+    const seenAtB = (await healthB.gql<{ referral: View }>(ONE, { id: referralId })).data!.referral;
+    expect(seenAtB).toMatchObject({ state: 'SENT', shelterId: shelterB, reason: REASON });
+    const history = (
+      await healthB.gql<{ referralHistory: { detail: string | null }[] }>(HISTORY, {
+        id: referralId,
+      })
+    ).data!.referralHistory;
+    expect(history.at(-1)).toMatchObject({ detail: 'moved' });
+  });
+
   it("erasing the resident empties the referral's sealed fields and keeps the counts", async () => {
     const { residentId, referralId } = await referredAtA('Mario Borrado');
     const cancel = await healthA.gql(

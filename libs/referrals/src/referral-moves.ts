@@ -2,37 +2,49 @@ import { ScopeRegistry } from '@albergue/common';
 import {
   type ResidentErasureListener,
   ResidentErasures,
+  type ResidentMergeListener,
+  ResidentMerges,
   type ResidentMoveListener,
   ResidentMoves,
 } from '@albergue/residents';
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
-import { DataSource } from 'typeorm';
-import { ReferralsService } from './referrals.service.js';
+import { randomUUID } from 'node:crypto';
+import { DataSource, type EntityManager, In } from 'typeorm';
+import { ReferralEvent } from './referral-event.entity.js';
+import { OPEN_STATES } from './referral-transitions.js';
+import { Referral } from './referral.entity.js';
+import { ReferralState } from './referrals.enums.js';
 
 /**
- * Residents' two ports. Erasure: the person's open referrals are cancelled (`erased`) in the
- * anonymisation's transaction, before the vault empties their sealed values.
+ * Residents' three ports, each answered in the resident change's own transaction (residents and
+ * occupancy never import referrals):
  *
- * When a person moves, their open referrals follow them: registered on residents' move port
- * (residents and occupancy never import referrals), the referral's following shelter becomes the
- * new one in the transfer's transaction, and a `moved` history row says so.
+ * - move: when a person moves, their open referrals follow them: the referral's following shelter
+ *   becomes the new one, and a `moved` history row says so;
+ * - erasure: the person's open referrals are cancelled (`erased`, no free text) before the vault
+ *   empties every sealed value of them and their history, by the resident subject;
+ * - merge of duplicates: the merged-away record's referrals and their history become the kept
+ *   record's (their sealed values are bound to their own rows, so they move as they are), and the
+ *   open ones follow the kept record to its shelter.
  *
  * Scope `referral.moved` (closeReferralMovedOn): the following shelter, and the shelter that made
  * the referral for as long as residents let it see the person (PREVIOUS_SHELTER_ACCESS, scope
  * `resident.view`), or always for an unregistered person (who never moves with us).
  */
 @Injectable()
-export class ReferralMoves implements ResidentMoveListener, ResidentErasureListener {
+export class ReferralMoves
+  implements ResidentMoveListener, ResidentErasureListener, ResidentMergeListener
+{
   constructor(
     moves: ResidentMoves,
     erasures: ResidentErasures,
+    merges: ResidentMerges,
     registry: ScopeRegistry,
     dataSource: DataSource,
-    private readonly referrals: ReferralsService,
   ) {
     moves.register(this);
     erasures.register(this);
+    merges.register(this);
     registry.register('referral.moved', async (id) => {
       const [row] = await dataSource.query<
         { shelter_id: string; from_shelter_id: string; resident_id: string | null }[]
@@ -49,21 +61,84 @@ export class ReferralMoves implements ResidentMoveListener, ResidentErasureListe
     });
   }
 
-  residentsMoved(
+  async residentsMoved(
     manager: EntityManager,
     residentIds: string[],
     toShelterId: string,
     _fromShelterId: string,
     byUserId: string,
   ): Promise<void> {
-    return this.referrals.followMove(manager, residentIds, toShelterId, byUserId);
+    for (const referral of await this.openOf(manager, residentIds)) {
+      if (referral.shelterId !== toShelterId) {
+        await this.change(manager, referral, { shelterId: toShelterId }, 'moved', byUserId);
+      }
+    }
   }
 
-  residentsErased(
+  async residentsErased(
     manager: EntityManager,
     residentIds: string[],
     byUserId: string | null,
   ): Promise<void> {
-    return this.referrals.closeErased(manager, residentIds, byUserId);
+    const closedAt = new Date();
+    for (const referral of await this.openOf(manager, residentIds)) {
+      await this.change(
+        manager,
+        referral,
+        { state: ReferralState.CANCELLED, closedAt },
+        'erased',
+        byUserId,
+      );
+    }
+  }
+
+  async residentsMerged(
+    manager: EntityManager,
+    keepId: string,
+    mergedId: string,
+    keepShelterId: string | null,
+    byUserId: string,
+  ): Promise<void> {
+    // Every referral of the merged-away record, closed ones too (the key would refuse the
+    // record's deletion), and their history.
+    await manager.query(
+      'UPDATE referral SET resident_id = $1, version = version + 1 WHERE resident_id = $2',
+      [keepId, mergedId],
+    );
+    await manager.query('UPDATE referral_event SET resident_id = $1 WHERE resident_id = $2', [
+      keepId,
+      mergedId,
+    ]);
+    if (keepShelterId) {
+      await this.residentsMoved(manager, [keepId], keepShelterId, keepShelterId, byUserId);
+    }
+  }
+
+  private openOf(manager: EntityManager, residentIds: string[]): Promise<Referral[]> {
+    return manager.find(Referral, {
+      where: { residentId: In(residentIds), state: In([...OPEN_STATES]) },
+      lock: { mode: 'pessimistic_write' },
+    });
+  }
+
+  /** One change made for a resident port, with its history row (no free text). */
+  private async change(
+    manager: EntityManager,
+    referral: Referral,
+    set: Partial<Pick<Referral, 'shelterId' | 'state' | 'closedAt'>>,
+    detail: 'moved' | 'erased',
+    byUserId: string | null,
+  ): Promise<void> {
+    await manager.update(Referral, { id: referral.id }, { ...set, version: referral.version + 1 });
+    await manager.insert(ReferralEvent, {
+      id: randomUUID(),
+      referralId: referral.id,
+      residentId: referral.residentId,
+      fromState: referral.state,
+      toState: set.state ?? referral.state,
+      detail,
+      noteSealed: null,
+      byUserId,
+    });
   }
 }

@@ -2,7 +2,7 @@ import { type Caller, IdempotencyService, ScopeRegistry } from '@albergue/common
 import { ReferralSubjects } from '@albergue/residents';
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { type EntityManager, In } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type {
   CancelReferralInput,
   CloseReferralInput,
@@ -22,13 +22,7 @@ import { HealthService } from './health-service.entity.js';
 import { ReferralEvent } from './referral-event.entity.js';
 import { ReferralReads } from './referral-reads.service.js';
 import { ReferralSealer } from './referral-sealer.js';
-import {
-  canMove,
-  canOverride,
-  CLOSABLE_STATES,
-  isOpen,
-  OPEN_STATES,
-} from './referral-transitions.js';
+import { canMove, canOverride, CLOSABLE_STATES, isOpen } from './referral-transitions.js';
 import { accessOf } from './referral-view.mapper.js';
 import { Referral } from './referral.entity.js';
 import { ReferralAccess, type ReferralView } from './referral.views.js';
@@ -532,70 +526,6 @@ export class ReferralsService {
           return notAllowed(referral.state, to);
       }
     });
-  }
-
-  /** residents' move port: open referrals follow the person to the shelter they are at now. */
-  async followMove(
-    manager: EntityManager,
-    residentIds: string[],
-    toShelterId: string,
-    byUserId: string,
-  ): Promise<void> {
-    const open = await manager.find(Referral, {
-      where: { residentId: In(residentIds), state: In([...OPEN_STATES]) },
-      lock: { mode: 'pessimistic_write' },
-    });
-    for (const referral of open.filter((r) => r.shelterId !== toShelterId)) {
-      await manager.update(
-        Referral,
-        { id: referral.id },
-        { shelterId: toShelterId, version: referral.version + 1 },
-      );
-      await manager.insert(ReferralEvent, {
-        id: randomUUID(),
-        referralId: referral.id,
-        residentId: referral.residentId,
-        fromState: referral.state,
-        toState: referral.state,
-        detail: 'moved',
-        noteSealed: null,
-        byUserId,
-      });
-    }
-  }
-
-  /**
-   * residents' erasure port: the person is being anonymised. Their open referrals are cancelled
-   * (`erased`, no free text) in the same transaction; the vault then empties every sealed value
-   * of them and their history, by the resident subject.
-   */
-  async closeErased(
-    manager: EntityManager,
-    residentIds: string[],
-    byUserId: string | null,
-  ): Promise<void> {
-    const open = await manager.find(Referral, {
-      where: { residentId: In(residentIds), state: In([...OPEN_STATES]) },
-      lock: { mode: 'pessimistic_write' },
-    });
-    const now = new Date();
-    for (const referral of open) {
-      await manager.update(
-        Referral,
-        { id: referral.id },
-        { state: ReferralState.CANCELLED, closedAt: now, version: referral.version + 1 },
-      );
-      await manager.insert(ReferralEvent, {
-        id: randomUUID(),
-        referralId: referral.id,
-        residentId: referral.residentId,
-        fromState: referral.state,
-        toState: ReferralState.CANCELLED,
-        detail: 'erased',
-        noteSealed: null,
-        byUserId,
-      });
-    }
   }
 
   // ---- the machinery of a change -------------------------------------------------------------

@@ -2,6 +2,7 @@ import { AuditOutcome, AuditService } from '@albergue/audit';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Caller } from '@albergue/common';
+import { ResidentMerges } from './resident-merges.js';
 import { ResidentSealer } from './resident-sealer.js';
 import { Resident } from './resident.entity.js';
 import type { PossibleDuplicate } from './resident.views.js';
@@ -32,6 +33,7 @@ export class DuplicatesService {
     private readonly dataSource: DataSource,
     private readonly sealer: ResidentSealer,
     private readonly audit: AuditService,
+    private readonly merges: ResidentMerges,
   ) {}
 
   async find(caller: Caller, shelterId: string): Promise<PossibleDuplicate[]> {
@@ -129,7 +131,8 @@ export class DuplicatesService {
 
   /**
    * Keeps one record: what only the other had is carried over (re-sealed for its new row), its
-   * history and appointments move, and the other record is deleted, so counts do not double.
+   * history and appointments move (and, through ResidentMerges, what other libs keep about the
+   * person), and the other record is deleted, so counts do not double.
    */
   async merge(caller: Caller, keepId: string, mergeId: string): Promise<string> {
     await this.dataSource.transaction(async (manager) => {
@@ -184,6 +187,14 @@ export class DuplicatesService {
         other.id,
       ]);
       await manager.query('UPDATE household SET head_id = NULL WHERE head_id = $1', [other.id]);
+      // Libs keeping records about the person (referrals) carry theirs over too.
+      await this.merges.merged(
+        manager,
+        keep.id,
+        other.id,
+        keep.currentShelterId,
+        caller.actor.userId,
+      );
       await manager.delete(Resident, { id: other.id }).catch((error: unknown) => {
         // Beds and stays on record point to the record (the occupancy history keeps them).
         if ((error as { code?: string }).code === '23503') {

@@ -14,6 +14,7 @@ export { type ReferralSubject, ReferralSubjects } from './referral-subjects.js';
 export { publishCells, SMALL_CELL, totalCell } from './resident-aggregates.service.js';
 export { ResidentLifecycleService } from './resident-lifecycle.service.js';
 export { type ResidentErasureListener, ResidentErasures } from './resident-erasures.js';
+export { type ResidentMergeListener, ResidentMerges } from './resident-merges.js';
 export { type ResidentMoveListener, ResidentMoves } from './resident-moves.js';
 export { type PlaceableResident, ResidentPlacesService } from './resident-places.service.js';
 export { AgeBracket, AppointmentKind, AsylumStatus, LegalBasis } from './residents.enums.js';

@@ -12,6 +12,7 @@ import { ResidentAccess } from './resident-access.js';
 import { ResidentAggregatesService } from './resident-aggregates.service.js';
 import { ResidentLifecycleService } from './resident-lifecycle.service.js';
 import { ResidentErasures } from './resident-erasures.js';
+import { ResidentMerges } from './resident-merges.js';
 import { ResidentMoves } from './resident-moves.js';
 import { ResidentPlacesService } from './resident-places.service.js';
 import { ResidentSealer } from './resident-sealer.js';
@@ -77,6 +78,7 @@ export class ResidentsModule {
         ResidentAggregatesService,
         ResidentErasures,
         ResidentLifecycleService,
+        ResidentMerges,
         ResidentMoves,
         ResidentPlacesService,
         ResidentScopes,
@@ -91,6 +93,7 @@ export class ResidentsModule {
         ReferralSubjects,
         ResidentErasures,
         ResidentLifecycleService,
+        ResidentMerges,
         ResidentMoves,
         ResidentPlacesService,
         ResidentsService,
