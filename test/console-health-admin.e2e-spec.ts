@@ -72,8 +72,8 @@ const tableOf = (page: Page, selector: string) =>
 function expectedRows(words: Words, dimension: (typeof DIMENSIONS)[number], cells: Cell[]) {
   return cells.map((cell) => {
     const head =
-      cell.key === 'OTHER'
-        ? words[dimension === 'byCategory' ? 'healthFigures.pooledOrOther' : 'healthFigures.pooled']
+      cell.key === 'POOLED'
+        ? words['healthFigures.pooled']
         : dimension === 'byService'
           ? cell.key
           : words[`${PREFIX[dimension]}${cell.key}` as keyof Words];
@@ -346,9 +346,9 @@ describe('The staff console: health services, service staff and referral figures
         expectedRows(es, dimension, figures[dimension]),
       );
     }
-    expect(figures.byCategory.some((cell) => cell.key === 'OTHER')).toBe(true);
+    expect(figures.byCategory.some((cell) => cell.key === 'POOLED')).toBe(true);
     expect(await page.locator('#referrals-byCategory').textContent()).toContain(
-      es['healthFigures.pooledOrOther'],
+      es['healthFigures.pooled'],
     );
     expect(await page.locator('body').textContent()).not.toMatch(/Violencia|Pequeña/);
     // Times: acceptance shown (6 referrals), completion not shown under 5.

@@ -118,13 +118,13 @@ describe('Referral figures for health teams (e2e)', () => {
       const f = await figures(who, { s: shelterId });
       // 13 referrals in October (in TIME_ZONE), drafts and the day before left out.
       expect(f.total).toEqual({ key: 'total', count: 15, suppressed: false });
-      // 2 (violence) < 5: pooled with the next smallest (5, acute illness) into OTHER.
+      // 2 (violence) < 5: pooled with the next smallest (5, acute illness) into POOLED.
       expect(f.byCategory).toEqual([
         { key: 'INJURY', count: 5, suppressed: false },
-        { key: 'OTHER', count: 5, suppressed: false },
+        { key: 'POOLED', count: 5, suppressed: false },
       ]);
       // 2 (small clinic) < 5: the big clinic's 11 join them, so that 13 - 11 recovers nothing.
-      expect(f.byService).toEqual([{ key: 'OTHER', count: 15, suppressed: false }]);
+      expect(f.byService).toEqual([{ key: 'POOLED', count: 15, suppressed: false }]);
       expect(JSON.stringify(f)).not.toMatch(/VIOLENCE|DENTAL|Pequeña/);
       for (const cell of [f.total, ...f.byCategory, ...f.byUrgency, ...f.byOutcome]) {
         expect(cell.count === null || cell.count % 5 === 0).toBe(true);
@@ -147,7 +147,7 @@ describe('Referral figures for health teams (e2e)', () => {
     const csv = result.data!.referralFiguresCsv;
     expect(csv.split('\n')[0]).toBe('section,key,value,suppressed');
     expect(csv).toContain('"byCategory","INJURY","5","false"');
-    expect(csv).toContain('"byService","OTHER","15","false"');
+    expect(csv).toContain('"byService","POOLED","15","false"');
     expect(csv).toContain('"timeToAcceptance","medianHours","7","false"');
     expect(csv).not.toMatch(/violence|VIOLENCE|Pequeña/);
   });

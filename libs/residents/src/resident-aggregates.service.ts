@@ -14,11 +14,15 @@ export const ROUND_TO = 5;
 const round = (count: number) => Math.round(count / ROUND_TO) * ROUND_TO;
 
 /**
- * The cells of one dimension as published: small cells are pooled into OTHER (their keys are not
- * shown either), and while OTHER holds fewer than SMALL_CELL people the next-smallest cell joins it,
- * so that no subtraction from the total recovers a small group. Counts are rounded.
+ * The cells of one dimension as published: small cells are pooled into OTHER (or `pooledKey`,
+ * where OTHER is a real value of the dimension; their keys are not shown either), and while the
+ * pool holds fewer than SMALL_CELL people the next-smallest cell joins it, so that no subtraction
+ * from the total recovers a small group. Counts are rounded.
  */
-export function publishCells(counts: { key: string; count: number }[]): CountCell[] {
+export function publishCells(
+  counts: { key: string; count: number }[],
+  pooledKey = 'OTHER',
+): CountCell[] {
   const sorted = [...counts].sort((a, b) => a.count - b.count || a.key.localeCompare(b.key));
   let pooled = 0;
   let pooledCells = 0;
@@ -37,8 +41,8 @@ export function publishCells(counts: { key: string; count: number }[]): CountCel
   }
   const other =
     pooled < SMALL_CELL
-      ? { key: 'OTHER', count: null, suppressed: true }
-      : { key: 'OTHER', count: round(pooled), suppressed: false };
+      ? { key: pooledKey, count: null, suppressed: true }
+      : { key: pooledKey, count: round(pooled), suppressed: false };
   return [...shown.sort((a, b) => a.key.localeCompare(b.key)), other];
 }
 

@@ -43,7 +43,7 @@ const NO_STATS: FiguresStats = {
 };
 
 describe('referral figures as published', () => {
-  it('pools small groups into OTHER until it holds 5, and rounds every count to 5', () => {
+  it('pools small groups into POOLED until it holds 5, apart from the category OTHER, and rounds every count to 5', () => {
     const figures = publishFigures(
       PERIOD,
       [
@@ -52,14 +52,16 @@ describe('referral figures as published', () => {
         // One person referred for violence: never a cell of its own.
         group({ category: ReferralCategory.VIOLENCE, count: 1 }),
         group({ category: ReferralCategory.DENTAL, count: 2 }),
+        group({ category: ReferralCategory.OTHER, count: 9 }),
       ],
       NO_STATS,
     );
-    expect(figures.total).toEqual({ key: 'total', count: 20, suppressed: false });
-    // 1 + 2 is under 5: the next smallest (7) joins OTHER.
+    expect(figures.total).toEqual({ key: 'total', count: 30, suppressed: false });
+    // 1 + 2 is under 5: the next smallest (7) joins the pool; the category OTHER stays itself.
     expect(figures.byCategory).toEqual([
       { key: 'ACUTE_ILLNESS', count: 10, suppressed: false },
       { key: 'OTHER', count: 10, suppressed: false },
+      { key: 'POOLED', count: 10, suppressed: false },
     ]);
     expect(JSON.stringify(figures)).not.toContain('VIOLENCE');
   });
@@ -67,7 +69,7 @@ describe('referral figures as published', () => {
   it('shows nothing of a period with under 5 referrals but that it is small', () => {
     const figures = publishFigures(PERIOD, [group({ count: 3 })], NO_STATS);
     expect(figures.total).toEqual({ key: 'total', count: null, suppressed: true });
-    expect(figures.byUrgency).toEqual([{ key: 'OTHER', count: null, suppressed: true }]);
+    expect(figures.byUrgency).toEqual([{ key: 'POOLED', count: null, suppressed: true }]);
   });
 
   it('names where each referral ended', () => {
@@ -111,7 +113,7 @@ describe('referral figures as published', () => {
     );
     const csv = figuresCsv(figures);
     expect(csv.split('\n')[0]).toBe('section,key,value,suppressed');
-    expect(csv).toContain('"byService","OTHER","10","false"');
+    expect(csv).toContain('"byService","POOLED","10","false"');
     expect(csv).not.toContain('Pequeña');
     expect(csv).toContain('"timeToAcceptance","medianHours","","true"');
     expect(csv).not.toMatch(/(^|,)"=/m);

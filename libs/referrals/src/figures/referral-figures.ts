@@ -57,12 +57,21 @@ export function outcomeKey(group: Omit<FiguresGroup, 'count'>): string {
   return group.state === ReferralState.CANCELLED ? 'CANCELLED' : 'OPEN';
 }
 
+/**
+ * The key of the pooled cell in referral figures: OTHER is a real category (and reject and
+ * not-completed reason), so the small groups are pooled under a key no dimension uses.
+ */
+export const REFERRAL_POOLED_KEY = 'POOLED';
+
 function cells(groups: FiguresGroup[], key: (group: FiguresGroup) => string): CountCell[] {
   const counts = new Map<string, number>();
   for (const group of groups) {
     counts.set(key(group), (counts.get(key(group)) ?? 0) + group.count);
   }
-  return publishCells([...counts].map(([k, count]) => ({ key: k, count })));
+  return publishCells(
+    [...counts].map(([k, count]) => ({ key: k, count })),
+    REFERRAL_POOLED_KEY,
+  );
 }
 
 const hours = (value: number | null) => (value === null ? null : Math.round(value * 10) / 10);

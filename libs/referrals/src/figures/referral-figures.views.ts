@@ -66,7 +66,7 @@ export class ReferralRateFigure {
 
 @ObjectType({
   description:
-    'Referrals sent in a period, without identities: every count pooled (groups under 5 into OTHER) and rounded to 5, as residentAggregates.',
+    'Referrals sent in a period, without identities: every count pooled (groups under 5 into POOLED) and rounded to 5, as residentAggregates.',
 })
 export class ReferralFigures {
   @Field(() => String)

@@ -24,10 +24,10 @@ function figures(overrides: Partial<Figures> = {}): Figures {
       { key: 'OTHER', count: 10, suppressed: false },
     ],
     byUrgency: [{ key: 'URGENT', count: 15, suppressed: false }],
-    byService: [{ key: 'OTHER', count: 15, suppressed: false }],
+    byService: [{ key: 'POOLED', count: 15, suppressed: false }],
     byOutcome: [
       { key: 'OPEN', count: 10, suppressed: false },
-      { key: 'OTHER', ...hidden },
+      { key: 'POOLED', ...hidden },
     ],
     timeToAcceptance: {
       referrals: { count: 5, suppressed: false },
@@ -49,10 +49,11 @@ describe('referral figures tables', () => {
     expect(countWords(t, { count: 5, suppressed: true })).toBe('healthFigures.small');
   });
 
-  it('names the pooled cell as pooled, and a category OTHER as either', () => {
-    expect(keyWords(t, 'byOutcome', 'OTHER')).toBe('healthFigures.pooled');
-    expect(keyWords(t, 'byService', 'OTHER')).toBe('healthFigures.pooled');
-    expect(keyWords(t, 'byCategory', 'OTHER')).toBe('healthFigures.pooledOrOther');
+  it('names the pooled cell as pooled, and the category OTHER as itself', () => {
+    expect(keyWords(t, 'byOutcome', 'POOLED')).toBe('healthFigures.pooled');
+    expect(keyWords(t, 'byService', 'POOLED')).toBe('healthFigures.pooled');
+    expect(keyWords(t, 'byCategory', 'POOLED')).toBe('healthFigures.pooled');
+    expect(keyWords(t, 'byCategory', 'OTHER')).toBe('healthFigures.category.OTHER');
     expect(keyWords(t, 'byCategory', 'INJURY')).toBe('healthFigures.category.INJURY');
     expect(keyWords(t, 'byUrgency', 'EMERGENCY')).toBe('healthFigures.urgency.EMERGENCY');
     expect(keyWords(t, 'byOutcome', 'NO_SHOW')).toBe('healthFigures.outcome.NO_SHOW');
@@ -66,7 +67,7 @@ describe('referral figures tables', () => {
     expect(table.columns).toEqual(['heading', 'healthFigures.col.referrals']);
     expect(table.rows).toEqual([
       { key: '0-OPEN', head: 'healthFigures.outcome.OPEN', cells: [10] },
-      { key: '1-OTHER', head: 'healthFigures.pooled', cells: ['healthFigures.small'] },
+      { key: '1-POOLED', head: 'healthFigures.pooled', cells: ['healthFigures.small'] },
     ]);
     const twoOthers = countTable(t, 'byCategory', 'c', 'h', [
       { key: 'OTHER', count: 5, suppressed: false },

@@ -49,6 +49,7 @@ const CATEGORIES = [
   'MATERNAL_HEALTH',
   'MEDICINES',
   'MENTAL_HEALTH',
+  'OTHER',
   'SEXUAL_REPRODUCTIVE_HEALTH',
   'VIOLENCE',
 ];
@@ -72,13 +73,12 @@ export function countWords(t: T, cell: { count: number | null; suppressed: boole
 }
 
 /**
- * A cell's key in the reader's words. OTHER is where the API pools the small groups (under 5):
- * said so. A category named OTHER exists too and shares the key (the API's pooling is
- * residentAggregates'): the category table says both.
+ * A cell's key in the reader's words. POOLED is where the API pools the small groups (under 5):
+ * said so (OTHER is a category of its own).
  */
 export function keyWords(t: T, dimension: Dimension, key: string): string {
-  if (key === 'OTHER') {
-    return t(dimension === 'byCategory' ? 'healthFigures.pooledOrOther' : 'healthFigures.pooled');
+  if (key === 'POOLED') {
+    return t('healthFigures.pooled');
   }
   const known = (list: readonly string[], prefix: string) =>
     list.includes(key) ? t(`${prefix}${key}` as ConsoleKey) : key;
@@ -107,7 +107,6 @@ export function countTable(
     caption,
     columns: [heading, t('healthFigures.col.referrals')],
     rows: cells.map((cell, index) => ({
-      // Two cells may share a key (a category OTHER and the pooled OTHER).
       key: `${index}-${cell.key}`,
       head: keyWords(t, dimension, cell.key),
       cells: [countWords(t, cell)],
