@@ -256,7 +256,7 @@ describe('The staff console: a health worker refers a person (e2e, Chromium)', (
     expect(inbox.data!.serviceReferrals.map((each) => each.id)).not.toContain(drafts[0].id);
   });
 
-  it('queues a referral made at a field visit without a connection, and sends it when it returns', async () => {
+  it('refers at a field visit with no connection from the start: chosen offline, queued, sent when it returns', async () => {
     const words = await consoleWords('es');
     const context = await newContext();
     const page = await consoleFor(
@@ -266,17 +266,42 @@ describe('The staff console: a health worker refers a person (e2e, Chromium)', (
       `/console/shelters/${shelterId}/health/refer`,
     );
     await page.waitForSelector('#refer-title');
+    // The directory is read once, while the form opens online; then the connection goes, before
+    // anything is chosen.
+    await page.waitForSelector('.refer-chooser[data-directory=read]');
+    await context.setOffline(true);
     await page.fill('input[name=alias]', 'Wilner');
     await page.selectOption('select[name=ageBracket]', 'ADULT');
     await page.check('input[name=language][value=ht]');
-    await chooseService(page, 'ROUTINE', clinic);
+    // A category never asked for online: its services come from the directory on the device.
+    await page.selectOption('select[name=category]', 'DENTAL');
+    await page.check('input[name=urgency][value=ROUTINE]');
+    expect(await page.locator(`.refer-service[data-service="${clinic}"]`).count()).toBe(0);
+    await page.selectOption('select[name=category]', 'ACUTE_ILLNESS');
+    await page.check(`input[name=serviceId][value="${clinic}"]`);
+    // The fit cannot be asked offline: said in words, the worker chooses.
+    await page.waitForSelector('.refer-fit-offline');
+    expect(await page.locator('.refer-fit-offline').textContent()).toBe(
+      words['referFix.fit.offline'],
+    );
+    expect(
+      await page.locator(`.refer-service[data-service="${clinic}"] .capacity strong`).textContent(),
+    ).toBe(words['refer.capacity.ACCEPTING']);
     await page.fill('textarea[name=reason]', 'Dolor de muelas');
     await consentGiven(page, ['REASON_WITH_SERVICE']);
-    await context.setOffline(true);
+    // The consent read out in his language, though that language was never shown online.
+    const creole = await consoleWords('ht');
+    await page.waitForSelector('.consent-text[lang=ht]');
+    expect(await page.locator('.consent-text').textContent()).toContain(
+      creole['refer.consent.text'],
+    );
     await page.click('.refer-send');
     await page.waitForSelector('.refer-done [role=status]');
     expect(await page.locator('.refer-done [role=status]').textContent()).toBe(
       words['refer.done.queued'],
+    );
+    expect(await page.locator('.refer-queued-check').textContent()).toBe(
+      words['referFix.done.queuedCheck'],
     );
     expect(await page.locator('.pending-act').textContent()).toContain(
       words['offline.kind.referral'],
@@ -286,7 +311,30 @@ describe('The staff console: a health worker refers a person (e2e, Chromium)', (
     await page.waitForFunction(() => !document.querySelector('.pending-count'));
     const sent = (await followed()).filter((each) => each.alias === 'Wilner');
     expect(sent).toHaveLength(1);
-    expect(sent[0]).toMatchObject({ state: 'SENT', residentId: null });
+    expect(sent[0]).toMatchObject({ state: 'SENT', residentId: null, serviceId: clinic });
+  });
+
+  it('asks for the sex at birth once it is ticked as clinically needed', async () => {
+    const words = await consoleWords('es');
+    const page = await consoleFor(
+      await newContext(),
+      app,
+      health,
+      `/console/shelters/${shelterId}/health/refer`,
+    );
+    await page.waitForSelector('.refer-chooser[data-directory=read]');
+    await page.fill('input[name=alias]', 'Rose');
+    await page.selectOption('select[name=ageBracket]', 'ADULT');
+    await page.check('input[name=sexNeeded]');
+    await chooseService(page, 'ROUTINE', clinic);
+    await page.fill('textarea[name=reason]', 'Control prenatal');
+    await consentGiven(page, ['REASON_WITH_SERVICE']);
+    await page.click('.refer-send');
+    await page.waitForSelector('.refer-missing');
+    expect(await page.locator('.refer-missing li').allTextContents()).toEqual([
+      words['referFix.missing.sex'],
+    ]);
+    expect((await followed()).some((each) => each.alias === 'Rose')).toBe(false);
   });
 
   it('does not show the health section to a volunteer', async () => {

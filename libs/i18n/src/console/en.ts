@@ -1544,5 +1544,13 @@ export default {
     'inbox.capacity.send': 'Send',
     'inbox.capacity.sent': 'Capacity reported.',
     'inbox.capacity.nowIs': 'Now: {status}',
+    // Referrals: refer, fixes from the review (issue 20, item 10; f-refer)
+    'referFix.missing.sex': 'the sex at birth (ticked as clinically needed)',
+    'referFix.fit.offline':
+      'No connection: whether this service suits the person (language, group, capacity) cannot be checked now. Look at the service’s details above and choose; when the connection returns it is checked again before the referral is sent.',
+    'referFix.consent.textUnavailable':
+      'No connection: the text in {language} is not kept on this device. Explain it in your own words.',
+    'referFix.done.queuedCheck':
+      'When it is sent, the service and its capacity are checked again. If it is refused, the list of pending acts says why.',
   },
 } satisfies ConsoleCatalogue;

@@ -1557,5 +1557,13 @@ export default {
     'inbox.capacity.send': 'Enviar',
     'inbox.capacity.sent': 'Capacidad informada.',
     'inbox.capacity.nowIs': 'Ahora: {status}',
+    // Referencias: refer, correcciones de la revisión (issue 20, item 10; f-refer)
+    'referFix.missing.sex': 'el sexo al nacer (marcado como clínicamente necesario)',
+    'referFix.fit.offline':
+      'Sin conexión: ahora no se puede comprobar si este servicio le conviene a la persona (idioma, grupo, cupo). Revise los datos del servicio de arriba y elija usted; al volver la conexión se comprueba otra vez antes de enviarla.',
+    'referFix.consent.textUnavailable':
+      'Sin conexión: el texto en {language} no está guardado en este dispositivo. Explíquelo con sus propias palabras.',
+    'referFix.done.queuedCheck':
+      'Al enviarse se vuelven a comprobar el servicio y su cupo. Si la rechazan, la lista de pendientes dice por qué.',
   },
 } as const;

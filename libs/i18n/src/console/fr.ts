@@ -1573,5 +1573,13 @@ export default {
     'inbox.capacity.send': 'Envoyer',
     'inbox.capacity.sent': 'Capacité signalée.',
     'inbox.capacity.nowIs': 'Maintenant : {status}',
+    // Orientations : orienter, corrections de la revue (issue 20, item 10 ; f-refer)
+    'referFix.missing.sex': 'le sexe à la naissance (coché comme cliniquement nécessaire)',
+    'referFix.fit.offline':
+      'Pas de connexion : impossible de vérifier maintenant si ce service convient à la personne (langue, groupe, places). Regardez les informations du service ci-dessus et choisissez ; au retour de la connexion, tout est vérifié à nouveau avant l’envoi.',
+    'referFix.consent.textUnavailable':
+      'Pas de connexion : le texte en {language} n’est pas gardé sur cet appareil. Expliquez-le avec vos propres mots.',
+    'referFix.done.queuedCheck':
+      'À l’envoi, le service et ses places sont vérifiés à nouveau. Si l’orientation est refusée, la liste des actes en attente dit pourquoi.',
   },
 } satisfies ConsoleCatalogue;

@@ -1527,5 +1527,13 @@ export default {
     'inbox.capacity.send': 'Voye',
     'inbox.capacity.sent': 'Kapasite a rapòte.',
     'inbox.capacity.nowIs': 'Kounye a: {status}',
+    // Referans: refere, koreksyon revizyon an (issue 20, item 10; f-refer)
+    'referFix.missing.sex': 'sèks moun nan lè l te fèt (make kòm nesesè pou swen an)',
+    'referFix.fit.offline':
+      'Pa gen koneksyon: nou pa ka verifye kounye a si sèvis sa a bon pou moun nan (lang, gwoup, plas). Gade enfòmasyon sèvis la anlè a epi chwazi; lè koneksyon an tounen, tout bagay verifye ankò anvan referans lan pati.',
+    'referFix.consent.textUnavailable':
+      'Pa gen koneksyon: tèks la an {language} pa sere sou aparèy sa a. Eksplike l ak pwòp mo pa w.',
+    'referFix.done.queuedCheck':
+      'Lè l ap voye, sèvis la ak plas li yo verifye ankò. Si yo refize l, lis zak k ap tann yo di poukisa.',
   },
 } satisfies ConsoleCatalogue;

@@ -1557,5 +1557,13 @@ export default {
     'inbox.capacity.send': 'Enviar',
     'inbox.capacity.sent': 'Capacidade informada.',
     'inbox.capacity.nowIs': 'Agora: {status}',
+    // Encaminhamentos: encaminhar, correções da revisão (issue 20, item 10; f-refer)
+    'referFix.missing.sex': 'o sexo ao nascer (marcado como clinicamente necessário)',
+    'referFix.fit.offline':
+      'Sem conexão: agora não é possível verificar se este serviço serve para a pessoa (idioma, grupo, vagas). Veja os dados do serviço acima e escolha; quando a conexão voltar, tudo é verificado de novo antes do envio.',
+    'referFix.consent.textUnavailable':
+      'Sem conexão: o texto em {language} não está guardado neste dispositivo. Explique com suas próprias palavras.',
+    'referFix.done.queuedCheck':
+      'Ao ser enviado, o serviço e suas vagas são verificados de novo. Se for recusado, a lista de atos pendentes diz por quê.',
   },
 } satisfies ConsoleCatalogue;

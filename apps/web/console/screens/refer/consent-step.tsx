@@ -4,7 +4,7 @@ import { useConsole, useT } from '../../core/context.js';
 import { languageName } from '../gate/names.js';
 import type { Share } from './refer-documents.js';
 import { type ConsentChoice, type ReferDraft, SHARES } from './refer-rules.js';
-import { useWordsOf } from './words-of.js';
+import { useWordsOrUnavailable } from './words-of.js';
 
 /**
  * The person's consent to this referral: who explains it (the signed-in health worker), in which
@@ -107,11 +107,21 @@ export function ConsentStep({
 
 /** What the person hears, in their language: read out or shown to them. */
 function ConsentText({ code }: { code: string }) {
-  const words = useWordsOf(code)?.words;
-  return words ? (
+  const t = useT();
+  const { locale } = useConsole().language.value;
+  const loaded = useWordsOrUnavailable(code);
+  if (loaded === 'unavailable') {
+    // Offline before this device kept that language's words: explained in the worker's own.
+    return (
+      <p class="notice warning consent-text-unavailable">
+        {t('referFix.consent.textUnavailable', { language: languageName(locale, code) })}
+      </p>
+    );
+  }
+  return loaded ? (
     <blockquote class="consent-text" lang={code}>
-      <p>{words('refer.consent.text')}</p>
-      <p>{words('refer.consent.bed')}</p>
+      <p>{loaded.words('refer.consent.text')}</p>
+      <p>{loaded.words('refer.consent.bed')}</p>
     </blockquote>
   ) : null;
 }

@@ -9,6 +9,7 @@ import {
   referralInput,
   sends,
   serviceKindsFor,
+  servicesFor,
   slipLanguage,
 } from './refer-rules.js';
 
@@ -61,6 +62,25 @@ describe('refer rules', () => {
       'consent',
     ]);
     expect(missing(complete(), capacity('ACCEPTING'), freshPerson())).toEqual(['person']);
+  });
+
+  it('asks for sex at birth when it is ticked as clinically needed but not chosen', () => {
+    const person = { ...freshPerson(), alias: 'Wilner', ageBracket: 'ADULT' as const };
+    expect(missing(complete(), capacity('ACCEPTING'), person)).toEqual([]);
+    expect(missing(complete(), capacity('ACCEPTING'), { ...person, sexNeeded: true })).toEqual([
+      'sex',
+    ]);
+    expect(
+      missing(complete(), capacity('ACCEPTING'), {
+        ...person,
+        sexNeeded: true,
+        sexAtBirth: 'FEMALE',
+      }),
+    ).toEqual([]);
+    // Not ticked: a sex chosen before is not asked for (and not sent).
+    expect(missing(complete(), capacity('ACCEPTING'), { ...person, sexAtBirth: 'FEMALE' })).toEqual(
+      [],
+    );
   });
 
   it('makes the input: consent with its language and shares, or a draft without any', () => {
@@ -124,6 +144,21 @@ describe('refer rules', () => {
     expect(serviceKindsFor('DENTAL')).toEqual(['DENTAL']);
     expect(serviceKindsFor('CERTIFICATION')).toEqual(['LEGAL_MEDICAL_CERTIFICATION']);
     expect(serviceKindsFor('OTHER')).toBeNull();
+  });
+
+  it('filters the directory read once on the device, by the kinds for the category', () => {
+    const directory = [
+      { id: 'dentist', category: 'DENTAL' as const },
+      { id: 'clinic', category: 'CLINIC' as const },
+      { id: 'pharmacy', category: 'PHARMACY' as const },
+      { id: 'mind', category: 'MENTAL_HEALTH' as const },
+    ];
+    const ids = (listed: readonly { id: string }[]) => listed.map((each) => each.id);
+    expect(ids(servicesFor(directory, 'DENTAL', false))).toEqual(['dentist']);
+    expect(ids(servicesFor(directory, 'MEDICINES', false))).toEqual(['clinic', 'pharmacy']);
+    expect(ids(servicesFor(directory, 'OTHER', false))).toEqual(ids(directory));
+    expect(ids(servicesFor(directory, 'DENTAL', true))).toEqual(ids(directory));
+    expect(ids(servicesFor(directory, undefined, false))).toEqual(ids(directory));
   });
 
   it('reads ISO 639 codes typed in a free field', () => {

@@ -83,6 +83,20 @@ export function serviceKindsFor(category: ReferralCategory): readonly ServiceCat
   return KINDS_FOR[category];
 }
 
+/**
+ * The directory's services offered for a category: those of its kinds (every one for "other", or
+ * when the worker asks for every kind), in the directory's order. Filtered here, not by the API,
+ * so that the directory read once (filter: null) serves every category without a connection.
+ */
+export function servicesFor<S extends Pick<Service, 'category'>>(
+  directory: readonly S[],
+  category: ReferralCategory | undefined,
+  allKinds: boolean,
+): readonly S[] {
+  const kinds = category && !allKinds ? serviceKindsFor(category) : null;
+  return kinds ? directory.filter((each) => kinds.includes(each.category)) : directory;
+}
+
 /** Where a referral stands on consent: given, not now (a draft), or vital interest (emergency). */
 export type ConsentChoice = 'GIVEN' | 'NOT_NOW' | 'VITAL_INTEREST';
 
@@ -145,6 +159,7 @@ export function sends(draft: Pick<ReferDraft, 'consent' | 'urgency'>): boolean {
 /** What is still missing before the act can be made, as catalogue keys' last parts. */
 export type Missing =
   | 'person'
+  | 'sex'
   | 'category'
   | 'urgency'
   | 'service'
@@ -161,6 +176,10 @@ export function missing(
   const out: Missing[] = [];
   if (person && (!person.alias.trim() || !person.ageBracket)) {
     out.push('person');
+  }
+  if (person?.sexNeeded && !person.sexAtBirth) {
+    // Ticked as clinically needed: asked, never silently left out of the referral.
+    out.push('sex');
   }
   if (!draft.category) {
     out.push('category');

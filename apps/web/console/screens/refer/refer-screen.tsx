@@ -1,7 +1,7 @@
 import { ApiErrorCode } from '@albergue/contracts';
 import { LANGUAGES } from '@albergue/i18n';
 import { useQuery } from '@urql/preact';
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { useAct } from '../../core/act.js';
 import { useConsole, useT } from '../../core/context.js';
 import { type ActError, actError } from '../../graphql/errors.js';
@@ -11,12 +11,14 @@ import { languageName } from '../gate/names.js';
 import { SubjectFacts } from './health-home.js';
 import { PersonFields } from './person-fields.js';
 import { ConsentStep } from './consent-step.js';
+import { preloadWords } from './words-of.js';
 import {
   CreateReferral,
   type Created,
   HealthServices,
   type ReferralCategory,
   ReferralSubjects,
+  type Service,
   type Subject,
   type Urgency,
 } from './refer-documents.js';
@@ -31,6 +33,7 @@ import {
   referralInput,
   sends,
   serviceKindsFor,
+  servicesFor,
   slipLanguage,
   URGENCIES,
 } from './refer-rules.js';
@@ -122,12 +125,21 @@ function ReferForm({
   const [tried, setTried] = useState(false);
   const change = (next: Partial<ReferDraft>) => setDraft((current) => ({ ...current, ...next }));
   const kinds = draft.category && !allKinds ? serviceKindsFor(draft.category) : null;
+  // The whole directory, read once when the form opens (while there is a connection) and
+  // filtered here by category: at a field visit the worker may choose with none. A read again
+  // that fails offline keeps the directory already read.
   const [services, refetchServices] = useQuery({
     query: HealthServices,
-    variables: { shelterId, filter: kinds ? { categories: [...kinds] } : null },
-    pause: !draft.category,
+    variables: { shelterId, filter: null },
   });
-  const listed = services.data?.healthServices ?? [];
+  const read = useRef<readonly Service[] | undefined>(undefined);
+  if (services.data) {
+    read.current = services.data.healthServices;
+  }
+  const directory = services.data?.healthServices ?? read.current;
+  // The consent is explained in the person's language, maybe chosen offline: its words now.
+  useEffect(() => preloadWords(LANGUAGES), []);
+  const listed = servicesFor(directory ?? [], draft.category, allKinds);
   const service = listed.find((each) => each.id === draft.serviceId);
   const act = useAct(CreateReferral, { queue: 'referral' });
   const gaps = missing(draft, service, person);
@@ -217,11 +229,11 @@ function ReferForm({
       </fieldset>
       {draft.urgency === 'EMERGENCY' && <Emergency />}
 
-      <fieldset class="refer-chooser">
+      <fieldset class="refer-chooser" data-directory={directory ? 'read' : 'reading'}>
         <legend>{t('refer.service')}</legend>
         {!draft.category ? (
           <p class="hint">{t('refer.service.categoryFirst')}</p>
-        ) : !services.data ? (
+        ) : !directory ? (
           services.error ? (
             <ErrorText error={actError(services.error)} />
           ) : (
@@ -328,7 +340,9 @@ function ReferForm({
           <p>{t('refer.missing')}</p>
           <ul>
             {gaps.map((gap) => (
-              <li key={gap}>{t(`refer.missing.${gap}`)}</li>
+              <li key={gap}>
+                {gap === 'sex' ? t('referFix.missing.sex') : t(`refer.missing.${gap}`)}
+              </li>
             ))}
           </ul>
         </div>
@@ -399,9 +413,12 @@ function Done({
   return (
     <div class="refer-done">
       {done.queued ? (
-        <p class="notice warning" role="status">
-          {t('refer.done.queued')}
-        </p>
+        <>
+          <p class="notice warning" role="status">
+            {t('refer.done.queued')}
+          </p>
+          <p class="hint refer-queued-check">{t('referFix.done.queuedCheck')}</p>
+        </>
       ) : created?.state === 'DRAFT' ? (
         <p class="notice warning" role="status">
           {t('refer.done.draft')}

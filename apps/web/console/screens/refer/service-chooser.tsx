@@ -177,12 +177,19 @@ function FitPanel({
     requestPolicy: 'cache-and-network',
   });
   const fit: Fit | undefined = result.data?.serviceFit;
+  const error = actError(result.error);
   return (
     <section class="refer-fit" aria-labelledby="refer-fit-title">
       <h2 id="refer-fit-title">{t('refer.fit.title', { service: service.name })}</h2>
       {!fit ? (
-        result.error ? (
-          <ErrorText error={actError(result.error)} />
+        error?.code === 'NETWORK' ? (
+          // Offline (a field visit): the fit cannot be asked. The worker weighs the service's
+          // facts above and chooses; the API checks again when the queued referral is sent.
+          <p class="notice warning refer-fit-offline" role="status">
+            {t('referFix.fit.offline')}
+          </p>
+        ) : error ? (
+          <ErrorText error={error} />
         ) : (
           <p>{t('app.loading')}</p>
         )

@@ -22,17 +22,49 @@ export interface LanguageWords {
  * never the last language's words under the new one's name.
  */
 export function useWordsOf(code: string): LanguageWords | undefined {
-  const [loaded, setLoaded] = useState<{ code: string } & LanguageWords>();
+  const loaded = useWordsOrUnavailable(code);
+  return loaded === 'unavailable' ? undefined : loaded;
+}
+
+/**
+ * Loads these languages' words now, while there is a connection, so that a consent explained or a
+ * slip printed in one of them later works without one (a field visit): a chunk loaded once is
+ * kept by the page, and by the service worker for the next load.
+ */
+export function preloadWords(codes: readonly string[]): void {
+  for (const code of codes) {
+    Promise.all([loadConsoleCatalogue(code), loadCatalogue(code)]).catch(() => undefined);
+  }
+}
+
+/**
+ * As useWordsOf, and 'unavailable' when that language's words could not be loaded: offline
+ * (a field visit) before this device ever kept them, or a language the console has no words in.
+ */
+export function useWordsOrUnavailable(code: string): LanguageWords | 'unavailable' | undefined {
+  const [loaded, setLoaded] = useState<
+    { code: string } & (LanguageWords | { unavailable: true })
+  >();
   useEffect(() => {
     let current = true;
-    void Promise.all([loadConsoleCatalogue(code), loadCatalogue(code)]).then(
+    Promise.all([loadConsoleCatalogue(code), loadCatalogue(code)]).then(
       ([catalogue, publicCatalogue]) => {
-        if (current && catalogue) {
-          setLoaded({
-            code,
-            words: (key, params) => format(catalogue.strings[key], params, catalogue.code),
-            locale: publicCatalogue ? localeOf(publicCatalogue) : code,
-          });
+        if (!current) {
+          return;
+        }
+        setLoaded(
+          catalogue
+            ? {
+                code,
+                words: (key, params) => format(catalogue.strings[key], params, catalogue.code),
+                locale: publicCatalogue ? localeOf(publicCatalogue) : code,
+              }
+            : { code, unavailable: true },
+        );
+      },
+      () => {
+        if (current) {
+          setLoaded({ code, unavailable: true });
         }
       },
     );
@@ -40,5 +72,8 @@ export function useWordsOf(code: string): LanguageWords | undefined {
       current = false;
     };
   }, [code]);
-  return loaded?.code === code ? loaded : undefined;
+  if (loaded?.code !== code) {
+    return undefined;
+  }
+  return 'unavailable' in loaded ? 'unavailable' : loaded;
 }
