@@ -1557,5 +1557,19 @@ export default {
     'inbox.capacity.send': 'Enviar',
     'inbox.capacity.sent': 'Capacidad informada.',
     'inbox.capacity.nowIs': 'Ahora: {status}',
+    // Service inbox: the reason on a tap, a cut list, someone else's change (f-inbox, issue 20).
+    'inboxReason.show': 'Ver el motivo',
+    'inboxReason.hide': 'Ocultar el motivo',
+    'inboxReason.audited': 'Cada lectura del motivo queda registrada (quién y cuándo).',
+    'inboxReason.none': 'No hay motivo escrito (o se borró con los datos de la persona).',
+    'inboxReason.listCut':
+      'Se muestran las {n} referencias abiertas más recientes: las más antiguas no están en la lista. Las vencidas entre ellas se muestran aparte.',
+    'inboxReason.beyond': 'Vencidas fuera de la lista',
+    'inboxReason.changed':
+      'Alguien más cambió esta referencia mientras usted respondía: ahora está «{state}». Revísela antes de volver a actuar.',
+    'inboxReason.notAllowed':
+      'Eso ya no se puede hacer: alguien más cambió esta referencia y ahora está «{state}». Aquí está como quedó.',
+    'inboxReason.erased':
+      'Los datos de esta persona se borraron: ya no se puede registrar nada más en esta referencia. Aquí está como quedó.',
   },
 } as const;
