@@ -17,6 +17,7 @@ const PLACE = 'Consultorio 4, Dra. Ruiz';
 const VIEW = 'id version state reason outcome note place scheduledFor';
 const CREATE = `mutation($input: CreateReferralInput!) { createReferral(input: $input) { ${VIEW} } }`;
 const ACCEPT = `mutation($input: AcceptReferralInput!) { acceptReferral(input: $input) { ${VIEW} } }`;
+const SCHEDULE = `mutation($input: ScheduleReferralInput!) { scheduleReferral(input: $input) { ${VIEW} } }`;
 const ONE = `query($id: ID!) { referral(id: $id) { ${VIEW} } }`;
 const INBOX = 'query($s: ID!) { serviceReferrals(serviceId: $s) { id } }';
 
@@ -227,6 +228,46 @@ describe('The staff console: a health service’s inbox (e2e, Chromium)', () => 
       words['inboxReason.changed'].replace('{state}', words['inbox.state.ACCEPTED']),
     );
     expect((await stateOf(sent.id)).version).toBe(sent.version + 1);
+  });
+
+  it('a reschedule starts from the place shown when it opens, and closes if the appointment changes meanwhile', async () => {
+    const words = await consoleWords('es');
+    const sent = await refer();
+    const accepted = (
+      await staffA.gql<{ acceptReferral: View }>(ACCEPT, {
+        input: { requestId: randomUUID(), referralId: sent.id, version: sent.version },
+      })
+    ).data!.acceptReferral;
+    const reschedule = async (version: number, days: number, place: string) =>
+      (
+        await staffA2.gql<{ scheduleReferral: View }>(SCHEDULE, {
+          input: {
+            requestId: randomUUID(),
+            referralId: sent.id,
+            version,
+            scheduledFor: new Date(Date.now() + days * 86_400_000).toISOString(),
+            place,
+          },
+        })
+      ).data!.scheduleReferral;
+    const first = await reschedule(accepted.version, 3, 'Consultorio 1');
+    const page = await consoleFor(await newContext(), app, staffA);
+    const referral = row(page, sent.id);
+    await referral.locator('.inbox-when:has-text("Consultorio 1")').waitFor();
+    // Someone else moves it (same group): the row reads the new place live.
+    const second = await reschedule(first.version, 4, 'Consultorio 2');
+    await referral.locator('.inbox-when:has-text("Consultorio 2")').waitFor();
+    // Opening the act now starts from the place shown, not the one first read.
+    await referral.locator('button.schedule').click();
+    expect(await referral.locator('input[name=place]').inputValue()).toBe('Consultorio 2');
+    // Changed again while open: the act closes, said in words with the state.
+    await reschedule(second.version, 5, 'Consultorio 3');
+    await referral.locator('.conflict-changed').waitFor();
+    expect(await referral.locator('input[name=place]').count()).toBe(0);
+    expect(await referral.locator('.conflict-changed').textContent()).toBe(
+      words['inboxReason.changed'].replace('{state}', words['inbox.state.SCHEDULED']),
+    );
+    expect(await referral.textContent()).toContain('Consultorio 3');
   });
 
   it('explains a move no longer allowed like a conflict, and reads the list again', async () => {
