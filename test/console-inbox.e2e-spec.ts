@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Page, Route } from 'playwright-core';
-import { healthServiceRow } from './factories/referral.factory.js';
+import { healthServiceRow, referralRow } from './factories/referral.factory.js';
 import { adult, householdInput, REGISTER } from './factories/resident.factory.js';
 import { shelterFor } from './factories/shelter.factory.js';
 import { type Person, serviceStaffAt, staffAt } from './factories/staff.factory.js';
@@ -17,6 +17,7 @@ const PLACE = 'Consultorio 4, Dra. Ruiz';
 const VIEW = 'id version state reason outcome note place scheduledFor';
 const CREATE = `mutation($input: CreateReferralInput!) { createReferral(input: $input) { ${VIEW} } }`;
 const ACCEPT = `mutation($input: AcceptReferralInput!) { acceptReferral(input: $input) { ${VIEW} } }`;
+const SCHEDULE = `mutation($input: ScheduleReferralInput!) { scheduleReferral(input: $input) { ${VIEW} } }`;
 const ONE = `query($id: ID!) { referral(id: $id) { ${VIEW} } }`;
 const INBOX = 'query($s: ID!) { serviceReferrals(serviceId: $s) { id } }';
 
@@ -155,7 +156,7 @@ describe('The staff console: a health service’s inbox (e2e, Chromium)', () => 
     expect(await stateOf(sent.id)).toMatchObject({ state: 'COMPLETED', outcome: 'TREATED' });
   });
 
-  it('shows the reason and the name only when shared, and a new referral live', async () => {
+  it('shows the name only when shared, the shared reason only on a tap (audited then), and a new referral live', async () => {
     const words = await consoleWords('es');
     const shared = await refer({
       reason: SHARED_REASON,
@@ -166,20 +167,198 @@ describe('The staff console: a health service’s inbox (e2e, Chromium)', () => 
       },
     });
     const hidden = await refer();
+    const reasonReads = async (id: string) =>
+      (
+        await app.sql<{ n: number }>(
+          `SELECT count(*)::int AS n FROM audit_entry
+            WHERE action = 'referral.reason.read' AND target_id = $1 AND actor_id = $2`,
+          [id, staffA.userId],
+        )
+      )[0].n;
     const page = await consoleFor(await newContext(), app, staffA);
     await row(page, shared.id).waitFor();
-    const sharedText = (await row(page, shared.id).textContent()) ?? '';
-    expect(sharedText).toContain(SHARED_REASON);
+    const sharedRow = row(page, shared.id);
+    const sharedText = (await sharedRow.textContent()) ?? '';
     expect(sharedText).toContain('Canariana');
     expect(sharedText).not.toContain(words['inbox.reasonNotShared']);
+    // The list did not ask for the reason: not shown, not read, no audit row.
+    expect(sharedText).not.toContain(SHARED_REASON);
+    expect(await reasonReads(shared.id)).toBe(0);
+    await sharedRow.locator('button.show-reason').click();
+    await sharedRow.locator(`.reason-text:has-text("${SHARED_REASON}")`).waitFor();
+    expect(await reasonReads(shared.id)).toBe(1);
+    await sharedRow.locator('button.hide-reason').click();
+    await sharedRow.locator('button.show-reason').waitFor();
+    expect((await sharedRow.textContent()) ?? '').not.toContain(SHARED_REASON);
+    // Not shared: said in words, no tap to read it, and neither reason nor name on the row.
     const hiddenText = (await row(page, hidden.id).textContent()) ?? '';
     expect(hiddenText).toContain(words['inbox.reasonNotShared']);
     expect(hiddenText).not.toContain(REASON);
+    expect(hiddenText).not.toContain('Canariana');
+    expect(hiddenText).toContain(hidden.id.slice(0, 8));
+    expect(await row(page, hidden.id).locator('button.show-reason').count()).toBe(0);
     expect(await page.content()).not.toContain(REASON);
+    expect(await reasonReads(hidden.id)).toBe(0);
     // Live: a referral sent now reaches the open inbox by its /staff event, without a reload.
     const later = await refer({ urgency: 'ROUTINE' });
     await row(page, later.id).waitFor();
     expect(await row(page, later.id).textContent()).toContain(words['inbox.urgency.ROUTINE']);
+  });
+
+  it('closes an open act when someone else changes the referral meanwhile, and says so in words', async () => {
+    const words = await consoleWords('es');
+    const sent = await refer();
+    const page = await consoleFor(await newContext(), app, staffA);
+    const referral = row(page, sent.id);
+    await referral.waitFor();
+    // The first tap opens the act on the version shown.
+    await referral.locator('button.accept').click();
+    await referral.locator('button.confirm-accept').waitFor();
+    // Another member of the staff answers: the live read brings the new version while it is open.
+    const other = await staffA2.gql<{ acceptReferral: View }>(ACCEPT, {
+      input: { requestId: randomUUID(), referralId: sent.id, version: sent.version },
+    });
+    expect(other.data?.acceptReferral.state).toBe('ACCEPTED');
+    await page.waitForSelector(
+      `.inbox-referral[data-referral-id="${sent.id}"][data-state=ACCEPTED] .conflict-changed`,
+    );
+    // The act is closed (no second tap can send the newer version), the new state said.
+    expect(await referral.locator('button.confirm-accept').count()).toBe(0);
+    expect(await referral.locator('.conflict-changed').textContent()).toBe(
+      words['inboxReason.changed'].replace('{state}', words['inbox.state.ACCEPTED']),
+    );
+    expect((await stateOf(sent.id)).version).toBe(sent.version + 1);
+  });
+
+  it('a reschedule starts from the place shown when it opens, and closes if the appointment changes meanwhile', async () => {
+    const words = await consoleWords('es');
+    const sent = await refer();
+    const accepted = (
+      await staffA.gql<{ acceptReferral: View }>(ACCEPT, {
+        input: { requestId: randomUUID(), referralId: sent.id, version: sent.version },
+      })
+    ).data!.acceptReferral;
+    const reschedule = async (version: number, days: number, place: string) =>
+      (
+        await staffA2.gql<{ scheduleReferral: View }>(SCHEDULE, {
+          input: {
+            requestId: randomUUID(),
+            referralId: sent.id,
+            version,
+            scheduledFor: new Date(Date.now() + days * 86_400_000).toISOString(),
+            place,
+          },
+        })
+      ).data!.scheduleReferral;
+    const first = await reschedule(accepted.version, 3, 'Consultorio 1');
+    const page = await consoleFor(await newContext(), app, staffA);
+    const referral = row(page, sent.id);
+    await referral.locator('.inbox-when:has-text("Consultorio 1")').waitFor();
+    // Someone else moves it (same group): the row reads the new place live.
+    const second = await reschedule(first.version, 4, 'Consultorio 2');
+    await referral.locator('.inbox-when:has-text("Consultorio 2")').waitFor();
+    // Opening the act now starts from the place shown, not the one first read.
+    await referral.locator('button.schedule').click();
+    expect(await referral.locator('input[name=place]').inputValue()).toBe('Consultorio 2');
+    // Changed again while open: the act closes, said in words with the state.
+    await reschedule(second.version, 5, 'Consultorio 3');
+    await referral.locator('.conflict-changed').waitFor();
+    expect(await referral.locator('input[name=place]').count()).toBe(0);
+    expect(await referral.locator('.conflict-changed').textContent()).toBe(
+      words['inboxReason.changed'].replace('{state}', words['inbox.state.SCHEDULED']),
+    );
+    expect(await referral.textContent()).toContain('Consultorio 3');
+  });
+
+  it('explains a move no longer allowed like a conflict, and reads the list again', async () => {
+    const words = await consoleWords('es');
+    const sent = await refer();
+    const context = await newContext();
+    await context.route(
+      (url) => url.pathname === '/graphql',
+      async (route: Route) => {
+        const operation = route.request().postData() ?? '';
+        if (!/InboxReject/.test(operation)) {
+          return route.continue();
+        }
+        // As the API refuses a move its state no longer allows.
+        return route.fulfill({
+          status: 200,
+          contentType: 'application/json',
+          body: JSON.stringify({
+            data: null,
+            errors: [
+              {
+                message: 'This referral cannot move from accepted to rejected.',
+                extensions: {
+                  code: 'BAD_USER_INPUT',
+                  reason: 'TRANSITION_NOT_ALLOWED',
+                  fields: ['input.referralId'],
+                },
+              },
+            ],
+          }),
+        });
+      },
+    );
+    const page = await consoleFor(context, app, staffA);
+    const referral = row(page, sent.id);
+    await referral.waitFor();
+    await referral.locator('button.reject').click();
+    const readAgain = page.waitForRequest((request) =>
+      /ServiceInbox/.test(request.postData() ?? ''),
+    );
+    await referral.locator('button[data-reason=NO_CAPACITY]').click();
+    await referral.locator('.conflict-notAllowed').waitFor();
+    expect(await referral.locator('.conflict-notAllowed').textContent()).toBe(
+      words['inboxReason.notAllowed'].replace('{state}', words['inbox.state.SENT']),
+    );
+    // No raw error, the panel closed, and the list read again.
+    expect(await referral.locator('.error').count()).toBe(0);
+    expect(await referral.locator('button[data-reason=NO_CAPACITY]').count()).toBe(0);
+    await readAgain;
+  });
+
+  it('asks for 500 referrals, says when the list was cut, and shows the overdue ones it cut', async () => {
+    const clinicC = await healthServiceRow(app, { name: 'Clínica Llena' });
+    const staffC = await serviceStaffAt(app, clinicC);
+    // The oldest: sent five days ago, overdue (announced by the job).
+    const oldest = await referralRow(app, {
+      shelterId,
+      serviceId: clinicC,
+      createdBy: health.userId,
+      createdAt: new Date(Date.now() - 5 * 86_400_000),
+      answerDueAt: new Date(Date.now() - 4 * 86_400_000),
+    });
+    await app.sql(`UPDATE referral SET overdue_at = now() WHERE id = $1`, [oldest]);
+    // 500 newer ones, not yet due: a whole page without the oldest.
+    await app.sql(
+      `INSERT INTO referral (id, resident_id, alias_sealed, age_bracket, population, from_shelter_id,
+                             shelter_id, service_id, category, urgency, state, basis, basis_by,
+                             consent_language, sent_at, answer_due_at, created_by, created_at)
+       SELECT gen_random_uuid(), NULL, NULL, age_bracket, population, from_shelter_id, shelter_id,
+              service_id, category, urgency, state, basis, basis_by, consent_language,
+              now() - make_interval(secs => i), now() + interval '2 days', created_by,
+              now() - make_interval(secs => i)
+         FROM referral, generate_series(1, 500) AS i
+        WHERE id = $1`,
+      [oldest],
+    );
+    const words = await consoleWords('es');
+    const page = await consoleFor(await newContext(), app, staffC);
+    await page.waitForSelector('#inbox-title:has-text("Clínica Llena")');
+    await page.locator('.inbox-cut').waitFor();
+    expect(await page.locator('.inbox-cut').textContent()).toBe(
+      words['inboxReason.listCut'].replace('{n}', '500'),
+    );
+    expect(await page.locator('#inbox-fresh + ul .inbox-referral').count()).toBe(500);
+    // The overdue one the page cut: read on its own, shown apart, overdue in words.
+    const beyond = page.locator(
+      `ul[aria-labelledby=inbox-beyond] .inbox-referral[data-referral-id="${oldest}"]`,
+    );
+    await beyond.locator('.overdue-word').waitFor();
+    expect(await beyond.getAttribute('class')).toContain('overdue');
+    expect(await beyond.locator('button.accept').count()).toBe(1);
   });
 
   it('says so in words when someone else answered a second ago, and reads the list again', async () => {

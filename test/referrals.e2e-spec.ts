@@ -827,6 +827,67 @@ describe('Health referrals: the loop (e2e)', () => {
     expect(onVisit).toMatchObject({ fieldVisit: true, fromShelterId: shelterA });
   });
 
+  it('opens and audits a reason only when the selection asks for it: lists do not', async () => {
+    const one = await create({
+      consent: { basis: 'CONSENT', language: 'ht', shares: ['REASON_WITH_SERVICE'] },
+    });
+    const two = await create({
+      consent: { basis: 'CONSENT', language: 'ht', shares: ['REASON_WITH_SERVICE'] },
+    });
+    const ids = [one.id, two.id];
+    const reads = async () =>
+      (
+        await app.sql<{ n: number }>(
+          `SELECT count(*)::int AS n FROM audit_entry
+            WHERE action = 'referral.reason.read' AND target_id = ANY($1::text[])`,
+          [ids],
+        )
+      )[0].n;
+    const before = await reads();
+    // The shelter's list and the service's inbox without `reason`: nothing opened, no row.
+    const bare = 'id version state reasonShared';
+    const list = ok(
+      await health.gql<{ referralsOf: { id: string }[] }>(
+        `query($s: ID!) { referralsOf(shelterId: $s, first: 500) { ${bare} } }`,
+        { s: shelterA },
+      ),
+    ).referralsOf;
+    expect(list.map((each) => each.id)).toEqual(expect.arrayContaining(ids));
+    const inbox = ok(
+      await staffA.gql<{ serviceReferrals: { id: string }[] }>(
+        `query($s: ID!) { serviceReferrals(serviceId: $s, first: 500) { ${bare} } }`,
+        { s: clinicA },
+      ),
+    ).serviceReferrals;
+    expect(inbox.map((each) => each.id)).toEqual(expect.arrayContaining(ids));
+    // One referral read without it: none either.
+    ok(await health.gql(`query($id: ID!) { referral(id: $id) { ${bare} } }`, { id: one.id }));
+    expect(await reads()).toBe(before);
+
+    // With `reason`: one row per referral read (asked twice in one selection, still one).
+    const inboxReads = async () =>
+      (
+        await app.sql<{ n: number }>(
+          `SELECT count(*)::int AS n FROM audit_entry
+            WHERE action = 'referral.reason.read' AND actor_id = $1 AND detail = 'inbox'`,
+          [staffA.userId],
+        )
+      )[0].n;
+    const inboxBefore = await inboxReads();
+    const withReason = ok(
+      await staffA.gql<{ serviceReferrals: { id: string; reason: string | null }[] }>(
+        `query($s: ID!) { serviceReferrals(serviceId: $s, first: 500) { id reason again: reason } }`,
+        { s: clinicA },
+      ),
+    ).serviceReferrals;
+    const mine = withReason.filter((each) => ids.includes(each.id));
+    expect(mine.map((each) => each.reason)).toEqual([REASON, REASON]);
+    // Every row whose reason the consent shares with the service was read, and audited once.
+    const opened = withReason.filter((each) => each.reason !== null).length;
+    expect(await inboxReads()).toBe(inboxBefore + opened);
+    expect(await reads()).toBe(before + 2);
+  });
+
   it('network roles read nothing here', async () => {
     const network = await app.gql(ONE, { id: randomUUID() });
     expect(refused(network).code).toBe('UNAUTHENTICATED');

@@ -8,7 +8,6 @@ import { ReferralSealer } from './referral-sealer.js';
 import {
   accessOf,
   type Opener,
-  readsReason,
   readsSexAtBirth,
   type ReferralRecord,
   referralEventView,
@@ -16,6 +15,7 @@ import {
 } from './referral-view.mapper.js';
 import { Referral } from './referral.entity.js';
 import {
+  OPEN_REASON,
   ReferralAccess,
   type ReferralEventView,
   type ReferralSubjectView,
@@ -31,8 +31,8 @@ export interface ReferralFilter {
 
 /**
  * Reading referrals: one, a shelter's, a service's inbox, a history, whom to refer. Every view
- * comes from the view mapper by the caller's access; every read of a reason or of sex at birth
- * leaves an audit row (ids and purpose).
+ * comes from the view mapper by the caller's access; every read of a reason (only when asked
+ * for) or of sex at birth leaves an audit row (ids and purpose).
  */
 @Injectable()
 export class ReferralReads {
@@ -158,15 +158,16 @@ export class ReferralReads {
     );
   }
 
-  /** Views, and one audit row per reason read (ids and purpose only). */
+  /**
+   * Views, and one audit row per read of sex at birth (ids and purpose only). The reason is opened
+   * and audited only when the caller's selection asks for it (`reason`, below): a list or a slip
+   * that does not show it neither opens it nor leaves a reason-read row.
+   */
   private async shape(
     caller: Caller,
     pairs: (readonly [ReferralRecord, ReferralAccess])[],
     purpose: string,
   ): Promise<ReferralView[]> {
-    const views = pairs.map(([record, access]) =>
-      referralView(record, access, this.opener(record.id)),
-    );
     const read = (action: string, record: ReferralRecord) => ({
       action,
       outcome: AuditOutcome.SUCCEEDED,
@@ -178,15 +179,30 @@ export class ReferralReads {
       ip: caller.ip,
       requestId: caller.requestId,
     });
+    const views = pairs.map(([record, access]) => {
+      const view = referralView(record, access, this.opener(record.id));
+      const open = view[OPEN_REASON];
+      if (open) {
+        // Once per view, even if the selection names the field twice: audited, then opened.
+        let reading: Promise<string | null> | undefined;
+        view[OPEN_REASON] = () =>
+          (reading ??= this.audit.record(read('referral.reason.read', record)).then(open));
+      }
+      return view;
+    });
     await this.audit.recordMany(
-      pairs.flatMap(([record, access]) => [
-        ...(readsReason(access, record) ? [read('referral.reason.read', record)] : []),
-        ...(readsSexAtBirth(access) && record.sexAtBirthSealed !== null
+      pairs.flatMap(([record, access]) =>
+        readsSexAtBirth(access) && record.sexAtBirthSealed !== null
           ? [read('referral.sexAtBirth.read', record)]
-          : []),
-      ]),
+          : [],
+      ),
     );
     return views;
+  }
+
+  /** A view's reason, when the role reads it: opened and audited now (the field was asked for). */
+  async reason(view: ReferralView): Promise<string | null> {
+    return (await view[OPEN_REASON]?.()) ?? null;
   }
 
   private opener(id: string): Opener {

@@ -11,7 +11,7 @@ import {
   shortReference,
 } from './referral-view.mapper.js';
 import type { ReferralEvent } from './referral-event.entity.js';
-import { ReferralAccess } from './referral.views.js';
+import { OPEN_REASON, ReferralAccess } from './referral.views.js';
 import {
   ReferralBasis,
   ReferralCategory,
@@ -126,8 +126,10 @@ describe('accessOf', () => {
 describe('referralView', () => {
   it('health workers read everything, the reason included', () => {
     const view = referralView(record(), ReferralAccess.HEALTH, open);
+    // The reason is opened only when asked for (the `reason` field), not by making the view.
+    expect(opened).not.toContain('referral.reason');
+    expect(view[OPEN_REASON]?.()).toBe('open(referral.reason)');
     expect(view).toMatchObject({
-      reason: 'open(referral.reason)',
       residentId: 'res-1',
       category: ReferralCategory.VIOLENCE,
       alias: 'open(referral.alias)',
@@ -147,7 +149,8 @@ describe('referralView', () => {
 
   it('service staff never read the resident id, and the reason only when shared', () => {
     const unshared = referralView(record(), ReferralAccess.SERVICE, open);
-    expect(unshared).toMatchObject({ residentId: null, reason: null, reasonShared: false });
+    expect(unshared).toMatchObject({ residentId: null, reasonShared: false });
+    expect(unshared[OPEN_REASON]).toBeUndefined();
     expect(opened).not.toContain('referral.reason');
     expect(readsReason(ReferralAccess.SERVICE, record())).toBe(false);
     const shared = referralView(
@@ -155,11 +158,9 @@ describe('referralView', () => {
       ReferralAccess.SERVICE,
       open,
     );
-    expect(shared).toMatchObject({
-      residentId: null,
-      reason: 'open(referral.reason)',
-      reasonShared: true,
-    });
+    expect(shared).toMatchObject({ residentId: null, reasonShared: true });
+    expect(opened).not.toContain('referral.reason');
+    expect(shared[OPEN_REASON]?.()).toBe('open(referral.reason)');
     // The name is a share of its own: without NAME_WITH_SERVICE, the short reference only.
     expect(shared).toMatchObject({ alias: null, reference: 'r1' });
     const named = referralView(
@@ -177,8 +178,8 @@ describe('referralView', () => {
       open,
     );
     expect(view).toMatchObject({ state: ReferralState.SCHEDULED, residentId: 'res-1' });
+    expect(view[OPEN_REASON]).toBeUndefined();
     for (const hidden of [
-      'reason',
       'category',
       'serviceId',
       'serviceName',

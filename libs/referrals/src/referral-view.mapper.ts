@@ -6,6 +6,7 @@ import { OVERRIDES, WAITING_STATES } from './referral-transitions.js';
 import {
   BED_NOT_AFFECTED,
   EMERGENCY_INSTRUCTION,
+  OPEN_REASON,
   ReferralAccess,
   type ReferralEventView,
   type ReferralView,
@@ -115,7 +116,6 @@ const NOTHING: Omit<ReferralView, 'id' | 'reference' | 'version' | 'access' | 'b
   serviceId: null,
   serviceName: null,
   category: null,
-  reason: null,
   reasonShared: null,
   interpreterLanguage: null,
   needsEscort: null,
@@ -140,7 +140,10 @@ const NOTHING: Omit<ReferralView, 'id' | 'reference' | 'version' | 'access' | 'b
   overrideTargets: null,
 };
 
-/** A referral as `access` reads it; sealed values are opened only where the role sees them. */
+/**
+ * A referral as `access` reads it; sealed values are opened only where the role sees them, the
+ * reason only when asked for (`OPEN_REASON`, called by the `reason` field's resolver).
+ */
 export function referralView(
   r: ReferralRecord,
   access: ReferralAccess,
@@ -203,14 +206,17 @@ export function referralView(
     note: readsServiceNote(access, r) ? open('referral.note', r.noteSealed) : null,
     emergencyInstruction: r.urgency === ReferralUrgency.EMERGENCY ? EMERGENCY_INSTRUCTION : null,
   };
-  const reason = readsReason(access, r) ? open('referral.reason', r.reasonSealed) : null;
+  // The reason is not opened here: only when the caller's selection asks for it (OPEN_REASON).
+  const reason = readsReason(access, r)
+    ? { [OPEN_REASON]: () => open('referral.reason', r.reasonSealed) }
+    : {};
   if (access === ReferralAccess.SERVICE) {
     return {
       ...NOTHING,
       ...base,
       ...dates,
       ...person,
-      reason,
+      ...reason,
       reasonShared: readsReason(access, r),
     };
   }
@@ -220,7 +226,7 @@ export function referralView(
     ...dates,
     ...person,
     residentId: r.residentId,
-    reason,
+    ...reason,
     reasonShared: r.shares.includes(ReferralShare.REASON_WITH_SERVICE),
     basisBy: r.basisBy,
     consentLanguage: r.consentLanguage,

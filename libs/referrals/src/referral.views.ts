@@ -28,6 +28,13 @@ export enum ReferralAccess {
 
 registerEnumType(ReferralAccess, { name: 'ReferralAccess' });
 
+/**
+ * A view's reason, opened only when asked for: the `reason` field's resolver calls it (the mapper
+ * sets it where the role reads the reason, the reads service adds the audit row). Absent: the
+ * role does not read the reason.
+ */
+export const OPEN_REASON = Symbol('openReason');
+
 /** Said on every referral and in its history, as residents' consent says it. */
 export const BED_NOT_AFFECTED = "Refusing a referral never affects the person's bed.";
 export const EMERGENCY_INSTRUCTION = 'Call 911 or take the person to the service now.';
@@ -111,8 +118,8 @@ export class ReferralView {
   @Field(() => ReferralCategory, { nullable: true })
   category: ReferralCategory | null;
 
-  @Field(() => String, { nullable: true, description: 'The clinical reason; every read audited.' })
-  reason: string | null;
+  /** Not a stored field: `reason` is resolved from this (ReferralsResolver), only when selected. */
+  [OPEN_REASON]?: () => string | null | Promise<string | null>;
 
   @Field(() => Boolean, {
     nullable: true,

@@ -8,7 +8,7 @@ import {
   Role,
   UuidPipe,
 } from '@albergue/common';
-import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import {
   AcceptReferralInput,
   CancelReferralInput,
@@ -196,6 +196,19 @@ export class ReferralsResolver {
     @CurrentCaller() caller: Caller,
   ): Promise<ReferralEventView[]> {
     return this.reads.history(caller, id);
+  }
+
+  /**
+   * The reason, opened only when the selection asks for it, each read audited (ids and purpose):
+   * the view's role and consent rules (the mapper's readsReason) decide whether there is one.
+   */
+  @ResolveField(() => String, {
+    nullable: true,
+    description:
+      'The clinical reason: opened only when asked for, each read audited (ids and purpose). Leave it out of lists.',
+  })
+  reason(@Parent() view: ReferralView): Promise<string | null> {
+    return this.reads.reason(view);
   }
 
   @Allow(HEALTH, { shelterOf: argPath('shelterId') })

@@ -1552,5 +1552,19 @@ export default {
       'No connection: the text in {language} is not kept on this device. Explain it in your own words.',
     'referFix.done.queuedCheck':
       'When it is sent, the service and its capacity are checked again. If it is refused, the list of pending acts says why.',
+    // Service inbox: the reason on a tap, a cut list, someone else's change (f-inbox, issue 20).
+    'inboxReason.show': 'Show the reason',
+    'inboxReason.hide': 'Hide the reason',
+    'inboxReason.audited': 'Every reading of the reason is recorded (who and when).',
+    'inboxReason.none': 'No reason written (or it was erased with the person’s data).',
+    'inboxReason.listCut':
+      'Showing the {n} most recent open referrals: older ones are not in the list. The overdue ones among them are shown separately.',
+    'inboxReason.beyond': 'Overdue, not in the list',
+    'inboxReason.changed':
+      'Someone else changed this referral while you were answering: it is now “{state}”. Check it before acting again.',
+    'inboxReason.notAllowed':
+      'That can no longer be done: someone else changed this referral and it is now “{state}”. Here it is as it stands.',
+    'inboxReason.erased':
+      'This person’s data was erased: nothing more can be recorded on this referral. Here it is as it stands.',
   },
 } satisfies ConsoleCatalogue;

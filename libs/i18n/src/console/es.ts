@@ -1565,5 +1565,19 @@ export default {
       'Sin conexión: el texto en {language} no está guardado en este dispositivo. Explíquelo con sus propias palabras.',
     'referFix.done.queuedCheck':
       'Al enviarse se vuelven a comprobar el servicio y su cupo. Si la rechazan, la lista de pendientes dice por qué.',
+    // Service inbox: the reason on a tap, a cut list, someone else's change (f-inbox, issue 20).
+    'inboxReason.show': 'Ver el motivo',
+    'inboxReason.hide': 'Ocultar el motivo',
+    'inboxReason.audited': 'Cada lectura del motivo queda registrada (quién y cuándo).',
+    'inboxReason.none': 'No hay motivo escrito (o se borró con los datos de la persona).',
+    'inboxReason.listCut':
+      'Se muestran las {n} referencias abiertas más recientes: las más antiguas no están en la lista. Las vencidas entre ellas se muestran aparte.',
+    'inboxReason.beyond': 'Vencidas fuera de la lista',
+    'inboxReason.changed':
+      'Alguien más cambió esta referencia mientras usted respondía: ahora está «{state}». Revísela antes de volver a actuar.',
+    'inboxReason.notAllowed':
+      'Eso ya no se puede hacer: alguien más cambió esta referencia y ahora está «{state}». Aquí está como quedó.',
+    'inboxReason.erased':
+      'Los datos de esta persona se borraron: ya no se puede registrar nada más en esta referencia. Aquí está como quedó.',
   },
 } as const;

@@ -1581,5 +1581,19 @@ export default {
       'Pas de connexion : le texte en {language} n’est pas gardé sur cet appareil. Expliquez-le avec vos propres mots.',
     'referFix.done.queuedCheck':
       'À l’envoi, le service et ses places sont vérifiés à nouveau. Si l’orientation est refusée, la liste des actes en attente dit pourquoi.',
+    // Service inbox: the reason on a tap, a cut list, someone else's change (f-inbox, issue 20).
+    'inboxReason.show': 'Voir le motif',
+    'inboxReason.hide': 'Masquer le motif',
+    'inboxReason.audited': 'Chaque lecture du motif est enregistrée (qui et quand).',
+    'inboxReason.none': 'Aucun motif écrit (ou il a été effacé avec les données de la personne).',
+    'inboxReason.listCut':
+      'Les {n} orientations ouvertes les plus récentes sont affichées : les plus anciennes ne sont pas dans la liste. Celles qui sont en retard sont affichées à part.',
+    'inboxReason.beyond': 'En retard, hors de la liste',
+    'inboxReason.changed':
+      'Quelqu’un d’autre a modifié cette orientation pendant que vous répondiez : elle est maintenant « {state} ». Vérifiez-la avant d’agir à nouveau.',
+    'inboxReason.notAllowed':
+      'Ce n’est plus possible : quelqu’un d’autre a modifié cette orientation, elle est maintenant « {state} ». La voici telle qu’elle est.',
+    'inboxReason.erased':
+      'Les données de cette personne ont été effacées : plus rien ne peut être enregistré sur cette orientation. La voici telle qu’elle est.',
   },
 } satisfies ConsoleCatalogue;

@@ -1535,5 +1535,19 @@ export default {
       'Pa gen koneksyon: tèks la an {language} pa sere sou aparèy sa a. Eksplike l ak pwòp mo pa w.',
     'referFix.done.queuedCheck':
       'Lè l ap voye, sèvis la ak plas li yo verifye ankò. Si yo refize l, lis zak k ap tann yo di poukisa.',
+    // Service inbox: the reason on a tap, a cut list, someone else's change (f-inbox, issue 20).
+    'inboxReason.show': 'Montre rezon an',
+    'inboxReason.hide': 'Kache rezon an',
+    'inboxReason.audited': 'Chak fwa yon moun li rezon an, sa anrejistre (ki moun ak ki lè).',
+    'inboxReason.none': 'Pa gen rezon ki ekri (oswa yo efase l ak done moun nan).',
+    'inboxReason.listCut':
+      'Men {n} referans ki louvri ki pi resan yo: sa ki pi ansyen yo pa nan lis la. Sa ki an reta pami yo parèt apa.',
+    'inboxReason.beyond': 'An reta, pa nan lis la',
+    'inboxReason.changed':
+      'Yon lòt moun chanje referans sa a pandan ou t ap reponn: kounye a li «{state}». Tcheke l anvan ou aji ankò.',
+    'inboxReason.notAllowed':
+      'Ou pa ka fè sa ankò: yon lòt moun chanje referans sa a, kounye a li «{state}». Men jan li ye.',
+    'inboxReason.erased':
+      'Done moun sa a efase: ou pa ka anrejistre anyen ankò sou referans sa a. Men jan li ye.',
   },
 } satisfies ConsoleCatalogue;

@@ -1565,5 +1565,19 @@ export default {
       'Sem conexão: o texto em {language} não está guardado neste dispositivo. Explique com suas próprias palavras.',
     'referFix.done.queuedCheck':
       'Ao ser enviado, o serviço e suas vagas são verificados de novo. Se for recusado, a lista de atos pendentes diz por quê.',
+    // Service inbox: the reason on a tap, a cut list, someone else's change (f-inbox, issue 20).
+    'inboxReason.show': 'Ver o motivo',
+    'inboxReason.hide': 'Ocultar o motivo',
+    'inboxReason.audited': 'Cada leitura do motivo fica registrada (quem e quando).',
+    'inboxReason.none': 'Não há motivo escrito (ou foi apagado com os dados da pessoa).',
+    'inboxReason.listCut':
+      'Mostrando os {n} encaminhamentos abertos mais recentes: os mais antigos não estão na lista. Os atrasados entre eles aparecem à parte.',
+    'inboxReason.beyond': 'Atrasados, fora da lista',
+    'inboxReason.changed':
+      'Outra pessoa mudou este encaminhamento enquanto você respondia: agora está “{state}”. Confira antes de agir de novo.',
+    'inboxReason.notAllowed':
+      'Isso não pode mais ser feito: outra pessoa mudou este encaminhamento e agora está “{state}”. Aqui está como ficou.',
+    'inboxReason.erased':
+      'Os dados desta pessoa foram apagados: nada mais pode ser registrado neste encaminhamento. Aqui está como ficou.',
   },
 } satisfies ConsoleCatalogue;

@@ -1,5 +1,14 @@
 import { describe, expect, it } from '@jest/globals';
-import { behind, inboxGroups, isOverdue, newest, timeLeft } from './inbox-rows.js';
+import {
+  behind,
+  INBOX_PAGE,
+  inboxGroups,
+  isOverdue,
+  listCut,
+  missingOverdue,
+  newest,
+  timeLeft,
+} from './inbox-rows.js';
 
 // Noon in Mexico City (UTC-6): the day there is 2026-11-29 until 06:00Z on the 30th.
 const NOW = Date.parse('2026-11-29T18:00:00Z');
@@ -105,5 +114,26 @@ describe(behind.name, () => {
     expect(behind(list, new Map([['a', 4]]), new Map([['a', 3]]))).toBe(true);
     // Not in the list (left the inbox's states, or new: every event reads the list anyway).
     expect(behind(list, new Map([['c', 1]]))).toBe(false);
+  });
+});
+
+describe(missingOverdue.name, () => {
+  it('names the overdue referrals the list was cut before, still sent, once', () => {
+    const rows = [row('listed', { state: 'SENT' })];
+    const overdue = [
+      { id: 'listed', state: 'SENT' },
+      { id: 'oldest', state: 'SENT' },
+      // Answered since the job announced it: nothing to show.
+      { id: 'answered', state: 'ACCEPTED' },
+    ];
+    expect(missingOverdue(rows, overdue)).toEqual(['oldest']);
+    expect(missingOverdue(rows, [])).toEqual([]);
+  });
+});
+
+describe(listCut.name, () => {
+  it('says the list may be cut when it has a whole page', () => {
+    expect(listCut(Array.from({ length: INBOX_PAGE - 1 }))).toBe(false);
+    expect(listCut(Array.from({ length: INBOX_PAGE }))).toBe(true);
   });
 });

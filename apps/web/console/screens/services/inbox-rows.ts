@@ -8,6 +8,31 @@ import { localDay } from '../../core/format.js';
 /** What the inbox asks the API for: the referrals the service still has something to do with. */
 export const INBOX_STATES = ['SENT', 'ACCEPTED', 'SCHEDULED', 'NOT_COMPLETED'] as const;
 
+/**
+ * How many referrals the inbox asks for (the API's most): newest first, so that past it the
+ * oldest drop out; the screen says so, and still shows the overdue ones (missingOverdue).
+ */
+export const INBOX_PAGE = 500;
+
+/** Whether the list read may have been cut at the page (older referrals not listed). */
+export function listCut(rows: readonly unknown[]): boolean {
+  return rows.length >= INBOX_PAGE;
+}
+
+/**
+ * The overdue referrals (still sent, by the overdue job's word) that the list does not have: the
+ * oldest, cut off by the page. The screen reads each on its own.
+ */
+export function missingOverdue(
+  rows: readonly { id: string }[],
+  overdue: readonly { id: string; state?: string | null }[],
+): string[] {
+  const listed = new Set(rows.map((row) => row.id));
+  return overdue
+    .filter((each) => (each.state ?? 'SENT') === 'SENT' && !listed.has(each.id))
+    .map((each) => each.id);
+}
+
 /** The fields of a referral these rules read. */
 export interface InboxRow {
   id: string;

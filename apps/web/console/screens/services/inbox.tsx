@@ -1,12 +1,30 @@
 import { useQuery } from '@urql/preact';
+import type { ComponentChild } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useClock, useConsole, useStaffEvent, useT } from '../../core/context.js';
 import { dayAndTime } from '../../core/format.js';
-import { actError } from '../../graphql/errors.js';
+import { type ActError, actError } from '../../graphql/errors.js';
 import { ErrorText } from '../../ui/error-text.js';
-import { behind, INBOX_STATES, inboxGroups, isOverdue, newest, timeLeft } from './inbox-rows.js';
-import { ReferralActs } from './referral-acts.js';
-import { type InboxReferral, OneHealthService, ServiceInbox } from './service-documents.js';
+import { clicked } from '../../ui/handlers.js';
+import {
+  behind,
+  INBOX_PAGE,
+  INBOX_STATES,
+  inboxGroups,
+  isOverdue,
+  listCut,
+  missingOverdue,
+  newest,
+  timeLeft,
+} from './inbox-rows.js';
+import { type Conflict, ReferralActs } from './referral-acts.js';
+import {
+  type InboxReferral,
+  InboxOne,
+  InboxReason,
+  OneHealthService,
+  ServiceInbox,
+} from './service-documents.js';
 
 /** Ticks every 30 s, so that countdowns and "overdue" stay true while the screen is open. */
 function useNow(): number {
@@ -32,14 +50,20 @@ export function ServiceInboxScreen({ serviceId }: { serviceId: string }) {
   const [service] = useQuery({ query: OneHealthService, variables: { id: serviceId } });
   const [result, refetch] = useQuery({
     query: ServiceInbox,
-    variables: { serviceId, states: [...INBOX_STATES] },
+    variables: { serviceId, states: [...INBOX_STATES], first: INBOX_PAGE },
   });
-  const refresh = () => refetch({ requestPolicy: 'network-only' });
+  // Each read again also reads again the overdue referrals beyond the list (BeyondRow).
+  const [generation, setGeneration] = useState(0);
+  const refresh = () => {
+    setGeneration((before) => before + 1);
+    refetch({ requestPolicy: 'network-only' });
+  };
   // The highest version `/staff` announced of each referral, and the views acts answered with.
   const heard = useRef(new Map<string, number>());
   const [answered, setAnswered] = useState(new Map<string, InboxReferral>());
-  // Referrals whose act was refused because someone else answered first: said on their row.
-  const [conflicts, setConflicts] = useState(new Set<string>());
+  // Referrals whose act was refused, or changed under an open act, because of someone else:
+  // said in words on their row.
+  const [conflicts, setConflicts] = useState(new Map<string, Conflict>());
   useStaffEvent('referral', (notice) => {
     if (notice.serviceId !== serviceId) {
       return;
@@ -57,62 +81,101 @@ export function ServiceInboxScreen({ serviceId }: { serviceId: string }) {
       refresh();
     }
   }, [rows]);
+  const onConflict = (id: string, conflict: Conflict) => {
+    setConflicts((before) => new Map(before).set(id, conflict));
+    if (conflict !== 'changed') {
+      refresh();
+    }
+  };
+  // The acts open on a version (ReferralActs): one whose referral changed meanwhile, even if its
+  // row moved group (and so was drawn anew, its panel closed), is said to be someone else's change.
+  const openActs = useRef(new Map<string, number>());
+  useEffect(() => {
+    if (!rows) {
+      return;
+    }
+    const read = new Map(newest(rows, answered).map((row) => [row.id, row.version]));
+    for (const [id, version] of openActs.current) {
+      const current = read.get(id);
+      if (current !== version) {
+        openActs.current.delete(id);
+      }
+      if (current !== undefined && current !== version) {
+        onConflict(id, 'changed');
+      }
+    }
+  }, [rows, answered]);
   if (!result.data) {
     return result.error ? <ErrorText error={actError(result.error)} /> : <p>{t('app.loading')}</p>;
   }
   const overdueIds = new Set(result.data.overdueReferralsOfService.map((each) => each.id));
   const groups = inboxGroups(newest(result.data.serviceReferrals, answered), now, timeZone);
+  // Past the page the oldest drop out: said, and the overdue among them shown all the same.
+  const cut = listCut(result.data.serviceReferrals);
+  const beyond = missingOverdue(
+    result.data.serviceReferrals,
+    result.data.overdueReferralsOfService,
+  );
   const name = service.data?.healthService.name;
   const onAnswered = (view: InboxReferral) => {
     setAnswered((before) => new Map(before).set(view.id, view));
     setConflicts((before) => {
-      const rest = new Set(before);
+      const rest = new Map(before);
       rest.delete(view.id);
       return rest;
     });
     refresh();
   };
-  const onConflict = (id: string) => {
-    setConflicts((before) => new Set(before).add(id));
-    refresh();
-  };
+  const item = (referral: InboxReferral) => (
+    <InboxItem
+      key={referral.id}
+      referral={referral}
+      now={now}
+      overdue={isOverdue(referral, now, overdueIds)}
+      conflict={conflicts.get(referral.id)}
+      onAnswered={onAnswered}
+      onConflict={(conflict) => onConflict(referral.id, conflict)}
+      onOpened={(version) =>
+        version === null
+          ? openActs.current.delete(referral.id)
+          : openActs.current.set(referral.id, version)
+      }
+    />
+  );
   const list = (id: string, referrals: InboxReferral[], none: string) =>
     referrals.length === 0 ? (
       <p class="hint">{none}</p>
     ) : (
       <ul class="inbox-list" aria-labelledby={id}>
-        {referrals.map((referral) => {
-          const overdue = isOverdue(referral, now, overdueIds);
-          return (
-            <li
-              key={referral.id}
-              class={`inbox-referral${overdue ? ' overdue' : ''}`}
-              data-referral-id={referral.id}
-              data-state={referral.state ?? undefined}
-            >
-              <Summary referral={referral} now={now} overdue={overdue} />
-              {conflicts.has(referral.id) && (
-                <p class="notice warning conflict" role="alert">
-                  {t('inbox.conflict')}
-                </p>
-              )}
-              <ReferralActs
-                referral={referral}
-                onAnswered={onAnswered}
-                onConflict={() => onConflict(referral.id)}
-              />
-            </li>
-          );
-        })}
+        {referrals.map(item)}
       </ul>
     );
   return (
     <section aria-labelledby="inbox-title" class="inbox">
       <h1 id="inbox-title">{name ? t('inbox.title', { service: name }) : t('inbox.nav')}</h1>
+      {cut && (
+        <p class="notice warning inbox-cut" role="status">
+          {t('inboxReason.listCut', { n: INBOX_PAGE })}
+        </p>
+      )}
       <h2 id="inbox-fresh">
         {t('inbox.fresh')} ({groups.fresh.length})
       </h2>
       {list('inbox-fresh', groups.fresh, t('inbox.noFresh'))}
+      {beyond.length > 0 && (
+        <>
+          <h2 id="inbox-beyond">
+            {t('inboxReason.beyond')} ({beyond.length})
+          </h2>
+          <ul class="inbox-list" aria-labelledby="inbox-beyond">
+            {beyond.map((id) => (
+              <BeyondRow key={id} id={id} generation={generation} latest={answered}>
+                {item}
+              </BeyondRow>
+            ))}
+          </ul>
+        </>
+      )}
       <h2 id="inbox-today">
         {t('inbox.today')} ({groups.today.length})
       </h2>
@@ -123,6 +186,91 @@ export function ServiceInboxScreen({ serviceId }: { serviceId: string }) {
       {list('inbox-open', groups.open, t('inbox.noOpen'))}
     </section>
   );
+}
+
+/** The words on a row for someone else's change: refused as stale, not allowed now, erased, or changed under an open act. */
+const CONFLICT_WORDS = {
+  stale: 'inbox.conflict',
+  notAllowed: 'inboxReason.notAllowed',
+  erased: 'inboxReason.erased',
+  changed: 'inboxReason.changed',
+} as const satisfies Record<Conflict, string>;
+
+/** One referral of the inbox: what the service may read, someone else's change said, the acts. */
+function InboxItem({
+  referral,
+  now,
+  overdue,
+  conflict,
+  onAnswered,
+  onConflict,
+  onOpened,
+}: {
+  referral: InboxReferral;
+  now: number;
+  overdue: boolean;
+  conflict: Conflict | undefined;
+  onAnswered(view: InboxReferral): void;
+  onConflict(conflict: Conflict): void;
+  onOpened(version: number | null): void;
+}) {
+  const t = useT();
+  return (
+    <li
+      class={`inbox-referral${overdue ? ' overdue' : ''}`}
+      data-referral-id={referral.id}
+      data-state={referral.state ?? undefined}
+    >
+      <Summary referral={referral} now={now} overdue={overdue} />
+      {conflict && (
+        <p class={`notice warning conflict conflict-${conflict}`} role="alert">
+          {t(CONFLICT_WORDS[conflict], {
+            state: referral.state ? t(`inbox.state.${referral.state}`) : '',
+          })}
+        </p>
+      )}
+      <ReferralActs
+        referral={referral}
+        onAnswered={onAnswered}
+        onConflict={onConflict}
+        onOpened={onOpened}
+      />
+    </li>
+  );
+}
+
+/**
+ * An overdue referral older than the list's page (the overdue job named it; the list cut it):
+ * read on its own, and again with the list.
+ */
+function BeyondRow({
+  id,
+  generation,
+  latest,
+  children,
+}: {
+  id: string;
+  generation: number;
+  latest: ReadonlyMap<string, InboxReferral>;
+  children(referral: InboxReferral): ComponentChild;
+}) {
+  const t = useT();
+  const [one, again] = useQuery({ query: InboxOne, variables: { id } });
+  const first = useRef(generation);
+  useEffect(() => {
+    if (generation !== first.current) {
+      again({ requestPolicy: 'network-only' });
+    }
+  }, [generation]);
+  const referral = one.data?.referral;
+  if (!referral) {
+    return (
+      <li class="inbox-referral" data-referral-id={id}>
+        {one.error ? <ErrorText error={actError(one.error)} /> : <p>{t('app.loading')}</p>}
+      </li>
+    );
+  }
+  return children(newest([referral], latest)[0]);
 }
 
 /** What the service may read of one referral, every state and need in words. */
@@ -189,17 +337,62 @@ function Summary({
       </p>
       {spoken.length > 0 && <p>{t('inbox.speaks', { languages: spoken.join(', ') })}</p>}
       {needs.length > 0 && <p class="inbox-needs">{needs.join(' · ')}</p>}
-      {referral.reason ? (
-        <p class="inbox-reason">{t('inbox.reason', { reason: referral.reason })}</p>
-      ) : (
-        <p class="inbox-reason hint">{t('inbox.reasonNotShared')}</p>
-      )}
+      <Reason referral={referral} />
       {referral.scheduledFor && referral.state !== 'SENT' && (
         <p class="inbox-when">
           {t('inbox.scheduledFor', { when: dayAndTime(clock, referral.scheduledFor) })}
           {referral.place && <> · {t('inbox.place', { place: referral.place })}</>}
         </p>
       )}
+    </div>
+  );
+}
+
+/**
+ * The reason, only where the consent shares it with the service, and only on a tap: each read is
+ * audited by the API, so a list never asks for it; this reads that one referral's reason.
+ */
+function Reason({ referral }: { referral: InboxReferral }) {
+  const t = useT();
+  const { client } = useConsole();
+  const [shown, setShown] = useState<{ reason: string | null }>();
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<ActError>();
+  if (!referral.reasonShared) {
+    return <p class="inbox-reason hint">{t('inbox.reasonNotShared')}</p>;
+  }
+  if (shown) {
+    return (
+      <div class="inbox-reason">
+        <p class="reason-text">
+          {shown.reason ? t('inbox.reason', { reason: shown.reason }) : t('inboxReason.none')}
+        </p>
+        <button type="button" class="hide-reason" onClick={() => setShown(undefined)}>
+          {t('inboxReason.hide')}
+        </button>
+      </div>
+    );
+  }
+  const read = async () => {
+    setPending(true);
+    setError(undefined);
+    const result = await client
+      .query(InboxReason, { id: referral.id }, { requestPolicy: 'network-only' })
+      .toPromise();
+    setPending(false);
+    if (result.error || !result.data) {
+      setError(actError(result.error));
+      return;
+    }
+    setShown({ reason: result.data.referral.reason ?? null });
+  };
+  return (
+    <div class="inbox-reason">
+      <ErrorText error={error} />
+      <button type="button" class="show-reason" disabled={pending} onClick={clicked(read)}>
+        {pending ? t('common.working') : t('inboxReason.show')}
+      </button>
+      <p class="hint">{t('inboxReason.audited')}</p>
     </div>
   );
 }

@@ -1,5 +1,4 @@
-import { ApiErrorCode } from '@albergue/contracts';
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { type ActState, useAct } from '../../core/act.js';
 import { useConsole, useT } from '../../core/context.js';
 import { instantOfWallClock } from '../../core/format.js';
@@ -27,19 +26,47 @@ const NOT_COMPLETED: NotCompletedReason[] = ['NO_SHOW', 'MOVED_ON', 'REFUSED', '
 type Panel = 'idle' | 'accept' | 'reject' | 'rejectOther' | 'schedule' | 'outcome' | 'notCompleted';
 
 /**
+ * Someone else's change, said on the row: an act refused as stale (STALE_REFERRAL), a move no
+ * longer allowed from the referral's state now (TRANSITION_NOT_ALLOWED), the person erased
+ * (SUBJECT_ERASED), or the referral changed (live) while an act's panel was open.
+ */
+export type Conflict = 'stale' | 'notAllowed' | 'erased' | 'changed';
+
+/** The refusals that mean the screen is behind: said in words and the list read again. */
+function conflictOf(error: ActState<unknown>['error']): Conflict | undefined {
+  switch (error?.reason) {
+    case 'STALE_REFERRAL':
+      return 'stale';
+    case 'TRANSITION_NOT_ALLOWED':
+      return 'notAllowed';
+    case 'SUBJECT_ERASED':
+      return 'erased';
+    default:
+      return undefined;
+  }
+}
+
+/**
  * What the service may do with a referral in its state, each in two taps: the first opens the
  * act (and asks what it needs: a reason from the list, a date and place), the second does it.
- * Every act names the version the screen showed: if someone else answered meanwhile the API
- * refuses (CONFLICT), which the inbox says in words and reads the list again.
+ * Every act names the version the screen showed when its panel opened: if the referral changes
+ * while the panel is open (a live read), the panel closes and the row says someone else changed
+ * it; if someone else answered unseen, the API refuses (STALE_REFERRAL), said in words too.
  */
 export function ReferralActs({
   referral,
   onAnswered,
   onConflict,
+  onOpened,
 }: {
   referral: InboxReferral;
   onAnswered(view: InboxReferral): void;
-  onConflict(): void;
+  onConflict(conflict: Conflict): void;
+  /**
+   * The version an act's panel was opened on, null once it closed or its act went out: the
+   * inbox checks it against live reads too, as a row that changes group is drawn anew.
+   */
+  onOpened?(version: number | null): void;
 }) {
   const t = useT();
   const { timeZone } = useConsole();
@@ -53,24 +80,45 @@ export function ReferralActs({
   const [when, setWhen] = useState('');
   const [place, setPlace] = useState(referral.place ?? '');
   const [error, setError] = useState<ActState<unknown>['error']>();
-  const base = (requestId: string) => ({
-    referralId: referral.id,
-    requestId,
-    version: referral.version,
-  });
+  // The version the panel was opened on: what the act names, not a newer one a live read brought.
+  const [openedOn, setOpenedOn] = useState(referral.version);
+  // An act of this screen on its way: its own change is not someone else's.
+  const acting = useRef(false);
+  const base = (requestId: string) => {
+    acting.current = true;
+    onOpened?.(null);
+    return { referralId: referral.id, requestId, version: openedOn };
+  };
   const open = (next: Panel) => {
     setError(undefined);
     setNote('');
+    if (next !== 'idle' && panel === 'idle') {
+      setOpenedOn(referral.version);
+      setPlace(referral.place ?? '');
+      onOpened?.(referral.version);
+    }
+    if (next === 'idle') {
+      onOpened?.(null);
+    }
     setPanel(next);
   };
+  useEffect(() => {
+    // Changed by someone else while a panel is open: closed, said in words, the new state shown.
+    if (panel !== 'idle' && !acting.current && referral.version !== openedOn) {
+      setPanel('idle');
+      onConflict('changed');
+    }
+  }, [referral.version, panel]);
   /** An act's answer: the new view, or someone else's answer first, or a refusal to show. */
   const settle = (answer: ActState<unknown>, view: InboxReferral | undefined) => {
     if (answer.pending) {
       return;
     }
-    if (answer.error?.code === ApiErrorCode.CONFLICT && answer.error.reason === 'STALE_REFERRAL') {
+    acting.current = false;
+    const conflict = conflictOf(answer.error);
+    if (conflict) {
       setPanel('idle');
-      onConflict();
+      onConflict(conflict);
       return;
     }
     if (answer.error) {

@@ -52,7 +52,8 @@ export const ReportServiceCapacity = graphql(
 
 /**
  * What a service's staff read of a referral (access SERVICE): the person's alias only when the
- * consent shares the name (else the short reference), the reason only when it shares the reason.
+ * consent shares the name (else the short reference); never the reason (each read of it is
+ * audited): `reasonShared` says whether a tap may read it (InboxReason).
  */
 export const InboxReferralFields = graphql(`
   fragment InboxReferralFields on ReferralView @_unmask {
@@ -69,7 +70,6 @@ export const InboxReferralFields = graphql(`
     interpreterLanguage
     needsEscort
     needsTransport
-    reason
     reasonShared
     fieldVisit
     sentAt
@@ -85,8 +85,8 @@ export const InboxReferralFields = graphql(`
 /** The inbox: what is still open for the service, and what the overdue job announced. */
 export const ServiceInbox = graphql(
   `
-    query ServiceInbox($serviceId: ID!, $states: [ReferralState!]) {
-      serviceReferrals(serviceId: $serviceId, states: $states) {
+    query ServiceInbox($serviceId: ID!, $states: [ReferralState!], $first: Int) {
+      serviceReferrals(serviceId: $serviceId, states: $states, first: $first) {
         ...InboxReferralFields
       }
       overdueReferralsOfService(serviceId: $serviceId) {
@@ -97,6 +97,29 @@ export const ServiceInbox = graphql(
   `,
   [InboxReferralFields],
 );
+
+/** One referral of the inbox: an overdue one older than the list's page. */
+export const InboxOne = graphql(
+  `
+    query InboxOne($id: ID!) {
+      referral(id: $id) {
+        ...InboxReferralFields
+      }
+    }
+  `,
+  [InboxReferralFields],
+);
+
+/** One referral's reason, read on a tap (the API audits the read: ids and purpose). */
+export const InboxReason = graphql(`
+  query InboxReason($id: ID!) {
+    referral(id: $id) {
+      id
+      reason
+      reasonShared
+    }
+  }
+`);
 
 export const AcceptReferral = graphql(
   `
