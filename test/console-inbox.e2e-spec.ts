@@ -108,8 +108,8 @@ describe('The staff console: a health service’s inbox (e2e, Chromium)', () => 
     const text = (await referral.textContent()) ?? '';
     expect(text).toContain(sent.id.slice(0, 8));
     expect(text).not.toContain('Canariana');
-    expect(text).toContain(words['inbox.urgency.URGENT']);
-    expect(text).toContain(words['inbox.category.ACUTE_ILLNESS']);
+    expect(text).toContain(words['referral.urgency.URGENT']);
+    expect(text).toContain(words['referral.category.ACUTE_ILLNESS']);
     expect(text).toContain(words['inbox.escort']);
     expect(text).toContain('Necesita intérprete de');
     expect(text).toMatch(/Respuesta esperada dentro de \d+ horas/);
@@ -179,7 +179,7 @@ describe('The staff console: a health service’s inbox (e2e, Chromium)', () => 
     // Live: a referral sent now reaches the open inbox by its /staff event, without a reload.
     const later = await refer({ urgency: 'ROUTINE' });
     await row(page, later.id).waitFor();
-    expect(await row(page, later.id).textContent()).toContain(words['inbox.urgency.ROUTINE']);
+    expect(await row(page, later.id).textContent()).toContain(words['referral.urgency.ROUTINE']);
   });
 
   it('says so in words when someone else answered a second ago, and reads the list again', async () => {
@@ -257,7 +257,7 @@ describe('The staff console: a health service’s inbox (e2e, Chromium)', () => 
     );
     await page.waitForSelector('#capacity-title');
     expect(await page.locator('.capacity-status').textContent()).toBe(
-      words['inbox.capacity.status.UNKNOWN'],
+      words['referral.capacity.UNKNOWN'],
     );
     expect(await page.locator('.capacity-now').textContent()).toContain(
       words['inbox.capacity.stale'],
@@ -267,7 +267,7 @@ describe('The staff console: a health service’s inbox (e2e, Chromium)', () => 
     await page.locator('input[name=waitDays]').fill('3');
     await page.locator('.capacity-report button[type=submit]').click();
     await page.waitForSelector(
-      `.capacity-status:text-is("${words['inbox.capacity.status.WAITLIST']}")`,
+      `.capacity-status:text-is("${words['referral.capacity.WAITLIST']}")`,
     );
     expect(await page.locator('.capacity-now').textContent()).toContain('espera típica de 3 días');
     expect(await page.locator('.capacity-age').textContent()).toBe('actualizado hace un momento');

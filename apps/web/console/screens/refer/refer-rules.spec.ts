@@ -3,7 +3,6 @@ import type { Service } from './refer-documents.js';
 import {
   freshDraft,
   freshPerson,
-  languageCodes,
   missing,
   type ReferDraft,
   referralInput,
@@ -124,9 +123,5 @@ describe('refer rules', () => {
     expect(serviceKindsFor('DENTAL')).toEqual(['DENTAL']);
     expect(serviceKindsFor('CERTIFICATION')).toEqual(['LEGAL_MEDICAL_CERTIFICATION']);
     expect(serviceKindsFor('OTHER')).toBeNull();
-  });
-
-  it('reads ISO 639 codes typed in a free field', () => {
-    expect(languageCodes('NAH, tzo;  qu x english nah')).toEqual(['nah', 'tzo', 'qu']);
   });
 });

@@ -53,9 +53,11 @@ describe('referral figures tables', () => {
     expect(keyWords(t, 'byOutcome', 'OTHER')).toBe('healthFigures.pooled');
     expect(keyWords(t, 'byService', 'OTHER')).toBe('healthFigures.pooled');
     expect(keyWords(t, 'byCategory', 'OTHER')).toBe('healthFigures.pooledOrOther');
-    expect(keyWords(t, 'byCategory', 'INJURY')).toBe('healthFigures.category.INJURY');
-    expect(keyWords(t, 'byUrgency', 'EMERGENCY')).toBe('healthFigures.urgency.EMERGENCY');
-    expect(keyWords(t, 'byOutcome', 'NO_SHOW')).toBe('healthFigures.outcome.NO_SHOW');
+    expect(keyWords(t, 'byCategory', 'INJURY')).toBe('referral.category.INJURY');
+    expect(keyWords(t, 'byUrgency', 'EMERGENCY')).toBe('referral.urgency.EMERGENCY');
+    expect(keyWords(t, 'byOutcome', 'NO_SHOW')).toBe('referral.notCompleted.NO_SHOW');
+    expect(keyWords(t, 'byOutcome', 'TREATED')).toBe('referral.outcome.TREATED');
+    expect(keyWords(t, 'byOutcome', 'CANCELLED')).toBe('referral.state.CANCELLED');
     // A service's own name; a key the console has no words for, as it came.
     expect(keyWords(t, 'byService', 'Clínica Roma')).toBe('Clínica Roma');
     expect(keyWords(t, 'byCategory', 'NEW_KIND')).toBe('NEW_KIND');
@@ -65,7 +67,7 @@ describe('referral figures tables', () => {
     const table = countTable(t, 'byOutcome', 'caption', 'heading', figures().byOutcome);
     expect(table.columns).toEqual(['heading', 'healthFigures.col.referrals']);
     expect(table.rows).toEqual([
-      { key: '0-OPEN', head: 'healthFigures.outcome.OPEN', cells: [10] },
+      { key: '0-OPEN', head: 'healthFigures.open', cells: [10] },
       { key: '1-OTHER', head: 'healthFigures.pooled', cells: ['healthFigures.small'] },
     ]);
     const twoOthers = countTable(t, 'byCategory', 'c', 'h', [
@@ -96,7 +98,7 @@ describe('referral figures tables', () => {
 
   it('draws a bar for each cell with a count, none for a hidden one', () => {
     expect(plotBars(t, 'byOutcome', figures().byOutcome)).toEqual({
-      labels: ['healthFigures.outcome.OPEN'],
+      labels: ['healthFigures.open'],
       values: [10],
     });
   });
