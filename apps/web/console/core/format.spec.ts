@@ -6,6 +6,7 @@ import {
   instantOfWallClock,
   languageCodes,
   languageName,
+  nameInItself,
   localDay,
   timeOfDay,
   wallClockOf,
@@ -128,6 +129,8 @@ describe(languageName.name, () => {
   it('names a language in the reader’s locale, or gives its code back', () => {
     expect(languageName('es', 'ht')).toBe('criollo haitiano');
     expect(languageName('en', 'qqq')).toBe('qqq');
+    expect(nameInItself('fr')).toBe('français');
+    expect(nameInItself('es')).toBe('español');
   });
 });
 

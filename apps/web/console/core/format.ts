@@ -155,6 +155,11 @@ export function languageName(locale: string, code: string): string {
   }
 }
 
+/** "Español", "Kreyòl ayisyen": a language named in itself, as the language switcher lists them. */
+export function nameInItself(code: string): string {
+  return languageName(code, code);
+}
+
 /** ISO 639 codes typed in a free field ("nah, tzo"): lower case, two or three letters, once each. */
 export function languageCodes(text: string): string[] {
   const codes = text

@@ -2,7 +2,7 @@ import { useQuery } from '@urql/preact';
 import { useState } from 'preact/hooks';
 import { useAct } from '../../core/act.js';
 import { useClock, useConsole, useStaffEvent, useT } from '../../core/context.js';
-import { countdown, timeOfDay } from '../../core/format.js';
+import { countdown, languageName, timeOfDay } from '../../core/format.js';
 import { useNow } from '../../core/now.js';
 import { actError } from '../../graphql/errors.js';
 import { graphql, type ResultOf } from '../../graphql/graphql.js';
@@ -272,14 +272,7 @@ function Person({ id }: { id: string }) {
   if (!person) {
     return <span>{t('holds.unnamed')}</span>;
   }
-  const names = new Intl.DisplayNames([language.value.locale], { type: 'language' });
-  const spoken = person.languages.map((code) => {
-    try {
-      return names.of(code) ?? code;
-    } catch {
-      return code;
-    }
-  });
+  const spoken = person.languages.map((code) => languageName(language.value.locale, code));
   return (
     <span class="person">
       <strong>{person.name ?? t('holds.unnamed')}</strong>
