@@ -113,7 +113,7 @@ describe('The staff console: the referring shelter follows its referrals (e2e, C
     const made = await refer();
     const page = await consoleFor(await newContext(), app, health, at('/referrals'));
     const row = item(page, made.id, '.referral-list:not(.overdue-list)');
-    await row.locator('.state').filter({ hasText: words['follow.state.SENT'] }).waitFor();
+    await row.locator('.state').filter({ hasText: words['referral.state.SENT'] }).waitFor();
     // What a health worker reads: the person, the service, the countdown to the answer.
     const text = (await row.textContent())!;
     expect(text).toContain(made.alias!);
@@ -127,7 +127,7 @@ describe('The staff console: the referring shelter follows its referrals (e2e, C
     await page.waitForSelector(
       `.referral-list:not(.overdue-list) li[data-referral-id="${made.id}"][data-state="ACCEPTED"]`,
     );
-    expect(await row.locator('.state').textContent()).toBe(words['follow.state.ACCEPTED']);
+    expect(await row.locator('.state').textContent()).toBe(words['referral.state.ACCEPTED']);
     expect(
       await page.evaluate(() => (window as unknown as { followMark?: number }).followMark),
     ).toBe(7);
@@ -167,7 +167,7 @@ describe('The staff console: the referring shelter follows its referrals (e2e, C
     const page = await consoleFor(await newContext(), app, coordinator, at('/referrals'));
     const row = item(page, made.id, '.referral-list:not(.overdue-list)');
     await row.waitFor();
-    expect(await row.locator('.state').textContent()).toBe(words['follow.state.SENT']);
+    expect(await row.locator('.state').textContent()).toBe(words['referral.state.SENT']);
     expect(await row.locator('.not-shared').textContent()).toBe(words['follow.clinicalHidden']);
     expect(await page.locator('.clinical-hidden').textContent()).toBe(
       words['follow.clinicalForHealth'],
@@ -182,7 +182,7 @@ describe('The staff console: the referring shelter follows its referrals (e2e, C
     await page.waitForSelector('.referral-steps li');
     body = (await page.locator('body').textContent())!;
     expect(body).toContain(words['follow.clinicalForHealth']);
-    expect(body).toContain(words['follow.state.SENT']);
+    expect(body).toContain(words['referral.state.SENT']);
     expect(body).not.toContain(REASON);
     expect(body).not.toContain(SERVICE);
     expect(body).not.toContain(made.alias!);
@@ -207,7 +207,7 @@ describe('The staff console: the referring shelter follows its referrals (e2e, C
     );
     expect(await item(page, notEscorted.id).count()).toBe(0);
     const body = (await page.locator('body').textContent())!;
-    for (const hidden of [REASON, SERVICE, escorted.alias!, words['follow.state.SCHEDULED']]) {
+    for (const hidden of [REASON, SERVICE, escorted.alias!, words['referral.state.SCHEDULED']]) {
       expect(body).not.toContain(hidden);
     }
     // Every line of the list is an escort's when and where: nothing else.
@@ -234,7 +234,7 @@ describe('The staff console: the referring shelter follows its referrals (e2e, C
       words['follow.noteNotShared'],
     );
     expect(await page.locator('.facts').allTextContents()).toEqual(
-      expect.arrayContaining([expect.stringContaining(words['follow.outcome.TREATED'])]),
+      expect.arrayContaining([expect.stringContaining(words['referral.outcome.TREATED'])]),
     );
     // Only the overrides the API allows from COMPLETED: close.
     await page.click('.override summary');
@@ -254,11 +254,11 @@ describe('The staff console: the referring shelter follows its referrals (e2e, C
     const texts = await steps.allTextContents();
     // Newest first: who, when, from → to.
     expect(texts[0]).toContain(
-      `${words['follow.state.COMPLETED']} → ${words['follow.state.CLOSED']}`,
+      `${words['referral.state.COMPLETED']} → ${words['referral.state.CLOSED']}`,
     );
     expect(texts[0]).toContain(words['follow.byYou']);
     expect(texts[1]).toContain(
-      `${words['follow.state.SCHEDULED']} → ${words['follow.state.COMPLETED']}`,
+      `${words['referral.state.SCHEDULED']} → ${words['referral.state.COMPLETED']}`,
     );
     expect(texts.at(-1)).toContain(words['follow.detail.created']);
     expect(texts.at(-1)).toContain(words['follow.byYou']);
@@ -315,7 +315,7 @@ describe('The staff console: the referring shelter follows its referrals (e2e, C
     // Read again: the page shows what is on record now; nothing was overridden.
     await page.waitForSelector('.referral-steps li[data-to="ACCEPTED"]');
     expect(await page.locator('.referral-head .state').textContent()).toBe(
-      words['follow.state.ACCEPTED'],
+      words['referral.state.ACCEPTED'],
     );
     const [{ state }] = await app.sql<{ state: string }>(
       'SELECT state FROM referral WHERE id = $1',

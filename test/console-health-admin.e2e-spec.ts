@@ -56,11 +56,19 @@ interface Figures {
 }
 
 const DIMENSIONS = ['byCategory', 'byUrgency', 'byService', 'byOutcome'] as const;
-const PREFIX = {
-  byCategory: 'healthFigures.category.',
-  byUrgency: 'healthFigures.urgency.',
-  byOutcome: 'healthFigures.outcome.',
-} as const;
+/** A cell's key in the one referral vocabulary (`referral.*`); how a referral ended, by kind. */
+function wordKey(dimension: 'byCategory' | 'byUrgency' | 'byOutcome', key: string): string {
+  if (dimension !== 'byOutcome') {
+    return `referral.${dimension === 'byCategory' ? 'category' : 'urgency'}.${key}`;
+  }
+  if (['TREATED', 'REFERRED_ON', 'FOLLOW_UP_NEEDED'].includes(key)) {
+    return `referral.outcome.${key}`;
+  }
+  if (['REJECTED', 'CANCELLED'].includes(key)) {
+    return `referral.state.${key}`;
+  }
+  return key === 'OPEN' ? 'healthFigures.open' : `referral.notCompleted.${key}`;
+}
 
 /** A table's body as text, the row heading first, as a reader (and the CSV button) gets it. */
 const tableOf = (page: Page, selector: string) =>
@@ -76,7 +84,7 @@ function expectedRows(words: Words, dimension: (typeof DIMENSIONS)[number], cell
         ? words['healthFigures.pooled']
         : dimension === 'byService'
           ? cell.key
-          : words[`${PREFIX[dimension]}${cell.key}` as keyof Words];
+          : words[wordKey(dimension, cell.key) as keyof Words];
     const count =
       cell.suppressed || cell.count === null ? words['healthFigures.small'] : String(cell.count);
     return [head, count];
@@ -262,10 +270,10 @@ describe('The staff console: health services, service staff and referral figures
     const row = page.locator(`.health-services li[data-service="${serviceId}"]`);
     await row.waitFor();
     expect(await row.locator('.hint').first().textContent()).toContain(
-      es['healthAdmin.category.MENTAL_HEALTH'],
+      es['referral.serviceKind.MENTAL_HEALTH'],
     );
     expect(await row.locator('.service-capacity strong').textContent()).toBe(
-      es['healthAdmin.capacity.UNKNOWN'],
+      es['referral.capacity.UNKNOWN'],
     );
     expect(await row.locator('.service-capacity').textContent()).toContain(
       es['healthAdmin.capacity.never'],
@@ -401,7 +409,7 @@ describe('The staff console: health services, service staff and referral figures
     );
     expect(new URL(page.url()).searchParams.get('scope')).toBe(`shelter:${shelterB}`);
     expect(await tableOf(page, '#referrals-byCategory')).toEqual([
-      [es['healthFigures.category.DENTAL'], '5'],
+      [es['referral.category.DENTAL'], '5'],
     ]);
   }, 90_000);
 
@@ -429,7 +437,7 @@ describe('The staff console: health services, service staff and referral figures
     }
     // Shelter B's dental referrals are not theirs.
     expect(await page.locator('#referrals-byCategory').textContent()).not.toContain(
-      es['healthFigures.category.DENTAL'],
+      es['referral.category.DENTAL'],
     );
     // Neither the network's figures nor another shelter's open for them.
     for (const path of [

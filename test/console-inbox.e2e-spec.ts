@@ -109,8 +109,8 @@ describe('The staff console: a health service’s inbox (e2e, Chromium)', () => 
     const text = (await referral.textContent()) ?? '';
     expect(text).toContain(sent.id.slice(0, 8));
     expect(text).not.toContain('Canariana');
-    expect(text).toContain(words['inbox.urgency.URGENT']);
-    expect(text).toContain(words['inbox.category.ACUTE_ILLNESS']);
+    expect(text).toContain(words['referral.urgency.URGENT']);
+    expect(text).toContain(words['referral.category.ACUTE_ILLNESS']);
     expect(text).toContain(words['inbox.escort']);
     expect(text).toContain('Necesita intérprete de');
     expect(text).toMatch(/Respuesta esperada dentro de \d+ horas/);
@@ -202,7 +202,7 @@ describe('The staff console: a health service’s inbox (e2e, Chromium)', () => 
     // Live: a referral sent now reaches the open inbox by its /staff event, without a reload.
     const later = await refer({ urgency: 'ROUTINE' });
     await row(page, later.id).waitFor();
-    expect(await row(page, later.id).textContent()).toContain(words['inbox.urgency.ROUTINE']);
+    expect(await row(page, later.id).textContent()).toContain(words['referral.urgency.ROUTINE']);
   });
 
   it('closes an open act when someone else changes the referral meanwhile, and says so in words', async () => {
@@ -225,7 +225,7 @@ describe('The staff console: a health service’s inbox (e2e, Chromium)', () => 
     // The act is closed (no second tap can send the newer version), the new state said.
     expect(await referral.locator('button.confirm-accept').count()).toBe(0);
     expect(await referral.locator('.conflict-changed').textContent()).toBe(
-      words['inboxReason.changed'].replace('{state}', words['inbox.state.ACCEPTED']),
+      words['inboxReason.changed'].replace('{state}', words['referral.state.ACCEPTED']),
     );
     expect((await stateOf(sent.id)).version).toBe(sent.version + 1);
   });
@@ -265,7 +265,7 @@ describe('The staff console: a health service’s inbox (e2e, Chromium)', () => 
     await referral.locator('.conflict-changed').waitFor();
     expect(await referral.locator('input[name=place]').count()).toBe(0);
     expect(await referral.locator('.conflict-changed').textContent()).toBe(
-      words['inboxReason.changed'].replace('{state}', words['inbox.state.SCHEDULED']),
+      words['inboxReason.changed'].replace('{state}', words['referral.state.SCHEDULED']),
     );
     expect(await referral.textContent()).toContain('Consultorio 3');
   });
@@ -311,7 +311,7 @@ describe('The staff console: a health service’s inbox (e2e, Chromium)', () => 
     await referral.locator('button[data-reason=NO_CAPACITY]').click();
     await referral.locator('.conflict-notAllowed').waitFor();
     expect(await referral.locator('.conflict-notAllowed').textContent()).toBe(
-      words['inboxReason.notAllowed'].replace('{state}', words['inbox.state.SENT']),
+      words['inboxReason.notAllowed'].replace('{state}', words['referral.state.SENT']),
     );
     // No raw error, the panel closed, and the list read again.
     expect(await referral.locator('.error').count()).toBe(0);
@@ -436,7 +436,7 @@ describe('The staff console: a health service’s inbox (e2e, Chromium)', () => 
     );
     await page.waitForSelector('#capacity-title');
     expect(await page.locator('.capacity-status').textContent()).toBe(
-      words['inbox.capacity.status.UNKNOWN'],
+      words['referral.capacity.UNKNOWN'],
     );
     expect(await page.locator('.capacity-now').textContent()).toContain(
       words['inbox.capacity.stale'],
@@ -446,7 +446,7 @@ describe('The staff console: a health service’s inbox (e2e, Chromium)', () => 
     await page.locator('input[name=waitDays]').fill('3');
     await page.locator('.capacity-report button[type=submit]').click();
     await page.waitForSelector(
-      `.capacity-status:text-is("${words['inbox.capacity.status.WAITLIST']}")`,
+      `.capacity-status:text-is("${words['referral.capacity.WAITLIST']}")`,
     );
     expect(await page.locator('.capacity-now').textContent()).toContain('espera típica de 3 días');
     expect(await page.locator('.capacity-age').textContent()).toBe('actualizado hace un momento');

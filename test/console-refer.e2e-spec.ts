@@ -132,9 +132,9 @@ describe('The staff console: a health worker refers a person (e2e, Chromium)', (
     // The chooser says each service's capacity in words, and its requirements.
     const offered = page.locator(`.refer-service[data-service="${clinic}"]`);
     expect(await offered.locator('.capacity strong').textContent()).toBe(
-      words['refer.capacity.ACCEPTING'],
+      words['referral.capacity.ACCEPTING'],
     );
-    expect(await offered.textContent()).toContain(words['refer.req.NO_ID_NEEDED']);
+    expect(await offered.textContent()).toContain(words['referral.requirement.NO_ID_NEEDED']);
     await page.check(`input[name=serviceId][value="${clinic}"]`);
     // Marie speaks Creole, spoken there: met. Her group is served (everyone): met.
     await page.waitForSelector('.refer-fit [data-fit=language] strong');
@@ -286,7 +286,7 @@ describe('The staff console: a health worker refers a person (e2e, Chromium)', (
     );
     expect(
       await page.locator(`.refer-service[data-service="${clinic}"] .capacity strong`).textContent(),
-    ).toBe(words['refer.capacity.ACCEPTING']);
+    ).toBe(words['referral.capacity.ACCEPTING']);
     await page.fill('textarea[name=reason]', 'Dolor de muelas');
     await consentGiven(page, ['REASON_WITH_SERVICE']);
     // The consent read out in his language, though that language was never shown online.

@@ -120,13 +120,13 @@ describe('The staff console: the referral loop across three browsers (e2e, Chrom
     // 2. It arrives in the service's inbox live, among the new ones.
     const row = inbox.locator(`.inbox-referral[data-referral-id="${id}"]`);
     await inbox.waitForSelector(`.inbox-referral[data-referral-id="${id}"][data-state=SENT]`);
-    expect(await row.textContent()).toContain(words['inbox.category.ACUTE_ILLNESS']);
+    expect(await row.textContent()).toContain(words['referral.category.ACUTE_ILLNESS']);
     // …and in the shelter's list, sent.
     const item = follow.locator(`.referral-list:not(.overdue-list) li[data-referral-id="${id}"]`);
     await follow.waitForSelector(
       `.referral-list:not(.overdue-list) li[data-referral-id="${id}"][data-state="SENT"]`,
     );
-    expect(await item.locator('.state').textContent()).toBe(words['follow.state.SENT']);
+    expect(await item.locator('.state').textContent()).toBe(words['referral.state.SENT']);
 
     // 3. The service accepts it in two taps: the shelter's list says accepted, live.
     await row.locator('button.accept').click();
@@ -135,7 +135,7 @@ describe('The staff console: the referral loop across three browsers (e2e, Chrom
     await follow.waitForSelector(
       `.referral-list:not(.overdue-list) li[data-referral-id="${id}"][data-state="ACCEPTED"]`,
     );
-    expect(await item.locator('.state').textContent()).toBe(words['follow.state.ACCEPTED']);
+    expect(await item.locator('.state').textContent()).toBe(words['referral.state.ACCEPTED']);
 
     // 4. The service schedules it tomorrow at 10:00 (the test app's clock: Mexico City).
     const tomorrow = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Mexico_City' }).format(
@@ -149,7 +149,7 @@ describe('The staff console: the referral loop across three browsers (e2e, Chrom
     await follow.waitForSelector(
       `.referral-list:not(.overdue-list) li[data-referral-id="${id}"][data-state="SCHEDULED"]`,
     );
-    expect(await item.locator('.state').textContent()).toBe(words['follow.state.SCHEDULED']);
+    expect(await item.locator('.state').textContent()).toBe(words['referral.state.SCHEDULED']);
 
     // Every step reached both screens without a reload; the coordinator never read the reason.
     expect(await stillMarked(inbox)).toBe(42);

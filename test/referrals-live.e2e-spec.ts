@@ -322,13 +322,22 @@ describe('Referrals live on /staff (e2e)', () => {
 
     // The overdue view: the shelter's health roles, the service's staff; no one else.
     const OVERDUE =
-      'query($s: ID!) { overdueReferrals(shelterId: $s) { id version state shelterId serviceId sentAt answerDueAt overdueAt } }';
-    type Overdue = { overdueReferrals: { id: string; state: string; serviceId: string | null }[] };
+      'query($s: ID!) { overdueReferrals(shelterId: $s) { id reference version state shelterId serviceId sentAt answerDueAt overdueAt } }';
+    type Overdue = {
+      overdueReferrals: {
+        id: string;
+        reference: string;
+        state: string;
+        serviceId: string | null;
+      }[];
+    };
     const view = await health.gql<Overdue>(OVERDUE, { s: shelterId });
     expect(view.errors).toBeUndefined();
     expect(view.data!.overdueReferrals.map((r) => [r.id, r.state, r.serviceId])).toEqual([
       [late, 'SENT', serviceId],
     ]);
+    // The short reference the slip prints (the API's), so the screens never cut ids themselves.
+    expect(view.data!.overdueReferrals[0].reference).toBe(late.slice(0, 8));
     // Coordinators: state and times, the service never.
     const coordinators = await coordinator.gql<Overdue>(OVERDUE, { s: shelterId });
     expect(coordinators.errors).toBeUndefined();

@@ -1,6 +1,7 @@
 import { LANGUAGES } from '@albergue/i18n';
 import type { ComponentChildren } from 'preact';
 import { useConsole, useT } from './core/context.js';
+import { nameInItself } from './core/format.js';
 import { match } from './core/router.js';
 import { NETWORK_SECTIONS, SERVICE_SECTIONS, SHELTER_SECTIONS } from './core/sections.js';
 import { HoldNotices } from './screens/holds/hold-notices.js';
@@ -187,13 +188,4 @@ export function LanguagePicker() {
       </select>
     </label>
   );
-}
-
-/** "Español", "Kreyòl ayisyen": each language named in itself, as the switcher lists them. */
-function nameInItself(code: string): string {
-  try {
-    return new Intl.DisplayNames([code], { type: 'language' }).of(code) ?? code;
-  } catch {
-    return code.toUpperCase();
-  }
 }

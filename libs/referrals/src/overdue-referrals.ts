@@ -2,6 +2,7 @@ import { isoWithOffset } from '@albergue/common';
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { shortReference } from './referral-view.mapper.js';
 import { ReferralState } from './referrals.enums.js';
 import { REFERRALS_OPTIONS, type ReferralsOptions } from './referrals.options.js';
 
@@ -13,6 +14,12 @@ import { REFERRALS_OPTIONS, type ReferralsOptions } from './referrals.options.js
 export class OverdueReferralView {
   @Field(() => ID)
   id: string;
+
+  @Field({
+    description:
+      "The referral's short reference (the first 8 characters of its id), as ReferralView.reference: the one the slip prints.",
+  })
+  reference: string;
 
   @Field(() => Int)
   version: number;
@@ -84,6 +91,7 @@ export class OverdueReferrals {
     const at = (date: Date) => isoWithOffset(date, this.options.timeZone);
     return (await this.rows(shelterIds, serviceIds)).map((row) => ({
       id: row.id,
+      reference: shortReference(row.id),
       version: row.version,
       state: row.state,
       shelterId: row.shelterId,

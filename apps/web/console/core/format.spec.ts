@@ -1,8 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
 import {
   addDays,
+  countdown,
   dayAndTime,
   instantOfWallClock,
+  languageCodes,
+  languageName,
+  nameInItself,
   localDay,
   timeOfDay,
   wallClockOf,
@@ -107,5 +111,33 @@ describe(wallClockOf.name, () => {
     expect(wallClockOf(MEXICO, instantOfWallClock(MEXICO, '2026-11-30T09:00'))).toBe(
       '2026-11-30T09:00',
     );
+  });
+});
+
+describe(countdown.name, () => {
+  const NOW = Date.parse('2026-11-29T18:00:00Z');
+  it('says the time left, or past, in the reader’s words: minutes, hours, then days', () => {
+    expect(countdown('en', '2026-11-29T18:20:00Z', NOW)).toBe('in 20 minutes');
+    expect(countdown('es', '2026-11-29T21:00:00Z', NOW)).toBe('dentro de 3 horas');
+    expect(countdown('en', '2026-11-29T16:00:00Z', NOW)).toBe('2 hours ago');
+    expect(countdown('es', '2026-12-01T18:00:00Z', NOW)).toBe('pasado mañana');
+    expect(countdown('fr', '2026-12-02T18:00:00Z', NOW)).toBe('dans 3 jours');
+  });
+});
+
+describe(languageName.name, () => {
+  it('names a language in the reader’s locale, or gives its code back', () => {
+    expect(languageName('es', 'ht')).toBe('criollo haitiano');
+    expect(languageName('en', 'qqq')).toBe('qqq');
+    expect(nameInItself('fr')).toBe('français');
+    expect(nameInItself('es')).toBe('español');
+  });
+});
+
+describe(languageCodes.name, () => {
+  it('reads ISO 639 codes typed in a free field: lower case, two or three letters, once', () => {
+    expect(languageCodes('ES, ht  fr,es')).toEqual(['es', 'ht', 'fr']);
+    expect(languageCodes('NAH, tzo;  qu x english nah')).toEqual(['nah', 'tzo', 'qu']);
+    expect(languageCodes('  ')).toEqual([]);
   });
 });

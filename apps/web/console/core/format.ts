@@ -128,3 +128,43 @@ export function wallClockOf(timeZone: string, iso: string): string {
 export function deviceTimeZone(): string {
   return new Intl.DateTimeFormat().resolvedOptions().timeZone;
 }
+
+/**
+ * "in 20 minutes", "in 3 hours", "in 3 days", "2 hours ago": the time left to `at` (an answer
+ * owed, an appointment, a hold's end) in the reader's words. One wording for every countdown,
+ * so that the same referral reads the same on the inbox and on the follow-up list.
+ */
+export function countdown(locale: string, at: string, now: number): string {
+  const minutes = Math.round((Date.parse(at) - now) / 60_000);
+  const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  if (Math.abs(minutes) < 90) {
+    return format.format(minutes, 'minute');
+  }
+  const hours = Math.round(minutes / 60);
+  return Math.abs(hours) < 48
+    ? format.format(hours, 'hour')
+    : format.format(Math.round(hours / 24), 'day');
+}
+
+/** A language (ISO 639 code) as the reader's locale names it, or its code when it cannot. */
+export function languageName(locale: string, code: string): string {
+  try {
+    return new Intl.DisplayNames([locale], { type: 'language', fallback: 'none' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+/** "Español", "Kreyòl ayisyen": a language named in itself, as the language switcher lists them. */
+export function nameInItself(code: string): string {
+  return languageName(code, code);
+}
+
+/** ISO 639 codes typed in a free field ("nah, tzo"): lower case, two or three letters, once each. */
+export function languageCodes(text: string): string[] {
+  const codes = text
+    .toLowerCase()
+    .split(/[\s,;]+/)
+    .filter((code) => /^[a-z]{2,3}$/.test(code));
+  return [...new Set(codes)];
+}

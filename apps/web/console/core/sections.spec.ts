@@ -112,10 +112,10 @@ describe(mayOpen.name, () => {
       '/setup',
       '/figures',
       '/report',
-      '/referral-figures',
       '/health',
       '/referrals',
       '/visits',
+      '/referral-figures',
     ]);
     expect(NETWORK_SECTIONS.map((section) => section.path)).toEqual([
       '/network',

@@ -40,13 +40,6 @@ export const SHELTER = {
   // shelter's coordinator read their own.
   figures: { path: '/figures', label: 'figures.shelterNav', roles: ['COORDINATOR'] },
   report: { path: '/report', label: 'reports.shelterNav', roles: ['COORDINATOR'] },
-  // Referral figures for the shelter's health team (issue 20, item 8): referralFigures lets its
-  // health workers and coordinator read their own shelter's.
-  referralFigures: {
-    path: '/referral-figures',
-    label: 'healthFigures.shelterNav',
-    roles: ['HEALTH_WORKER', 'COORDINATOR'],
-  },
   // Health referrals (issue 20, item 10): the health worker's side, referring the people here.
   health: { path: '/health', label: 'refer.nav', roles: ['HEALTH_WORKER'] },
   // Referrals: follow (issue 20, item 10). The shelter's health workers and coordinators follow
@@ -58,6 +51,14 @@ export const SHELTER = {
     roles: ['HEALTH_WORKER', 'COORDINATOR', 'VOLUNTEER'],
   },
   visits: { path: '/visits', label: 'follow.visits.nav', roles: ['COORDINATOR'] },
+  // Referral figures for the shelter's health team (issue 20, item 8), after the
+  // day-to-day health sections: referralFigures lets its health workers and
+  // coordinator read their own shelter's.
+  referralFigures: {
+    path: '/referral-figures',
+    label: 'healthFigures.shelterNav',
+    roles: ['HEALTH_WORKER', 'COORDINATOR'],
+  },
 } as const satisfies Record<string, ShelterSection>;
 
 export const SHELTER_SECTIONS: readonly ShelterSection[] = Object.values(SHELTER);

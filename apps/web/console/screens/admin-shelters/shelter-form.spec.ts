@@ -4,7 +4,6 @@ import {
   emptyShelterForm,
   formOf,
   hoursOf,
-  languageCodes,
   type ShelterFormValues,
   typedNumber,
   updateInput,
@@ -87,13 +86,6 @@ describe(typedNumber.name, () => {
     expect(typedNumber(' 19,5 ')).toBe(19.5);
     expect(typedNumber('')).toBeNaN();
     expect(typedNumber('abc')).toBeNaN();
-  });
-});
-
-describe(languageCodes.name, () => {
-  it('splits on commas and spaces, lower-cases and drops repeats', () => {
-    expect(languageCodes('ES, ht  fr,es')).toEqual(['es', 'ht', 'fr']);
-    expect(languageCodes('  ')).toEqual([]);
   });
 });
 

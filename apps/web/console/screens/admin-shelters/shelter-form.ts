@@ -5,6 +5,7 @@ import {
   type ServiceName,
   type ShelterStatusName,
 } from '@albergue/contracts';
+import { languageCodes } from '../../core/format.js';
 import type { CreateShelterVariables, ShelterToEdit, UpdateShelterVariables } from './documents.js';
 
 /** One group's row of the form: served or not, and its places as typed. */
@@ -109,17 +110,6 @@ function places(text: string): number {
 
 /** An optional text: nothing typed clears it (null), as the API takes it. */
 const optional = (text: string): string | null => (text.trim() === '' ? null : text.trim());
-
-export function languageCodes(text: string): string[] {
-  return [
-    ...new Set(
-      text
-        .split(/[\s,;]+/)
-        .map((code) => code.trim().toLowerCase())
-        .filter(Boolean),
-    ),
-  ];
-}
 
 type Input = Omit<CreateShelterVariables, 'requestId' | 'organisationId'>;
 

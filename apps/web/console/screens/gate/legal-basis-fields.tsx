@@ -3,7 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { useConsole, useT } from '../../core/context.js';
 import type { LegalBasis } from './gate-documents.js';
 import type { HouseholdDraft } from './household.js';
-import { languageName } from './names.js';
+import { languageName } from '../../core/format.js';
 
 const BASES: LegalBasis[] = ['CONSENT', 'VITAL_INTEREST', 'PUBLIC_INTEREST'];
 

@@ -2,7 +2,7 @@ import { LANGUAGES } from '@albergue/i18n';
 import { useConsole, useT } from '../../core/context.js';
 import { Field } from '../../ui/field.js';
 import { type HouseholdDraft, isMinor, type MemberDraft, type Problem } from './household.js';
-import { languageName } from './names.js';
+import { languageName } from '../../core/format.js';
 import { NationalitySelect } from './nationality-select.js';
 
 /**

@@ -12,12 +12,3 @@ export function regionName(locale: string, code: string): string {
     return code;
   }
 }
-
-/** A language's name in the reader's locale, or its code when the browser cannot say it. */
-export function languageName(locale: string, code: string): string {
-  try {
-    return new Intl.DisplayNames([locale], { type: 'language' }).of(code) ?? code;
-  } catch {
-    return code;
-  }
-}

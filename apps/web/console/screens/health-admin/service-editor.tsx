@@ -173,7 +173,7 @@ function ServiceForm({
         >
           {SERVICE_CATEGORIES.map((category) => (
             <option key={category} value={category}>
-              {t(`healthAdmin.category.${category}`)}
+              {t(`referral.serviceKind.${category}`)}
             </option>
           ))}
         </select>
@@ -277,7 +277,7 @@ function ServiceForm({
             {SERVICE_REQUIREMENTS.map((requirement) => (
               <Check
                 key={requirement}
-                label={t(`healthAdmin.requirement.${requirement}`)}
+                label={t(`referral.requirement.${requirement}`)}
                 name={`requirement.${requirement}`}
                 checked={form.requirements.includes(requirement)}
                 onChange={(on) => put('requirements', toggle(form.requirements, requirement, on))}

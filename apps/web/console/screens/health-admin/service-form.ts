@@ -1,6 +1,7 @@
 import { POPULATIONS, type PopulationName } from '@albergue/contracts';
 import type { PeriodFields } from '../admin-shelters/shelter-form.js';
-import { hoursOf, languageCodes, typedNumber } from '../admin-shelters/shelter-form.js';
+import { languageCodes } from '../../core/format.js';
+import { hoursOf, typedNumber } from '../admin-shelters/shelter-form.js';
 import {
   type AdminHealthService,
   type CreateHealthServiceVariables,

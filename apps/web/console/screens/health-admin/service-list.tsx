@@ -61,7 +61,7 @@ function ServiceRow({ service }: { service: AdminHealthService }) {
         <strong>{service.name}</strong>
       </p>
       <p class="hint">
-        {[service.organisationName, t(`healthAdmin.category.${service.category}`), area]
+        {[service.organisationName, t(`referral.serviceKind.${service.category}`), area]
           .filter(Boolean)
           .join(' · ')}
       </p>
@@ -91,7 +91,7 @@ export function Capacity({ capacity }: { capacity: AdminHealthService['capacity'
       <strong>
         {capacity.status === 'WAITLIST' && capacity.waitDays !== null
           ? t('healthAdmin.capacity.waitlistDays', { n: capacity.waitDays })
-          : t(`healthAdmin.capacity.${capacity.status}`)}
+          : t(`referral.capacity.${capacity.status}`)}
       </strong>{' '}
       {capacity.reportedAt ? (
         <>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { byHold, countdown, holdState } from './hold-state.js';
+import { byHold, holdState } from './hold-state.js';
 
 const NOW = Date.parse('2026-11-29T12:00:00Z');
 const place = (over: Record<string, unknown>) => ({
@@ -33,10 +33,5 @@ describe(holdState.name, () => {
       ['a', 2, 'waiting'],
       ['b', 1, 'declined'],
     ]);
-  });
-
-  it('counts down in the reader’s language', () => {
-    expect(countdown('en', '2026-11-29T12:20:00Z', NOW)).toBe('in 20 minutes');
-    expect(countdown('es', '2026-11-29T15:00:00Z', NOW)).toBe('dentro de 3 horas');
   });
 });

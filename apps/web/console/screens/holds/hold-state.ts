@@ -56,12 +56,3 @@ export function byHold<P extends Place>(places: readonly P[], now: number): Hold
     expiresAt: each.find((place) => place.expiresAt)?.expiresAt ?? null,
   }));
 }
-
-/** "in 3 hours", "in 20 minutes", "5 minutes ago": the time left to a hold's end. */
-export function countdown(locale: string, expiresAt: string, now: number): string {
-  const minutes = Math.round((Date.parse(expiresAt) - now) / 60_000);
-  const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
-  return Math.abs(minutes) < 90
-    ? format.format(minutes, 'minute')
-    : format.format(Math.round(minutes / 60), 'hour');
-}

@@ -1,13 +1,14 @@
 import { useQuery } from '@urql/preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { useAct } from '../../core/act.js';
 import { useClock, useConsole, useStaffEvent, useT } from '../../core/context.js';
-import { timeOfDay } from '../../core/format.js';
+import { countdown, languageName, timeOfDay } from '../../core/format.js';
+import { useNow } from '../../core/now.js';
 import { actError } from '../../graphql/errors.js';
 import { graphql, type ResultOf } from '../../graphql/graphql.js';
 import { ErrorText } from '../../ui/error-text.js';
 import { clicked } from '../../ui/handlers.js';
-import { byHold, countdown, type HoldGroup, type HoldState } from './hold-state.js';
+import { byHold, type HoldGroup, type HoldState } from './hold-state.js';
 
 const PlaceFields = graphql(`
   fragment PlaceFields on BedAssignment @_unmask {
@@ -97,16 +98,6 @@ const DeclineTransfer = graphql(`
 type Place = ResultOf<typeof PlaceFields>;
 type DeclineReason = NonNullable<Place['declineReason']>;
 const DECLINE_REASONS: DeclineReason[] = ['NO_ROOM', 'NOT_SUITABLE', 'DID_NOT_COME', 'OTHER'];
-
-/** Ticks every 30 s, so that countdowns stay true while the screen is open. */
-function useNow(): number {
-  const [now, setNow] = useState(Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), 30_000);
-    return () => clearInterval(timer);
-  }, []);
-  return now;
-}
 
 /**
  * A shelter's transfers and holds: those arriving here (with what the API says of the people),
@@ -281,14 +272,7 @@ function Person({ id }: { id: string }) {
   if (!person) {
     return <span>{t('holds.unnamed')}</span>;
   }
-  const names = new Intl.DisplayNames([language.value.locale], { type: 'language' });
-  const spoken = person.languages.map((code) => {
-    try {
-      return names.of(code) ?? code;
-    } catch {
-      return code;
-    }
-  });
+  const spoken = person.languages.map((code) => languageName(language.value.locale, code));
   return (
     <span class="person">
       <strong>{person.name ?? t('holds.unnamed')}</strong>

@@ -1,9 +1,10 @@
 import { LANGUAGES } from '@albergue/i18n';
 import { useState } from 'preact/hooks';
 import { useConsole, useT } from '../../core/context.js';
-import { languageName } from '../gate/names.js';
+import { languageName } from '../../core/format.js';
 import type { Share } from './refer-documents.js';
-import { type ConsentChoice, type ReferDraft, SHARES } from './refer-rules.js';
+import { SHARES } from '../referral-words.js';
+import { type ConsentChoice, type ReferDraft } from './refer-rules.js';
 import { useWordsOrUnavailable } from './words-of.js';
 
 /**
@@ -89,7 +90,7 @@ export function ConsentStep({
                   checked={draft.shares.includes(share)}
                   onChange={(event) => toggle(share, event.currentTarget.checked)}
                 />
-                <span>{t(`refer.share.${share}`)}</span>
+                <span>{t(`referral.share.${share}`)}</span>
               </label>
             ))}
           </fieldset>

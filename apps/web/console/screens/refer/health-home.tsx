@@ -2,7 +2,7 @@ import { useQuery } from '@urql/preact';
 import { useConsole, useT } from '../../core/context.js';
 import { actError } from '../../graphql/errors.js';
 import { ErrorText } from '../../ui/error-text.js';
-import { languageName } from '../gate/names.js';
+import { languageName } from '../../core/format.js';
 import { ReferralSubjects, type Subject } from './refer-documents.js';
 
 /**
@@ -79,7 +79,7 @@ export function SubjectFacts({
   return (
     <p class="facts">
       {[
-        subject.ageBracket ? t(`refer.age.${subject.ageBracket}`) : t('refer.age.unknown'),
+        subject.ageBracket ? t(`referral.age.${subject.ageBracket}`) : t('referral.age.unknown'),
         t(`group.${subject.population}`),
         subject.languages.length > 0
           ? subject.languages.map((code) => languageName(locale, code)).join(', ')

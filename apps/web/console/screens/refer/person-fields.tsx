@@ -1,16 +1,11 @@
 import { LANGUAGES } from '@albergue/i18n';
 import { useState } from 'preact/hooks';
 import { useConsole, useT } from '../../core/context.js';
+import { languageCodes, languageName } from '../../core/format.js';
 import { Field } from '../../ui/field.js';
-import { languageName } from '../gate/names.js';
+import { AGE_BRACKETS, POPULATIONS, SEXES } from '../referral-words.js';
 import type { AgeBracket, Population, SexAtBirth } from './refer-documents.js';
-import {
-  AGE_BRACKETS,
-  languageCodes,
-  type PersonDraft,
-  POPULATIONS,
-  SEXES,
-} from './refer-rules.js';
+import { type PersonDraft } from './refer-rules.js';
 
 /**
  * Someone met at a field visit, not registered here: what the referral needs of them and no more
@@ -56,7 +51,7 @@ export function PersonFields({
           <option value="">{t('refer.choose')}</option>
           {AGE_BRACKETS.map((bracket) => (
             <option key={bracket} value={bracket}>
-              {t(`refer.age.${bracket}`)}
+              {t(`referral.age.${bracket}`)}
             </option>
           ))}
         </select>
@@ -137,7 +132,7 @@ export function PersonFields({
                 checked={person.sexAtBirth === sex}
                 onChange={() => onChange({ sexAtBirth: sex })}
               />
-              <span>{t(`refer.sex.${sex}`)}</span>
+              <span>{t(`referral.sex.${sex}`)}</span>
             </label>
           ))}
         </fieldset>

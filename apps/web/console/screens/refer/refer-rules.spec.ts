@@ -3,7 +3,6 @@ import type { Service } from './refer-documents.js';
 import {
   freshDraft,
   freshPerson,
-  languageCodes,
   missing,
   type ReferDraft,
   referralInput,
@@ -159,9 +158,5 @@ describe('refer rules', () => {
     expect(ids(servicesFor(directory, 'OTHER', false))).toEqual(ids(directory));
     expect(ids(servicesFor(directory, 'DENTAL', true))).toEqual(ids(directory));
     expect(ids(servicesFor(directory, undefined, false))).toEqual(ids(directory));
-  });
-
-  it('reads ISO 639 codes typed in a free field', () => {
-    expect(languageCodes('NAH, tzo;  qu x english nah')).toEqual(['nah', 'tzo', 'qu']);
   });
 });

@@ -11,49 +11,6 @@ import type {
   Urgency,
 } from './refer-documents.js';
 
-export const CATEGORIES: readonly ReferralCategory[] = [
-  'ACUTE_ILLNESS',
-  'INJURY',
-  'CHRONIC_ILLNESS',
-  'CHILD_HEALTH',
-  'MATERNAL_HEALTH',
-  'SEXUAL_REPRODUCTIVE_HEALTH',
-  'VIOLENCE',
-  'MENTAL_HEALTH',
-  'DENTAL',
-  'MEDICINES',
-  'CERTIFICATION',
-  'OTHER',
-];
-
-/** Most pressing first: an emergency is the one that must not be missed. */
-export const URGENCIES: readonly Urgency[] = ['EMERGENCY', 'URGENT', 'ROUTINE'];
-
-export const SHARES: readonly Share[] = [
-  'REASON_WITH_SERVICE',
-  'NAME_WITH_SERVICE',
-  'OUTCOME_WITH_SHELTER',
-];
-
-export const AGE_BRACKETS: readonly AgeBracket[] = [
-  'UNDER_5',
-  'CHILD',
-  'ADOLESCENT',
-  'YOUNG_ADULT',
-  'ADULT',
-  'OLDER',
-];
-
-export const SEXES: readonly SexAtBirth[] = ['FEMALE', 'MALE', 'INTERSEX'];
-
-export const POPULATIONS: readonly Population[] = [
-  'MEN',
-  'WOMEN',
-  'FAMILIES',
-  'LGBTQ',
-  'UNACCOMPANIED_MINORS',
-];
-
 /**
  * The kinds of service that give the care a referral asks for: the chooser shows these first (the
  * referral's category and the service's kind are two lists, as in the API). Null: every kind.
@@ -259,13 +216,4 @@ export function slipLanguage(
   known: readonly string[],
 ): string {
   return (languages ?? []).find((code) => known.includes(code)) ?? 'es';
-}
-
-/** ISO 639 codes typed in a free field ("nah, tzo"): lower case, two or three letters, once each. */
-export function languageCodes(text: string): string[] {
-  const codes = text
-    .toLowerCase()
-    .split(/[\s,;]+/)
-    .filter((code) => /^[a-z]{2,3}$/.test(code));
-  return [...new Set(codes)];
 }

@@ -7,7 +7,7 @@ import { useConsole, useT } from '../../core/context.js';
 import { type ActError, actError } from '../../graphql/errors.js';
 import { ErrorText, errorMessage } from '../../ui/error-text.js';
 import { submitted } from '../../ui/handlers.js';
-import { languageName } from '../gate/names.js';
+import { languageName } from '../../core/format.js';
 import { SubjectFacts } from './health-home.js';
 import { PersonFields } from './person-fields.js';
 import { ConsentStep } from './consent-step.js';
@@ -22,8 +22,8 @@ import {
   type Subject,
   type Urgency,
 } from './refer-documents.js';
+import { CATEGORIES, URGENCIES } from '../referral-words.js';
 import {
-  CATEGORIES,
   freshDraft,
   freshPerson,
   missing,
@@ -35,7 +35,6 @@ import {
   serviceKindsFor,
   servicesFor,
   slipLanguage,
-  URGENCIES,
 } from './refer-rules.js';
 import { type FitSubject, ServiceChooser } from './service-chooser.js';
 
@@ -197,7 +196,7 @@ function ReferForm({
           <option value="">{t('refer.choose')}</option>
           {CATEGORIES.map((category) => (
             <option key={category} value={category}>
-              {t(`refer.cat.${category}`)}
+              {t(`referral.category.${category}`)}
             </option>
           ))}
         </select>
@@ -223,7 +222,7 @@ function ReferForm({
                 })
               }
             />
-            <span>{t(`refer.urgency.${urgency}`)}</span>
+            <span>{t(`referral.urgency.${urgency}`)}</span>
           </label>
         ))}
       </fieldset>
@@ -244,7 +243,7 @@ function ReferForm({
             {kinds && (
               <p class="hint">
                 {t('refer.service.filtered', {
-                  kinds: kinds.map((kind) => t(`refer.serviceKind.${kind}`)).join(', '),
+                  kinds: kinds.map((kind) => t(`referral.serviceKind.${kind}`)).join(', '),
                 })}
               </p>
             )}

@@ -3,11 +3,10 @@ import { LANGUAGES } from '@albergue/i18n';
 import { useQuery } from '@urql/preact';
 import { useState } from 'preact/hooks';
 import { useConsole, useT } from '../../core/context.js';
-import { dayAndTime } from '../../core/format.js';
+import { dayAndTime, languageName } from '../../core/format.js';
 import { actError } from '../../graphql/errors.js';
 import { type ResultOf } from '../../graphql/graphql.js';
 import { ErrorText } from '../../ui/error-text.js';
-import { languageName } from '../gate/names.js';
 import {
   ReferralSlipQuery,
   ReferralSlipReason,

@@ -4,7 +4,7 @@ import { useConsole, useT } from '../../core/context.js';
 import { actError } from '../../graphql/errors.js';
 import { Age } from '../../ui/age.js';
 import { ErrorText } from '../../ui/error-text.js';
-import { languageName } from '../gate/names.js';
+import { languageName } from '../../core/format.js';
 import {
   type CapacityOverride,
   type Fit,
@@ -12,6 +12,7 @@ import {
   type Service,
   ServiceFitQuery,
 } from './refer-documents.js';
+import { OVERRIDES } from '../referral-words.js';
 import { notAccepting } from './refer-rules.js';
 
 /** Symbols that repeat each capacity's words: never told by colour alone. */
@@ -81,7 +82,7 @@ export function ServiceChooser({
         <fieldset class="refer-override">
           <legend>{t('refer.override.title')}</legend>
           <p class="hint">{t(sending ? 'refer.override.hint' : 'refer.override.draftHint')}</p>
-          {(['EMERGENCY', 'CALLED_AND_AGREED'] as const).map((each) => (
+          {OVERRIDES.map((each) => (
             <label class="choice" key={each}>
               <input
                 type="radio"
@@ -90,7 +91,7 @@ export function ServiceChooser({
                 checked={override === each}
                 onChange={() => onOverride(each)}
               />
-              <span>{t(`refer.override.${each}`)}</span>
+              <span>{t(`referral.override.${each}`)}</span>
             </label>
           ))}
         </fieldset>
@@ -105,9 +106,11 @@ export function CapacityWords({ capacity }: { capacity: Service['capacity'] }) {
   return (
     <p class={`capacity capacity-${capacity.status.toLowerCase()}`}>
       <span aria-hidden="true">{SYMBOL[capacity.status]} </span>
-      <strong>{never ? t('refer.capacity.never') : t(`refer.capacity.${capacity.status}`)}</strong>
+      <strong>
+        {never ? t('refer.capacity.never') : t(`referral.capacity.${capacity.status}`)}
+      </strong>
       {capacity.status === 'WAITLIST' && capacity.waitDays !== null && (
-        <> · {t('refer.capacity.wait', { n: capacity.waitDays })}</>
+        <> · {t('referral.capacity.wait', { n: capacity.waitDays })}</>
       )}
       {capacity.stale && <> · {t('refer.capacity.stale')}</>}
       {capacity.reportedAt && (
@@ -129,7 +132,7 @@ function ServiceFacts({ service }: { service: Service }) {
       <CapacityWords capacity={service.capacity} />
       <dl>
         <dt>{t('refer.service.kind')}</dt>
-        <dd>{t(`refer.serviceKind.${service.category}`)}</dd>
+        <dd>{t(`referral.serviceKind.${service.category}`)}</dd>
         <dt>{t('refer.service.where')}</dt>
         <dd>
           {/* Staff are trusted with a sensitive service's street; the slip gives only its area. */}
@@ -142,7 +145,7 @@ function ServiceFacts({ service }: { service: Service }) {
         <dd>{t(`refer.cost.${service.cost}`)}</dd>
         <dt>{t('refer.service.requirements')}</dt>
         <dd>
-          {service.requirements.map((each) => t(`refer.req.${each}`)).join(', ') ||
+          {service.requirements.map((each) => t(`referral.requirement.${each}`)).join(', ') ||
             t('refer.service.noRequirements')}
         </dd>
         <dt>{t('refer.service.for')}</dt>
@@ -212,7 +215,9 @@ function FitPanel({
           {fit.requirementsToCheck.length > 0 && (
             <p class="hint">
               {t('refer.fit.check', {
-                list: fit.requirementsToCheck.map((each) => t(`refer.req.${each}`)).join(', '),
+                list: fit.requirementsToCheck
+                  .map((each) => t(`referral.requirement.${each}`))
+                  .join(', '),
               })}
             </p>
           )}

@@ -53,10 +53,12 @@ describe('referral figures tables', () => {
     expect(keyWords(t, 'byOutcome', 'POOLED')).toBe('healthFigures.pooled');
     expect(keyWords(t, 'byService', 'POOLED')).toBe('healthFigures.pooled');
     expect(keyWords(t, 'byCategory', 'POOLED')).toBe('healthFigures.pooled');
-    expect(keyWords(t, 'byCategory', 'OTHER')).toBe('healthFigures.category.OTHER');
-    expect(keyWords(t, 'byCategory', 'INJURY')).toBe('healthFigures.category.INJURY');
-    expect(keyWords(t, 'byUrgency', 'EMERGENCY')).toBe('healthFigures.urgency.EMERGENCY');
-    expect(keyWords(t, 'byOutcome', 'NO_SHOW')).toBe('healthFigures.outcome.NO_SHOW');
+    expect(keyWords(t, 'byCategory', 'OTHER')).toBe('referral.category.OTHER');
+    expect(keyWords(t, 'byCategory', 'INJURY')).toBe('referral.category.INJURY');
+    expect(keyWords(t, 'byUrgency', 'EMERGENCY')).toBe('referral.urgency.EMERGENCY');
+    expect(keyWords(t, 'byOutcome', 'NO_SHOW')).toBe('referral.notCompleted.NO_SHOW');
+    expect(keyWords(t, 'byOutcome', 'TREATED')).toBe('referral.outcome.TREATED');
+    expect(keyWords(t, 'byOutcome', 'CANCELLED')).toBe('referral.state.CANCELLED');
     // A service's own name; a key the console has no words for, as it came.
     expect(keyWords(t, 'byService', 'Clínica Roma')).toBe('Clínica Roma');
     expect(keyWords(t, 'byCategory', 'NEW_KIND')).toBe('NEW_KIND');
@@ -66,7 +68,7 @@ describe('referral figures tables', () => {
     const table = countTable(t, 'byOutcome', 'caption', 'heading', figures().byOutcome);
     expect(table.columns).toEqual(['heading', 'healthFigures.col.referrals']);
     expect(table.rows).toEqual([
-      { key: '0-OPEN', head: 'healthFigures.outcome.OPEN', cells: [10] },
+      { key: '0-OPEN', head: 'healthFigures.open', cells: [10] },
       { key: '1-POOLED', head: 'healthFigures.pooled', cells: ['healthFigures.small'] },
     ]);
     const twoOthers = countTable(t, 'byCategory', 'c', 'h', [
@@ -97,7 +99,7 @@ describe('referral figures tables', () => {
 
   it('draws a bar for each cell with a count, none for a hidden one', () => {
     expect(plotBars(t, 'byOutcome', figures().byOutcome)).toEqual({
-      labels: ['healthFigures.outcome.OPEN'],
+      labels: ['healthFigures.open'],
       values: [10],
     });
   });

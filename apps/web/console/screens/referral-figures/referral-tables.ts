@@ -1,5 +1,6 @@
 import type { ConsoleKey, Params } from '@albergue/i18n';
 import type { TableData } from '../../ui/table-data.js';
+import { CATEGORIES, NOT_COMPLETED, OUTCOMES, referralWord, URGENCIES } from '../referral-words.js';
 
 type T = (key: ConsoleKey, params?: Params) => string;
 
@@ -39,33 +40,19 @@ export const DIMENSIONS = [
   ['byOutcome', 'healthFigures.byOutcome', 'healthFigures.col.outcome'],
 ] as const satisfies readonly (readonly [Dimension, ConsoleKey, ConsoleKey])[];
 
-const CATEGORIES = [
-  'ACUTE_ILLNESS',
-  'CERTIFICATION',
-  'CHILD_HEALTH',
-  'CHRONIC_ILLNESS',
-  'DENTAL',
-  'INJURY',
-  'MATERNAL_HEALTH',
-  'MEDICINES',
-  'MENTAL_HEALTH',
-  'OTHER',
-  'SEXUAL_REPRODUCTIVE_HEALTH',
-  'VIOLENCE',
-];
-const URGENCIES = ['EMERGENCY', 'URGENT', 'ROUTINE'];
-const OUTCOMES = [
-  'TREATED',
-  'REFERRED_ON',
-  'FOLLOW_UP_NEEDED',
-  'NO_SHOW',
-  'MOVED_ON',
-  'REFUSED',
-  'NOT_CONTACTED',
-  'REJECTED',
-  'CANCELLED',
-  'OPEN',
-];
+/** How a referral ended, as the figures count it: the referral vocabulary's words for each. */
+function outcomeKey(key: string): ConsoleKey | undefined {
+  if ((OUTCOMES as readonly string[]).includes(key)) {
+    return referralWord('outcome', key);
+  }
+  if ((NOT_COMPLETED as readonly string[]).includes(key)) {
+    return referralWord('notCompleted', key);
+  }
+  if (key === 'REJECTED' || key === 'CANCELLED') {
+    return referralWord('state', key);
+  }
+  return key === 'OPEN' ? 'healthFigures.open' : undefined;
+}
 
 /** A count as said: the number, or "fewer than 5, pooled" where the API gives none. */
 export function countWords(t: T, cell: { count: number | null; suppressed: boolean }) {
@@ -80,15 +67,17 @@ export function keyWords(t: T, dimension: Dimension, key: string): string {
   if (key === 'POOLED') {
     return t('healthFigures.pooled');
   }
-  const known = (list: readonly string[], prefix: string) =>
-    list.includes(key) ? t(`${prefix}${key}` as ConsoleKey) : key;
+  const known = (list: readonly string[], group: 'category' | 'urgency') =>
+    list.includes(key) ? t(referralWord(group, key)) : key;
   switch (dimension) {
     case 'byCategory':
-      return known(CATEGORIES, 'healthFigures.category.');
+      return known(CATEGORIES, 'category');
     case 'byUrgency':
-      return known(URGENCIES, 'healthFigures.urgency.');
-    case 'byOutcome':
-      return known(OUTCOMES, 'healthFigures.outcome.');
+      return known(URGENCIES, 'urgency');
+    case 'byOutcome': {
+      const outcome = outcomeKey(key);
+      return outcome ? t(outcome) : key;
+    }
     case 'byService':
       // A service's name, as its organisation wrote it.
       return key;

@@ -1,21 +1,13 @@
 import type { ConsoleKey } from '@albergue/i18n';
-import { useEffect, useState } from 'preact/hooks';
 import { useClock, useT } from '../../core/context.js';
-import { dayAndTime } from '../../core/format.js';
-import { countdown } from '../holds/hold-state.js';
+import { countdown, dayAndTime } from '../../core/format.js';
+import { referralWord } from '../referral-words.js';
 import { isOverdue, nextDate, type Timed } from './referral-state.js';
 
-/** Ticks every 30 s, so that countdowns stay true while the screen is open. */
-export function useNow(): number {
-  const [now, setNow] = useState(Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), 30_000);
-    return () => clearInterval(timer);
-  }, []);
-  return now;
-}
-
-/** An enum value as the catalogue says it (`follow.state.SENT`…). */
+/**
+ * A follow-up word of its own (`follow.basis.CONSENT`, `follow.detail.…`); the referral vocabulary
+ * (state, urgency, category…) is `referralWord`'s, one key for every screen.
+ */
 export function enumKey(group: string, value: string): ConsoleKey {
   return `follow.${group}.${value}` as ConsoleKey;
 }
@@ -37,13 +29,13 @@ export function StateLine({
     <p class="referral-state">
       {referral.state && (
         <strong class="state" data-state={referral.state}>
-          {t(enumKey('state', referral.state))}
+          {t(referralWord('state', referral.state))}
         </strong>
       )}
       {referral.urgency && (
         <span class={`urgency urgency-${referral.urgency}`}>
           {' · '}
-          {t(enumKey('urgency', referral.urgency))}
+          {t(referralWord('urgency', referral.urgency))}
         </span>
       )}
       {overdue && (

@@ -50,6 +50,7 @@ export const OverdueOfShelter = graphql(`
   query OverdueOfShelter($shelterId: ID!) {
     overdueReferrals(shelterId: $shelterId) {
       id
+      reference
       version
       state
       sentAt

@@ -2,10 +2,12 @@ import type { ComponentChildren } from 'preact';
 import { useQuery } from '@urql/preact';
 import { useEffect, useRef } from 'preact/hooks';
 import { useClock, useConsole, useStaffEvent, useT } from '../../core/context.js';
-import { dayAndTime } from '../../core/format.js';
+import { dayAndTime, languageName } from '../../core/format.js';
+import { useNow } from '../../core/now.js';
 import { actError } from '../../graphql/errors.js';
 import { ErrorText } from '../../ui/error-text.js';
-import { Countdown, enumKey, StateLine, useNow } from './follow-words.js';
+import { referralWord } from '../referral-words.js';
+import { Countdown, enumKey, StateLine } from './follow-words.js';
 import { ReferrerActs } from './referrer-acts.js';
 import {
   type FullReferral,
@@ -153,15 +155,6 @@ function Dates({ referral }: { referral: FullReferral }) {
   );
 }
 
-/** A language code as the reader's language names it, or the code itself. */
-function languageName(locale: string, code: string): string {
-  try {
-    return new Intl.DisplayNames([locale], { type: 'language', fallback: 'none' }).of(code) ?? code;
-  } catch {
-    return code;
-  }
-}
-
 /** What the shelter's health workers read: the person, the service, the reason, consent, needs, outcome. */
 function Clinical({ referral }: { referral: FullReferral }) {
   const t = useT();
@@ -176,10 +169,10 @@ function Clinical({ referral }: { referral: FullReferral }) {
       <dl class="facts">
         <Fact label={t('follow.alias')}>{referral.alias ?? notShared}</Fact>
         {referral.ageBracket && (
-          <Fact label={t('follow.ageBracket')}>{t(enumKey('age', referral.ageBracket))}</Fact>
+          <Fact label={t('follow.ageBracket')}>{t(referralWord('age', referral.ageBracket))}</Fact>
         )}
         {referral.sexAtBirth && (
-          <Fact label={t('follow.sexAtBirth')}>{t(enumKey('sex', referral.sexAtBirth))}</Fact>
+          <Fact label={t('follow.sexAtBirth')}>{t(referralWord('sex', referral.sexAtBirth))}</Fact>
         )}
         {languages.length > 0 && <Fact label={t('follow.languages')}>{languages.join(', ')}</Fact>}
         {referral.population && (
@@ -191,14 +184,14 @@ function Clinical({ referral }: { referral: FullReferral }) {
       <dl class="facts">
         <Fact label={t('follow.serviceName')}>{referral.serviceName ?? notShared}</Fact>
         {referral.category && (
-          <Fact label={t('follow.category')}>{t(enumKey('category', referral.category))}</Fact>
+          <Fact label={t('follow.category')}>{t(referralWord('category', referral.category))}</Fact>
         )}
         <Fact label={t('follow.reason')}>
           <span class="reason">{referral.reason ?? notShared}</span>
         </Fact>
         {referral.capacityOverride && (
           <Fact label={t('follow.capacityOverride')}>
-            {t(enumKey('capacity', referral.capacityOverride))}
+            {t(referralWord('override', referral.capacityOverride))}
           </Fact>
         )}
         {referral.place && <Fact label={t('follow.place')}>{referral.place}</Fact>}
@@ -231,7 +224,7 @@ function Clinical({ referral }: { referral: FullReferral }) {
           ) : (
             <ul>
               {shares.map((share) => (
-                <li key={share}>{t(enumKey('share', share))}</li>
+                <li key={share}>{t(referralWord('share', share))}</li>
               ))}
             </ul>
           )}
@@ -241,11 +234,11 @@ function Clinical({ referral }: { referral: FullReferral }) {
       <dl class="facts">
         <Fact label={t('follow.outcome')}>
           {referral.outcome
-            ? t(enumKey('outcome', referral.outcome))
+            ? t(referralWord('outcome', referral.outcome))
             : referral.notCompletedReason
-              ? t(enumKey('notCompleted', referral.notCompletedReason))
+              ? t(referralWord('notCompleted', referral.notCompletedReason))
               : referral.rejectReason
-                ? t(enumKey('reject', referral.rejectReason))
+                ? t(referralWord('reject', referral.rejectReason))
                 : t('follow.noOutcomeYet')}
         </Fact>
         {ended && (
@@ -290,10 +283,10 @@ function History({
               <strong>
                 {step.fromState
                   ? t('follow.step', {
-                      from: t(enumKey('state', step.fromState)),
-                      to: t(enumKey('state', step.toState)),
+                      from: t(referralWord('state', step.fromState)),
+                      to: t(referralWord('state', step.toState)),
                     })
-                  : t(enumKey('state', step.toState))}
+                  : t(referralWord('state', step.toState))}
               </strong>
               <span class="hint by">
                 {' · '}

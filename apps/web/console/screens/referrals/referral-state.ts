@@ -4,6 +4,7 @@
  * news is new. Pure, so that a spec holds it; the API still decides (it refuses a move that its
  * loop does not allow, and says so).
  */
+import { isOverdue } from '../referral-words.js';
 
 /** ReferralState's GraphQL names. */
 export type ReferralStateName =
@@ -23,12 +24,8 @@ export interface Timed {
   scheduledFor?: string | null;
 }
 
-/** Sent and unanswered past the time its urgency gives the service to answer. */
-export function isOverdue(referral: Timed, now: number): boolean {
-  return (
-    referral.state === 'SENT' && !!referral.answerDueAt && Date.parse(referral.answerDueAt) <= now
-  );
-}
+/** Sent and unanswered past the time its urgency gives the service to answer: the one rule. */
+export { isOverdue };
 
 /**
  * What the screen counts down to: the service's answer while it is owed (sent), the appointment

@@ -1,11 +1,12 @@
 import { useQuery } from '@urql/preact';
 import { useEffect, useRef } from 'preact/hooks';
 import { useClock, useConsole, useStaffEvent, useT } from '../../core/context.js';
-import { dayAndTime } from '../../core/format.js';
+import { countdown, dayAndTime } from '../../core/format.js';
+import { useNow } from '../../core/now.js';
 import { actError } from '../../graphql/errors.js';
 import { ErrorText } from '../../ui/error-text.js';
-import { countdown } from '../holds/hold-state.js';
-import { Countdown, enumKey, StateLine, useNow } from './follow-words.js';
+import { referralWord } from '../referral-words.js';
+import { Countdown, StateLine } from './follow-words.js';
 import { type FollowedReferral, OverdueOfShelter, ShelterReferrals } from './referral-documents.js';
 import { byUrgencyOfFollowUp, isOverdue, Versions } from './referral-state.js';
 
@@ -66,7 +67,7 @@ function FollowList({ shelterId, coordinator }: { shelterId: string; coordinator
           {overdue.data.overdueReferrals.map((each) => (
             <li key={each.id} class="referral overdue" data-referral-id={each.id}>
               <p class="referral-state">
-                <strong class="state">{t(enumKey('state', each.state))}</strong>
+                <strong class="state">{t(referralWord('state', each.state))}</strong>
                 <span class="tag overdue-word">
                   {' · '}
                   {t('follow.overdue')}
@@ -80,7 +81,7 @@ function FollowList({ shelterId, coordinator }: { shelterId: string; coordinator
               </p>
               <p>
                 <a href={router.href(`/shelters/${shelterId}/referrals/${each.id}`)}>
-                  {t('follow.open', { reference: each.id.slice(0, 8) })}
+                  {t('follow.open', { reference: each.reference })}
                 </a>
               </p>
             </li>
@@ -132,7 +133,7 @@ function FollowedItem({
             {referral.alias ?? t('follow.reference', { reference: referral.reference })}
           </strong>
           {referral.serviceName && ` → ${referral.serviceName}`}
-          {referral.category && ` · ${t(enumKey('category', referral.category))}`}
+          {referral.category && ` · ${t(referralWord('category', referral.category))}`}
         </p>
       ) : (
         <>

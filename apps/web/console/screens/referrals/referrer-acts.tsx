@@ -3,12 +3,21 @@ import { ApiErrorCode } from '@albergue/contracts';
 import { useId, useState } from 'preact/hooks';
 import { type ActState, useAct } from '../../core/act.js';
 import { useConsole, useT } from '../../core/context.js';
+import { languageName } from '../../core/format.js';
 import type { ActError } from '../../graphql/errors.js';
 import type { VariablesOf } from '../../graphql/graphql.js';
 import { ErrorText } from '../../ui/error-text.js';
 import { clicked, submitted } from '../../ui/handlers.js';
 import { Check } from '../admin-shelters/checkbox.js';
 import { Confirmed } from '../residents/confirm.js';
+import {
+  LANGUAGES,
+  NOT_COMPLETED,
+  OUTCOMES,
+  OVERRIDES,
+  referralWord,
+  SHARES,
+} from '../referral-words.js';
 import { enumKey } from './follow-words.js';
 import {
   CancelReferral,
@@ -27,13 +36,6 @@ type CapacityOverride = NonNullable<SendInput['capacityOverride']>;
 type Target = OverrideInput['toState'];
 type Outcome = NonNullable<OverrideInput['outcome']>;
 type NotCompleted = NonNullable<OverrideInput['notCompletedReason']>;
-
-const SHARES: Share[] = ['NAME_WITH_SERVICE', 'REASON_WITH_SERVICE', 'OUTCOME_WITH_SHELTER'];
-const CAPACITY: CapacityOverride[] = ['EMERGENCY', 'CALLED_AND_AGREED'];
-const OUTCOMES: Outcome[] = ['TREATED', 'REFERRED_ON', 'FOLLOW_UP_NEEDED'];
-const NOT_COMPLETED: NotCompleted[] = ['NO_SHOW', 'MOVED_ON', 'REFUSED', 'NOT_CONTACTED'];
-/** Console languages first: the ones consent is most often explained in. */
-const LANGUAGES = ['es', 'ht', 'fr', 'en', 'pt'];
 
 /** The API's finer refusals of the loop, each said in words (the rest: ErrorText). */
 const REFUSALS: Record<string, ConsoleKey> = {
@@ -192,23 +194,14 @@ function SendDraft({ referral, onDone }: { referral: FullReferral; onDone: Settl
   const send = useAct(SendReferral);
   const emergency = referral.urgency === 'EMERGENCY';
   const [basis, setBasis] = useState<'CONSENT' | 'VITAL_INTEREST'>('CONSENT');
-  const spoken = [...new Set([...(referral.languages ?? []), ...LANGUAGES])];
+  // The person's languages, then Spanish (the reference), then the console's other languages.
+  const spoken = [...new Set([...(referral.languages ?? []), 'es', ...LANGUAGES])];
   const [consentLanguage, setConsentLanguage] = useState(spoken[0] ?? 'es');
   const [shares, setShares] = useState<Share[]>([]);
   const [capacity, setCapacity] = useState<CapacityOverride | ''>('');
   const capacityAsked =
     send.state.error?.reason === 'CAPACITY_OVERRIDE_REQUIRED' || capacity !== '';
-  const names = (code: string) => {
-    try {
-      return (
-        new Intl.DisplayNames([language.value.locale], { type: 'language', fallback: 'none' }).of(
-          code,
-        ) ?? code
-      );
-    } catch {
-      return code;
-    }
-  };
+  const names = (code: string) => languageName(language.value.locale, code);
   const run = async () => {
     const done = await send.run((requestId) => ({
       input: {
@@ -254,7 +247,7 @@ function SendDraft({ referral, onDone }: { referral: FullReferral; onDone: Settl
               <Check
                 key={share}
                 name="share"
-                label={t(enumKey('share', share))}
+                label={t(referralWord('share', share))}
                 checked={shares.includes(share)}
                 onChange={(on) =>
                   setShares((current) =>
@@ -272,8 +265,8 @@ function SendDraft({ referral, onDone }: { referral: FullReferral; onDone: Settl
           label={t('follow.capacityOverride')}
           name="capacityOverride"
           value={capacity}
-          options={CAPACITY}
-          words={(value) => t(enumKey('capacity', value))}
+          options={OVERRIDES}
+          words={(value) => t(referralWord('override', value))}
           onValue={setCapacity}
         />
       )}
@@ -431,7 +424,7 @@ function Override({
           name="toState"
           value={toState}
           options={targets}
-          words={(value) => t(enumKey('state', value))}
+          words={(value) => t(referralWord('state', value))}
           onValue={setToState}
         />
         {toState === 'COMPLETED' && (
@@ -440,7 +433,7 @@ function Override({
             name="outcome"
             value={outcome}
             options={OUTCOMES}
-            words={(value) => t(enumKey('outcome', value))}
+            words={(value) => t(referralWord('outcome', value))}
             onValue={setOutcome}
           />
         )}
@@ -450,7 +443,7 @@ function Override({
             name="notCompletedReason"
             value={notCompleted}
             options={NOT_COMPLETED}
-            words={(value) => t(enumKey('notCompleted', value))}
+            words={(value) => t(referralWord('notCompleted', value))}
             onValue={setNotCompleted}
           />
         )}
@@ -459,8 +452,8 @@ function Override({
             label={t('follow.capacityOverride')}
             name="capacityOverride"
             value={capacity}
-            options={CAPACITY}
-            words={(value) => t(enumKey('capacity', value))}
+            options={OVERRIDES}
+            words={(value) => t(referralWord('override', value))}
             onValue={setCapacity}
             optional
           />

@@ -46,9 +46,9 @@ export function CapacityNow({ service }: { service: ServiceCapacityView }) {
   return (
     <div class={`capacity-now capacity-${capacity.status}${capacity.stale ? ' stale' : ''}`}>
       <p>
-        <strong class="capacity-status">{t(`inbox.capacity.status.${capacity.status}`)}</strong>
+        <strong class="capacity-status">{t(`referral.capacity.${capacity.status}`)}</strong>
         {capacity.status === 'WAITLIST' && capacity.waitDays !== null && (
-          <> · {t('inbox.capacity.wait', { n: capacity.waitDays ?? 0 })}</>
+          <> · {t('referral.capacity.wait', { n: capacity.waitDays ?? 0 })}</>
         )}
       </p>
       <p class="capacity-age">
@@ -117,7 +117,7 @@ function CapacityReport({
                 setStatus(each);
               }}
             />
-            {t(`inbox.capacity.status.${each}`)}
+            {t(`referral.capacity.${each}`)}
           </label>
         ))}
       </fieldset>

@@ -7,7 +7,6 @@ import {
   listCut,
   missingOverdue,
   newest,
-  timeLeft,
 } from './inbox-rows.js';
 
 // Noon in Mexico City (UTC-6): the day there is 2026-11-29 until 06:00Z on the 30th.
@@ -65,15 +64,6 @@ describe(isOverdue.name, () => {
     ).toBe(false);
     // An emergency owes no answer.
     expect(isOverdue(row('a', { state: 'SENT', answerDueAt: null }), NOW, none)).toBe(false);
-  });
-});
-
-describe(timeLeft.name, () => {
-  it('says the time left, or past, in the reader’s words', () => {
-    expect(timeLeft('en', '2026-11-29T18:20:00Z', NOW)).toBe('in 20 minutes');
-    expect(timeLeft('es', '2026-11-29T21:00:00Z', NOW)).toBe('dentro de 3 horas');
-    expect(timeLeft('en', '2026-11-29T16:00:00Z', NOW)).toBe('2 hours ago');
-    expect(timeLeft('fr', '2026-12-02T18:00:00Z', NOW)).toBe('dans 3 jours');
   });
 });
 

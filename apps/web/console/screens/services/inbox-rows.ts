@@ -54,21 +54,8 @@ export interface InboxGroups<R extends InboxRow> {
 
 const at = (iso: string | null | undefined) => (iso ? Date.parse(iso) : Number.NEGATIVE_INFINITY);
 
-/**
- * A sent referral unanswered past its answer time. The overdue job's word (`overdueIds`, from
- * `overdueReferralsOfService`) or the clock's, whichever comes first: the job runs every
- * STAFF_CHECK, the screen's clock every half minute.
- */
-export function isOverdue<R extends InboxRow>(
-  row: R,
-  now: number,
-  overdueIds: ReadonlySet<string>,
-): boolean {
-  if (row.state !== 'SENT') {
-    return false;
-  }
-  return overdueIds.has(row.id) || (!!row.answerDueAt && Date.parse(row.answerDueAt) <= now);
-}
+/** The one overdue rule (the referral words module), the job's ids with it. */
+export { isOverdue } from '../referral-words.js';
 
 /** The three groups of the inbox; a referral the service has nothing more to do with is in none. */
 export function inboxGroups<R extends InboxRow>(
@@ -102,19 +89,6 @@ export function inboxGroups<R extends InboxRow>(
 
 function rank(row: InboxRow): number {
   return row.state === 'ACCEPTED' ? 0 : row.state === 'NOT_COMPLETED' ? 1 : 2;
-}
-
-/** "in 3 hours", "in 20 minutes", "2 hours ago": the time left to answer, in the reader's words. */
-export function timeLeft(locale: string, dueAt: string, now: number): string {
-  const minutes = Math.round((Date.parse(dueAt) - now) / 60_000);
-  const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
-  if (Math.abs(minutes) < 90) {
-    return format.format(minutes, 'minute');
-  }
-  const hours = Math.round(minutes / 60);
-  return Math.abs(hours) < 48
-    ? format.format(hours, 'hour')
-    : format.format(Math.round(hours / 24), 'day');
 }
 
 /**

@@ -2,7 +2,8 @@ import { useQuery } from '@urql/preact';
 import type { ComponentChild } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useClock, useConsole, useStaffEvent, useT } from '../../core/context.js';
-import { dayAndTime } from '../../core/format.js';
+import { countdown, dayAndTime, languageName } from '../../core/format.js';
+import { useNow } from '../../core/now.js';
 import { type ActError, actError } from '../../graphql/errors.js';
 import { ErrorText } from '../../ui/error-text.js';
 import { clicked } from '../../ui/handlers.js';
@@ -15,7 +16,6 @@ import {
   listCut,
   missingOverdue,
   newest,
-  timeLeft,
 } from './inbox-rows.js';
 import { type Conflict, ReferralActs } from './referral-acts.js';
 import {
@@ -25,16 +25,6 @@ import {
   OneHealthService,
   ServiceInbox,
 } from './service-documents.js';
-
-/** Ticks every 30 s, so that countdowns and "overdue" stay true while the screen is open. */
-function useNow(): number {
-  const [now, setNow] = useState(Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), 30_000);
-    return () => clearInterval(timer);
-  }, []);
-  return now;
-}
 
 /**
  * A health service's inbox (issue 20, item 10), for its staff: the referrals sent to it and not
@@ -225,7 +215,7 @@ function InboxItem({
       {conflict && (
         <p class={`notice warning conflict conflict-${conflict}`} role="alert">
           {t(CONFLICT_WORDS[conflict], {
-            state: referral.state ? t(`inbox.state.${referral.state}`) : '',
+            state: referral.state ? t(`referral.state.${referral.state}`) : '',
           })}
         </p>
       )}
@@ -285,14 +275,7 @@ function Summary({
 }) {
   const t = useT();
   const clock = useClock();
-  const names = new Intl.DisplayNames([clock.locale], { type: 'language' });
-  const language = (code: string) => {
-    try {
-      return names.of(code) ?? code;
-    } catch {
-      return code;
-    }
-  };
+  const language = (code: string) => languageName(clock.locale, code);
   const spoken = (referral.languages ?? []).map(language);
   const needs = [
     referral.interpreterLanguage &&
@@ -305,16 +288,16 @@ function Summary({
       <p class="inbox-head">
         {referral.urgency && (
           <strong class={`urgency urgency-${referral.urgency}`}>
-            {t(`inbox.urgency.${referral.urgency}`)}
+            {t(`referral.urgency.${referral.urgency}`)}
           </strong>
         )}
-        {referral.category && <> · {t(`inbox.category.${referral.category}`)}</>}
+        {referral.category && <> · {t(`referral.category.${referral.category}`)}</>}
         {referral.state && referral.state !== 'SENT' && (
           <>
             {' · '}
-            <span class="inbox-state">{t(`inbox.state.${referral.state}`)}</span>
+            <span class="inbox-state">{t(`referral.state.${referral.state}`)}</span>
             {referral.notCompletedReason && (
-              <> · {t(`inbox.notCompleted.${referral.notCompletedReason}`)}</>
+              <> · {t(`referral.notCompleted.${referral.notCompletedReason}`)}</>
             )}
           </>
         )}
@@ -324,15 +307,17 @@ function Summary({
           {!referral.answerDueAt
             ? t('inbox.noDue')
             : overdue
-              ? t('inbox.overdue', { when: timeLeft(clock.locale, referral.answerDueAt, now) })
-              : t('inbox.dueIn', { when: timeLeft(clock.locale, referral.answerDueAt, now) })}
+              ? t('inbox.overdue', { when: countdown(clock.locale, referral.answerDueAt, now) })
+              : t('inbox.dueIn', { when: countdown(clock.locale, referral.answerDueAt, now) })}
         </p>
       )}
       <p class="inbox-person">
         <strong>{referral.alias ?? t('inbox.reference', { reference: referral.reference })}</strong>
         {referral.alias && <> · {t('inbox.reference', { reference: referral.reference })}</>}
-        {referral.ageBracket && <> · {t(`inbox.age.${referral.ageBracket}`)}</>}
-        {referral.sexAtBirth && <> · {t(`inbox.sex.${referral.sexAtBirth}`)}</>}
+        {referral.ageBracket && <> · {t(`referral.age.${referral.ageBracket}`)}</>}
+        {referral.sexAtBirth && (
+          <> · {t('referral.sexAtBirth', { sex: t(`referral.sex.${referral.sexAtBirth}`) })}</>
+        )}
         {referral.fieldVisit && <> · {t('inbox.fieldVisit')}</>}
       </p>
       {spoken.length > 0 && <p>{t('inbox.speaks', { languages: spoken.join(', ') })}</p>}

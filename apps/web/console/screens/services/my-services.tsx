@@ -32,7 +32,7 @@ export function MyServices({ heading }: { heading: 'h1' | 'h2' }) {
                 <span>{service.organisationName}</span>
                 <span>
                   {t('inbox.capacity.nowIs', {
-                    status: t(`inbox.capacity.status.${service.capacity.status}`),
+                    status: t(`referral.capacity.${service.capacity.status}`),
                   })}
                 </span>
               </a>

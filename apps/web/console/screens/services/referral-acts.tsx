@@ -6,6 +6,7 @@ import type { VariablesOf } from '../../graphql/graphql.js';
 import { ErrorText } from '../../ui/error-text.js';
 import { Field } from '../../ui/field.js';
 import { clicked, submitted } from '../../ui/handlers.js';
+import { NOT_COMPLETED, OUTCOMES } from '../referral-words.js';
 import {
   AcceptReferral,
   type InboxReferral,
@@ -16,12 +17,8 @@ import {
 } from './service-documents.js';
 
 type RejectReason = VariablesOf<typeof RejectReferral>['input']['reason'];
-type Outcome = VariablesOf<typeof RecordOutcome>['input']['outcome'];
-type NotCompletedReason = VariablesOf<typeof NotCompleted>['input']['reason'];
 
 const REJECT_REASONS: RejectReason[] = ['NO_CAPACITY', 'NOT_ELIGIBLE', 'WRONG_SERVICE'];
-const OUTCOMES: Outcome[] = ['TREATED', 'REFERRED_ON', 'FOLLOW_UP_NEEDED'];
-const NOT_COMPLETED: NotCompletedReason[] = ['NO_SHOW', 'MOVED_ON', 'REFUSED', 'NOT_CONTACTED'];
 
 type Panel = 'idle' | 'accept' | 'reject' | 'rejectOther' | 'schedule' | 'outcome' | 'notCompleted';
 
@@ -227,11 +224,11 @@ export function ReferralActs({
                   settle(answer, answer.data?.rejectReferral);
                 })}
               >
-                {t(`inbox.rejectReason.${reason}`)}
+                {t(`referral.reject.${reason}`)}
               </button>
             ))}
             <button type="button" data-reason="OTHER" onClick={() => open('rejectOther')}>
-              {t('inbox.rejectReason.OTHER')}
+              {t('referral.reject.OTHER')}
             </button>
           </div>
           <div class="actions">{cancel}</div>
@@ -321,7 +318,7 @@ export function ReferralActs({
                   settle(answer, answer.data?.recordReferralOutcome);
                 })}
               >
-                {t(`inbox.outcome.${each}`)}
+                {t(`referral.outcome.${each}`)}
               </button>
             ))}
           </div>
@@ -348,7 +345,7 @@ export function ReferralActs({
                     settle(answer, answer.data?.referralNotCompleted);
                   })}
                 >
-                  {t(`inbox.notCompleted.${each}`)}
+                  {t(`referral.notCompleted.${each}`)}
                 </button>
               ),
             )}

@@ -119,15 +119,6 @@ export const NETWORK_ROLES = ['NETWORK_COORDINATOR', 'ADMIN'] as const;
 export const SHELTER_ROLES = ['VOLUNTEER', 'COORDINATOR', 'HEALTH_WORKER'] as const;
 export const USER_LANGUAGES = ['es', 'ht', 'fr', 'en', 'pt'] as const;
 
-/** A language named in itself ("Kreyòl ayisyen"), as the console's own switcher names them. */
-export function languageName(code: string): string {
-  try {
-    return new Intl.DisplayNames([code], { type: 'language' }).of(code) ?? code;
-  } catch {
-    return code.toUpperCase();
-  }
-}
-
 /**
  * Staff of health services (issue 20): a membership on a service, a scope beside shelters (role
  * SERVICE_STAFF there). The services are named from the directory.

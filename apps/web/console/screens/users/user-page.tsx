@@ -2,6 +2,7 @@ import { useQuery } from '@urql/preact';
 import { useState } from 'preact/hooks';
 import { useAct } from '../../core/act.js';
 import { useConsole, useT } from '../../core/context.js';
+import { nameInItself } from '../../core/format.js';
 import { actError } from '../../graphql/errors.js';
 import { ErrorText } from '../../ui/error-text.js';
 import { Field } from '../../ui/field.js';
@@ -15,7 +16,6 @@ import {
   AdminUser,
   type AdminUserView,
   EndAllSessions,
-  languageName,
   NETWORK_ROLES,
   type NetworkRoleName,
   RemoveMembership,
@@ -113,7 +113,7 @@ function Details({ user, self, onDone }: { user: AdminUserView; self: boolean; o
         >
           {USER_LANGUAGES.map((code) => (
             <option key={code} value={code} lang={code}>
-              {languageName(code)}
+              {nameInItself(code)}
             </option>
           ))}
         </SelectField>

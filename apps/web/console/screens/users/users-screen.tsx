@@ -3,6 +3,7 @@ import { useQuery } from '@urql/preact';
 import { useState } from 'preact/hooks';
 import { useAct } from '../../core/act.js';
 import { useConsole, useT } from '../../core/context.js';
+import { nameInItself } from '../../core/format.js';
 import { type ActError, actError } from '../../graphql/errors.js';
 import { ErrorText } from '../../ui/error-text.js';
 import { Field } from '../../ui/field.js';
@@ -13,7 +14,6 @@ import {
   AdminUsers,
   type AdminUserView,
   CreateUser,
-  languageName,
   NETWORK_ROLES,
   type NetworkRoleName,
   USER_LANGUAGES,
@@ -162,7 +162,7 @@ function NewUser({ onMade }: { onMade(): void }) {
         >
           {USER_LANGUAGES.map((code) => (
             <option key={code} value={code} lang={code}>
-              {languageName(code)}
+              {nameInItself(code)}
             </option>
           ))}
         </SelectField>
