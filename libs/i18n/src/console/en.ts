@@ -1544,5 +1544,12 @@ export default {
     'inbox.capacity.send': 'Send',
     'inbox.capacity.sent': 'Capacity reported.',
     'inbox.capacity.nowIs': 'Now: {status}',
+    // Referrals: follow, review fixes (issue 20, item 10).
+    'followFix.cut.open':
+      'Only the {n} most recent open referrals are shown: there are more than this list shows.',
+    'followFix.cut.closed': 'Of the closed or cancelled ones, only the {n} most recent are shown.',
+    'followFix.changed':
+      'Someone else changed this referral while you had it open: it was closed without sending anything. Read what it says now and open it again if needed.',
+    'followFix.send.open': 'Send to the service…',
   },
 } satisfies ConsoleCatalogue;

@@ -1557,5 +1557,12 @@ export default {
     'inbox.capacity.send': 'Enviar',
     'inbox.capacity.sent': 'Capacidad informada.',
     'inbox.capacity.nowIs': 'Ahora: {status}',
+    // Referrals: follow, review fixes (issue 20, item 10).
+    'followFix.cut.open':
+      'Se muestran solo las {n} derivaciones abiertas más recientes: hay más que esta lista no muestra.',
+    'followFix.cut.closed': 'De las cerradas o canceladas se muestran solo las {n} más recientes.',
+    'followFix.changed':
+      'Alguien más cambió esta derivación mientras usted la tenía abierta: se cerró sin enviar nada. Lea lo que dice ahora y, si hace falta, vuelva a abrirla.',
+    'followFix.send.open': 'Enviar al servicio…',
   },
 } as const;

@@ -1573,5 +1573,13 @@ export default {
     'inbox.capacity.send': 'Envoyer',
     'inbox.capacity.sent': 'Capacité signalée.',
     'inbox.capacity.nowIs': 'Maintenant : {status}',
+    // Referrals: follow, review fixes (issue 20, item 10).
+    'followFix.cut.open':
+      'Seules les {n} orientations ouvertes les plus récentes sont affichées : il y en a d’autres que cette liste ne montre pas.',
+    'followFix.cut.closed':
+      'Parmi les orientations clôturées ou annulées, seules les {n} plus récentes sont affichées.',
+    'followFix.changed':
+      'Quelqu’un d’autre a modifié cette orientation pendant que vous l’aviez ouverte : elle a été fermée sans rien envoyer. Lisez ce qu’elle indique maintenant et rouvrez-la si besoin.',
+    'followFix.send.open': 'Envoyer au service…',
   },
 } satisfies ConsoleCatalogue;

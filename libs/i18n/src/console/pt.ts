@@ -1557,5 +1557,12 @@ export default {
     'inbox.capacity.send': 'Enviar',
     'inbox.capacity.sent': 'Capacidade informada.',
     'inbox.capacity.nowIs': 'Agora: {status}',
+    // Referrals: follow, review fixes (issue 20, item 10).
+    'followFix.cut.open':
+      'Só os {n} encaminhamentos abertos mais recentes são mostrados: há mais do que esta lista mostra.',
+    'followFix.cut.closed': 'Dos encerrados ou cancelados, só os {n} mais recentes são mostrados.',
+    'followFix.changed':
+      'Outra pessoa alterou este encaminhamento enquanto você o tinha aberto: ele foi fechado sem enviar nada. Leia o que diz agora e abra-o de novo se precisar.',
+    'followFix.send.open': 'Enviar ao serviço…',
   },
 } satisfies ConsoleCatalogue;
