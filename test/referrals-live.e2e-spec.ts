@@ -275,6 +275,37 @@ describe('Referrals live on /staff (e2e)', () => {
     expect(JSON.stringify(hearing[1].received)).not.toContain(serviceId);
   });
 
+  it('an escort change whose notification was lost reaches a volunteer alone on an instance', async () => {
+    // Only a volunteer listens here now: the catch-up reads the boards' escorts too.
+    sockets.splice(0).forEach((socket) => socket.close());
+    const alone = await screen(first, volunteer);
+    const id = await refer({
+      state: 'scheduled',
+      answeredAt: new Date(),
+      scheduledFor: new Date(Date.now() + 72 * 3_600_000),
+      needsEscort: true,
+    });
+    await alone.next('escort', (n: { id: string }) => n.id === id, 10_000);
+    await unheard(
+      `UPDATE referral SET scheduled_for = scheduled_for + interval '1 day',
+              version = version + 1 WHERE id = '${id}'`,
+    );
+    await alone.next(
+      'escort',
+      (n: { id: string; version: number }) => n.id === id && n.version === 2,
+      10_000,
+    );
+    await settle();
+    expect(
+      alone.received
+        .filter((r) => r.event === 'escort')
+        .map((r) => r.payload as { version: number }),
+    ).toEqual([
+      { id, version: 1, shelterId },
+      { id, version: 2, shelterId },
+    ]);
+  });
+
   it('a change committed while an instance’s listener was down arrives when it listens again', async () => {
     // No STAFF_CHECK sweep to help within the test: only the catch-up on reconnecting can bring it.
     const quiet = await startTestApp({ DATABASE_URL: database.url, STAFF_CHECK: '1h' });
