@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { ReferralsNotifier } from '@albergue/referrals';
-import { healthServiceRow } from './factories/referral.factory.js';
+import { healthServiceRow, referralRow } from './factories/referral.factory.js';
 import { adult, householdInput, REGISTER } from './factories/resident.factory.js';
 import { shelterFor } from './factories/shelter.factory.js';
 import { networkUser, type Person, serviceStaffAt, staffAt } from './factories/staff.factory.js';
@@ -396,6 +396,164 @@ describe('The staff console: the referring shelter follows its referrals (e2e, C
       [visitor.userId, shelterId],
     );
     expect(ended.over).toBe(true);
+  });
+
+  it('closes an open act when someone else changes the referral meanwhile, and says so', async () => {
+    const words = await consoleWords('es');
+    const made = await refer();
+    const page = await consoleFor(await newContext(), app, health, at(`/referrals/${made.id}`));
+    await page.waitForSelector('.referral-steps li');
+    // A cancellation half written when the service answers: heard live, the panel closes (the
+    // version it opened at is no longer what is on record) and the page says why.
+    await page.click('.cancel-referral');
+    await page.fill('.act.cancel textarea[name=reason]', 'La persona ya no quiere ir');
+    await accept(made.id);
+    const changed = page.locator('.referral-acts .changed-meanwhile');
+    await changed.waitFor();
+    expect(await changed.textContent()).toBe(words['followFix.changed']);
+    expect(await page.locator('.act.cancel').count()).toBe(0);
+    await page.waitForSelector('.referral-steps li[data-to="ACCEPTED"]');
+    // Opened again, at the version on record now: the words go.
+    await page.click('.cancel-referral');
+    expect(await changed.count()).toBe(0);
+    await page.click('.act.cancel button[type=button]');
+    // The same for an override chosen before the service scheduled it.
+    await page.click('.override summary');
+    await page.selectOption('.override select[name=toState]', 'CANCELLED');
+    await schedule(made.id, 30);
+    await changed.waitFor();
+    expect(await page.locator('.override').getAttribute('open')).toBeNull();
+    const [{ state }] = await app.sql<{ state: string }>(
+      'SELECT state FROM referral WHERE id = $1',
+      [made.id],
+    );
+    expect(state).toBe('scheduled');
+  });
+
+  it('drops live a referral that moved with the person to another shelter', async () => {
+    const made = await refer();
+    const elsewhere = await shelterFor(app, { name: 'Casa Salud Destino' });
+    const page = await consoleFor(await newContext(), app, health, at('/referrals'));
+    const row = item(page, made.id, '.referral-list:not(.overdue-list)');
+    await row.waitFor();
+    await page.evaluate(() => {
+      (window as unknown as { followMark: number }).followMark = 9;
+    });
+    // Moved as a transfer moves it: the notice to this shelter names the new one.
+    await app.sql('UPDATE referral SET shelter_id = $2, version = version + 1 WHERE id = $1', [
+      made.id,
+      elsewhere,
+    ]);
+    await row.waitFor({ state: 'detached' });
+    expect(
+      await page.evaluate(() => (window as unknown as { followMark?: number }).followMark),
+    ).toBe(9);
+  });
+
+  it('keeps an old open referral listed behind many recent closed ones, and says the list is cut', async () => {
+    const words = await consoleWords('es');
+    const own = await shelterFor(app, { name: 'Casa Salud Larga' });
+    const worker = await staffAt(app, { role: 'HEALTH_WORKER', shelterId: own });
+    const longAgo = new Date(Date.now() - 60 * 86_400_000);
+    const old = await referralRow(app, {
+      shelterId: own,
+      serviceId,
+      createdBy: worker.userId,
+      state: 'accepted',
+      createdAt: longAgo,
+      answeredAt: longAgo,
+    });
+    for (let n = 0; n < 51; n++) {
+      await referralRow(app, {
+        shelterId: own,
+        serviceId,
+        createdBy: worker.userId,
+        state: 'closed',
+      });
+    }
+    const page = await consoleFor(
+      await newContext(),
+      app,
+      worker,
+      `/console/shelters/${own}/referrals`,
+    );
+    await page.locator(`.referral-list li[data-referral-id="${old}"]`).first().waitFor();
+    expect(await page.locator('.list-cut .cut-closed').textContent()).toBe(
+      words['followFix.cut.closed'].replace('{n}', '50'),
+    );
+    expect(await page.locator('.list-cut .cut-open').count()).toBe(0);
+    expect(await page.locator('.referral-list:not(.overdue-list) li.referral').count()).toBe(51);
+  });
+
+  it('sends a draft through the same consent step as referring, in the person’s language', async () => {
+    const ht = await consoleWords('ht');
+    const made = await refer({ consent: undefined, send: false });
+    const page = await consoleFor(await newContext(), app, health, at(`/referrals/${made.id}`));
+    const step = page.locator('.send-draft .refer-consent');
+    await step.waitFor();
+    // Who explains it (the one signed in), and that refusing never touches their bed.
+    expect(await step.textContent()).toContain('Dra. Follow');
+    await page.check('.send-draft input[name=consent][value=GIVEN]');
+    // The explanation to read out, in the person's language (Haitian Creole here).
+    const text = page.locator('.send-draft .consent-text[lang="ht"]');
+    await text.waitFor();
+    expect(await text.textContent()).toContain(ht['refer.consent.text']);
+    expect(await page.inputValue('.send-draft select[name=consentLanguage]')).toBe('ht');
+    await page.check('.send-draft input[name=share][value=OUTCOME_WITH_SHELTER]');
+    await page.click('.send-draft button.send');
+    await page.waitForSelector('.referral-steps li[data-to="SENT"]');
+    const [sent] = await app.sql<{ state: string; consent_language: string; basis: string }>(
+      'SELECT state, consent_language, basis FROM referral WHERE id = $1',
+      [made.id],
+    );
+    expect(sent).toEqual({ state: 'sent', consent_language: 'ht', basis: 'consent' });
+  });
+
+  it('lets an admin open a shelter’s field visits from the shelters’ list', async () => {
+    const words = await consoleWords('es');
+    const admin = await networkUser(app, 'ADMIN');
+    const visitor = await networkUser(app, null, { displayName: 'Equipo Móvil Admin' });
+    const page = await consoleFor(await newContext(), app, admin, '/console/admin/shelters');
+    const link = page.locator(`a[href$="/shelters/${shelterId}/visits"]`);
+    await link.waitFor();
+    expect(await link.textContent()).toContain(words['follow.visits.nav']);
+    await link.click();
+    await page.waitForSelector('.grant-visit');
+    const soon = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
+    await page.fill('.grant-visit input[name=until]', `${soon}T12:00`);
+    await page.fill('.grant-visit input[name=email]', visitor.email);
+    await page.click('.grant-visit button[type=submit]');
+    await page.locator(`.visit[data-user-id="${visitor.userId}"]`).waitFor();
+    const [membership] = await app.sql<{ role: string }>(
+      'SELECT role FROM membership WHERE user_id = $1 AND shelter_id = $2',
+      [visitor.userId, shelterId],
+    );
+    expect(membership.role).toBe('health_worker');
+  });
+
+  it('shows a volunteer an escort set and cancelled live, beyond the morning plan’s hours', async () => {
+    const page = await consoleFor(await newContext(), app, volunteer, at('/referrals'));
+    await page.waitForSelector('.escorts');
+    await page.evaluate(() => {
+      (window as unknown as { followMark: number }).followMark = 5;
+    });
+    const made = await refer({ needsEscort: true });
+    await accept(made.id);
+    // Three days ahead: far past APPOINTMENTS_AHEAD, so no appointmentsDue tells of it.
+    await schedule(made.id, 72);
+    const row = item(page, made.id);
+    await row.waitFor();
+    expect(await row.textContent()).toContain(PLACE);
+    ok(
+      await health.gql(
+        'mutation($input: CancelReferralInput!) { cancelReferral(input: $input) { id } }',
+        { input: { requestId: randomUUID(), referralId: made.id, reason: 'Ya no hace falta' } },
+      ),
+    );
+    await row.waitFor({ state: 'detached' });
+    expect(
+      await page.evaluate(() => (window as unknown as { followMark?: number }).followMark),
+    ).toBe(5);
   });
 
   it.each(['es', 'pt'])(

@@ -173,6 +173,53 @@ describe('Referrals live on /staff (e2e)', () => {
     expect(heard(service, id).map((n) => n.state)).toEqual(['SENT']);
   });
 
+  it('tells the shelter’s volunteers of an escort set, moved or cancelled: ids and version only', async () => {
+    const otherVolunteer = await staffAt(first, { role: 'VOLUNTEER', shelterId: otherShelterId });
+    const hearing = [await screen(second, volunteer), await screen(first, volunteer)];
+    const deaf = await screen(first, otherVolunteer);
+    const escorted = await refer({
+      state: 'scheduled',
+      answeredAt: new Date(),
+      scheduledFor: new Date(Date.now() + 72 * 3_600_000),
+      needsEscort: true,
+    });
+    const plain = await refer({ state: 'sent', answerDueAt: new Date(Date.now() + 3_600_000) });
+    for (const socket of hearing) {
+      // Nothing but which referral, of which shelter, at which version: no state, no service.
+      expect(await socket.next('escort', (n: { id: string }) => n.id === escorted, 10_000)).toEqual(
+        { id: escorted, version: 1, shelterId },
+      );
+    }
+    // Cancelled (through SQL, as any writer would): the volunteers' list loses it.
+    await second.sql(
+      `UPDATE referral SET state = 'cancelled', version = version + 1 WHERE id = $1`,
+      [escorted],
+    );
+    for (const socket of hearing) {
+      await socket.next(
+        'escort',
+        (n: { id: string; version: number }) => n.id === escorted && n.version === 2,
+        10_000,
+      );
+    }
+    await settle();
+    for (const socket of hearing) {
+      const escorts = socket.received.filter((r) => r.event === 'escort');
+      expect(escorts.map((r) => r.payload)).toEqual([
+        { id: escorted, version: 1, shelterId },
+        { id: escorted, version: 2, shelterId },
+      ]);
+      // Never `referral` (state), never the referral without an escort.
+      expect(socket.received.filter((r) => r.event === 'referral')).toEqual([]);
+      const said = JSON.stringify(socket.received);
+      expect(said).not.toContain(plain);
+      expect(said).not.toContain('CANARY');
+      expect(said).not.toContain(serviceId);
+      expect(said).not.toMatch(/sexual_reproductive_health|SEXUAL_REPRODUCTIVE_HEALTH/i);
+    }
+    expect(deaf.received.filter((r) => r.event === 'escort')).toEqual([]);
+  });
+
   /**
    * Commits a referral's change whose notification no instance hears, as when every listening
    * connection was down at that moment: the notify trigger is off for this one transaction.
@@ -226,6 +273,37 @@ describe('Referrals live on /staff (e2e)', () => {
     }
     expect(heard(hearing[2], id).at(-1)?.serviceId).toBe(serviceId);
     expect(JSON.stringify(hearing[1].received)).not.toContain(serviceId);
+  });
+
+  it('an escort change whose notification was lost reaches a volunteer alone on an instance', async () => {
+    // Only a volunteer listens here now: the catch-up reads the boards' escorts too.
+    sockets.splice(0).forEach((socket) => socket.close());
+    const alone = await screen(first, volunteer);
+    const id = await refer({
+      state: 'scheduled',
+      answeredAt: new Date(),
+      scheduledFor: new Date(Date.now() + 72 * 3_600_000),
+      needsEscort: true,
+    });
+    await alone.next('escort', (n: { id: string }) => n.id === id, 10_000);
+    await unheard(
+      `UPDATE referral SET scheduled_for = scheduled_for + interval '1 day',
+              version = version + 1 WHERE id = '${id}'`,
+    );
+    await alone.next(
+      'escort',
+      (n: { id: string; version: number }) => n.id === id && n.version === 2,
+      10_000,
+    );
+    await settle();
+    expect(
+      alone.received
+        .filter((r) => r.event === 'escort')
+        .map((r) => r.payload as { version: number }),
+    ).toEqual([
+      { id, version: 1, shelterId },
+      { id, version: 2, shelterId },
+    ]);
   });
 
   it('a change committed while an instance’s listener was down arrives when it listens again', async () => {

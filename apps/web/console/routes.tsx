@@ -1,5 +1,5 @@
 import type { ComponentChild } from 'preact';
-import { type Audience, NETWORK, SHELTER } from './core/sections.js';
+import { type Audience, NETWORK, SHELTER, VISITS_NETWORK_ROLES } from './core/sections.js';
 import { BedBoard } from './screens/board/board.js';
 import { Gate } from './screens/gate/gate.js';
 import { Holds } from './screens/holds/holds.js';
@@ -290,6 +290,7 @@ export const SCREENS: Screen[] = [
   {
     pattern: '/shelters/:shelterId/visits',
     shelterRoles: SHELTER.visits.roles,
+    networkRoles: VISITS_NETWORK_ROLES,
     render: ({ shelterId }) => (
       <ReferralScreens
         key={`visits-${shelterId}`}

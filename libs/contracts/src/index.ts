@@ -43,6 +43,7 @@ export {
   type AvailabilityUpdate,
   type BoardBed,
   type BoardUpdate,
+  type EscortNotice,
   type HoldNotice,
   type ProblemReportCounts,
   type PublicClientEvents,

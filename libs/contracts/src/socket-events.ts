@@ -161,6 +161,19 @@ export interface ReferralNotice {
   overdue: boolean;
 }
 
+/**
+ * A referral someone must escort the person to changed (sent, scheduled, moved, cancelled,
+ * ended): to the shelter's bed board audience (its volunteers, who escort, and coordinators), so
+ * that an escort's when and where are read again. Its ids and version only: not its state, service,
+ * category, reason or the person's alias (the screen asks GraphQL, where a volunteer reads when
+ * and where, and only while an escort is still to come). Kept by the highest version, as `referral`.
+ */
+export interface EscortNotice {
+  id: string;
+  version: number;
+  shelterId: string;
+}
+
 /** A staff socket refused at the handshake gets `{ code }` as its connect error's `data`. */
 export interface StaffRefusal {
   code: ApiErrorCode.UNAUTHENTICATED | ApiErrorCode.FORBIDDEN | ApiErrorCode.SERVICE_UNAVAILABLE;
@@ -183,6 +196,8 @@ export interface StaffServerEvents {
   figuresTurningStale(notice: StaleSoonNotice): void;
   /** To the following shelter's health workers and coordinators, and (with `serviceId`) to the service's staff. */
   referral(notice: ReferralNotice): void;
+  /** To the following shelter's volunteers and coordinators, for a referral that needs an escort. */
+  escort(notice: EscortNotice): void;
   /** The session ended (logout, timeout, deactivation): the socket closes after this. */
   signedOut(reason: { code: ApiErrorCode.UNAUTHENTICATED; reason: 'SESSION_INVALID' }): void;
 }

@@ -1,4 +1,10 @@
-import { messagesOf, noticeOf, readSignal, type ReferralSignal } from './referral-notices.js';
+import {
+  escortMessageOf,
+  messagesOf,
+  noticeOf,
+  readSignal,
+  type ReferralSignal,
+} from './referral-notices.js';
 import { ReferralState } from './referrals.enums.js';
 
 const SIGNAL: ReferralSignal = {
@@ -9,6 +15,7 @@ const SIGNAL: ReferralSignal = {
   serviceId: 'h-1',
   overdueAt: null,
   previousShelterId: null,
+  escort: false,
 };
 
 describe('referral notices', () => {
@@ -60,5 +67,29 @@ describe('referral notices', () => {
       [{ health: 's-1' }, { health: 's-0' }],
       [{ service: 'h-1' }],
     ]);
+  });
+
+  it('reads whether an escort is needed; a payload of the first trigger has none', () => {
+    expect(readSignal(JSON.stringify({ ...SIGNAL, escort: true }))?.escort).toBe(true);
+    const { escort: _none, ...before } = SIGNAL;
+    expect(readSignal(JSON.stringify(before))?.escort).toBe(false);
+  });
+
+  it('tells the shelter’s volunteers (the board) of an escort, ids and version only', () => {
+    const escorted = { ...SIGNAL, escort: true, state: ReferralState.SCHEDULED };
+    expect(escortMessageOf(escorted)).toEqual({
+      to: [{ board: 's-1' }],
+      notice: { id: 'r-1', version: 3, shelterId: 's-1' },
+    });
+    // Moved with the person: the shelter it left hears it too (its volunteers' list changes).
+    expect(escortMessageOf({ ...escorted, previousShelterId: 's-0' })?.to).toEqual([
+      { board: 's-1' },
+      { board: 's-0' },
+    ]);
+    // No escort, or a draft still the shelter's own: nothing to volunteers.
+    expect(escortMessageOf(SIGNAL)).toBeNull();
+    expect(escortMessageOf({ ...escorted, state: ReferralState.DRAFT })).toBeNull();
+    // An ending is told (the escort leaves their list).
+    expect(escortMessageOf({ ...escorted, state: ReferralState.CANCELLED })).not.toBeNull();
   });
 });

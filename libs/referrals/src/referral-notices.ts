@@ -1,5 +1,5 @@
 import { enumNames } from '@albergue/common';
-import type { ReferralNotice } from '@albergue/contracts';
+import type { EscortNotice, ReferralNotice } from '@albergue/contracts';
 import type { StaffAudience } from '@albergue/shelters';
 import { ReferralState } from './referrals.enums.js';
 
@@ -19,6 +19,12 @@ export interface ReferralSignal {
   overdueAt: string | null;
   /** Set when the change moved the referral to another shelter (the person moved). */
   previousShelterId: string | null;
+  /**
+   * Someone must escort the person to it (`needs_escort`): the shelter's volunteers hear it
+   * (`escortMessageOf`). Absent from a payload of the first trigger (before
+   * NotifyReferralEscorts): false.
+   */
+  escort: boolean;
 }
 
 /** Reads the trigger's payload; null when it is not one (a hand-sent NOTIFY on the channel). */
@@ -56,6 +62,7 @@ export function readSignal(payload: string): ReferralSignal | null {
     serviceId,
     overdueAt: text('overdueAt'),
     previousShelterId: text('previousShelterId'),
+    escort: row.escort === true,
   };
 }
 
@@ -71,7 +78,7 @@ export function isOverdue(state: ReferralState, overdueAt: unknown): boolean {
  * GraphQL, where its view gives them the service.
  */
 export function noticeOf(
-  signal: Omit<ReferralSignal, 'previousShelterId'>,
+  signal: Omit<ReferralSignal, 'previousShelterId' | 'escort'>,
   to: 'shelter' | 'service',
 ): ReferralNotice {
   return {
@@ -101,4 +108,23 @@ export function messagesOf(
     messages.push({ to: [{ service: signal.serviceId }], notice: noticeOf(signal, 'service') });
   }
   return messages;
+}
+
+/**
+ * Who hears that an escort changed, and what: the bed board audience (volunteers, who escort,
+ * and coordinators) of the shelter following it and of the one it just left, once it has left
+ * the shelter (a draft has no escort to go on yet). Its ids and version only: a volunteer's screen
+ * reads when and where through GraphQL, and nothing more. Null for a referral without an escort.
+ */
+export function escortMessageOf(
+  signal: ReferralSignal,
+): { to: StaffAudience[]; notice: EscortNotice } | null {
+  if (!signal.escort || signal.state === ReferralState.DRAFT) {
+    return null;
+  }
+  const to: StaffAudience[] = [{ board: signal.shelterId }];
+  if (signal.previousShelterId && signal.previousShelterId !== signal.shelterId) {
+    to.push({ board: signal.previousShelterId });
+  }
+  return { to, notice: { id: signal.id, version: signal.version, shelterId: signal.shelterId } };
 }

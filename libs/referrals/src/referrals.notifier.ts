@@ -12,6 +12,7 @@ import { Interval } from '@nestjs/schedule';
 import { DataSource } from 'typeorm';
 import { OverdueReferrals } from './overdue-referrals.js';
 import {
+  escortMessageOf,
   messagesOf,
   noticeOf,
   readSignal,
@@ -40,7 +41,9 @@ interface Sent {
 }
 
 const saidOf = (signal: ReferralSignal) =>
-  [signal.state, signal.shelterId, signal.serviceId, signal.overdueAt !== null].join('|');
+  [signal.state, signal.shelterId, signal.serviceId, signal.overdueAt !== null, signal.escort].join(
+    '|',
+  );
 
 interface ChangedRow {
   id: string;
@@ -49,6 +52,7 @@ interface ChangedRow {
   shelterId: string;
   serviceId: string;
   overdueAt: string | null;
+  escort: boolean;
 }
 
 /**
@@ -155,9 +159,15 @@ export class ReferralsNotifier implements StaffNotifier {
     }
     // Referrals it spoke of to a shelter listening here: if one moved away, that shelter hears it.
     const known = [...this.sent]
-      .filter(([, sent]) => listening.health.includes(sent.shelterId))
+      .filter(
+        ([, sent]) =>
+          listening.health.includes(sent.shelterId) || listening.boards.includes(sent.shelterId),
+      )
       .map(([id]) => id);
-    const nobody = listening.health.length === 0 && listening.services.length === 0;
+    const nobody =
+      listening.health.length === 0 &&
+      listening.services.length === 0 &&
+      listening.boards.length === 0;
     if (this.since === null || nobody) {
       const [{ at }] = await this.dataSource.query<{ at: Date }[]>('SELECT now() AS at');
       this.since = at;
@@ -166,14 +176,23 @@ export class ReferralsNotifier implements StaffNotifier {
     const [{ at, rows }] = await this.dataSource.query<{ at: Date; rows: ChangedRow[] | null }[]>(
       `SELECT now() AS at, (
          SELECT json_agg(json_build_object('id', id, 'version', version, 'state', state,
-                  'shelterId', shelter_id, 'serviceId', service_id, 'overdueAt', overdue_at)
+                  'shelterId', shelter_id, 'serviceId', service_id, 'overdueAt', overdue_at,
+                  'escort', needs_escort)
                   ORDER BY updated_at, id)
            FROM referral
           WHERE updated_at > $1::timestamptz - make_interval(secs => $2)
             AND (shelter_id = ANY($3::uuid[]) OR service_id = ANY($4::uuid[])
-                 OR id = ANY($5::uuid[]))
+                 OR id = ANY($5::uuid[])
+                 OR (needs_escort AND shelter_id = ANY($6::uuid[])))
        ) AS rows`,
-      [this.since, CATCH_UP_SLACK_SECONDS, listening.health, listening.services, known],
+      [
+        this.since,
+        CATCH_UP_SLACK_SECONDS,
+        listening.health,
+        listening.services,
+        known,
+        listening.boards,
+      ],
     );
     for (const row of rows ?? []) {
       const before = this.sent.get(row.id);
@@ -207,6 +226,10 @@ export class ReferralsNotifier implements StaffNotifier {
     });
     for (const { to, notice } of messagesOf(signal)) {
       send(to, 'referral', notice);
+    }
+    const escort = escortMessageOf(signal);
+    if (escort) {
+      send(escort.to, 'escort', escort.notice);
     }
   }
 }

@@ -6,6 +6,7 @@ import {
   SERVICE_SECTIONS,
   SHELTER,
   SHELTER_SECTIONS,
+  VISITS_NETWORK_ROLES,
 } from './sections.js';
 import type { Me } from './session.js';
 
@@ -83,21 +84,22 @@ describe(mayOpen.name, () => {
     expect(mayOpen(capacity, networkCoordinator, { serviceId: 'clinic-a' })).toBe(false);
   });
 
-  it('opens the referrals to the shelter’s health workers, coordinators and volunteers (escorts), visits to its coordinator', () => {
+  it('opens the referrals to the shelter’s health workers, coordinators and volunteers (escorts), visits to its coordinator and admins', () => {
     const health: Person = { networkRole: null, memberships: [member('a', 'HEALTH_WORKER')] };
     const referrals = { shelterRoles: SHELTER.referrals.roles };
-    const visits = { shelterRoles: SHELTER.visits.roles };
+    const visits = { shelterRoles: SHELTER.visits.roles, networkRoles: VISITS_NETWORK_ROLES };
     expect(
       [health, coordinator, volunteer, networkCoordinator].map((who) =>
         mayOpen(referrals, who, { shelterId: 'a' }),
       ),
     ).toEqual([true, true, true, false]);
     expect(mayOpen(referrals, health, { shelterId: 'b' })).toBe(false);
+    // Admins grant and end field visits too (the API lets them): the route lets them in.
     expect(
-      [health, coordinator, volunteer, admin].map((who) =>
+      [health, coordinator, volunteer, admin, networkCoordinator].map((who) =>
         mayOpen(visits, who, { shelterId: 'a' }),
       ),
-    ).toEqual([false, true, false, false]);
+    ).toEqual([false, true, false, true, false]);
   });
 
   it('lists the sections in the order they are declared, as the nav shows them', () => {

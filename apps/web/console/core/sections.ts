@@ -61,6 +61,12 @@ export const SHELTER = {
   },
 } as const satisfies Record<string, ShelterSection>;
 
+/**
+ * Who else opens a shelter's field visits: admins (the API lets them grant and end one:
+ * grantFieldVisit, endFieldVisit, fieldVisits); they reach it from the shelters' list.
+ */
+export const VISITS_NETWORK_ROLES: readonly NetworkRole[] = ['ADMIN'];
+
 export const SHELTER_SECTIONS: readonly ShelterSection[] = Object.values(SHELTER);
 
 /**

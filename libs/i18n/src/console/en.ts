@@ -1448,5 +1448,12 @@ export default {
     'referral.requirement.APPOINTMENT_NEEDED': 'By appointment',
     'referral.requirement.REFERRAL_LETTER_NEEDED': 'Referral letter needed',
     'healthFigures.open': 'No end yet',
+    // Referrals: follow, review fixes (issue 20, item 10).
+    'followFix.cut.open':
+      'Only the {n} most recent open referrals are shown: there are more than this list shows.',
+    'followFix.cut.closed': 'Of the closed or cancelled ones, only the {n} most recent are shown.',
+    'followFix.changed':
+      'Someone else changed this referral while you had it open: it was closed without sending anything. Read what it says now and open it again if needed.',
+    'followFix.send.open': 'Send to the service…',
   },
 } satisfies ConsoleCatalogue;

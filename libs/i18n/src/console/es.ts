@@ -1462,5 +1462,12 @@ export default {
     'referral.requirement.APPOINTMENT_NEEDED': 'Con cita previa',
     'referral.requirement.REFERRAL_LETTER_NEEDED': 'Pide hoja de referencia',
     'healthFigures.open': 'Sin final todavía',
+    // Referrals: follow, review fixes (issue 20, item 10).
+    'followFix.cut.open':
+      'Se muestran solo las {n} derivaciones abiertas más recientes: hay más que esta lista no muestra.',
+    'followFix.cut.closed': 'De las cerradas o canceladas se muestran solo las {n} más recientes.',
+    'followFix.changed':
+      'Alguien más cambió esta derivación mientras usted la tenía abierta: se cerró sin enviar nada. Lea lo que dice ahora y, si hace falta, vuelva a abrirla.',
+    'followFix.send.open': 'Enviar al servicio…',
   },
 } as const;

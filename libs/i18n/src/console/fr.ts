@@ -1477,5 +1477,13 @@ export default {
     'referral.requirement.APPOINTMENT_NEEDED': 'Sur rendez-vous',
     'referral.requirement.REFERRAL_LETTER_NEEDED': 'Lettre d’orientation demandée',
     'healthFigures.open': 'Pas encore de fin',
+    // Referrals: follow, review fixes (issue 20, item 10).
+    'followFix.cut.open':
+      'Seules les {n} orientations ouvertes les plus récentes sont affichées : il y en a d’autres que cette liste ne montre pas.',
+    'followFix.cut.closed':
+      'Parmi les orientations clôturées ou annulées, seules les {n} plus récentes sont affichées.',
+    'followFix.changed':
+      'Quelqu’un d’autre a modifié cette orientation pendant que vous l’aviez ouverte : elle a été fermée sans rien envoyer. Lisez ce qu’elle indique maintenant et rouvrez-la si besoin.',
+    'followFix.send.open': 'Envoyer au service…',
   },
 } satisfies ConsoleCatalogue;

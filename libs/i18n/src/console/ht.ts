@@ -1431,5 +1431,13 @@ export default {
     'referral.requirement.APPOINTMENT_NEEDED': 'Fòk ou pran randevou',
     'referral.requirement.REFERRAL_LETTER_NEEDED': 'Yo mande lèt referans',
     'healthFigures.open': 'Poko fini',
+    // Referrals: follow, review fixes (issue 20, item 10).
+    'followFix.cut.open':
+      'Se sèlman {n} referans ki louvri ki pi resan yo ki parèt: gen lòt ke lis sa a pa montre.',
+    'followFix.cut.closed':
+      'Pami referans ki fèmen oswa anile yo, se sèlman {n} ki pi resan yo ki parèt.',
+    'followFix.changed':
+      'Yon lòt moun chanje referans sa a pandan ou te genyen l louvri: li fèmen san li pa voye anyen. Li sa li di kounye a epi louvri l ankò si sa nesesè.',
+    'followFix.send.open': 'Voye bay sèvis la…',
   },
 } satisfies ConsoleCatalogue;

@@ -1461,5 +1461,12 @@ export default {
     'referral.requirement.APPOINTMENT_NEEDED': 'Com agendamento',
     'referral.requirement.REFERRAL_LETTER_NEEDED': 'Pede carta de encaminhamento',
     'healthFigures.open': 'Ainda sem final',
+    // Referrals: follow, review fixes (issue 20, item 10).
+    'followFix.cut.open':
+      'Só os {n} encaminhamentos abertos mais recentes são mostrados: há mais do que esta lista mostra.',
+    'followFix.cut.closed': 'Dos encerrados ou cancelados, só os {n} mais recentes são mostrados.',
+    'followFix.changed':
+      'Outra pessoa alterou este encaminhamento enquanto você o tinha aberto: ele foi fechado sem enviar nada. Leia o que diz agora e abra-o de novo se precisar.',
+    'followFix.send.open': 'Enviar ao serviço…',
   },
 } satisfies ConsoleCatalogue;

@@ -53,6 +53,10 @@ export function AdminShelterList() {
                   {t('setup.shelters.setup')}
                   <span class="sr-only">: {shelter.name}</span>
                 </a>
+                <a href={router.href(`/shelters/${shelter.id}/visits`)}>
+                  {t('follow.visits.nav')}
+                  <span class="sr-only">: {shelter.name}</span>
+                </a>
               </p>
             </li>
           ))}

@@ -34,10 +34,31 @@ export const FollowFields = graphql(`
   }
 `);
 
+/**
+ * How many of each part the follow list asks for: every referral still in the loop (up to the
+ * API's most), and a page of the latest ones that ended. A part that comes back full was cut:
+ * the screen says so. Written as literals in the query too: the API's cost limit counts a page
+ * size given in a variable as the largest page of all.
+ */
+export const OPEN_PAGE = 500;
+export const CLOSED_PAGE = 50;
+
+/**
+ * A shelter's referrals: the ones still in the loop (a draft to send, one waiting on the
+ * service, one with an outcome to close), however old, apart from a page of the latest closed or
+ * cancelled ones, so that a long-running open referral never falls off behind recent closed ones.
+ */
 export const ShelterReferrals = graphql(
   `
     query ShelterReferrals($shelterId: ID!) {
-      referralsOf(shelterId: $shelterId, first: 200) {
+      open: referralsOf(
+        shelterId: $shelterId
+        first: 500
+        states: [DRAFT, SENT, ACCEPTED, REJECTED, SCHEDULED, COMPLETED, NOT_COMPLETED]
+      ) {
+        ...FollowFields
+      }
+      closed: referralsOf(shelterId: $shelterId, first: 50, states: [CLOSED, CANCELLED]) {
         ...FollowFields
       }
     }

@@ -53,6 +53,12 @@ export function ReferralPage({ shelterId, referralId }: { shelterId: string; ref
       refresh();
     }
   });
+  // A volunteer escorting the person hears `escort` (ids only), never `referral`.
+  useStaffEvent('escort', (notice) => {
+    if (notice.id === referralId && versions.current.isNews(notice)) {
+      refresh();
+    }
+  });
   const referral = result.data?.referral;
   return (
     <section aria-labelledby="referral-title" class="follow referral-page">

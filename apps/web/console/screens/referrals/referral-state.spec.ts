@@ -3,6 +3,7 @@ import {
   byUrgencyOfFollowUp,
   defaultVisitEnd,
   detailWords,
+  isOurs,
   isOverdue,
   mayCancel,
   mayClose,
@@ -135,5 +136,15 @@ describe('detailWords', () => {
 describe('defaultVisitEnd', () => {
   it('is a week ahead at six in the evening, across a month end', () => {
     expect(defaultVisitEnd('2026-11-29')).toBe('2026-12-06T18:00');
+  });
+});
+
+describe('isOurs', () => {
+  it('takes a notice of the shelter, or of a listed row that moved to another shelter', () => {
+    const listed = new Set(['moved']);
+    expect(isOurs({ id: 'new', shelterId: 'here' }, 'here', listed)).toBe(true);
+    // The referral moved with the person: its notice names the new shelter; the row is ours.
+    expect(isOurs({ id: 'moved', shelterId: 'there' }, 'here', listed)).toBe(true);
+    expect(isOurs({ id: 'other', shelterId: 'there' }, 'here', listed)).toBe(false);
   });
 });

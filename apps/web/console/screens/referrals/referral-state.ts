@@ -97,6 +97,19 @@ export class Versions {
 }
 
 /**
+ * Whether a `/staff` notice is about a shelter's list: a referral it follows now, or one of the
+ * rows it shows (a referral that moved to another shelter is told to the one it left with the
+ * new shelter's id: the row must be read again, and leaves the list).
+ */
+export function isOurs(
+  notice: { id: string; shelterId: string },
+  shelterId: string,
+  listed: ReadonlySet<string>,
+): boolean {
+  return notice.shelterId === shelterId || listed.has(notice.id);
+}
+
+/**
  * A history step's detail as catalogue words: the API writes words joined by ':'
  * (`created:bed_not_affected`, `capacity_override:EMERGENCY`, `emergency:vital_interest`); known
  * ones become keys, an unknown one is kept as written rather than dropped.

@@ -7,8 +7,14 @@ import { actError } from '../../graphql/errors.js';
 import { ErrorText } from '../../ui/error-text.js';
 import { referralWord } from '../referral-words.js';
 import { Countdown, StateLine } from './follow-words.js';
-import { type FollowedReferral, OverdueOfShelter, ShelterReferrals } from './referral-documents.js';
-import { byUrgencyOfFollowUp, isOverdue, Versions } from './referral-state.js';
+import {
+  CLOSED_PAGE,
+  type FollowedReferral,
+  OPEN_PAGE,
+  OverdueOfShelter,
+  ShelterReferrals,
+} from './referral-documents.js';
+import { byUrgencyOfFollowUp, isOverdue, isOurs, Versions } from './referral-state.js';
 
 /**
  * The referrals a shelter follows (issue 20, item 10): for its health workers and coordinators
@@ -30,18 +36,26 @@ function FollowList({ shelterId, coordinator }: { shelterId: string; coordinator
   const now = useNow();
   const { router } = useConsole();
   const clock = useClock();
-  const [result, refetch] = useQuery({ query: ShelterReferrals, variables: { shelterId } });
+  const [result, refetch] = useQuery({
+    query: ShelterReferrals,
+    variables: { shelterId },
+  });
   const [overdue, refetchOverdue] = useQuery({ query: OverdueOfShelter, variables: { shelterId } });
   const versions = useRef(new Versions());
+  const listed = useRef<ReadonlySet<string>>(new Set());
   useEffect(() => {
     if (result.data) {
-      versions.current.saw(result.data.referralsOf);
+      const rows = [...result.data.open, ...result.data.closed];
+      versions.current.saw(rows);
+      listed.current = new Set(rows.map((row) => row.id));
     }
   }, [result.data]);
   // The notice says only that a referral changed: the list is read again through GraphQL, where
   // each role reads what it may. A notice that comes twice, or older than the list, is ignored.
+  // A referral that moved to another shelter is told here with its new shelter's id: one of the
+  // listed rows is read again too (it leaves the list).
   useStaffEvent('referral', (notice) => {
-    if (notice.shelterId === shelterId && versions.current.isNews(notice)) {
+    if (isOurs(notice, shelterId, listed.current) && versions.current.isNews(notice)) {
       refetch({ requestPolicy: 'network-only' });
       refetchOverdue({ requestPolicy: 'network-only' });
     }
@@ -95,16 +109,35 @@ function FollowList({ shelterId, coordinator }: { shelterId: string; coordinator
         ) : (
           <p>{t('app.loading')}</p>
         )
-      ) : data.referralsOf.length === 0 ? (
+      ) : data.open.length + data.closed.length === 0 ? (
         <p class="hint">{t('follow.none')}</p>
       ) : (
-        <ul class="referral-list" aria-labelledby="follow-all">
-          {byUrgencyOfFollowUp(data.referralsOf, now).map((referral) => (
-            <FollowedItem key={referral.id} shelterId={shelterId} referral={referral} now={now} />
-          ))}
-        </ul>
+        <>
+          <Cut open={data.open.length} closed={data.closed.length} />
+          <ul class="referral-list" aria-labelledby="follow-all">
+            {byUrgencyOfFollowUp([...data.open, ...data.closed], now).map((referral) => (
+              <FollowedItem key={referral.id} shelterId={shelterId} referral={referral} now={now} />
+            ))}
+          </ul>
+        </>
       )}
     </section>
+  );
+}
+
+/** Says, in words, which part of the list came back full (and so is cut), if any. */
+function Cut({ open, closed }: { open: number; closed: number }) {
+  const t = useT();
+  if (open < OPEN_PAGE && closed < CLOSED_PAGE) {
+    return null;
+  }
+  return (
+    <div class="notice info list-cut" role="note">
+      {open >= OPEN_PAGE && <p class="cut-open">{t('followFix.cut.open', { n: OPEN_PAGE })}</p>}
+      {closed >= CLOSED_PAGE && (
+        <p class="cut-closed">{t('followFix.cut.closed', { n: CLOSED_PAGE })}</p>
+      )}
+    </div>
   );
 }
 
@@ -161,14 +194,35 @@ function FollowedItem({
 function EscortList({ shelterId }: { shelterId: string }) {
   const t = useT();
   const clock = useClock();
-  const [result, refetch] = useQuery({ query: ShelterReferrals, variables: { shelterId } });
+  const [result, refetch] = useQuery({
+    query: ShelterReferrals,
+    variables: { shelterId },
+  });
+  const versions = useRef(new Versions());
+  const listed = useRef<ReadonlySet<string>>(new Set());
+  useEffect(() => {
+    if (result.data) {
+      const rows = [...result.data.open, ...result.data.closed];
+      versions.current.saw(rows);
+      listed.current = new Set(rows.map((row) => row.id));
+    }
+  }, [result.data]);
   useStaffEvent('appointmentsDue', (update) => {
     if (update.shelterId === shelterId) {
       refetch({ requestPolicy: 'network-only' });
     }
   });
+  // An escort set, moved, cancelled or ended: the shelter's volunteers hear its id only, and
+  // read when and where again through GraphQL.
+  useStaffEvent('escort', (notice) => {
+    if (isOurs(notice, shelterId, listed.current) && versions.current.isNews(notice)) {
+      refetch({ requestPolicy: 'network-only' });
+    }
+  });
   const data = result.data;
-  const escorts = (data?.referralsOf ?? []).filter((each) => each.access === 'ESCORT');
+  const escorts = [...(data?.open ?? []), ...(data?.closed ?? [])].filter(
+    (each) => each.access === 'ESCORT',
+  );
   return (
     <section aria-labelledby="escort-title" class="follow escorts">
       <h1 id="escort-title">{t('follow.escort.title')}</h1>

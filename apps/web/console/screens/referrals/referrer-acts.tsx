@@ -1,24 +1,16 @@
-import type { ConsoleKey } from '@albergue/i18n';
+import { type ConsoleKey, LANGUAGES } from '@albergue/i18n';
 import { ApiErrorCode } from '@albergue/contracts';
-import { useId, useState } from 'preact/hooks';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { type ActState, useAct } from '../../core/act.js';
-import { useConsole, useT } from '../../core/context.js';
-import { languageName } from '../../core/format.js';
+import { useT } from '../../core/context.js';
 import type { ActError } from '../../graphql/errors.js';
 import type { VariablesOf } from '../../graphql/graphql.js';
 import { ErrorText } from '../../ui/error-text.js';
 import { clicked, submitted } from '../../ui/handlers.js';
-import { Check } from '../admin-shelters/checkbox.js';
+import { ConsentStep } from '../refer/consent-step.js';
+import { freshDraft, type ReferDraft, sends, slipLanguage } from '../refer/refer-rules.js';
 import { Confirmed } from '../residents/confirm.js';
-import {
-  LANGUAGES,
-  NOT_COMPLETED,
-  OUTCOMES,
-  OVERRIDES,
-  referralWord,
-  SHARES,
-} from '../referral-words.js';
-import { enumKey } from './follow-words.js';
+import { NOT_COMPLETED, OUTCOMES, OVERRIDES, referralWord } from '../referral-words.js';
 import {
   CancelReferral,
   CloseReferral,
@@ -31,7 +23,6 @@ import { mayCancel, mayClose, mayCloseMovedOn } from './referral-state.js';
 
 type SendInput = VariablesOf<typeof SendReferral>['input'];
 type OverrideInput = VariablesOf<typeof OverrideReferral>['input'];
-type Share = NonNullable<NonNullable<SendInput['consent']>['shares']>[number];
 type CapacityOverride = NonNullable<SendInput['capacityOverride']>;
 type Target = OverrideInput['toState'];
 type Outcome = NonNullable<OverrideInput['outcome']>;
@@ -160,6 +151,67 @@ function Choice<V extends string>({
   );
 }
 
+/** What a panel tells the acts' section: it opened, or someone else's change closed it. */
+interface PanelNews {
+  opened(): void;
+  changed(): void;
+}
+
+/**
+ * One act's panel (a form, a confirmation), opened at the version the page showed then. The act
+ * sends that version, so a change the page has not heard of yet is refused as stale; and when
+ * the referral's version moves while the panel is open (someone else acted, heard live), the
+ * panel closes and the acts' section says so in words, rather than send what was chosen before
+ * the change. The panel's own act is not someone else's change: while it runs the version may
+ * move (its own notice), and once it answered the panel closes.
+ */
+export function usePanel(version: number, news: PanelNews, openAtStart = false) {
+  const [opened, setOpened] = useState<number | null>(openAtStart ? version : null);
+  const acting = useRef(false);
+  const live = useRef({ opened, news });
+  live.current = { opened, news };
+  useEffect(() => {
+    if (opened !== null && version !== opened && !acting.current) {
+      setOpened(null);
+      news.changed();
+    }
+  }, [version, opened]);
+  // Its act gone with the state someone else moved the referral to: said too.
+  useEffect(
+    () => () => {
+      if (live.current.opened !== null && !acting.current) {
+        live.current.news.changed();
+      }
+    },
+    [],
+  );
+  return {
+    open: opened !== null,
+    show() {
+      news.opened();
+      setOpened(version);
+    },
+    hide() {
+      setOpened(null);
+    },
+    /** Runs the act with the version the panel opened at; closes it once answered. */
+    async act<Data>(run: (version: number) => Promise<ActState<Data>>): Promise<ActState<Data>> {
+      const at = live.current.opened ?? version;
+      acting.current = true;
+      try {
+        const done = await run(at);
+        if (!done.error || done.error.code === ApiErrorCode.CONFLICT) {
+          live.current.opened = null;
+          setOpened(null);
+        }
+        return done;
+      } finally {
+        acting.current = false;
+      }
+    },
+  };
+}
+
 /**
  * The referrer's acts on a referral, each as the API allows it from its state (the API still
  * refuses anything else, and the refusal is said in words): send a draft with its consent, cancel
@@ -169,97 +221,99 @@ function Choice<V extends string>({
 export function ReferrerActs({ referral, onDone }: { referral: FullReferral; onDone(): void }) {
   const t = useT();
   const [conflict, setConflict] = useState<ActError>();
+  const [changed, setChanged] = useState(false);
   const state = referral.state;
   const targets = referral.overrideTargets ?? [];
   const done: Settled = (error) => {
     setConflict(error);
     onDone();
   };
+  const news: PanelNews = {
+    opened: () => {
+      setChanged(false);
+      setConflict(undefined);
+    },
+    changed: () => setChanged(true),
+  };
+  const props = { referral, onDone: done, news };
   return (
     <section aria-labelledby="referral-acts" class="referral-acts no-print">
       <h2 id="referral-acts">{t('follow.acts')}</h2>
       <Refusal error={conflict} />
-      {state === 'DRAFT' && <SendDraft referral={referral} onDone={done} />}
-      {mayClose(state) && <Close referral={referral} onDone={done} />}
-      {mayCancel(state) && <Cancel referral={referral} onDone={done} />}
-      {mayCloseMovedOn(state) && <MovedOn referral={referral} onDone={done} />}
-      {targets.length > 0 && <Override referral={referral} targets={targets} onDone={done} />}
+      {changed && (
+        <p class="notice warning changed-meanwhile" role="alert">
+          {t('followFix.changed')}
+        </p>
+      )}
+      {state === 'DRAFT' && <SendDraft {...props} />}
+      {mayClose(state) && <Close {...props} />}
+      {mayCancel(state) && <Cancel {...props} />}
+      {mayCloseMovedOn(state) && <MovedOn {...props} />}
+      {targets.length > 0 && <Override {...props} targets={targets} />}
     </section>
   );
 }
 
-function SendDraft({ referral, onDone }: { referral: FullReferral; onDone: Settled }) {
+interface ActProps {
+  referral: FullReferral;
+  onDone: Settled;
+  news: PanelNews;
+}
+
+/**
+ * Sends a draft once the person consents: the same consent step as when referring (who explains
+ * it, in which language, the words to read out in it, what is shared with whom, and that refusing
+ * never affects their bed); "not now" keeps it a draft; vital interest for an emergency.
+ */
+function SendDraft({ referral, onDone, news }: ActProps) {
   const t = useT();
-  const { language } = useConsole();
   const send = useAct(SendReferral);
-  const emergency = referral.urgency === 'EMERGENCY';
-  const [basis, setBasis] = useState<'CONSENT' | 'VITAL_INTEREST'>('CONSENT');
-  // The person's languages, then Spanish (the reference), then the console's other languages.
-  const spoken = [...new Set([...(referral.languages ?? []), 'es', ...LANGUAGES])];
-  const [consentLanguage, setConsentLanguage] = useState(spoken[0] ?? 'es');
-  const [shares, setShares] = useState<Share[]>([]);
+  const panel = usePanel(referral.version, news, true);
+  const [draft, setDraft] = useState<ReferDraft>(() => ({
+    ...freshDraft(slipLanguage(referral.languages, LANGUAGES)),
+    urgency: referral.urgency ?? undefined,
+  }));
   const [capacity, setCapacity] = useState<CapacityOverride | ''>('');
   const capacityAsked =
     send.state.error?.reason === 'CAPACITY_OVERRIDE_REQUIRED' || capacity !== '';
-  const names = (code: string) => languageName(language.value.locale, code);
   const run = async () => {
-    const done = await send.run((requestId) => ({
-      input: {
-        requestId,
-        referralId: referral.id,
-        version: referral.version,
-        consent:
-          basis === 'CONSENT'
-            ? { basis, language: consentLanguage, shares }
-            : { basis: 'VITAL_INTEREST' as const },
-        capacityOverride: capacity || undefined,
-      },
-    }));
+    if (!sends(draft)) {
+      return;
+    }
+    const done = await panel.act((version) =>
+      send.run((requestId) => ({
+        input: {
+          requestId,
+          referralId: referral.id,
+          version,
+          consent:
+            draft.consent === 'GIVEN'
+              ? { basis: 'CONSENT' as const, language: draft.consentLanguage, shares: draft.shares }
+              : { basis: 'VITAL_INTEREST' as const },
+          capacityOverride: capacity || undefined,
+        },
+      })),
+    );
     settled(done, onDone);
   };
+  if (!panel.open) {
+    return (
+      <div class="act">
+        <button type="button" class="open-send" onClick={panel.show}>
+          {t('followFix.send.open')}
+        </button>
+      </div>
+    );
+  }
   return (
     <form class="act send-draft" onSubmit={submitted(run)}>
       <h3>{t('follow.send.title')}</h3>
       <p class="hint">{t('follow.send.explain')}</p>
-      {emergency && (
-        <Choice
-          label={t('follow.basis')}
-          name="basis"
-          value={basis}
-          options={['CONSENT', 'VITAL_INTEREST'] as const}
-          words={(value) => t(enumKey('basis', value))}
-          onValue={(value) => setBasis(value || 'CONSENT')}
-        />
-      )}
-      {basis === 'CONSENT' && (
-        <>
-          <Choice
-            label={t('follow.consentLanguage')}
-            name="consentLanguage"
-            value={consentLanguage}
-            options={spoken}
-            words={(code) => `${names(code)} (${code})`}
-            onValue={(value) => setConsentLanguage(value || consentLanguage)}
-          />
-          <fieldset class="shares">
-            <legend>{t('follow.shares')}</legend>
-            {SHARES.map((share) => (
-              <Check
-                key={share}
-                name="share"
-                label={t(referralWord('share', share))}
-                checked={shares.includes(share)}
-                onChange={(on) =>
-                  setShares((current) =>
-                    on ? [...current, share] : current.filter((each) => each !== share),
-                  )
-                }
-              />
-            ))}
-          </fieldset>
-        </>
-      )}
-      <p class="hint">{t('follow.bedNotAffected')}</p>
+      <ConsentStep
+        draft={draft}
+        preferred={slipLanguage(referral.languages, LANGUAGES)}
+        onChange={(change) => setDraft((current) => ({ ...current, ...change }))}
+      />
       {capacityAsked && (
         <Choice
           label={t('follow.capacityOverride')}
@@ -271,33 +325,35 @@ function SendDraft({ referral, onDone }: { referral: FullReferral; onDone: Settl
         />
       )}
       <Refusal error={inline(send.state.error)} />
-      <button type="submit" class="primary send" disabled={send.state.pending}>
+      <button type="submit" class="primary send" disabled={send.state.pending || !sends(draft)}>
         {send.state.pending ? t('common.working') : t('follow.send.submit')}
       </button>
     </form>
   );
 }
 
-function Cancel({ referral, onDone }: { referral: FullReferral; onDone: Settled }) {
+function Cancel({ referral, onDone, news }: ActProps) {
   const t = useT();
   const cancel = useAct(CancelReferral);
-  const [open, setOpen] = useState(false);
+  const panel = usePanel(referral.version, news);
   const [reason, setReason] = useState('');
   const run = async () => {
-    const done = await cancel.run((requestId) => ({
-      input: {
-        requestId,
-        referralId: referral.id,
-        version: referral.version,
-        reason: reason.trim(),
-      },
-    }));
+    const done = await panel.act((version) =>
+      cancel.run((requestId) => ({
+        input: {
+          requestId,
+          referralId: referral.id,
+          version,
+          reason: reason.trim(),
+        },
+      })),
+    );
     settled(done, onDone);
   };
-  if (!open) {
+  if (!panel.open) {
     return (
       <div class="act">
-        <button type="button" class="cancel-referral" onClick={() => setOpen(true)}>
+        <button type="button" class="cancel-referral" onClick={panel.show}>
           {t('follow.cancel.open')}
         </button>
       </div>
@@ -321,7 +377,7 @@ function Cancel({ referral, onDone }: { referral: FullReferral; onDone: Settled 
         >
           {cancel.state.pending ? t('common.working') : t('follow.cancel.submit')}
         </button>
-        <button type="button" onClick={() => setOpen(false)}>
+        <button type="button" onClick={panel.hide}>
           {t('common.cancel')}
         </button>
       </div>
@@ -329,18 +385,23 @@ function Cancel({ referral, onDone }: { referral: FullReferral; onDone: Settled 
   );
 }
 
-function Close({ referral, onDone }: { referral: FullReferral; onDone: Settled }) {
+function Close({ referral, onDone, news }: ActProps) {
   const t = useT();
   const close = useAct(CloseReferral);
+  const panel = usePanel(referral.version, news);
   const run = async () => {
-    const done = await close.run((requestId) => ({
-      input: { requestId, referralId: referral.id, version: referral.version },
-    }));
+    const done = await panel.act((version) =>
+      close.run((requestId) => ({
+        input: { requestId, referralId: referral.id, version },
+      })),
+    );
     settled(done, onDone);
   };
   return (
     <div class="act close">
       <Confirmed
+        open={panel.open}
+        onOpen={(open) => (open ? panel.show() : panel.hide())}
         label={t('follow.close.open')}
         explanation={t('follow.close.explain')}
         yes={t('follow.close.submit')}
@@ -352,18 +413,23 @@ function Close({ referral, onDone }: { referral: FullReferral; onDone: Settled }
   );
 }
 
-function MovedOn({ referral, onDone }: { referral: FullReferral; onDone: Settled }) {
+function MovedOn({ referral, onDone, news }: ActProps) {
   const t = useT();
   const close = useAct(CloseReferralMovedOn);
+  const panel = usePanel(referral.version, news);
   const run = async () => {
-    const done = await close.run((requestId) => ({
-      input: { requestId, referralId: referral.id, version: referral.version },
-    }));
+    const done = await panel.act((version) =>
+      close.run((requestId) => ({
+        input: { requestId, referralId: referral.id, version },
+      })),
+    );
     settled(done, onDone);
   };
   return (
     <div class="act moved-on">
       <Confirmed
+        open={panel.open}
+        onOpen={(open) => (open ? panel.show() : panel.hide())}
         label={t('follow.movedOn.open')}
         explanation={t('follow.movedOn.explain')}
         yes={t('follow.movedOn.submit')}
@@ -375,17 +441,10 @@ function MovedOn({ referral, onDone }: { referral: FullReferral; onDone: Settled
   );
 }
 
-function Override({
-  referral,
-  targets,
-  onDone,
-}: {
-  referral: FullReferral;
-  targets: Target[];
-  onDone: Settled;
-}) {
+function Override({ referral, targets, onDone, news }: ActProps & { targets: Target[] }) {
   const t = useT();
   const override = useAct(OverrideReferral);
+  const panel = usePanel(referral.version, news);
   const [toState, setToState] = useState<Target | ''>('');
   const [reason, setReason] = useState('');
   const [outcome, setOutcome] = useState<Outcome | ''>('');
@@ -400,22 +459,38 @@ function Override({
     if (toState === '') {
       return;
     }
-    const done = await override.run((requestId) => ({
-      input: {
-        requestId,
-        referralId: referral.id,
-        version: referral.version,
-        toState,
-        reason: reason.trim(),
-        outcome: toState === 'COMPLETED' && outcome ? outcome : undefined,
-        notCompletedReason: toState === 'NOT_COMPLETED' && notCompleted ? notCompleted : undefined,
-        capacityOverride: toState === 'SENT' && capacity ? capacity : undefined,
-      },
-    }));
+    const done = await panel.act((version) =>
+      override.run((requestId) => ({
+        input: {
+          requestId,
+          referralId: referral.id,
+          version,
+          toState,
+          reason: reason.trim(),
+          outcome: toState === 'COMPLETED' && outcome ? outcome : undefined,
+          notCompletedReason:
+            toState === 'NOT_COMPLETED' && notCompleted ? notCompleted : undefined,
+          capacityOverride: toState === 'SENT' && capacity ? capacity : undefined,
+        },
+      })),
+    );
     settled(done, onDone);
   };
   return (
-    <details class="act override">
+    <details
+      class="act override"
+      open={panel.open}
+      onToggle={(event) => {
+        const open = event.currentTarget.open;
+        if (open !== panel.open) {
+          if (open) {
+            panel.show();
+          } else {
+            panel.hide();
+          }
+        }
+      }}
+    >
       <summary>{t('follow.override.open')}</summary>
       <form onSubmit={submitted(run)}>
         <p class="hint">{t('follow.override.explain')}</p>

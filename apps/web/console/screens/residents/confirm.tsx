@@ -13,6 +13,8 @@ export function Confirmed({
   pending,
   danger = false,
   onYes,
+  open: shown,
+  onOpen,
   children,
 }: {
   label: string;
@@ -21,11 +23,16 @@ export function Confirmed({
   pending: boolean;
   danger?: boolean;
   onYes(): void;
+  /** Held by the caller (when it must close it itself), with `onOpen`; else held here. */
+  open?: boolean;
+  onOpen?(open: boolean): void;
   children?: ComponentChildren;
 }) {
   const t = useT();
   const id = useId();
-  const [open, setOpen] = useState(false);
+  const [own, setOwn] = useState(false);
+  const open = shown ?? own;
+  const setOpen = onOpen ?? setOwn;
   return (
     <div class="confirmed">
       <button
