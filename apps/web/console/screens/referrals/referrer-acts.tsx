@@ -246,9 +246,9 @@ export function ReferrerActs({ referral, onDone }: { referral: FullReferral; onD
         </p>
       )}
       {state === 'DRAFT' && <SendDraft {...props} />}
-      {mayClose(state) && <Close {...props} />}
+      {mayClose(state) && <Close {...props} kind="close" />}
       {mayCancel(state) && <Cancel {...props} />}
-      {mayCloseMovedOn(state) && <MovedOn {...props} />}
+      {mayCloseMovedOn(state) && <Close {...props} kind="moved-on" />}
       {targets.length > 0 && <Override {...props} targets={targets} />}
     </section>
   );
@@ -385,37 +385,23 @@ function Cancel({ referral, onDone, news }: ActProps) {
   );
 }
 
-function Close({ referral, onDone, news }: ActProps) {
-  const t = useT();
-  const close = useAct(CloseReferral);
-  const panel = usePanel(referral.version, news);
-  const run = async () => {
-    const done = await panel.act((version) =>
-      close.run((requestId) => ({
-        input: { requestId, referralId: referral.id, version },
-      })),
-    );
-    settled(done, onDone);
-  };
-  return (
-    <div class="act close">
-      <Confirmed
-        open={panel.open}
-        onOpen={(open) => (open ? panel.show() : panel.hide())}
-        label={t('follow.close.open')}
-        explanation={t('follow.close.explain')}
-        yes={t('follow.close.submit')}
-        pending={close.state.pending}
-        onYes={clicked(run)}
-      />
-      <Refusal error={inline(close.state.error)} />
-    </div>
-  );
-}
+/** The two closes the referring shelter makes behind a confirmation, with their words. */
+const CLOSES = {
+  close: {
+    document: CloseReferral,
+    words: ['follow.close.open', 'follow.close.explain', 'follow.close.submit'],
+  },
+  'moved-on': {
+    document: CloseReferralMovedOn,
+    words: ['follow.movedOn.open', 'follow.movedOn.explain', 'follow.movedOn.submit'],
+  },
+} as const;
 
-function MovedOn({ referral, onDone, news }: ActProps) {
+/** Closes the referral ("close", or "moved on") once confirmed. */
+function Close({ referral, onDone, news, kind }: ActProps & { kind: keyof typeof CLOSES }) {
   const t = useT();
-  const close = useAct(CloseReferralMovedOn);
+  const { document, words } = CLOSES[kind];
+  const close = useAct<unknown, VariablesOf<typeof CloseReferral>>(document);
   const panel = usePanel(referral.version, news);
   const run = async () => {
     const done = await panel.act((version) =>
@@ -425,14 +411,15 @@ function MovedOn({ referral, onDone, news }: ActProps) {
     );
     settled(done, onDone);
   };
+  const [label, explanation, yes] = words;
   return (
-    <div class="act moved-on">
+    <div class={`act ${kind}`}>
       <Confirmed
         open={panel.open}
         onOpen={(open) => (open ? panel.show() : panel.hide())}
-        label={t('follow.movedOn.open')}
-        explanation={t('follow.movedOn.explain')}
-        yes={t('follow.movedOn.submit')}
+        label={t(label)}
+        explanation={t(explanation)}
+        yes={t(yes)}
         pending={close.state.pending}
         onYes={clicked(run)}
       />
