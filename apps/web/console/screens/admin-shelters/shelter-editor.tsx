@@ -1,20 +1,22 @@
-import { BOROUGHS, POPULATIONS, SERVICES, SHELTER_STATUSES } from '@albergue/contracts';
+import { POPULATIONS, SERVICES, SHELTER_STATUSES } from '@albergue/contracts';
 import { useQuery } from '@urql/preact';
-import { useId, useState } from 'preact/hooks';
+import { useId } from 'preact/hooks';
 import { useAct } from '../../core/act.js';
 import { useConsole, useT } from '../../core/context.js';
 import { actError } from '../../graphql/errors.js';
 import { ErrorText } from '../../ui/error-text.js';
 import { Field } from '../../ui/field.js';
 import { submitted } from '../../ui/handlers.js';
+import { EnumChecks } from '../admin-forms/enum-checks.js';
+import { EnumSelect } from '../admin-forms/enum-select.js';
+import { type AdminFormProps, FormActions } from '../admin-forms/form-actions.js';
+import { useFormState } from '../admin-forms/form-state.js';
+import { HoursFieldset } from '../admin-forms/hours-fieldset.js';
+import { OrganisationPicker } from '../admin-forms/organisation-picker.js';
+import { PlaceFields } from '../admin-forms/place-fields.js';
+import { useSave } from '../admin-forms/save.js';
 import { Check } from './checkbox.js';
-import { HoursFields } from './hours-fields.js';
-import {
-  CreateShelter,
-  OrganisationsQuery,
-  ShelterToEditQuery,
-  UpdateShelter,
-} from './documents.js';
+import { CreateShelter, ShelterToEditQuery, UpdateShelter } from './documents.js';
 import {
   createInput,
   emptyShelterForm,
@@ -56,8 +58,7 @@ export function EditShelter({ shelterId }: { shelterId: string }) {
     variables: { id: shelterId },
     requestPolicy: 'network-only',
   });
-  const update = useAct(UpdateShelter);
-  const [saved, setSaved] = useState(false);
+  const update = useSave(UpdateShelter, refetch);
   const read = result.data;
   if (!read?.shelter) {
     return result.error ? <ErrorText error={actError(result.error)} /> : <p>{t('app.loading')}</p>;
@@ -70,7 +71,7 @@ export function EditShelter({ shelterId }: { shelterId: string }) {
         <a href={router.href('/admin/shelters')}>{t('setup.shelters.back')}</a>
         <a href={router.href(`/admin/shelters/${shelterId}/setup`)}>{t('setup.shelters.setup')}</a>
       </p>
-      {saved && (
+      {update.saved && (
         <p class="notice success" role="status">
           {t('setup.form.saved')}
         </p>
@@ -82,23 +83,13 @@ export function EditShelter({ shelterId }: { shelterId: string }) {
         editing
         pending={update.state.pending}
         error={update.state.error}
-        onSend={async (form) => {
-          setSaved(false);
-          const answer = await update.run(() => ({
-            id: shelterId,
-            input: updateInput(form, shelter.trackingMode),
-          }));
-          if (answer.data) {
-            setSaved(true);
-            refetch({ requestPolicy: 'network-only' });
-          }
-        }}
+        onSend={(form) =>
+          update.save(() => ({ id: shelterId, input: updateInput(form, shelter.trackingMode) }))
+        }
       />
     </section>
   );
 }
-
-type Errorish = Parameters<typeof ErrorText>[0]['error'];
 
 function ShelterForm({
   initial,
@@ -107,43 +98,19 @@ function ShelterForm({
   pending,
   error,
   onSend,
-}: {
-  initial: ShelterFormValues;
-  trackingMode: 'BEDS' | 'COUNTS';
-  editing?: boolean;
-  pending: boolean;
-  error: Errorish;
-  onSend(form: ShelterFormValues): Promise<void>;
-}) {
+}: AdminFormProps<ShelterFormValues> & { trackingMode: 'BEDS' | 'COUNTS' }) {
   const t = useT();
   const id = useId();
-  const [form, setForm] = useState(initial);
-  const [organisations] = useQuery({ query: OrganisationsQuery, pause: editing });
-  const put = <K extends keyof ShelterFormValues>(name: K, value: ShelterFormValues[K]) =>
-    setForm({ ...form, [name]: value });
-  const text = (name: keyof ShelterFormValues) => (event: Event) =>
-    put(name, (event.currentTarget as HTMLInputElement).value as never);
-  const borough = BOROUGHS.find((each) => each.code === form.boroughCode);
+  const { form, setForm, put, text } = useFormState(initial);
   return (
     <form class="admin-form shelter-form" onSubmit={submitted(() => onSend(form))}>
       {!editing && (
-        <div class="field">
-          <label for={`${id}-organisation`}>{t('setup.form.organisation')}</label>
-          <select
-            id={`${id}-organisation`}
-            name="organisationId"
-            required
-            value={form.organisationId}
-            onChange={text('organisationId')}
-          >
-            <option value="">{t('setup.form.pick')}</option>
-            {(organisations.data?.organisations ?? []).map((each) => (
-              <option key={each.id} value={each.id}>
-                {each.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <OrganisationPicker
+          id={`${id}-organisation`}
+          label={t('setup.form.organisation')}
+          value={form.organisationId}
+          onChange={text('organisationId')}
+        />
       )}
       <Field
         label={t('setup.form.name')}
@@ -152,16 +119,15 @@ function ShelterForm({
         value={form.name}
         onInput={text('name')}
       />
-      <div class="field">
-        <label for={`${id}-status`}>{t('setup.form.status')}</label>
-        <select id={`${id}-status`} name="status" value={form.status} onChange={text('status')}>
-          {SHELTER_STATUSES.map((status) => (
-            <option key={status} value={status}>
-              {t(`setup.status.${status}`)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <EnumSelect
+        id={`${id}-status`}
+        label={t('setup.form.status')}
+        name="status"
+        value={form.status}
+        options={SHELTER_STATUSES}
+        words={(status) => t(`setup.status.${status}`)}
+        onChange={text('status')}
+      />
 
       <fieldset>
         <legend>{t('setup.form.groups')}</legend>
@@ -208,55 +174,15 @@ function ShelterForm({
 
       <fieldset>
         <legend>{t('setup.form.place')}</legend>
-        <div class="field">
-          <label for={`${id}-borough`}>{t('setup.form.borough')}</label>
-          <select
-            id={`${id}-borough`}
-            name="boroughCode"
-            value={form.boroughCode}
-            onChange={text('boroughCode')}
-          >
-            <option value="">{t('setup.form.noBorough')}</option>
-            {BOROUGHS.map((each) => (
-              <option key={each.code} value={each.code}>
-                {each.name} ({each.state})
-              </option>
-            ))}
-          </select>
-        </div>
-        <Field
-          label={t('setup.form.lat')}
-          name="lat"
-          inputMode="decimal"
+        <PlaceFields
+          id={`${id}-borough`}
+          boroughLabel={t('setup.form.borough')}
+          value={form}
           required
-          value={form.lat}
           hint={t('setup.form.latLngHint')}
-          onInput={text('lat')}
+          onText={text}
+          onPoint={(point) => setForm({ ...form, ...point })}
         />
-        <Field
-          label={t('setup.form.lng')}
-          name="lng"
-          inputMode="decimal"
-          required
-          value={form.lng}
-          onInput={text('lng')}
-        />
-        {borough && (
-          <p>
-            <button
-              type="button"
-              onClick={() =>
-                setForm({
-                  ...form,
-                  lat: String(borough.centre.lat),
-                  lng: String(borough.centre.lng),
-                })
-              }
-            >
-              {t('setup.form.useCentre', { borough: borough.name })}
-            </button>
-          </p>
-        )}
         <Field
           label={t('setup.form.street')}
           name="street"
@@ -320,40 +246,27 @@ function ShelterForm({
         />
       </fieldset>
 
-      <fieldset>
-        <legend>{t('setup.form.hours')}</legend>
-        <HoursFields
-          value={{ alwaysOpen: form.alwaysOpen, periods: form.periods }}
-          onChange={(hours) => setForm({ ...form, ...hours })}
-        />
+      <HoursFieldset
+        value={{ alwaysOpen: form.alwaysOpen, periods: form.periods }}
+        onChange={(hours) => setForm({ ...form, ...hours })}
+      >
         <Field
           label={t('setup.form.hoursNote')}
           name="openingHours"
           value={form.openingHours}
           onInput={text('openingHours')}
         />
-      </fieldset>
+      </HoursFieldset>
 
       <fieldset>
         <legend>{t('setup.form.services')}</legend>
-        <div class="choices">
-          {SERVICES.map((service) => (
-            <Check
-              key={service}
-              label={t(`setup.service.${service}`)}
-              name={`service.${service}`}
-              checked={form.services.includes(service)}
-              onChange={(on) =>
-                put(
-                  'services',
-                  on
-                    ? [...form.services, service]
-                    : form.services.filter((each) => each !== service),
-                )
-              }
-            />
-          ))}
-        </div>
+        <EnumChecks
+          name="service"
+          options={SERVICES}
+          words={(service) => t(`setup.service.${service}`)}
+          value={form.services}
+          onChange={(services) => put('services', services)}
+        />
         <Field
           label={t('setup.form.languages')}
           name="languages"
@@ -399,12 +312,12 @@ function ShelterForm({
         />
       </fieldset>
 
-      <ErrorText error={error} />
-      <div class="actions">
-        <button type="submit" class="primary" disabled={pending}>
-          {pending ? t('common.working') : editing ? t('common.save') : t('setup.form.create')}
-        </button>
-      </div>
+      <FormActions
+        error={error}
+        pending={pending}
+        editing={editing}
+        createLabel={t('setup.form.create')}
+      />
     </form>
   );
 }

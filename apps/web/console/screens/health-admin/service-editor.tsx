@@ -1,15 +1,21 @@
-import { BOROUGHS, POPULATIONS } from '@albergue/contracts';
+import { POPULATIONS } from '@albergue/contracts';
 import { useQuery } from '@urql/preact';
-import { useId, useState } from 'preact/hooks';
+import { useId } from 'preact/hooks';
 import { useAct } from '../../core/act.js';
 import { useConsole, useT } from '../../core/context.js';
 import { actError } from '../../graphql/errors.js';
 import { ErrorText } from '../../ui/error-text.js';
 import { Field } from '../../ui/field.js';
 import { submitted } from '../../ui/handlers.js';
+import { EnumChecks } from '../admin-forms/enum-checks.js';
+import { EnumSelect } from '../admin-forms/enum-select.js';
+import { type AdminFormProps, FormActions } from '../admin-forms/form-actions.js';
+import { useFormState } from '../admin-forms/form-state.js';
+import { HoursFieldset } from '../admin-forms/hours-fieldset.js';
+import { OrganisationPicker } from '../admin-forms/organisation-picker.js';
+import { PlaceFields } from '../admin-forms/place-fields.js';
+import { useSave } from '../admin-forms/save.js';
 import { Check } from '../admin-shelters/checkbox.js';
-import { OrganisationsQuery } from '../admin-shelters/documents.js';
-import { HoursFields } from '../admin-shelters/hours-fields.js';
 import {
   AdminHealthServiceQuery,
   CreateHealthService,
@@ -64,8 +70,7 @@ export function EditHealthService({ serviceId }: { serviceId: string }) {
     variables: { id: serviceId },
     requestPolicy: 'network-only',
   });
-  const update = useAct(UpdateHealthService);
-  const [saved, setSaved] = useState(false);
+  const update = useSave(UpdateHealthService, refetch);
   const service = result.data?.healthService;
   if (!service) {
     return result.error ? <ErrorText error={actError(result.error)} /> : <p>{t('app.loading')}</p>;
@@ -82,7 +87,7 @@ export function EditHealthService({ serviceId }: { serviceId: string }) {
       </p>
       <p>{t('healthAdmin.form.organisationIs', { name: service.organisationName })}</p>
       <Capacity capacity={service.capacity} />
-      {saved && (
+      {update.saved && (
         <p class="notice success" role="status">
           {t('healthAdmin.form.saved')}
         </p>
@@ -93,23 +98,11 @@ export function EditHealthService({ serviceId }: { serviceId: string }) {
         editing
         pending={update.state.pending}
         error={update.state.error}
-        onSend={async (form) => {
-          setSaved(false);
-          const answer = await update.run(() => ({
-            id: serviceId,
-            input: updateServiceInput(form),
-          }));
-          if (answer.data) {
-            setSaved(true);
-            refetch({ requestPolicy: 'network-only' });
-          }
-        }}
+        onSend={(form) => update.save(() => ({ id: serviceId, input: updateServiceInput(form) }))}
       />
     </section>
   );
 }
-
-type Errorish = Parameters<typeof ErrorText>[0]['error'];
 
 function ServiceForm({
   initial,
@@ -117,44 +110,19 @@ function ServiceForm({
   pending,
   error,
   onSend,
-}: {
-  initial: ServiceFormValues;
-  editing?: boolean;
-  pending: boolean;
-  error: Errorish;
-  onSend(form: ServiceFormValues): Promise<void>;
-}) {
+}: AdminFormProps<ServiceFormValues>) {
   const t = useT();
   const id = useId();
-  const [form, setForm] = useState(initial);
-  const [organisations] = useQuery({ query: OrganisationsQuery, pause: editing });
-  const put = <K extends keyof ServiceFormValues>(name: K, value: ServiceFormValues[K]) =>
-    setForm({ ...form, [name]: value });
-  const text = (name: keyof ServiceFormValues) => (event: Event) =>
-    put(name, (event.currentTarget as HTMLInputElement).value as never);
-  const toggle = <V extends string>(list: readonly V[], value: V, on: boolean): V[] =>
-    on ? [...list.filter((each) => each !== value), value] : list.filter((each) => each !== value);
-  const borough = BOROUGHS.find((each) => each.code === form.boroughCode);
+  const { form, setForm, put, text } = useFormState(initial);
   return (
     <form class="admin-form service-form" onSubmit={submitted(() => onSend(form))}>
       {!editing && (
-        <div class="field">
-          <label for={`${id}-organisation`}>{t('healthAdmin.form.organisation')}</label>
-          <select
-            id={`${id}-organisation`}
-            name="organisationId"
-            required
-            value={form.organisationId}
-            onChange={text('organisationId')}
-          >
-            <option value="">{t('setup.form.pick')}</option>
-            {(organisations.data?.organisations ?? []).map((each) => (
-              <option key={each.id} value={each.id}>
-                {each.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <OrganisationPicker
+          id={`${id}-organisation`}
+          label={t('healthAdmin.form.organisation')}
+          value={form.organisationId}
+          onChange={text('organisationId')}
+        />
       )}
       <Field
         label={t('healthAdmin.form.name')}
@@ -163,21 +131,15 @@ function ServiceForm({
         value={form.name}
         onInput={text('name')}
       />
-      <div class="field">
-        <label for={`${id}-category`}>{t('healthAdmin.form.category')}</label>
-        <select
-          id={`${id}-category`}
-          name="category"
-          value={form.category}
-          onChange={text('category')}
-        >
-          {SERVICE_CATEGORIES.map((category) => (
-            <option key={category} value={category}>
-              {t(`referral.serviceKind.${category}`)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <EnumSelect
+        id={`${id}-category`}
+        label={t('healthAdmin.form.category')}
+        name="category"
+        value={form.category}
+        options={SERVICE_CATEGORIES}
+        words={(category) => t(`referral.serviceKind.${category}`)}
+        onChange={text('category')}
+      />
 
       <fieldset>
         <legend>{t('healthAdmin.form.place')}</legend>
@@ -188,53 +150,14 @@ function ServiceForm({
           value={form.street}
           onInput={text('street')}
         />
-        <div class="field">
-          <label for={`${id}-borough`}>{t('healthAdmin.form.borough')}</label>
-          <select
-            id={`${id}-borough`}
-            name="boroughCode"
-            value={form.boroughCode}
-            onChange={text('boroughCode')}
-          >
-            <option value="">{t('setup.form.noBorough')}</option>
-            {BOROUGHS.map((each) => (
-              <option key={each.code} value={each.code}>
-                {each.name} ({each.state})
-              </option>
-            ))}
-          </select>
-        </div>
-        <Field
-          label={t('setup.form.lat')}
-          name="lat"
-          inputMode="decimal"
-          value={form.lat}
+        <PlaceFields
+          id={`${id}-borough`}
+          boroughLabel={t('healthAdmin.form.borough')}
+          value={form}
           hint={t('healthAdmin.form.pointHint')}
-          onInput={text('lat')}
+          onText={text}
+          onPoint={(point) => setForm({ ...form, ...point })}
         />
-        <Field
-          label={t('setup.form.lng')}
-          name="lng"
-          inputMode="decimal"
-          value={form.lng}
-          onInput={text('lng')}
-        />
-        {borough && (
-          <p>
-            <button
-              type="button"
-              onClick={() =>
-                setForm({
-                  ...form,
-                  lat: String(borough.centre.lat),
-                  lng: String(borough.centre.lng),
-                })
-              }
-            >
-              {t('setup.form.useCentre', { borough: borough.name })}
-            </button>
-          </p>
-        )}
         <Field
           label={t('healthAdmin.form.phone')}
           name="phone"
@@ -244,13 +167,10 @@ function ServiceForm({
         />
       </fieldset>
 
-      <fieldset>
-        <legend>{t('setup.form.hours')}</legend>
-        <HoursFields
-          value={{ alwaysOpen: form.alwaysOpen, periods: form.periods }}
-          onChange={(hours) => setForm({ ...form, ...hours })}
-        />
-      </fieldset>
+      <HoursFieldset
+        value={{ alwaysOpen: form.alwaysOpen, periods: form.periods }}
+        onChange={(hours) => setForm({ ...form, ...hours })}
+      />
 
       <fieldset>
         <legend>{t('healthAdmin.form.who')}</legend>
@@ -261,44 +181,35 @@ function ServiceForm({
           hint={t('setup.form.languagesHint')}
           onInput={text('languages')}
         />
-        <div class="field">
-          <label for={`${id}-cost`}>{t('healthAdmin.form.cost')}</label>
-          <select id={`${id}-cost`} name="cost" value={form.cost} onChange={text('cost')}>
-            {SERVICE_COSTS.map((cost) => (
-              <option key={cost} value={cost}>
-                {t(`healthAdmin.cost.${cost}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <EnumSelect
+          id={`${id}-cost`}
+          label={t('healthAdmin.form.cost')}
+          name="cost"
+          value={form.cost}
+          options={SERVICE_COSTS}
+          words={(cost) => t(`healthAdmin.cost.${cost}`)}
+          onChange={text('cost')}
+        />
         <fieldset>
           <legend>{t('healthAdmin.form.requirements')}</legend>
-          <div class="choices">
-            {SERVICE_REQUIREMENTS.map((requirement) => (
-              <Check
-                key={requirement}
-                label={t(`referral.requirement.${requirement}`)}
-                name={`requirement.${requirement}`}
-                checked={form.requirements.includes(requirement)}
-                onChange={(on) => put('requirements', toggle(form.requirements, requirement, on))}
-              />
-            ))}
-          </div>
+          <EnumChecks
+            name="requirement"
+            options={SERVICE_REQUIREMENTS}
+            words={(requirement) => t(`referral.requirement.${requirement}`)}
+            value={form.requirements}
+            onChange={(requirements) => put('requirements', requirements)}
+          />
         </fieldset>
         <fieldset>
           <legend>{t('healthAdmin.form.populations')}</legend>
           <p class="hint">{t('healthAdmin.form.populationsHint')}</p>
-          <div class="choices">
-            {POPULATIONS.map((population) => (
-              <Check
-                key={population}
-                label={t(`group.${population}`)}
-                name={`population.${population}`}
-                checked={form.populations.includes(population)}
-                onChange={(on) => put('populations', toggle(form.populations, population, on))}
-              />
-            ))}
-          </div>
+          <EnumChecks
+            name="population"
+            options={POPULATIONS}
+            words={(population) => t(`group.${population}`)}
+            value={form.populations}
+            onChange={(populations) => put('populations', populations)}
+          />
         </fieldset>
       </fieldset>
 
@@ -327,16 +238,12 @@ function ServiceForm({
         <p class="hint">{t('healthAdmin.form.activeExplain')}</p>
       </fieldset>
 
-      <ErrorText error={error} />
-      <div class="actions">
-        <button type="submit" class="primary" disabled={pending}>
-          {pending
-            ? t('common.working')
-            : editing
-              ? t('common.save')
-              : t('healthAdmin.form.create')}
-        </button>
-      </div>
+      <FormActions
+        error={error}
+        pending={pending}
+        editing={editing}
+        createLabel={t('healthAdmin.form.create')}
+      />
     </form>
   );
 }
