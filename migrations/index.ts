@@ -22,6 +22,7 @@ import { NotifyReferralChanges1795944000000 } from './1795944000000-NotifyReferr
 import { AddHealthAppointmentKind1795944100000 } from './1795944100000-AddHealthAppointmentKind.js';
 import { StampReferralChanges1795944600000 } from './1795944600000-StampReferralChanges.js';
 import { AllowReferralEventBySystem1795946000000 } from './1795946000000-AllowReferralEventBySystem.js';
+import { AddSuppliesLedger1795950000000 } from './1795950000000-AddSuppliesLedger.js';
 
 export type { MigrationOutcome, ReportingMigration } from './outcome.js';
 
@@ -50,4 +51,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   AddHealthAppointmentKind1795944100000,
   StampReferralChanges1795944600000,
   AllowReferralEventBySystem1795946000000,
+  AddSuppliesLedger1795950000000,
 ];
