@@ -3,7 +3,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 /**
  * Food and supplies (libs/supplies, issue 21): the items catalogue, the stock ledger (movements
  * only, append-only: a trigger refuses UPDATE, DELETE and TRUNCATE of stock_movement, whoever
- * asks), the per-item lock rows, meals served and transfers between shelters.
+ * asks, and another lets a reversal undo only one earlier row of the same stock), the per-item
+ * lock rows, meals served and transfers between shelters.
  */
 export class AddSuppliesLedger1795950000000 implements MigrationInterface {
   name = 'AddSuppliesLedger1795950000000';
@@ -135,9 +136,31 @@ export class AddSuppliesLedger1795950000000 implements MigrationInterface {
     await queryRunner.query(
       `CREATE TRIGGER stock_movement_no_truncate BEFORE TRUNCATE ON "stock_movement" FOR EACH STATEMENT EXECUTE FUNCTION stock_movement_append_only()`,
     );
+    // A reversal undoes exactly one earlier row of the same stock, in the same lot, by its
+    // opposite quantity; never a reversal, never a transfer's row (the unique index on
+    // reverses_id makes it once). The service checks the same first, with clearer errors.
+    await queryRunner.query(`CREATE FUNCTION stock_movement_reversal_check() RETURNS trigger LANGUAGE plpgsql AS $$
+            DECLARE target stock_movement;
+            BEGIN
+                SELECT * INTO target FROM stock_movement WHERE id = NEW.reverses_id;
+                IF target.id IS NULL
+                   OR target.kind IN ('reversal', 'transfer_out', 'transfer_in')
+                   OR target.shelter_id <> NEW.shelter_id OR target.item_id <> NEW.item_id
+                   OR target.lot IS DISTINCT FROM NEW.lot
+                   OR target.expires_on IS DISTINCT FROM NEW.expires_on
+                   OR target.quantity <> -NEW.quantity THEN
+                    RAISE EXCEPTION 'a reversal undoes one earlier movement of the same stock and lot, by its opposite quantity' USING ERRCODE = 'check_violation';
+                END IF;
+                RETURN NEW;
+            END $$`);
+    await queryRunner.query(
+      `CREATE TRIGGER stock_movement_reversal BEFORE INSERT ON "stock_movement" FOR EACH ROW WHEN (NEW.kind = 'reversal') EXECUTE FUNCTION stock_movement_reversal_check()`,
+    );
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP TRIGGER "stock_movement_reversal" ON "stock_movement"`);
+    await queryRunner.query(`DROP FUNCTION stock_movement_reversal_check()`);
     await queryRunner.query(`DROP TRIGGER "stock_movement_no_truncate" ON "stock_movement"`);
     await queryRunner.query(`DROP TRIGGER "stock_movement_no_change" ON "stock_movement"`);
     await queryRunner.query(`DROP FUNCTION stock_movement_append_only()`);

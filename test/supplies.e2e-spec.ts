@@ -362,6 +362,26 @@ describe('Food and supplies: the ledger (e2e)', () => {
       );
       await expect(app.sql('TRUNCATE stock_movement CASCADE')).rejects.toThrow(/append-only/);
     });
+
+    it('the database itself lets a reversal undo only one earlier row, by its opposite quantity', async () => {
+      const [received] = await receiveStock(volunteer, shelterA, rice, 2);
+      const insert = (reverses: string, quantity: string) =>
+        app.sql(
+          `INSERT INTO stock_movement (id, act_id, shelter_id, item_id, kind, quantity, reverses_id,
+                                       reversal_reason, recorded_by)
+           VALUES (gen_random_uuid(), gen_random_uuid(), $1, $2, 'reversal', $3, $4, 'other', $5)`,
+          [shelterA, rice, quantity, reverses, volunteer.userId],
+        );
+      await expect(insert(received, '-3')).rejects.toThrow(/opposite quantity/);
+      await expect(insert(randomUUID(), '-2')).rejects.toThrow(/opposite quantity/);
+      await insert(received, '-2');
+      await expect(insert(received, '-2')).rejects.toThrow(/duplicate key/);
+      const [reversal] = await app.sql<{ id: string }>(
+        'SELECT id FROM stock_movement WHERE reverses_id = $1',
+        [received],
+      );
+      await expect(insert(reversal.id, '2')).rejects.toThrow(/opposite quantity/);
+    });
   });
 
   describe('concurrency', () => {
