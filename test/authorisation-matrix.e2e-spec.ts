@@ -58,6 +58,8 @@ interface Targets {
   localItemId: string;
   movementId: string;
   stockTransferId: string;
+  /** A transfer sent from the shelter, still in transit (cancelTransfer's target). */
+  sentTransferId: string;
 }
 
 interface Sample {
@@ -699,6 +701,11 @@ const SAMPLES: Record<string, (t: Targets) => Sample> = {
       },
     },
   }),
+  // The first caller allowed calls it back; the others get TRANSFER_NOT_IN_TRANSIT, not a denial.
+  cancelTransfer: (t) => ({
+    query: 'mutation($input: CancelTransferInput!) { cancelTransfer(input: $input) { id } }',
+    variables: { input: { requestId: randomUUID(), transferId: t.sentTransferId } },
+  }),
   stockTransfers: (t) => ({
     query: 'query($s: ID!) { stockTransfers(shelterId: $s) { id } }',
     variables: { s: t.shelterId },
@@ -922,6 +929,7 @@ describe('Authorisation matrix (e2e): every operation × role × own shelter, ot
         localItemId,
         movementId,
         stockTransferId: '',
+        sentTransferId: '',
       };
     };
     own = await targets(shelters[0]);
@@ -931,6 +939,12 @@ describe('Authorisation matrix (e2e): every operation × role × own shelter, ot
       [supplyItemId, 1],
     ]);
     other.stockTransferId = await sendStock(registrar, own.shelterId, other.shelterId, [
+      [supplyItemId, 1],
+    ]);
+    own.sentTransferId = await sendStock(registrar, own.shelterId, other.shelterId, [
+      [supplyItemId, 1],
+    ]);
+    other.sentTransferId = await sendStock(registrar, other.shelterId, own.shelterId, [
       [supplyItemId, 1],
     ]);
     for (const caller of CALLERS.filter((c): c is Role => c !== 'anonymous')) {

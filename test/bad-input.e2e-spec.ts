@@ -367,6 +367,11 @@ describe('Bad input (e2e)', () => {
         { lot: `${SECRET}${'x'.repeat(80)}` },
         { code: 'BAD_USER_INPUT', fields: ['input.lot'] },
       ],
+      [
+        'a lot that is not a code',
+        { lot: ' Marisol 5512; ' },
+        { reason: 'INVALID_LOT', fields: ['input.lot'] },
+      ],
       ['a kind that does not exist', { kind: 'CANARIO_5512' }, { code: 'BAD_USER_INPUT' }],
       ['an expiry that is not a day', { expiresOn: 'Marisol' }, { fields: ['input.expiresOn'] }],
     ];

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createOrganisation, shelterFor } from './factories/shelter.factory.js';
 import { networkUser, type Person, staffAt } from './factories/staff.factory.js';
 import {
+  CANCEL_TRANSFER,
   COUNT,
   quantityOf,
   RECEIVE,
@@ -20,6 +21,7 @@ import { adminOf, type GraphQLResponse, startTestApp, type TestApp } from './hel
 
 interface Movement {
   id: string;
+  itemId: string;
   kind: string;
   quantity: number;
   lot: string | null;
@@ -412,7 +414,9 @@ describe('Food and supplies: the ledger (e2e)', () => {
     });
 
     // The issue asks for 1,000; 300 keeps CI's time (a few seconds) and still runs every kind of
-    // write from six clients at once, eight in flight per client.
+    // write from six clients at once, eight in flight per client: receipts (some without a lot or
+    // an expiry), uses, reversals of random earlier rows, stocktakes, sends and call-backs. The
+    // per-lot check at the end is what a reversal taking from the wrong lot would fail.
     it('stock equals the sum of movements after 300 random movements from concurrent clients', async () => {
       const item = await supplyItem(app, { name: 'Harina' });
       const other = await supplyItem(app, { name: 'Azúcar' });
@@ -426,45 +430,118 @@ describe('Food and supplies: the ledger (e2e)', () => {
       ];
       const random = seeded(21);
       const accepted: Record<string, number> = { [item]: 0, [other]: 0 };
-      let refused = 0;
+      const refusals: Record<string, number> = {};
+      const done: Record<string, number> = {};
+      // Rows an earlier act wrote, to reverse at random; transfers sent, to call back at random.
+      const written: { id: string; kind: string }[] = [];
+      const inTransit: { id: string; itemId: string }[] = [];
       const lots = ['A', 'B', 'C'];
+      const pick = <T>(list: T[]): T | undefined =>
+        list.length === 0 ? undefined : list[Math.floor(random() * list.length)];
       const one = async (client: Person) => {
         const itemId = random() < 0.7 ? item : other;
         const quantity = Math.round(random() * 5_000) / 1_000 + 0.001;
-        const receive = random() < 0.45;
-        const result = await client.gql<{ receiveStock?: Act; useStock?: Act }>(
-          receive ? RECEIVE : USE,
-          {
-            input: receive
-              ? {
-                  requestId: randomUUID(),
-                  shelterId: shelterA,
-                  itemId,
-                  quantity,
-                  unit: 'KG',
-                  source: 'PURCHASE',
-                  lot: lots[Math.floor(random() * 3)],
-                  expiresOn: `2099-0${1 + Math.floor(random() * 9)}-01`,
-                }
-              : {
-                  requestId: randomUUID(),
-                  shelterId: shelterA,
-                  itemId,
-                  quantity,
-                  unit: 'KG',
-                  kind: random() < 0.5 ? 'ISSUED' : 'COOKED',
-                },
-          },
-        );
-        if (result.errors) {
-          expect(result.errors[0].extensions.reason).toBe('INSUFFICIENT_STOCK');
-          refused += 1;
+        const roll = random();
+        let op: string;
+        let result: GraphQLResponse<Record<string, Act>>;
+        if (roll < 0.38) {
+          op = 'receive';
+          result = await client.gql(RECEIVE, {
+            input: {
+              requestId: randomUUID(),
+              shelterId: shelterA,
+              itemId,
+              quantity,
+              unit: 'KG',
+              source: 'PURCHASE',
+              lot: random() < 0.2 ? null : lots[Math.floor(random() * 3)],
+              expiresOn: random() < 0.2 ? null : `2099-0${1 + Math.floor(random() * 9)}-01`,
+            },
+          });
+        } else if (roll < 0.68) {
+          op = 'use';
+          result = await client.gql(USE, {
+            input: {
+              requestId: randomUUID(),
+              shelterId: shelterA,
+              itemId,
+              quantity,
+              unit: 'KG',
+              kind: pick(['ISSUED', 'COOKED', 'WASTED'])!,
+            },
+          });
+        } else if (roll < 0.84) {
+          const target = pick(written.filter((row) => row.kind !== 'REVERSAL'));
+          if (!target) {
+            return;
+          }
+          op = 'reverse';
+          // A stocktake's row is its coordinator's to reverse.
+          const by = target.kind === 'ADJUSTED' ? coordinator : client;
+          result = await by.gql(REVERSE, {
+            input: { requestId: randomUUID(), movementId: target.id, reason: 'OTHER' },
+          });
+        } else if (roll < 0.9) {
+          op = 'count';
+          result = await coordinator.gql(COUNT, {
+            input: {
+              requestId: randomUUID(),
+              shelterId: shelterA,
+              itemId,
+              counted: Math.round(random() * 8_000) / 1_000,
+              unit: 'KG',
+              reason: 'COUNT',
+            },
+          });
+        } else if (roll < 0.96) {
+          const sent = await coordinator.gql<{
+            sendStock: { id: string; lines: { quantitySent: number }[] };
+          }>(SEND, {
+            input: {
+              requestId: randomUUID(),
+              fromShelterId: shelterA,
+              toShelterId: shelterB,
+              lines: [{ itemId, quantity, unit: 'KG' }],
+            },
+          });
+          if (sent.errors) {
+            expect(sent.errors[0].extensions.reason).toBe('INSUFFICIENT_STOCK');
+            refusals.INSUFFICIENT_STOCK = (refusals.INSUFFICIENT_STOCK ?? 0) + 1;
+            return;
+          }
+          inTransit.push({ id: sent.data!.sendStock.id, itemId });
+          accepted[itemId] -= Math.round(sent.data!.sendStock.lines[0].quantitySent * 1_000);
+          done.send = (done.send ?? 0) + 1;
+          return;
+        } else {
+          const transfer = inTransit.shift();
+          if (!transfer) {
+            return;
+          }
+          const back = await coordinator.gql<{
+            cancelTransfer: { lines: { quantitySent: number }[] };
+          }>(CANCEL_TRANSFER, { input: { requestId: randomUUID(), transferId: transfer.id } });
+          expect(back.errors).toBeUndefined();
+          accepted[transfer.itemId] += Math.round(
+            back.data!.cancelTransfer.lines[0].quantitySent * 1_000,
+          );
+          done.cancel = (done.cancel ?? 0) + 1;
           return;
         }
-        const act = (result.data!.receiveStock ?? result.data!.useStock)!;
-        accepted[itemId] += Math.round(
-          act.movements.reduce((sum, m) => sum + m.quantity, 0) * 1_000,
-        );
+        if (result.errors) {
+          const reason = result.errors[0].extensions.reason as string;
+          expect(['INSUFFICIENT_STOCK', 'ALREADY_REVERSED', 'NOTHING_TO_REVERSE']).toContain(
+            reason,
+          );
+          refusals[reason] = (refusals[reason] ?? 0) + 1;
+          return;
+        }
+        const act = Object.values(result.data!)[0];
+        for (const m of act.movements) {
+          written.push({ id: m.id, kind: m.kind });
+          accepted[m.itemId] += Math.round(m.quantity * 1_000);
+        }
+        done[op] = (done[op] ?? 0) + 1;
       };
       const perClient = 50;
       await Promise.all(
@@ -483,8 +560,11 @@ describe('Food and supplies: the ledger (e2e)', () => {
         expect(Math.round((await ledgerSum(shelterA, itemId)) * 1_000)).toBe(accepted[itemId]);
         expect(stock).toBeGreaterThanOrEqual(0);
       }
-      // Some issues asked for more than there was, and were refused whole.
-      expect(refused).toBeGreaterThan(0);
+      // Every kind of act landed, and some asked for more than there was and were refused whole.
+      expect(Object.keys(done).sort()).toEqual(
+        ['cancel', 'count', 'receive', 'reverse', 'send', 'use'].sort(),
+      );
+      expect(refusals.INSUFFICIENT_STOCK).toBeGreaterThan(0);
       const negativeLots = await app.sql(
         `SELECT lot, expires_on FROM stock_movement WHERE shelter_id = $1 AND item_id = ANY($2::uuid[])
           GROUP BY item_id, lot, expires_on HAVING sum(quantity) < 0`,
@@ -597,6 +677,7 @@ describe('Food and supplies: the ledger (e2e)', () => {
     it('is all-or-nothing: one line short and nothing leaves', async () => {
       const riceBefore = await quantityOf(coordinator, shelterA, rice);
       const beansBefore = await quantityOf(coordinator, shelterA, beans);
+      const transfers = await app.sql('SELECT id FROM stock_transfer ORDER BY id');
       const result = await coordinator.gql(SEND, {
         input: {
           requestId: randomUUID(),
@@ -614,7 +695,7 @@ describe('Food and supplies: the ledger (e2e)', () => {
       });
       expect(await quantityOf(coordinator, shelterA, rice)).toBe(riceBefore);
       expect(await quantityOf(coordinator, shelterA, beans)).toBe(beansBefore);
-      expect(await app.sql('SELECT id FROM stock_transfer')).toEqual([]);
+      expect(await app.sql('SELECT id FROM stock_transfer ORDER BY id')).toEqual(transfers);
     });
 
     it('refuses a shelter that does not exist, naming the field, and changes nothing', async () => {
@@ -650,7 +731,10 @@ describe('Food and supplies: the ledger (e2e)', () => {
         'query($s: ID!) { stockTransfers(shelterId: $s) { id state } }',
         { s: shelterB },
       );
-      expect(listed.data!.stockTransfers).toEqual([{ id, state: 'IN_TRANSIT' }]);
+      // (The random ledger above sent some too: this one is listed among them.)
+      expect(listed.data!.stockTransfers.filter((t) => t.id === id)).toEqual([
+        { id, state: 'IN_TRANSIT' },
+      ]);
 
       const received = await coordinatorB.gql<{
         receiveTransfer: {
@@ -740,6 +824,312 @@ describe('Food and supplies: the ledger (e2e)', () => {
       });
       expect(refusal(wrong)).toMatchObject({ reason: 'LINES_MISMATCH', fields: ['input.lines'] });
       expect(await quantityOf(coordinatorB, shelterB, rice)).toBe(before);
+    });
+  });
+
+  describe('lots, expiry, retirement, reversals of counts, called-back transfers', () => {
+    const negativeLotsOf = (shelterId: string, itemId: string) =>
+      app.sql(
+        `SELECT lot, expires_on FROM stock_movement WHERE shelter_id = $1 AND item_id = $2
+          GROUP BY lot, expires_on HAVING sum(quantity) < 0`,
+        [shelterId, itemId],
+      );
+
+    it('reverses a receipt only from its own lot (no lot is a lot), never below zero', async () => {
+      const item = await supplyItem(app, { name: 'Arroz sin lote' });
+      const [r1] = await receiveStock(volunteer, shelterA, item, 10);
+      await useStock(volunteer, shelterA, item, 10);
+      await receiveStock(volunteer, shelterA, item, 10, { lot: 'B' });
+      const before = await rowCount();
+      const reversal = await volunteer.gql(REVERSE, {
+        input: { requestId: randomUUID(), movementId: r1, reason: 'WRONG_ITEM' },
+      });
+      expect(refusal(reversal)).toMatchObject({
+        reason: 'INSUFFICIENT_STOCK',
+        fields: ['input.movementId'],
+        details: { available: 0 },
+      });
+      expect(await rowCount()).toBe(before);
+      await useStock(volunteer, shelterA, item, 10);
+      expect(await quantityOf(volunteer, shelterA, item)).toBe(0);
+      expect(await ledgerSum(shelterA, item)).toBe(0);
+      expect(await negativeLotsOf(shelterA, item)).toEqual([]);
+    });
+
+    it('lets only a coordinator of the shelter reverse a stocktake’s adjustment', async () => {
+      const item = await supplyItem(app, { name: 'Avena' });
+      await receiveStock(volunteer, shelterA, item, 10);
+      const counted = await coordinator.gql<{ countStock: Act }>(COUNT, {
+        input: {
+          requestId: randomUUID(),
+          shelterId: shelterA,
+          itemId: item,
+          counted: 8,
+          unit: 'KG',
+          reason: 'LOST',
+        },
+      });
+      const [adjusted] = counted.data!.countStock.movements;
+      expect(adjusted).toMatchObject({ kind: 'ADJUSTED', quantity: -2 });
+      const byVolunteer = await volunteer.gql(REVERSE, {
+        input: { requestId: randomUUID(), movementId: adjusted.id, reason: 'OTHER' },
+      });
+      expect(refusal(byVolunteer)).toMatchObject({
+        code: 'FORBIDDEN',
+        reason: 'ADJUSTMENT_REVERSAL_FORBIDDEN',
+        fields: ['input.movementId'],
+      });
+      expect(await quantityOf(volunteer, shelterA, item)).toBe(8);
+      const byCoordinator = await coordinator.gql<{ reverseStockMovement: Act }>(REVERSE, {
+        input: { requestId: randomUUID(), movementId: adjusted.id, reason: 'OTHER' },
+      });
+      expect(byCoordinator.errors).toBeUndefined();
+      expect(await quantityOf(volunteer, shelterA, item)).toBe(10);
+    });
+
+    it('a retired item takes no new receipts, but what is left goes out and is counted', async () => {
+      const item = await supplyItem(app, { name: 'Leche en polvo' });
+      await receiveStock(volunteer, shelterA, item, 10);
+      const admin = await adminOf(app);
+      const retired = await admin.gql(
+        'mutation($id: ID!, $input: UpdateSupplyItemInput!) { updateSupplyItem(id: $id, input: $input) { id active } }',
+        { id: item, input: { active: false } },
+      );
+      expect(retired.errors).toBeUndefined();
+      await useStock(volunteer, shelterA, item, 3);
+      const count = await coordinator.gql(COUNT, {
+        input: {
+          requestId: randomUUID(),
+          shelterId: shelterA,
+          itemId: item,
+          counted: 6,
+          unit: 'KG',
+          reason: 'COUNT',
+        },
+      });
+      expect(count.errors).toBeUndefined();
+      const received = await volunteer.gql(RECEIVE, {
+        input: {
+          requestId: randomUUID(),
+          shelterId: shelterA,
+          itemId: item,
+          quantity: 1,
+          unit: 'KG',
+          source: 'PURCHASE',
+        },
+      });
+      expect(refusal(received)).toMatchObject({
+        reason: 'ITEM_NOT_USABLE_HERE',
+        fields: ['input.itemId'],
+      });
+      expect(await quantityOf(volunteer, shelterA, item)).toBe(6);
+    });
+
+    it('hands out, cooks and sends no expired lot unless named; wastes expired lots first', async () => {
+      const item = await supplyItem(app, { name: 'Atún' });
+      await receiveStock(volunteer, shelterA, item, 5, { lot: 'OLD', expiresOn: '2020-01-01' });
+      await receiveStock(volunteer, shelterA, item, 5, { lot: 'NEW', expiresOn: '2099-01-01' });
+      const tooMuch = await volunteer.gql(USE, {
+        input: {
+          requestId: randomUUID(),
+          shelterId: shelterA,
+          itemId: item,
+          quantity: 6,
+          unit: 'KG',
+          kind: 'ISSUED',
+        },
+      });
+      expect(refusal(tooMuch)).toMatchObject({
+        reason: 'INSUFFICIENT_STOCK',
+        details: { available: 5 },
+      });
+      const lotsOf = async (ids: string[]) =>
+        (
+          await app.sql<{ lot: string }>(
+            'SELECT lot FROM stock_movement WHERE id = ANY($1::uuid[]) ORDER BY lot',
+            [ids],
+          )
+        ).map((row) => row.lot);
+      expect(await lotsOf(await useStock(volunteer, shelterA, item, 1))).toEqual(['NEW']);
+      const meal = await volunteer.gql<{ recordMeal: { cookedFrom: Movement[] } }>(RECORD_MEAL, {
+        input: {
+          requestId: randomUUID(),
+          shelterId: shelterA,
+          kind: 'DINNER',
+          people: 3,
+          cookedFrom: [{ itemId: item, quantity: 1, unit: 'KG' }],
+        },
+      });
+      expect(meal.data!.recordMeal.cookedFrom.map((m) => m.lot)).toEqual(['NEW']);
+      const sent = await coordinator.gql<{ sendStock: { id: string } }>(SEND, {
+        input: {
+          requestId: randomUUID(),
+          fromShelterId: shelterA,
+          toShelterId: shelterB,
+          lines: [{ itemId: item, quantity: 1, unit: 'KG' }],
+        },
+      });
+      const out = await app.sql<{ lot: string }>(
+        `SELECT lot FROM stock_movement WHERE transfer_id = $1`,
+        [sent.data!.sendStock.id],
+      );
+      expect(out).toEqual([{ lot: 'NEW' }]);
+      // Named, the expired lot is handed out (someone looked at it); wasted, it goes first.
+      expect(await lotsOf(await useStock(volunteer, shelterA, item, 1, { lot: 'OLD' }))).toEqual([
+        'OLD',
+      ]);
+      expect(
+        await lotsOf(await useStock(volunteer, shelterA, item, 4, { kind: 'WASTED' })),
+      ).toEqual(['OLD']);
+    });
+
+    it('keeps a lot a code: trimmed the same everywhere, anything else refused by field', async () => {
+      const item = await supplyItem(app, { name: 'Pasta' });
+      await receiveStock(volunteer, shelterA, item, 5, { lot: '  AB-1/2  ' });
+      expect((await stockAt(volunteer, shelterA)).find((l) => l.itemId === item)!.lots).toEqual([
+        { lot: 'AB-1/2', expiresOn: null, quantity: 5 },
+      ]);
+      await useStock(volunteer, shelterA, item, 1, { lot: ' AB-1/2 ' });
+      const before = await rowCount();
+      const bad = [
+        await volunteer.gql(USE, {
+          input: {
+            requestId: randomUUID(),
+            shelterId: shelterA,
+            itemId: item,
+            quantity: 1,
+            unit: 'KG',
+            kind: 'ISSUED',
+            lot: 'AB 1',
+          },
+        }),
+        await volunteer.gql(RECORD_MEAL, {
+          input: {
+            requestId: randomUUID(),
+            shelterId: shelterA,
+            kind: 'LUNCH',
+            people: 2,
+            cookedFrom: [{ itemId: item, quantity: 1, unit: 'KG', lot: 'AB;1' }],
+          },
+        }),
+        await coordinator.gql(SEND, {
+          input: {
+            requestId: randomUUID(),
+            fromShelterId: shelterA,
+            toShelterId: shelterB,
+            lines: [{ itemId: item, quantity: 1, unit: 'KG', lot: '   ' }],
+          },
+        }),
+      ];
+      expect(bad.map((result) => refusal(result))).toEqual([
+        expect.objectContaining({ reason: 'INVALID_LOT', fields: ['input.lot'] }),
+        expect.objectContaining({ reason: 'INVALID_LOT', fields: ['input.cookedFrom.0.lot'] }),
+        expect.objectContaining({ reason: 'INVALID_LOT', fields: ['input.lines.0.lot'] }),
+      ]);
+      expect(await rowCount()).toBe(before);
+      await expect(
+        app.sql(
+          `INSERT INTO stock_movement (id, act_id, shelter_id, item_id, kind, quantity, lot, source, recorded_by)
+           VALUES (gen_random_uuid(), gen_random_uuid(), $1, $2, 'received', 1, 'Ana Pérez, cuarto 3', 'purchase', $3)`,
+          [shelterA, item, volunteer.userId],
+        ),
+      ).rejects.toThrow(/stock_movement_lot_check/);
+    });
+
+    it('a short arrival says why; an expired lot arriving is flagged like a receipt', async () => {
+      const item = await supplyItem(app, { name: 'Sardinas' });
+      await receiveStock(volunteer, shelterA, item, 4, { lot: 'X1', expiresOn: '2020-02-01' });
+      const sent = await coordinator.gql<{ sendStock: { id: string } }>(SEND, {
+        input: {
+          requestId: randomUUID(),
+          fromShelterId: shelterA,
+          toShelterId: shelterB,
+          lines: [{ itemId: item, quantity: 4, unit: 'KG', lot: 'X1' }],
+        },
+      });
+      const transferId = sent.data!.sendStock.id;
+      const before = await rowCount();
+      const noReason = await coordinatorB.gql(RECEIVE_TRANSFER, {
+        input: {
+          requestId: randomUUID(),
+          transferId,
+          lines: [{ itemId: item, quantityReceived: 3 }],
+        },
+      });
+      expect(refusal(noReason)).toMatchObject({
+        reason: 'DIFFERENCE_REASON_REQUIRED',
+        fields: ['input.lines.0.differenceReason'],
+      });
+      expect(await rowCount()).toBe(before);
+      const received = await coordinatorB.gql<{
+        receiveTransfer: { state: string; warnings: string[] };
+      }>(RECEIVE_TRANSFER, {
+        input: {
+          requestId: randomUUID(),
+          transferId,
+          lines: [{ itemId: item, quantityReceived: 3, differenceReason: 'DAMAGED' }],
+        },
+      });
+      expect(received.data!.receiveTransfer).toMatchObject({
+        state: 'RECEIVED',
+        warnings: ['EXPIRED_ON_RECEIPT'],
+      });
+      expect(
+        await app.sql(
+          `SELECT expired_on_receipt FROM stock_movement WHERE transfer_id = $1 AND kind = 'transfer_in'`,
+          [transferId],
+        ),
+      ).toEqual([{ expired_on_receipt: true }]);
+    });
+
+    it('calls back a transfer in transit into the sender’s own lots: its coordinator or the network', async () => {
+      const item = await supplyItem(app, { name: 'Garbanzo' });
+      await receiveStock(volunteer, shelterA, item, 3, { lot: 'G1', expiresOn: '2099-03-01' });
+      await receiveStock(volunteer, shelterA, item, 4, { lot: 'G2', expiresOn: '2099-05-01' });
+      const lotsAt = async () =>
+        (await stockAt(volunteer, shelterA)).find((l) => l.itemId === item)?.lots ?? [];
+      const before = await lotsAt();
+      const send = async () =>
+        (
+          await coordinator.gql<{ sendStock: { id: string } }>(SEND, {
+            input: {
+              requestId: randomUUID(),
+              fromShelterId: shelterA,
+              toShelterId: shelterB,
+              lines: [{ itemId: item, quantity: 5, unit: 'KG' }],
+            },
+          })
+        ).data!.sendStock.id;
+      const transferId = await send();
+      expect(await quantityOf(volunteer, shelterA, item)).toBe(2);
+      const cancel = (by: Person, id: string) =>
+        by.gql<{ cancelTransfer: { state: string } }>(CANCEL_TRANSFER, {
+          input: { requestId: randomUUID(), transferId: id },
+        });
+      expect(refusal(await cancel(volunteer, transferId)).code).toBe('FORBIDDEN');
+      expect(refusal(await cancel(coordinatorB, transferId)).code).toBe('FORBIDDEN');
+      const cancelled = await cancel(coordinator, transferId);
+      expect(cancelled.data!.cancelTransfer.state).toBe('CANCELLED');
+      expect(await lotsAt()).toEqual(before);
+      expect(await quantityOf(coordinatorB, shelterB, item)).toBe(0);
+      expect(refusal(await cancel(coordinator, transferId))).toMatchObject({
+        code: 'CONFLICT',
+        reason: 'TRANSFER_NOT_IN_TRANSIT',
+      });
+      const late = await coordinatorB.gql(RECEIVE_TRANSFER, {
+        input: {
+          requestId: randomUUID(),
+          transferId,
+          lines: [{ itemId: item, quantityReceived: 5 }],
+        },
+      });
+      expect(refusal(late)).toMatchObject({ reason: 'TRANSFER_NOT_IN_TRANSIT' });
+      expect(await quantityOf(coordinatorB, shelterB, item)).toBe(0);
+      // A network coordinator calls one back too; a received one is not called back.
+      const second = await send();
+      expect((await cancel(network, second)).data!.cancelTransfer.state).toBe('CANCELLED');
+      expect(await lotsAt()).toEqual(before);
+      expect(await negativeLotsOf(shelterA, item)).toEqual([]);
     });
   });
 });

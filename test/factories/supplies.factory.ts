@@ -13,7 +13,7 @@ export const MOVEMENT_FIELDS = `id actId shelterId itemId kind quantity unit lot
   reversedById recordedBy at`;
 export const ACT_FIELDS = `id warnings movements { ${MOVEMENT_FIELDS} }`;
 export const STOCK_FIELDS = 'itemId quantity unit nearestExpiry lots { lot expiresOn quantity }';
-export const TRANSFER_FIELDS = `id fromShelterId toShelterId state sentBy sentAt receivedBy receivedAt
+export const TRANSFER_FIELDS = `id fromShelterId toShelterId state sentBy sentAt receivedBy receivedAt warnings
   lines { itemId unit quantitySent quantityReceived difference differenceReason }`;
 
 export const RECEIVE = `mutation($input: ReceiveStockInput!) { receiveStock(input: $input) { ${ACT_FIELDS} } }`;
@@ -23,6 +23,7 @@ export const REVERSE = `mutation($input: ReverseStockMovementInput!) { reverseSt
 export const RECORD_MEAL = `mutation($input: RecordMealInput!) { recordMeal(input: $input) { id day kind people cookedFrom { ${MOVEMENT_FIELDS} } } }`;
 export const SEND = `mutation($input: SendStockInput!) { sendStock(input: $input) { ${TRANSFER_FIELDS} } }`;
 export const RECEIVE_TRANSFER = `mutation($input: ReceiveTransferInput!) { receiveTransfer(input: $input) { ${TRANSFER_FIELDS} } }`;
+export const CANCEL_TRANSFER = `mutation($input: CancelTransferInput!) { cancelTransfer(input: $input) { ${TRANSFER_FIELDS} } }`;
 export const STOCK_AT = `query($id: ID!) { stockAt(shelterId: $id) { ${STOCK_FIELDS} } }`;
 
 export interface StockLevel {

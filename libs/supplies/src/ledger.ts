@@ -11,6 +11,9 @@ import { SUPPLIES_OPTIONS, type SuppliesOptions } from './supplies.options.js';
 import type { StockAct, StockMovementView } from './supplies.views.js';
 import { SupplyItem } from './supply-item.entity.js';
 
+/** What a lot number may be (also the database's stock_movement_lot_check). */
+export const LOT_CODE = /^[A-Za-z0-9./-]{1,40}$/;
+
 /** A shelter's stock of one item: what a change locks (StockLock). */
 export interface StockKey {
   shelterId: string;
@@ -135,12 +138,16 @@ export class Ledger {
     }
   }
 
-  /** An item the shelter may move: a network item or its own, still in the catalogue. */
+  /**
+   * An item the shelter may move: a network item or its own. A retired item takes no new
+   * receipts (`receipt`), but what is left of it may still be used, counted and sent.
+   */
   async usableItem(
     manager: EntityManager,
     itemId: string,
     shelterId: string,
     field: string,
+    { receipt = false }: { receipt?: boolean } = {},
   ): Promise<SupplyItem> {
     const item = await manager.findOneBy(SupplyItem, { id: itemId });
     if (!item) {
@@ -150,11 +157,12 @@ export class Ledger {
         [field],
       );
     }
-    if (!item.active || (item.shelterId !== null && item.shelterId !== shelterId)) {
+    const elsewhere = item.shelterId !== null && item.shelterId !== shelterId;
+    if (elsewhere || (receipt && !item.active)) {
       throw new SuppliesException(
-        item.active
+        elsewhere
           ? 'This item is another shelter’s own: use a network item or one of this shelter’s.'
-          : 'This item was retired from the catalogue: no new movements name it.',
+          : 'This item was retired from the catalogue: no new stock of it comes in (what is left may still go out).',
         SuppliesExceptionCode.ITEM_NOT_USABLE_HERE,
         [field],
       );
@@ -172,6 +180,26 @@ export class Ledger {
         { unit: item.unit.toUpperCase() },
       );
     }
+  }
+
+  /**
+   * A lot number as a client gives it: trimmed, then a code of 1 to 40 letters, digits, dots,
+   * slashes or hyphens (the table is append-only: nothing else is ever written there). Null stays
+   * null.
+   */
+  lotOf(lot: string | null | undefined, field: string): string | null {
+    if (lot == null) {
+      return null;
+    }
+    const trimmed = lot.trim();
+    if (!LOT_CODE.test(trimmed)) {
+      throw new SuppliesException(
+        'A lot is a code of 1 to 40 letters, digits, dots, slashes or hyphens, as printed on the package.',
+        SuppliesExceptionCode.INVALID_LOT,
+        [field],
+      );
+    }
+    return trimmed;
   }
 
   /** A client's quantity of an item, in thousandths: its unit must be the item's. */
@@ -235,7 +263,7 @@ export class Ledger {
   ): Promise<LotBalance[]> {
     const allocation = allocate(await this.lots(manager, key), milli, choice);
     if (!allocation.ok) {
-      const named = choice.lot != null || choice.expiresOn != null;
+      const named = choice.exact === true || choice.lot != null || choice.expiresOn != null;
       throw new SuppliesException(
         named
           ? 'More than the lot named holds: nothing was recorded.'

@@ -43,6 +43,61 @@ describe('allocate', () => {
     expect(allocate(lots, 11_001)).toEqual({ ok: false, available: 11_000 });
     expect(allocate([], 1)).toEqual({ ok: false, available: 0 });
   });
+
+  it('takes exactly the pair named with exact: no lot and no expiry are a lot of their own', () => {
+    const held = [lot(null, null, -10_000), lot('B', null, 10_000)];
+    // What a reversal of a receipt without a lot would take: not lot B's.
+    expect(allocate(held, 10_000, { lot: null, expiresOn: null, exact: true })).toEqual({
+      ok: false,
+      available: 0,
+    });
+    expect(allocate(lots, 2_000, { lot: 'A', expiresOn: '2027-01-15', exact: true })).toEqual({
+      ok: true,
+      parts: [lot('A', '2027-01-15', 2_000)],
+    });
+    expect(allocate(lots, 1_000, { lot: 'A', expiresOn: null, exact: true })).toEqual({
+      ok: false,
+      available: 0,
+    });
+  });
+
+  it('never gives more than the item holds in all, whatever one lot shows', () => {
+    const held = [lot(null, null, -10_000), lot('B', null, 10_000)];
+    expect(allocate(held, 10_000)).toEqual({ ok: false, available: 0 });
+    expect(allocate([lot('A', null, -1_000), lot('B', null, 3_000)], 2_000)).toEqual({
+      ok: true,
+      parts: [lot('B', null, 2_000)],
+    });
+  });
+
+  it('skips lots expired before freshFrom unless a lot is named; without it, expired go first', () => {
+    const mixed = [
+      lot('OLD', '2020-01-01', 5_000),
+      lot('NEW', '2099-01-01', 5_000),
+      lot(null, null, 1_000),
+    ];
+    expect(allocate(mixed, 2_000, { freshFrom: '2026-11-29' })).toEqual({
+      ok: true,
+      parts: [lot('NEW', '2099-01-01', 2_000)],
+    });
+    expect(allocate(mixed, 7_000, { freshFrom: '2026-11-29' })).toEqual({
+      ok: false,
+      available: 6_000,
+    });
+    // An expiry of today is still good today.
+    expect(
+      allocate([lot('T', '2026-11-29', 1_000)], 1_000, { freshFrom: '2026-11-29' }),
+    ).toMatchObject({ ok: true });
+    expect(allocate(mixed, 1_000, { lot: 'OLD', freshFrom: '2026-11-29' })).toEqual({
+      ok: true,
+      parts: [lot('OLD', '2020-01-01', 1_000)],
+    });
+    // Wasted or expired (no freshFrom): the expired lot first.
+    expect(allocate(mixed, 6_000)).toEqual({
+      ok: true,
+      parts: [lot('OLD', '2020-01-01', 5_000), lot('NEW', '2099-01-01', 1_000)],
+    });
+  });
 });
 
 describe('receivedLots', () => {

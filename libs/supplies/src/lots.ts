@@ -6,10 +6,17 @@ export interface LotBalance {
   milli: number;
 }
 
-/** A lot named by a movement that takes stock: either part may be given. */
+/**
+ * A lot named by a movement that takes stock: either part may be given. With `exact`, the pair
+ * itself (a null lot or expiry is "none", not "any"): what a reversal takes back from. With
+ * `freshFrom` (today, YYYY-MM-DD) and no lot named, lots expired before that day are not taken:
+ * food handed out, cooked or sent is never already expired unless a lot says so.
+ */
 export interface LotChoice {
   lot?: string | null;
   expiresOn?: string | null;
+  exact?: boolean;
+  freshFrom?: string;
 }
 
 export type Allocation =
@@ -37,17 +44,37 @@ export function byExpiry(a: LotBalance, b: LotBalance): number {
  * A part per lot touched, so each lot's balance stays exact and never negative.
  */
 export function allocate(lots: LotBalance[], milli: number, choice: LotChoice = {}): Allocation {
-  const named = choice.lot != null || choice.expiresOn != null;
+  const named = choice.exact === true || choice.lot != null || choice.expiresOn != null;
+  const matches = (lot: LotBalance): boolean => {
+    if (choice.exact) {
+      return lot.lot === (choice.lot ?? null) && lot.expiresOn === (choice.expiresOn ?? null);
+    }
+    if (!named) {
+      return (
+        choice.freshFrom === undefined ||
+        lot.expiresOn === null ||
+        lot.expiresOn >= choice.freshFrom
+      );
+    }
+    return (
+      (choice.lot == null || lot.lot === choice.lot) &&
+      (choice.expiresOn == null || lot.expiresOn === choice.expiresOn)
+    );
+  };
   const usable = lots
     .filter((lot) => lot.milli > 0)
-    .filter(
-      (lot) =>
-        !named ||
-        ((choice.lot == null || lot.lot === choice.lot) &&
-          (choice.expiresOn == null || lot.expiresOn === choice.expiresOn)),
-    )
+    .filter(matches)
     .sort(byExpiry);
-  const available = usable.reduce((sum, lot) => sum + lot.milli, 0);
+  // Never more than the item holds in all: a lot below zero (which the ledger never writes, but
+  // a row typed into the database could) is a debt the other lots pay first.
+  const net = Math.max(
+    0,
+    lots.reduce((sum, lot) => sum + lot.milli, 0),
+  );
+  const available = Math.min(
+    net,
+    usable.reduce((sum, lot) => sum + lot.milli, 0),
+  );
   if (available < milli) {
     return { ok: false, available };
   }

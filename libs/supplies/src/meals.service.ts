@@ -70,6 +70,7 @@ export class MealsService {
           line,
           prefix,
           milli: this.ledger.milli(item, line.quantity, line.unit, prefix),
+          lot: this.ledger.lotOf(line.lot, `${prefix}lot`),
         });
       }
       await this.ledger.lock(
@@ -77,9 +78,16 @@ export class MealsService {
         wanted.map(({ line }) => ({ shelterId: fields.shelterId, itemId: line.itemId })),
       );
       const rows: MovementRow[] = [];
-      for (const { line, prefix, milli } of wanted) {
+      const today = this.ledger.today();
+      for (const { line, prefix, milli, lot } of wanted) {
         const key = { shelterId: fields.shelterId, itemId: line.itemId };
-        const parts = await this.ledger.take(manager, key, milli, line, `${prefix}quantity`);
+        const parts = await this.ledger.take(
+          manager,
+          key,
+          milli,
+          { lot, expiresOn: line.expiresOn, freshFrom: today },
+          `${prefix}quantity`,
+        );
         rows.push(
           ...parts.map((part) => ({
             ...NO_REFERENCES,

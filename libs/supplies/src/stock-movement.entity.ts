@@ -28,6 +28,7 @@ import {
   'stock_movement_sign_check',
   `(kind IN ('received', 'transfer_in') AND quantity > 0) OR (kind IN ('issued', 'cooked', 'wasted', 'expired', 'transfer_out') AND quantity < 0) OR (kind = 'adjusted' AND counted IS NOT NULL AND adjustment_reason IS NOT NULL) OR (kind = 'reversal' AND quantity <> 0 AND reverses_id IS NOT NULL AND reversal_reason IS NOT NULL)`,
 )
+@Check('stock_movement_lot_check', `lot ~ '^[A-Za-z0-9./-]{1,40}$'`)
 @Check(
   'stock_movement_source_check',
   `(kind = 'received') = (source IS NOT NULL) AND (source IS NOT DISTINCT FROM 'organisation') = (organisation_id IS NOT NULL) AND (source IS NOT DISTINCT FROM 'pledge') = (pledge_id IS NOT NULL)`,
@@ -55,7 +56,7 @@ export class StockMovement {
   @Column({ type: 'numeric', precision: 14, scale: 3 })
   quantity: string;
 
-  /** The supplier's lot number, where the package shows one. */
+  /** The supplier's lot number, where the package shows one: a code (LOT_CODE, 1-40 of A-Z a-z 0-9 . / -). */
   @Column({ type: 'text', nullable: true })
   lot: string | null;
 

@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager, In } from 'typeorm';
 import type {
+  CancelTransferInput,
   ReceiveTransferInput,
   SendStockInput,
   StockTransfersArgs,
@@ -11,7 +12,7 @@ import { Ledger, type MovementRow, NO_REFERENCES } from './ledger.js';
 import { receivedLots } from './lots.js';
 import { fromMilli, milliOf, numericOf, toMilli } from './quantities.js';
 import { StockTransfer, StockTransferLine } from './stock-transfer.entity.js';
-import { StockMovementKind, StockTransferState } from './supplies.enums.js';
+import { StockMovementKind, StockTransferState, StockWarning } from './supplies.enums.js';
 import { SuppliesException, SuppliesExceptionCode } from './supplies.exception.js';
 import type { StockTransferView } from './supplies.views.js';
 import { SupplyItem } from './supply-item.entity.js';
@@ -72,6 +73,7 @@ export class StockTransfersService {
           line,
           prefix,
           milli: this.ledger.milli(item, line.quantity, line.unit, prefix),
+          lot: this.ledger.lotOf(line.lot, `${prefix}lot`),
         });
       }
       await this.ledger.lock(
@@ -87,9 +89,16 @@ export class StockTransfersService {
         sentBy: actor.userId,
       });
       const rows: MovementRow[] = [];
-      for (const { line, prefix, milli } of wanted) {
+      const today = this.ledger.today();
+      for (const { line, prefix, milli, lot } of wanted) {
         const key = { shelterId: fields.fromShelterId, itemId: line.itemId };
-        const parts = await this.ledger.take(manager, key, milli, line, `${prefix}quantity`);
+        const parts = await this.ledger.take(
+          manager,
+          key,
+          milli,
+          { lot, expiresOn: line.expiresOn, freshFrom: today },
+          `${prefix}quantity`,
+        );
         await manager.insert(StockTransferLine, {
           transferId,
           itemId: line.itemId,
@@ -131,7 +140,7 @@ export class StockTransfersService {
       }
       if (transfer.state !== StockTransferState.IN_TRANSIT) {
         throw new SuppliesException(
-          'This transfer was already received.',
+          'This transfer is no longer in transit (received or cancelled).',
           SuppliesExceptionCode.TRANSFER_NOT_IN_TRANSIT,
           ['input.transferId'],
         );
@@ -162,6 +171,7 @@ export class StockTransfersService {
         lines.map((line) => ({ shelterId: transfer.toShelterId, itemId: line.itemId })),
       );
       const rows: MovementRow[] = [];
+      const today = this.ledger.today();
       for (const [index, received] of fields.lines.entries()) {
         const field = `input.lines.${index}.quantityReceived`;
         const line = lines.find((l) => l.itemId === received.itemId)!;
@@ -185,12 +195,20 @@ export class StockTransfersService {
             { sent: fromMilli(sent) },
           );
         }
+        if (milli < sent && !received.differenceReason) {
+          throw new SuppliesException(
+            'Less arrived than was sent: say why (differenceReason).',
+            SuppliesExceptionCode.DIFFERENCE_REASON_REQUIRED,
+            [`input.lines.${index}.differenceReason`],
+            { sent: fromMilli(sent) },
+          );
+        }
         await manager.update(
           StockTransferLine,
           { transferId: transfer.id, itemId: line.itemId },
           {
             quantityReceived: numericOf(milli),
-            differenceReason: milli < sent ? (received.differenceReason ?? null) : null,
+            differenceReason: milli < sent ? received.differenceReason! : null,
           },
         );
         rows.push(
@@ -202,6 +220,8 @@ export class StockTransfersService {
             milli: part.milli,
             lot: part.lot,
             expiresOn: part.expiresOn,
+            // Already expired when it arrived: flagged like a receipt.
+            expiredOnReceipt: part.expiresOn !== null && part.expiresOn < today,
             transferId: transfer.id,
           })),
         );
@@ -211,6 +231,59 @@ export class StockTransfersService {
         StockTransfer,
         { id: transfer.id },
         { state: StockTransferState.RECEIVED, receivedBy: actor.userId, receivedAt: new Date() },
+      );
+      return transfer.id;
+    });
+    return this.get(id);
+  }
+
+  /**
+   * Calls back a transfer still in transit (the sender's coordinator or a network coordinator):
+   * every line goes back into the sender's stock, in the lots it left (TRANSFER_IN rows at the
+   * sender), and the transfer is CANCELLED; one transaction, under the same locks as sending.
+   */
+  async cancel(input: CancelTransferInput, actor: Actor): Promise<StockTransferView> {
+    const { id } = await this.idempotency.run('cancelTransfer', input, async (manager, fields) => {
+      const transfer = await manager.findOne(StockTransfer, {
+        where: { id: fields.transferId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!transfer) {
+        throw new SuppliesException(
+          'No transfer has this id.',
+          SuppliesExceptionCode.TRANSFER_NOT_FOUND,
+          ['input.transferId'],
+        );
+      }
+      if (transfer.state !== StockTransferState.IN_TRANSIT) {
+        throw new SuppliesException(
+          'This transfer is no longer in transit (received or cancelled).',
+          SuppliesExceptionCode.TRANSFER_NOT_IN_TRANSIT,
+          ['input.transferId'],
+        );
+      }
+      const lines = await manager.findBy(StockTransferLine, { transferId: transfer.id });
+      await this.ledger.lock(
+        manager,
+        lines.map((line) => ({ shelterId: transfer.fromShelterId, itemId: line.itemId })),
+      );
+      const rows: MovementRow[] = lines.flatMap((line) =>
+        line.sentLots.map((part) => ({
+          ...NO_REFERENCES,
+          shelterId: transfer.fromShelterId,
+          itemId: line.itemId,
+          kind: StockMovementKind.TRANSFER_IN,
+          milli: part.milli,
+          lot: part.lot,
+          expiresOn: part.expiresOn,
+          transferId: transfer.id,
+        })),
+      );
+      await this.ledger.write(manager, rows, actor.userId);
+      await manager.update(
+        StockTransfer,
+        { id: transfer.id },
+        { state: StockTransferState.CANCELLED },
       );
       return transfer.id;
     });
@@ -249,7 +322,17 @@ export class StockTransfersService {
         (item) => [item.id, item.unit],
       ),
     );
+    const expired = new Set(
+      (
+        await manager.query<{ transfer_id: string }[]>(
+          `SELECT DISTINCT transfer_id FROM stock_movement
+            WHERE transfer_id = ANY($1::uuid[]) AND kind = 'transfer_in' AND expired_on_receipt`,
+          [transfers.map((t) => t.id)],
+        )
+      ).map((row) => row.transfer_id),
+    );
     return transfers.map((transfer) => ({
+      warnings: expired.has(transfer.id) ? [StockWarning.EXPIRED_ON_RECEIPT] : [],
       id: transfer.id,
       fromShelterId: transfer.fromShelterId,
       toShelterId: transfer.toShelterId,

@@ -1,4 +1,4 @@
-import { type Actor, IdempotencyService } from '@albergue/common';
+import { type Actor, IdempotencyService, Role } from '@albergue/common';
 import { Injectable } from '@nestjs/common';
 import { DataSource, QueryFailedError } from 'typeorm';
 import type {
@@ -13,7 +13,7 @@ import { byExpiry } from './lots.js';
 import { period } from './period.js';
 import { fromMilli, milliOf, numericOf, toMilli } from './quantities.js';
 import { StockMovement } from './stock-movement.entity.js';
-import { StockMovementKind, SupplySource } from './supplies.enums.js';
+import { StockMovementKind, StockUse, SupplySource } from './supplies.enums.js';
 import { SuppliesException, SuppliesExceptionCode } from './supplies.exception.js';
 import type { StockAct, StockLevel, StockMovementView } from './supplies.views.js';
 import { SupplyItemsService } from './supply-items.service.js';
@@ -55,8 +55,10 @@ export class StockService {
         fields.itemId,
         fields.shelterId,
         'input.itemId',
+        { receipt: true },
       );
       const milli = this.ledger.milli(item, fields.quantity, fields.unit, 'input.');
+      const lot = this.ledger.lotOf(fields.lot, 'input.lot');
       if (fields.organisationId) {
         const [found] = await manager.query<unknown[]>('SELECT 1 FROM organisation WHERE id = $1', [
           fields.organisationId,
@@ -80,7 +82,7 @@ export class StockService {
             ...key,
             kind: StockMovementKind.RECEIVED,
             milli,
-            lot: fields.lot?.trim() || null,
+            lot,
             expiresOn,
             expiredOnReceipt: expiresOn !== null && expiresOn < this.ledger.today(),
             source: fields.source,
@@ -103,9 +105,23 @@ export class StockService {
         'input.itemId',
       );
       const milli = this.ledger.milli(item, fields.quantity, fields.unit, 'input.');
+      const lot = this.ledger.lotOf(fields.lot, 'input.lot');
       const key = { shelterId: fields.shelterId, itemId: item.id };
       await this.ledger.lock(manager, [key]);
-      const parts = await this.ledger.take(manager, key, milli, fields, 'input.quantity');
+      // Handed out or cooked: never from a lot already expired unless it is named. Wasted or
+      // expired: first expiry first, so the expired lots go first.
+      const fresh = fields.kind === StockUse.ISSUED || fields.kind === StockUse.COOKED;
+      const parts = await this.ledger.take(
+        manager,
+        key,
+        milli,
+        {
+          lot,
+          expiresOn: fields.expiresOn,
+          freshFrom: fresh ? this.ledger.today() : undefined,
+        },
+        'input.quantity',
+      );
       return this.ledger.write(
         manager,
         parts.map((part) => ({
@@ -178,6 +194,11 @@ export class StockService {
    * rows change only with the transfer; and stock may not go below zero for it either.
    */
   async reverse(input: ReverseStockMovementInput, actor: Actor): Promise<StockAct> {
+    // A stocktake's adjustment is the coordinator's act (countStock): so is undoing it.
+    const mayReverseAdjustment = (shelterId: string) =>
+      actor.memberships.get(shelterId) === Role.COORDINATOR ||
+      actor.networkRole === Role.NETWORK_COORDINATOR ||
+      actor.networkRole === Role.ADMIN;
     const { id } = await this.idempotency.run(
       'reverseStockMovement',
       input,
@@ -208,6 +229,12 @@ export class StockService {
             SuppliesExceptionCode.TRANSFER_MOVEMENT_NOT_REVERSIBLE,
           );
         }
+        if (target.kind === StockMovementKind.ADJUSTED && !mayReverseAdjustment(target.shelterId)) {
+          refuse(
+            'A stocktake’s adjustment is reversed by a coordinator of the shelter only.',
+            SuppliesExceptionCode.ADJUSTMENT_REVERSAL_FORBIDDEN,
+          );
+        }
         const milli = milliOf(target.quantity);
         if (milli === 0) {
           refuse(
@@ -221,12 +248,13 @@ export class StockService {
           refuse('This movement was already reversed.', SuppliesExceptionCode.ALREADY_REVERSED);
         }
         if (milli > 0) {
-          // Taking back what came in: from that very lot, which must still hold it.
+          // Taking back what came in: from that very lot (the exact lot and expiry, a missing
+          // one included), which must still hold it, as must the item in all.
           await this.ledger.take(
             manager,
             key,
             milli,
-            { lot: target.lot ?? undefined, expiresOn: target.expiresOn ?? undefined },
+            { lot: target.lot, expiresOn: target.expiresOn, exact: true },
             'input.movementId',
           );
         }

@@ -102,6 +102,8 @@ export enum StockTransferState {
   /** Out of the sender's stock, not yet in the receiver's. */
   IN_TRANSIT = 'in_transit',
   RECEIVED = 'received',
+  /** Called back by the sender before it arrived: back in the sender's lots. */
+  CANCELLED = 'cancelled',
 }
 
 for (const [enumRef, name] of [

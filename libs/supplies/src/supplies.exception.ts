@@ -36,6 +36,12 @@ export enum SuppliesExceptionCode {
   RECEIVED_MORE_THAN_SENT = 'RECEIVED_MORE_THAN_SENT',
   TRANSFER_NOT_IN_TRANSIT = 'TRANSFER_NOT_IN_TRANSIT',
   PERIOD_INVALID = 'PERIOD_INVALID',
+  /** A lot that is not a code of 1 to 40 letters, digits, dots, slashes or hyphens. */
+  INVALID_LOT = 'INVALID_LOT',
+  /** Less arrived than was sent, and no reason was given for the difference. */
+  DIFFERENCE_REASON_REQUIRED = 'DIFFERENCE_REASON_REQUIRED',
+  /** A stocktake's adjustment is reversed by a coordinator of the shelter only. */
+  ADJUSTMENT_REVERSAL_FORBIDDEN = 'ADJUSTMENT_REVERSAL_FORBIDDEN',
   DATE_OUT_OF_RANGE = 'DATE_OUT_OF_RANGE',
 }
 
@@ -63,8 +69,12 @@ function apiCode(code: SuppliesExceptionCode): ApiErrorCode {
     case SuppliesExceptionCode.LINES_MISMATCH:
     case SuppliesExceptionCode.RECEIVED_MORE_THAN_SENT:
     case SuppliesExceptionCode.PERIOD_INVALID:
+    case SuppliesExceptionCode.INVALID_LOT:
+    case SuppliesExceptionCode.DIFFERENCE_REASON_REQUIRED:
     case SuppliesExceptionCode.DATE_OUT_OF_RANGE:
       return ApiErrorCode.BAD_USER_INPUT;
+    case SuppliesExceptionCode.ADJUSTMENT_REVERSAL_FORBIDDEN:
+      return ApiErrorCode.FORBIDDEN;
     case SuppliesExceptionCode.ALREADY_REVERSED:
     case SuppliesExceptionCode.TRANSFER_NOT_IN_TRANSIT:
       return ApiErrorCode.CONFLICT;

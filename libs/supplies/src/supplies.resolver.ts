@@ -9,6 +9,7 @@ import {
 } from '@albergue/common';
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import {
+  CancelTransferInput,
   CountStockInput,
   PeriodArgs,
   ReceiveStockInput,
@@ -194,6 +195,20 @@ export class SuppliesResolver {
     @CurrentActor() actor: Actor,
   ): Promise<StockTransferView> {
     return this.transfers.receive(input, actor);
+  }
+
+  @Allow([Role.COORDINATOR, Role.NETWORK_COORDINATOR], {
+    shelterOf: recordScope('stockTransferFrom', 'input.transferId'),
+  })
+  @Mutation(() => StockTransferView, {
+    description:
+      'Calls back a transfer still IN_TRANSIT: every line returns to the sender’s lots it left; CANCELLED.',
+  })
+  cancelTransfer(
+    @Args('input') input: CancelTransferInput,
+    @CurrentActor() actor: Actor,
+  ): Promise<StockTransferView> {
+    return this.transfers.cancel(input, actor);
   }
 
   @Allow(READERS, { shelterOf: argPath('shelterId') })

@@ -260,4 +260,9 @@ export class StockTransferView {
 
   @Field(() => Date, { nullable: true })
   receivedAt: Date | null;
+
+  @Field(() => [StockWarning], {
+    description: 'EXPIRED_ON_RECEIPT: a lot received from this transfer had already expired.',
+  })
+  warnings: StockWarning[];
 }

@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 /**
  * Tells the auth guard where supply records belong: a shelter's own item to that shelter (a
  * network item to none: admins only), a movement to its shelter, a transfer being received to
- * the shelter it was sent to.
+ * the shelter it was sent to, one being called back to the shelter that sent it.
  */
 @Injectable()
 export class SupplyScopes {
@@ -18,6 +18,10 @@ export class SupplyScopes {
     registry.register(
       'stockMovement',
       ids('SELECT shelter_id AS s FROM stock_movement WHERE id = $1'),
+    );
+    registry.register(
+      'stockTransferFrom',
+      ids('SELECT from_shelter_id AS s FROM stock_transfer WHERE id = $1'),
     );
     registry.register(
       'stockTransferTo',

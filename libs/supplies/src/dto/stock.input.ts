@@ -254,6 +254,16 @@ export class ReceiveTransferInput {
   lines: ReceivedLineInput[];
 }
 
+@InputType()
+export class CancelTransferInput {
+  @RequestIdField()
+  requestId: string;
+
+  @Field(() => ID)
+  @IsUUID()
+  transferId: string;
+}
+
 @ArgsType()
 export class PeriodArgs {
   @Field(() => ID)
