@@ -23,6 +23,7 @@ import { AddHealthAppointmentKind1795944100000 } from './1795944100000-AddHealth
 import { StampReferralChanges1795944600000 } from './1795944600000-StampReferralChanges.js';
 import { AllowReferralEventBySystem1795946000000 } from './1795946000000-AllowReferralEventBySystem.js';
 import { NotifyReferralEscorts1795947300000 } from './1795947300000-NotifyReferralEscorts.js';
+import { AddSuppliesLedger1795950000000 } from './1795950000000-AddSuppliesLedger.js';
 
 export type { MigrationOutcome, ReportingMigration } from './outcome.js';
 
@@ -52,4 +53,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   StampReferralChanges1795944600000,
   AllowReferralEventBySystem1795946000000,
   NotifyReferralEscorts1795947300000,
+  AddSuppliesLedger1795950000000,
 ];

@@ -3,6 +3,7 @@ import { type PolicyRow, PolicyRegistry } from '@albergue/auth';
 import { NETWORK_ROLES, Role, SHELTER_ROLES } from '@albergue/common';
 import { switchToBedsMode } from './factories/occupancy.factory.js';
 import { healthServiceRow } from './factories/referral.factory.js';
+import { receiveStock, sendStock, supplyItem } from './factories/supplies.factory.js';
 import {
   makeMember,
   organisationInput,
@@ -52,6 +53,13 @@ interface Targets {
   /** A field team member with a visit in the shelter (granted again and ended by the samples). */
   visitorId: string;
   visitorEmail: string;
+  /** A network item, a shelter's own item, a receipt of the first, a transfer sent to the shelter. */
+  supplyItemId: string;
+  localItemId: string;
+  movementId: string;
+  stockTransferId: string;
+  /** A transfer sent from the shelter, still in transit (cancelTransfer's target). */
+  sentTransferId: string;
 }
 
 interface Sample {
@@ -585,6 +593,123 @@ const SAMPLES: Record<string, (t: Targets) => Sample> = {
   publicHealthServices: () => ({
     query: '{ publicHealthServices(near: { lat: 19.43, lng: -99.14 }, first: 3) { id name } }',
   }),
+  supplyItems: (t) => ({
+    query: 'query($s: ID) { supplyItems(shelterId: $s) { id } }',
+    variables: { s: t.shelterId },
+  }),
+  createSupplyItem: (t) => ({
+    query: 'mutation($input: CreateSupplyItemInput!) { createSupplyItem(input: $input) { id } }',
+    variables: {
+      input: {
+        requestId: randomUUID(),
+        shelterId: t.shelterId,
+        names: { es: 'Matriz' },
+        category: 'OTHER',
+        unit: 'PIECE',
+      },
+    },
+  }),
+  updateSupplyItem: (t) => ({
+    query: 'mutation($id: ID!) { updateSupplyItem(id: $id, input: { active: true }) { id } }',
+    variables: { id: t.localItemId },
+  }),
+  receiveStock: (t) => ({
+    query: 'mutation($input: ReceiveStockInput!) { receiveStock(input: $input) { id } }',
+    variables: {
+      input: {
+        requestId: randomUUID(),
+        shelterId: t.shelterId,
+        itemId: t.supplyItemId,
+        quantity: 1,
+        unit: 'KG',
+        source: 'PURCHASE',
+      },
+    },
+  }),
+  useStock: (t) => ({
+    query: 'mutation($input: UseStockInput!) { useStock(input: $input) { id } }',
+    variables: {
+      input: {
+        requestId: randomUUID(),
+        shelterId: t.shelterId,
+        itemId: t.supplyItemId,
+        quantity: 0.001,
+        unit: 'KG',
+        kind: 'ISSUED',
+      },
+    },
+  }),
+  countStock: (t) => ({
+    query: 'mutation($input: CountStockInput!) { countStock(input: $input) { id } }',
+    variables: {
+      input: {
+        requestId: randomUUID(),
+        shelterId: t.shelterId,
+        itemId: t.supplyItemId,
+        counted: 50,
+        unit: 'KG',
+        reason: 'COUNT',
+      },
+    },
+  }),
+  // The first caller allowed reverses it; the others get ALREADY_REVERSED, not a denial.
+  reverseStockMovement: (t) => ({
+    query:
+      'mutation($input: ReverseStockMovementInput!) { reverseStockMovement(input: $input) { id } }',
+    variables: {
+      input: { requestId: randomUUID(), movementId: t.movementId, reason: 'OTHER' },
+    },
+  }),
+  stockAt: (t) => ({
+    query: 'query($s: ID!) { stockAt(shelterId: $s) { itemId quantity } }',
+    variables: { s: t.shelterId },
+  }),
+  stockMovements: (t) => ({
+    query: 'query($s: ID!) { stockMovements(shelterId: $s) { id } }',
+    variables: { s: t.shelterId },
+  }),
+  recordMeal: (t) => ({
+    query: 'mutation($input: RecordMealInput!) { recordMeal(input: $input) { id } }',
+    variables: {
+      input: { requestId: randomUUID(), shelterId: t.shelterId, kind: 'LUNCH', people: 1 },
+    },
+  }),
+  mealsServed: (t) => ({
+    query: 'query($s: ID!) { mealsServed(shelterId: $s) { id } }',
+    variables: { s: t.shelterId },
+  }),
+  // To a shelter that does not exist: an allowed caller gets SHELTER_NOT_FOUND, nothing moves.
+  sendStock: (t) => ({
+    query: 'mutation($input: SendStockInput!) { sendStock(input: $input) { id } }',
+    variables: {
+      input: {
+        requestId: randomUUID(),
+        fromShelterId: t.shelterId,
+        toShelterId: randomUUID(),
+        lines: [{ itemId: t.supplyItemId, quantity: 1, unit: 'KG' }],
+      },
+    },
+  }),
+  // The first caller allowed receives it; the others get TRANSFER_NOT_IN_TRANSIT, not a denial.
+  receiveTransfer: (t) => ({
+    query: 'mutation($input: ReceiveTransferInput!) { receiveTransfer(input: $input) { id } }',
+    variables: {
+      input: {
+        requestId: randomUUID(),
+        transferId: t.stockTransferId,
+        lines: [{ itemId: t.supplyItemId, quantityReceived: 1 }],
+      },
+    },
+  }),
+  // The first caller allowed calls it back; the others get TRANSFER_NOT_IN_TRANSIT, not a denial.
+  cancelTransfer: (t) => ({
+    query: 'mutation($input: CancelTransferInput!) { cancelTransfer(input: $input) { id } }',
+    variables: { input: { requestId: randomUUID(), transferId: t.sentTransferId } },
+  }),
+  stockTransfers: (t) => ({
+    query: 'query($s: ID!) { stockTransfers(shelterId: $s) { id } }',
+    variables: { s: t.shelterId },
+  }),
 };
 
 const CALLERS: Caller[] = [
@@ -713,6 +838,7 @@ describe('Authorisation matrix (e2e): every operation × role × own shelter, ot
       await makeMember(admin, referrerUser.id, shelter.id, 'HEALTH_WORKER');
     }
     const referrer = await signIn(app.url, referrerUser.email, PASSWORD);
+    const supplyItemId = await supplyItem(app, { name: 'Arroz (matriz)' });
     const targets = async (s: (typeof shelters)[number]): Promise<Targets> => {
       const household = await registrar.gql<{
         registerHousehold: { id: string; members: { id: string }[] };
@@ -772,6 +898,18 @@ describe('Authorisation matrix (e2e): every operation × role × own shelter, ot
       if (!referral.data) {
         throw new Error(`createReferral failed: ${JSON.stringify(referral.errors)}`);
       }
+      const localItemId = await supplyItem(
+        app,
+        {
+          name: 'Propio (matriz)',
+          category: 'OTHER',
+          unit: 'PIECE',
+          kcalPerUnit: null,
+          shelterId: s.id,
+        },
+        registrar,
+      );
+      const [movementId] = await receiveStock(registrar, s.id, supplyItemId, 100);
       return {
         shelterId: s.id,
         population: s.populations[0],
@@ -787,10 +925,28 @@ describe('Authorisation matrix (e2e): every operation × role × own shelter, ot
         referralId: referral.data.createReferral.id,
         visitorId: visitor.id,
         visitorEmail: visitor.email,
+        supplyItemId,
+        localItemId,
+        movementId,
+        stockTransferId: '',
+        sentTransferId: '',
       };
     };
     own = await targets(shelters[0]);
     other = await targets(shelters[1]);
+    // A transfer to each shelter, from the other, waiting to be received.
+    own.stockTransferId = await sendStock(registrar, other.shelterId, own.shelterId, [
+      [supplyItemId, 1],
+    ]);
+    other.stockTransferId = await sendStock(registrar, own.shelterId, other.shelterId, [
+      [supplyItemId, 1],
+    ]);
+    own.sentTransferId = await sendStock(registrar, own.shelterId, other.shelterId, [
+      [supplyItemId, 1],
+    ]);
+    other.sentTransferId = await sendStock(registrar, other.shelterId, own.shelterId, [
+      [supplyItemId, 1],
+    ]);
     for (const caller of CALLERS.filter((c): c is Role => c !== 'anonymous')) {
       const user = await createUser(caller);
       if (caller === Role.SERVICE_STAFF) {

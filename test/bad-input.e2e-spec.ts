@@ -3,6 +3,7 @@ import { healthServiceRow } from './factories/referral.factory.js';
 import { adult, householdInput, REGISTER } from './factories/resident.factory.js';
 import { createOrganisation, shelterFor, shelterInput } from './factories/shelter.factory.js';
 import { staffAt } from './factories/staff.factory.js';
+import { receiveStock, supplyItem, USE } from './factories/supplies.factory.js';
 import { captureLogs } from './helpers/log-capture.js';
 import {
   adminOf,
@@ -323,6 +324,78 @@ describe('Bad input (e2e)', () => {
       ]);
       expect(JSON.stringify(result)).not.toMatch(/Marisol|CANARIO_5512/);
     }
+    expect(await count()).toBe(before);
+  });
+
+  it('a supplies movement with bad input gets a typed error naming the field, echoes nothing and moves nothing', async () => {
+    const shelterId = await shelterFor(app);
+    const volunteer = await staffAt(app, { role: 'VOLUNTEER', shelterId });
+    const itemId = await supplyItem(app, { name: 'Arroz (entrada)' });
+    await receiveStock(volunteer, shelterId, itemId, 5);
+    const count = async () =>
+      (await app.sql<{ n: number }>('SELECT count(*)::int AS n FROM stock_movement'))[0].n;
+    const before = await count();
+    const use = (over: Record<string, unknown>) => ({
+      input: {
+        requestId: randomUUID(),
+        shelterId,
+        itemId,
+        quantity: 1,
+        unit: 'KG',
+        kind: 'ISSUED',
+        ...over,
+      },
+    });
+    const cases: [string, Record<string, unknown>, Record<string, unknown>][] = [
+      [
+        'a negative quantity',
+        { quantity: -5512 },
+        { reason: 'INVALID_QUANTITY', fields: ['input.quantity'] },
+      ],
+      [
+        'a unit not the item’s',
+        { unit: 'PACK' },
+        { reason: 'UNIT_MISMATCH', fields: ['input.unit'] },
+      ],
+      [
+        'more than the stock',
+        { quantity: 5512 },
+        { reason: 'INSUFFICIENT_STOCK', fields: ['input.quantity'] },
+      ],
+      [
+        'a lot over its limit',
+        { lot: `${SECRET}${'x'.repeat(80)}` },
+        { code: 'BAD_USER_INPUT', fields: ['input.lot'] },
+      ],
+      [
+        'a lot that is not a code',
+        { lot: ' Marisol 5512; ' },
+        { reason: 'INVALID_LOT', fields: ['input.lot'] },
+      ],
+      ['a kind that does not exist', { kind: 'CANARIO_5512' }, { code: 'BAD_USER_INPUT' }],
+      ['an expiry that is not a day', { expiresOn: 'Marisol' }, { fields: ['input.expiresOn'] }],
+    ];
+    for (const [what, over, expected] of cases) {
+      const result = await volunteer.gql(USE, use(over));
+      expect([what, result.errors?.[0]?.extensions]).toEqual([
+        what,
+        expect.objectContaining(expected),
+      ]);
+      expect(JSON.stringify(result)).not.toMatch(/Marisol|CANARIO_5512|5512/);
+    }
+    const transfer = await volunteer.gql(
+      'mutation($input: SendStockInput!) { sendStock(input: $input) { id } }',
+      {
+        input: {
+          requestId: randomUUID(),
+          fromShelterId: shelterId,
+          toShelterId: randomUUID(),
+          lines: [{ itemId, quantity: 1, unit: 'KG' }],
+        },
+      },
+    );
+    // A volunteer does not send stock at all: refused before anything is looked at.
+    expect(transfer.errors![0].extensions.code).toBe('FORBIDDEN');
     expect(await count()).toBe(before);
   });
 

@@ -222,4 +222,33 @@ describe('The demo network (e2e)', () => {
     expect(stale[0].capacity.status).toBe('UNKNOWN');
     expect(stale[0].capacity.ageMinutes).toBeGreaterThanOrEqual(3 * 24 * 60);
   });
+
+  it('keeps a pantry at each of the coordinator’s shelters, a meal today and a transfer on its way', async () => {
+    const shelters = await workplaces(coordinator);
+    const pantries = await Promise.all(
+      shelters.map(async (shelterId) => {
+        const stock = await coordinator.gql<{
+          stockAt: { quantity: number; item: { names: { es: string } } }[];
+        }>('query($s: ID!) { stockAt(shelterId: $s) { quantity item { names { es } } } }', {
+          s: shelterId,
+        });
+        const meals = await coordinator.gql<{ mealsServed: { people: number }[] }>(
+          'query($s: ID!) { mealsServed(shelterId: $s) { people } }',
+          { s: shelterId },
+        );
+        const transfers = await coordinator.gql<{ stockTransfers: { state: string }[] }>(
+          'query($s: ID!) { stockTransfers(shelterId: $s) { state } }',
+          { s: shelterId },
+        );
+        return {
+          items: stock.data!.stockAt.length,
+          rice: stock.data!.stockAt.some((l) => l.item.names.es === 'Arroz' && l.quantity > 0),
+          meals: meals.data!.mealsServed.length,
+          inTransit: transfers.data!.stockTransfers.filter((t) => t.state === 'IN_TRANSIT').length,
+        };
+      }),
+    );
+    expect(pantries.every((p) => p.items >= 4 && p.rice && p.meals === 1)).toBe(true);
+    expect(pantries.reduce((sum, p) => sum + p.inTransit, 0)).toBe(2);
+  });
 });

@@ -5,6 +5,7 @@ import { OccupancyModule } from '@albergue/occupancy';
 import { ReferralsModule } from '@albergue/referrals';
 import { ResidentsModule } from '@albergue/residents';
 import { SheltersModule } from '@albergue/shelters';
+import { SuppliesModule } from '@albergue/supplies';
 import { type FieldCipher, VaultModule } from '@albergue/vault';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_PIPE } from '@nestjs/core';
@@ -97,6 +98,7 @@ export class AppModule {
       },
       [residents, shelters, audit, vault],
     );
+    const supplies = SuppliesModule.forRoot({ timeZone: config.TIME_ZONE }, [shelters]);
     const realtime = RealtimeModule.forRoot(realtimeOptions(config, databaseUrl), [auth, shelters]);
     return {
       module: AppModule,
@@ -111,6 +113,7 @@ export class AppModule {
         residents,
         occupancy,
         referrals,
+        supplies,
         ...(serving
           ? [
               ScheduleModule.forRoot(),

@@ -16,6 +16,12 @@ import {
 import { HealthServicesService } from '@albergue/referrals';
 import { AsylumService, ResidentsService } from '@albergue/residents';
 import { AvailabilityService, OrganisationsService, SheltersService } from '@albergue/shelters';
+import {
+  MealsService,
+  StockService,
+  StockTransfersService,
+  SupplyItemsService,
+} from '@albergue/supplies';
 import type { Catalogue } from '@albergue/i18n';
 import { FieldCipher } from '@albergue/vault';
 import { NestFactory } from '@nestjs/core';
@@ -31,6 +37,7 @@ import { loadDemoHealthServices, reportDemoCapacity } from './demo/demo-health.j
 import { loadDemoNetwork } from './demo/demo-network.js';
 import { loadDemoOccupancy } from './demo/demo-occupancy.js';
 import { loadDemoResidents } from './demo/demo-residents.js';
+import { loadDemoSupplies } from './demo/demo-supplies.js';
 import {
   DEMO_ADMIN,
   DEMO_COORDINATOR,
@@ -263,6 +270,18 @@ export async function startAlbergue(config: AppConfig, logger: Logger): Promise<
             { households: households.length, ...week },
             'demo residents, beds and a week of history (fictional)',
           );
+          const pantries = await loadDemoSupplies(
+            {
+              items: app.get(SupplyItemsService),
+              stock: app.get(StockService),
+              meals: app.get(MealsService),
+              transfers: app.get(StockTransfersService),
+            },
+            demo.shelterIds,
+            users.get(DEMO_ADMIN)!,
+            coordinatorId,
+          );
+          logger.info(pantries, 'demo food and supplies: items, pantries, a transfer (fictional)');
         }
       }
     }

@@ -5,6 +5,7 @@ import { OCCUPANCY_ENTITIES } from '@albergue/occupancy';
 import { REFERRALS_ENTITIES } from '@albergue/referrals';
 import { RESIDENTS_ENTITIES } from '@albergue/residents';
 import { SHELTERS_ENTITIES } from '@albergue/shelters';
+import { SUPPLIES_ENTITIES } from '@albergue/supplies';
 import { VAULT_ENTITIES } from '@albergue/vault';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import {
@@ -23,6 +24,7 @@ export const ENTITIES = [
   ...RESIDENTS_ENTITIES,
   ...OCCUPANCY_ENTITIES,
   ...REFERRALS_ENTITIES,
+  ...SUPPLIES_ENTITIES,
 ];
 
 /** The schema changes only through migrations: `synchronize` stays off everywhere. */
