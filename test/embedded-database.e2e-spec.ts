@@ -67,7 +67,9 @@ describe('Embedded PostgreSQL (e2e)', () => {
       { id },
     );
     expect(after.data!.shelter.name).toBe('Renombrado');
-  });
+    // initdb, every migration, the whole demo network and a second start: a watchdog for a hang,
+    // not a measure (jest's default 30 s was met under a loaded CI machine).
+  }, 120_000);
 
   it('answers /health with 503 while its PostgreSQL is down, and restarts it (supervised)', async () => {
     const health = async () => {

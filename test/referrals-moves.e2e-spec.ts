@@ -172,65 +172,99 @@ describe('Health referrals when the person moves, erasure and retention (e2e)', 
     expect(byB.data!.closeReferralMovedOn.state).toBe('CLOSED');
   });
 
-  it("merging duplicates carries the merged-away record's referrals and history to the kept one", async () => {
-    const both = await staffAt(app, { role: 'COORDINATOR', shelterIds: [shelterA, shelterB] });
-    const register = async (shelterId: string) => {
+  describe('merging duplicates', () => {
+    let both: Person;
+    const register = async (shelterId: string, name: string) => {
       const made = await both.gql<{ registerHousehold: { members: { id: string }[] } }>(REGISTER, {
-        input: householdInput(
-          shelterId,
-          [adult('Wilner Duplicado', { population: 'MEN', birthYear: 1987 })],
-          { confirmNew: true },
-        ),
+        input: householdInput(shelterId, [adult(name, { population: 'MEN', birthYear: 1987 })], {
+          confirmNew: true,
+        }),
       });
       expect(made.errors).toBeUndefined();
       return made.data!.registerHousehold.members[0].id;
     };
-    // Registered at A (no bed yet) and referred there; registered again at B and checked in.
-    const mergedId = await register(shelterA);
-    const referral = await healthA.gql<{ createReferral: { id: string } }>(CREATE, {
-      input: {
-        requestId: randomUUID(),
-        shelterId: shelterA,
-        residentId: mergedId,
-        serviceId: clinic,
-        category: 'CHRONIC_ILLNESS',
-        urgency: 'ROUTINE',
-        reason: REASON,
-        consent: { basis: 'CONSENT', language: 'es', shares: ['REASON_WITH_SERVICE'] },
-      },
-    });
-    expect(referral.errors).toBeUndefined();
-    const referralId = referral.data!.createReferral.id;
-    const keepId = await register(shelterB);
-    const checked = await both.gql(
-      'mutation($input: CheckInInput!) { checkIn(input: $input) { id } }',
-      { input: { requestId: randomUUID(), shelterId: shelterB, residentIds: [keepId] } },
-    );
-    expect(checked.errors).toBeUndefined();
+    const referFromA = async (residentId: string) => {
+      const referral = await healthA.gql<{ createReferral: { id: string } }>(CREATE, {
+        input: {
+          requestId: randomUUID(),
+          shelterId: shelterA,
+          residentId,
+          serviceId: clinic,
+          category: 'CHRONIC_ILLNESS',
+          urgency: 'ROUTINE',
+          reason: REASON,
+          consent: { basis: 'CONSENT', language: 'es', shares: ['REASON_WITH_SERVICE'] },
+        },
+      });
+      expect(referral.errors).toBeUndefined();
+      return referral.data!.createReferral.id;
+    };
+    const checkInAtB = async (residentId: string) => {
+      const checked = await both.gql(
+        'mutation($input: CheckInInput!) { checkIn(input: $input) { id } }',
+        { input: { requestId: randomUUID(), shelterId: shelterB, residentIds: [residentId] } },
+      );
+      expect(checked.errors).toBeUndefined();
+    };
+    const merge = async (keepId: string, mergedId: string) => {
+      const merged = await both.gql(
+        'mutation($k: ID!, $m: ID!) { mergeResidents(keepId: $k, mergeId: $m) }',
+        { k: keepId, m: mergedId },
+      );
+      expect(merged.errors).toBeUndefined();
+      expect(await app.sql('SELECT id FROM resident WHERE id = $1', [mergedId])).toHaveLength(0);
+      expect(
+        await app.sql('SELECT id FROM referral_event WHERE resident_id = $1', [mergedId]),
+      ).toHaveLength(0);
+    };
+    const historyAs = async (who: Person, referralId: string) =>
+      (
+        await who.gql<{ referralHistory: { detail: string | null }[] }>(HISTORY, {
+          id: referralId,
+        })
+      ).data!.referralHistory.map((row) => row.detail);
 
-    const merged = await both.gql(
-      'mutation($k: ID!, $m: ID!) { mergeResidents(keepId: $k, mergeId: $m) }',
-      { k: keepId, m: mergedId },
-    );
-    expect(merged.errors).toBeUndefined();
-    expect(await app.sql('SELECT id FROM resident WHERE id = $1', [mergedId])).toHaveLength(0);
-    const rows = await app.sql<{ resident_id: string; shelter_id: string }>(
-      'SELECT resident_id, shelter_id FROM referral WHERE id = $1',
-      [referralId],
-    );
-    expect(rows).toEqual([{ resident_id: keepId, shelter_id: shelterB }]);
-    expect(
-      await app.sql('SELECT id FROM referral_event WHERE resident_id = $1', [mergedId]),
-    ).toHaveLength(0);
-    // The kept record's shelter follows it now, reason and all; the history says it moved.
-    const seenAtB = (await healthB.gql<{ referral: View }>(ONE, { id: referralId })).data!.referral;
-    expect(seenAtB).toMatchObject({ state: 'SENT', shelterId: shelterB, reason: REASON });
-    const history = (
-      await healthB.gql<{ referralHistory: { detail: string | null }[] }>(HISTORY, {
-        id: referralId,
-      })
-    ).data!.referralHistory;
-    expect(history.at(-1)).toMatchObject({ detail: 'moved' });
+    beforeAll(async () => {
+      both = await staffAt(app, { role: 'COORDINATOR', shelterIds: [shelterA, shelterB] });
+    });
+
+    it("carries the merged-away record's referrals and history to the kept one, which they follow", async () => {
+      // Registered at A (no bed yet) and referred there; registered again at B and checked in.
+      const mergedId = await register(shelterA, 'Wilner Duplicado');
+      const referralId = await referFromA(mergedId);
+      const keepId = await register(shelterB, 'Wilner Duplicado');
+      await checkInAtB(keepId);
+      await merge(keepId, mergedId);
+      const rows = await app.sql<{ resident_id: string; shelter_id: string }>(
+        'SELECT resident_id, shelter_id FROM referral WHERE id = $1',
+        [referralId],
+      );
+      expect(rows).toEqual([{ resident_id: keepId, shelter_id: shelterB }]);
+      // The kept record's shelter follows it now, reason and all; the history says what happened.
+      const seenAtB = (await healthB.gql<{ referral: View }>(ONE, { id: referralId })).data!
+        .referral;
+      expect(seenAtB).toMatchObject({ state: 'SENT', shelterId: shelterB, reason: REASON });
+      expect((await historyAs(healthB, referralId)).slice(-2)).toEqual(['merged', 'moved']);
+    });
+
+    it('leaves an open referral with its shelter when the kept record’s case is closed', async () => {
+      const mergedId = await register(shelterA, 'Jocelyn Duplicado');
+      const referralId = await referFromA(mergedId);
+      const keepId = await register(shelterB, 'Jocelyn Duplicado');
+      await checkInAtB(keepId);
+      // The kept record is an old stay at B, its case closed since: the person is not there.
+      await app.sql(
+        `UPDATE resident SET case_status = 'departed', case_closed_at = now() WHERE id = $1`,
+        [keepId],
+      );
+      await merge(keepId, mergedId);
+      const rows = await app.sql<{ resident_id: string; shelter_id: string }>(
+        'SELECT resident_id, shelter_id FROM referral WHERE id = $1',
+        [referralId],
+      );
+      expect(rows).toEqual([{ resident_id: keepId, shelter_id: shelterA }]);
+      expect((await historyAs(healthA, referralId)).at(-1)).toBe('merged');
+    });
   });
 
   it("erasing the resident empties the referral's sealed fields and keeps the counts", async () => {

@@ -167,6 +167,8 @@ export interface ReferralNotice {
  * that an escort's when and where are read again. Its ids and version only: not its state, service,
  * category, reason or the person's alias (the screen asks GraphQL, where a volunteer reads when
  * and where, and only while an escort is still to come). Kept by the highest version, as `referral`.
+ * `shelterId` is the hearing audience's own shelter: the one a person left is never told where
+ * they went.
  */
 export interface EscortNotice {
   id: string;

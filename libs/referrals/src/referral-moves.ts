@@ -24,8 +24,9 @@ import { ReferralState } from './referrals.enums.js';
  * - erasure: the person's open referrals are cancelled (`erased`, no free text) before the vault
  *   empties every sealed value of them and their history, by the resident subject;
  * - merge of duplicates: the merged-away record's referrals and their history become the kept
- *   record's (their sealed values are bound to their own rows, so they move as they are), and the
- *   open ones follow the kept record to its shelter.
+ *   record's (their sealed values are bound to their own rows, so they move as they are), each
+ *   with a `merged` history row, and the open ones follow the kept record to its shelter if its
+ *   case is open (else they stay with the shelter following them).
  *
  * Scope `referral.moved` (closeReferralMovedOn): the following shelter, and the shelter that made
  * the referral for as long as residents let it see the person (PREVIOUS_SHELTER_ACCESS, scope
@@ -100,15 +101,18 @@ export class ReferralMoves
     byUserId: string,
   ): Promise<void> {
     // Every referral of the merged-away record, closed ones too (the key would refuse the
-    // record's deletion), and their history.
-    await manager.query(
-      'UPDATE referral SET resident_id = $1, version = version + 1 WHERE resident_id = $2',
-      [keepId, mergedId],
-    );
+    // record's deletion), and their history, which says so.
     await manager.query('UPDATE referral_event SET resident_id = $1 WHERE resident_id = $2', [
       keepId,
       mergedId,
     ]);
+    const merged = await manager.find(Referral, {
+      where: { residentId: mergedId },
+      lock: { mode: 'pessimistic_write' },
+    });
+    for (const referral of merged) {
+      await this.change(manager, referral, { residentId: keepId }, 'merged', byUserId);
+    }
     if (keepShelterId) {
       await this.residentsMoved(manager, [keepId], keepShelterId, keepShelterId, byUserId);
     }
@@ -125,20 +129,23 @@ export class ReferralMoves
   private async change(
     manager: EntityManager,
     referral: Referral,
-    set: Partial<Pick<Referral, 'shelterId' | 'state' | 'closedAt'>>,
-    detail: 'moved' | 'erased',
+    set: Partial<Pick<Referral, 'shelterId' | 'state' | 'closedAt' | 'residentId'>>,
+    detail: 'moved' | 'erased' | 'merged',
     byUserId: string | null,
   ): Promise<void> {
     await manager.update(Referral, { id: referral.id }, { ...set, version: referral.version + 1 });
     await manager.insert(ReferralEvent, {
       id: randomUUID(),
       referralId: referral.id,
-      residentId: referral.residentId,
+      residentId: set.residentId ?? referral.residentId,
       fromState: referral.state,
       toState: set.state ?? referral.state,
       detail,
       noteSealed: null,
       byUserId,
+      // The time it is written, not the transaction's start: a merge writes `merged` then
+      // `moved` in one transaction, and the history reads in that order.
+      at: () => 'clock_timestamp()',
     });
   }
 }

@@ -1,5 +1,5 @@
 import {
-  escortMessageOf,
+  escortMessagesOf,
   messagesOf,
   noticeOf,
   readSignal,
@@ -77,19 +77,19 @@ describe('referral notices', () => {
 
   it('tells the shelter’s volunteers (the board) of an escort, ids and version only', () => {
     const escorted = { ...SIGNAL, escort: true, state: ReferralState.SCHEDULED };
-    expect(escortMessageOf(escorted)).toEqual({
-      to: [{ board: 's-1' }],
-      notice: { id: 'r-1', version: 3, shelterId: 's-1' },
-    });
-    // Moved with the person: the shelter it left hears it too (its volunteers' list changes).
-    expect(escortMessageOf({ ...escorted, previousShelterId: 's-0' })?.to).toEqual([
-      { board: 's-1' },
-      { board: 's-0' },
+    expect(escortMessagesOf(escorted)).toEqual([
+      { to: [{ board: 's-1' }], notice: { id: 'r-1', version: 3, shelterId: 's-1' } },
+    ]);
+    // Moved with the person: the shelter it left hears it too (its volunteers' list changes),
+    // told its own id, never the shelter the person went to.
+    expect(escortMessagesOf({ ...escorted, previousShelterId: 's-0' })).toEqual([
+      { to: [{ board: 's-1' }], notice: { id: 'r-1', version: 3, shelterId: 's-1' } },
+      { to: [{ board: 's-0' }], notice: { id: 'r-1', version: 3, shelterId: 's-0' } },
     ]);
     // No escort, or a draft still the shelter's own: nothing to volunteers.
-    expect(escortMessageOf(SIGNAL)).toBeNull();
-    expect(escortMessageOf({ ...escorted, state: ReferralState.DRAFT })).toBeNull();
+    expect(escortMessagesOf(SIGNAL)).toEqual([]);
+    expect(escortMessagesOf({ ...escorted, state: ReferralState.DRAFT })).toEqual([]);
     // An ending is told (the escort leaves their list).
-    expect(escortMessageOf({ ...escorted, state: ReferralState.CANCELLED })).not.toBeNull();
+    expect(escortMessagesOf({ ...escorted, state: ReferralState.CANCELLED })).toHaveLength(1);
   });
 });

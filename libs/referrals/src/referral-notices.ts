@@ -21,7 +21,7 @@ export interface ReferralSignal {
   previousShelterId: string | null;
   /**
    * Someone must escort the person to it (`needs_escort`): the shelter's volunteers hear it
-   * (`escortMessageOf`). Absent from a payload of the first trigger (before
+   * (`escortMessagesOf`). Absent from a payload of the first trigger (before
    * NotifyReferralEscorts): false.
    */
   escort: boolean;
@@ -113,18 +113,22 @@ export function messagesOf(
 /**
  * Who hears that an escort changed, and what: the bed board audience (volunteers, who escort,
  * and coordinators) of the shelter following it and of the one it just left, once it has left
- * the shelter (a draft has no escort to go on yet). Its ids and version only: a volunteer's screen
- * reads when and where through GraphQL, and nothing more. Null for a referral without an escort.
+ * the shelter (a draft has no escort to go on yet). Its ids and version only, each audience told
+ * its own shelter's id: the shelter a person left never learns from it where they went (its
+ * screen reads the referral again and finds it gone). A volunteer's screen reads when and where
+ * through GraphQL, and nothing more. None for a referral without an escort.
  */
-export function escortMessageOf(
+export function escortMessagesOf(
   signal: ReferralSignal,
-): { to: StaffAudience[]; notice: EscortNotice } | null {
+): { to: StaffAudience[]; notice: EscortNotice }[] {
   if (!signal.escort || signal.state === ReferralState.DRAFT) {
-    return null;
+    return [];
   }
-  const to: StaffAudience[] = [{ board: signal.shelterId }];
-  if (signal.previousShelterId && signal.previousShelterId !== signal.shelterId) {
-    to.push({ board: signal.previousShelterId });
-  }
-  return { to, notice: { id: signal.id, version: signal.version, shelterId: signal.shelterId } };
+  const told = (shelterId: string) => ({
+    to: [{ board: shelterId }],
+    notice: { id: signal.id, version: signal.version, shelterId },
+  });
+  return signal.previousShelterId && signal.previousShelterId !== signal.shelterId
+    ? [told(signal.shelterId), told(signal.previousShelterId)]
+    : [told(signal.shelterId)];
 }

@@ -12,7 +12,7 @@ import { Interval } from '@nestjs/schedule';
 import { DataSource } from 'typeorm';
 import { OverdueReferrals } from './overdue-referrals.js';
 import {
-  escortMessageOf,
+  escortMessagesOf,
   messagesOf,
   noticeOf,
   readSignal,
@@ -227,9 +227,8 @@ export class ReferralsNotifier implements StaffNotifier {
     for (const { to, notice } of messagesOf(signal)) {
       send(to, 'referral', notice);
     }
-    const escort = escortMessageOf(signal);
-    if (escort) {
-      send(escort.to, 'escort', escort.notice);
+    for (const { to, notice } of escortMessagesOf(signal)) {
+      send(to, 'escort', notice);
     }
   }
 }

@@ -187,12 +187,14 @@ export class DuplicatesService {
         other.id,
       ]);
       await manager.query('UPDATE household SET head_id = NULL WHERE head_id = $1', [other.id]);
-      // Libs keeping records about the person (referrals) carry theirs over too.
+      // Libs keeping records about the person (referrals) carry theirs over too; the kept
+      // record's shelter is where the person is only while its case is open (a closed case
+      // stays on the last shelter the person left).
       await this.merges.merged(
         manager,
         keep.id,
         other.id,
-        keep.currentShelterId,
+        keep.caseClosedAt === null ? keep.currentShelterId : null,
         caller.actor.userId,
       );
       await manager.delete(Resident, { id: other.id }).catch((error: unknown) => {

@@ -5,8 +5,9 @@ import type { EntityManager } from 'typeorm';
 export interface ResidentMergeListener {
   /**
    * In the merge's transaction, before `mergedId`'s record is deleted: whatever points at it
-   * points at `keepId` from now on. `keepShelterId`: where the kept record is now (null when
-   * nowhere). `byUserId`: the coordinator who merged.
+   * points at `keepId` from now on. `keepShelterId`: where the kept record's person is staying
+   * (null when its case is closed: the person is not known to be anywhere). `byUserId`: the
+   * coordinator who merged.
    */
   residentsMerged(
     manager: EntityManager,

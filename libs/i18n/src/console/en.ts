@@ -1148,6 +1148,7 @@ export default {
     'follow.detail.override': 'correction outside the loop',
     'follow.detail.erased': 'the person’s data erased',
     'follow.detail.retention': 'retention period reached',
+    'follow.detail.merged': 'record merged with its duplicate',
 
     // Referrals: refer (issue 20, item 10): the health worker refers a person, the slip.
     'refer.nav': 'Health',

@@ -1160,6 +1160,7 @@ export default {
     'follow.detail.override': 'corrección fuera del circuito',
     'follow.detail.erased': 'datos de la persona borrados',
     'follow.detail.retention': 'plazo de conservación cumplido',
+    'follow.detail.merged': 'registro unido con su duplicado',
 
     // Referrals: refer (issue 20, item 10): the health worker refers a person, the slip.
     'refer.nav': 'Salud',

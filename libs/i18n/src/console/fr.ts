@@ -1171,6 +1171,7 @@ export default {
     'follow.detail.override': 'correction hors du circuit',
     'follow.detail.erased': 'données de la personne effacées',
     'follow.detail.retention': 'durée de conservation atteinte',
+    'follow.detail.merged': 'dossier fusionné avec son doublon',
 
     // Referrals: refer (issue 20, item 10): the health worker refers a person, the slip.
     'refer.nav': 'Santé',

@@ -1134,6 +1134,7 @@ export default {
     'follow.detail.override': 'koreksyon andeyò sikwi a',
     'follow.detail.erased': 'done moun nan efase',
     'follow.detail.retention': 'tan konsèvasyon an rive',
+    'follow.detail.merged': 'dosye a mete ansanm ak doub li',
 
     // Referrals: refer (issue 20, item 10): the health worker refers a person, the slip.
     'refer.nav': 'Sante',

@@ -1160,6 +1160,7 @@ export default {
     'follow.detail.override': 'correção fora do circuito',
     'follow.detail.erased': 'dados da pessoa apagados',
     'follow.detail.retention': 'prazo de conservação cumprido',
+    'follow.detail.merged': 'registro unido ao seu duplicado',
 
     // Referrals: refer (issue 20, item 10): the health worker refers a person, the slip.
     'refer.nav': 'Saúde',

@@ -127,6 +127,7 @@ export const DETAIL_WORDS = [
   'override',
   'erased',
   'retention',
+  'merged',
 ] as const;
 export type DetailWord = (typeof DETAIL_WORDS)[number];
 
