@@ -112,6 +112,8 @@ describe('The staff console: the referring shelter follows its referrals (e2e, C
     const words = await consoleWords('es');
     const made = await refer();
     const page = await consoleFor(await newContext(), app, health, at('/referrals'));
+    // Live: the /staff socket is connected (and in its rooms) before anything changes.
+    await page.waitForSelector('.connection-live');
     const row = item(page, made.id, '.referral-list:not(.overdue-list)');
     await row.locator('.state').filter({ hasText: words['referral.state.SENT'] }).waitFor();
     // What a health worker reads: the person, the service, the countdown to the answer.
@@ -402,6 +404,8 @@ describe('The staff console: the referring shelter follows its referrals (e2e, C
     const words = await consoleWords('es');
     const made = await refer();
     const page = await consoleFor(await newContext(), app, health, at(`/referrals/${made.id}`));
+    // Live: the /staff socket is connected (and in its rooms) before anything changes.
+    await page.waitForSelector('.connection-live');
     await page.waitForSelector('.referral-steps li');
     // A cancellation half written when the service answers: heard live, the panel closes (the
     // version it opened at is no longer what is on record) and the page says why.
@@ -434,6 +438,8 @@ describe('The staff console: the referring shelter follows its referrals (e2e, C
     const made = await refer();
     const elsewhere = await shelterFor(app, { name: 'Casa Salud Destino' });
     const page = await consoleFor(await newContext(), app, health, at('/referrals'));
+    // Live: the /staff socket is connected (and in its rooms) before anything changes.
+    await page.waitForSelector('.connection-live');
     const row = item(page, made.id, '.referral-list:not(.overdue-list)');
     await row.waitFor();
     await page.evaluate(() => {
@@ -533,6 +539,8 @@ describe('The staff console: the referring shelter follows its referrals (e2e, C
 
   it('shows a volunteer an escort set and cancelled live, beyond the morning plan’s hours', async () => {
     const page = await consoleFor(await newContext(), app, volunteer, at('/referrals'));
+    // Live: the /staff socket is connected (and in its rooms) before anything changes.
+    await page.waitForSelector('.connection-live');
     await page.waitForSelector('.escorts');
     await page.evaluate(() => {
       (window as unknown as { followMark: number }).followMark = 5;
