@@ -13,6 +13,11 @@ export default {
   // Real PostgreSQL, real HTTP and a real browser: a slow CI machine needs more than 5 s. (A
   // global option: Jest ignores it inside a project.)
   testTimeout: 30_000,
+  // A test process is replaced once it holds more than this after a spec file: the ESM module
+  // registry (experimental-vm-modules) keeps each file's modules, and one process running all
+  // 156 files in band ran out of its 4 GB heap at file 137 (a 2-core CI machine, 2026-11-29).
+  // Setting it also makes Jest run the files in a worker even with one core.
+  workerIdleMemoryLimit: '1GB',
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,scripts}/**/*.spec.ts'] },
     {
