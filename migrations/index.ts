@@ -24,6 +24,8 @@ import { StampReferralChanges1795944600000 } from './1795944600000-StampReferral
 import { AllowReferralEventBySystem1795946000000 } from './1795946000000-AllowReferralEventBySystem.js';
 import { NotifyReferralEscorts1795947300000 } from './1795947300000-NotifyReferralEscorts.js';
 import { AddSuppliesLedger1795950000000 } from './1795950000000-AddSuppliesLedger.js';
+import { AddSupplyAlerts1795951000000 } from './1795951000000-AddSupplyAlerts.js';
+import { AddSupplyNeeds1795952000000 } from './1795952000000-AddSupplyNeeds.js';
 
 export type { MigrationOutcome, ReportingMigration } from './outcome.js';
 
@@ -54,4 +56,6 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   AllowReferralEventBySystem1795946000000,
   NotifyReferralEscorts1795947300000,
   AddSuppliesLedger1795950000000,
+  AddSupplyAlerts1795951000000,
+  AddSupplyNeeds1795952000000,
 ];

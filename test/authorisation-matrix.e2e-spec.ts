@@ -3,7 +3,7 @@ import { type PolicyRow, PolicyRegistry } from '@albergue/auth';
 import { NETWORK_ROLES, Role, SHELTER_ROLES } from '@albergue/common';
 import { switchToBedsMode } from './factories/occupancy.factory.js';
 import { healthServiceRow } from './factories/referral.factory.js';
-import { receiveStock, sendStock, supplyItem } from './factories/supplies.factory.js';
+import { publishNeed, receiveStock, sendStock, supplyItem } from './factories/supplies.factory.js';
 import {
   makeMember,
   organisationInput,
@@ -60,6 +60,8 @@ interface Targets {
   stockTransferId: string;
   /** A transfer sent from the shelter, still in transit (cancelTransfer's target). */
   sentTransferId: string;
+  /** A need the shelter published (updateNeed's and closeNeed's target). */
+  needId: string;
 }
 
 interface Sample {
@@ -710,6 +712,66 @@ const SAMPLES: Record<string, (t: Targets) => Sample> = {
     query: 'query($s: ID!) { stockTransfers(shelterId: $s) { id } }',
     variables: { s: t.shelterId },
   }),
+  foodDaysLeft: (t) => ({
+    query: 'query($s: ID!) { foodDaysLeft(shelterId: $s) { daysLeft } }',
+    variables: { s: t.shelterId },
+  }),
+  supplyThresholds: (t) => ({
+    query: 'query($s: ID!) { supplyThresholds(shelterId: $s) { id } }',
+    variables: { s: t.shelterId },
+  }),
+  supplyAlerts: (t) => ({
+    query: 'query($s: ID!) { supplyAlerts(shelterId: $s, history: true) { id } }',
+    variables: { s: t.shelterId },
+  }),
+  setSupplyThreshold: (t) => ({
+    query:
+      'mutation($input: SetSupplyThresholdInput!) { setSupplyThreshold(input: $input) { id } }',
+    variables: { input: { shelterId: t.shelterId, category: 'CLEANING', expiringWithinDays: 3 } },
+  }),
+  supplyNeeds: (t) => ({
+    query: 'query($s: ID!) { supplyNeeds(shelterId: $s, history: true) { id } }',
+    variables: { s: t.shelterId },
+  }),
+  needSuggestions: (t) => ({
+    query: 'query($s: ID!) { needSuggestions(shelterId: $s) { itemId } }',
+    variables: { s: t.shelterId },
+  }),
+  needsProfile: (t) => ({
+    query: 'query($s: ID!) { needsProfile(shelterId: $s) { nameShown } }',
+    variables: { s: t.shelterId },
+  }),
+  // The first caller allowed publishes it; the others get NEED_EXISTS, not a denial.
+  publishNeed: (t) => ({
+    query: 'mutation($input: PublishNeedInput!) { publishNeed(input: $input) { id } }',
+    variables: {
+      input: {
+        requestId: randomUUID(),
+        shelterId: t.shelterId,
+        category: 'CLEANING',
+        priority: 'LOW',
+      },
+    },
+  }),
+  updateNeed: (t) => ({
+    query: 'mutation($input: UpdateNeedInput!) { updateNeed(input: $input) { id } }',
+    variables: { input: { needId: t.needId, priority: 'HIGH' } },
+  }),
+  // The first caller allowed closes it; the others get NEED_CLOSED, not a denial.
+  closeNeed: (t) => ({
+    query: 'mutation($input: CloseNeedInput!) { closeNeed(input: $input) { id } }',
+    variables: { input: { needId: t.needId, closure: 'MET' } },
+  }),
+  setNeedsProfile: (t) => ({
+    query: 'mutation($input: NeedsProfileInput!) { setNeedsProfile(input: $input) { nameShown } }',
+    variables: { input: { shelterId: t.shelterId, nameShown: false } },
+  }),
+  // Names a category no one set a mark for: an allowed caller gets THRESHOLD_NOT_FOUND.
+  clearSupplyThreshold: (t) => ({
+    query:
+      'mutation($input: SupplyThresholdTargetInput!) { clearSupplyThreshold(input: $input) { id } }',
+    variables: { input: { shelterId: t.shelterId, category: 'BEDDING' } },
+  }),
 };
 
 const CALLERS: Caller[] = [
@@ -910,6 +972,7 @@ describe('Authorisation matrix (e2e): every operation × role × own shelter, ot
         registrar,
       );
       const [movementId] = await receiveStock(registrar, s.id, supplyItemId, 100);
+      const needId = await publishNeed(registrar, s.id);
       return {
         shelterId: s.id,
         population: s.populations[0],
@@ -930,6 +993,7 @@ describe('Authorisation matrix (e2e): every operation × role × own shelter, ot
         movementId,
         stockTransferId: '',
         sentTransferId: '',
+        needId,
       };
     };
     own = await targets(shelters[0]);

@@ -157,3 +157,19 @@ export async function sendStock(
   });
   return ok(result, 'sendStock').sendStock.id;
 }
+
+export const NEED_FIELDS =
+  'id shelterId itemId category quantity unit priority until public closedAt closure';
+export const PUBLISH_NEED = `mutation($input: PublishNeedInput!) { publishNeed(input: $input) { ${NEED_FIELDS} } }`;
+
+/** A need published by a coordinator (a category's, MEDIUM, unless `over` says); returns its id. */
+export async function publishNeed(
+  by: GraphQLClient,
+  shelterId: string,
+  over: Record<string, unknown> = {},
+): Promise<string> {
+  const result = await by.gql<{ publishNeed: { id: string } }>(PUBLISH_NEED, {
+    input: { requestId: randomUUID(), shelterId, category: 'WATER', priority: 'MEDIUM', ...over },
+  });
+  return ok(result, 'publishNeed').publishNeed.id;
+}

@@ -98,7 +98,15 @@ export class AppModule {
       },
       [residents, shelters, audit, vault],
     );
-    const supplies = SuppliesModule.forRoot({ timeZone: config.TIME_ZONE }, [shelters]);
+    const supplies = SuppliesModule.forRoot(
+      {
+        timeZone: config.TIME_ZONE,
+        kcalPerPersonDay: config.FOOD_KCAL_PER_PERSON_DAY,
+        foodDaysLow: config.FOOD_DAYS_LOW,
+        expiringWithinDays: config.SUPPLY_EXPIRING_WITHIN,
+      },
+      [shelters],
+    );
     const realtime = RealtimeModule.forRoot(realtimeOptions(config, databaseUrl), [auth, shelters]);
     return {
       module: AppModule,
@@ -127,6 +135,7 @@ export class AppModule {
                 realtime,
                 shelters,
                 referrals,
+                supplies,
               ),
             ]
           : []),

@@ -21,6 +21,8 @@ import {
   StockService,
   StockTransfersService,
   SupplyItemsService,
+  SupplyNeeds,
+  SupplyThresholds,
 } from '@albergue/supplies';
 import type { Catalogue } from '@albergue/i18n';
 import { FieldCipher } from '@albergue/vault';
@@ -276,12 +278,17 @@ export async function startAlbergue(config: AppConfig, logger: Logger): Promise<
               stock: app.get(StockService),
               meals: app.get(MealsService),
               transfers: app.get(StockTransfersService),
+              thresholds: app.get(SupplyThresholds),
+              needs: app.get(SupplyNeeds),
             },
             demo.shelterIds,
             users.get(DEMO_ADMIN)!,
             coordinatorId,
           );
-          logger.info(pantries, 'demo food and supplies: items, pantries, a transfer (fictional)');
+          logger.info(
+            pantries,
+            'demo food and supplies: items, pantries, a transfer, needs (fictional)',
+          );
         }
       }
     }

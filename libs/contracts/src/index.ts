@@ -55,6 +55,7 @@ export {
   type StaffServerEvents,
   type StaleReportDetails,
   type StaleSoonNotice,
+  type SupplyAlertNotice,
   type WatchReply,
   type WatchRequest,
 } from './socket-events.js';

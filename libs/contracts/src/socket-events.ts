@@ -176,6 +176,23 @@ export interface EscortNotice {
   shelterId: string;
 }
 
+/**
+ * A supply alert raised or cleared at a shelter (issue 21): an item low, a lot expiring, food for
+ * too few days. To the shelter's bed board audience (volunteers and coordinators), once per
+ * crossing and socket, however many instances run; a socket that connects is told the shelter's
+ * open alerts. Ids and kind only: the screen reads the figures through GraphQL.
+ */
+export interface SupplyAlertNotice {
+  id: string;
+  shelterId: string;
+  /** SupplyAlertKind's GraphQL name: LOW_STOCK, FOOD_DAYS_LOW or EXPIRING. */
+  kind: string;
+  itemId: string | null;
+  raisedAt: string;
+  /** Null while it holds. */
+  clearedAt: string | null;
+}
+
 /** A staff socket refused at the handshake gets `{ code }` as its connect error's `data`. */
 export interface StaffRefusal {
   code: ApiErrorCode.UNAUTHENTICATED | ApiErrorCode.FORBIDDEN | ApiErrorCode.SERVICE_UNAVAILABLE;
@@ -200,6 +217,8 @@ export interface StaffServerEvents {
   referral(notice: ReferralNotice): void;
   /** To the following shelter's volunteers and coordinators, for a referral that needs an escort. */
   escort(notice: EscortNotice): void;
+  /** To a shelter's volunteers and coordinators: a supply alert raised or cleared. */
+  supplyAlert(notice: SupplyAlertNotice): void;
   /** The session ended (logout, timeout, deactivation): the socket closes after this. */
   signedOut(reason: { code: ApiErrorCode.UNAUTHENTICATED; reason: 'SESSION_INVALID' }): void;
 }

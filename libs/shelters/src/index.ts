@@ -15,6 +15,7 @@ export { OrganisationsService } from './organisations.service.js';
 export { ProblemReportsService } from './problem-reports.service.js';
 export { areaOf, PUBLIC_FIELD_NEEDS, toPublicShelter } from './public-shelter.js';
 export { lockShelter } from './shelter-lock.js';
+export { type PeoplePresent, peoplePresent } from './people-present.js';
 export { ShelterSearchService } from './shelter-search.service.js';
 export {
   OrganisationKind,

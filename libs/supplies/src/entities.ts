@@ -2,7 +2,11 @@ import { MealServed } from './meal-served.entity.js';
 import { StockLock } from './stock-lock.entity.js';
 import { StockMovement } from './stock-movement.entity.js';
 import { StockTransfer, StockTransferLine } from './stock-transfer.entity.js';
+import { SupplyAlert } from './supply-alert.entity.js';
 import { SupplyItem } from './supply-item.entity.js';
+import { SupplyNeed } from './supply-need.entity.js';
+import { SupplyNeedsProfile } from './supply-needs-profile.entity.js';
+import { SupplyThreshold } from './supply-threshold.entity.js';
 
 /** The tables this lib owns, for the app's data source (the entities themselves stay inside). */
 export const SUPPLIES_ENTITIES = [
@@ -12,4 +16,8 @@ export const SUPPLIES_ENTITIES = [
   MealServed,
   StockTransfer,
   StockTransferLine,
+  SupplyThreshold,
+  SupplyAlert,
+  SupplyNeed,
+  SupplyNeedsProfile,
 ];

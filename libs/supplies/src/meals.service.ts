@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { PeriodArgs, RecordMealInput } from './dto/stock.input.js';
+import { SupplyAlerts } from './supply-alerts.service.js';
 import { Ledger, type MovementRow, NO_REFERENCES } from './ledger.js';
 import { MealServed } from './meal-served.entity.js';
 import { addDays, period } from './period.js';
@@ -23,6 +24,7 @@ export class MealsService {
     private readonly dataSource: DataSource,
     private readonly idempotency: IdempotencyService,
     private readonly ledger: Ledger,
+    private readonly alerts: SupplyAlerts,
   ) {}
 
   async record(input: RecordMealInput, actor: Actor): Promise<MealServedView> {
@@ -103,6 +105,9 @@ export class MealsService {
       await this.ledger.write(manager, rows, actor.userId);
       return mealId;
     });
+    if (lines.length > 0) {
+      await this.alerts.afterAct(input.shelterId);
+    }
     const [meal] = await this.meals('ms.id = $1', [id]);
     return meal;
   }

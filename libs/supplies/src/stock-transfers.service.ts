@@ -8,6 +8,7 @@ import type {
   SendStockInput,
   StockTransfersArgs,
 } from './dto/stock.input.js';
+import { SupplyAlerts } from './supply-alerts.service.js';
 import { Ledger, type MovementRow, NO_REFERENCES } from './ledger.js';
 import { receivedLots } from './lots.js';
 import { fromMilli, milliOf, numericOf, toMilli } from './quantities.js';
@@ -29,6 +30,7 @@ export class StockTransfersService {
     private readonly dataSource: DataSource,
     private readonly idempotency: IdempotencyService,
     private readonly ledger: Ledger,
+    private readonly alerts: SupplyAlerts,
   ) {}
 
   async send(input: SendStockInput, actor: Actor): Promise<StockTransferView> {
@@ -122,7 +124,7 @@ export class StockTransfersService {
       await this.ledger.write(manager, rows, actor.userId);
       return transferId;
     });
-    return this.get(id);
+    return this.done(id);
   }
 
   async receive(input: ReceiveTransferInput, actor: Actor): Promise<StockTransferView> {
@@ -234,7 +236,7 @@ export class StockTransfersService {
       );
       return transfer.id;
     });
-    return this.get(id);
+    return this.done(id);
   }
 
   /**
@@ -287,7 +289,14 @@ export class StockTransfersService {
       );
       return transfer.id;
     });
-    return this.get(id);
+    return this.done(id);
+  }
+
+  /** The transfer as it stands; both shelters' alerts looked at again (after the commit). */
+  private async done(transferId: string): Promise<StockTransferView> {
+    const transfer = await this.get(transferId);
+    await this.alerts.afterAct(transfer.fromShelterId, transfer.toShelterId);
+    return transfer;
   }
 
   /** Transfers sent from or to a shelter, newest first. */

@@ -16,6 +16,7 @@ import { StockMovement } from './stock-movement.entity.js';
 import { StockMovementKind, StockUse, SupplySource } from './supplies.enums.js';
 import { SuppliesException, SuppliesExceptionCode } from './supplies.exception.js';
 import type { StockAct, StockLevel, StockMovementView } from './supplies.views.js';
+import { SupplyAlerts } from './supply-alerts.service.js';
 import { SupplyItemsService } from './supply-items.service.js';
 
 /**
@@ -30,6 +31,7 @@ export class StockService {
     private readonly idempotency: IdempotencyService,
     private readonly ledger: Ledger,
     private readonly items: SupplyItemsService,
+    private readonly alerts: SupplyAlerts,
   ) {}
 
   async receive(input: ReceiveStockInput, actor: Actor): Promise<StockAct> {
@@ -92,7 +94,7 @@ export class StockService {
         actor.userId,
       );
     });
-    return this.ledger.act(id);
+    return this.done(id);
   }
 
   /** Handed out, cooked, wasted or expired: taken from the lot named, or first expiry first. */
@@ -135,7 +137,7 @@ export class StockService {
         actor.userId,
       );
     });
-    return this.ledger.act(id);
+    return this.done(id);
   }
 
   /**
@@ -185,7 +187,7 @@ export class StockService {
       }
       return this.ledger.write(manager, rows, actor.userId);
     });
-    return this.ledger.act(id);
+    return this.done(id);
   }
 
   /**
@@ -283,7 +285,14 @@ export class StockService {
         }
       },
     );
-    return this.ledger.act(id);
+    return this.done(id);
+  }
+
+  /** The act as written; its shelter's alerts looked at again (after the commit). */
+  private async done(actId: string): Promise<StockAct> {
+    const act = await this.ledger.act(actId);
+    await this.alerts.afterAct(...act.movements.map((movement) => movement.shelterId));
+    return act;
   }
 
   /** Every item with stock (or a lot) at the shelter now: the sums of its movements. */

@@ -98,6 +98,39 @@ export enum MealKind {
   SUHUR = 'suhur',
 }
 
+/** What a supply alert says (issue 21, item 5); each is raised once per crossing, then cleared. */
+export enum SupplyAlertKind {
+  /** An item's usable stock below the shelter's low mark for it (or its category). */
+  LOW_STOCK = 'low_stock',
+  /** Food for fewer than FOOD_DAYS_LOW days. */
+  FOOD_DAYS_LOW = 'food_days_low',
+  /** A lot expiring within its window (or expired and still on the shelf). */
+  EXPIRING = 'expiring',
+}
+
+/** Which estimate of days of food left is the lower (food-days.ts). */
+export enum FoodDaysBasis {
+  /** The people present at the standard ration. */
+  NEED = 'need',
+  /** What was used lately. */
+  RATE = 'rate',
+}
+
+/** How much a published need matters to the shelter now. */
+export enum NeedPriority {
+  HIGH = 'high',
+  MEDIUM = 'medium',
+  LOW = 'low',
+}
+
+/** Why a published need is no longer open. */
+export enum NeedClosure {
+  /** Enough came. */
+  MET = 'met',
+  /** No longer needed, or published by mistake. */
+  WITHDRAWN = 'withdrawn',
+}
+
 export enum StockTransferState {
   /** Out of the sender's stock, not yet in the receiver's. */
   IN_TRANSIT = 'in_transit',
@@ -117,6 +150,10 @@ for (const [enumRef, name] of [
   [StockWarning, 'StockWarning'],
   [MealKind, 'MealKind'],
   [StockTransferState, 'StockTransferState'],
+  [SupplyAlertKind, 'SupplyAlertKind'],
+  [FoodDaysBasis, 'FoodDaysBasis'],
+  [NeedPriority, 'NeedPriority'],
+  [NeedClosure, 'NeedClosure'],
 ] as const) {
   registerEnumType(enumRef, { name });
 }

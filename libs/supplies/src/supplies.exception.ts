@@ -43,6 +43,17 @@ export enum SuppliesExceptionCode {
   /** A stocktake's adjustment is reversed by a coordinator of the shelter only. */
   ADJUSTMENT_REVERSAL_FORBIDDEN = 'ADJUSTMENT_REVERSAL_FORBIDDEN',
   DATE_OUT_OF_RANGE = 'DATE_OUT_OF_RANGE',
+  /** A threshold names both an item and a category, or neither, or sets no mark. */
+  THRESHOLD_INVALID = 'THRESHOLD_INVALID',
+  /** No threshold is set for this item or category at this shelter. */
+  THRESHOLD_NOT_FOUND = 'THRESHOLD_NOT_FOUND',
+  /** A need names both an item and a category, or neither, or a quantity for a category. */
+  NEED_INVALID = 'NEED_INVALID',
+  NEED_NOT_FOUND = 'NEED_NOT_FOUND',
+  /** The shelter already asks for this item or category: change that need. */
+  NEED_EXISTS = 'NEED_EXISTS',
+  /** The need was closed (met or withdrawn). */
+  NEED_CLOSED = 'NEED_CLOSED',
 }
 
 function apiCode(code: SuppliesExceptionCode): ApiErrorCode {
@@ -52,6 +63,8 @@ function apiCode(code: SuppliesExceptionCode): ApiErrorCode {
     case SuppliesExceptionCode.ORGANISATION_NOT_FOUND:
     case SuppliesExceptionCode.MOVEMENT_NOT_FOUND:
     case SuppliesExceptionCode.TRANSFER_NOT_FOUND:
+    case SuppliesExceptionCode.THRESHOLD_NOT_FOUND:
+    case SuppliesExceptionCode.NEED_NOT_FOUND:
       return ApiErrorCode.NOT_FOUND;
     case SuppliesExceptionCode.INVALID_QUANTITY:
     case SuppliesExceptionCode.UNIT_MISMATCH:
@@ -72,11 +85,15 @@ function apiCode(code: SuppliesExceptionCode): ApiErrorCode {
     case SuppliesExceptionCode.INVALID_LOT:
     case SuppliesExceptionCode.DIFFERENCE_REASON_REQUIRED:
     case SuppliesExceptionCode.DATE_OUT_OF_RANGE:
+    case SuppliesExceptionCode.THRESHOLD_INVALID:
+    case SuppliesExceptionCode.NEED_INVALID:
       return ApiErrorCode.BAD_USER_INPUT;
     case SuppliesExceptionCode.ADJUSTMENT_REVERSAL_FORBIDDEN:
       return ApiErrorCode.FORBIDDEN;
     case SuppliesExceptionCode.ALREADY_REVERSED:
     case SuppliesExceptionCode.TRANSFER_NOT_IN_TRANSIT:
+    case SuppliesExceptionCode.NEED_EXISTS:
+    case SuppliesExceptionCode.NEED_CLOSED:
       return ApiErrorCode.CONFLICT;
   }
 }

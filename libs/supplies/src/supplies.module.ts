@@ -1,11 +1,19 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { FoodDaysService } from './food-days.service.js';
 import { Ledger } from './ledger.js';
 import { MealsService } from './meals.service.js';
+import { PublicNeeds } from './public-needs.js';
 import { StockService } from './stock.service.js';
 import { StockTransfersService } from './stock-transfers.service.js';
 import { SUPPLIES_OPTIONS, type SuppliesOptions } from './supplies.options.js';
 import { SuppliesResolver } from './supplies.resolver.js';
+import { SupplyAlertsNotifier } from './supply-alerts.notifier.js';
+import { SupplyAlertsResolver } from './supply-alerts.resolver.js';
+import { SupplyAlerts } from './supply-alerts.service.js';
 import { SupplyItemsService } from './supply-items.service.js';
+import { SupplyNeedsResolver } from './supply-needs.resolver.js';
+import { SupplyNeeds } from './supply-needs.service.js';
+import { SupplyThresholds } from './supply-thresholds.service.js';
 import { SupplyScopes } from './supply-scopes.js';
 
 @Module({})
@@ -22,10 +30,28 @@ export class SuppliesModule {
         StockService,
         MealsService,
         StockTransfersService,
+        FoodDaysService,
+        SupplyThresholds,
+        SupplyAlerts,
+        SupplyAlertsNotifier,
+        SupplyNeeds,
+        PublicNeeds,
         SupplyScopes,
         SuppliesResolver,
+        SupplyAlertsResolver,
+        SupplyNeedsResolver,
       ],
-      exports: [SupplyItemsService, StockService, MealsService, StockTransfersService],
+      exports: [
+        SupplyItemsService,
+        StockService,
+        MealsService,
+        StockTransfersService,
+        FoodDaysService,
+        SupplyAlerts,
+        SupplyThresholds,
+        SupplyNeeds,
+        PublicNeeds,
+      ],
     };
   }
 }

@@ -19,6 +19,7 @@ export class SupplyScopes {
       'stockMovement',
       ids('SELECT shelter_id AS s FROM stock_movement WHERE id = $1'),
     );
+    registry.register('supplyNeed', ids('SELECT shelter_id AS s FROM supply_need WHERE id = $1'));
     registry.register(
       'stockTransferFrom',
       ids('SELECT from_shelter_id AS s FROM stock_transfer WHERE id = $1'),

@@ -133,6 +133,12 @@ export const configSchema = z.object({
   // This many "turned away despite space" reports within the window, while the shelter showed
   // space, flag its figures for its coordinator (they lower nothing).
   REPORT_BURST_COUNT: wholeNumber(3, 2, 1000),
+  // Days of food left are counted at this ration (kcal per person per day; Sphere: 2,100);
+  // fewer days than FOOD_DAYS_LOW raise an alert, and so do lots expiring within
+  // SUPPLY_EXPIRING_WITHIN days (a shelter's own marks may say otherwise per item or category).
+  FOOD_KCAL_PER_PERSON_DAY: wholeNumber(2100, 500, 10000),
+  FOOD_DAYS_LOW: wholeNumber(3, 1, 90),
+  SUPPLY_EXPIRING_WITHIN: wholeNumber(7, 0, 365),
   REPORT_BURST_WINDOW: duration('2h'),
   // Where people reach the public map (https://albergue.example.org): the printed sheet's QR code
   // and link. Unset outside production: taken from the request.

@@ -2,12 +2,15 @@ import { type Actor, Role } from '@albergue/common';
 import {
   MealKind,
   MealsService,
+  NeedPriority,
   StockService,
   StockTransfersService,
   StockUse,
   SupplyCategory,
   SupplyItemsService,
+  SupplyNeeds,
   SupplySource,
+  SupplyThresholds,
   SupplyUnit,
 } from '@albergue/supplies';
 import { randomUUID } from 'node:crypto';
@@ -111,14 +114,30 @@ const DEMO_PANTRIES: [shelter: number, DemoStock[]][] = [
   ],
 ];
 
+/** What the demo shelters ask donors for (index into DEMO_ITEMS, or a category): /needs. */
+const DEMO_NEEDS: [
+  shelter: number,
+  what: number | SupplyCategory,
+  quantity: number | null,
+  priority: NeedPriority,
+  untilInDays: number | null,
+][] = [
+  [2, 0, 100, NeedPriority.HIGH, 14],
+  [2, 1, 40, NeedPriority.HIGH, 14],
+  [2, 6, 20, NeedPriority.MEDIUM, null],
+  [5, 5, 30, NeedPriority.MEDIUM, 30],
+  [5, SupplyCategory.CLOTHING, null, NeedPriority.LOW, 30],
+];
+
 function inDays(days: number): string {
   return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 }
 
 /**
  * The demo's food and supplies: the network's items (by the demo admin), a pantry at each of the
- * demo coordinator's shelters (deliveries, distributions, today's lunch) and a transfer of rice
- * and beans in transit to the shelter that is short of them. Fictional, like the rest.
+ * demo coordinator's shelters (deliveries, distributions, today's lunch), a transfer of rice
+ * and beans in transit to the shelter that is short of them, a low mark on its rice and the needs
+ * the shelters publish. Fictional, like the rest.
  */
 export async function loadDemoSupplies(
   services: {
@@ -126,11 +145,13 @@ export async function loadDemoSupplies(
     stock: StockService;
     meals: MealsService;
     transfers: StockTransfersService;
+    thresholds: SupplyThresholds;
+    needs: SupplyNeeds;
   },
   shelterIds: string[],
   adminId: string,
   coordinatorId: string,
-): Promise<{ items: number; movements: number }> {
+): Promise<{ items: number; movements: number; needs: number }> {
   const actor = (userId: string, networkRole: Actor['networkRole']): Actor => ({
     userId,
     sessionId: 'demo',
@@ -203,5 +224,26 @@ export async function loadDemoSupplies(
     },
     coordinator,
   );
-  return { items: itemIds.length, movements: movements + 2 };
+  // The shelter short of rice watches it: below 30 kg is low (an alert the demo starts with).
+  await services.thresholds.set(
+    { shelterId: shelterIds[2], itemId: itemIds[0], low: 30 },
+    coordinator,
+  );
+  for (const [shelter, what, quantity, priority, untilInDays] of DEMO_NEEDS) {
+    const item = typeof what === 'number' ? DEMO_ITEMS[what] : null;
+    await services.needs.publish(
+      {
+        requestId: randomUUID(),
+        shelterId: shelterIds[shelter],
+        itemId: typeof what === 'number' ? itemIds[what] : null,
+        category: typeof what === 'number' ? null : what,
+        quantity,
+        unit: item?.unit ?? null,
+        priority,
+        until: untilInDays === null ? null : inDays(untilInDays),
+      },
+      coordinator,
+    );
+  }
+  return { items: itemIds.length, movements: movements + 2, needs: DEMO_NEEDS.length };
 }

@@ -7,14 +7,10 @@ import {
   IsArray,
   IsEnum,
   IsInt,
-  IsISO8601,
-  IsNotEmpty,
   IsNumber,
   IsOptional,
   IsUUID,
-  Matches,
   Max,
-  MaxLength,
   Min,
   ValidateNested,
 } from 'class-validator';
@@ -26,8 +22,7 @@ import {
   SupplySource,
   SupplyUnit,
 } from '../supplies.enums.js';
-
-export const DAY = /^\d{4}-\d{2}-\d{2}$/;
+import { DayField, LotField } from './fields.js';
 
 /** An amount of one item, as staff weigh or count it. */
 @InputType({ isAbstract: true })
@@ -51,19 +46,10 @@ export class QuantityFields {
 /** An amount taken out, from a lot when one is named (else first expiry first). */
 @InputType()
 export class StockLineInput extends QuantityFields {
-  @Field(() => String, { nullable: true, description: 'Take from this lot only.' })
-  @IsOptional()
-  @IsNotEmpty()
-  @MaxLength(60)
+  @LotField('Take from this lot only.')
   lot?: string | null;
 
-  @Field(() => String, {
-    nullable: true,
-    description: 'YYYY-MM-DD: take from the lot with this expiry only.',
-  })
-  @IsOptional()
-  @IsISO8601({ strict: true })
-  @Matches(DAY, { message: 'expiresOn must be a day written YYYY-MM-DD' })
+  @DayField('YYYY-MM-DD: take from the lot with this expiry only.')
   expiresOn?: string | null;
 }
 
@@ -88,19 +74,10 @@ export class ReceiveStockInput extends QuantityFields {
   @IsUUID()
   organisationId?: string | null;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsNotEmpty()
-  @MaxLength(60)
+  @LotField()
   lot?: string | null;
 
-  @Field(() => String, {
-    nullable: true,
-    description: 'YYYY-MM-DD. Already past: recorded, flagged EXPIRED_ON_RECEIPT.',
-  })
-  @IsOptional()
-  @IsISO8601({ strict: true })
-  @Matches(DAY, { message: 'expiresOn must be a day written YYYY-MM-DD' })
+  @DayField('YYYY-MM-DD. Already past: recorded, flagged EXPIRED_ON_RECEIPT.')
   expiresOn?: string | null;
 }
 
@@ -167,13 +144,7 @@ export class RecordMealInput {
   @IsUUID()
   shelterId: string;
 
-  @Field(() => String, {
-    nullable: true,
-    description: 'YYYY-MM-DD in TIME_ZONE, today or up to 31 days back; default today.',
-  })
-  @IsOptional()
-  @IsISO8601({ strict: true })
-  @Matches(DAY, { message: 'day must be a day written YYYY-MM-DD' })
+  @DayField('YYYY-MM-DD in TIME_ZONE, today or up to 31 days back; default today.')
   day?: string | null;
 
   @Field(() => MealKind)
@@ -270,22 +241,10 @@ export class PeriodArgs {
   @IsUUID()
   shelterId: string;
 
-  @Field(() => String, {
-    nullable: true,
-    description: 'YYYY-MM-DD in TIME_ZONE; default 30 days before to.',
-  })
-  @IsOptional()
-  @IsISO8601({ strict: true })
-  @Matches(DAY, { message: 'from must be a day written YYYY-MM-DD' })
+  @DayField('YYYY-MM-DD in TIME_ZONE; default 30 days before to.')
   from?: string | null;
 
-  @Field(() => String, {
-    nullable: true,
-    description: 'YYYY-MM-DD in TIME_ZONE, inclusive; default today. At most 366 days after from.',
-  })
-  @IsOptional()
-  @IsISO8601({ strict: true })
-  @Matches(DAY, { message: 'to must be a day written YYYY-MM-DD' })
+  @DayField('YYYY-MM-DD in TIME_ZONE, inclusive; default today. At most 366 days after from.')
   to?: string | null;
 }
 
