@@ -205,6 +205,62 @@ describe('The staff console: a health service’s inbox (e2e, Chromium)', () => 
     expect(await row(page, later.id).textContent()).toContain(words['referral.urgency.ROUTINE']);
   });
 
+  it('reads sex at birth only on a tap (audited then), never with the list', async () => {
+    const words = await consoleWords('es');
+    // A person met outside a shelter's register: sex at birth recorded, as clinically needed.
+    const met = (sexAtBirth: string, shares: string[]) =>
+      refer({
+        residentId: undefined,
+        person: { alias: 'Canarita Sin Registro', ageBracket: 'ADULT', sexAtBirth },
+        reason: SHARED_REASON,
+        consent: { basis: 'CONSENT', language: 'ht', shares },
+      });
+    const alone = await met('FEMALE', []);
+    const withReason = await met('INTERSEX', ['REASON_WITH_SERVICE']);
+    const sexReads = async (id: string) =>
+      (
+        await app.sql<{ n: number }>(
+          `SELECT count(*)::int AS n FROM audit_entry
+            WHERE action = 'referral.sexAtBirth.read' AND target_id = $1 AND actor_id = $2`,
+          [id, staffA.userId],
+        )
+      )[0].n;
+    const female = words['referral.sexAtBirth'].replace('{sex}', words['referral.sex.FEMALE']);
+    const intersex = words['referral.sexAtBirth'].replace('{sex}', words['referral.sex.INTERSEX']);
+    const page = await consoleFor(await newContext(), app, staffA);
+    const aloneRow = row(page, alone.id);
+    const reasonRow = row(page, withReason.id);
+    await aloneRow.waitFor();
+    await reasonRow.waitFor();
+    // The list asked for neither: not shown, not read, no audit row.
+    expect((await aloneRow.textContent()) ?? '').not.toContain(female);
+    expect((await reasonRow.textContent()) ?? '').not.toContain(intersex);
+    expect(await sexReads(alone.id)).toBe(0);
+    expect(await sexReads(withReason.id)).toBe(0);
+    // The reason not shared: a tap of its own reads sex at birth alone.
+    expect(await aloneRow.locator('button.show-reason').count()).toBe(0);
+    await aloneRow.locator('button.show-sex').click();
+    await aloneRow.locator(`.sex-text:text-is("${female}")`).waitFor();
+    expect(await sexReads(alone.id)).toBe(1);
+    expect((await aloneRow.textContent()) ?? '').not.toContain(SHARED_REASON);
+    await aloneRow.locator('button.hide-sex').click();
+    await aloneRow.locator('button.show-sex').waitFor();
+    expect((await aloneRow.textContent()) ?? '').not.toContain(female);
+    // The reason shared: its tap reads sex at birth with it, each read audited once.
+    await reasonRow.locator('button.show-reason').click();
+    await reasonRow.locator(`.reason-text:has-text("${SHARED_REASON}")`).waitFor();
+    expect(await reasonRow.locator('.sex-text').textContent()).toBe(intersex);
+    expect(await sexReads(withReason.id)).toBe(1);
+    // A live notice reads the list again: still no sex-at-birth read.
+    const readAgain = page.waitForResponse((response) =>
+      /ServiceInbox/.test(response.request().postData() ?? ''),
+    );
+    await refer({ urgency: 'ROUTINE' });
+    await readAgain;
+    expect(await sexReads(alone.id)).toBe(1);
+    expect(await sexReads(withReason.id)).toBe(1);
+  });
+
   it('closes an open act when someone else changes the referral meanwhile, and says so in words', async () => {
     const words = await consoleWords('es');
     const sent = await refer();

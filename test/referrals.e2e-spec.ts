@@ -888,6 +888,97 @@ describe('Health referrals: the loop (e2e)', () => {
     expect(await reads()).toBe(before + 2);
   });
 
+  it('opens and audits sex at birth only when the selection asks for it: lists do not', async () => {
+    const met = (alias: string, sexAtBirth: string) =>
+      create({
+        residentId: undefined,
+        person: { alias, ageBracket: 'ADULT', sexAtBirth, languages: ['es'] },
+      });
+    const one = await met('Canarita Una', 'FEMALE');
+    const two = await met('Canarito Dos', 'MALE');
+    const ids = [one.id, two.id];
+    const reads = async (actorId: string) =>
+      (
+        await app.sql<{ n: number }>(
+          `SELECT count(*)::int AS n FROM audit_entry
+            WHERE action = 'referral.sexAtBirth.read' AND actor_id = $1
+              AND target_id = ANY($2::text[])`,
+          [actorId, ids],
+        )
+      )[0].n;
+    const healthBefore = await reads(health.userId);
+    const staffBefore = await reads(staffA.userId);
+    // The shelter's list, the service's inbox and one referral without `sexAtBirth`: no row.
+    const bare = 'id version state alias';
+    const list = ok(
+      await health.gql<{ referralsOf: { id: string }[] }>(
+        `query($s: ID!) { referralsOf(shelterId: $s, first: 500) { ${bare} } }`,
+        { s: shelterA },
+      ),
+    ).referralsOf;
+    expect(list.map((each) => each.id)).toEqual(expect.arrayContaining(ids));
+    const inbox = ok(
+      await staffA.gql<{ serviceReferrals: { id: string }[] }>(
+        `query($s: ID!) { serviceReferrals(serviceId: $s, first: 500) { ${bare} } }`,
+        { s: clinicA },
+      ),
+    ).serviceReferrals;
+    expect(inbox.map((each) => each.id)).toEqual(expect.arrayContaining(ids));
+    ok(await staffA.gql(`query($id: ID!) { referral(id: $id) { ${bare} } }`, { id: one.id }));
+    ok(
+      await staffA.gql(
+        `mutation($input: AcceptReferralInput!) { acceptReferral(input: $input) { ${bare} } }`,
+        { input: { requestId: randomUUID(), referralId: two.id } },
+      ),
+    );
+    expect(await reads(health.userId)).toBe(healthBefore);
+    expect(await reads(staffA.userId)).toBe(staffBefore);
+
+    // With `sexAtBirth`: one row per referral read, even when the selection names it twice.
+    const inboxRows = async () =>
+      (
+        await app.sql<{ n: number }>(
+          `SELECT count(*)::int AS n FROM audit_entry
+            WHERE action = 'referral.sexAtBirth.read' AND actor_id = $1 AND detail = 'inbox'`,
+          [staffA.userId],
+        )
+      )[0].n;
+    const inboxBefore = await inboxRows();
+    const withSex = ok(
+      await staffA.gql<{ serviceReferrals: { id: string; sexAtBirth: string | null }[] }>(
+        `query($s: ID!) {
+          serviceReferrals(serviceId: $s, first: 500) { id sexAtBirth again: sexAtBirth }
+        }`,
+        { s: clinicA },
+      ),
+    ).serviceReferrals;
+    const mine = ids.map((id) => withSex.find((each) => each.id === id)?.sexAtBirth);
+    expect(mine).toEqual(['FEMALE', 'MALE']);
+    expect(await reads(staffA.userId)).toBe(staffBefore + 2);
+    // Rows without a sealed value (registered residents) write none: one row per value read.
+    const read = withSex.filter((each) => each.sexAtBirth !== null).length;
+    expect(await inboxRows()).toBe(inboxBefore + read);
+    const single = ok(
+      await health.gql<{ referral: { sexAtBirth: string | null } }>(
+        `query($id: ID!) { referral(id: $id) { id sexAtBirth } }`,
+        { id: two.id },
+      ),
+    ).referral;
+    expect(single.sexAtBirth).toBe('MALE');
+    expect(await reads(health.userId)).toBe(healthBefore + 1);
+    // A coordinator's selection asks for it and reads nothing: no row.
+    const coordinatorBefore = await reads(coordinator.userId);
+    expect(
+      ok(
+        await coordinator.gql<{ referral: { sexAtBirth: string | null } }>(
+          `query($id: ID!) { referral(id: $id) { id sexAtBirth } }`,
+          { id: two.id },
+        ),
+      ).referral.sexAtBirth,
+    ).toBeNull();
+    expect(await reads(coordinator.userId)).toBe(coordinatorBefore);
+  });
+
   it('network roles read nothing here', async () => {
     const network = await app.gql(ONE, { id: randomUUID() });
     expect(refused(network).code).toBe('UNAUTHENTICATED');

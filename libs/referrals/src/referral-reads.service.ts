@@ -8,7 +8,6 @@ import { ReferralSealer } from './referral-sealer.js';
 import {
   accessOf,
   type Opener,
-  readsSexAtBirth,
   type ReferralRecord,
   referralEventView,
   referralView,
@@ -16,12 +15,13 @@ import {
 import { Referral } from './referral.entity.js';
 import {
   OPEN_REASON,
+  OPEN_SEX_AT_BIRTH,
   ReferralAccess,
   type ReferralEventView,
   type ReferralSubjectView,
   type ReferralView,
 } from './referral.views.js';
-import { ReferralState } from './referrals.enums.js';
+import { ReferralState, type SexAtBirth } from './referrals.enums.js';
 import { ReferralsException, ReferralsExceptionCode as Code } from './referrals.exception.js';
 
 export interface ReferralFilter {
@@ -31,8 +31,8 @@ export interface ReferralFilter {
 
 /**
  * Reading referrals: one, a shelter's, a service's inbox, a history, whom to refer. Every view
- * comes from the view mapper by the caller's access; every read of a reason (only when asked
- * for) or of sex at birth leaves an audit row (ids and purpose).
+ * comes from the view mapper by the caller's access; a reason or sex at birth is opened only when
+ * asked for, and every such read leaves an audit row (ids and purpose).
  */
 @Injectable()
 export class ReferralReads {
@@ -53,7 +53,7 @@ export class ReferralReads {
     if (!record || !access) {
       throw new ReferralsException('No such referral.', Code.REFERRAL_NOT_FOUND, ['id']);
     }
-    return (await this.shape(caller, [[record, access]], purpose))[0];
+    return this.shape(caller, [[record, access]], purpose)[0];
   }
 
   /** The referrals a shelter follows; volunteers only those that need an escort. */
@@ -159,15 +159,15 @@ export class ReferralReads {
   }
 
   /**
-   * Views, and one audit row per read of sex at birth (ids and purpose only). The reason is opened
-   * and audited only when the caller's selection asks for it (`reason`, below): a list or a slip
-   * that does not show it neither opens it nor leaves a reason-read row.
+   * Views. The reason and sex at birth are opened and audited only when the caller's selection
+   * asks for them (`reason` and `sexAtBirth`, below), once per view: a list or a slip that does not
+   * show them neither opens them nor leaves a read row.
    */
-  private async shape(
+  private shape(
     caller: Caller,
     pairs: (readonly [ReferralRecord, ReferralAccess])[],
     purpose: string,
-  ): Promise<ReferralView[]> {
+  ): ReferralView[] {
     const read = (action: string, record: ReferralRecord) => ({
       action,
       outcome: AuditOutcome.SUCCEEDED,
@@ -181,28 +181,36 @@ export class ReferralReads {
     });
     const views = pairs.map(([record, access]) => {
       const view = referralView(record, access, this.opener(record.id));
-      const open = view[OPEN_REASON];
-      if (open) {
+      const openReason = view[OPEN_REASON];
+      if (openReason) {
         // Once per view, even if the selection names the field twice: audited, then opened.
         let reading: Promise<string | null> | undefined;
         view[OPEN_REASON] = () =>
-          (reading ??= this.audit.record(read('referral.reason.read', record)).then(open));
+          (reading ??= this.audit.record(read('referral.reason.read', record)).then(openReason));
+      }
+      const openSex = view[OPEN_SEX_AT_BIRTH];
+      if (openSex) {
+        // Nothing sealed (a registered resident): nothing read, no row.
+        let reading: Promise<SexAtBirth | null> | undefined;
+        view[OPEN_SEX_AT_BIRTH] = () =>
+          (reading ??=
+            record.sexAtBirthSealed === null
+              ? Promise.resolve(null)
+              : this.audit.record(read('referral.sexAtBirth.read', record)).then(openSex));
       }
       return view;
     });
-    await this.audit.recordMany(
-      pairs.flatMap(([record, access]) =>
-        readsSexAtBirth(access) && record.sexAtBirthSealed !== null
-          ? [read('referral.sexAtBirth.read', record)]
-          : [],
-      ),
-    );
     return views;
   }
 
   /** A view's reason, when the role reads it: opened and audited now (the field was asked for). */
   async reason(view: ReferralView): Promise<string | null> {
     return (await view[OPEN_REASON]?.()) ?? null;
+  }
+
+  /** A view's sex at birth, when the role reads it: opened and audited now (asked for). */
+  async sexAtBirth(view: ReferralView): Promise<SexAtBirth | null> {
+    return (await view[OPEN_SEX_AT_BIRTH]?.()) ?? null;
   }
 
   private opener(id: string): Opener {

@@ -11,7 +11,7 @@ import {
   shortReference,
 } from './referral-view.mapper.js';
 import type { ReferralEvent } from './referral-event.entity.js';
-import { OPEN_REASON, ReferralAccess } from './referral.views.js';
+import { OPEN_REASON, OPEN_SEX_AT_BIRTH, ReferralAccess } from './referral.views.js';
 import {
   ReferralBasis,
   ReferralCategory,
@@ -179,6 +179,7 @@ describe('referralView', () => {
     );
     expect(view).toMatchObject({ state: ReferralState.SCHEDULED, residentId: 'res-1' });
     expect(view[OPEN_REASON]).toBeUndefined();
+    expect(view[OPEN_SEX_AT_BIRTH]).toBeUndefined();
     for (const hidden of [
       'category',
       'serviceId',
@@ -211,6 +212,26 @@ describe('referralView', () => {
       'version',
     ]);
     expect(opened).toEqual(['referral.place']);
+  });
+
+  it('sex at birth is opened only when asked for, by health workers and the service only', () => {
+    const met = record({ residentId: null, sexAtBirthSealed: 'sealed:sex' });
+    for (const access of [ReferralAccess.HEALTH, ReferralAccess.SERVICE]) {
+      const view = referralView(met, access, open);
+      // Making the view (a list row) opens nothing: only the `sexAtBirth` field does.
+      expect(opened).not.toContain('referral.sexAtBirth');
+      expect(view).not.toHaveProperty('sexAtBirth');
+      expect(view[OPEN_SEX_AT_BIRTH]?.()).toBe('open(referral.sexAtBirth)');
+      expect(opened.filter((field) => field === 'referral.sexAtBirth')).toHaveLength(1);
+      opened.length = 0;
+    }
+    // A registered resident: nothing sealed, nothing to read.
+    expect(referralView(record(), ReferralAccess.HEALTH, open)[OPEN_SEX_AT_BIRTH]?.()).toBeNull();
+    opened.length = 0;
+    for (const access of [ReferralAccess.STATE, ReferralAccess.ESCORT]) {
+      expect(referralView(met, access, open)[OPEN_SEX_AT_BIRTH]).toBeUndefined();
+    }
+    expect(opened).not.toContain('referral.sexAtBirth');
   });
 
   it('an emergency says what to do now', () => {

@@ -7,6 +7,7 @@ import {
   BED_NOT_AFFECTED,
   EMERGENCY_INSTRUCTION,
   OPEN_REASON,
+  OPEN_SEX_AT_BIRTH,
   ReferralAccess,
   type ReferralEventView,
   type ReferralView,
@@ -106,7 +107,6 @@ const NOTHING: Omit<ReferralView, 'id' | 'reference' | 'version' | 'access' | 'b
   emergencyInstruction: null,
   residentId: null,
   alias: null,
-  sexAtBirth: null,
   ageBracket: null,
   languages: null,
   population: null,
@@ -142,7 +142,8 @@ const NOTHING: Omit<ReferralView, 'id' | 'reference' | 'version' | 'access' | 'b
 
 /**
  * A referral as `access` reads it; sealed values are opened only where the role sees them, the
- * reason only when asked for (`OPEN_REASON`, called by the `reason` field's resolver).
+ * reason and sex at birth only when asked for (`OPEN_REASON`, `OPEN_SEX_AT_BIRTH`, called by the
+ * `reason` and `sexAtBirth` fields' resolvers).
  */
 export function referralView(
   r: ReferralRecord,
@@ -183,9 +184,6 @@ export function referralView(
   }
   const person = {
     alias: readsName(access, r) ? open('referral.alias', r.aliasSealed) : null,
-    sexAtBirth: readsSexAtBirth(access)
-      ? (open('referral.sexAtBirth', r.sexAtBirthSealed) as SexAtBirth | null)
-      : null,
     ageBracket: r.ageBracket,
     languages: r.languages,
     population: r.population,
@@ -206,6 +204,13 @@ export function referralView(
     note: readsServiceNote(access, r) ? open('referral.note', r.noteSealed) : null,
     emergencyInstruction: r.urgency === ReferralUrgency.EMERGENCY ? EMERGENCY_INSTRUCTION : null,
   };
+  // Sex at birth is not opened here either: only when the selection asks for it (OPEN_SEX_AT_BIRTH).
+  const sex = readsSexAtBirth(access)
+    ? {
+        [OPEN_SEX_AT_BIRTH]: () =>
+          open('referral.sexAtBirth', r.sexAtBirthSealed) as SexAtBirth | null,
+      }
+    : {};
   // The reason is not opened here: only when the caller's selection asks for it (OPEN_REASON).
   const reason = readsReason(access, r)
     ? { [OPEN_REASON]: () => open('referral.reason', r.reasonSealed) }
@@ -216,6 +221,7 @@ export function referralView(
       ...base,
       ...dates,
       ...person,
+      ...sex,
       ...reason,
       reasonShared: readsReason(access, r),
     };
@@ -225,6 +231,7 @@ export function referralView(
     ...base,
     ...dates,
     ...person,
+    ...sex,
     residentId: r.residentId,
     ...reason,
     reasonShared: r.shares.includes(ReferralShare.REASON_WITH_SERVICE),

@@ -35,6 +35,13 @@ registerEnumType(ReferralAccess, { name: 'ReferralAccess' });
  */
 export const OPEN_REASON = Symbol('openReason');
 
+/**
+ * A view's sex at birth, opened only when asked for: the `sexAtBirth` field's resolver calls it
+ * (the mapper sets it where the role reads it, the reads service adds the audit row). Absent: the
+ * role does not read it.
+ */
+export const OPEN_SEX_AT_BIRTH = Symbol('openSexAtBirth');
+
 /** Said on every referral and in its history, as residents' consent says it. */
 export const BED_NOT_AFFECTED = "Refusing a referral never affects the person's bed.";
 export const EMERGENCY_INSTRUCTION = 'Call 911 or take the person to the service now.';
@@ -84,12 +91,8 @@ export class ReferralView {
   })
   alias: string | null;
 
-  @Field(() => SexAtBirth, {
-    nullable: true,
-    description:
-      'Where clinically needed (an unregistered person): health workers and the service; every read audited.',
-  })
-  sexAtBirth: SexAtBirth | null;
+  /** Not a stored field: `sexAtBirth` is resolved from this (ReferralsResolver), only when selected. */
+  [OPEN_SEX_AT_BIRTH]?: () => SexAtBirth | null | Promise<SexAtBirth | null>;
 
   @Field(() => AgeBracket, { nullable: true })
   ageBracket: AgeBracket | null;

@@ -25,6 +25,7 @@ import {
 import { ServiceReferralsArgs, ShelterReferralsArgs } from './dto/referrals.args.js';
 import { ReferralEventView, ReferralSubjectView, ReferralView } from './referral.views.js';
 import { ReferralReads } from './referral-reads.service.js';
+import { SexAtBirth } from './referrals.enums.js';
 import { ReferralsService } from './referrals.service.js';
 
 const HEALTH = [Role.HEALTH_WORKER];
@@ -209,6 +210,19 @@ export class ReferralsResolver {
   })
   reason(@Parent() view: ReferralView): Promise<string | null> {
     return this.reads.reason(view);
+  }
+
+  /**
+   * Sex at birth, opened only when the selection asks for it, each read audited (ids and purpose):
+   * the mapper's readsSexAtBirth decides whether the role reads it.
+   */
+  @ResolveField(() => SexAtBirth, {
+    nullable: true,
+    description:
+      'Where clinically needed (an unregistered person): health workers and the service; opened only when asked for, each read audited (ids and purpose). Leave it out of lists.',
+  })
+  sexAtBirth(@Parent() view: ReferralView): Promise<SexAtBirth | null> {
+    return this.reads.sexAtBirth(view);
   }
 
   @Allow(HEALTH, { shelterOf: argPath('shelterId') })

@@ -1456,5 +1456,13 @@ export default {
     'followFix.changed':
       'Someone else changed this referral while you had it open: it was closed without sending anything. Read what it says now and open it again if needed.',
     'followFix.send.open': 'Send to the service…',
+    // Service: sex at birth on a tap (issue 20, second review finding 1).
+    'inboxSex.show': 'Show sex at birth',
+    'inboxSex.hide': 'Hide sex at birth',
+    'inboxSex.none':
+      'No sex at birth was recorded (it is recorded only where care needs it, for someone not registered at a shelter).',
+    'inboxSex.audited': 'Every reading of sex at birth is recorded (who and when).',
+    'inboxSex.auditedWithReason':
+      'Every reading of the reason and of sex at birth is recorded (who and when).',
   },
 } satisfies ConsoleCatalogue;

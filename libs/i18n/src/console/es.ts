@@ -1470,5 +1470,13 @@ export default {
     'followFix.changed':
       'Alguien más cambió esta derivación mientras usted la tenía abierta: se cerró sin enviar nada. Lea lo que dice ahora y, si hace falta, vuelva a abrirla.',
     'followFix.send.open': 'Enviar al servicio…',
+    // Servicio: sexo al nacer en un toque (issue 20, hallazgo 1 de la segunda revisión).
+    'inboxSex.show': 'Ver el sexo al nacer',
+    'inboxSex.hide': 'Ocultar el sexo al nacer',
+    'inboxSex.none':
+      'No se anotó el sexo al nacer (solo se anota si hace falta para la atención de alguien no registrado en un albergue).',
+    'inboxSex.audited': 'Cada lectura del sexo al nacer queda registrada (quién y cuándo).',
+    'inboxSex.auditedWithReason':
+      'Cada lectura del motivo y del sexo al nacer queda registrada (quién y cuándo).',
   },
 } as const;

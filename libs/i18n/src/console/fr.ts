@@ -1486,5 +1486,13 @@ export default {
     'followFix.changed':
       'Quelqu’un d’autre a modifié cette orientation pendant que vous l’aviez ouverte : elle a été fermée sans rien envoyer. Lisez ce qu’elle indique maintenant et rouvrez-la si besoin.',
     'followFix.send.open': 'Envoyer au service…',
+    // Service : sexe à la naissance sur demande (issue 20, constat 1 de la seconde revue).
+    'inboxSex.show': 'Voir le sexe à la naissance',
+    'inboxSex.hide': 'Masquer le sexe à la naissance',
+    'inboxSex.none':
+      'Aucun sexe à la naissance noté (il n’est noté que si les soins l’exigent, pour une personne non inscrite dans un refuge).',
+    'inboxSex.audited': 'Chaque lecture du sexe à la naissance est enregistrée (qui et quand).',
+    'inboxSex.auditedWithReason':
+      'Chaque lecture du motif et du sexe à la naissance est enregistrée (qui et quand).',
   },
 } satisfies ConsoleCatalogue;

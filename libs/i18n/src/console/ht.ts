@@ -1440,5 +1440,13 @@ export default {
     'followFix.changed':
       'Yon lòt moun chanje referans sa a pandan ou te genyen l louvri: li fèmen san li pa voye anyen. Li sa li di kounye a epi louvri l ankò si sa nesesè.',
     'followFix.send.open': 'Voye bay sèvis la…',
+    // Sèvis: sèks lè li fèt sou yon tap (issue 20, dezyèm revizyon, pwen 1).
+    'inboxSex.show': 'Gade sèks lè li fèt',
+    'inboxSex.hide': 'Kache sèks lè li fèt',
+    'inboxSex.none':
+      'Yo pa t ekri sèks lè li fèt (yo ekri l sèlman lè swen an bezwen l, pou yon moun ki pa enskri nan yon abri).',
+    'inboxSex.audited': 'Chak fwa yon moun li sèks lè li fèt, sa anrejistre (kiyès ak kilè).',
+    'inboxSex.auditedWithReason':
+      'Chak fwa yon moun li rezon an ak sèks lè li fèt, sa anrejistre (kiyès ak kilè).',
   },
 } satisfies ConsoleCatalogue;

@@ -1469,5 +1469,13 @@ export default {
     'followFix.changed':
       'Outra pessoa alterou este encaminhamento enquanto você o tinha aberto: ele foi fechado sem enviar nada. Leia o que diz agora e abra-o de novo se precisar.',
     'followFix.send.open': 'Enviar ao serviço…',
+    // Serviço: sexo ao nascer num toque (issue 20, achado 1 da segunda revisão).
+    'inboxSex.show': 'Ver o sexo ao nascer',
+    'inboxSex.hide': 'Ocultar o sexo ao nascer',
+    'inboxSex.none':
+      'O sexo ao nascer não foi anotado (só se anota quando o atendimento precisa, para alguém não registrado num abrigo).',
+    'inboxSex.audited': 'Cada leitura do sexo ao nascer fica registrada (quem e quando).',
+    'inboxSex.auditedWithReason':
+      'Cada leitura do motivo e do sexo ao nascer fica registrada (quem e quando).',
   },
 } satisfies ConsoleCatalogue;

@@ -17,11 +17,13 @@ import {
   missingOverdue,
   newest,
 } from './inbox-rows.js';
+import type { SexAtBirth } from '../referral-words.js';
 import { type Conflict, ReferralActs } from './referral-acts.js';
 import {
   type InboxReferral,
   InboxOne,
   InboxReason,
+  InboxSexAtBirth,
   OneHealthService,
   ServiceInbox,
 } from './service-documents.js';
@@ -315,9 +317,6 @@ function Summary({
         <strong>{referral.alias ?? t('inbox.reference', { reference: referral.reference })}</strong>
         {referral.alias && <> · {t('inbox.reference', { reference: referral.reference })}</>}
         {referral.ageBracket && <> · {t(`referral.age.${referral.ageBracket}`)}</>}
-        {referral.sexAtBirth && (
-          <> · {t('referral.sexAtBirth', { sex: t(`referral.sex.${referral.sexAtBirth}`) })}</>
-        )}
         {referral.fieldVisit && <> · {t('inbox.fieldVisit')}</>}
       </p>
       {spoken.length > 0 && <p>{t('inbox.speaks', { languages: spoken.join(', ') })}</p>}
@@ -334,26 +333,42 @@ function Summary({
 }
 
 /**
- * The reason, only where the consent shares it with the service, and only on a tap: each read is
- * audited by the API, so a list never asks for it; this reads that one referral's reason.
+ * The reason, only where the consent shares it with the service, and sex at birth (recorded only
+ * for a person not registered at a shelter, where clinically needed), both only on a tap: each
+ * read is audited by the API, so the list (read again on every live notice) never asks for them;
+ * the tap reads that one referral's reason and sex at birth, or its sex at birth alone where the
+ * reason is not shared.
  */
 function Reason({ referral }: { referral: InboxReferral }) {
   const t = useT();
   const { client } = useConsole();
-  const [shown, setShown] = useState<{ reason: string | null }>();
+  const [shown, setShown] = useState<{ reason: string | null; sexAtBirth: SexAtBirth | null }>();
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<ActError>();
-  if (!referral.reasonShared) {
-    return <p class="inbox-reason hint">{t('inbox.reasonNotShared')}</p>;
-  }
+  const shared = !!referral.reasonShared;
+  const sex = (sexAtBirth: SexAtBirth | null) => (
+    <p class="sex-text">
+      {sexAtBirth
+        ? t('referral.sexAtBirth', { sex: t(`referral.sex.${sexAtBirth}`) })
+        : t('inboxSex.none')}
+    </p>
+  );
   if (shown) {
     return (
       <div class="inbox-reason">
-        <p class="reason-text">
-          {shown.reason ? t('inbox.reason', { reason: shown.reason }) : t('inboxReason.none')}
-        </p>
-        <button type="button" class="hide-reason" onClick={() => setShown(undefined)}>
-          {t('inboxReason.hide')}
+        {!shared && <p class="hint">{t('inbox.reasonNotShared')}</p>}
+        {shared && (
+          <p class="reason-text">
+            {shown.reason ? t('inbox.reason', { reason: shown.reason }) : t('inboxReason.none')}
+          </p>
+        )}
+        {shared ? shown.sexAtBirth && sex(shown.sexAtBirth) : sex(shown.sexAtBirth)}
+        <button
+          type="button"
+          class={shared ? 'hide-reason' : 'hide-sex'}
+          onClick={() => setShown(undefined)}
+        >
+          {shared ? t('inboxReason.hide') : t('inboxSex.hide')}
         </button>
       </div>
     );
@@ -361,23 +376,34 @@ function Reason({ referral }: { referral: InboxReferral }) {
   const read = async () => {
     setPending(true);
     setError(undefined);
-    const result = await client
-      .query(InboxReason, { id: referral.id }, { requestPolicy: 'network-only' })
-      .toPromise();
+    const result = shared
+      ? await client
+          .query(InboxReason, { id: referral.id }, { requestPolicy: 'network-only' })
+          .toPromise()
+      : await client
+          .query(InboxSexAtBirth, { id: referral.id }, { requestPolicy: 'network-only' })
+          .toPromise();
     setPending(false);
     if (result.error || !result.data) {
       setError(actError(result.error));
       return;
     }
-    setShown({ reason: result.data.referral.reason ?? null });
+    const one: { reason?: string | null; sexAtBirth: SexAtBirth | null } = result.data.referral;
+    setShown({ reason: one.reason ?? null, sexAtBirth: one.sexAtBirth ?? null });
   };
   return (
     <div class="inbox-reason">
+      {!shared && <p class="hint">{t('inbox.reasonNotShared')}</p>}
       <ErrorText error={error} />
-      <button type="button" class="show-reason" disabled={pending} onClick={clicked(read)}>
-        {pending ? t('common.working') : t('inboxReason.show')}
+      <button
+        type="button"
+        class={shared ? 'show-reason' : 'show-sex'}
+        disabled={pending}
+        onClick={clicked(read)}
+      >
+        {pending ? t('common.working') : shared ? t('inboxReason.show') : t('inboxSex.show')}
       </button>
-      <p class="hint">{t('inboxReason.audited')}</p>
+      <p class="hint">{shared ? t('inboxSex.auditedWithReason') : t('inboxSex.audited')}</p>
     </div>
   );
 }

@@ -52,8 +52,10 @@ export const ReportServiceCapacity = graphql(
 
 /**
  * What a service's staff read of a referral (access SERVICE): the person's alias only when the
- * consent shares the name (else the short reference); never the reason (each read of it is
- * audited): `reasonShared` says whether a tap may read it (InboxReason).
+ * consent shares the name (else the short reference); never the reason nor sex at birth (each
+ * read of them is audited, and the list is read again on every live notice): `reasonShared` says
+ * whether a tap may read the reason (InboxReason, which reads sex at birth with it); else a tap
+ * reads sex at birth alone (InboxSexAtBirth).
  */
 export const InboxReferralFields = graphql(`
   fragment InboxReferralFields on ReferralView @_unmask {
@@ -66,7 +68,6 @@ export const InboxReferralFields = graphql(`
     alias
     ageBracket
     languages
-    sexAtBirth
     interpreterLanguage
     needsEscort
     needsTransport
@@ -110,13 +111,27 @@ export const InboxOne = graphql(
   [InboxReferralFields],
 );
 
-/** One referral's reason, read on a tap (the API audits the read: ids and purpose). */
+/**
+ * One referral's reason and sex at birth, read on a tap (the API audits each read: ids and
+ * purpose; sex at birth only where it was recorded, for a person not registered at a shelter).
+ */
 export const InboxReason = graphql(`
   query InboxReason($id: ID!) {
     referral(id: $id) {
       id
       reason
       reasonShared
+      sexAtBirth
+    }
+  }
+`);
+
+/** One referral's sex at birth alone, read on a tap where the reason is not shared (audited). */
+export const InboxSexAtBirth = graphql(`
+  query InboxSexAtBirth($id: ID!) {
+    referral(id: $id) {
+      id
+      sexAtBirth
     }
   }
 `);
