@@ -434,6 +434,29 @@ describe('The staff console: the referring shelter follows its referrals (e2e, C
     expect(state).toBe('scheduled');
   });
 
+  it('never says "someone else changed it" after the page’s own act, with other panels open', async () => {
+    const changed = '.referral-acts .changed-meanwhile';
+    /** Lets the page draw what its last answer and notices left to draw. */
+    const drawn = (page: Page) =>
+      page.evaluate(
+        () =>
+          new Promise<void>((done) =>
+            requestAnimationFrame(() => requestAnimationFrame(() => done())),
+          ),
+      );
+    // A draft: its Send panel is open from the start; the health worker cancels it instead.
+    const draft = await refer({ consent: undefined, send: false });
+    const page = await consoleFor(await newContext(), app, health, at(`/referrals/${draft.id}`));
+    await page.waitForSelector('.send-draft .refer-consent');
+    await page.click('.cancel-referral');
+    await page.fill('.act.cancel textarea[name=reason]', 'Se resolvió en el albergue');
+    await page.click('.act.cancel button.confirm-cancel');
+    await page.waitForSelector('.referral-steps li[data-to="CANCELLED"]');
+    await page.locator('.send-draft').waitFor({ state: 'detached' });
+    await drawn(page);
+    expect(await page.locator(changed).count()).toBe(0);
+  });
+
   it('drops live a referral that moved with the person to another shelter', async () => {
     const made = await refer();
     const elsewhere = await shelterFor(app, { name: 'Casa Salud Destino' });

@@ -9,6 +9,8 @@ import {
   mayClose,
   mayCloseMovedOn,
   nextDate,
+  OwnActs,
+  producedVersion,
   Versions,
 } from './referral-state.js';
 
@@ -146,5 +148,51 @@ describe('isOurs', () => {
     // The referral moved with the person: its notice names the new shelter; the row is ours.
     expect(isOurs({ id: 'moved', shelterId: 'there' }, 'here', listed)).toBe(true);
     expect(isOurs({ id: 'other', shelterId: 'there' }, 'here', listed)).toBe(false);
+  });
+});
+
+describe('OwnActs', () => {
+  it('explains a version only while an act of the page is on its way or as far as it produced', () => {
+    const own = new OwnActs();
+    expect(own.explains(3)).toBe(false);
+    own.started();
+    // On its way: the move heard meanwhile may be its own.
+    expect(own.explains(3)).toBe(true);
+    own.answered(4);
+    expect(own.explains(4)).toBe(true);
+    expect(own.explains(3)).toBe(true);
+    // Someone else's change after it.
+    expect(own.explains(5)).toBe(false);
+  });
+
+  it('explains nothing after a refused or unanswered act', () => {
+    const own = new OwnActs();
+    own.started();
+    own.answered(undefined);
+    expect(own.explains(2)).toBe(false);
+    own.started();
+    expect(own.explains(2)).toBe(true);
+  });
+
+  it('keeps the highest version its acts produced', () => {
+    const own = new OwnActs();
+    own.started();
+    own.started();
+    own.answered(7);
+    expect(own.explains(9)).toBe(true);
+    own.answered(6);
+    expect(own.explains(7)).toBe(true);
+    expect(own.explains(8)).toBe(false);
+  });
+});
+
+describe('producedVersion', () => {
+  it('reads the version of the act’s answer', () => {
+    expect(producedVersion({ cancelReferral: { id: 'r', version: 4, state: 'CANCELLED' } })).toBe(
+      4,
+    );
+    expect(producedVersion({ closeReferral: null })).toBeUndefined();
+    expect(producedVersion(undefined)).toBeUndefined();
+    expect(producedVersion({ other: { id: 'r' } })).toBeUndefined();
   });
 });

@@ -158,3 +158,49 @@ export function defaultVisitEnd(today: string): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${end.getUTCFullYear()}-${pad(end.getUTCMonth() + 1)}-${pad(end.getUTCDate())}T18:00`;
 }
+
+/**
+ * What the acts of one referral's page did to it, shared by all its panels: an act on its way
+ * (its answer not in yet) and the highest version an answered act produced. A panel opened
+ * before the page's own act is not told "someone else changed it" when the version moves (or its
+ * act goes with the new state) because of that act: only a version past what the page's own
+ * acts produced is someone else's.
+ */
+export class OwnActs {
+  private pending = 0;
+  private produced: number | null = null;
+  /** The version the page shows now (the acts' section sets it as it renders). */
+  shown = 0;
+
+  /** An act of the page is sent. */
+  started(): void {
+    this.pending += 1;
+  }
+
+  /** Its answer came: the version it produced (none when it was refused or unanswered). */
+  answered(version: number | undefined): void {
+    this.pending = Math.max(0, this.pending - 1);
+    if (version !== undefined) {
+      this.produced = Math.max(version, this.produced ?? version);
+    }
+  }
+
+  /** Whether the page's own acts account for the referral being at `version`. */
+  explains(version: number): boolean {
+    return this.pending > 0 || (this.produced !== null && version <= this.produced);
+  }
+}
+
+/** The version an act's answer gives (`{ cancelReferral: { id, version, state } }`), if any. */
+export function producedVersion(data: unknown): number | undefined {
+  if (!data || typeof data !== 'object') {
+    return undefined;
+  }
+  for (const field of Object.values(data)) {
+    const version = (field as { version?: unknown } | null)?.version;
+    if (typeof version === 'number') {
+      return version;
+    }
+  }
+  return undefined;
+}

@@ -19,7 +19,13 @@ import {
   OverrideReferral,
   SendReferral,
 } from './referral-documents.js';
-import { mayCancel, mayClose, mayCloseMovedOn } from './referral-state.js';
+import {
+  mayCancel,
+  mayClose,
+  mayCloseMovedOn,
+  OwnActs,
+  producedVersion,
+} from './referral-state.js';
 
 type SendInput = VariablesOf<typeof SendReferral>['input'];
 type OverrideInput = VariablesOf<typeof OverrideReferral>['input'];
@@ -162,24 +168,29 @@ interface PanelNews {
  * sends that version, so a change the page has not heard of yet is refused as stale; and when
  * the referral's version moves while the panel is open (someone else acted, heard live), the
  * panel closes and the acts' section says so in words, rather than send what was chosen before
- * the change. The panel's own act is not someone else's change: while it runs the version may
- * move (its own notice), and once it answered the panel closes.
+ * the change. The page's own acts are not someone else's change (`own`, shared by every panel of
+ * the page): while one runs the version may move (its own notice); once answered, the version it
+ * produced is the page's own doing. Another panel open meanwhile then stays open at that version,
+ * and one whose act goes with the new state goes without a word.
  */
-export function usePanel(version: number, news: PanelNews, openAtStart = false) {
+export function usePanel(version: number, news: PanelNews, own: OwnActs, openAtStart = false) {
   const [opened, setOpened] = useState<number | null>(openAtStart ? version : null);
-  const acting = useRef(false);
   const live = useRef({ opened, news });
   live.current = { opened, news };
   useEffect(() => {
-    if (opened !== null && version !== opened && !acting.current) {
-      setOpened(null);
-      news.changed();
+    if (opened !== null && version !== opened) {
+      if (own.explains(version)) {
+        setOpened(version);
+      } else {
+        setOpened(null);
+        news.changed();
+      }
     }
   }, [version, opened]);
   // Its act gone with the state someone else moved the referral to: said too.
   useEffect(
     () => () => {
-      if (live.current.opened !== null && !acting.current) {
+      if (live.current.opened !== null && !own.explains(own.shown)) {
         live.current.news.changed();
       }
     },
@@ -197,16 +208,20 @@ export function usePanel(version: number, news: PanelNews, openAtStart = false) 
     /** Runs the act with the version the panel opened at; closes it once answered. */
     async act<Data>(run: (version: number) => Promise<ActState<Data>>): Promise<ActState<Data>> {
       const at = live.current.opened ?? version;
-      acting.current = true;
+      own.started();
+      let produced: number | undefined;
       try {
         const done = await run(at);
+        if (!done.error) {
+          produced = producedVersion(done.data);
+        }
         if (!done.error || done.error.code === ApiErrorCode.CONFLICT) {
           live.current.opened = null;
           setOpened(null);
         }
         return done;
       } finally {
-        acting.current = false;
+        own.answered(produced);
       }
     },
   };
@@ -222,6 +237,9 @@ export function ReferrerActs({ referral, onDone }: { referral: FullReferral; onD
   const t = useT();
   const [conflict, setConflict] = useState<ActError>();
   const [changed, setChanged] = useState(false);
+  // This page's own acts, shared by its panels; read by a panel as the version moves under it.
+  const [own] = useState(() => new OwnActs());
+  own.shown = referral.version;
   const state = referral.state;
   const targets = referral.overrideTargets ?? [];
   const done: Settled = (error) => {
@@ -235,7 +253,7 @@ export function ReferrerActs({ referral, onDone }: { referral: FullReferral; onD
     },
     changed: () => setChanged(true),
   };
-  const props = { referral, onDone: done, news };
+  const props = { referral, onDone: done, news, own };
   return (
     <section aria-labelledby="referral-acts" class="referral-acts no-print">
       <h2 id="referral-acts">{t('follow.acts')}</h2>
@@ -258,6 +276,7 @@ interface ActProps {
   referral: FullReferral;
   onDone: Settled;
   news: PanelNews;
+  own: OwnActs;
 }
 
 /**
@@ -265,10 +284,10 @@ interface ActProps {
  * it, in which language, the words to read out in it, what is shared with whom, and that refusing
  * never affects their bed); "not now" keeps it a draft; vital interest for an emergency.
  */
-function SendDraft({ referral, onDone, news }: ActProps) {
+function SendDraft({ referral, onDone, news, own }: ActProps) {
   const t = useT();
   const send = useAct(SendReferral);
-  const panel = usePanel(referral.version, news, true);
+  const panel = usePanel(referral.version, news, own, true);
   const [draft, setDraft] = useState<ReferDraft>(() => ({
     ...freshDraft(slipLanguage(referral.languages, LANGUAGES)),
     urgency: referral.urgency ?? undefined,
@@ -332,10 +351,10 @@ function SendDraft({ referral, onDone, news }: ActProps) {
   );
 }
 
-function Cancel({ referral, onDone, news }: ActProps) {
+function Cancel({ referral, onDone, news, own }: ActProps) {
   const t = useT();
   const cancel = useAct(CancelReferral);
-  const panel = usePanel(referral.version, news);
+  const panel = usePanel(referral.version, news, own);
   const [reason, setReason] = useState('');
   const run = async () => {
     const done = await panel.act((version) =>
@@ -398,11 +417,11 @@ const CLOSES = {
 } as const;
 
 /** Closes the referral ("close", or "moved on") once confirmed. */
-function Close({ referral, onDone, news, kind }: ActProps & { kind: keyof typeof CLOSES }) {
+function Close({ referral, onDone, news, own, kind }: ActProps & { kind: keyof typeof CLOSES }) {
   const t = useT();
   const { document, words } = CLOSES[kind];
   const close = useAct<unknown, VariablesOf<typeof CloseReferral>>(document);
-  const panel = usePanel(referral.version, news);
+  const panel = usePanel(referral.version, news, own);
   const run = async () => {
     const done = await panel.act((version) =>
       close.run((requestId) => ({
@@ -428,10 +447,10 @@ function Close({ referral, onDone, news, kind }: ActProps & { kind: keyof typeof
   );
 }
 
-function Override({ referral, targets, onDone, news }: ActProps & { targets: Target[] }) {
+function Override({ referral, targets, onDone, news, own }: ActProps & { targets: Target[] }) {
   const t = useT();
   const override = useAct(OverrideReferral);
-  const panel = usePanel(referral.version, news);
+  const panel = usePanel(referral.version, news, own);
   const [toState, setToState] = useState<Target | ''>('');
   const [reason, setReason] = useState('');
   const [outcome, setOutcome] = useState<Outcome | ''>('');
