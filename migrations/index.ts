@@ -26,6 +26,7 @@ import { NotifyReferralEscorts1795947300000 } from './1795947300000-NotifyReferr
 import { AddSuppliesLedger1795950000000 } from './1795950000000-AddSuppliesLedger.js';
 import { AddSupplyAlerts1795951000000 } from './1795951000000-AddSupplyAlerts.js';
 import { AddSupplyNeeds1795952000000 } from './1795952000000-AddSupplyNeeds.js';
+import { AddSupplyPledges1795953000000 } from './1795953000000-AddSupplyPledges.js';
 
 export type { MigrationOutcome, ReportingMigration } from './outcome.js';
 
@@ -58,4 +59,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   AddSuppliesLedger1795950000000,
   AddSupplyAlerts1795951000000,
   AddSupplyNeeds1795952000000,
+  AddSupplyPledges1795953000000,
 ];

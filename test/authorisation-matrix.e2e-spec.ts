@@ -3,7 +3,13 @@ import { type PolicyRow, PolicyRegistry } from '@albergue/auth';
 import { NETWORK_ROLES, Role, SHELTER_ROLES } from '@albergue/common';
 import { switchToBedsMode } from './factories/occupancy.factory.js';
 import { healthServiceRow } from './factories/referral.factory.js';
-import { publishNeed, receiveStock, sendStock, supplyItem } from './factories/supplies.factory.js';
+import {
+  pledgeTo,
+  publishNeed,
+  receiveStock,
+  sendStock,
+  supplyItem,
+} from './factories/supplies.factory.js';
 import {
   makeMember,
   organisationInput,
@@ -62,6 +68,8 @@ interface Targets {
   sentTransferId: string;
   /** A need the shelter published (updateNeed's and closeNeed's target). */
   needId: string;
+  /** A pledge to another of its needs (receivePledge's and withdrawPledge's target). */
+  pledgeId: string;
 }
 
 interface Sample {
@@ -766,6 +774,21 @@ const SAMPLES: Record<string, (t: Targets) => Sample> = {
     query: 'mutation($input: NeedsProfileInput!) { setNeedsProfile(input: $input) { nameShown } }',
     variables: { input: { shelterId: t.shelterId, nameShown: false } },
   }),
+  supplyPledges: (t) => ({
+    query: 'query($s: ID!) { supplyPledges(shelterId: $s) { id } }',
+    variables: { s: t.shelterId },
+  }),
+  // The first caller allowed receives it; the others get PLEDGE_SETTLED, not a denial.
+  receivePledge: (t) => ({
+    query: 'mutation($input: ReceivePledgeInput!) { receivePledge(input: $input) { id } }',
+    variables: {
+      input: { requestId: randomUUID(), pledgeId: t.pledgeId, quantity: 1, unit: 'KG' },
+    },
+  }),
+  withdrawPledge: (t) => ({
+    query: 'mutation($input: WithdrawPledgeInput!) { withdrawPledge(input: $input) }',
+    variables: { input: { pledgeId: t.pledgeId } },
+  }),
   // Names a category no one set a mark for: an allowed caller gets THRESHOLD_NOT_FOUND.
   clearSupplyThreshold: (t) => ({
     query:
@@ -973,6 +996,13 @@ describe('Authorisation matrix (e2e): every operation × role × own shelter, ot
       );
       const [movementId] = await receiveStock(registrar, s.id, supplyItemId, 100);
       const needId = await publishNeed(registrar, s.id);
+      const pledgeNeed = await publishNeed(registrar, s.id, {
+        category: null,
+        itemId: supplyItemId,
+        quantity: 5,
+        unit: 'KG',
+      });
+      const pledgeId = await pledgeTo(app, pledgeNeed);
       return {
         shelterId: s.id,
         population: s.populations[0],
@@ -994,6 +1024,7 @@ describe('Authorisation matrix (e2e): every operation × role × own shelter, ot
         stockTransferId: '',
         sentTransferId: '',
         needId,
+        pledgeId,
       };
     };
     own = await targets(shelters[0]);

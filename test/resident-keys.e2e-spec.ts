@@ -113,7 +113,7 @@ describe('Resident data keys (e2e)', () => {
       },
     });
     expect(stdout).toMatch(
-      /Re-sealed every sealed value with key \w+ \(rows: resident \d+, resident_event \d+, appointment \d+, referral \d+, referral_event \d+, second_factor 1\)/,
+      /Re-sealed every sealed value with key \w+ \(rows: resident \d+, resident_event \d+, appointment \d+, referral \d+, referral_event \d+, second_factor 1, supply_pledge \d+\)/,
     );
     const after = (await readFile(keyFile, 'utf8'))
       .trim()

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { SupplyPledges } from '@albergue/supplies';
 import { shelterFor } from './factories/shelter.factory.js';
 import { type Person, staffAt } from './factories/staff.factory.js';
 import {
@@ -267,19 +268,24 @@ describe('Food and supplies: needs lists (e2e)', () => {
     expect(text).not.toContain('4242');
 
     for (const lang of ['es', 'en', 'fr', 'ht', 'pt']) {
-      const response = await fetch(`${app.url}/needs?lang=${lang}`);
-      const page = await response.text();
-      expect(response.headers.get('content-language')).toBe(lang);
-      expect(page).not.toMatch(/<script/i);
-      expect(Buffer.byteLength(page)).toBeLessThan(15_000);
-      expect(page).toContain(lang === 'es' ? 'Jabón needs' : `Jabón needs (${lang})`);
-      expect(page).toContain('Casa Abierta Needs');
-      expect(page).not.toContain(SENSITIVE_NAME);
-      expect(page).not.toContain('4242');
+      for (const path of [`/needs?lang=${lang}`, `/needs?lang=${lang}&borough=cdmx-cuauhtemoc`]) {
+        const response = await fetch(`${app.url}${path}`);
+        const page = await response.text();
+        expect(response.headers.get('content-language')).toBe(lang);
+        expect(page).not.toMatch(/<script/i);
+        expect(Buffer.byteLength(page)).toBeLessThan(15_000);
+        expect(page).toContain(lang === 'es' ? 'Jabón needs' : `Jabón needs (${lang})`);
+        expect(page).not.toContain(SENSITIVE_NAME);
+        expect(page).not.toContain('4242');
+      }
     }
-    const spanish = await (await fetch(`${app.url}/needs?lang=es`)).text();
-    expect(spanish).toContain('Un albergue en Cuauhtémoc');
-    expect(spanish).toContain('50 piezas');
+    // The index: the network's sums and the boroughs; a borough's page: its shelters.
+    const index = await (await fetch(`${app.url}/needs?lang=es`)).text();
+    expect(index).toContain('Jabón needs: 50 piezas · Urgente · 2 albergues');
+    expect(index).toContain('borough=cdmx-cuauhtemoc');
+    const borough = await (await fetch(`${app.url}/needs?lang=es&borough=cdmx-cuauhtemoc`)).text();
+    expect(borough).toContain('Casa Abierta Needs');
+    expect(borough).toContain('Un albergue en Cuauhtémoc');
 
     // The sensitive shelter's coordinator chooses to be named: the name (and phone) appear.
     ok(
@@ -290,5 +296,110 @@ describe('Food and supplies: needs lists (e2e)', () => {
     );
     const named = (await json()).body.shelters.find((shelter) => shelter.id === sensitive);
     expect(named).toMatchObject({ name: SENSITIVE_NAME, phone: SENSITIVE_PHONE });
+  });
+
+  it('takes a pledge without an account, seals who made it, and lets the coordinator receive it', async () => {
+    const DONOR = 'CANARY-Donante Pérez 77';
+    const PHONE = '+52 55 7777 0101';
+    const needId = await publishNeed(coordinator, open, {
+      category: null,
+      itemId: rice,
+      quantity: 40,
+      unit: 'KG',
+      priority: 'HIGH',
+    });
+    const post = (body: Record<string, unknown>) =>
+      fetch(`${app.url}/needs/pledges`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          requestId: randomUUID(),
+          needId,
+          quantity: 10,
+          unit: 'KG',
+          bringBy: dayFromToday(2),
+          name: DONOR,
+          phone: PHONE,
+          ...body,
+        }),
+      });
+    const refused = async (body: Record<string, unknown>) => {
+      const response = await post(body);
+      const answer = (await response.json()) as { reason: string };
+      return { status: response.status, ...answer };
+    };
+    // Refusals first: none of them counts against the limit, and none writes a row.
+    expect(await refused({ name: DONOR, phone: null, email: null })).toMatchObject({
+      status: 400,
+      reason: 'PLEDGE_CONTACT_REQUIRED',
+    });
+    expect(await refused({ bringBy: dayFromToday(-1) })).toMatchObject({
+      status: 400,
+      reason: 'DATE_OUT_OF_RANGE',
+    });
+    expect(await refused({ unit: 'L' })).toMatchObject({ status: 400, reason: 'UNIT_MISMATCH' });
+    expect(await app.sql('SELECT id FROM supply_pledge WHERE need_id = $1', [needId])).toEqual([]);
+
+    const made = await post({});
+    expect(made.status).toBe(200);
+    expect(await made.json()).toEqual({ received: true });
+    // One pledge per address and need an hour.
+    expect(await refused({})).toMatchObject({ status: 409, reason: 'PLEDGE_LIMIT' });
+
+    const [row] = await app.sql<{ id: string; contact_sealed: string }>(
+      'SELECT id, contact_sealed FROM supply_pledge WHERE need_id = $1',
+      [needId],
+    );
+    expect(row.contact_sealed).not.toContain('Pérez');
+    expect(row.contact_sealed).not.toContain('7777');
+    const PLEDGES = `query($s: ID!) { supplyPledges(shelterId: $s, history: true) {
+      id needId itemId quantity unit bringBy state contact { name phone email } erasedAt } }`;
+    const [pledge] = ok(
+      await coordinator.gql<{ supplyPledges: Record<string, unknown>[] }>(PLEDGES, { s: open }),
+    ).supplyPledges.filter((each) => each.needId === needId);
+    expect(pledge).toMatchObject({
+      id: row.id,
+      itemId: rice,
+      quantity: 10,
+      unit: 'KG',
+      state: 'PLEDGED',
+      contact: { name: DONOR, phone: PHONE, email: null },
+    });
+    expect(refusal(await volunteer.gql(PLEDGES, { s: open }))).toMatchObject({ code: 'FORBIDDEN' });
+    // Nothing of the donor in public.
+    for (const path of [
+      '/needs.json',
+      '/needs?lang=es',
+      '/needs?lang=es&borough=cdmx-cuauhtemoc',
+    ]) {
+      const text = await (await fetch(`${app.url}${path}`)).text();
+      expect(text).not.toContain('Pérez');
+      expect(text).not.toContain('7777');
+    }
+
+    const received = ok(
+      await coordinator.gql<{ receivePledge: { movements: Record<string, unknown>[] } }>(
+        `mutation($input: ReceivePledgeInput!) { receivePledge(input: $input) {
+          movements { kind quantity source pledgeId } } }`,
+        { input: { requestId: randomUUID(), pledgeId: row.id, quantity: 9, unit: 'KG' } },
+      ),
+    ).receivePledge;
+    expect(received.movements).toEqual([
+      { kind: 'RECEIVED', quantity: 9, source: 'PLEDGE', pledgeId: row.id },
+    ]);
+    const again = await coordinator.gql(
+      'mutation($input: WithdrawPledgeInput!) { withdrawPledge(input: $input) }',
+      { input: { pledgeId: row.id } },
+    );
+    expect(refusal(again)).toMatchObject({ reason: 'PLEDGE_SETTLED' });
+
+    // Thirty days after its day, who pledged is erased; what was pledged stays.
+    await app.sql(`UPDATE supply_pledge SET bring_by = current_date - 40 WHERE id = $1`, [row.id]);
+    expect(await app.app.get(SupplyPledges).eraseContacts()).toBeGreaterThanOrEqual(1);
+    const [erased] = ok(
+      await coordinator.gql<{ supplyPledges: Record<string, unknown>[] }>(PLEDGES, { s: open }),
+    ).supplyPledges.filter((each) => each.id === row.id);
+    expect(erased).toMatchObject({ contact: null, quantity: 10, state: 'RECEIVED' });
+    expect(erased.erasedAt).not.toBeNull();
   });
 });

@@ -287,7 +287,7 @@ describe('Food and supplies: the ledger (e2e)', () => {
       };
       expect(
         refusal(await volunteer.gql(RECEIVE, { input: { ...base, source: 'PLEDGE' } })),
-      ).toMatchObject({ reason: 'PLEDGES_NOT_OPEN', fields: ['input.source'] });
+      ).toMatchObject({ reason: 'PLEDGE_RECEIVED_ELSEWHERE', fields: ['input.source'] });
       expect(
         refusal(await volunteer.gql(RECEIVE, { input: { ...base, source: 'ORGANISATION' } })),
       ).toMatchObject({ reason: 'SOURCE_MISMATCH', fields: ['input.organisationId'] });

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { adminOf, type GraphQLClient, type Reachable } from '../helpers/test-app.js';
+import { SupplyPledges } from '@albergue/supplies';
+import { adminOf, type GraphQLClient, type Reachable, type TestApp } from '../helpers/test-app.js';
 
 /**
  * Food and supplies through the API, as staff record them: network items (made by the app's
@@ -172,4 +173,29 @@ export async function publishNeed(
     input: { requestId: randomUUID(), shelterId, category: 'WATER', priority: 'MEDIUM', ...over },
   });
   return ok(result, 'publishNeed').publishNeed.id;
+}
+
+/**
+ * A pledge as the public makes one (`POST /needs/pledges`), to a need; returns its id. The
+ * service is called in-process as the route calls it, with `address` standing for the caller
+ * (each address pledges once per need an hour), so a spec can make several.
+ */
+export async function pledgeTo(
+  app: TestApp,
+  needId: string,
+  address = '192.0.2.10',
+): Promise<string> {
+  const requestId = randomUUID();
+  const bringBy = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+  await app.app
+    .get(SupplyPledges)
+    .pledge(
+      { requestId, needId, bringBy, name: 'Donante de prueba', phone: '+52 55 1111 2222' },
+      address,
+    );
+  const [row] = await app.sql<{ id: string }>(
+    'SELECT id FROM supply_pledge WHERE need_id = $1 ORDER BY created_at DESC LIMIT 1',
+    [needId],
+  );
+  return row.id;
 }

@@ -105,7 +105,7 @@ export class AppModule {
         foodDaysLow: config.FOOD_DAYS_LOW,
         expiringWithinDays: config.SUPPLY_EXPIRING_WITHIN,
       },
-      [shelters],
+      [shelters, vault],
     );
     const realtime = RealtimeModule.forRoot(realtimeOptions(config, databaseUrl), [auth, shelters]);
     return {

@@ -13,6 +13,7 @@ export { ReportProblemInput } from './dto/report-problem.input.js';
 export { MAX_SHELTERS_PER_PAGE } from './dto/shelters.args.js';
 export { OrganisationsService } from './organisations.service.js';
 export { ProblemReportsService } from './problem-reports.service.js';
+export { ReportLimiter } from './report-limiter.js';
 export { areaOf, PUBLIC_FIELD_NEEDS, toPublicShelter } from './public-shelter.js';
 export { lockShelter } from './shelter-lock.js';
 export { type PeoplePresent, peoplePresent } from './people-present.js';

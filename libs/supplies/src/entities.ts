@@ -6,6 +6,7 @@ import { SupplyAlert } from './supply-alert.entity.js';
 import { SupplyItem } from './supply-item.entity.js';
 import { SupplyNeed } from './supply-need.entity.js';
 import { SupplyNeedsProfile } from './supply-needs-profile.entity.js';
+import { SupplyPledge } from './supply-pledge.entity.js';
 import { SupplyThreshold } from './supply-threshold.entity.js';
 
 /** The tables this lib owns, for the app's data source (the entities themselves stay inside). */
@@ -20,4 +21,5 @@ export const SUPPLIES_ENTITIES = [
   SupplyAlert,
   SupplyNeed,
   SupplyNeedsProfile,
+  SupplyPledge,
 ];

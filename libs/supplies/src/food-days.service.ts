@@ -48,7 +48,9 @@ export class FoodDaysService {
            JOIN supply_item i ON i.id = m.item_id AND i.category = 'food'
            LEFT JOIN stock_movement undone ON undone.id = m.reverses_id
           WHERE m.shelter_id = $1
-            AND m.at > now() - make_interval(days => $2)
+            -- A reversal counts in the window of the row it undoes: an issue of last month
+            -- reversed today was never in this week's use.
+            AND coalesce(undone.at, m.at) > now() - make_interval(days => $2)
             AND i.kcal_per_unit IS NOT NULL
             AND (m.kind IN ('issued', 'cooked')
                  OR (m.kind = 'reversal' AND undone.kind IN ('issued', 'cooked')))`,

@@ -24,4 +24,6 @@ export { StockTransfersService } from './stock-transfers.service.js';
 export { SUPPLY_ALERTS_JOB, SupplyAlerts } from './supply-alerts.service.js';
 export { SupplyItemsService } from './supply-items.service.js';
 export { SupplyNeeds } from './supply-needs.service.js';
+export { PledgeInput } from './dto/supply-pledges.input.js';
+export { SupplyPledges } from './supply-pledges.service.js';
 export { SupplyThresholds } from './supply-thresholds.service.js';

@@ -17,6 +17,8 @@ export interface PublicNeed {
   unit: SupplyUnit | null;
   priority: NeedPriority;
   until: string | null;
+  /** A shelter's own item: its id and name are the shelter's words, and mean nothing elsewhere. */
+  local: boolean;
 }
 
 /**
@@ -39,6 +41,7 @@ interface Row {
   unit: SupplyUnit | null;
   priority: NeedPriority;
   until: string | null;
+  local: boolean;
 }
 
 /**
@@ -78,7 +81,8 @@ export class PublicNeeds {
   private async read(): Promise<ShelterNeeds[]> {
     const rows = await this.dataSource.query<Row[]>(
       `SELECT n.shelter_id, p.name_shown, n.item_id, coalesce(i.category, n.category) AS category,
-              i.names, n.quantity, i.unit, n.priority, n.until::text AS until
+              i.names, n.quantity, i.unit, n.priority, n.until::text AS until,
+              i.shelter_id IS NOT NULL AS local
          FROM supply_need n
          LEFT JOIN supply_item i ON i.id = n.item_id
          LEFT JOIN supply_needs_profile p ON p.shelter_id = n.shelter_id
@@ -102,6 +106,7 @@ export class PublicNeeds {
         unit: row.unit,
         priority: row.priority,
         until: row.until,
+        local: row.local,
       });
     }
     return [...byShelter.values()];

@@ -75,8 +75,9 @@ export class StockMovement {
   @ForeignKey('Organisation', { name: 'stock_movement_organisation_fk' })
   organisationId: string | null;
 
-  /** The pledge a receipt fulfils (issue 21, item 8 adds the pledge table and its key). */
+  /** The pledge a receipt fulfils (its donor's contact is the pledge's, sealed, never here). */
   @Column({ type: 'uuid', nullable: true })
+  @ForeignKey('SupplyPledge', { name: 'stock_movement_pledge_fk' })
   pledgeId: string | null;
 
   @Column({ type: 'uuid', nullable: true })

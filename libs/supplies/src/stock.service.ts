@@ -1,6 +1,6 @@
 import { type Actor, IdempotencyService, Role } from '@albergue/common';
 import { Injectable } from '@nestjs/common';
-import { DataSource, QueryFailedError } from 'typeorm';
+import { DataSource, type EntityManager, QueryFailedError } from 'typeorm';
 import type {
   CountStockInput,
   ReceiveStockInput,
@@ -37,8 +37,8 @@ export class StockService {
   async receive(input: ReceiveStockInput, actor: Actor): Promise<StockAct> {
     if (input.source === SupplySource.PLEDGE) {
       throw new SuppliesException(
-        'Pledges are not open yet: record the delivery as from an organisation, a private donor or a purchase.',
-        SuppliesExceptionCode.PLEDGES_NOT_OPEN,
+        'A pledge is received with receivePledge, which names it.',
+        SuppliesExceptionCode.PLEDGE_RECEIVED_ELSEWHERE,
         ['input.source'],
       );
     }
@@ -51,50 +51,70 @@ export class StockService {
         ['input.organisationId'],
       );
     }
-    const { id } = await this.idempotency.run('receiveStock', input, async (manager, fields) => {
-      const item = await this.ledger.usableItem(
-        manager,
-        fields.itemId,
-        fields.shelterId,
-        'input.itemId',
-        { receipt: true },
-      );
-      const milli = this.ledger.milli(item, fields.quantity, fields.unit, 'input.');
-      const lot = this.ledger.lotOf(fields.lot, 'input.lot');
-      if (fields.organisationId) {
-        const [found] = await manager.query<unknown[]>('SELECT 1 FROM organisation WHERE id = $1', [
-          fields.organisationId,
-        ]);
-        if (!found) {
-          throw new SuppliesException(
-            'No organisation has this id.',
-            SuppliesExceptionCode.ORGANISATION_NOT_FOUND,
-            ['input.organisationId'],
-          );
-        }
-      }
-      const key = { shelterId: fields.shelterId, itemId: item.id };
-      await this.ledger.lock(manager, [key]);
-      const expiresOn = fields.expiresOn ?? null;
-      return this.ledger.write(
-        manager,
-        [
-          {
-            ...NO_REFERENCES,
-            ...key,
-            kind: StockMovementKind.RECEIVED,
-            milli,
-            lot,
-            expiresOn,
-            expiredOnReceipt: expiresOn !== null && expiresOn < this.ledger.today(),
-            source: fields.source,
-            organisationId: fields.organisationId ?? null,
-          },
-        ],
-        actor.userId,
-      );
-    });
+    const { id } = await this.idempotency.run('receiveStock', input, (manager, fields) =>
+      this.writeReceipt(manager, fields, actor, {
+        source: fields.source,
+        organisationId: fields.organisationId ?? null,
+        pledgeId: null,
+      }),
+    );
     return this.done(id);
+  }
+
+  /**
+   * A receipt's row, in the caller's transaction: the item usable here and not retired, the
+   * quantity in its unit, the lot a code, an expiry already past flagged; written under the
+   * item's lock. Returns the act's id. (receiveStock; a pledge's receipt, SupplyPledges.)
+   */
+  async writeReceipt(
+    manager: EntityManager,
+    fields: Pick<
+      ReceiveStockInput,
+      'shelterId' | 'itemId' | 'quantity' | 'unit' | 'lot' | 'expiresOn'
+    >,
+    actor: Actor,
+    from: Pick<MovementRow, 'source' | 'organisationId' | 'pledgeId'>,
+  ): Promise<string> {
+    const item = await this.ledger.usableItem(
+      manager,
+      fields.itemId,
+      fields.shelterId,
+      'input.itemId',
+      { receipt: true },
+    );
+    const milli = this.ledger.milli(item, fields.quantity, fields.unit, 'input.');
+    const lot = this.ledger.lotOf(fields.lot, 'input.lot');
+    if (from.organisationId) {
+      const [found] = await manager.query<unknown[]>('SELECT 1 FROM organisation WHERE id = $1', [
+        from.organisationId,
+      ]);
+      if (!found) {
+        throw new SuppliesException(
+          'No organisation has this id.',
+          SuppliesExceptionCode.ORGANISATION_NOT_FOUND,
+          ['input.organisationId'],
+        );
+      }
+    }
+    const key = { shelterId: fields.shelterId, itemId: item.id };
+    await this.ledger.lock(manager, [key]);
+    const expiresOn = fields.expiresOn ?? null;
+    return this.ledger.write(
+      manager,
+      [
+        {
+          ...NO_REFERENCES,
+          ...key,
+          ...from,
+          kind: StockMovementKind.RECEIVED,
+          milli,
+          lot,
+          expiresOn,
+          expiredOnReceipt: expiresOn !== null && expiresOn < this.ledger.today(),
+        },
+      ],
+      actor.userId,
+    );
   }
 
   /** Handed out, cooked, wasted or expired: taken from the lot named, or first expiry first. */
@@ -289,7 +309,7 @@ export class StockService {
   }
 
   /** The act as written; its shelter's alerts looked at again (after the commit). */
-  private async done(actId: string): Promise<StockAct> {
+  async done(actId: string): Promise<StockAct> {
     const act = await this.ledger.act(actId);
     await this.alerts.afterAct(...act.movements.map((movement) => movement.shelterId));
     return act;

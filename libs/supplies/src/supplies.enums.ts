@@ -131,6 +131,13 @@ export enum NeedClosure {
   WITHDRAWN = 'withdrawn',
 }
 
+/** Where a pledge stands: promised, brought (a receipt names it), or did not come. */
+export enum PledgeState {
+  PLEDGED = 'pledged',
+  RECEIVED = 'received',
+  WITHDRAWN = 'withdrawn',
+}
+
 export enum StockTransferState {
   /** Out of the sender's stock, not yet in the receiver's. */
   IN_TRANSIT = 'in_transit',
@@ -154,6 +161,7 @@ for (const [enumRef, name] of [
   [FoodDaysBasis, 'FoodDaysBasis'],
   [NeedPriority, 'NeedPriority'],
   [NeedClosure, 'NeedClosure'],
+  [PledgeState, 'PledgeState'],
 ] as const) {
   registerEnumType(enumRef, { name });
 }

@@ -18,8 +18,8 @@ export enum SuppliesExceptionCode {
   LOCAL_ITEM_NOT_TRANSFERABLE = 'LOCAL_ITEM_NOT_TRANSFERABLE',
   /** ORGANISATION without organisationId, or organisationId with another source. */
   SOURCE_MISMATCH = 'SOURCE_MISMATCH',
-  /** Pledges (issue 21, item 8) are not open yet. */
-  PLEDGES_NOT_OPEN = 'PLEDGES_NOT_OPEN',
+  /** receiveStock with source PLEDGE: a pledge is received with receivePledge, which names it. */
+  PLEDGE_RECEIVED_ELSEWHERE = 'PLEDGE_RECEIVED_ELSEWHERE',
   /** kcalPerUnit on an item that is not food, or names missing for a network item. */
   ITEM_FIELDS_INVALID = 'ITEM_FIELDS_INVALID',
   ALREADY_REVERSED = 'ALREADY_REVERSED',
@@ -54,6 +54,13 @@ export enum SuppliesExceptionCode {
   NEED_EXISTS = 'NEED_EXISTS',
   /** The need was closed (met or withdrawn). */
   NEED_CLOSED = 'NEED_CLOSED',
+  PLEDGE_NOT_FOUND = 'PLEDGE_NOT_FOUND',
+  /** A pledge without a name, or without a phone or an email to reach them by. */
+  PLEDGE_CONTACT_REQUIRED = 'PLEDGE_CONTACT_REQUIRED',
+  /** This address already pledged to this need within the hour. */
+  PLEDGE_LIMIT = 'PLEDGE_LIMIT',
+  /** The pledge was already received or withdrawn. */
+  PLEDGE_SETTLED = 'PLEDGE_SETTLED',
 }
 
 function apiCode(code: SuppliesExceptionCode): ApiErrorCode {
@@ -65,6 +72,7 @@ function apiCode(code: SuppliesExceptionCode): ApiErrorCode {
     case SuppliesExceptionCode.TRANSFER_NOT_FOUND:
     case SuppliesExceptionCode.THRESHOLD_NOT_FOUND:
     case SuppliesExceptionCode.NEED_NOT_FOUND:
+    case SuppliesExceptionCode.PLEDGE_NOT_FOUND:
       return ApiErrorCode.NOT_FOUND;
     case SuppliesExceptionCode.INVALID_QUANTITY:
     case SuppliesExceptionCode.UNIT_MISMATCH:
@@ -72,7 +80,7 @@ function apiCode(code: SuppliesExceptionCode): ApiErrorCode {
     case SuppliesExceptionCode.ITEM_NOT_USABLE_HERE:
     case SuppliesExceptionCode.LOCAL_ITEM_NOT_TRANSFERABLE:
     case SuppliesExceptionCode.SOURCE_MISMATCH:
-    case SuppliesExceptionCode.PLEDGES_NOT_OPEN:
+    case SuppliesExceptionCode.PLEDGE_RECEIVED_ELSEWHERE:
     case SuppliesExceptionCode.ITEM_FIELDS_INVALID:
     case SuppliesExceptionCode.REVERSAL_NOT_REVERSIBLE:
     case SuppliesExceptionCode.TRANSFER_MOVEMENT_NOT_REVERSIBLE:
@@ -87,6 +95,7 @@ function apiCode(code: SuppliesExceptionCode): ApiErrorCode {
     case SuppliesExceptionCode.DATE_OUT_OF_RANGE:
     case SuppliesExceptionCode.THRESHOLD_INVALID:
     case SuppliesExceptionCode.NEED_INVALID:
+    case SuppliesExceptionCode.PLEDGE_CONTACT_REQUIRED:
       return ApiErrorCode.BAD_USER_INPUT;
     case SuppliesExceptionCode.ADJUSTMENT_REVERSAL_FORBIDDEN:
       return ApiErrorCode.FORBIDDEN;
@@ -94,6 +103,8 @@ function apiCode(code: SuppliesExceptionCode): ApiErrorCode {
     case SuppliesExceptionCode.TRANSFER_NOT_IN_TRANSIT:
     case SuppliesExceptionCode.NEED_EXISTS:
     case SuppliesExceptionCode.NEED_CLOSED:
+    case SuppliesExceptionCode.PLEDGE_LIMIT:
+    case SuppliesExceptionCode.PLEDGE_SETTLED:
       return ApiErrorCode.CONFLICT;
   }
 }

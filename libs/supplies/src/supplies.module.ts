@@ -13,12 +13,14 @@ import { SupplyAlerts } from './supply-alerts.service.js';
 import { SupplyItemsService } from './supply-items.service.js';
 import { SupplyNeedsResolver } from './supply-needs.resolver.js';
 import { SupplyNeeds } from './supply-needs.service.js';
+import { SupplyPledgesResolver } from './supply-pledges.resolver.js';
+import { SupplyPledges } from './supply-pledges.service.js';
 import { SupplyThresholds } from './supply-thresholds.service.js';
 import { SupplyScopes } from './supply-scopes.js';
 
 @Module({})
 export class SuppliesModule {
-  /** `uses`: the configured modules whose services supplies call (shelters). */
+  /** `uses`: the configured modules whose services supplies call (shelters, the vault). */
   static forRoot(options: SuppliesOptions, uses: DynamicModule[]): DynamicModule {
     return {
       module: SuppliesModule,
@@ -36,10 +38,12 @@ export class SuppliesModule {
         SupplyAlertsNotifier,
         SupplyNeeds,
         PublicNeeds,
+        SupplyPledges,
         SupplyScopes,
         SuppliesResolver,
         SupplyAlertsResolver,
         SupplyNeedsResolver,
+        SupplyPledgesResolver,
       ],
       exports: [
         SupplyItemsService,
@@ -51,6 +55,7 @@ export class SuppliesModule {
         SupplyThresholds,
         SupplyNeeds,
         PublicNeeds,
+        SupplyPledges,
       ],
     };
   }

@@ -218,13 +218,17 @@ export class SupplyNeeds {
       `SELECT m.item_id, i.unit
          FROM stock_movement m
          JOIN supply_item i ON i.id = m.item_id AND i.category = 'food'
-        WHERE m.shelter_id = $1 AND m.kind IN ('issued', 'cooked')
-          AND m.at > now() - interval '7 days'
+         LEFT JOIN stock_movement undone ON undone.id = m.reverses_id
+        WHERE m.shelter_id = $1
+          AND (m.kind IN ('issued', 'cooked')
+               OR (m.kind = 'reversal' AND undone.kind IN ('issued', 'cooked')))
+          AND coalesce(undone.at, m.at) > now() - interval '7 days'
           AND EXISTS (SELECT 1 FROM supply_alert a WHERE a.shelter_id = $1
                          AND a.kind = 'food_days_low' AND a.cleared_at IS NULL)
           AND NOT EXISTS (SELECT 1 FROM supply_need n WHERE n.shelter_id = $1
                              AND n.item_id = m.item_id AND n.closed_at IS NULL)
         GROUP BY m.item_id, i.unit
+       HAVING sum(m.quantity) < 0
         ORDER BY sum(-m.quantity * coalesce(i.kcal_per_unit, 0)) DESC, sum(-m.quantity) DESC,
                  m.item_id
         LIMIT 3`,
@@ -296,6 +300,9 @@ export class SupplyNeeds {
     input: NeedTermsFields,
   ): { quantity?: string | null; until?: string | null } {
     const terms: { quantity?: string | null; until?: string | null } = {};
+    if (input.unit != null && input.quantity == null) {
+      refuse('A unit goes with a quantity.', Code.NEED_INVALID, ['input.quantity']);
+    }
     if (input.quantity != null) {
       if (!item) {
         refuse('A category has no quantity: ask for an item to say how much.', Code.NEED_INVALID, [

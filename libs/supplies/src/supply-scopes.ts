@@ -21,6 +21,10 @@ export class SupplyScopes {
     );
     registry.register('supplyNeed', ids('SELECT shelter_id AS s FROM supply_need WHERE id = $1'));
     registry.register(
+      'supplyPledge',
+      ids('SELECT shelter_id AS s FROM supply_pledge WHERE id = $1'),
+    );
+    registry.register(
       'stockTransferFrom',
       ids('SELECT from_shelter_id AS s FROM stock_transfer WHERE id = $1'),
     );

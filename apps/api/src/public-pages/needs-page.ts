@@ -1,15 +1,22 @@
-import { boroughByCode } from '@albergue/contracts';
-import { type Catalogue, localeOf, type MessageKey } from '@albergue/i18n';
+import { boroughByCode, findBorough } from '@albergue/contracts';
+import { type Catalogue, localeOf, type MessageKey, say } from '@albergue/i18n';
 import { escapeHtml, localDate, localTime, translator } from './html.js';
-import type { NeedEntry, NeedsBoard, ShelterNeedsEntry } from './needs.js';
+import type { NeedEntry, NeedsBoard, NetworkNeed, ShelterNeedsEntry } from './needs.js';
+import { ELSEWHERE } from './text-page.js';
 
 export interface NeedsPageInput {
   catalogue: Catalogue;
   languages: Catalogue[];
   board: NeedsBoard;
+  /** As the link gave it: a borough's code (or name or alias), ELSEWHERE, or none (the index). */
+  borough: string | null;
   now: Date;
   timeZone: string;
 }
+
+/** The most a page lists of the network's needs and of one shelter's: it stays a few KB. */
+export const NETWORK_NEEDS_SHOWN = 30;
+export const SHELTER_NEEDS_SHOWN = 20;
 
 /** Readable on a phone, printable on A4 (no links, no language bar on paper). */
 const STYLE = `<style>
@@ -22,19 +29,22 @@ li{margin:.3rem 0}
 
 /**
  * `/needs`: what shelters ask donors for, for anyone with any phone or a printer. No script, no
- * image, one request, a few kilobytes: the network's needs by item (most pressing first, with
- * how many shelters ask), then each shelter's, by borough. A sensitive shelter that did not opt
- * in is "a shelter in" its borough, without name or phone. No person, no stock level, no pledge.
+ * image, one request, a few kilobytes, like `/text`: the network's needs by item (most pressing
+ * first, with how many shelters ask and how much in all), and the boroughs with shelters asking;
+ * a borough's page lists its shelters' needs. A sensitive shelter that did not opt in is "a
+ * shelter in" its borough, without name or phone. No person, no stock level, no pledge.
  */
 export function needsPage(input: NeedsPageInput): string {
   const { catalogue, board, now } = input;
   const t = translator(catalogue);
   const lang = catalogue.code;
   const numbers = new Intl.NumberFormat(localeOf(catalogue), { maximumFractionDigits: 3 });
-  const what = (need: Omit<NeedEntry, 'until'>) => {
+  const what = (need: Omit<NeedEntry, 'until'>, atLeast = false) => {
     const name = need.names
-      ? (need.names[lang] ?? need.names.es ?? Object.values(need.names)[0] ?? '')
-      : t('needs.anyOf', { category: t(`needs.category.${need.category}` as MessageKey) });
+      ? escapeHtml(need.names[lang] ?? need.names.es ?? Object.values(need.names)[0] ?? '')
+      : t('needs.anyOf', {
+          category: say(catalogue, `needs.category.${need.category}` as MessageKey),
+        });
     const amount =
       need.quantity === null || need.unit === null
         ? ''
@@ -43,18 +53,33 @@ export function needsPage(input: NeedsPageInput): string {
               need.unit === 'KG' || need.unit === 'L'
                 ? numbers.format(need.quantity)
                 : need.quantity,
-          })}`;
-    return `${need.names ? escapeHtml(name) : name}${amount}`;
+          })}${atLeast ? ' +' : ''}`;
+    return `${name}${amount}`;
   };
+  const priority = (need: { priority: string }) =>
+    t(`needs.priority.${need.priority}` as MessageKey);
+  const more = (all: number, shown: number) =>
+    all > shown ? `<li>${t('needs.more', { n: all - shown })}</li>` : '';
   const day = (until: string) => localDate(catalogue, new Date(`${until}T12:00:00Z`), 'UTC');
   const needItem = (need: NeedEntry) =>
-    `<li class="${need.priority}">${what(need)} · ${t(`needs.priority.${need.priority}` as MessageKey)}${
+    `<li class="${need.priority}">${what(need)} · ${priority(need)}${
       need.until ? ` · ${t('needs.until', { date: day(need.until) })}` : ''
     }</li>`;
-  const shelterHeading = (shelter: ShelterNeedsEntry) => {
+  const networkItem = (need: NetworkNeed) =>
+    `<li class="${need.priority}">${what(need, need.unstated > 0)} · ${priority(need)} · ${t(
+      'needs.shelters',
+      { n: need.shelters },
+    )}</li>`;
+  const link = (borough: string | null) =>
+    `/needs?lang=${lang}${borough ? `&amp;borough=${encodeURIComponent(borough)}` : ''}`;
+  const keyOf = (shelter: ShelterNeedsEntry) =>
+    (shelter.boroughCode && boroughByCode(shelter.boroughCode)?.code) || ELSEWHERE;
+  const nameOf = (key: string) =>
+    key === ELSEWHERE ? say(catalogue, 'pages.elsewhere') : (boroughByCode(key)?.name ?? key);
+  const heading = (shelter: ShelterNeedsEntry) => {
     const borough = shelter.boroughCode ? boroughByCode(shelter.boroughCode)?.name : null;
     if (shelter.name) {
-      return `<b>${escapeHtml(shelter.name)}</b>${borough ? `, ${escapeHtml(borough)}` : ''}${
+      return `<b>${escapeHtml(shelter.name)}</b>${
         shelter.phone
           ? `<br><a href="tel:${escapeHtml(shelter.phone.replace(/[^\d+]/g, ''))}">${t('detail.phone')}: ${escapeHtml(shelter.phone)}</a>`
           : ''
@@ -62,36 +87,52 @@ export function needsPage(input: NeedsPageInput): string {
     }
     return `<b>${borough ? t('needs.inBorough', { borough }) : t('needs.somewhere')}</b>`;
   };
+
   const collator = new Intl.Collator(localeOf(catalogue));
-  const byBorough = [...board.shelters].sort(
+  const boroughs = [...new Set(board.shelters.map(keyOf))].sort(
     (a, b) =>
-      collator.compare(a.borough ?? '\uffff', b.borough ?? '\uffff') ||
-      Number(!a.name) - Number(!b.name) ||
-      collator.compare(a.name ?? '', b.name ?? ''),
+      Number(a === ELSEWHERE) - Number(b === ELSEWHERE) || collator.compare(nameOf(a), nameOf(b)),
   );
+  const asked =
+    input.borough === ELSEWHERE ? ELSEWHERE : (findBorough(input.borough ?? '')?.code ?? null);
+  let body: string;
+  if (board.shelters.length === 0) {
+    body = `<p>${t('needs.none')}</p>`;
+  } else if (asked) {
+    const here = board.shelters.filter((shelter) => keyOf(shelter) === asked);
+    body = `<h2>${t('needs.boroughTitle', { borough: nameOf(asked) })}</h2>${
+      here.length === 0
+        ? `<p>${t('needs.none')}</p>`
+        : here
+            .map(
+              (shelter) =>
+                `<section><p>${heading(shelter)}</p><ul>${shelter.needs
+                  .slice(0, SHELTER_NEEDS_SHOWN)
+                  .map(needItem)
+                  .join('')}${more(shelter.needs.length, SHELTER_NEEDS_SHOWN)}</ul></section>`,
+            )
+            .join('')
+    }<p class="links"><a href="${link(null)}">${t('text.all')}</a></p>`;
+  } else {
+    body = `<section><h2>${t('needs.network')}</h2><ol>${board.network
+      .slice(0, NETWORK_NEEDS_SHOWN)
+      .map(networkItem)
+      .join('')}${more(board.network.length, NETWORK_NEEDS_SHOWN)}</ol></section>
+<section><h2>${t('needs.byShelter')}</h2><ul>${boroughs
+      .map((key) => {
+        const count = board.shelters.filter((shelter) => keyOf(shelter) === key).length;
+        return `<li><a href="${link(key)}">${escapeHtml(nameOf(key))}</a>: ${t('needs.asking', { n: count })}</li>`;
+      })
+      .join('')}</ul></section>`;
+  }
   const languages = input.languages
     .map((c) =>
       c.code === lang
         ? `<b>${escapeHtml(c.name)}</b>`
-        : `<a href="/needs?lang=${c.code}" hreflang="${c.code}" lang="${c.code}">${escapeHtml(c.name)}</a>`,
+        : `<a href="/needs?lang=${c.code}${asked ? `&amp;borough=${encodeURIComponent(asked)}` : ''}" hreflang="${c.code}" lang="${c.code}">${escapeHtml(c.name)}</a>`,
     )
     .join(' · ');
   const time = localTime(catalogue, now, input.timeZone, { hour: 'numeric', minute: '2-digit' });
-  const body =
-    board.shelters.length === 0
-      ? `<p>${t('needs.none')}</p>`
-      : `<section><h2>${t('needs.network')}</h2><ol>${board.network
-          .map(
-            (need) =>
-              `<li class="${need.priority}">${what(need)} · ${t(`needs.priority.${need.priority}` as MessageKey)} · ${t('needs.shelters', { n: need.shelters })}</li>`,
-          )
-          .join('')}</ol></section>
-<h2>${t('needs.byShelter')}</h2>${byBorough
-          .map(
-            (shelter) =>
-              `<section><p>${shelterHeading(shelter)}</p><ul>${shelter.needs.map(needItem).join('')}</ul></section>`,
-          )
-          .join('')}`;
   return `<!doctype html>
 <html lang="${lang}"${catalogue.rtl ? ' dir="rtl"' : ''}><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${t('needs.title')}</title>${STYLE}</head>
 <body><h1>${t('needs.title')}</h1><nav><p>${languages}</p></nav><p>${t('needs.intro')}</p><p>${t('text.updatedAt', { time })}</p>

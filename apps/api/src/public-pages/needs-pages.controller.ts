@@ -1,11 +1,23 @@
 import { Public } from '@albergue/common';
 import type { Catalogue } from '@albergue/i18n';
-import { PublicNeeds } from '@albergue/supplies';
-import { Controller, Get, Headers, Inject, Query, Res } from '@nestjs/common';
-import type { FastifyReply } from 'fastify';
+import { PledgeInput, PublicNeeds, SupplyPledges } from '@albergue/supplies';
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  Inject,
+  Post,
+  Query,
+  Req,
+  Res,
+} from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { PublicSnapshot } from '../realtime/public-snapshot.js';
 import { needsBoard } from './needs.js';
 import { needsPage } from './needs-page.js';
+import { fromThisSite } from './problem-reports.controller.js';
 import {
   CATALOGUES,
   catalogueFor,
@@ -14,7 +26,7 @@ import {
 } from './public-pages.controller.js';
 
 /**
- * `/needs` and `/needs.json` (issue 21, item 7): what shelters ask donors for, from the supplies
+ * `/needs` and `/needs.json` (issue 21, item 7), and pledges against them (item 8): what shelters ask donors for, from the supplies
  * lib's public read (open needs, at most 30 s old) and the public snapshot (how each shelter may
  * be shown). Cacheable like the snapshot's pages, by any proxy.
  */
@@ -24,6 +36,7 @@ export class NeedsPagesController {
   constructor(
     private readonly snapshot: PublicSnapshot,
     private readonly needs: PublicNeeds,
+    private readonly pledges: SupplyPledges,
     @Inject(CATALOGUES) private readonly catalogues: Map<string, Catalogue>,
     @Inject(PUBLIC_PAGES_OPTIONS) private readonly options: PublicPagesOptions,
   ) {}
@@ -39,6 +52,8 @@ export class NeedsPagesController {
       catalogue,
       languages: [...this.catalogues.values()],
       board: await this.board(),
+      borough:
+        typeof query.borough === 'string' && query.borough.length <= 100 ? query.borough : null,
       now: new Date(),
       timeZone: this.options.timeZone,
     });
@@ -58,6 +73,21 @@ export class NeedsPagesController {
       .header('cache-control', 'public, max-age=30')
       .header('access-control-allow-origin', '*')
       .send(JSON.stringify({ serverTime: new Date().toISOString(), ...board }));
+  }
+
+  /**
+   * A pledge (`{ requestId, needId, quantity?, unit?, bringBy, name, phone?, email? }`), from this
+   * site's pages only; answered `{ received: true }`. The address serves the limit only.
+   */
+  @Post('needs/pledges')
+  @HttpCode(200)
+  async pledge(
+    @Body() input: PledgeInput,
+    @Req() request: FastifyRequest,
+  ): Promise<{ received: true }> {
+    fromThisSite(request);
+    await this.pledges.pledge(input, request.ip);
+    return { received: true };
   }
 
   private async board() {

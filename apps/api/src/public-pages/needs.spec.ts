@@ -20,6 +20,7 @@ const rice = (quantity: number | null, priority: NeedPriority): PublicNeed => ({
   unit: SupplyUnit.KG,
   priority,
   until: null,
+  local: false,
 });
 const clothes: PublicNeed = {
   itemId: null,
@@ -29,6 +30,7 @@ const clothes: PublicNeed = {
   unit: null,
   priority: NeedPriority.LOW,
   until: '2026-12-31',
+  local: false,
 };
 
 describe(needsBoard.name, () => {
@@ -42,7 +44,13 @@ describe(needsBoard.name, () => {
       [shelter('a'), shelter('b'), shelter('c')],
     );
     expect(board.network).toEqual([
-      expect.objectContaining({ itemId: 'rice', quantity: 12.5, priority: 'HIGH', shelters: 2 }),
+      expect.objectContaining({
+        itemId: 'rice',
+        quantity: 12.5,
+        priority: 'HIGH',
+        shelters: 2,
+        unstated: 1,
+      }),
       expect.objectContaining({
         category: 'CLOTHING',
         quantity: null,
@@ -66,10 +74,38 @@ describe(needsBoard.name, () => {
         shelter('closed', { status: 'CLOSED' }),
       ],
     );
+    // Named shelters first, by name; then the unnamed.
     expect(board.shelters).toEqual([
-      expect.objectContaining({ id: null, name: null, phone: null, borough: 'Cuauhtémoc' }),
       expect.objectContaining({ id: 'named', name: 'Albergue named', phone: '+52 55 named' }),
+      expect.objectContaining({ id: null, name: null, phone: null, borough: 'Cuauhtémoc' }),
     ]);
     expect(board.network).toEqual([expect.objectContaining({ shelters: 2 })]);
+  });
+
+  it('never orders unnamed shelters by id, and hides an unnamed shelter’s own item', () => {
+    const own: PublicNeed = {
+      ...rice(3, NeedPriority.HIGH),
+      itemId: 'own-item',
+      names: { es: 'Leche Casa Secreta' },
+      unit: SupplyUnit.L,
+      local: true,
+    };
+    const needs = (ids: string[]) =>
+      needsBoard(
+        [
+          { shelterId: ids[0], nameShown: false, needs: [clothes] },
+          { shelterId: ids[1], nameShown: false, needs: [own] },
+        ],
+        [shelter(ids[0], { sensitive: true }), shelter(ids[1], { sensitive: true })],
+      );
+    const one = needs(['0-low-id', 'z-high-id']);
+    const other = needs(['z-high-id', '0-low-id']);
+    expect(one.shelters).toEqual(other.shelters);
+    const text = JSON.stringify(one);
+    expect(text).not.toContain('Leche Casa Secreta');
+    expect(text).not.toContain('own-item');
+    expect(one.shelters.flatMap((entry) => entry.needs)).toContainEqual(
+      expect.objectContaining({ itemId: null, names: null, quantity: null, category: 'FOOD' }),
+    );
   });
 });

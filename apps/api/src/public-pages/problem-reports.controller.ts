@@ -37,11 +37,11 @@ const RECEIVED: ProblemReportReceipt = { received: true };
  * phones. (The Origin header cannot tell: with Referrer-Policy no-referrer, a same-origin form
  * post sends `Origin: null`.)
  */
-function fromThisSite(request: FastifyRequest): void {
+export function fromThisSite(request: FastifyRequest): void {
   const site = request.headers['sec-fetch-site'];
   if (site !== undefined && site !== 'same-origin' && site !== 'none') {
     throw new AppException(
-      'Reports are sent from this site’s own pages.',
+      'This is sent from this site’s own pages.',
       ApiErrorCode.FORBIDDEN,
       'CROSS_SITE',
     );

@@ -166,7 +166,7 @@ export default {
     'needs.privacy':
       'No one’s personal data is here. A shelter that protects people at risk is shown by its borough only.',
     'needs.network': 'Across the network',
-    'needs.byShelter': 'By shelter',
+    'needs.byShelter': 'By borough',
     'needs.none': 'No shelter is asking for donations right now.',
     'needs.shelters': '{n, plural, one {# shelter} other {# shelters}}',
     'needs.until': 'until {date}',
@@ -189,5 +189,8 @@ export default {
     'needs.unit.L': '{n} l',
     'needs.unit.PIECE': '{n, plural, one {# piece} other {# pieces}}',
     'needs.unit.PACK': '{n, plural, one {# pack} other {# packs}}',
+    'needs.boroughTitle': 'What shelters in {borough} ask for',
+    'needs.asking': '{n, plural, one {# shelter asks} other {# shelters ask}}',
+    'needs.more': '{n, plural, one {and # more} other {and # more}}',
   },
 } satisfies Catalogue;

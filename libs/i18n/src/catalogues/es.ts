@@ -166,7 +166,7 @@ export default {
     'needs.privacy':
       'Aquí no hay datos de ninguna persona. Un albergue que protege a personas en riesgo aparece solo por su alcaldía.',
     'needs.network': 'En toda la red',
-    'needs.byShelter': 'Por albergue',
+    'needs.byShelter': 'Por alcaldía',
     'needs.none': 'Ningún albergue pide donaciones en este momento.',
     'needs.shelters': '{n, plural, one {# albergue} other {# albergues}}',
     'needs.until': 'hasta el {date}',
@@ -189,5 +189,8 @@ export default {
     'needs.unit.L': '{n} l',
     'needs.unit.PIECE': '{n, plural, one {# pieza} other {# piezas}}',
     'needs.unit.PACK': '{n, plural, one {# paquete} other {# paquetes}}',
+    'needs.boroughTitle': 'Lo que piden los albergues en {borough}',
+    'needs.asking': '{n, plural, one {# albergue pide} other {# albergues piden}}',
+    'needs.more': '{n, plural, one {y # más} other {y # más}}',
   },
 } as const;

@@ -168,7 +168,7 @@ export default {
     'needs.privacy':
       'Aucune donnée personnelle ici. Un refuge qui protège des personnes en danger n’apparaît que par sa mairie d’arrondissement.',
     'needs.network': 'Dans tout le réseau',
-    'needs.byShelter': 'Par refuge',
+    'needs.byShelter': 'Par mairie d’arrondissement',
     'needs.none': 'Aucun refuge ne demande de dons pour le moment.',
     'needs.shelters': '{n, plural, one {# refuge} other {# refuges}}',
     'needs.until': 'jusqu’au {date}',
@@ -191,5 +191,8 @@ export default {
     'needs.unit.L': '{n} l',
     'needs.unit.PIECE': '{n, plural, one {# pièce} other {# pièces}}',
     'needs.unit.PACK': '{n, plural, one {# paquet} other {# paquets}}',
+    'needs.boroughTitle': 'Ce que demandent les refuges à {borough}',
+    'needs.asking': '{n, plural, one {# refuge demande} other {# refuges demandent}}',
+    'needs.more': '{n, plural, one {et # autre} other {et # autres}}',
   },
 } satisfies Catalogue;

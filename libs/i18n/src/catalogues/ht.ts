@@ -167,7 +167,7 @@ export default {
     'needs.privacy':
       'Pa gen done pèsonèl pèsonn isit la. Yon abri ki pwoteje moun ki an danje parèt sèlman ak non komin li.',
     'needs.network': 'Nan tout rezo a',
-    'needs.byShelter': 'Pa abri',
+    'needs.byShelter': 'Pa komin',
     'needs.none': 'Pa gen okenn abri k ap mande don kounye a.',
     'needs.shelters': '{n, plural, one {# abri} other {# abri}}',
     'needs.until': 'jiska {date}',
@@ -190,5 +190,8 @@ export default {
     'needs.unit.L': '{n} l',
     'needs.unit.PIECE': '{n, plural, one {# moso} other {# moso}}',
     'needs.unit.PACK': '{n, plural, one {# pake} other {# pake}}',
+    'needs.boroughTitle': 'Sa abri yo mande nan {borough}',
+    'needs.asking': '{n, plural, one {# abri ap mande} other {# abri ap mande}}',
+    'needs.more': '{n, plural, one {ak # lòt} other {ak # lòt}}',
   },
 } satisfies Catalogue;

@@ -167,7 +167,7 @@ export default {
     'needs.privacy':
       'Aqui não há dados pessoais de ninguém. Um abrigo que protege pessoas em risco aparece só pela sua prefeitura.',
     'needs.network': 'Em toda a rede',
-    'needs.byShelter': 'Por abrigo',
+    'needs.byShelter': 'Por prefeitura',
     'needs.none': 'Nenhum abrigo está pedindo doações agora.',
     'needs.shelters': '{n, plural, one {# abrigo} other {# abrigos}}',
     'needs.until': 'até {date}',
@@ -190,5 +190,8 @@ export default {
     'needs.unit.L': '{n} l',
     'needs.unit.PIECE': '{n, plural, one {# peça} other {# peças}}',
     'needs.unit.PACK': '{n, plural, one {# pacote} other {# pacotes}}',
+    'needs.boroughTitle': 'O que os abrigos pedem em {borough}',
+    'needs.asking': '{n, plural, one {# abrigo pede} other {# abrigos pedem}}',
+    'needs.more': '{n, plural, one {e mais #} other {e mais #}}',
   },
 } satisfies Catalogue;
