@@ -27,6 +27,7 @@ import { AddSuppliesLedger1795950000000 } from './1795950000000-AddSuppliesLedge
 import { AddSupplyAlerts1795951000000 } from './1795951000000-AddSupplyAlerts.js';
 import { AddSupplyNeeds1795952000000 } from './1795952000000-AddSupplyNeeds.js';
 import { AddSupplyPledges1795953000000 } from './1795953000000-AddSupplyPledges.js';
+import { AddSupplyFoodDays1795953500000 } from './1795953500000-AddSupplyFoodDays.js';
 
 export type { MigrationOutcome, ReportingMigration } from './outcome.js';
 
@@ -60,4 +61,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   AddSupplyAlerts1795951000000,
   AddSupplyNeeds1795952000000,
   AddSupplyPledges1795953000000,
+  AddSupplyFoodDays1795953500000,
 ];

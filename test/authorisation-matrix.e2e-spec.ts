@@ -774,6 +774,14 @@ const SAMPLES: Record<string, (t: Targets) => Sample> = {
     query: 'mutation($input: NeedsProfileInput!) { setNeedsProfile(input: $input) { nameShown } }',
     variables: { input: { shelterId: t.shelterId, nameShown: false } },
   }),
+  supplyFigures: (t) => ({
+    query: 'query($s: ID) { supplyFigures(shelterId: $s) { from flows { category } } }',
+    variables: { s: t.shelterId },
+  }),
+  supplyFiguresCsv: (t) => ({
+    query: 'query($s: ID) { supplyFiguresCsv(shelterId: $s) }',
+    variables: { s: t.shelterId },
+  }),
   supplyPledges: (t) => ({
     query: 'query($s: ID!) { supplyPledges(shelterId: $s) { id } }',
     variables: { s: t.shelterId },

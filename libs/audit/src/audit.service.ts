@@ -1,4 +1,4 @@
-import { type ClusterJob, ClusterJobs, type JobOutcome } from '@albergue/common';
+import { type ClusterJob, ClusterJobs, csvCell, type JobOutcome } from '@albergue/common';
 import { Inject, Injectable } from '@nestjs/common';
 import { Interval } from '@nestjs/schedule';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -27,18 +27,6 @@ const CSV_COLUMNS = [
   'ip',
   'requestId',
 ] as const;
-
-/** One CSV cell, always quoted, a leading = + - @ defused: for every CSV export of the API. */
-export function csvCell(value: unknown): string {
-  const text =
-    value instanceof Date
-      ? value.toISOString()
-      : value === null || value === undefined
-        ? ''
-        : String(value);
-  // Quote always; a leading = + - @ would be read as a formula by a spreadsheet.
-  return `"${(/^[=+\-@]/.test(text) ? `'${text}` : text).replace(/"/g, '""')}"`;
-}
 
 const AUDIT_RETENTION: ClusterJob = { name: 'audit-retention', everyMs: 86_400_000 };
 

@@ -2,4 +2,4 @@
 export { AUDIT_ENTITIES } from './entities.js';
 export { AuditOutcome } from './audit-entry.entity.js';
 export { AuditModule } from './audit.module.js';
-export { AuditService, csvCell } from './audit.service.js';
+export { AuditService } from './audit.service.js';

@@ -3,6 +3,7 @@ export { COMMON_ENTITIES } from './entities.js';
 export { ApiErrorCode, AppException, HTTP_STATUS, libException } from './app.exception.js';
 export { type ClusterJob, ClusterJobs, jobLockKey, type JobOutcome } from './cluster-jobs.js';
 export { CommonModule } from './common.module.js';
+export { csvCell, csvOf } from './csv.js';
 export { enumNames } from './enum-names.js';
 export { IdempotencyService } from './idempotency.service.js';
 export { InputValidationPipe } from './input-validation.pipe.js';

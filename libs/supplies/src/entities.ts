@@ -3,6 +3,7 @@ import { StockLock } from './stock-lock.entity.js';
 import { StockMovement } from './stock-movement.entity.js';
 import { StockTransfer, StockTransferLine } from './stock-transfer.entity.js';
 import { SupplyAlert } from './supply-alert.entity.js';
+import { SupplyFoodDay } from './supply-food-day.entity.js';
 import { SupplyItem } from './supply-item.entity.js';
 import { SupplyNeed } from './supply-need.entity.js';
 import { SupplyNeedsProfile } from './supply-needs-profile.entity.js';
@@ -22,4 +23,5 @@ export const SUPPLIES_ENTITIES = [
   SupplyNeed,
   SupplyNeedsProfile,
   SupplyPledge,
+  SupplyFoodDay,
 ];

@@ -1,4 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { SupplyFiguresResolver } from './figures/supply-figures.resolver.js';
+import { SupplyFigures } from './figures/supply-figures.service.js';
 import { FoodDaysService } from './food-days.service.js';
 import { Ledger } from './ledger.js';
 import { MealsService } from './meals.service.js';
@@ -39,11 +41,13 @@ export class SuppliesModule {
         SupplyNeeds,
         PublicNeeds,
         SupplyPledges,
+        SupplyFigures,
         SupplyScopes,
         SuppliesResolver,
         SupplyAlertsResolver,
         SupplyNeedsResolver,
         SupplyPledgesResolver,
+        SupplyFiguresResolver,
       ],
       exports: [
         SupplyItemsService,

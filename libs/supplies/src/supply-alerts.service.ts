@@ -9,7 +9,7 @@ import { Ledger } from './ledger.js';
 import { milliOf, numericOf } from './quantities.js';
 import type { SupplyAlertKind, SupplyCategory } from './supplies.enums.js';
 import { SUPPLIES_OPTIONS, type SuppliesOptions } from './supplies.options.js';
-import type { SupplyAlertView } from './supply-alerts.views.js';
+import type { FoodDaysView, SupplyAlertView } from './supply-alerts.views.js';
 import { SupplyThresholds } from './supply-thresholds.service.js';
 
 /** Time passes (a lot nears its expiry) and people arrive without a stock act: looked at again. */
@@ -113,10 +113,12 @@ export class SupplyAlerts {
       await manager.query(`SELECT pg_advisory_xact_lock(hashtext('supply-alerts:' || $1))`, [
         shelterId,
       ]);
+      const food = await this.foodDays.of(shelterId, manager);
+      await this.keepDay(manager, food);
       const holding = alertConditions(
         await this.stock(manager, shelterId),
         await this.thresholds.of(shelterId, manager),
-        (await this.foodDays.of(shelterId, manager)).daysLeft,
+        food.daysLeft,
         {
           today: this.ledger.today(),
           expiringWithinDays: this.options.expiringWithinDays,
@@ -160,6 +162,24 @@ export class SupplyAlerts {
       [shelterId, history],
     );
     return rows.map(alertView);
+  }
+
+  /** Today's days of food left at the shelter, for the figures over time (the day's last look). */
+  private async keepDay(manager: EntityManager, food: FoodDaysView): Promise<void> {
+    await manager.query(
+      `INSERT INTO supply_food_day (shelter_id, day, days_left, kcal, people)
+       VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (shelter_id, day) DO UPDATE
+         SET days_left = excluded.days_left, kcal = excluded.kcal, people = excluded.people,
+             updated_at = now()`,
+      [
+        food.shelterId,
+        this.ledger.today(),
+        food.daysLeft === null ? null : Math.min(food.daysLeft, 99_999_999).toFixed(2),
+        food.kcalInStock.toFixed(1),
+        food.people,
+      ],
+    );
   }
 
   private async raise(

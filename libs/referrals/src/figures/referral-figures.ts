@@ -1,4 +1,4 @@
-import { csvCell } from '@albergue/audit';
+import { csvOf } from '@albergue/common';
 import { enumNames } from '@albergue/common';
 import { type CountCell, publishCells, SMALL_CELL, totalCell } from '@albergue/residents';
 import {
@@ -139,5 +139,5 @@ export function figuresCsv(figures: ReferralFigures): string {
     rows.push([section, 'p90Hours', time.p90Hours, time.suppressed]);
   }
   rows.push(['noShowRate', 'rate', figures.noShowRate.rate, figures.noShowRate.suppressed]);
-  return [CSV_HEADER.join(','), ...rows.map((row) => row.map(csvCell).join(','))].join('\n') + '\n';
+  return csvOf(CSV_HEADER, rows);
 }
