@@ -146,9 +146,9 @@ describe('Referral figures for health teams (e2e)', () => {
     });
     const csv = result.data!.referralFiguresCsv;
     expect(csv.split('\n')[0]).toBe('section,key,value,suppressed');
-    expect(csv).toContain('"byCategory","INJURY","5","false"');
-    expect(csv).toContain('"byService","POOLED","15","false"');
-    expect(csv).toContain('"timeToAcceptance","medianHours","7","false"');
+    expect(csv).toContain('"byCategory","INJURY",5,"false"');
+    expect(csv).toContain('"byService","POOLED",15,"false"');
+    expect(csv).toContain('"timeToAcceptance","medianHours",7,"false"');
     expect(csv).not.toMatch(/violence|VIOLENCE|Pequeña/);
   });
 

@@ -145,9 +145,9 @@ describe('Food and supplies: figures (e2e)', () => {
     const lines = csv.trim().split('\n');
     expect(lines[0]).toBe('section,day,category,unit,source,organisation,measure,value');
     expect(lines).toContain(
-      '"contributions","","FOOD","KG","ORGANISATION","Banco de Alimentos Uno","quantity","20"',
+      '"contributions","","FOOD","KG","ORGANISATION","Banco de Alimentos Uno","quantity",20',
     );
-    expect(lines).toContain('"flows","","FOOD","KG","","","transferredOut","3"');
+    expect(lines).toContain('"flows","","FOOD","KG","","","transferredOut",3');
 
     const all = await figures(network, null);
     expect(all.flows[0]).toMatchObject({ transferredOut: 3, transferredIn: 0 });

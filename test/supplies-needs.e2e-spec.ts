@@ -340,10 +340,12 @@ describe('Food and supplies: needs lists (e2e)', () => {
     expect(await refused({ unit: 'L' })).toMatchObject({ status: 400, reason: 'UNIT_MISMATCH' });
     expect(await app.sql('SELECT id FROM supply_pledge WHERE need_id = $1', [needId])).toEqual([]);
 
-    const made = await post({});
+    const requestId = randomUUID();
+    const made = await post({ requestId });
     expect(made.status).toBe(200);
     expect(await made.json()).toEqual({ received: true });
-    // One pledge per address and need an hour.
+    // A retry of the same request is answered as before; another is one too many.
+    expect((await post({ requestId })).status).toBe(200);
     expect(await refused({})).toMatchObject({ status: 409, reason: 'PLEDGE_LIMIT' });
 
     const [row] = await app.sql<{ id: string; contact_sealed: string }>(
@@ -401,5 +403,40 @@ describe('Food and supplies: needs lists (e2e)', () => {
     ).supplyPledges.filter((each) => each.id === row.id);
     expect(erased).toMatchObject({ contact: null, quantity: 10, state: 'RECEIVED' });
     expect(erased.erasedAt).not.toBeNull();
+  });
+
+  it('takes a pledge from a page without script, from the borough’s needs', async () => {
+    const needId = await publishNeed(coordinator, open, { category: 'CLEANING', priority: 'LOW' });
+    const borough = await (await fetch(`${app.url}/needs?lang=es&borough=cdmx-cuauhtemoc`)).text();
+    expect(borough).toContain(`/needs/pledge?need=${needId}&amp;lang=es`);
+    const form = await fetch(`${app.url}/needs/pledge?need=${needId}&lang=es`);
+    const page = await form.text();
+    expect(form.headers.get('cache-control')).toBe('no-store');
+    expect(page).not.toMatch(/<script/i);
+    expect(page).toContain('Limpieza: lo que sea');
+    expect(page).toContain('Casa Abierta Needs');
+    const requestId = /name="requestId" value="([^"]+)"/.exec(page)![1];
+    const send = (fields: Record<string, string>) =>
+      fetch(`${app.url}/needs/pledge`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({
+          requestId,
+          needId,
+          lang: 'es',
+          phone: '',
+          email: '',
+          bringBy: dayFromToday(1),
+          ...fields,
+        }).toString(),
+      }).then((response) => response.text());
+    expect(await send({ name: 'Vecinos de la Roma' })).toContain('No se pudo enviar');
+    expect(await send({ name: 'Vecinos de la Roma', email: 'vecinos@example.org' })).toContain(
+      'Gracias. El albergue se pondrá en contacto',
+    );
+    const rows = await app.sql('SELECT id FROM supply_pledge WHERE need_id = $1', [needId]);
+    expect(rows).toHaveLength(1);
+    const gone = await fetch(`${app.url}/needs/pledge?need=${randomUUID()}&lang=es`);
+    expect(gone.status).toBe(404);
   });
 });

@@ -1,13 +1,19 @@
-/** One CSV cell, always quoted, a leading = + - @ defused: for every CSV export of the API. */
+/**
+ * One CSV cell for every CSV export of the API: a number as it is (a spreadsheet sums it, also
+ * below zero); anything else quoted, and a leading = + - @ tab or carriage return defused, since
+ * a spreadsheet would run it as a formula.
+ */
 export function csvCell(value: unknown): string {
+  if (typeof value === 'number' && Number.isFinite(value)) {
+    return String(value);
+  }
   const text =
     value instanceof Date
       ? value.toISOString()
       : value === null || value === undefined
         ? ''
         : String(value);
-  // Quote always; a leading = + - @ would be read as a formula by a spreadsheet.
-  return `"${(/^[=+\-@]/.test(text) ? `'${text}` : text).replace(/"/g, '""')}"`;
+  return `"${(/^[=+\-@\t\r]/.test(text) ? `'${text}` : text).replace(/"/g, '""')}"`;
 }
 
 /** A CSV document: the header, then one line per row, each cell through csvCell. */

@@ -9,6 +9,8 @@ export const PUBLIC_NEEDS_CACHE_MS = 30_000;
 
 /** One need as the public reads it: the thing, how much, how pressing, until when. No person. */
 export interface PublicNeed {
+  /** The need's own id: what a pledge names. */
+  id: string;
   itemId: string | null;
   category: SupplyCategory;
   /** The item's names (a category's need has none: the page names the category). */
@@ -32,6 +34,7 @@ export interface ShelterNeeds {
 }
 
 interface Row {
+  id: string;
   shelter_id: string;
   name_shown: boolean | null;
   item_id: string | null;
@@ -80,7 +83,7 @@ export class PublicNeeds {
 
   private async read(): Promise<ShelterNeeds[]> {
     const rows = await this.dataSource.query<Row[]>(
-      `SELECT n.shelter_id, p.name_shown, n.item_id, coalesce(i.category, n.category) AS category,
+      `SELECT n.id, n.shelter_id, p.name_shown, n.item_id, coalesce(i.category, n.category) AS category,
               i.names, n.quantity, i.unit, n.priority, n.until::text AS until,
               i.shelter_id IS NOT NULL AS local
          FROM supply_need n
@@ -99,6 +102,7 @@ export class PublicNeeds {
       };
       byShelter.set(row.shelter_id, shelter);
       shelter.needs.push({
+        id: row.id,
         itemId: row.item_id,
         category: row.category,
         names: row.names,

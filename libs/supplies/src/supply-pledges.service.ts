@@ -11,11 +11,12 @@ import { Injectable } from '@nestjs/common';
 import { Interval } from '@nestjs/schedule';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
-import type {
-  PledgeInput,
-  PledgesArgs,
-  ReceivePledgeInput,
-  WithdrawPledgeInput,
+import {
+  PHONE,
+  type PledgeInput,
+  type PledgesArgs,
+  type ReceivePledgeInput,
+  type WithdrawPledgeInput,
 } from './dto/supply-pledges.input.js';
 import { Ledger } from './ledger.js';
 import { addDays } from './period.js';
@@ -31,10 +32,13 @@ import type { PledgeContactView, SupplyPledgeView } from './supply-pledges.views
 
 /** A donor's contact is erased this many days after the day they meant to bring it by. */
 export const PLEDGE_CONTACT_DAYS = 30;
+/** Pledges one address may make in an hour, whatever the needs. */
+export const PLEDGES_PER_ADDRESS_HOUR = 10;
 /** The furthest ahead a pledge may name its day. */
 export const PLEDGE_MAX_DAYS = 60;
 
 const CONTACT = 'supply_pledge.contact';
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const ERASE_JOB: ClusterJob = { name: 'supply-pledge-erasure', everyMs: 3_600_000 };
 
 /** Declared to the vault: key rotation re-seals the contacts (their erasure is by date). */
@@ -91,11 +95,19 @@ export class SupplyPledges {
     const name = input.name.trim();
     const phone = input.phone?.trim() || null;
     const email = input.email?.trim() || null;
-    if (!name || (!phone && !email)) {
+    if (!name || name.length > 100 || (!phone && !email)) {
       refuse(
         'A pledge says who (a name or an organisation) and how to reach them (a phone or an email).',
         Code.PLEDGE_CONTACT_REQUIRED,
         name ? ['input.phone', 'input.email'] : ['input.name'],
+      );
+    }
+    // Checked here as well as on the JSON body: the no-script form posts plain strings.
+    if ((phone && !PHONE.test(phone)) || (email && (email.length > 200 || !EMAIL.test(email)))) {
+      refuse(
+        'A phone is digits (with + - ( ) . and spaces); an email is name@place.',
+        Code.PLEDGE_CONTACT_REQUIRED,
+        [phone && !PHONE.test(phone) ? 'input.phone' : 'input.email'],
       );
     }
     const today = this.ledger.today();
@@ -110,18 +122,19 @@ export class SupplyPledges {
         ['input.bringBy'],
       );
     }
-    if (!this.limiter.claim(address, input.needId)) {
-      refuse(
-        'A pledge to this need was already made from here within the hour: the shelter will get in touch.',
-        Code.PLEDGE_LIMIT,
-        ['input.needId'],
-      );
-    }
+    let claimed: string[] = [];
     try {
       await this.idempotency.run('pledge', input, async (manager, fields) => {
+        // The limit only for a new pledge: a retry of this requestId is answered as before.
+        claimed = this.claim(address, fields.needId);
         const need = await manager.findOneBy(SupplyNeed, { id: fields.needId });
         if (!need || need.closedAt || (need.until !== null && need.until < today)) {
           refuse('This need is not asked for any more.', Code.NEED_NOT_FOUND, ['input.needId']);
+        }
+        if (need!.until !== null && fields.bringBy! > need!.until) {
+          refuse(`This need runs until ${need!.until}: bring it by then.`, Code.DATE_OUT_OF_RANGE, [
+            'input.bringBy',
+          ]);
         }
         let quantity: string | null = null;
         if (fields.quantity != null) {
@@ -149,9 +162,42 @@ export class SupplyPledges {
       });
     } catch (error) {
       // Not recorded: the address may try again.
-      this.limiter.release(address, input.needId);
+      for (const key of claimed) {
+        this.limiter.release(address, key);
+      }
       throw error;
     }
+  }
+
+  /**
+   * One pledge per address and need an hour, and PLEDGES_PER_ADDRESS_HOUR in all (each a slot
+   * of its own in the limiter); returns the keys claimed, or refuses.
+   */
+  private claim(address: string, needId: string): string[] {
+    if (!this.limiter.claim(address, needId)) {
+      refuse(
+        'A pledge to this need was already made from here within the hour: the shelter will get in touch.',
+        Code.PLEDGE_LIMIT,
+        ['input.needId'],
+      );
+    }
+    for (let slot = 0; slot < PLEDGES_PER_ADDRESS_HOUR; slot += 1) {
+      if (this.limiter.claim(address, `any:${slot}`)) {
+        return [needId, `any:${slot}`];
+      }
+    }
+    this.limiter.release(address, needId);
+    return refuse(
+      `No more than ${PLEDGES_PER_ADDRESS_HOUR} pledges an hour from one place: the shelters will get in touch.`,
+      Code.PLEDGE_LIMIT,
+      ['input.needId'],
+    );
+  }
+
+  /** The limiter forgets on its own schedule, traffic or not (its key changes every hour). */
+  @Interval('supply-pledge-limiter', 600_000)
+  forgetOld(): void {
+    this.limiter.sweep();
   }
 
   /** A shelter's pledges, newest first, with the contact opened (coordinators only). */

@@ -39,7 +39,7 @@ export function needsPage(input: NeedsPageInput): string {
   const t = translator(catalogue);
   const lang = catalogue.code;
   const numbers = new Intl.NumberFormat(localeOf(catalogue), { maximumFractionDigits: 3 });
-  const what = (need: Omit<NeedEntry, 'until'>, atLeast = false) => {
+  const what = (need: Omit<NeedEntry, 'id' | 'until'>, atLeast = false) => {
     const name = need.names
       ? escapeHtml(need.names[lang] ?? need.names.es ?? Object.values(need.names)[0] ?? '')
       : t('needs.anyOf', {
@@ -64,7 +64,7 @@ export function needsPage(input: NeedsPageInput): string {
   const needItem = (need: NeedEntry) =>
     `<li class="${need.priority}">${what(need)} · ${priority(need)}${
       need.until ? ` · ${t('needs.until', { date: day(need.until) })}` : ''
-    }</li>`;
+    } <a class="links" href="/needs/pledge?need=${encodeURIComponent(need.id)}&amp;lang=${lang}">${t('needs.pledge.link')}</a></li>`;
   const networkItem = (need: NetworkNeed) =>
     `<li class="${need.priority}">${what(need, need.unstated > 0)} · ${priority(need)} · ${t(
       'needs.shelters',

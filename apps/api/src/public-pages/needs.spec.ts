@@ -13,6 +13,7 @@ const shelter = (id: string, over: { sensitive?: boolean; status?: string } = {}
   }) as unknown as PublicShelter;
 
 const rice = (quantity: number | null, priority: NeedPriority): PublicNeed => ({
+  id: `need-rice-${priority}`,
   itemId: 'rice',
   category: SupplyCategory.FOOD,
   names: { es: 'Arroz' },
@@ -23,6 +24,7 @@ const rice = (quantity: number | null, priority: NeedPriority): PublicNeed => ({
   local: false,
 });
 const clothes: PublicNeed = {
+  id: 'need-clothes',
   itemId: null,
   category: SupplyCategory.CLOTHING,
   names: null,

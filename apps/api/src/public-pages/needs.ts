@@ -5,6 +5,8 @@ const PRIORITY_RANK: Record<string, number> = { HIGH: 0, MEDIUM: 1, LOW: 2 };
 
 /** A need as `/needs.json` and `/needs` carry it: GraphQL's names (FOOD, KG, HIGH). */
 export interface NeedEntry {
+  /** The need's id: what a pledge names (`POST /needs/pledges`). */
+  id: string;
   /** A network item's id; null for a category, and for a shelter's own item. */
   itemId: string | null;
   category: string;
@@ -17,7 +19,7 @@ export interface NeedEntry {
 }
 
 /** One item (or category) across the network: what every shelter asking for it asks together. */
-export interface NetworkNeed extends Omit<NeedEntry, 'until'> {
+export interface NetworkNeed extends Omit<NeedEntry, 'id' | 'until'> {
   /** How many shelters ask for it. */
   shelters: number;
   /** How many of them said no quantity: the total is "at least". */
@@ -52,6 +54,7 @@ const rank = (priority: string) => PRIORITY_RANK[priority] ?? 3;
 function entry(need: PublicNeed, named: boolean): NeedEntry {
   const hidden = need.local && !named;
   return {
+    id: need.id,
     itemId: need.local ? null : need.itemId,
     category: need.category.toUpperCase(),
     names: hidden ? null : need.names && { ...need.names },

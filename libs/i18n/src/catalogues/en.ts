@@ -192,5 +192,22 @@ export default {
     'needs.boroughTitle': 'What shelters in {borough} ask for',
     'needs.asking': '{n, plural, one {# shelter asks} other {# shelters ask}}',
     'needs.more': '{n, plural, one {and # more} other {and # more}}',
+    'needs.pledge.link': 'I can bring this',
+    'needs.pledge.title': 'Offer a donation',
+    'needs.pledge.name': 'Your name or your organisation’s',
+    'needs.pledge.phone': 'Phone',
+    'needs.pledge.email': 'Email (if no phone)',
+    'needs.pledge.quantity': 'How much you will bring ({unit})',
+    'needs.pledge.day': 'You will bring it by',
+    'needs.pledge.send': 'Send',
+    'needs.pledge.privacy':
+      'Only this shelter’s coordinators see your name and contact, to arrange it with you; they are erased 30 days after the day you give.',
+    'needs.pledge.thanks': 'Thank you. The shelter will get in touch with you.',
+    'needs.pledge.invalid':
+      'It could not be sent: give a name, a phone or an email, and a day from today.',
+    'needs.pledge.limit':
+      'An offer for this was already sent from here. The shelter will get in touch with you.',
+    'needs.pledge.gone': 'This is no longer needed. Thank you.',
+    'needs.pledge.back': 'Back to what is needed',
   },
 } satisfies Catalogue;

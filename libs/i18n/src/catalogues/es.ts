@@ -192,5 +192,22 @@ export default {
     'needs.boroughTitle': 'Lo que piden los albergues en {borough}',
     'needs.asking': '{n, plural, one {# albergue pide} other {# albergues piden}}',
     'needs.more': '{n, plural, one {y # más} other {y # más}}',
+    'needs.pledge.link': 'Puedo llevarlo',
+    'needs.pledge.title': 'Ofrecer una donación',
+    'needs.pledge.name': 'Su nombre o el de su organización',
+    'needs.pledge.phone': 'Teléfono',
+    'needs.pledge.email': 'Correo electrónico (si no da teléfono)',
+    'needs.pledge.quantity': 'Cuánto llevará ({unit})',
+    'needs.pledge.day': 'Lo llevará a más tardar el',
+    'needs.pledge.send': 'Enviar',
+    'needs.pledge.privacy':
+      'Solo los coordinadores de este albergue ven su nombre y su contacto, para ponerse de acuerdo con usted; se borran 30 días después del día que indique.',
+    'needs.pledge.thanks': 'Gracias. El albergue se pondrá en contacto con usted.',
+    'needs.pledge.invalid':
+      'No se pudo enviar: escriba un nombre, un teléfono o un correo, y un día desde hoy.',
+    'needs.pledge.limit':
+      'Ya se envió una oferta para esto desde aquí. El albergue se pondrá en contacto con usted.',
+    'needs.pledge.gone': 'Esto ya no se necesita. Gracias.',
+    'needs.pledge.back': 'Volver a lo que se necesita',
   },
 } as const;

@@ -194,5 +194,22 @@ export default {
     'needs.boroughTitle': 'Ce que demandent les refuges à {borough}',
     'needs.asking': '{n, plural, one {# refuge demande} other {# refuges demandent}}',
     'needs.more': '{n, plural, one {et # autre} other {et # autres}}',
+    'needs.pledge.link': 'Je peux l’apporter',
+    'needs.pledge.title': 'Proposer un don',
+    'needs.pledge.name': 'Votre nom ou celui de votre organisation',
+    'needs.pledge.phone': 'Téléphone',
+    'needs.pledge.email': 'E-mail (sans téléphone)',
+    'needs.pledge.quantity': 'Quantité que vous apporterez ({unit})',
+    'needs.pledge.day': 'Vous l’apporterez au plus tard le',
+    'needs.pledge.send': 'Envoyer',
+    'needs.pledge.privacy':
+      'Seuls les coordinateurs de ce refuge voient votre nom et votre contact, pour s’organiser avec vous ; ils sont effacés 30 jours après le jour indiqué.',
+    'needs.pledge.thanks': 'Merci. Le refuge vous contactera.',
+    'needs.pledge.invalid':
+      'L’envoi a échoué : indiquez un nom, un téléphone ou un e-mail, et un jour à partir d’aujourd’hui.',
+    'needs.pledge.limit':
+      'Une proposition pour ceci a déjà été envoyée d’ici. Le refuge vous contactera.',
+    'needs.pledge.gone': 'Ce besoin n’existe plus. Merci.',
+    'needs.pledge.back': 'Retour aux besoins',
   },
 } satisfies Catalogue;

@@ -193,5 +193,21 @@ export default {
     'needs.boroughTitle': 'Sa abri yo mande nan {borough}',
     'needs.asking': '{n, plural, one {# abri ap mande} other {# abri ap mande}}',
     'needs.more': '{n, plural, one {ak # lòt} other {ak # lòt}}',
+    'needs.pledge.link': 'Mwen ka pote sa',
+    'needs.pledge.title': 'Ofri yon don',
+    'needs.pledge.name': 'Non ou oswa non òganizasyon ou',
+    'needs.pledge.phone': 'Telefòn',
+    'needs.pledge.email': 'Imèl (si ou pa bay telefòn)',
+    'needs.pledge.quantity': 'Konbyen ou ap pote ({unit})',
+    'needs.pledge.day': 'Ou ap pote l pi ta',
+    'needs.pledge.send': 'Voye',
+    'needs.pledge.privacy':
+      'Se sèlman kowòdonatè abri sa a ki wè non ou ak kontak ou, pou yo ka antann yo avè w; yo efase yo 30 jou apre jou ou bay la.',
+    'needs.pledge.thanks': 'Mèsi. Abri a ap kontakte w.',
+    'needs.pledge.invalid':
+      'Li pa t ka voye: bay yon non, yon telefòn oswa yon imèl, ak yon jou apati jodi a.',
+    'needs.pledge.limit': 'Yo te deja voye yon òf pou sa a depi isit la. Abri a ap kontakte w.',
+    'needs.pledge.gone': 'Yo pa bezwen sa a ankò. Mèsi.',
+    'needs.pledge.back': 'Retounen nan sa yo bezwen',
   },
 } satisfies Catalogue;

@@ -193,5 +193,22 @@ export default {
     'needs.boroughTitle': 'O que os abrigos pedem em {borough}',
     'needs.asking': '{n, plural, one {# abrigo pede} other {# abrigos pedem}}',
     'needs.more': '{n, plural, one {e mais #} other {e mais #}}',
+    'needs.pledge.link': 'Posso levar isto',
+    'needs.pledge.title': 'Oferecer uma doação',
+    'needs.pledge.name': 'Seu nome ou o da sua organização',
+    'needs.pledge.phone': 'Telefone',
+    'needs.pledge.email': 'E-mail (se não der telefone)',
+    'needs.pledge.quantity': 'Quanto você vai levar ({unit})',
+    'needs.pledge.day': 'Você vai levar até o dia',
+    'needs.pledge.send': 'Enviar',
+    'needs.pledge.privacy':
+      'Só os coordenadores deste abrigo veem seu nome e contato, para combinar com você; eles são apagados 30 dias depois do dia que você indicar.',
+    'needs.pledge.thanks': 'Obrigado. O abrigo vai entrar em contato com você.',
+    'needs.pledge.invalid':
+      'Não foi possível enviar: informe um nome, um telefone ou um e-mail, e um dia a partir de hoje.',
+    'needs.pledge.limit':
+      'Uma oferta para isto já foi enviada daqui. O abrigo vai entrar em contato com você.',
+    'needs.pledge.gone': 'Isto não é mais necessário. Obrigado.',
+    'needs.pledge.back': 'Voltar ao que é necessário',
   },
 } satisfies Catalogue;

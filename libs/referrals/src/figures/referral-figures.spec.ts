@@ -113,7 +113,7 @@ describe('referral figures as published', () => {
     );
     const csv = figuresCsv(figures);
     expect(csv.split('\n')[0]).toBe('section,key,value,suppressed');
-    expect(csv).toContain('"byService","POOLED","10","false"');
+    expect(csv).toContain('"byService","POOLED",10,"false"');
     expect(csv).not.toContain('Pequeña');
     expect(csv).toContain('"timeToAcceptance","medianHours","","true"');
     expect(csv).not.toMatch(/(^|,)"=/m);

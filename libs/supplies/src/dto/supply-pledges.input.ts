@@ -20,7 +20,7 @@ import { DayField, LotField } from './fields.js';
 const UNIT_NAMES = Object.keys(SupplyUnit) as (keyof typeof SupplyUnit)[];
 
 /** A phone as people write it: digits, spaces, +, -, dots and brackets; 6 to 24 of them. */
-const PHONE = /^\+?[\d\s().-]{6,24}$/;
+export const PHONE = /^\+?[\d\s().-]{6,24}$/;
 
 /**
  * A promise to bring some of a published need (`POST /needs/pledges`, no account). The contact is

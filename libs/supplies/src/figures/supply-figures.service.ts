@@ -9,8 +9,9 @@ import type { SupplyFiguresArgs, SupplyFiguresView } from './supply-figures.view
 
 /**
  * The period's movements at a shelter (or the network's), with each reversal counted as the kind
- * of the row it undoes, so that a receipt recorded twice and reversed counts once. Days are cut
- * at midnight in TIME_ZONE ($3).
+ * of the row it undoes, and in the period of that row (as the consumption rate counts it), so
+ * that a receipt recorded twice and reversed counts once, in its own month. Days are cut at
+ * midnight in TIME_ZONE ($3).
  */
 const MOVEMENTS = `
   SELECT m.*, CASE WHEN m.kind = 'reversal' THEN undone.kind ELSE m.kind END AS counts_as,
@@ -18,8 +19,8 @@ const MOVEMENTS = `
          coalesce(undone.organisation_id, m.organisation_id) AS given_by_organisation
     FROM stock_movement m
     LEFT JOIN stock_movement undone ON undone.id = m.reverses_id
-   WHERE m.at >= ($1::date)::timestamp AT TIME ZONE $3
-     AND m.at < ($2::date + 1)::timestamp AT TIME ZONE $3
+   WHERE coalesce(undone.at, m.at) >= ($1::date)::timestamp AT TIME ZONE $3
+     AND coalesce(undone.at, m.at) < ($2::date + 1)::timestamp AT TIME ZONE $3
      AND ($4::uuid IS NULL OR m.shelter_id = $4)`;
 
 const n = (value: string | number | null) => (value === null ? 0 : Number(value));
