@@ -368,6 +368,13 @@ describe('Food and supplies: needs lists (e2e)', () => {
       contact: { name: DONOR, phone: PHONE, email: null },
     });
     expect(refusal(await volunteer.gql(PLEDGES, { s: open }))).toMatchObject({ code: 'FORBIDDEN' });
+    // Each opening of a donor's contact is in the audit log: who, which pledge, which shelter.
+    const audited = await app.sql<{ actor_id: string; shelter_id: string }>(
+      `SELECT actor_id, shelter_id FROM audit_entry
+        WHERE action = 'supply_pledge.contact.read' AND target_id = $1`,
+      [row.id],
+    );
+    expect(audited).toContainEqual({ actor_id: coordinator.userId, shelter_id: open });
     // Nothing of the donor in public.
     for (const path of [
       '/needs.json',

@@ -21,6 +21,7 @@ import type { DatabaseHealth } from './database/embedded-supervisor.js';
 import { graphqlOptions } from './graphql/graphql.options.js';
 import { HealthController } from './health/health.controller.js';
 import { PublicPagesModule } from './public-pages/public-pages.module.js';
+import { PledgeReadsAudit } from './wiring/pledge-reads-audit.js';
 import { RealtimeModule } from './realtime/realtime.module.js';
 import { realtimeOptions } from './realtime/realtime.options.js';
 import { WebController } from './web/web.controller.js';
@@ -145,6 +146,7 @@ export class AppModule {
         { provide: APP_CONFIG, useValue: config },
         { provide: DATABASE_HEALTH, useValue: databaseHealth },
         { provide: APP_PIPE, useClass: InputValidationPipe },
+        PledgeReadsAudit,
       ],
     };
   }

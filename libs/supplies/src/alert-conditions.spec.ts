@@ -93,4 +93,14 @@ describe('alertConditions', () => {
     expect(at(3)).toEqual([]);
     expect(at(null)).toEqual([]);
   });
+
+  it('keeps an open food alert until 10% above the mark, so that it does not flap', () => {
+    const open = new Set(['food-days']);
+    const holds = (days: number) =>
+      alertConditions([], [], days, RULES, open).some(
+        (each) => each.kind === SupplyAlertKind.FOOD_DAYS_LOW,
+      );
+    expect(holds(3.29)).toBe(true);
+    expect(holds(3.31)).toBe(false);
+  });
 });

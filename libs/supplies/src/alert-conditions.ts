@@ -30,6 +30,12 @@ export interface AlertRules {
   foodDaysLow: number;
 }
 
+/**
+ * An open FOOD_DAYS_LOW alert clears only above the mark by this share: days of food move with
+ * every arrival and every meal, and an alert that flips at each would be noise, not a crossing.
+ */
+export const FOOD_DAYS_CLEAR_MARGIN = 0.1;
+
 /** Something that holds now at a shelter; an alert is raised when it starts to, cleared when it stops. */
 export interface AlertCondition {
   kind: SupplyAlertKind;
@@ -43,6 +49,8 @@ export interface AlertCondition {
   /** LOW_STOCK: the low mark; FOOD_DAYS_LOW: FOOD_DAYS_LOW; EXPIRING: the days looked ahead. */
   threshold: number;
 }
+
+const FOOD_DAYS_KEY = 'food-days';
 
 /** The threshold that applies to an item: its own, else its category's. */
 export function thresholdFor(
@@ -58,13 +66,15 @@ export function thresholdFor(
 /**
  * What holds now: items below their low mark (usable stock, so an expired lot does not hide
  * the shortage), lots expiring within their window (or already expired, still on the shelf),
- * and food for fewer than FOOD_DAYS_LOW days. Sorted by key, so evaluations are comparable.
+ * and food for fewer than FOOD_DAYS_LOW days (`open`: the keys of the alerts open now, for the
+ * food alert's margin). Sorted by key, so evaluations are comparable.
  */
 export function alertConditions(
   stock: readonly ItemStock[],
   thresholds: readonly Threshold[],
   daysLeft: number | null,
   rules: AlertRules,
+  open: ReadonlySet<string> = new Set(),
 ): AlertCondition[] {
   const found: AlertCondition[] = [];
   for (const item of stock) {
@@ -96,10 +106,13 @@ export function alertConditions(
       }
     }
   }
-  if (daysLeft !== null && daysLeft < rules.foodDaysLow) {
+  const foodMark = open.has(FOOD_DAYS_KEY)
+    ? rules.foodDaysLow * (1 + FOOD_DAYS_CLEAR_MARGIN)
+    : rules.foodDaysLow;
+  if (daysLeft !== null && daysLeft < foodMark) {
     found.push({
       kind: SupplyAlertKind.FOOD_DAYS_LOW,
-      key: 'food-days',
+      key: FOOD_DAYS_KEY,
       itemId: null,
       lot: null,
       expiresOn: null,

@@ -18,6 +18,7 @@ export {
 export { SuppliesModule } from './supplies.module.js';
 export { FoodDaysService } from './food-days.service.js';
 export { MealsService } from './meals.service.js';
+export { type PledgeContactRead, PledgeContactReads } from './pledge-contact-reads.js';
 export { type PublicNeed, PublicNeeds, type ShelterNeeds } from './public-needs.js';
 export { StockService } from './stock.service.js';
 export { StockTransfersService } from './stock-transfers.service.js';

@@ -4,6 +4,7 @@ import { SupplyFigures } from './figures/supply-figures.service.js';
 import { FoodDaysService } from './food-days.service.js';
 import { Ledger } from './ledger.js';
 import { MealsService } from './meals.service.js';
+import { PledgeContactReads } from './pledge-contact-reads.js';
 import { PublicNeeds } from './public-needs.js';
 import { StockService } from './stock.service.js';
 import { StockTransfersService } from './stock-transfers.service.js';
@@ -41,6 +42,7 @@ export class SuppliesModule {
         SupplyNeeds,
         PublicNeeds,
         SupplyPledges,
+        PledgeContactReads,
         SupplyFigures,
         SupplyScopes,
         SuppliesResolver,
@@ -60,6 +62,7 @@ export class SuppliesModule {
         SupplyNeeds,
         PublicNeeds,
         SupplyPledges,
+        PledgeContactReads,
       ],
     };
   }

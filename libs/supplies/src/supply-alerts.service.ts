@@ -115,6 +115,11 @@ export class SupplyAlerts {
       ]);
       const food = await this.foodDays.of(shelterId, manager);
       await this.keepDay(manager, food);
+      const open = await manager.query<{ id: string; key: string }[]>(
+        'SELECT id, key FROM supply_alert WHERE shelter_id = $1 AND cleared_at IS NULL',
+        [shelterId],
+      );
+      const openKeys = new Set(open.map((row) => row.key));
       const holding = alertConditions(
         await this.stock(manager, shelterId),
         await this.thresholds.of(shelterId, manager),
@@ -124,12 +129,8 @@ export class SupplyAlerts {
           expiringWithinDays: this.options.expiringWithinDays,
           foodDaysLow: this.options.foodDaysLow,
         },
+        openKeys,
       );
-      const open = await manager.query<{ id: string; key: string }[]>(
-        'SELECT id, key FROM supply_alert WHERE shelter_id = $1 AND cleared_at IS NULL',
-        [shelterId],
-      );
-      const openKeys = new Set(open.map((row) => row.key));
       const holdingKeys = new Set(holding.map((condition) => condition.key));
       const raised = holding.filter((condition) => !openKeys.has(condition.key));
       const cleared = open.filter((row) => !holdingKeys.has(row.key)).map((row) => row.id);

@@ -22,8 +22,11 @@ export class SupplyPledgesResolver {
     description:
       'A shelter’s open pledges against its needs, with each donor’s contact until it is erased (30 days after the day); with history, also those settled lately.',
   })
-  supplyPledges(@Args() args: PledgesArgs): Promise<SupplyPledgeView[]> {
-    return this.pledges.list(args);
+  supplyPledges(
+    @Args() args: PledgesArgs,
+    @CurrentActor() actor: Actor,
+  ): Promise<SupplyPledgeView[]> {
+    return this.pledges.list(args, actor.userId);
   }
 
   @Allow([Role.COORDINATOR], { shelterOf: recordScope('supplyPledge', 'input.pledgeId') })

@@ -19,6 +19,7 @@ import {
   type WithdrawPledgeInput,
 } from './dto/supply-pledges.input.js';
 import { Ledger } from './ledger.js';
+import { PledgeContactReads } from './pledge-contact-reads.js';
 import { addDays } from './period.js';
 import { numericOf } from './quantities.js';
 import { StockService } from './stock.service.js';
@@ -85,6 +86,7 @@ export class SupplyPledges {
     private readonly stock: StockService,
     private readonly vault: Vault,
     private readonly jobs: ClusterJobs,
+    private readonly reads: PledgeContactReads,
     registry: VaultRegistry,
   ) {
     registry.register(...PLEDGE_SEALED_TABLES);
@@ -200,8 +202,11 @@ export class SupplyPledges {
     this.limiter.sweep();
   }
 
-  /** A shelter's pledges, newest first, with the contact opened (coordinators only). */
-  async list(args: PledgesArgs): Promise<SupplyPledgeView[]> {
+  /**
+   * A shelter's pledges, newest first, with the contact opened (coordinators only); the opening is
+   * told to PledgeContactReads (the audit log) first.
+   */
+  async list(args: PledgesArgs, actorId: string): Promise<SupplyPledgeView[]> {
     const rows = await this.dataSource.query<PledgeRow[]>(
       `SELECT p.id, p.need_id, p.shelter_id, n.item_id, coalesce(i.category, n.category) AS category,
               p.quantity, i.unit, p.bring_by::text AS bring_by, p.state, p.contact_sealed,
@@ -215,6 +220,11 @@ export class SupplyPledges {
         LIMIT 500`,
       [args.shelterId, args.history],
     );
+    await this.reads.opened({
+      actorId,
+      shelterId: args.shelterId,
+      pledgeIds: rows.filter((row) => row.contact_sealed !== null).map((row) => row.id),
+    });
     return rows.map((row) => ({
       id: row.id,
       needId: row.need_id,
