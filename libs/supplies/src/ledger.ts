@@ -170,6 +170,21 @@ export class Ledger {
     return item;
   }
 
+  /** Each item once in an act's lines (`field`: `input.lines`), else DUPLICATE_LINE naming the second. */
+  onceEach(lines: readonly { itemId: string }[], field: string, act: string): void {
+    const seen = new Set<string>();
+    lines.forEach((line, index) => {
+      if (seen.has(line.itemId)) {
+        throw new SuppliesException(
+          `Each item once per ${act}.`,
+          SuppliesExceptionCode.DUPLICATE_LINE,
+          [`${field}.${index}.itemId`],
+        );
+      }
+      seen.add(line.itemId);
+    });
+  }
+
   /** The unit a client names must be the item's (a check against a wrong slip or a wrong tap). */
   checkUnit(item: SupplyItem, unit: SupplyUnit, field: string): void {
     if (unit !== item.unit) {

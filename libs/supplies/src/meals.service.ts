@@ -38,17 +38,7 @@ export class MealsService {
       );
     }
     const lines = input.cookedFrom ?? [];
-    const seen = new Set<string>();
-    lines.forEach((line, index) => {
-      if (seen.has(line.itemId)) {
-        throw new SuppliesException(
-          'Each item once per meal.',
-          SuppliesExceptionCode.DUPLICATE_LINE,
-          [`input.cookedFrom.${index}.itemId`],
-        );
-      }
-      seen.add(line.itemId);
-    });
+    this.ledger.onceEach(lines, 'input.cookedFrom', 'meal');
     const { id } = await this.idempotency.run('recordMeal', input, async (manager, fields) => {
       const mealId = randomUUID();
       await manager.insert(MealServed, {

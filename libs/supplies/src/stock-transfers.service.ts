@@ -41,17 +41,7 @@ export class StockTransfersService {
         ['input.toShelterId'],
       );
     }
-    const seen = new Set<string>();
-    input.lines.forEach((line, index) => {
-      if (seen.has(line.itemId)) {
-        throw new SuppliesException(
-          'Each item once per transfer.',
-          SuppliesExceptionCode.DUPLICATE_LINE,
-          [`input.lines.${index}.itemId`],
-        );
-      }
-      seen.add(line.itemId);
-    });
+    this.ledger.onceEach(input.lines, 'input.lines', 'transfer');
     const { id } = await this.idempotency.run('sendStock', input, async (manager, fields) => {
       await this.ledger.checkShelter(manager, fields.fromShelterId, 'input.fromShelterId');
       await this.ledger.checkShelter(manager, fields.toShelterId, 'input.toShelterId');
@@ -129,24 +119,7 @@ export class StockTransfersService {
 
   async receive(input: ReceiveTransferInput, actor: Actor): Promise<StockTransferView> {
     const { id } = await this.idempotency.run('receiveTransfer', input, async (manager, fields) => {
-      const transfer = await manager.findOne(StockTransfer, {
-        where: { id: fields.transferId },
-        lock: { mode: 'pessimistic_write' },
-      });
-      if (!transfer) {
-        throw new SuppliesException(
-          'No transfer has this id.',
-          SuppliesExceptionCode.TRANSFER_NOT_FOUND,
-          ['input.transferId'],
-        );
-      }
-      if (transfer.state !== StockTransferState.IN_TRANSIT) {
-        throw new SuppliesException(
-          'This transfer is no longer in transit (received or cancelled).',
-          SuppliesExceptionCode.TRANSFER_NOT_IN_TRANSIT,
-          ['input.transferId'],
-        );
-      }
+      const transfer = await this.inTransit(manager, fields.transferId);
       const lines = await manager.findBy(StockTransferLine, { transferId: transfer.id });
       const sentItems = new Set(lines.map((line) => line.itemId));
       const given = new Set(fields.lines.map((line) => line.itemId));
@@ -246,24 +219,7 @@ export class StockTransfersService {
    */
   async cancel(input: CancelTransferInput, actor: Actor): Promise<StockTransferView> {
     const { id } = await this.idempotency.run('cancelTransfer', input, async (manager, fields) => {
-      const transfer = await manager.findOne(StockTransfer, {
-        where: { id: fields.transferId },
-        lock: { mode: 'pessimistic_write' },
-      });
-      if (!transfer) {
-        throw new SuppliesException(
-          'No transfer has this id.',
-          SuppliesExceptionCode.TRANSFER_NOT_FOUND,
-          ['input.transferId'],
-        );
-      }
-      if (transfer.state !== StockTransferState.IN_TRANSIT) {
-        throw new SuppliesException(
-          'This transfer is no longer in transit (received or cancelled).',
-          SuppliesExceptionCode.TRANSFER_NOT_IN_TRANSIT,
-          ['input.transferId'],
-        );
-      }
+      const transfer = await this.inTransit(manager, fields.transferId);
       const lines = await manager.findBy(StockTransferLine, { transferId: transfer.id });
       await this.ledger.lock(
         manager,
@@ -290,6 +246,29 @@ export class StockTransfersService {
       return transfer.id;
     });
     return this.done(id);
+  }
+
+  /** A transfer still in transit, locked for its receipt or its recall. */
+  private async inTransit(manager: EntityManager, transferId: string): Promise<StockTransfer> {
+    const transfer = await manager.findOne(StockTransfer, {
+      where: { id: transferId },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (!transfer) {
+      throw new SuppliesException(
+        'No transfer has this id.',
+        SuppliesExceptionCode.TRANSFER_NOT_FOUND,
+        ['input.transferId'],
+      );
+    }
+    if (transfer.state !== StockTransferState.IN_TRANSIT) {
+      throw new SuppliesException(
+        'This transfer is no longer in transit (received or cancelled).',
+        SuppliesExceptionCode.TRANSFER_NOT_IN_TRANSIT,
+        ['input.transferId'],
+      );
+    }
+    return transfer;
   }
 
   /** The transfer as it stands; both shelters' alerts looked at again (after the commit). */
