@@ -10,6 +10,7 @@ import {
 } from './scenarios/first-screen.js';
 import type { GateReport } from './scenarios/gate.js';
 import type { MapReadReport, MapReadServer } from './scenarios/map-read.js';
+import type { SuppliesReport, Timing } from './scenarios/supplies.js';
 
 export interface BenchResults {
   date: string;
@@ -22,6 +23,7 @@ export interface BenchResults {
   validation?: ValidationReport;
   firstScreen?: FirstScreenReport;
   console?: ConsoleReport;
+  supplies?: SuppliesReport;
 }
 
 const ratio = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 100) / 100 : NaN);
@@ -364,5 +366,40 @@ export function targetsTable(results: BenchResults): string {
       (row) =>
         `| ${row.scenario} | ${row.target} | ${row.measured} | ${row.met === null ? 'n/a' : row.met ? 'yes' : '**no**'} |`,
     ),
+  ].join('\n');
+}
+
+/** The supplies ledger (issue 21): reads against the ledger's length, beside a balance table. */
+export function suppliesTable(report: SuppliesReport): string {
+  const ms = (t: Timing) => `${t.p50} / ${t.p99}`;
+  const first = report.lengths[0];
+  const last = report.lengths[report.lengths.length - 1];
+  const net = report.network;
+  const index = report.coveringIndex;
+  return [
+    `One shelter, ${report.items} items (${report.foodItems} food), a movement per item per day (a "year" is 52 weeks; a lot a week, received on its first day, issued on the others, each past lot emptied): stock now (StockService.stockAt) and days left (FoodDaysService.of) in process, each beside its peer: the same reads with the stock from a balance table of one row per lot with stock (a maintained snapshot) and days left's rate and ledger age read through the (shelter_id, at) index (bounded to the rate's window, the oldest row by ORDER BY at LIMIT 1), taken in turn call by call after checking both give the same stock, kcal in stock and kcal used a day. ms are p50 / p99 over the calls shown; the ratios are ledger ÷ balance, p50.`,
+    '',
+    '| years | ledger rows | stock_movement MB (all shelters) | lots with stock | stockAt ms | balance ms | ÷ | days left ms | balance ms | ÷ | calls |',
+    '|---|---|---|---|---|---|---|---|---|---|---|',
+    ...report.lengths.map(
+      (row) =>
+        `| ${row.years} | ${row.rows} | ${row.tableMB} | ${row.balanceRows} | ${ms(row.stockAt)} | ${ms(row.stockAtBalance)} | ${ratio(row.stockAt.p50, row.stockAtBalance.p50)} | ${ms(row.foodDays)} | ${ms(row.foodDaysBalance)} | ${ratio(row.foodDays.p50, row.foodDaysBalance.p50)} | ${row.stockAt.calls} |`,
+    ),
+    '',
+    first && last
+      ? `Growth, ${last.years} years ÷ ${first.years} (rows ×${ratio(last.rows, first.rows)}): stockAt p50 ×${ratio(last.stockAt.p50, first.stockAt.p50)}, days left ×${ratio(last.foodDays.p50, first.foodDays.p50)}; over the balance: ×${ratio(last.stockAtBalance.p50, first.stockAtBalance.p50)} and ×${ratio(last.foodDaysBalance.p50, first.foodDaysBalance.p50)}.`
+      : '',
+    index
+      ? `With a covering index (shelter_id, item_id, lot, expires_on) INCLUDE (quantity) on the ${index.years}-year ledger (built in ${index.buildSeconds} s): stockAt ${ms(index.stockAt)} ms (÷ without it: ${ratio(index.stockAt.p50, last.stockAt.p50)}), days left ${ms(index.foodDays)} ms (÷ without it: ${ratio(index.foodDays.p50, last.foodDays.p50)}).`
+      : '',
+    '',
+    `The network: ${net.shelters} shelters × ${net.itemsPerShelter} items × ${net.days} days (${net.rows} rows, loaded in ${net.seedSeconds} s), a random shelter per call.`,
+    '',
+    '| read | ledger ms | balance ms | ledger ÷ balance | calls |',
+    '|---|---|---|---|---|',
+    `| stockAt | ${ms(net.stockAt)} | ${ms(net.stockAtBalance)} | ${ratio(net.stockAt.p50, net.stockAtBalance.p50)} | ${net.stockAt.calls} |`,
+    `| days left | ${ms(net.foodDays)} | ${ms(net.foodDaysBalance)} | ${ratio(net.foodDays.p50, net.foodDaysBalance.p50)} | ${net.foodDays.calls} |`,
+    '',
+    `SupplyAlerts.sweep() over ${net.sweep.shelters} shelters: ${net.sweep.firstSeconds} s the first time (${net.sweep.changed} alerts raised or cleared), ${net.sweep.secondSeconds} s the next, ${ratio(net.sweep.secondSeconds * 1000, net.sweep.shelters)} ms a shelter; the job runs every 60 s: the sweep takes ${ratio(net.sweep.secondSeconds, 60)} of its minute.`,
   ].join('\n');
 }

@@ -1,6 +1,6 @@
 // `npm run bench`: a fresh database, the large network seeded, then every scenario one after
 // another, peers beside each in the same run. Options: --scenario
-// map-read|gate|fanout|validation|first-screen|console (one only), --quick (a small network and a
+// map-read|gate|fanout|validation|first-screen|console|supplies (one only), --quick (a small network and a
 // few seconds per case: what CI runs).
 import 'reflect-metadata';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
@@ -15,6 +15,7 @@ import {
   firstScreenTable,
   gateTable,
   mapReadTable,
+  suppliesTable,
   targets,
   validationTable,
   targetsTable,
@@ -24,9 +25,18 @@ import { type FanoutCase, fanout } from './scenarios/fanout.js';
 import { firstScreen } from './scenarios/first-screen.js';
 import { gate } from './scenarios/gate.js';
 import { mapRead } from './scenarios/map-read.js';
+import { supplies } from './scenarios/supplies.js';
 import { validationCurve } from './scenarios/validation.js';
 
-const SCENARIOS = ['map-read', 'gate', 'fanout', 'validation', 'first-screen', 'console'] as const;
+const SCENARIOS = [
+  'map-read',
+  'gate',
+  'fanout',
+  'validation',
+  'first-screen',
+  'console',
+  'supplies',
+] as const;
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const only = args.includes('--scenario') ? args[args.indexOf('--scenario') + 1] : null;
@@ -165,6 +175,35 @@ try {
     (report) => {
       results.console = report;
       return `### staff console\n\n${consoleTable(report)}`;
+    },
+  );
+  await scenario(
+    'supplies',
+    // Full: 1, 10 and 100 years of 200 items (7.3 M rows), and 1,000 shelters × 10 items × a
+    // year (3.6 M rows more: 200 items would be 73 M, some 25 GB and too long to load here).
+    // Quick: a few seconds of data.
+    () =>
+      supplies({
+        databaseUrl: database.url,
+        ...(quick
+          ? {
+              items: 50,
+              years: [1, 2, 4],
+              network: { shelters: 20, items: 10, days: 91 },
+              calls: 20,
+              secondsPerRead: 1,
+            }
+          : {
+              items: 200,
+              years: [1, 10, 100],
+              network: { shelters: 1000, items: 10, days: 364 },
+              calls: 50,
+              secondsPerRead: 15,
+            }),
+      }),
+    (report) => {
+      results.supplies = report;
+      return `### supplies ledger\n\n${suppliesTable(report)}`;
     },
   );
 } finally {

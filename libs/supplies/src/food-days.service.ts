@@ -41,9 +41,11 @@ export class FoodDaysService {
       ),
       manager.query<{ kcal: number; age_days: number | null }[]>(
         `SELECT coalesce(-sum(m.quantity * i.kcal_per_unit), 0)::float8 AS kcal,
-                (SELECT extract(epoch FROM now() - min(f.at))::float8 / 86400
+                -- The oldest food row by the (shelter_id, at) index, not min() over them all.
+                (SELECT extract(epoch FROM now() - f.at)::float8 / 86400
                    FROM stock_movement f JOIN supply_item fi ON fi.id = f.item_id
-                  WHERE f.shelter_id = $1 AND fi.category = 'food') AS age_days
+                  WHERE f.shelter_id = $1 AND fi.category = 'food'
+                  ORDER BY f.at LIMIT 1) AS age_days
            FROM stock_movement m
            JOIN supply_item i ON i.id = m.item_id AND i.category = 'food'
            LEFT JOIN stock_movement undone ON undone.id = m.reverses_id
@@ -51,6 +53,10 @@ export class FoodDaysService {
             -- A reversal counts in the window of the row it undoes: an issue of last month
             -- reversed today was never in this week's use.
             AND coalesce(undone.at, m.at) > now() - make_interval(days => $2)
+            -- Implied by the line above (a reversal is never older than the row it undoes),
+            -- and what lets the (shelter_id, at) index bound the read to the window: without
+            -- it the whole ledger is read (bench/scenarios/supplies.ts).
+            AND m.at > now() - make_interval(days => $2)
             AND i.kcal_per_unit IS NOT NULL
             AND (m.kind IN ('issued', 'cooked')
                  OR (m.kind = 'reversal' AND undone.kind IN ('issued', 'cooked')))`,
